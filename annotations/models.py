@@ -1,0 +1,250 @@
+"""Articles, their sentences, the source registry and the attributions that tie them together.
+
+Names follow the product brief (``shared/PRODUCT.md``): an :class:`Article` is split into
+:class:`Sentence` rows with exact offsets; each sentence has zero or more :class:`Attribution`
+rows pointing at a :class:`Source` in the newsroom's registry.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length, Lower
+
+
+class ArticleRole(models.TextChoices):
+    DRAFT = "draft", "Draft (ours, to be annotated)"
+    REFERENCE = "reference", "Reference (other outlets' coverage)"
+
+
+class ArticleStatus(models.TextChoices):
+    IN_ANNOTATION = "in_annotation", "In annotation"
+    IN_REVIEW = "in_review", "In review"
+    SIGNED_OFF = "signed_off", "Signed off"
+
+
+class SentenceKind(models.TextChoices):
+    CLAIM = "claim", "Claim"
+    BOILERPLATE = "boilerplate", "Boilerplate"
+
+
+class SourceKind(models.TextChoices):
+    OUTLET = "outlet", "Outlet"
+    OFFICIAL = "official", "Official"
+    PERSON = "person", "Person"
+    ORGANISATION = "organisation", "Organisation"
+    ANONYMOUS = "anonymous", "Anonymous"
+    DOCUMENT = "document", "Document"
+    OWN_REPORTING = "own_reporting", "Own reporting"
+
+
+class AttributionMode(models.TextChoices):
+    DIRECT_QUOTE = "direct_quote", "Direct quote"
+    INDIRECT = "indirect", "Indirect"
+    REPORTED_BY = "reported_by", "Reported by"
+
+
+class Article(models.Model):
+    Role = ArticleRole
+    Status = ArticleStatus
+
+    external_id = models.CharField(
+        max_length=200, unique=True, help_text="The publishing system's id for this story."
+    )
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.DRAFT)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.IN_ANNOTATION)
+    headline = models.CharField(max_length=500)
+    outlet = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    byline = models.CharField(max_length=300, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    body = models.TextField()
+    body_sha256 = models.CharField(max_length=64, editable=False)
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        indexes = [models.Index(fields=["role", "status"]), models.Index(fields=["updated_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__in=ArticleRole.values), name="article_role_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ArticleStatus.values),
+                name="article_status_valid",
+            ),
+            models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+
+class ArticleRevision(models.Model):
+    """Every body an article has had, so that no text is ever lost to a re-ingest."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    body = models.TextField()
+    body_sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"], name="article_revision_number_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} (revision {self.number})"
+
+
+class SentenceQuerySet(models.QuerySet["Sentence"]):
+    def current(self) -> SentenceQuerySet:
+        """Sentences of the article's current body (archived ones excluded)."""
+        return self.filter(archived_at__isnull=True)
+
+    def claims(self) -> SentenceQuerySet:
+        return self.filter(kind=Sentence.Kind.CLAIM)
+
+
+class Sentence(models.Model):
+    Kind = SentenceKind
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sentences")
+    index = models.PositiveIntegerField()
+    paragraph = models.PositiveIntegerField()
+    start = models.PositiveIntegerField(help_text="Offset of the first character in the body.")
+    end = models.PositiveIntegerField(help_text="Offset just past the last character.")
+    text = models.TextField()
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.CLAIM)
+    archived_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set when a revision removed this sentence's text."
+    )
+
+    objects = SentenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "index"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "index"],
+                condition=Q(archived_at__isnull=True),
+                name="sentence_index_unique_per_article",
+            ),
+            models.CheckConstraint(
+                condition=Q(end=F("start") + Length("text")), name="sentence_offsets_match_text"
+            ),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="sentence_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=SentenceKind.values), name="sentence_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.index}: {self.text[:80]}"
+
+
+class Source(models.Model):
+    """An entry of the newsroom's source registry, reused across articles."""
+
+    Kind = SourceKind
+
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    description = models.TextField(blank=True)
+    # Newsroom standards for unnamed sources (AP, NYT): why anonymity was granted, whether the
+    # source is in a position to know, and that an editor knows who the source is.
+    anonymity_reason = models.TextField(blank=True)
+    in_position_to_know = models.BooleanField(null=True, blank=True)
+    identity_known_to_editor = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), "kind", name="source_name_kind_unique"),
+            models.CheckConstraint(
+                condition=Q(kind__in=SourceKind.values),
+                name="source_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display()})"
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.kind == self.Kind.ANONYMOUS
+
+
+class SourceAlias(models.Model):
+    """Another name the same source goes by (POLITICO, Politico Europe for Politico)."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "source aliases"
+        constraints = [
+            models.UniqueConstraint("source", Lower("name"), name="source_alias_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Attribution(models.Model):
+    """One source behind one sentence, with the cue that attributes it."""
+
+    Mode = AttributionMode
+
+    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="attributions")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="attributions")
+    via = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="relayed_attributions",
+        help_text="The outlet that relayed it (Rubio via Politico).",
+    )
+    cue = models.CharField(max_length=100, blank=True)
+    mode = models.CharField(max_length=16, choices=Mode.choices, default=Mode.INDIRECT)
+    # Offsets into the article body; empty for an attribution an editor added by hand.
+    source_start = models.PositiveIntegerField(null=True, blank=True)
+    source_end = models.PositiveIntegerField(null=True, blank=True)
+    cue_start = models.PositiveIntegerField(null=True, blank=True)
+    cue_end = models.PositiveIntegerField(null=True, blank=True)
+    is_suggestion = models.BooleanField(
+        default=True, help_text="Suggested by the analysis engine and not yet accepted."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["sentence", "source_start", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(source_start__isnull=True, source_end__isnull=True)
+                | Q(source_end__gte=F("source_start")),
+                name="attribution_source_span_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(cue_start__isnull=True, cue_end__isnull=True)
+                | Q(cue_end__gte=F("cue_start")),
+                name="attribution_cue_span_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(mode__in=AttributionMode.values),
+                name="attribution_mode_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source.name} {self.cue}".strip()

@@ -1,0 +1,58 @@
+"""The analysis pipeline: segment a body and suggest the sources behind each sentence.
+
+Pure Python (no Django). ``manage.py analyze`` prints its result; ingestion saves it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from verify.attribution import Attribution, suggest
+from verify.segmentation import Sentence, segment
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedSentence:
+    sentence: Sentence
+    attributions: list[Attribution]
+
+    def as_json(self) -> dict[str, Any]:
+        """The sentence as ``analyze --format json`` prints it."""
+        s = self.sentence
+        return {
+            "index": s.index,
+            "paragraph": s.paragraph,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+            "kind": s.kind,
+            "attributions": [attribution_json(a) for a in self.attributions],
+        }
+
+
+def attribution_json(attribution: Attribution) -> dict[str, Any]:
+    return {
+        "source": attribution.source,
+        "source_kind": attribution.source_kind,
+        "cue": attribution.cue,
+        "mode": attribution.mode,
+        "via": attribution.via,
+        "source_start": attribution.source_start,
+        "source_end": attribution.source_end,
+        "cue_start": attribution.cue_start,
+        "cue_end": attribution.cue_end,
+    }
+
+
+def analyze(body: str) -> list[AnalyzedSentence]:
+    """Split ``body`` into sentences and suggest each sentence's attributions.
+
+    Every offset returned indexes into ``body`` exactly as given.
+    """
+    sentences = segment(body)
+    suggestions = suggest(body, sentences)
+    return [
+        AnalyzedSentence(sentence, attributions)
+        for sentence, attributions in zip(sentences, suggestions, strict=True)
+    ]
