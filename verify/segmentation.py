@@ -119,6 +119,16 @@ _STARTERS = _words(
     Asked Among Until Unlike"""
 )
 _CURRENCY = frozenset("$£€¥₴₽")
+_CLOCK = _words("a.m p.m A.M P.M")
+# Capitalised words that continue a clock time: weekdays, months, time zones.
+_TIME_CONTINUATIONS = _words(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri
+    Sat Sun January February March April May June July August September October November
+    December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec GMT UTC BST CET CEST EET EEST ET
+    EST EDT CT CST CDT PT PST PDT MSK Eastern Central Pacific Mountain Greenwich"""
+)
+# "... a.m. Kyiv time": a capitalised place name followed by "time" still tells the time.
+_TIME_WORD = re.compile(r"\s+(?:time|local)\b")
 
 
 def _strip_word(word: str) -> str:
@@ -166,6 +176,12 @@ def _is_boundary(body: str, match: re.Match[str], line_end: int, sentence_start:
     digit_next = first.isdigit() or first in _CURRENCY
     if word in _BEFORE_NUMBER:
         return not digit_next
+    if word in _CLOCK:
+        # "4 a.m. Monday", "4 a.m. Kyiv time", "4 a.m. GMT" continue; any other capitalised
+        # word after a clock time opens a new sentence ("at 4 a.m. Residents fled").
+        if digit_next or not upper or next_word in _TIME_CONTINUATIONS:
+            return False
+        return _TIME_WORD.match(body, following.end("next"), line_end) is None
     if word in _AMBIGUOUS or _DOTTED.fullmatch(word) or (len(word) == 1 and word.isupper()):
         if digit_next:
             return False

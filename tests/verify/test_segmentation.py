@@ -369,3 +369,21 @@ def test_segmentation_is_fast_enough_for_bulk_ingest() -> None:
 def test_no_sentence_text_contains_a_line_break_in_the_seed() -> None:
     sentences = segment(SEED.read_text(encoding="utf-8"))
     assert not any(re.search(r"[\r\n]", s.text) for s in sentences)
+
+
+def test_clock_time_splits_before_capitalised_word_unless_it_tells_the_time() -> None:
+    assert texts("The sirens sounded at 4 a.m. Residents fled.") == [
+        "The sirens sounded at 4 a.m.",
+        "Residents fled.",
+    ]
+    assert len(segment("The missile struck at 4 a.m. Kyiv time on Sunday.")) == 1
+    assert len(segment("Polls close at 8 p.m. GMT and results follow.")) == 1
+
+
+def test_benchmark_cases_load_and_meet_accuracy_floor() -> None:
+    from bench.bench_segmentation import load_cases
+
+    cases = load_cases()
+    exact = sum({s.end for s in segment(case.text)} == case.ends for case in cases)
+    assert len(cases) >= 120
+    assert exact / len(cases) >= 0.95
