@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_settings_pass_check_deploy():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SOURCEDESK_ENV="production",
+        SECRET_KEY="x7Qp2vLr9sT4wYb8nKe3mHd6gJc1fAz5uVo0iPq_RtSyWxNbLaMkEjCh",
+        ALLOWED_HOSTS="desk.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", SOURCEDESK_ENV="production", ALLOWED_HOSTS="desk.example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
