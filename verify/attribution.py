@@ -1,0 +1,858 @@
+"""Suggest who each sentence of an article is attributed to.
+
+A rule-based engine, pure Python and without Django: every sentence is tokenized with one
+precompiled regular expression, reporting cues are looked up in a lexicon of verbs in all their
+inflections (plus "according to" and "citing"), and the source of each cue is the noun phrase
+found next to it inside its clause:
+
+* before the cue ("Rubio said", "The Post has learned", "the diplomats said"), skipping
+  auxiliaries and adverbs ("has also said"), "on Tuesday", a relative or appositive clause
+  between commas ("X, who …, said") and a parenthetical ("X, in a statement, said");
+* after it when inverted ("…,” said Rubio), after "according to" and "citing";
+* for a participle after a comma ("…, saying …"), the subject of the main clause.
+
+Pronouns ("he added") resolve to the most recent compatible source of the article. Sources are
+classed by small lexicons of outlets, titles, anonymity nouns, documents and organisations, and
+by capitalisation; a surname inherits the title seen earlier with the full name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from verify import lexicon as lx
+
+__all__ = ["Attribution", "SentenceLike", "suggest"]
+
+
+class SentenceLike(Protocol):
+    """What ``suggest`` needs from a segmented sentence (``verify.segmentation.Sentence``)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One source behind one sentence; offsets index into the article body."""
+
+    source: str
+    source_kind: str
+    cue: str
+    mode: str
+    via: str | None
+    source_start: int
+    source_end: int
+    cue_start: int
+    cue_end: int
+
+
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Prof|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Jr|Sr|St|Supt|Cmdr|"
+    "Maj|Pres|Amb|Gens|Corp|Inc|Ltd|Mt|Ft|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Gov"
+)
+_TOKEN_RE = re.compile(
+    r"(?P<q>``|''|[“”\"«»„])"
+    r"|(?P<w>(?:[A-Za-z]\.){2,}"
+    rf"|(?:{_ABBREVIATIONS})\."
+    r"|[A-Z]\.(?=\s+[A-Z])"
+    r"|[^\W\d_][\w]*(?:['’][\w]+|-[\w]+)*"
+    r"|\d[\d,.:]*\d%?|\d%?)"
+    r"|(?P<p>[^\w\s])"
+)
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_OPEN_CONTEXT = frozenset(" \t\n\r([{—–-")
+
+_WORD, _NUM, _OPEN, _CLOSE, _PUNCT = "w", "n", "o", "c", "p"
+_PERSONAL = frozenset({"person", "official"})
+_PAST_PARTICIPLES = frozenset(
+    {"said", "told", "known", "shown", "found", "written", "thought", "felt", "heard", "sworn"}
+)
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
+_PEOPLE_SUFFIXES = ("ists", "ers", "ians", "ors", "ants", "ents", "ives", "ites")
+_TEMPORAL_NOUNS = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "night"})
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_PARENTHETICAL_OPENERS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "speaking",
+        "when",
+        "while",
+        "writing",
+        "asked",
+        "appearing",
+        "responding",
+        "however",
+        "meanwhile",
+        "though",
+        "too",
+        "for",
+        "meanwhile",
+        "separately",
+        "for",
+        "like",
+        "unlike",
+        "instead",
+        "also",
+    }
+)
+_APPOSITIVE_OPENERS = lx.DETERMINERS | lx.TITLES | frozenset({"who", "whose", "of", "which"})
+_MAX_NP = 14
+
+
+class _Tokens:
+    """The tokens of one sentence as parallel lists (cheaper than one object per token)."""
+
+    __slots__ = ("caps", "inq", "kinds", "lows", "n", "offset", "spans", "texts", "title_case")
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.offset = offset
+        self.spans: list[tuple[int, int]] = []
+        self.texts: list[str] = []
+        self.lows: list[str] = []
+        self.kinds: list[str] = []
+        self.caps: list[bool] = []
+        for m in _TOKEN_RE.finditer(text):
+            tok = m.group()
+            if m.lastgroup == "q":
+                kind = _quote_direction(text, m.start(), tok)
+            elif m.lastgroup == "w":
+                kind = _NUM if tok[0].isdigit() else _WORD
+            else:
+                kind = _PUNCT
+            self.spans.append((m.start(), m.end()))
+            self.texts.append(tok)
+            self.lows.append(tok.lower().replace("’", "'"))
+            self.kinds.append(kind)
+            self.caps.append(tok[0].isupper())
+        self.n = len(self.texts)
+        self.inq = _quoted(self.kinds)
+        words = [c for c, k in zip(self.caps, self.kinds, strict=True) if k == _WORD]
+        self.title_case = len(words) >= 3 and sum(words) > 0.6 * len(words)
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < self.n and self.kinds[i] in (_WORD, _NUM) and not self.inq[i]
+
+    def low(self, i: int) -> str:
+        return self.lows[i] if 0 <= i < self.n else ""
+
+    def start(self, i: int) -> int:
+        return self.offset + self.spans[i][0]
+
+    def end(self, i: int) -> int:
+        return self.offset + self.spans[i][1]
+
+
+def _quote_direction(text: str, pos: int, tok: str) -> str:
+    if tok in ("“", "«", "„", "``"):
+        return _OPEN
+    if tok in ("”", "»", "''"):
+        return _CLOSE
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return _OPEN if before in _OPEN_CONTEXT and not after.isspace() else _CLOSE
+
+
+def _quoted(kinds: list[str]) -> list[bool]:
+    """Which tokens lie inside quotation marks (a leading closing mark quotes what precedes)."""
+    inq = [False] * len(kinds)
+    state = False
+    first_quote = next((k for k in kinds if k in (_OPEN, _CLOSE)), None)
+    if first_quote == _CLOSE:
+        state = True
+    for i, kind in enumerate(kinds):
+        if kind == _OPEN:
+            state = True
+        elif kind == _CLOSE:
+            state = False
+        else:
+            inq[i] = state
+    return inq
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A noun phrase found as a source: token range plus the span to report."""
+
+    first: int
+    last: int
+    span_last: int
+
+
+@dataclass(slots=True)
+class _Found:
+    cue_first: int
+    cue_last: int
+    mention: _Mention
+    kind_hint: str  # "pre" | "post" | "participle"
+    told_outlet: str | None = None
+
+
+@dataclass(slots=True)
+class _Referent:
+    name: str
+    kind: str
+    plural: bool
+
+
+class _Article:
+    """Article-wide context: titles seen with names, and the sources suggested so far."""
+
+    def __init__(self) -> None:
+        self.officials: set[str] = set()
+        self.full_names: dict[str, str] = {}
+        self.history: list[_Referent] = []
+
+    def learn_titles(self, toks: _Tokens) -> None:
+        """Record "Title First Last" names so later bare surnames count as officials."""
+        i = 0
+        while i < toks.n:
+            if toks.lows[i] in lx.TITLES and toks.kinds[i] == _WORD:
+                j = i + 1
+                names: list[str] = []
+                while j < toks.n and toks.caps[j] and toks.kinds[j] == _WORD:
+                    if toks.lows[j] in lx.TITLES or toks.lows[j] in lx.HONORIFICS:
+                        names = []
+                    else:
+                        names.append(_strip_possessive(toks.texts[j]))
+                    j += 1
+                if names and not _is_place(" ".join(names).lower()):
+                    self.remember(" ".join(names), official=True)
+                i = j
+            else:
+                i += 1
+
+    def remember(self, name: str, *, official: bool) -> None:
+        parts = name.split()
+        if official:
+            self.officials.add(name)
+            self.officials.add(parts[-1])
+        if len(parts) > 1:
+            self.full_names.setdefault(parts[-1], name)
+
+    def resolve(self, pronoun: str) -> _Referent | None:
+        cls, _plural = lx.PRONOUNS[pronoun]
+        for ref in reversed(self.history):
+            if cls == "personal" and (
+                (ref.kind in _PERSONAL and not ref.plural)
+                or (ref.kind == "anonymous" and not ref.plural)
+            ):
+                return ref
+            if cls == "group" and (ref.plural or ref.kind == "organisation"):
+                return ref
+            if cls == "thing" and ref.kind in ("organisation", "outlet", "document"):
+                return ref
+        return None
+
+
+def _strip_possessive(word: str) -> str:
+    if len(word) > 2 and word[-2:] in ("'s", "’s"):
+        return word[:-2]
+    if len(word) > 1 and word[-1] in "'’" and word[-2] in "sS":
+        return word[:-1]
+    return word
+
+
+def _is_place(low: str) -> bool:
+    return low in lx.COUNTRIES or low in lx.ORGANISATION_NOUNS
+
+
+# --------------------------------------------------------------------------- cue finding
+
+
+def _cue_base(toks: _Tokens, i: int) -> str | None:
+    low = toks.lows[i]
+    base = lx.CUE_FORMS.get(low)
+    if base is None:
+        return None
+    if toks.caps[i] and i > 0 and not toks.title_case:
+        return None  # part of a name ("United States", "Kyiv Post")
+    if (
+        low.endswith("s")
+        and base not in lx.INVERTIBLE
+        and (i + 1 >= toks.n or toks.kinds[i + 1] == _PUNCT)
+    ):
+        return None  # a plural noun ending its clause ("key Kremlin demands.")
+    if base in lx.PARTICLE_ONLY and toks.low(i + 1) not in lx.PARTICLE_CUES[base]:
+        # "continued" alone is a cue only at the end of its clause ("…,” he continued.)
+        if not (base == "continue" and (i + 1 >= toks.n or toks.kinds[i + 1] == _PUNCT)):
+            return None
+    prev = toks.low(i - 1)
+    if prev in lx.DETERMINERS or prev == "to" or prev.endswith(("'s", "so-")):
+        return None  # a noun ("the report", "his claims") or an infinitive ("declined to say")
+    return base
+
+
+def _aux_start(toks: _Tokens, i: int) -> int:
+    """First token of the auxiliary/adverb chain right before token i ("has also" said)."""
+    j = i
+    while j > 0 and toks.is_word(j - 1) and toks.lows[j - 1] in lx.AUXILIARIES:
+        j -= 1
+    return j
+
+
+def _is_passive(toks: _Tokens, aux: int, verb: int) -> bool:
+    low = toks.lows[verb]
+    if low.endswith("ing"):
+        return False
+    if not (low.endswith("ed") or low in _PAST_PARTICIPLES):
+        return False
+    return any(toks.lows[k] in lx.BE_FORMS for k in range(aux, verb))
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+
+def _head_ok(toks: _Tokens, i: int) -> bool:
+    """Whether token i can end a source noun phrase (a name, pronoun or source noun)."""
+    if not toks.is_word(i):
+        return False
+    low = _strip_possessive(toks.lows[i])
+    if toks.caps[i]:
+        return low not in _DAYS and low not in lx.LEADING_NOISE
+    return (
+        low in lx.PRONOUNS
+        or low in lx.ANONYMOUS_NOUNS
+        or low in lx.DOCUMENT_NOUNS
+        or low in lx.ORGANISATION_NOUNS
+        or low in lx.OUTLET_NOUNS
+        or low in lx.TITLES
+        or (low.endswith(_PEOPLE_SUFFIXES) and len(low) > 5)
+    )
+
+
+def _np_word_ok(toks: _Tokens, i: int) -> bool:
+    """Whether token i may sit inside a noun phrase being scanned."""
+    if not toks.is_word(i):
+        return False
+    low = toks.lows[i]
+    if toks.caps[i]:
+        return low not in lx.PRONOUNS and low not in lx.RELATIVE
+    if low in lx.BOUNDARY or low in lx.PRONOUNS:
+        return False
+    return not (low in lx.CUE_FORMS and low not in lx.DOCUMENT_NOUNS | lx.ANONYMOUS_NOUNS)
+
+
+def _prep_joins(toks: _Tokens, left: int, right: int) -> bool:
+    """Whether a preposition between tokens left and right stays inside the phrase."""
+    if not (toks.is_word(left) and toks.is_word(right)):
+        return False
+    low = _strip_possessive(toks.lows[left])
+    return toks.caps[left] or low in lx.ANONYMOUS_NOUNS or low in lx.DOCUMENT_NOUNS or (
+        low in lx.TITLES or low in lx.ORGANISATION_NOUNS or low in ("familiar", "close")
+    )
+
+
+def _scan_left(toks: _Tokens, end: int, floor: int = 0) -> int | None:
+    """First token of the noun phrase ending at token ``end``; None when there is none."""
+    if not _head_ok(toks, end):
+        return None
+    if toks.lows[end] in lx.PRONOUNS:
+        return end
+    first = end
+    i = end - 1
+    while i >= floor and end - i < _MAX_NP:
+        low = toks.lows[i]
+        if toks.texts[i] == ")":
+            k = i - 1
+            while k >= floor and toks.texts[k] != "(" and i - k < 8:
+                k -= 1
+            if k < floor or toks.texts[k] != "(":
+                break
+            first, i = k, k - 1
+            continue
+        if toks.texts[i] in ("-", "&") and toks.is_word(i - 1):
+            i -= 1
+            continue
+        if low in lx.NP_PREPOSITIONS and toks.is_word(i):
+            if low in ("familiar", "close") or _prep_joins(toks, i - 1, i + 1):
+                i -= 1
+                continue
+            break
+        if low == "and" and toks.is_word(i):
+            if toks.caps[i - 1 if i > 0 else i] and toks.caps[i + 1]:
+                i -= 1
+                continue
+            break
+        if not _np_word_ok(toks, i):
+            break
+        first = i
+        i -= 1
+    first = _trim_premodifiers(toks, first, end)
+    # drop leading connectives and time words ("But", "On Tuesday")
+    while first < end and (
+        toks.lows[first] in lx.LEADING_NOISE
+        or toks.lows[first] in lx.NP_PREPOSITIONS
+        or toks.texts[first] in ("(", "-")
+    ):
+        first += 1
+    return first
+
+
+def _premodifier_ok(low: str) -> bool:
+    return (
+        low in lx.DETERMINERS
+        or low in lx.TITLES
+        or low in lx.PREMODIFIERS
+        or low in lx.ANONYMOUS_NOUNS
+        or low in lx.NP_PREPOSITIONS
+        or low == "and"
+    )
+
+
+def _trim_premodifiers(toks: _Tokens, first: int, end: int) -> int:
+    """For a proper-name phrase, cut at the last lower-case word that cannot modify a name.
+
+    "ensure Ukraine" -> "Ukraine", "the Geneva talks Ukraine" -> "Ukraine", while "the former
+    secretary of state John Kerry" stays whole.
+    """
+    if not toks.caps[end]:
+        return first
+    for k in range(end - 1, first - 1, -1):
+        if toks.kinds[k] == _WORD and not toks.caps[k] and not _premodifier_ok(toks.lows[k]):
+            return k + 1
+        if (
+            toks.kinds[k] == _WORD
+            and not toks.caps[k]
+            and toks.lows[k] not in lx.DETERMINERS
+            and k + 1 <= end
+            and toks.caps[k + 1]
+            and k > first
+            and toks.caps[k - 1]
+            and toks.lows[k] not in lx.NP_PREPOSITIONS
+            and toks.lows[k] != "and"
+        ):
+            return k + 1  # "Geneva talks Ukraine": a lower-case noun between two names
+    return first
+
+
+def _scan_right(toks: _Tokens, begin: int) -> _Mention | None:
+    """The noun phrase starting at token ``begin`` (after "according to", inverted cues)."""
+    i = begin
+    last = -1
+    seen_cap = False
+    while i < toks.n and i - begin < _MAX_NP:
+        low = toks.lows[i]
+        if not toks.is_word(i):
+            if toks.texts[i] == "(":
+                k = i + 1
+                while k < toks.n and toks.texts[k] != ")" and k - i < 8:
+                    k += 1
+                if k < toks.n and toks.texts[k] == ")":
+                    last, i = k, k + 1
+                    continue
+            if toks.texts[i] in ("-", "&") and last == i - 1:
+                i += 1
+                continue
+            break
+        if low in lx.NP_PREPOSITIONS and i > begin:
+            if low in ("familiar", "close") or _prep_joins(toks, i - 1, i + 1):
+                seen_cap = False
+                i += 1
+                continue
+            break
+        if low == "and" and i > begin:
+            if toks.caps[i - 1] and toks.caps[min(i + 1, toks.n - 1)]:
+                i += 1
+                continue
+            break
+        if low in lx.RELATIVE or (not toks.caps[i] and low in lx.BOUNDARY):
+            break
+        if low in lx.PRONOUNS:
+            if i == begin:
+                last = i
+            break
+        if low in lx.CUE_FORMS and not toks.caps[i] and low not in lx.DOCUMENT_NOUNS:
+            break
+        if not toks.caps[i] and seen_cap and not _head_ok(toks, i) and low not in lx.PREMODIFIERS:
+            break
+        seen_cap = seen_cap or toks.caps[i]
+        last = i
+        i += 1
+    # the head is the last word before any trailing preposition
+    while last >= begin and (toks.lows[last] in lx.NP_PREPOSITIONS or not toks.is_word(last)):
+        if toks.texts[last] == ")":
+            break
+        last -= 1
+    if last < begin:
+        return None
+    head = last
+    if toks.texts[head] == ")":
+        head = begin
+    if not _head_ok(toks, head) and not _head_ok(toks, _core_last(toks, begin, last)):
+        return None
+    span_last = last
+    # an appositive after a comma belongs to the mention: "said Jane Doe, of the institute,"
+    if toks.low(last + 1) == "," and toks.low(last + 2) in _APPOSITIVE_OPENERS - {"who", "which"}:
+        k = last + 2
+        while k < toks.n and toks.kinds[k] != _PUNCT and toks.kinds[k] not in (_OPEN, _CLOSE):
+            k += 1
+        if k - last < 12 and (k >= toks.n or toks.texts[k] in (",", ".", ";")):
+            span_last = k - 1
+    return _Mention(begin, last, span_last)
+
+
+def _core_last(toks: _Tokens, first: int, last: int) -> int:
+    """Last token of the phrase's core, before a preposition opening its modifier."""
+    for k in range(first + 1, last + 1):
+        low = toks.lows[k]
+        if low in lx.NP_PREPOSITIONS and toks.kinds[k] == _WORD:
+            if low == "of" and toks.caps[k - 1] and toks.caps[min(k + 1, last)]:
+                continue
+            return k - 1
+        if toks.texts[k] == "(":
+            return k - 1
+    return last
+
+
+def _skip_time_left(toks: _Tokens, j: int) -> int:
+    """Step left over "on Tuesday", "last week", "earlier this month" before a cue."""
+    low = toks.low(j)
+    if low in _DAYS and toks.low(j - 1) in ("on", "last", "this"):
+        return j - 2
+    if low in _TEMPORAL_NOUNS and toks.low(j - 1) in ("last", "this", "that", "on"):
+        return j - 2 - (toks.low(j - 2) in ("earlier", "later", "on"))
+    return j
+
+
+def _subject_before(toks: _Tokens, aux: int) -> _Mention | None:
+    """The subject of a cue whose auxiliary chain starts at token ``aux``."""
+    j = _skip_time_left(toks, aux - 1)
+    if j < 0:
+        return None
+    low = toks.lows[j]
+    if toks.texts[j] == "," and not toks.inq[j]:
+        return _subject_across_comma(toks, j)
+    if low in ("who", "that", "which") and toks.is_word(j):
+        k = j - 1
+        if toks.low(k) == ",":
+            k -= 1
+        first = _scan_left(toks, k)
+        if first is None:
+            return None
+        return _Mention(first, k, k)
+    if not toks.is_word(j):
+        return None
+    first = _scan_left(toks, j)
+    if first is None or first > j:
+        return None
+    return _Mention(first, j, j)
+
+
+def _subject_across_comma(toks: _Tokens, comma: int) -> _Mention | None:
+    """ "X, who …, said" / "X, the minister, said" / "X, in a statement, said"."""
+    k = comma - 1
+    while k >= 0 and comma - k < 24 and toks.texts[k] != ",":
+        if toks.kinds[k] in (_OPEN, _CLOSE):
+            return None
+        k -= 1
+    if k < 1 or toks.texts[k] != ",":
+        return None
+    opener = toks.low(k + 1)
+    if opener in _PARENTHETICAL_OPENERS:
+        appositive = False
+    elif opener in _APPOSITIVE_OPENERS or toks.caps[k + 1]:
+        appositive = True
+    else:
+        return None
+    end = k - 1
+    first = _scan_left(toks, end)
+    if first is None or first > end:
+        return None
+    if appositive and opener not in ("who", "whose", "which"):
+        return _Mention(first, end, comma - 1)
+    return _Mention(first, end, end)
+
+
+def _sentence_subject(toks: _Tokens, before: int) -> _Mention | None:
+    """The first noun phrase of the main clause (for "…, saying …")."""
+    i = 0
+    while i < before and (
+        toks.lows[i] in lx.LEADING_NOISE or not toks.is_word(i) or toks.lows[i] in lx.AUXILIARIES
+    ):
+        i += 1
+    if i >= before:
+        return None
+    mention = _scan_right(toks, i)
+    if mention is None or mention.last >= before:
+        return None
+    return mention
+
+
+# --------------------------------------------------------------------------- classification
+
+
+@dataclass(slots=True)
+class _Class:
+    kind: str
+    name: str
+    plural: bool
+    pronoun: str | None = None
+
+
+def _classify(toks: _Tokens, m: _Mention, article: _Article) -> _Class | None:
+    core_last = _core_last(toks, m.first, m.last)
+    words = [
+        _strip_possessive(toks.texts[k])
+        for k in range(m.first, core_last + 1)
+        if toks.kinds[k] in (_WORD, _NUM)
+    ]
+    if not words:
+        return None
+    lows = [w.lower().replace("’", "'") for w in words]
+    if len(words) == 1 and lows[0] in lx.PRONOUNS:
+        return _Class("pronoun", words[0], lx.PRONOUNS[lows[0]][1], pronoun=lows[0])
+    head = lows[-1]
+    bare = [w for w, lo in zip(words, lows, strict=True) if lo not in lx.DETERMINERS]
+    bare_low = " ".join(bare).lower()
+    full_text = _text(toks, m.first, m.last)
+    plural = (
+        (head.endswith("s") and not head.endswith("ss")) or head in lx.PLURAL_WORDS
+    ) or "and" in lows
+    # a trailing run of capitalised non-title words is a name
+    name_words: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        w, lo = words[k], lows[k]
+        if not w[:1].isupper() or lo in lx.TITLES or lo in lx.HONORIFICS:
+            break
+        if lo in lx.DETERMINERS or (k > 0 and lows[k - 1] == "of" and name_words):
+            break
+        name_words.insert(0, w)
+    name = " ".join(name_words)
+    name_low = name.lower()
+    if (
+        bare_low in lx.OUTLETS
+        or name_low in lx.OUTLETS
+        or (name_low.startswith("the ") and name_low[4:] in lx.OUTLETS)
+        or (len(name_words) >= 2 and head in lx.OUTLET_SUFFIXES and not _is_place(name_low))
+        or (head in lx.OUTLET_NOUNS and lows[0] == "the" and len(lows) <= 3)
+    ):
+        return _Class("outlet", name or full_text, False)
+    if _is_place(bare_low) or _is_place(name_low) or _is_place(head):
+        return _Class("organisation", full_text, False)
+    if name_words and (head in lx.CORPORATE_SUFFIXES):
+        return _Class("organisation", full_text, False)
+    if head in lx.DOCUMENT_NOUNS and not words[-1][:1].isupper():
+        return _Class("document", full_text, plural)
+    if head in _SPOKES and any(w[:1].isupper() for w in words[:-1]):
+        return _Class("organisation", full_text, False)
+    if head in lx.ANONYMOUS_NOUNS or head in lx.TITLES or head.endswith(_PEOPLE_SUFFIXES):
+        if not name_words or head in lx.ANONYMOUS_NOUNS:
+            return _Class("anonymous", full_text, plural)
+    if head in lx.DOCUMENT_NOUNS:
+        return _Class("document", full_text, plural)
+    if name_words:
+        if len(name_words) == 1 and name.isupper() and len(name) <= 6:
+            return _Class("organisation", name, False)
+        full = article.full_names.get(name, name) if len(name_words) == 1 else name
+        titled = any(lo in lx.TITLES for lo in lows[: len(lows) - len(name_words)])
+        official = titled or full in article.officials or name in article.officials
+        return _Class("official" if official else "person", full, plural and "and" in lows)
+    return None
+
+
+def _text(toks: _Tokens, first: int, last: int) -> str:
+    raw = " ".join(toks.texts[first : last + 1])
+    return _POSSESSIVE_RE.sub("", raw) if raw.endswith(("'s", "’s")) else raw
+
+
+# --------------------------------------------------------------------------- per sentence
+
+
+def _find(toks: _Tokens) -> list[_Found]:
+    found: list[_Found] = []
+    i = 0
+    while i < toks.n:
+        if not toks.is_word(i):
+            i += 1
+            continue
+        low = toks.lows[i]
+        if low == "according" and toks.low(i + 1) == "to":
+            m = _scan_right(toks, i + 2)
+            if m is not None:
+                found.append(_Found(i, i + 1, m, "post"))
+            i += 2
+            continue
+        if low == "citing":
+            m = _scan_right(toks, i + 1)
+            if m is not None:
+                found.append(_Found(i, i, m, "post"))
+            i += 1
+            continue
+        base = _cue_base(toks, i)
+        if base is None:
+            i += 1
+            continue
+        last = i
+        if base in lx.PARTICLE_CUES and toks.low(i + 1) in lx.PARTICLE_CUES[base]:
+            last = i + 1
+        f = _attach(toks, i, last, base)
+        if f is not None:
+            found.append(f)
+        i = last + 1
+    return found
+
+
+def _attach(toks: _Tokens, verb: int, last: int, base: str) -> _Found | None:
+    aux = _aux_start(toks, verb)
+    low = toks.lows[verb]
+    cue_first = aux
+    while cue_first < verb and toks.lows[cue_first] in ("himself", "herself", "themselves"):
+        cue_first += 1
+    if _is_passive(toks, aux, verb):
+        if toks.low(last + 1) == "by":
+            m = _scan_right(toks, last + 2)
+            if m is not None:
+                return _Found(verb, last, m, "post")
+        return None
+    if low.endswith("ing") and not any(toks.lows[k] in lx.BE_FORMS for k in range(aux, verb)):
+        prev = toks.low(aux - 1)
+        if prev in (",", "—", "–", "by", "while", "after", "before", "when") or aux == 0:
+            return _Found(cue_first, last, _Mention(-1, -1, -1), "participle")
+        return None
+    mention = _subject_before(toks, aux)
+    if mention is not None:
+        found = _Found(cue_first, last, mention, "pre")
+        if base == "tell":
+            obj = _scan_right(toks, last + 1)
+            if obj is not None:
+                found.told_outlet = _outlet_name(toks, obj)
+        return found
+    if base in lx.INVERTIBLE:
+        prev = toks.low(aux - 1)
+        if aux == 0 or prev in (",", ":", "—", "–") or toks.kinds[aux - 1] in (_CLOSE, _OPEN):
+            k = last + 1
+            while toks.low(k) in _DAYS or toks.low(k) in ("on", "in", "late", "earlier"):
+                if toks.low(k) == "in":
+                    break
+                k += 1
+            m = _scan_right(toks, k)
+            if m is not None:
+                return _Found(verb, last, m, "post")
+    return None
+
+
+def _outlet_name(toks: _Tokens, m: _Mention) -> str | None:
+    words = " ".join(_strip_possessive(toks.texts[k]) for k in range(m.first, m.last + 1))
+    low = words.lower()
+    if low in lx.OUTLETS or (low.startswith("the ") and low[4:] in lx.OUTLETS):
+        return words
+    return None
+
+
+def _mode(toks: _Tokens, f: _Found, kind: str) -> str:
+    if kind == "outlet":
+        return "reported_by"
+    left = min(f.cue_first, f.mention.first) if f.mention.first >= 0 else f.cue_first
+    k = left - 1
+    while k >= 0 and toks.kinds[k] == _PUNCT:
+        k -= 1
+    if k >= 0 and toks.kinds[k] == _CLOSE:
+        return "direct_quote"
+    right = max(f.cue_last, f.mention.span_last)
+    for k in range(right + 1, min(right + 4, toks.n)):
+        if toks.kinds[k] == _OPEN:
+            return "direct_quote"
+        if toks.kinds[k] == _WORD and toks.lows[k] not in ("that", "reporters"):
+            break
+    return "indirect"
+
+
+def _sentence(
+    body: str, sent: SentenceLike, toks: _Tokens, article: _Article
+) -> list[Attribution]:
+    out: list[Attribution] = []
+    classes: list[tuple[_Found, _Class]] = []
+    for f in _find(toks):
+        if f.kind_hint == "participle":
+            if classes:
+                prev_f, prev_c = classes[-1]
+                f.mention = prev_f.mention
+                classes.append((f, prev_c))
+                continue
+            subject = _sentence_subject(toks, f.cue_first)
+            if subject is None:
+                continue
+            f.mention = subject
+        c = _classify(toks, f.mention, article)
+        if c is None:
+            continue
+        if c.pronoun is not None:
+            c = _resolve_pronoun(c, article)
+        if c.kind in ("person", "official"):
+            article.remember(c.name, official=c.kind == "official")
+        article.history.append(_Referent(c.name, c.kind, c.plural))
+        classes.append((f, c))
+    outlets = [(f, c) for f, c in classes if c.kind == "outlet"]
+    seen: set[tuple[int, int, int, int]] = set()
+    for f, c in classes:
+        via = f.told_outlet
+        if via is None and c.kind != "outlet" and outlets:
+            via = min(outlets, key=lambda fc: abs(fc[0].cue_first - f.cue_first))[1].name
+        key = (f.mention.first, f.mention.span_last, f.cue_first, f.cue_last)
+        if key in seen:
+            continue
+        seen.add(key)
+        cue_start, cue_end = toks.start(f.cue_first), toks.end(f.cue_last)
+        out.append(
+            Attribution(
+                source=c.name,
+                source_kind=c.kind,
+                cue=body[cue_start:cue_end],
+                mode=_mode(toks, f, c.kind),
+                via=via,
+                source_start=toks.start(f.mention.first),
+                source_end=toks.end(f.mention.span_last),
+                cue_start=cue_start,
+                cue_end=cue_end,
+            )
+        )
+    return out
+
+
+def _resolve_pronoun(c: _Class, article: _Article) -> _Class:
+    assert c.pronoun is not None
+    if c.pronoun in ("i", "we"):
+        return _Class("person" if c.pronoun == "i" else "organisation", c.name, c.plural)
+    ref = article.resolve(c.pronoun)
+    if ref is not None:
+        return _Class(ref.kind, ref.name, ref.plural)
+    fallback = {"he": "person", "she": "person", "they": "anonymous", "it": "organisation"}
+    return _Class(fallback[c.pronoun], c.name, c.plural)
+
+
+def suggest(body: str, sentences: Sequence[SentenceLike]) -> list[list[Attribution]]:
+    """One list of suggested attributions per sentence, in the order given.
+
+    Boilerplate sentences get ``[]``. Sentences must come in body order (pronouns resolve to
+    the most recent compatible source before them); offsets are taken from each sentence's
+    ``start``/``end`` into ``body``. Every returned span lies inside its sentence and
+    ``body[cue_start:cue_end] == cue``.
+    """
+    article = _Article()
+    tokenized: list[_Tokens | None] = []
+    for sent in sentences:
+        if sent.kind == "boilerplate":
+            tokenized.append(None)
+            continue
+        toks = _Tokens(body[sent.start : sent.end], sent.start)
+        article.learn_titles(toks)
+        tokenized.append(toks)
+    result: list[list[Attribution]] = []
+    for sent, maybe_toks in zip(sentences, tokenized, strict=True):
+        result.append([] if maybe_toks is None else _sentence(body, sent, maybe_toks, article))
+    return result

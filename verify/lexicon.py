@@ -1,0 +1,346 @@
+"""Word lists behind attribution suggestion: reporting cues, outlets, titles, people and documents.
+
+Everything here is general English news vocabulary; all lists are lower case. The cue verbs are
+given as base forms and inflected by :func:`inflect`; irregular forms are listed explicitly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.strip() for w in text.replace("\n", " ").split(",") if w.strip())
+
+
+# Verbs whose final consonant doubles before -ed / -ing.
+_DOUBLING = _words(
+    "admit, regret, commit, submit, refer, prefer, omit, permit, plan, quip, rebut, stop, "
+    "abet, allot, compel, dispel, propel, repel, confer, defer, infer, concur, occur, slam, "
+    "chat, plot, jot, spot, tap, top, drop, shrug, nod, beg, plead"
+)
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "feel": ("feel", "feels", "felt", "feeling"),
+    "know": ("know", "knows", "knew", "known"),
+    "find": ("find", "finds", "found", "finding"),
+    "show": ("show", "shows", "showed", "shown", "showing"),
+    "speak": ("speak", "speaks", "spoke", "spoken", "speaking"),
+    "swear": ("swear", "swears", "swore", "sworn", "swearing"),
+    "forecast": ("forecast", "forecasts", "forecasted", "forecasting"),
+    "seek": ("seek", "seeks", "sought", "seeking"),
+    "hear": ("hear", "hears", "heard", "hearing"),
+    "broadcast": ("broadcast", "broadcasts", "broadcasting"),
+    "foresee": ("foresee", "foresees", "foresaw", "foreseen", "foreseeing"),
+    "lie": ("lie", "lies", "lied", "lying"),
+    "understand": ("understand", "understands", "understood"),
+    "mean": ("mean", "means", "meant"),
+    "put": ("put", "puts"),
+}
+
+
+def inflect(base: str) -> tuple[str, ...]:
+    """All forms of a regular (or listed irregular) English verb: base, -s, -ed, -ing."""
+    if base in _IRREGULAR:
+        return _IRREGULAR[base]
+    vowels = "aeiou"
+    if base.endswith(("s", "x", "z", "ch", "sh")):
+        third = base + "es"
+    elif base.endswith("y") and base[-2] not in vowels:
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    if base in _DOUBLING:
+        past, ing = base + base[-1] + "ed", base + base[-1] + "ing"
+    elif base.endswith("e"):
+        past = base + "d"
+        ing = base[:-2] + "ying" if base.endswith("ie") else base[:-1] + "ing"
+        if base.endswith("ee"):
+            ing = base + "ing"
+    elif base.endswith("y") and base[-2] not in vowels:
+        past, ing = base[:-1] + "ied", base + "ing"
+    else:
+        past, ing = base + "ed", base + "ing"
+    return (base, third, past, ing)
+
+
+# Verbs of saying: the source is whoever says it.
+SPEECH_VERBS = _words(
+    """say, tell, add, warn, confirm, deny, write, suggest, insist, note, claim, announce, argue,
+    explain, state, tweet, acknowledge, admit, ask, answer, reply, respond, recall, contend,
+    maintain, assert, declare, stress, emphasize, emphasise, observe, comment, remark, mention,
+    disclose, predict, promise, vow, pledge, threaten, urge, demand, concede, complain, allege,
+    accuse, blame, praise, criticize, criticise, condemn, denounce, decry, slam, blast, lament,
+    bemoan, counter, retort, quip, joke, boast, brag, testify, inform, caution, hint, speculate,
+    describe, characterize, dismiss, reject, defend, question, agree, disagree, echo, repeat,
+    reiterate, affirm, reaffirm, assure, propose, recommend, tout, welcome, applaud, hail, mock,
+    ridicule, scoff, chant, shout, yell, dispute, clarify, conclude, proclaim, instruct, plead,
+    appeal, protest, object, recount, label, dub, cite, post, signal, advise, estimate, lambaste,
+    rebuke, insinuate, implore, vouch, concur, acknowledge, brief, contradict, predict, muse,
+    concede, stress, highlight, underscore, reveal, confide, assure, grumble, complain, fume,
+    scold, endorse, oppose, support"""
+)
+# Verbs of thinking and wanting: PolNeAR-style attribution of beliefs and intentions.
+COGNITION_VERBS = _words(
+    """believe, think, feel, hope, expect, fear, worry, doubt, suspect, assume, wish, want,
+    consider, realize, realise, recognize, recognise, anticipate, intend, refuse, decline,
+    foresee, reckon, imagine, understand, regret, envision"""
+)
+# Verbs whose subject is usually evidence: a study found, records show.
+EVIDENCE_VERBS = _words("show, find, indicate, demonstrate, document, suggest, reveal, conclude")
+# Verbs of a news organisation reporting: Politico reported, The Post has learned.
+REPORT_VERBS = _words("report, learn, publish")
+
+# Cue verbs that may come before their subject: "…,” said Rubio.
+INVERTIBLE = _words(
+    """say, add, write, ask, continue, explain, note, recall, argue, warn, insist, reply, respond,
+    tweet, report, declare, conclude, observe, claim, state, suggest, quip, joke, answer,
+    concede, admit, acknowledge, counter, complain, tell, predict, remark, retort, post, cry,
+    shout, yell, scoff, muse"""
+)
+
+# Particles that belong to the cue: "called for", "pointed out", "spoke out".
+PARTICLE_CUES: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}),
+    "point": frozenset({"out", "to"}),
+    "speak": frozenset({"out"}),
+    "weigh": frozenset({"in"}),
+    "lash": frozenset({"out"}),
+    "push": frozenset({"back"}),
+    "go": frozenset({"on"}),
+    "continue": frozenset({"to"}),
+    "sound": frozenset({"off"}),
+}
+
+
+def _forms(bases: Iterable[str]) -> dict[str, str]:
+    return {form: base for base in bases for form in inflect(base)}
+
+
+def build_cue_forms() -> dict[str, str]:
+    """Inflected form -> base form, for every cue verb."""
+    forms: dict[str, str] = {}
+    for group in (COGNITION_VERBS, EVIDENCE_VERBS, REPORT_VERBS, SPEECH_VERBS):
+        forms.update(_forms(group))
+    for base in PARTICLE_CUES:
+        for form in inflect(base):
+            forms.setdefault(form, base)
+    return forms
+
+
+CUE_FORMS = build_cue_forms()
+# Forms that take a cue only with their particle ("called for", not "called").
+PARTICLE_ONLY = frozenset({"call", "point", "weigh", "lash", "push", "go", "continue", "sound"})
+
+AUXILIARIES = _words(
+    """has, have, had, will, would, could, can, may, might, must, should, shall, did, does, do,
+    is, was, were, are, be, been, being, 's, 've, 'd, also, later, previously, repeatedly,
+    reportedly, recently, publicly, privately, first, then, now, again, earlier, often, never,
+    not, n't, still, already, even, just, initially, once, frequently, openly, quickly, long,
+    flatly, firmly, strongly, explicitly, specifically, ultimately, further, separately,
+    subsequently, similarly, likewise, generally, always, sometimes, apparently, actually,
+    simply, clearly, directly, immediately, finally, formally, officially, angrily, bluntly,
+    notably, pointedly, personally, herself, himself, themselves, itself, cannot, doesn't,
+    didn't, don't, won't, wouldn't, hasn't, haven't, isn't, wasn't, aren't, weren't, couldn't"""
+)
+BE_FORMS = _words("is, was, were, are, be, been, being, 's")
+
+PRONOUNS: dict[str, tuple[str, bool]] = {
+    # pronoun -> (referent class, plural)
+    "he": ("personal", False),
+    "she": ("personal", False),
+    "they": ("group", True),
+    "it": ("thing", False),
+    "i": ("self", False),
+    "we": ("self", True),
+}
+RELATIVE = _words("who, which, that, whom, whose")
+
+# Lower-case words that end a noun phrase when scanning away from a cue.
+BOUNDARY = _words(
+    """that, which, who, whom, whose, where, when, while, because, since, after, before, but,
+    or, so, if, although, though, as, than, to, into, about, over, under, during, despite,
+    against, between, through, without, within, until, unless, whether, how, why, what,
+    is, was, are, were, be, been, being, has, have, had, will, would, could, can, may, might,
+    must, should, shall, do, does, did, not, n't, also, him, her, them, me, us, you, there,
+    here, on, upon, then, yet, nor, said, says, say, told, tell, more, less, too, very, just,
+    like, even, only, still, now, what, this, these, those, its, it, he, she, they, we, i,
+    outside, inside, amid, across, toward, towards, around, via, per, among, behind, once,
+    instead, however, meanwhile, moreover, therefore, thus, already, again, later, earlier,
+    today, yesterday, tonight, tomorrow, ago, himself, herself, themselves, itself"""
+)
+NP_PREPOSITIONS = _words("of, at, for, from, with, in, by, familiar, close")
+DETERMINERS = _words(
+    """the, a, an, some, many, several, most, all, both, each, another, other, his, her, its,
+    their, our, my, your, one, two, three, four, five, six, seven, eight, nine, ten, few, no,
+    these, those, this, numerous, multiple, various, any"""
+)
+LEADING_NOISE = _words(
+    """but, and, so, however, yet, meanwhile, still, now, then, also, instead, indeed, and,
+    in, on, at, after, before, during, though, although, while, when, as, because, since,
+    moreover, furthermore, nevertheless, later, earlier, today, yesterday, last, this, for,
+    of, by, with, from, if, or, that, said, says, told, thursday, monday, tuesday, wednesday,
+    friday, saturday, sunday, week, month, year, morning, night, evening, afternoon"""
+)
+WEEKDAYS = _words(
+    "monday, tuesday, wednesday, thursday, friday, saturday, sunday, today, yesterday, "
+    "tonight, earlier, later, recently, previously, again, repeatedly, publicly, privately, "
+    "separately, last, this, week, month, year, morning, afternoon, evening, night, late, "
+    "early, on, in, an, a, interview, statement, the, also, afterward, afterwards, then, once"
+)
+
+OUTLETS = _words(
+    """politico, cnn, reuters, ap, associated press, afp, agence france-presse, bloomberg,
+    bloomberg news, bbc, bbc news, fox news, fox, nbc, nbc news, abc, abc news, cbs, cbs news,
+    msnbc, npr, pbs, new york times, the times, washington post, the post, new york post,
+    wall street journal, the journal, wsj, usa today, guardian, independent, telegraph,
+    financial times, ft, economist, axios, the hill, breitbart, breitbart news,
+    huffington post, huffpost, buzzfeed, buzzfeed news, vox, slate, atlantic, newsweek,
+    time magazine, al jazeera, tass, ria novosti, interfax, ukrinform, kyiv post,
+    kyiv independent, der spiegel, spiegel, le monde, bild, yonhap, xinhua, kyodo, cnbc,
+    daily beast, daily mail, the sun, mirror, los angeles times, la times, chicago tribune,
+    boston globe, new yorker, vanity fair, mother jones, national review, intercept,
+    propublica, daily caller, washington times, washington examiner, politifact,
+    fivethirtyeight, nyt, new york daily news, drudge report, sky news, itv, euronews,
+    deutsche welle, dw, france 24, rt, sputnik, haaretz, times of israel, jerusalem post,
+    the star, globe and mail, cbc, abc news australia, nikkei, south china morning post,
+    scmp, semafor, the information, the daily telegraph, the wall street journal, vice,
+    vice news, salon, the washington post, the new york times, the new york post,
+    the guardian, the independent, the economist, the atlantic, the new yorker, the intercept,
+    the daily beast, the daily caller, usa today network, the associated press, c-span"""
+)
+OUTLET_SUFFIXES = _words(
+    "times, post, journal, news, herald, tribune, gazette, telegraph, chronicle, globe, "
+    "magazine, daily, radio, television, tv, observer, examiner, inquirer, courier, bulletin, "
+    "dispatch, review, register, star, sun, mail, express, monitor, insider, wire, newswire"
+)
+OUTLET_NOUNS = _words(
+    "newspaper, paper, outlet, network, broadcaster, magazine, tabloid, news agency, "
+    "news outlet, news site, website, publication, channel, station, daily, wire service, "
+    "broadsheet, weekly"
+)
+
+TITLES = _words(
+    """president, vice president, secretary, senator, sen., sens., rep., reps., representative,
+    congressman, congresswoman, governor, gov., mayor, minister, prime minister, ambassador,
+    envoy, general, gen., admiral, adm., colonel, col., lt., lieutenant, sgt., sergeant, capt.,
+    captain, chief, director, commissioner, chairman, chairwoman, chair, ceo, cfo, coo,
+    spokesman, spokeswoman, spokesperson, press secretary, attorney general, prosecutor, judge,
+    justice, sheriff, officer, official, leader, speaker, chancellor, king, queen, prince,
+    princess, pope, commander, deputy, undersecretary, adviser, advisor, aide, head,
+    executive, president-elect, lawmaker, nominee, candidate, manager, superintendent, mp,
+    diplomat, founder, treasurer, inspector, premier, counsel, councilman, councilwoman,
+    councillor, councilor, assemblyman, assemblywoman, delegate, chairperson, whip,
+    strategist, pres., supt., amb., rev., cardinal, bishop, ayatollah, sheikh, emir, sultan,
+    chief executive, administrator, mayor-elect, governor-elect, secretary-general,
+    director-general, representative, negotiator, commissioner, marshal, trooper, detective,
+    agent, economist, dean, provost, rector, principal, coach, captain, owner, partner,
+    president's, minister's"""
+)
+HONORIFICS = _words("mr., mrs., ms., dr., prof., miss, mr, mrs, ms, dr, sir, dame, lord, lady")
+
+ANONYMOUS_NOUNS = _words(
+    """source, sources, official, officials, diplomat, diplomats, people, person, aide, aides,
+    adviser, advisers, advisor, advisors, spokesman, spokeswoman, spokesperson, insider,
+    insiders, analyst, analysts, expert, experts, observer, observers, critic, critics,
+    supporter, supporters, opponent, opponents, resident, residents, witness, witnesses,
+    lawmaker, lawmakers, legislator, legislators, member, members, employee, employees,
+    staffer, staffers, worker, workers, investigator, investigators, prosecutor, prosecutors,
+    officer, officers, negotiator, negotiators, leader, leaders, voter, voters, protester,
+    protesters, protestor, protestors, demonstrator, demonstrators, activist, activists,
+    economist, economists, scientist, scientists, researcher, researchers, doctor, doctors,
+    lawyer, lawyers, attorney, attorneys, friend, friends, relative, relatives, neighbor,
+    neighbors, neighbour, neighbours, colleague, colleagues, ally, allies, republicans,
+    democrats, conservatives, liberals, progressives, others, executives, someone, somebody,
+    everyone, individual, individuals, student, students, parent, parents, man, woman, men,
+    women, participant, participants, respondent, respondents, americans, citizens, fans,
+    strategist, strategists, operative, operatives, donor, donors, pollster, pollsters,
+    historian, historians, scholar, scholars, commentator, commentators, pundit, pundits,
+    politician, politicians, candidate, candidates, delegate, delegates, senators,
+    representatives, governors, mayors, ministers, ambassadors, envoys, commanders, soldiers,
+    troops, agents, detectives, journalists, journalist, reporter, reporters, correspondent,
+    editor, editors, spokespeople, spokesmen, spokeswomen, executive, manager, managers,
+    owner, owners, organizers, organisers, victims, victim, survivor, survivors, family,
+    families, mother, father, son, daughter, wife, husband, brother, sister, teacher,
+    teachers, nurse, nurses, farmer, farmers, rebels, militants, fighters, authorities,
+    police, republican, democrat, conservative, liberal, independent, independents, many,
+    some, most, few, both, all, either, neither, nobody, anyone, one, majority, minority,
+    counterparts, counterpart, partners, partner, negotiator, backers, detractors, skeptics,
+    sceptics, proponents, advocates, advocate, campaigners, campaigner, whistleblower,
+    insurgents, bystanders, onlookers, locals, villagers, diplomats, intelligence"""
+)
+DOCUMENT_NOUNS = _words(
+    """document, documents, report, reports, data, record, records, filing, filings, poll,
+    polls, survey, surveys, study, studies, analysis, analyses, plan, draft, memo, memorandum,
+    letter, letters, statement, statements, text, figures, statistics, stats, census,
+    transcript, transcripts, email, emails, e-mail, e-mails, video, videos, footage, photo,
+    photos, photograph, photographs, complaint, lawsuit, suit, indictment, ruling, order, bill,
+    law, legislation, proposal, proposals, agreement, treaty, resolution, research, estimate,
+    estimates, numbers, results, result, book, article, column, editorial, op-ed, story,
+    tweet, tweets, message, messages, website, page, release, audit, review, investigation,
+    probe, assessment, index, model, forecast, chart, map, affidavit, evidence, tally, count,
+    budget, guidance, guidelines, rules, regulation, regulations, policy, manifesto, platform,
+    declaration, communique, communiqué, warrant, subpoena, motion, brief, opinion, verdict,
+    decision, findings, finding, documentary, film, recording, recordings, tape, tapes, cable,
+    cables, minutes, log, logs, receipts, invoices, contract, contracts, constitution,
+    charter, amendment, measure, initiative, framework, roadmap, blueprint, note, notes, post,
+    posts, ad, ads, advertisement, commercial, speech, remarks, testimony, interview,
+    readout, summary, paper, papers, dossier, file, files, list, ledger, database, dataset,
+    spreadsheet, schedule, calendar, version, copy, excerpt, excerpts, passage, clause,
+    provision, provisions, section, chapter, points, point, account, accounts"""
+)
+ORGANISATION_NOUNS = _words(
+    """white house, kremlin, pentagon, state department, department, ministry, government,
+    administration, campaign, company, firm, congress, senate, house, committee, police,
+    authorities, agency, council, party, court, commission, bank, fund, union, military,
+    army, navy, office, bureau, board, team, group, organization, organisation, institute,
+    university, foundation, association, coalition, alliance, federation, cabinet,
+    parliament, legislature, assembly, embassy, regime, corporation, business, businesses,
+    companies, firms, retailer, manufacturer, insurer, lender, bank, school, hospital,
+    church, club, league, network, movement, caucus, delegation, secretariat, presidency,
+    prosecutor's office, watchdog, regulator, regulators, tribunal, jury, panel, county,
+    city, state, country, nation, district, province, region, municipality, court,
+    supreme court, central bank, federal reserve, fed, treasury, justice department,
+    homeland security, interior ministry, foreign ministry, defence ministry,
+    defense ministry, downing street, elysee, élysée, quai d'orsay, bundestag, duma, knesset,
+    politburo, junta, crown, palace, vatican, moscow, washington, kyiv, kiev, beijing,
+    brussels, london, paris, berlin, tehran, pyongyang, seoul, tokyo, ankara, jerusalem,
+    warsaw, budapest, minsk, damascus, baghdad, kabul, islamabad, new delhi, delhi,
+    ottawa, canberra, riyadh, doha, cairo, rome, madrid"""
+)
+COUNTRIES = _words(
+    """ukraine, russia, united states, us, u.s., usa, u.s.a., america, china, iran, israel,
+    france, germany, britain, great britain, uk, u.k., united kingdom, japan, north korea,
+    south korea, korea, india, pakistan, turkey, syria, iraq, saudi arabia, mexico, canada,
+    poland, hungary, europe, european union, eu, nato, un, united nations, belarus, georgia,
+    moldova, romania, italy, spain, netherlands, belgium, sweden, finland, norway, denmark,
+    estonia, latvia, lithuania, czech republic, slovakia, austria, switzerland, greece,
+    egypt, qatar, afghanistan, venezuela, cuba, brazil, argentina, australia, taiwan,
+    vietnam, indonesia, philippines, libya, yemen, lebanon, jordan, palestine, hamas,
+    hezbollah, taliban, opec, imf, world bank, fbi, cia, nsa, doj, dhs, irs, fda, cdc,
+    epa, sec, ftc, fcc, nasa, who, wto, iaea, osce, g7, g20, asean, african union, gop,
+    rnc, dnc, kremlin, pentagon, white house, congress, senate, nypd, lapd, secret service"""
+)
+CORPORATE_SUFFIXES = _words(
+    "inc, inc., corp, corp., co., ltd, ltd., llc, plc, group, holdings, bank, airlines, "
+    "motors, partners, capital, technologies, systems, industries, international, ministry, "
+    "department, agency, commission, committee, council, university, institute, foundation, "
+    "association, union, party, court, office, service, services, administration, campaign, "
+    "center, centre, corporation, company, fund, force, forces, guard, police, command, "
+    "authority, board, bureau, network"
+)
+PLURAL_WORDS = _words("people, police, staff, military, authorities, personnel, clergy")
+PREMODIFIERS = _words(
+    """former, retired, senior, top, then, deputy, acting, late, veteran, longtime,
+    long-time, outgoing, incoming, current, new, chief, fellow, republican, democratic,
+    conservative, liberal, presidential, vice, assistant, associate, prominent, influential,
+    first, second, third, lead, leading, key, powerful, embattled, ousted, exiled, jailed,
+    billionaire, businessman, businesswoman, actor, actress, singer, rapper, star, mogul,
+    tycoon, host, anchor, columnist, commentator, activist, pastor, rev., lawyer, attorney,
+    u.s., us, american, british, french, german, russian, ukrainian, chinese, european,
+    self-described, so-called, then-candidate, then-president, wife, husband, son, daughter,
+    brother, sister, father, mother, friend, running, mate, opponent, rival"""
+)
