@@ -71,11 +71,10 @@ _NON_SPACE = re.compile(r"\S")
 
 _CLOSERS = "\"'”’»)\\]}›"
 _OPENERS = "\"'“‘«(\\[{‹¿¡"
-# A word (possibly empty, lazily matched so the terminator run is maximal), a run of sentence
-# punctuation, optional closing quotes/brackets, then whitespace or the end of the line.
-_CANDIDATE = re.compile(
-    r"(?<!\S)(?P<word>\S*?)(?P<term>[.?!…]+)(?P<close>[" + _CLOSERS + r"]*)(?=\s|$)"
-)
+# A maximal run of sentence punctuation, then closing quotes/brackets, then whitespace or the
+# end of the line. Possessive quantifiers and the look-behind keep the scan linear on any input
+# (a long run of "?!?!" or "...." is tried once, not once per character).
+_CANDIDATE = re.compile(r"(?<![.?!…])[.?!…]++[" + _CLOSERS + r"]*+(?=\s|$)")
 # What follows a candidate: whitespace, opening quotes/brackets, then the next word.
 _FOLLOWING = re.compile(r"\s+(?P<open>[" + _OPENERS + r"]*)(?P<next>[\w’'-]*)(?P<sym>\S?)")
 _SPEECH_AFTER = re.compile(
@@ -135,24 +134,28 @@ def _strip_word(word: str) -> str:
     return word.lstrip(_OPENERS).rstrip(_CLOSERS)
 
 
-def _is_boundary(body: str, match: re.Match[str], line_end: int, sentence_start: int) -> bool:
-    """Decide whether the candidate ``match`` ends a sentence (see the module docstring)."""
+def _word_start(body: str, position: int, floor: int) -> int:
+    """Return where the whitespace-delimited word ending at ``position`` starts."""
+    while position > floor and not body[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _is_boundary(body: str, match: re.Match[str], line_end: int, word: str) -> bool:
+    """Decide whether the candidate ``match`` ends a sentence (see the module docstring).
+
+    ``word`` is the text between the previous whitespace and the punctuation run; the caller has
+    already excluded candidates that would leave a sentence without a letter or digit.
+    """
     following = _FOLLOWING.match(body, match.end(), line_end)
     if following is None:  # end of the line: the line break ends the sentence anyway
         return False
-    term = match.group("term")
-    close = match.group("close")
+    term = match.group().rstrip(_CLOSERS)
+    close = match.group()[len(term) :]
     opened = following.group("open")
     next_word = following.group("next")
     first = next_word[:1] or following.group("sym")
     if not first:
-        return False
-    # Never leave a sentence without a letter or digit ("..." alone, "?!"), nor split a list
-    # enumerator ("1. Introduction") from its line.
-    before = body[sentence_start : match.start("term")]
-    if not _HAS_ALNUM.search(before) or (
-        sentence_start == match.start() and _ENUMERATOR.fullmatch(before)
-    ):
         return False
     if first.islower():
         return False
@@ -170,7 +173,7 @@ def _is_boundary(body: str, match: re.Match[str], line_end: int, sentence_start:
             return upper and (starts_sentence or bool(close))
         return upper  # "....", "….": a full stop plus an ellipsis
 
-    word = _strip_word(match.group("word"))
+    word = _strip_word(word)
     if word in _TITLES or word in _NON_FINAL:
         return False
     digit_next = first.isdigit() or first in _CURRENCY
@@ -257,8 +260,9 @@ _BP_HEADING = re.compile(
 )
 _BULLET = re.compile(r"[\s•·▪◦*>–—-]*")
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
-_TERMINAL = re.compile(r"[.?!…][" + _CLOSERS + r"]*\s*$")
-_FULL_STOP_END = re.compile(r"[.…][" + _CLOSERS + r"]*\s*$")
+# Furniture lines are short; longer lines and sentences are never tested against the patterns
+# (which also bounds the regex work on hostile input).
+_FURNITURE_MAX_CHARS = 300
 
 _HEADLINE_MAX_WORDS = 20
 _STANDFIRST_MAX_WORDS = 40
@@ -307,8 +311,9 @@ class _LinkListState:
             self.active = False
             return False
         text = line[_BULLET.match(line).end() :]  # type: ignore[union-attr]
-        words = len(_WORD.findall(text))
-        if 0 < words <= _HEADLINE_MAX_WORDS and not _FULL_STOP_END.search(text):
+        words = len(_WORD.findall(text)) if len(text) <= 2 * _FURNITURE_MAX_CHARS else 1_000
+        last = text.rstrip(_CLOSERS)[-1:]
+        if 0 < words <= _HEADLINE_MAX_WORDS and last not in (".", "…"):
             if self.after_headline:
                 self.headlines_only = True
             self.after_headline = True
@@ -318,7 +323,7 @@ class _LinkListState:
             self.after_headline
             and not self.headlines_only
             and words <= _STANDFIRST_MAX_WORDS
-            and _TERMINAL.search(text)
+            and last in (".", "?", "!", "…")
         ):
             self.after_headline = False
             self.items += 1
@@ -328,6 +333,8 @@ class _LinkListState:
 
 
 def _line_is_furniture(line: str) -> bool:
+    if len(line) > _FURNITURE_MAX_CHARS:
+        return False
     return (
         _BP_LINE_PREFIX.match(line) is not None
         or _BP_LINKS_ONLY.fullmatch(line) is not None
@@ -342,13 +349,26 @@ def _split_line(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` spans of the sentences of ``body[start:end]``, stripped."""
     spans: list[tuple[int, int]] = []
     sentence_start = start
+    has_alnum = False  # whether body[sentence_start:scanned] holds a letter or digit
+    scanned = start
     for match in _CANDIDATE.finditer(body, start, end):
-        if match.end() <= sentence_start:
+        term_start = match.start()
+        if not has_alnum:
+            has_alnum = _HAS_ALNUM.search(body, scanned, term_start) is not None
+            scanned = term_start
+        # Never leave a sentence without a letter or digit ("..." alone, "?!").
+        if not has_alnum:
             continue
-        if _is_boundary(body, match, end, sentence_start):
+        word_start = _word_start(body, term_start, sentence_start)
+        word = body[word_start:term_start]
+        # Nor split a list enumerator ("1. Introduction", "IV.") from the rest of its line.
+        if word_start == sentence_start and len(word) <= 6 and _ENUMERATOR.fullmatch(word):
+            continue
+        if _is_boundary(body, match, end, word):
             spans.append((sentence_start, match.end()))
             following = _NON_SPACE.search(body, match.end(), end)
             sentence_start = following.start() if following else end
+            has_alnum, scanned = False, sentence_start
     if sentence_start < end:
         spans.append((sentence_start, end))
     return spans
@@ -395,7 +415,9 @@ def segment(body: str) -> list[Sentence]:
             line_furniture = _line_is_furniture(line)
         for start, end in _split_line(body, line_start, line_end):
             text = body[start:end]
-            furniture = line_furniture or _BP_SENTENCE.match(text) is not None
+            furniture = line_furniture or (
+                len(text) <= _FURNITURE_MAX_CHARS and _BP_SENTENCE.match(text) is not None
+            )
             sentences.append(
                 Sentence(
                     index=len(sentences),

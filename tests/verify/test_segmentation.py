@@ -387,3 +387,13 @@ def test_benchmark_cases_load_and_meet_accuracy_floor() -> None:
     exact = sum({s.end for s in segment(case.text)} == case.ends for case in cases)
     assert len(cases) >= 120
     assert exact / len(cases) >= 0.95
+
+
+def test_long_punctuation_runs_are_segmented_in_linear_time() -> None:
+    import time
+
+    started = time.perf_counter()
+    sentences = segment("a" + "?!" * 50_000 + "b " + "." * 50_000 + "c")
+    # A quadratic scan of these runs takes minutes; a linear one a few milliseconds.
+    assert time.perf_counter() - started < 1.0
+    assert len(sentences) == 1
