@@ -160,10 +160,10 @@ class _Tokens:
 def _quote_direction(text: str, pos: int, tok: str) -> str:
     if tok in ("“", "«", "„", "``"):
         return _OPEN
-    if tok in ("”", "»", "''"):
+    if tok in ("”", "»"):
         return _CLOSE
     before = text[pos - 1] if pos > 0 else " "
-    after = text[pos + 1] if pos + 1 < len(text) else " "
+    after = text[pos + len(tok)] if pos + len(tok) < len(text) else " "
     return _OPEN if before in _OPEN_CONTEXT and not after.isspace() else _CLOSE
 
 
@@ -186,11 +186,22 @@ def _quoted(kinds: list[str]) -> list[bool]:
 
 @dataclass(slots=True)
 class _Mention:
-    """A noun phrase found as a source: token range plus the span to report."""
+    """A noun phrase found as a source.
+
+    ``first..last`` is the phrase that is classified; ``span_first..span_last`` the mention
+    reported (a relative "who" reports itself but is classified by its antecedent); ``alt``
+    an appositive name ("a lawyer for the firm, Jane Doe,").
+    """
 
     first: int
     last: int
     span_last: int
+    span_first: int = -1
+    alt: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        if self.span_first < 0:
+            self.span_first = self.first
 
 
 @dataclass(slots=True)
@@ -442,6 +453,11 @@ def _trim_premodifiers(toks: _Tokens, first: int, end: int) -> int:
 
 def _scan_right(toks: _Tokens, begin: int) -> _Mention | None:
     """The noun phrase starting at token ``begin`` (after "according to", inverted cues)."""
+    if not toks.is_word(begin) or (
+        not toks.caps[begin]
+        and (toks.lows[begin] in lx.BOUNDARY or toks.lows[begin] in lx.NP_PREPOSITIONS)
+    ):
+        return None
     i = begin
     last = -1
     seen_cap = False
@@ -529,14 +545,28 @@ def _skip_time_left(toks: _Tokens, j: int) -> int:
     return j
 
 
+def _paren_start(toks: _Tokens, j: int) -> int:
+    """Index of the "(" closing at token j (a ")"), or j when there is none nearby."""
+    k = j - 1
+    while k >= 0 and j - k < 10 and toks.texts[k] != "(":
+        k -= 1
+    return k if k >= 0 and toks.texts[k] == "(" else j
+
+
 def _subject_before(toks: _Tokens, aux: int) -> _Mention | None:
     """The subject of a cue whose auxiliary chain starts at token ``aux``."""
     j = _skip_time_left(toks, aux - 1)
-    if j < 0:
+    if j < 0 or toks.inq[j]:
         return None
     low = toks.lows[j]
-    if toks.texts[j] == "," and not toks.inq[j]:
+    if toks.texts[j] == ",":
         return _subject_across_comma(toks, j)
+    if toks.texts[j] == ")":
+        k = _paren_start(toks, j) - 1
+        first = _scan_left(toks, k) if k < j - 1 else None
+        if first is None or first > k:
+            return None
+        return _Mention(first, k, j)
     if low in ("who", "that", "which") and toks.is_word(j):
         k = j - 1
         if toks.low(k) == ",":
@@ -544,7 +574,7 @@ def _subject_before(toks: _Tokens, aux: int) -> _Mention | None:
         first = _scan_left(toks, k)
         if first is None:
             return None
-        return _Mention(first, k, k)
+        return _Mention(first, k, j, span_first=j)
     if not toks.is_word(j):
         return None
     first = _scan_left(toks, j)
@@ -553,29 +583,61 @@ def _subject_before(toks: _Tokens, aux: int) -> _Mention | None:
     return _Mention(first, j, j)
 
 
+def _appositive_opener(toks: _Tokens, i: int) -> str | None:
+    """How the comma-delimited segment starting at token i reads: appositive/aside/None."""
+    low = toks.low(i)
+    if low in _PARENTHETICAL_OPENERS or (low.endswith("ing") and not toks.caps[i]):
+        return "aside"
+    if low in ("who", "whose", "which"):
+        return "relative"
+    if (
+        low in _APPOSITIVE_OPENERS
+        or low in lx.PREMODIFIERS
+        or (0 <= i < toks.n and (toks.caps[i] or toks.kinds[i] == _NUM))
+    ):
+        return "appositive"
+    return None
+
+
 def _subject_across_comma(toks: _Tokens, comma: int) -> _Mention | None:
-    """ "X, who …, said" / "X, the minister, said" / "X, in a statement, said"."""
-    k = comma - 1
-    while k >= 0 and comma - k < 24 and toks.texts[k] != ",":
-        if toks.kinds[k] in (_OPEN, _CLOSE):
+    """ "X, who …, said" / "X, the minister, said" / "X, 59, of Ashton, said"."""
+    right = comma
+    alt: tuple[int, int] | None = None
+    relative = False
+    for _ in range(3):
+        k = right - 1
+        while k >= 0 and right - k < 32 and toks.texts[k] != ",":
+            if toks.kinds[k] in (_OPEN, _CLOSE):
+                return None
+            k -= 1
+        if k < 1 or toks.texts[k] != ",":
             return None
-        k -= 1
-    if k < 1 or toks.texts[k] != ",":
-        return None
-    opener = toks.low(k + 1)
-    if opener in _PARENTHETICAL_OPENERS:
-        appositive = False
-    elif opener in _APPOSITIVE_OPENERS or toks.caps[k + 1]:
-        appositive = True
-    else:
-        return None
-    end = k - 1
-    first = _scan_left(toks, end)
-    if first is None or first > end:
-        return None
-    if appositive and opener not in ("who", "whose", "which"):
-        return _Mention(first, end, comma - 1)
-    return _Mention(first, end, end)
+        how = _appositive_opener(toks, k + 1)
+        if how is None:
+            return None
+        relative = relative or how == "relative"
+        if how == "appositive" and toks.caps[k + 1] and _name_like(toks, k + 1, right - 1):
+            alt = (k + 1, right - 1)
+        end = k - 1
+        if toks.is_word(end) and _head_ok(toks, end):
+            first = _scan_left(toks, end)
+            if first is not None and first <= end:
+                span_last = end if relative and how == "relative" else comma - 1
+                return _Mention(first, end, span_last, alt=alt)
+        if toks.texts[end] == ")":
+            k2 = _paren_start(toks, end) - 1
+            first = _scan_left(toks, k2) if k2 < end - 1 else None
+            if first is not None and first <= k2:
+                return _Mention(first, k2, comma - 1, alt=alt)
+        right = k
+    return None
+
+
+def _name_like(toks: _Tokens, first: int, last: int) -> bool:
+    """Whether tokens first..last are all capitalised words (a personal name)."""
+    if last - first > 4 or last < first:
+        return False
+    return all(toks.caps[k] and toks.kinds[k] == _WORD for k in range(first, last + 1))
 
 
 def _sentence_subject(toks: _Tokens, before: int) -> _Mention | None:
@@ -673,8 +735,41 @@ def _text(toks: _Tokens, first: int, last: int) -> str:
 # --------------------------------------------------------------------------- per sentence
 
 
-def _find(toks: _Tokens) -> list[_Found]:
+_DASHES = frozenset({"―", "—", "–", "-"})
+
+
+def _punctuation_cues(toks: _Tokens) -> list[_Found]:
+    """ "Rubio: We will…" (a speaker before a colon) and "…” ― Jane Doe" (a dash signature)."""
     found: list[_Found] = []
+    i = 0
+    while i < toks.n and toks.kinds[i] in (_OPEN, _PUNCT) and toks.texts[i] not in _DASHES:
+        i += 1
+    if i < toks.n and toks.caps[i] and toks.kinds[i] == _WORD:
+        k = i
+        while k + 1 < toks.n and k - i < 3 and toks.is_word(k + 1) and toks.caps[k + 1]:
+            k += 1
+        label = " ".join(toks.lows[i : k + 1])
+        if (
+            toks.low(k + 1) == ":"
+            and k + 2 < toks.n
+            and _head_ok(toks, k)
+            and label not in lx.EDITORIAL_LABELS
+        ):
+            found.append(_Found(k + 1, k + 1, _Mention(i, k, k), "post"))
+    for d in range(toks.n - 1):
+        if toks.texts[d] in _DASHES or toks.texts[d] == "--":
+            before = d - 1
+            while before >= 0 and toks.kinds[before] == _PUNCT:
+                before -= 1
+            if (before < 0 or toks.kinds[before] == _CLOSE) and toks.caps[d + 1]:
+                m = _scan_right(toks, d + 1)
+                if m is not None and _name_like(toks, m.first, m.last):
+                    found.append(_Found(d, d, m, "post"))
+    return found
+
+
+def _find(toks: _Tokens) -> list[_Found]:
+    found: list[_Found] = _punctuation_cues(toks)
     i = 0
     while i < toks.n:
         if not toks.is_word(i):
@@ -757,7 +852,7 @@ def _outlet_name(toks: _Tokens, m: _Mention) -> str | None:
 def _mode(toks: _Tokens, f: _Found, kind: str) -> str:
     if kind == "outlet":
         return "reported_by"
-    left = min(f.cue_first, f.mention.first) if f.mention.first >= 0 else f.cue_first
+    left = min(f.cue_first, f.mention.span_first)
     k = left - 1
     while k >= 0 and toks.kinds[k] == _PUNCT:
         k -= 1
@@ -778,6 +873,9 @@ def _sentence(
     out: list[Attribution] = []
     classes: list[tuple[_Found, _Class]] = []
     for f in _find(toks):
+        base = lx.CUE_FORMS.get(toks.lows[f.cue_last], "")
+        if classes and base in lx.COGNITION_VERBS and base not in lx.SPEECH_VERBS:
+            continue  # a belief inside reported speech ("said she wanted …")
         if f.kind_hint == "participle":
             if classes:
                 prev_f, prev_c = classes[-1]
@@ -789,6 +887,14 @@ def _sentence(
                 continue
             f.mention = subject
         c = _classify(toks, f.mention, article)
+        if f.mention.alt is not None and (c is None or c.kind == "anonymous"):
+            a_first, a_last = f.mention.alt
+            named = _classify(toks, _Mention(a_first, a_last, a_last), article)
+            if named is not None and named.kind in _PERSONAL:
+                described = c is not None or any(
+                    toks.lows[k] in lx.TITLES for k in range(f.mention.first, f.mention.last + 1)
+                )
+                c = _Class("official" if described else named.kind, named.name, False)
         if c is None:
             continue
         if c.pronoun is not None:
@@ -803,7 +909,7 @@ def _sentence(
         via = f.told_outlet
         if via is None and c.kind != "outlet" and outlets:
             via = min(outlets, key=lambda fc: abs(fc[0].cue_first - f.cue_first))[1].name
-        key = (f.mention.first, f.mention.span_last, f.cue_first, f.cue_last)
+        key = (f.mention.span_first, f.mention.span_last, f.cue_first, f.cue_last)
         if key in seen:
             continue
         seen.add(key)
@@ -815,7 +921,7 @@ def _sentence(
                 cue=body[cue_start:cue_end],
                 mode=_mode(toks, f, c.kind),
                 via=via,
-                source_start=toks.start(f.mention.first),
+                source_start=toks.start(f.mention.span_first),
                 source_end=toks.end(f.mention.span_last),
                 cue_start=cue_start,
                 cue_end=cue_end,

@@ -70,7 +70,7 @@ def inflect(base: str) -> tuple[str, ...]:
 # Verbs of saying: the source is whoever says it.
 SPEECH_VERBS = _words(
     """say, tell, add, warn, confirm, deny, write, suggest, insist, note, claim, announce, argue,
-    explain, state, tweet, acknowledge, admit, ask, answer, reply, respond, recall, contend,
+    explain, state, tweet, acknowledge, admit, ask, reply, respond, recall, contend,
     maintain, assert, declare, stress, emphasize, emphasise, observe, comment, remark, mention,
     disclose, predict, promise, vow, pledge, threaten, urge, demand, concede, complain, allege,
     accuse, blame, praise, criticize, criticise, condemn, denounce, decry, slam, blast, lament,
@@ -78,19 +78,23 @@ SPEECH_VERBS = _words(
     describe, characterize, dismiss, reject, defend, question, agree, disagree, echo, repeat,
     reiterate, affirm, reaffirm, assure, propose, recommend, tout, welcome, applaud, hail, mock,
     ridicule, scoff, chant, shout, yell, dispute, clarify, conclude, proclaim, instruct, plead,
-    appeal, protest, object, recount, label, dub, cite, post, signal, advise, estimate, lambaste,
-    rebuke, insinuate, implore, vouch, concur, acknowledge, brief, contradict, predict, muse,
+    appeal, protest, object, recount, label, dub, cite, signal, advise, estimate, lambaste,
+    rebuke, insinuate, implore, vouch, concur, brief, contradict, muse,
     concede, stress, highlight, underscore, reveal, confide, assure, grumble, complain, fume,
-    scold, endorse, oppose, support"""
+    scold, endorse, oppose, attack, liken, compare, express, outline, unveil, portray,
+    paint, cast, brand, knock, thank, congratulate, apologize, apologise, favor, favour,
+    advocate, champion, discuss, offer, view, voice, float, pitch,
+    sing, cheer, boo, rail, ridicule, taunt, berate, chide, fault, credit, call,
+    challenge, press, demand, reassure, mull, ponder, tease, rule, identify, decide, aim, seek"""
 )
 # Verbs of thinking and wanting: PolNeAR-style attribution of beliefs and intentions.
 COGNITION_VERBS = _words(
-    """believe, think, feel, hope, expect, fear, worry, doubt, suspect, assume, wish, want,
+    """believe, think, feel, hope, expect, fear, worry, doubt, suspect, wish, want,
     consider, realize, realise, recognize, recognise, anticipate, intend, refuse, decline,
     foresee, reckon, imagine, understand, regret, envision"""
 )
 # Verbs whose subject is usually evidence: a study found, records show.
-EVIDENCE_VERBS = _words("show, find, indicate, demonstrate, document, suggest, reveal, conclude")
+EVIDENCE_VERBS = _words("show, find, indicate, document, suggest, reveal, conclude")
 # Verbs of a news organisation reporting: Politico reported, The Post has learned.
 REPORT_VERBS = _words("report, learn, publish")
 
@@ -133,7 +137,7 @@ def build_cue_forms() -> dict[str, str]:
 
 CUE_FORMS = build_cue_forms()
 # Forms that take a cue only with their particle ("called for", not "called").
-PARTICLE_ONLY = frozenset({"call", "point", "weigh", "lash", "push", "go", "continue", "sound"})
+PARTICLE_ONLY = frozenset({"point", "weigh", "lash", "push", "go", "continue", "sound"})
 
 AUXILIARIES = _words(
     """has, have, had, will, would, could, can, may, might, must, should, shall, did, does, do,
@@ -270,7 +274,8 @@ ANONYMOUS_NOUNS = _words(
     some, most, few, both, all, either, neither, nobody, anyone, one, majority, minority,
     counterparts, counterpart, partners, partner, negotiator, backers, detractors, skeptics,
     sceptics, proponents, advocates, advocate, campaigners, campaigner, whistleblower,
-    insurgents, bystanders, onlookers, locals, villagers, diplomats, intelligence"""
+    insurgents, bystanders, onlookers, locals, villagers, diplomats, intelligence, percent,
+    announcer, narrator, speaker, spokesperson, host, moderator, panelist, panelists"""
 )
 DOCUMENT_NOUNS = _words(
     """document, documents, report, reports, data, record, records, filing, filings, poll,
@@ -331,6 +336,11 @@ CORPORATE_SUFFIXES = _words(
     "association, union, party, court, office, service, services, administration, campaign, "
     "center, centre, corporation, company, fund, force, forces, guard, police, command, "
     "authority, board, bureau, network"
+)
+EDITORIAL_LABELS = _words(
+    """correction, clarification, warning, update, updated, editor's note, note, related,
+    read more, watch, read, photo, video, source, sources, listen, see also, advertisement,
+    disclosure, credit, caption, image, graphic, tags, topics, share, subscribe"""
 )
 PLURAL_WORDS = _words("people, police, staff, military, authorities, personnel, clergy")
 PREMODIFIERS = _words(
