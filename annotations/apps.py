@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class AnnotationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "annotations"
     verbose_name = "Sourcing"
+
+    def ready(self) -> None:
+        from annotations.roles import ensure_roles
+
+        post_migrate.connect(ensure_roles, sender=self)

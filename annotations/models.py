@@ -7,9 +7,11 @@ rows pointing at a :class:`Source` in the newsroom's registry.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length, Lower
+from simple_history.models import HistoricalRecords
 
 
 class ArticleRole(models.TextChoices):
@@ -38,6 +40,23 @@ class SourceKind(models.TextChoices):
     OWN_REPORTING = "own_reporting", "Own reporting"
 
 
+class Confidence(models.TextChoices):
+    """How sure the desk is of a sentence, from strongest to weakest; ``disputed`` last."""
+
+    CONFIRMED = "confirmed", "Confirmed"
+    CORROBORATED = "corroborated", "Corroborated"
+    SINGLE_SOURCE = "single_source", "Single source"
+    UNVERIFIED = "unverified", "Unverified"
+    DISPUTED = "disputed", "Disputed"
+
+
+class AnnotationStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    APPROVED = "approved", "Approved"
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"
+
+
 class AttributionMode(models.TextChoices):
     DIRECT_QUOTE = "direct_quote", "Direct quote"
     INDIRECT = "indirect", "Indirect"
@@ -64,8 +83,11 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["body", "body_sha256", "updated_at"])
+
     class Meta:
         ordering = ["-updated_at", "-id"]
+        permissions = [("sign_off_article", "Can sign articles off and reopen them")]
         indexes = [models.Index(fields=["role", "status"]), models.Index(fields=["updated_at"])]
         constraints = [
             models.CheckConstraint(
@@ -127,6 +149,7 @@ class Sentence(models.Model):
     )
 
     objects = SentenceQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article", "index"]
@@ -227,6 +250,8 @@ class Attribution(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sentence", "source_start", "id"]
         constraints = [
@@ -248,3 +273,125 @@ class Attribution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source.name} {self.cue}".strip()
+
+
+class Annotation(models.Model):
+    """The desk's sourcing verdict on one sentence: confidence, note and review state.
+
+    Change it only through :mod:`annotations.services.workflow`, which checks the rules and
+    bumps :attr:`version` for optimistic locking.
+    """
+
+    Confidence = Confidence
+    Status = AnnotationStatus
+
+    sentence = models.OneToOneField(Sentence, on_delete=models.CASCADE, related_name="annotation")
+    confidence = models.CharField(
+        max_length=16, choices=Confidence.choices, default=Confidence.UNVERIFIED
+    )
+    note = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    annotator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who last changed the sourcing; never the one who approves it.",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        permissions = [
+            ("annotate_sentence", "Can annotate sentences"),
+            ("review_annotation", "Can approve or request changes on annotations"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(confidence__in=Confidence.values), name="annotation_confidence_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=AnnotationStatus.values), name="annotation_status_valid"
+            ),
+            # Four eyes, held by the database too: an approval names a reviewer who is not the
+            # annotator.
+            models.CheckConstraint(
+                condition=~Q(status=AnnotationStatus.APPROVED)
+                | (
+                    Q(reviewer__isnull=False)
+                    & Q(annotator__isnull=False)
+                    & ~Q(reviewer=F("annotator"))
+                ),
+                name="annotation_approved_by_another",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sentence} [{self.confidence}, {self.status}]"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == AnnotationStatus.APPROVED
+
+
+class TransitionAction(models.TextChoices):
+    SUBMIT = "submit", "Submitted"
+    APPROVE = "approve", "Approved"
+    REQUEST_CHANGES = "request_changes", "Requested changes"
+    REOPEN = "reopen", "Reopened"
+    SIGN_OFF = "sign_off", "Signed off"
+    REVISE = "revise", "Text revised"
+
+
+class Transition(models.Model):
+    """A recorded workflow step on a sentence's annotation or on a whole article."""
+
+    Action = TransitionAction
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
+    annotation = models.ForeignKey(
+        Annotation, on_delete=models.CASCADE, null=True, blank=True, related_name="transitions"
+    )
+    action = models.CharField(max_length=20, choices=TransitionAction.choices)
+    from_status = models.CharField(max_length=20)
+    to_status = models.CharField(max_length=20)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["article", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.from_status} -> {self.to_status}"
+
+
+class Comment(models.Model):
+    """One message of a sentence's discussion thread between editors and reviewers."""
+
+    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.CheckConstraint(condition=~Q(body=""), name="comment_not_empty")]
+
+    def __str__(self) -> str:
+        return self.body[:80]

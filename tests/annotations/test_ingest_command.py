@@ -74,14 +74,15 @@ def test_changed_body_makes_a_revision_keeping_surviving_sentences(write_file):
     path = write_file("story.txt", STORY)
     ingest(str(path))
     kept = Sentence.objects.get(text__startswith="Kyiv rejected")
+    reworded = Sentence.objects.get(text__contains="22 points")
     revised = STORY.replace("The draft has 22 points", "The draft now has 20 points")
     write_file("story.txt", "Headline: Talks to resume\n" + revised.split("\n", 1)[1])
     code, out, _ = ingest(str(path))
     article = Article.objects.get()
     assert code == 0 and "revised" in out
-    # the surviving sentence keeps its row; the reworded one is archived, not deleted
+    # the surviving sentence keeps its row; the reworded one keeps its row with the new text
     assert Sentence.objects.current().get(pk=kept.pk).start == article.body.index("Kyiv rejected")
-    assert Sentence.objects.filter(archived_at__isnull=False, text__contains="22 points").exists()
+    assert "now has 20 points" in Sentence.objects.current().get(pk=reworded.pk).text
     assert ArticleRevision.objects.filter(article=article).count() == 2
 
 

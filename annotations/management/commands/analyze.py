@@ -79,13 +79,12 @@ def table(path: Path, document: Document, analyzed: list[AnalyzedSentence]) -> s
         s = item.sentence
         kind = "claim" if s.kind == "claim" else "boil"
         wrapped = textwrap.wrap(s.text, text_width) or [""]
-        sources = [
-            f"{a.source} ({KIND_SHORT.get(a.source_kind, a.source_kind)}"
-            + (f" via {a.via}" if a.via else "")
-            + ")"
-            for a in item.attributions
-        ]
-        sources = [textwrap.shorten(x, source_width, placeholder="…)") for x in sources]
+        sources: list[str] = []
+        for a in item.attributions:
+            label = f" ({KIND_SHORT.get(a.source_kind, a.source_kind)})"
+            sources.append(_fit(a.source, source_width - len(label)) + label)
+            if a.via:
+                sources.append(_fit(f"  via {a.via}", source_width))
         for row in range(max(len(wrapped), len(sources))):
             number = f"{s.index:>3}  {kind:<5}" if row == 0 else " " * 10
             text = wrapped[row] if row < len(wrapped) else ""
@@ -99,3 +98,7 @@ def table(path: Path, document: Document, analyzed: list[AnalyzedSentence]) -> s
         f"{len(analyzed) - claims} boilerplate, {attributed} attributed"
     )
     return "\n".join(lines) + "\n"
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from annotations.models import Article
-from annotations.services import ingest_document
+from annotations.services.ingest import ingest_document
 from verify.documents import DocumentError, iter_article_files, read_document
 
 ERR_DUPLICATE_ID = "external id '{external_id}' was already ingested from {other} in this run"

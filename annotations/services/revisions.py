@@ -1,0 +1,167 @@
+"""Revisions: a changed body keeps every annotation with its sentence.
+
+* an unchanged sentence keeps its row, attributions, annotation and approval, even if it moved;
+* a changed sentence (a typo fix, a rewording, the larger half of a split) keeps its row and its
+  annotation, whose earlier state stays in the history, and returns to ``draft``;
+* a removed sentence is archived, never deleted;
+* a new sentence is created with suggested attributions and a draft annotation;
+* an article whose claims changed goes back to ``in_annotation`` (from ``signed_off`` too).
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from annotations.models import (
+    Annotation,
+    AnnotationStatus,
+    Article,
+    ArticleRevision,
+    ArticleStatus,
+    Attribution,
+    Sentence,
+    SentenceKind,
+    Transition,
+    TransitionAction,
+)
+from annotations.services.suggestions import body_digest, save_suggestions, sentence_row
+from annotations.services.workflow import ensure_annotations, refresh_article_status
+from verify.alignment import align
+from verify.analysis import AnalyzedSentence, analyze
+
+_SPANS = ("source_start", "source_end", "cue_start", "cue_end")
+
+
+def revise_article(*, article: Article, body: str) -> None:
+    """Move ``article`` (locked by the caller, inside ``atomic``) to a new ``body``."""
+    assert transaction.get_connection().in_atomic_block
+    old_body = article.body
+    article.revision += 1
+    article.body = body
+    article.body_sha256 = body_digest(body)
+    article.save(update_fields=["body", "body_sha256", "revision", "updated_at"])
+    ArticleRevision.objects.create(
+        article=article, number=article.revision, body=body, body_sha256=article.body_sha256
+    )
+
+    old = list(
+        Sentence.objects.current()
+        .filter(article=article)
+        .order_by("index")
+        .prefetch_related("attributions")
+        .select_related("annotation")
+    )
+    analyzed = analyze(body)
+    alignment = align([s.text for s in old], [item.sentence.text for item in analyzed])
+    now = timezone.now()
+
+    removed = [old[i] for i in alignment.removed]
+    for sentence in removed:
+        sentence.archived_at = now
+    Sentence.objects.bulk_update(removed, ["archived_at"])
+
+    # Kept and changed rows take their new places in two steps, so that no two current
+    # sentences ever share an index mid-update.
+    moved = {**alignment.same, **alignment.changed}
+    rows = [(old[i], analyzed[j]) for j, i in moved.items()]
+    bump = len(old) + len(analyzed)
+    for sentence, item in rows:
+        sentence.index = item.sentence.index + bump
+    Sentence.objects.bulk_update([s for s, _ in rows], ["index"])
+
+    shifted: list[Attribution] = []
+    reopened: list[Sentence] = []
+    for sentence, item in rows:
+        new = item.sentence
+        if sentence.text == new.text:
+            delta = new.start - sentence.start
+            if delta:
+                for attribution in sentence.attributions.all():
+                    for name in _SPANS:
+                        value = getattr(attribution, name)
+                        if value is not None:
+                            setattr(attribution, name, value + delta)
+                    shifted.append(attribution)
+        else:
+            _rewrite(sentence, old_body, item)
+            reopened.append(sentence)
+        sentence.index = new.index
+        sentence.paragraph = new.paragraph
+        sentence.start = new.start
+        sentence.end = new.end
+        sentence.text = new.text
+        sentence.kind = new.kind
+    Sentence.objects.bulk_update(
+        [s for s, _ in rows], ["index", "paragraph", "start", "end", "text", "kind"]
+    )
+    Attribution.objects.bulk_update(shifted, list(_SPANS))
+
+    fresh = [analyzed[j] for j in alignment.added]
+    created = Sentence.objects.bulk_create([sentence_row(article, item) for item in fresh])
+    save_suggestions(zip(created, fresh, strict=True))
+    for sentence in reopened:
+        _reopen_changed(article, sentence)
+    ensure_annotations(article)
+
+    claims_changed = any(s.kind == SentenceKind.CLAIM for s in (*removed, *reopened, *created))
+    if claims_changed and article.status != ArticleStatus.IN_ANNOTATION:
+        Transition.objects.create(
+            article=article,
+            action=TransitionAction.REVISE,
+            from_status=article.status,
+            to_status=ArticleStatus.IN_ANNOTATION,
+            comment=f"Revision {article.revision} changed the text.",
+        )
+        article.status = ArticleStatus.IN_ANNOTATION
+        article.save(update_fields=["status", "updated_at"])
+    refresh_article_status(article)
+
+
+def _rewrite(sentence: Sentence, old_body: str, item: AnalyzedSentence) -> None:
+    """Carry a changed sentence's attributions over to its new text.
+
+    Suggestions are replaced by fresh ones for the new text. Accepted attributions stay; their
+    spans follow the mention where the mention's words are still in the sentence, and are
+    cleared where they are not.
+    """
+    new = item.sentence
+    sentence.attributions.filter(is_suggestion=True).delete()
+    accepted = list(sentence.attributions.all())
+    for attribution in accepted:
+        for start_name, end_name in (("source_start", "source_end"), ("cue_start", "cue_end")):
+            start, end = getattr(attribution, start_name), getattr(attribution, end_name)
+            if start is None or end is None:
+                continue
+            mention = old_body[start:end]
+            found = new.text.find(mention) if mention else -1
+            if found < 0:
+                setattr(attribution, start_name, None)
+                setattr(attribution, end_name, None)
+            else:
+                setattr(attribution, start_name, new.start + found)
+                setattr(attribution, end_name, new.start + found + len(mention))
+    Attribution.objects.bulk_update(accepted, list(_SPANS))
+    save_suggestions([(sentence, item)])
+
+
+def _reopen_changed(article: Article, sentence: Sentence) -> None:
+    """Return a changed sentence's annotation to draft; its earlier state stays in history."""
+    try:
+        annotation = Annotation.objects.select_for_update().get(sentence=sentence)
+    except Annotation.DoesNotExist:
+        return
+    before = annotation.status
+    annotation.status = AnnotationStatus.DRAFT
+    annotation.reviewer = None
+    annotation.version += 1
+    annotation.save(update_fields=["status", "reviewer", "version", "updated_at"])
+    if before != AnnotationStatus.DRAFT:
+        Transition.objects.create(
+            article=article,
+            annotation=annotation,
+            action=TransitionAction.REVISE,
+            from_status=before,
+            to_status=AnnotationStatus.DRAFT,
+            comment="The sentence's text changed in a new revision.",
+        )

@@ -1,0 +1,55 @@
+"""Saving the analysis engine's sentences and suggested attributions."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from annotations.models import Article, Attribution, Sentence, Source
+from annotations.services.registry import SourceRegistry
+from verify.analysis import AnalyzedSentence
+
+
+def body_digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def sentence_row(article: Article, item: AnalyzedSentence) -> Sentence:
+    s = item.sentence
+    return Sentence(
+        article=article,
+        index=s.index,
+        paragraph=s.paragraph,
+        start=s.start,
+        end=s.end,
+        text=s.text,
+        kind=s.kind,
+    )
+
+
+def save_suggestions(pairs: Iterable[tuple[Sentence, AnalyzedSentence]]) -> int:
+    """Save the suggested attributions of freshly created sentences; returns how many."""
+    registry = SourceRegistry()
+    rows: list[Attribution] = []
+    for sentence, item in pairs:
+        for suggestion in item.attributions:
+            rows.append(
+                Attribution(
+                    sentence=sentence,
+                    source=registry.resolve(suggestion.source, suggestion.source_kind),
+                    via=(
+                        registry.resolve(suggestion.via, Source.Kind.OUTLET)
+                        if suggestion.via
+                        else None
+                    ),
+                    cue=suggestion.cue[:100],
+                    mode=suggestion.mode,
+                    source_start=suggestion.source_start,
+                    source_end=suggestion.source_end,
+                    cue_start=suggestion.cue_start,
+                    cue_end=suggestion.cue_end,
+                    is_suggestion=True,
+                )
+            )
+    Attribution.objects.bulk_create(rows)
+    return len(rows)

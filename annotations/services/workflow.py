@@ -1,0 +1,536 @@
+"""The editorial workflow: annotate, submit, review, sign off, reopen.
+
+Every rule of the desk lives here, checked under row locks, so that the pages, the admin, the
+commands and the API all obey the same rules:
+
+* only editors annotate, only reviewers approve or request changes, only reviewers sign off;
+* nobody approves (or reviews) an annotation they made: the annotator is whoever last changed
+  the sourcing, and the database refuses an approval by the annotator as well;
+* an approved annotation, or any annotation of a signed-off article, is not edited without
+  reopening it first;
+* a request for changes carries a comment;
+* an article is signed off only when every claim sentence is approved;
+* an edit carries the ``version`` it was based on; a stale one raises :class:`StaleVersion`.
+
+Locks are taken article first, then annotation, so two services never deadlock each other.
+Every transition is recorded as a :class:`~annotations.models.Transition`; every change to an
+annotation or attribution is kept by django-simple-history with the acting user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as AuthUser
+from django.db import transaction
+
+from annotations.models import (
+    Annotation,
+    AnnotationStatus,
+    Article,
+    ArticleStatus,
+    Attribution,
+    AttributionMode,
+    Comment,
+    Confidence,
+    Sentence,
+    SentenceKind,
+    Source,
+    Transition,
+    TransitionAction,
+)
+
+User = AuthUser | AnonymousUser
+
+PERM_ANNOTATE = "annotations.annotate_sentence"
+PERM_REVIEW = "annotations.review_annotation"
+PERM_SIGN_OFF = "annotations.sign_off_article"
+
+ERR_NOT_EDITOR = "Only editors can change the sourcing of a sentence."
+ERR_NOT_REVIEWER = "Only reviewers can approve or request changes."
+ERR_NOT_SIGNER = "Only reviewers can sign an article off or reopen it."
+ERR_NO_DESK_ROLE = "Only editors and reviewers can take part in the discussion."
+ERR_OWN_WORK = "You made this annotation, so someone else must review it."
+ERR_APPROVED = "This sentence is approved; reopen it before changing it."
+ERR_SIGNED_OFF = "This article is signed off; reopen it before changing it."
+ERR_NOT_SUBMITTED = "Only a submitted sentence can be reviewed (this one is {status})."
+ERR_CANNOT_SUBMIT = "Only a draft or a sentence with changes requested can be submitted."
+ERR_NOT_APPROVED = "Only an approved sentence can be reopened (this one is {status})."
+ERR_COMMENT_REQUIRED = "Say what needs to change: a comment is required."
+ERR_EMPTY_COMMENT = "A comment cannot be empty."
+ERR_BOILERPLATE = "Boilerplate is not annotated."
+ERR_ARCHIVED = "This sentence was removed by a later revision of the article."
+ERR_NOT_READY = "{count} claim sentence(s) are not approved yet."
+ERR_NO_CLAIMS = "The article has no claim sentences to sign off."
+ERR_ALREADY_SIGNED = "The article is already signed off."
+ERR_NOT_SIGNED = "Only a signed-off article can be reopened."
+ERR_NOT_DRAFT_ROLE = "Reference articles are not annotated."
+ERR_STALE = "Someone else changed this sentence while you were editing it."
+ERR_CONFIDENCE = "Unknown confidence '{value}'."
+ERR_MODE = "Unknown attribution mode '{value}'."
+ERR_WRONG_SENTENCE = "That attribution belongs to another sentence."
+
+_UNSET: Any = object()
+
+
+class WorkflowError(Exception):
+    """A rule of the desk was broken; ``message`` says which, for the person who tried."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotAllowed(WorkflowError):
+    """The user's role does not allow this (HTTP 403)."""
+
+
+class StaleVersion(WorkflowError):
+    """The edit was based on an older version; ``current`` is the annotation as it is now."""
+
+    def __init__(self, current: Annotation) -> None:
+        super().__init__(ERR_STALE)
+        self.current = current
+
+
+def _actor(user: User) -> AuthUser | None:
+    """The user to store on a row (an anonymous user is stored as nobody)."""
+    return user if isinstance(user, AuthUser) else None
+
+
+def _require(user: User, perm: str, message: str) -> None:
+    if not (user.is_authenticated and user.is_active and user.has_perm(perm)):
+        raise NotAllowed(message)
+
+
+def can_annotate(user: User) -> bool:
+    return bool(user.is_authenticated and user.has_perm(PERM_ANNOTATE))
+
+
+def can_review(user: User) -> bool:
+    return bool(user.is_authenticated and user.has_perm(PERM_REVIEW))
+
+
+def can_sign_off(user: User) -> bool:
+    return bool(user.is_authenticated and user.has_perm(PERM_SIGN_OFF))
+
+
+def has_desk_role(user: User) -> bool:
+    return can_annotate(user) or can_review(user) or can_sign_off(user)
+
+
+# --- locking helpers -------------------------------------------------------------------------
+
+
+def _lock(annotation_id: int) -> tuple[Article, Annotation]:
+    """Lock the annotation's article, then the annotation; must run inside ``atomic``."""
+    article_id = (
+        Annotation.objects.filter(pk=annotation_id).values_list("sentence__article_id", flat=True)
+    ).get()
+    article = Article.objects.select_for_update().get(pk=article_id)
+    annotation = (
+        Annotation.objects.select_for_update(of=("self",))
+        .select_related("sentence")
+        .get(pk=annotation_id)
+    )
+    return article, annotation
+
+
+def _check_version(annotation: Annotation, version: int | None) -> None:
+    if version is not None and version != annotation.version:
+        raise StaleVersion(annotation)
+
+
+def _check_editable(article: Article, annotation: Annotation) -> None:
+    if article.status == ArticleStatus.SIGNED_OFF:
+        raise WorkflowError(ERR_SIGNED_OFF)
+    if annotation.status == AnnotationStatus.APPROVED:
+        raise WorkflowError(ERR_APPROVED)
+    if annotation.sentence.archived_at is not None:
+        raise WorkflowError(ERR_ARCHIVED)
+
+
+def _save(annotation: Annotation, user: User, fields: list[str]) -> None:
+    # The caller holds the row lock, so a plain increment is safe.
+    annotation.version += 1
+    annotation._history_user = _actor(user)  # type: ignore[attr-defined]
+    annotation.save(update_fields=[*fields, "version", "updated_at"])
+
+
+def _record(
+    *,
+    article: Article,
+    annotation: Annotation | None,
+    action: str,
+    from_status: str,
+    to_status: str,
+    user: User,
+    comment: str = "",
+) -> None:
+    Transition.objects.create(
+        article=article,
+        annotation=annotation,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        actor=_actor(user),
+        comment=comment,
+    )
+
+
+def refresh_article_status(article: Article, user: User | None = None) -> None:
+    """Move an article between ``in_annotation`` and ``in_review`` to match its sentences.
+
+    ``in_review`` when every claim sentence is submitted or approved, ``in_annotation`` when
+    any is a draft or has changes requested. A signed-off article is left alone.
+    """
+    if article.status == ArticleStatus.SIGNED_OFF:
+        return
+    pending = Annotation.objects.filter(
+        sentence__article=article,
+        sentence__archived_at__isnull=True,
+        sentence__kind=SentenceKind.CLAIM,
+        status__in=[AnnotationStatus.DRAFT, AnnotationStatus.CHANGES_REQUESTED],
+    ).exists()
+    missing = (
+        Sentence.objects.current()
+        .claims()
+        .filter(article=article, annotation__isnull=True)
+        .exists()
+    )
+    target = ArticleStatus.IN_ANNOTATION if pending or missing else ArticleStatus.IN_REVIEW
+    if article.status != target:
+        article.status = target
+        article._history_user = user  # type: ignore[attr-defined]
+        article.save(update_fields=["status", "updated_at"])
+
+
+# --- annotations -----------------------------------------------------------------------------
+
+
+def ensure_annotations(article: Article) -> None:
+    """Give every current claim sentence of a draft article its (draft) annotation."""
+    if article.role != Article.Role.DRAFT:
+        return
+    missing = (
+        Sentence.objects.current()
+        .claims()
+        .filter(article=article, annotation__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    Annotation.objects.bulk_create(
+        [Annotation(sentence_id=pk) for pk in missing], ignore_conflicts=True
+    )
+
+
+def annotation_for(sentence: Sentence) -> Annotation:
+    """The sentence's annotation, created as a draft when missing."""
+    if sentence.kind != SentenceKind.CLAIM:
+        raise WorkflowError(ERR_BOILERPLATE)
+    if sentence.article.role != Article.Role.DRAFT:
+        raise WorkflowError(ERR_NOT_DRAFT_ROLE)
+    annotation, _ = Annotation.objects.get_or_create(sentence=sentence)
+    return annotation
+
+
+def update_annotation(
+    *,
+    annotation: Annotation,
+    user: User,
+    version: int,
+    confidence: str = _UNSET,
+    note: str = _UNSET,
+) -> Annotation:
+    """Set confidence and/or note. The caller passes the ``version`` the edit was based on.
+
+    Editing a submitted sentence takes it back to draft; the editor becomes the annotator.
+    """
+    _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
+    if confidence is not _UNSET and confidence not in Confidence.values:
+        raise WorkflowError(ERR_CONFIDENCE.format(value=confidence))
+    with transaction.atomic():
+        article, locked = _lock(annotation.pk)
+        _check_version(locked, version)
+        _check_editable(article, locked)
+        fields = ["annotator"]
+        locked.annotator = _actor(user)
+        if confidence is not _UNSET:
+            locked.confidence = confidence
+            fields.append("confidence")
+        if note is not _UNSET:
+            locked.note = note
+            fields.append("note")
+        if locked.status == AnnotationStatus.SUBMITTED:
+            locked.status = AnnotationStatus.DRAFT
+            fields.append("status")
+        _save(locked, user, fields)
+        refresh_article_status(article, user)
+    return locked
+
+
+def _touch(article: Article, annotation: Annotation, user: User) -> None:
+    """Record that ``user`` changed the sourcing of ``annotation`` (attributions changed)."""
+    fields = ["annotator"]
+    annotation.annotator = _actor(user)
+    if annotation.status == AnnotationStatus.SUBMITTED:
+        annotation.status = AnnotationStatus.DRAFT
+        fields.append("status")
+    _save(annotation, user, fields)
+    refresh_article_status(article, user)
+
+
+def accept_attribution(*, attribution: Attribution, user: User, version: int) -> Attribution:
+    """Accept a suggested attribution as the desk's own."""
+    _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
+    annotation = annotation_for(attribution.sentence)
+    with transaction.atomic():
+        article, locked = _lock(annotation.pk)
+        _check_version(locked, version)
+        _check_editable(article, locked)
+        attribution._history_user = user  # type: ignore[attr-defined]
+        attribution.is_suggestion = False
+        attribution.save(update_fields=["is_suggestion"])
+        _touch(article, locked, user)
+    return attribution
+
+
+def remove_attribution(*, attribution: Attribution, user: User, version: int) -> None:
+    """Remove an attribution (a wrong suggestion or a wrong entry); history keeps it."""
+    _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
+    annotation = annotation_for(attribution.sentence)
+    with transaction.atomic():
+        article, locked = _lock(annotation.pk)
+        _check_version(locked, version)
+        _check_editable(article, locked)
+        attribution._history_user = user  # type: ignore[attr-defined]
+        attribution.delete()
+        _touch(article, locked, user)
+
+
+def save_attribution(
+    *,
+    sentence: Sentence,
+    user: User,
+    version: int,
+    source: Source,
+    cue: str = "",
+    mode: str = AttributionMode.INDIRECT,
+    via: Source | None = None,
+    attribution: Attribution | None = None,
+) -> Attribution:
+    """Add an attribution to ``sentence``, or edit ``attribution``; either is accepted."""
+    _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
+    if mode not in AttributionMode.values:
+        raise WorkflowError(ERR_MODE.format(value=mode))
+    if attribution is not None and attribution.sentence_id != sentence.pk:
+        raise WorkflowError(ERR_WRONG_SENTENCE)
+    annotation = annotation_for(sentence)
+    with transaction.atomic():
+        article, locked = _lock(annotation.pk)
+        _check_version(locked, version)
+        _check_editable(article, locked)
+        if attribution is None:
+            attribution = Attribution(sentence=sentence)
+        elif attribution.source_id != source.pk:
+            # The mention in the text no longer names this source.
+            attribution.source_start = attribution.source_end = None
+        attribution.source = source
+        attribution.cue = cue.strip()[:100]
+        attribution.mode = mode
+        attribution.via = via
+        attribution.is_suggestion = False
+        attribution._history_user = user  # type: ignore[attr-defined]
+        attribution.save()
+        _touch(article, locked, user)
+    return attribution
+
+
+# --- transitions -----------------------------------------------------------------------------
+
+
+def submit(*, annotation: Annotation, user: User, version: int | None = None) -> Annotation:
+    """Send a draft (or a sentence with changes requested) to review."""
+    _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
+    with transaction.atomic():
+        article, locked = _lock(annotation.pk)
+        _check_version(locked, version)
+        _check_editable(article, locked)
+        if locked.status not in (AnnotationStatus.DRAFT, AnnotationStatus.CHANGES_REQUESTED):
+            raise WorkflowError(ERR_CANNOT_SUBMIT)
+        before = locked.status
+        locked.status = AnnotationStatus.SUBMITTED
+        fields = ["status"]
+        if locked.annotator_id is None:
+            locked.annotator = _actor(user)
+            fields.append("annotator")
+        _save(locked, user, fields)
+        _record(
+            article=article,
+            annotation=locked,
+            action=TransitionAction.SUBMIT,
+            from_status=before,
+            to_status=locked.status,
+            user=user,
+        )
+        refresh_article_status(article, user)
+    return locked
+
+
+def _review(
+    *, annotation: Annotation, reviewer: User, version: int | None, approve: bool, comment: str
+) -> Annotation:
+    _require(reviewer, PERM_REVIEW, ERR_NOT_REVIEWER)
+    with transaction.atomic():
+        article, locked = _lock(annotation.pk)
+        _check_version(locked, version)
+        if article.status == ArticleStatus.SIGNED_OFF:
+            raise WorkflowError(ERR_SIGNED_OFF)
+        if locked.status != AnnotationStatus.SUBMITTED:
+            raise WorkflowError(ERR_NOT_SUBMITTED.format(status=locked.get_status_display()))
+        if locked.annotator_id == reviewer.pk:
+            raise NotAllowed(ERR_OWN_WORK)
+        before = locked.status
+        locked.status = AnnotationStatus.APPROVED if approve else AnnotationStatus.CHANGES_REQUESTED
+        locked.reviewer = _actor(reviewer)
+        _save(locked, reviewer, ["status", "reviewer"])
+        _record(
+            article=article,
+            annotation=locked,
+            action=TransitionAction.APPROVE if approve else TransitionAction.REQUEST_CHANGES,
+            from_status=before,
+            to_status=locked.status,
+            user=reviewer,
+            comment=comment,
+        )
+        if comment:
+            Comment.objects.create(sentence=locked.sentence, author=_actor(reviewer), body=comment)
+        refresh_article_status(article, reviewer)
+    return locked
+
+
+def approve(
+    *, annotation: Annotation, reviewer: User, version: int | None = None, comment: str = ""
+) -> Annotation:
+    """Approve a submitted sentence; the reviewer must not be its annotator."""
+    return _review(
+        annotation=annotation,
+        reviewer=reviewer,
+        version=version,
+        approve=True,
+        comment=comment.strip(),
+    )
+
+
+def request_changes(
+    *, annotation: Annotation, reviewer: User, comment: str, version: int | None = None
+) -> Annotation:
+    """Send a submitted sentence back to its editor with a comment saying what to change."""
+    if not comment or not comment.strip():
+        _require(reviewer, PERM_REVIEW, ERR_NOT_REVIEWER)
+        raise WorkflowError(ERR_COMMENT_REQUIRED)
+    return _review(
+        annotation=annotation,
+        reviewer=reviewer,
+        version=version,
+        approve=False,
+        comment=comment.strip(),
+    )
+
+
+def approve_many(*, annotations: Iterable[Annotation], reviewer: User) -> list[str]:
+    """Approve several sentences; returns one message per sentence that could not be approved."""
+    problems = []
+    for annotation in annotations:
+        try:
+            approve(annotation=annotation, reviewer=reviewer)
+        except WorkflowError as exc:
+            problems.append(f"Sentence {annotation.sentence.index + 1}: {exc.message}")
+    return problems
+
+
+def reopen_annotation(*, annotation: Annotation, user: User) -> Annotation:
+    """Take an approved sentence back to draft so it can be edited again."""
+    if not (can_annotate(user) or can_review(user)):
+        raise NotAllowed(ERR_NOT_EDITOR)
+    with transaction.atomic():
+        article, locked = _lock(annotation.pk)
+        if article.status == ArticleStatus.SIGNED_OFF:
+            raise WorkflowError(ERR_SIGNED_OFF)
+        if locked.status != AnnotationStatus.APPROVED:
+            raise WorkflowError(ERR_NOT_APPROVED.format(status=locked.get_status_display()))
+        before = locked.status
+        locked.status = AnnotationStatus.DRAFT
+        locked.reviewer = None
+        _save(locked, user, ["status", "reviewer"])
+        _record(
+            article=article,
+            annotation=locked,
+            action=TransitionAction.REOPEN,
+            from_status=before,
+            to_status=locked.status,
+            user=user,
+        )
+        refresh_article_status(article, user)
+    return locked
+
+
+def sign_off(*, article: Article, user: User) -> Article:
+    """Sign the article off: every current claim sentence must be approved."""
+    _require(user, PERM_SIGN_OFF, ERR_NOT_SIGNER)
+    with transaction.atomic():
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        if locked.status == ArticleStatus.SIGNED_OFF:
+            raise WorkflowError(ERR_ALREADY_SIGNED)
+        claims = Sentence.objects.current().claims().filter(article=locked)
+        if not claims.exists():
+            raise WorkflowError(ERR_NO_CLAIMS)
+        not_approved = claims.exclude(annotation__status=AnnotationStatus.APPROVED).count()
+        if not_approved:
+            raise WorkflowError(ERR_NOT_READY.format(count=not_approved))
+        before = locked.status
+        locked.status = ArticleStatus.SIGNED_OFF
+        locked._history_user = user  # type: ignore[attr-defined]
+        locked.save(update_fields=["status", "updated_at"])
+        _record(
+            article=locked,
+            annotation=None,
+            action=TransitionAction.SIGN_OFF,
+            from_status=before,
+            to_status=locked.status,
+            user=user,
+        )
+    return locked
+
+
+def reopen_article(*, article: Article, user: User, comment: str = "") -> Article:
+    """Take a signed-off article back into annotation (its approvals stand until edited)."""
+    _require(user, PERM_SIGN_OFF, ERR_NOT_SIGNER)
+    with transaction.atomic():
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        if locked.status != ArticleStatus.SIGNED_OFF:
+            raise WorkflowError(ERR_NOT_SIGNED)
+        locked.status = ArticleStatus.IN_ANNOTATION
+        locked._history_user = user  # type: ignore[attr-defined]
+        locked.save(update_fields=["status", "updated_at"])
+        _record(
+            article=locked,
+            annotation=None,
+            action=TransitionAction.REOPEN,
+            from_status=ArticleStatus.SIGNED_OFF,
+            to_status=locked.status,
+            user=user,
+            comment=comment.strip(),
+        )
+        refresh_article_status(locked, user)
+    return locked
+
+
+def add_comment(*, sentence: Sentence, user: User, body: str) -> Comment:
+    """Add a message to the sentence's discussion thread."""
+    if not has_desk_role(user):
+        raise NotAllowed(ERR_NO_DESK_ROLE)
+    if not body or not body.strip():
+        raise WorkflowError(ERR_EMPTY_COMMENT)
+    return Comment.objects.create(sentence=sentence, author=_actor(user), body=body.strip())
