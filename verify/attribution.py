@@ -78,9 +78,7 @@ _PAST_PARTICIPLES = frozenset(
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 _PEOPLE_SUFFIXES = ("ists", "ers", "ians", "ors", "ants", "ents", "ives", "ites")
 _TEMPORAL_NOUNS = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "night"})
-_DAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _PARENTHETICAL_OPENERS = frozenset(
     {
         "in",
@@ -101,9 +99,7 @@ _PARENTHETICAL_OPENERS = frozenset(
         "though",
         "too",
         "for",
-        "meanwhile",
         "separately",
-        "for",
         "like",
         "unlike",
         "instead",
@@ -298,10 +294,13 @@ def _cue_base(toks: _Tokens, i: int) -> str | None:
         and (i + 1 >= toks.n or toks.kinds[i + 1] == _PUNCT)
     ):
         return None  # a plural noun ending its clause ("key Kremlin demands.")
-    if base in lx.PARTICLE_ONLY and toks.low(i + 1) not in lx.PARTICLE_CUES[base]:
-        # "continued" alone is a cue only at the end of its clause ("…,” he continued.)
-        if not (base == "continue" and (i + 1 >= toks.n or toks.kinds[i + 1] == _PUNCT)):
-            return None
+    # "continued" alone is a cue only at the end of its clause ("…,” he continued.)
+    if (
+        base in lx.PARTICLE_ONLY
+        and toks.low(i + 1) not in lx.PARTICLE_CUES[base]
+        and not (base == "continue" and (i + 1 >= toks.n or toks.kinds[i + 1] == _PUNCT))
+    ):
+        return None
     prev = toks.low(i - 1)
     if prev in lx.DETERMINERS or prev == "to" or prev.endswith(("'s", "so-")):
         return None  # a noun ("the report", "his claims") or an infinitive ("declined to say")
@@ -363,14 +362,17 @@ def _prep_joins(toks: _Tokens, left: int, right: int) -> bool:
     if not (toks.is_word(left) and toks.is_word(right)):
         return False
     low = _strip_possessive(toks.lows[left])
-    return toks.caps[left] or low in lx.ANONYMOUS_NOUNS or low in lx.DOCUMENT_NOUNS or (
-        low in lx.TITLES or low in lx.ORGANISATION_NOUNS or low in ("familiar", "close")
+    return (
+        toks.caps[left]
+        or low in lx.ANONYMOUS_NOUNS
+        or low in lx.DOCUMENT_NOUNS
+        or (low in lx.TITLES or low in lx.ORGANISATION_NOUNS or low in ("familiar", "close"))
     )
 
 
 def _scan_left(toks: _Tokens, end: int, floor: int = 0) -> int | None:
     """First token of the noun phrase ending at token ``end``; None when there is none."""
-    if not _head_ok(toks, end):
+    if not toks.is_word(end):
         return None
     if toks.lows[end] in lx.PRONOUNS:
         return end
@@ -404,6 +406,11 @@ def _scan_left(toks: _Tokens, end: int, floor: int = 0) -> int | None:
         first = i
         i -= 1
     first = _trim_premodifiers(toks, first, end)
+    if not _head_ok(toks, end):
+        # "officials familiar with the matter": the head sits before its modifier
+        core = _core_last(toks, first, end)
+        if core == end or not (toks.caps[core] or toks.lows[core] in lx.ANONYMOUS_NOUNS):
+            return None
     # drop leading connectives and time words ("But", "On Tuesday")
     while first < end and (
         toks.lows[first] in lx.LEADING_NOISE
@@ -698,6 +705,7 @@ def _classify(toks: _Tokens, m: _Mention, article: _Article) -> _Class | None:
     name_low = name.lower()
     if (
         bare_low in lx.OUTLETS
+        or "the " + bare_low in lx.OUTLETS
         or name_low in lx.OUTLETS
         or (name_low.startswith("the ") and name_low[4:] in lx.OUTLETS)
         or (len(name_words) >= 2 and head in lx.OUTLET_SUFFIXES and not _is_place(name_low))
@@ -712,9 +720,10 @@ def _classify(toks: _Tokens, m: _Mention, article: _Article) -> _Class | None:
         return _Class("document", full_text, plural)
     if head in _SPOKES and any(w[:1].isupper() for w in words[:-1]):
         return _Class("organisation", full_text, False)
-    if head in lx.ANONYMOUS_NOUNS or head in lx.TITLES or head.endswith(_PEOPLE_SUFFIXES):
-        if not name_words or head in lx.ANONYMOUS_NOUNS:
-            return _Class("anonymous", full_text, plural)
+    if head in lx.ANONYMOUS_NOUNS or (
+        not name_words and (head in lx.TITLES or head.endswith(_PEOPLE_SUFFIXES))
+    ):
+        return _Class("anonymous", full_text, plural)
     if head in lx.DOCUMENT_NOUNS:
         return _Class("document", full_text, plural)
     if name_words:
@@ -728,7 +737,11 @@ def _classify(toks: _Tokens, m: _Mention, article: _Article) -> _Class | None:
 
 
 def _text(toks: _Tokens, first: int, last: int) -> str:
-    raw = " ".join(toks.texts[first : last + 1])
+    """The phrase as a name: possessive dropped, a capitalised leading article lower-cased."""
+    texts = toks.texts[first : last + 1]
+    if len(texts) > 1 and texts[0].lower() in lx.DETERMINERS:
+        texts = [texts[0].lower(), *texts[1:]]
+    raw = " ".join(texts)
     return _POSSESSIVE_RE.sub("", raw) if raw.endswith(("'s", "’s")) else raw
 
 
@@ -867,9 +880,7 @@ def _mode(toks: _Tokens, f: _Found, kind: str) -> str:
     return "indirect"
 
 
-def _sentence(
-    body: str, sent: SentenceLike, toks: _Tokens, article: _Article
-) -> list[Attribution]:
+def _sentence(body: str, sent: SentenceLike, toks: _Tokens, article: _Article) -> list[Attribution]:
     out: list[Attribution] = []
     classes: list[tuple[_Found, _Class]] = []
     for f in _find(toks):

@@ -1,0 +1,120 @@
+"""Throughput and memory of the analyze pipeline: segmentation + attribution suggestion.
+
+Runs on one core over the PolNeAR dev texts when they are present (see ``bench_polnear``),
+otherwise over a synthetic corpus of news-style paragraphs. Each text is processed
+``REPEATS`` times; the figure is claim+boilerplate sentences per second of wall time for
+``segment`` followed by ``suggest``. Peak memory is reported twice: the process's maximum
+resident set size (``resource.getrusage``, includes the interpreter) and the peak of Python
+allocations during the timed loop (``tracemalloc``, run separately so it does not slow the
+timing).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import sys
+import time
+import tracemalloc
+from typing import Any
+
+from bench.bench_polnear import data_path, segmenter
+from verify.attribution import suggest
+
+REPEATS = 3
+
+_SYNTHETIC = [
+    "Politico first reported that Secretary of State {name} told European officials on a call "
+    "{day} that Washington wants a deal in place before committing to any guarantees.",
+    "“We will not accept these terms,” {name} said, adding that talks would continue.",
+    "Several diplomats familiar with the conversations said the signals were mixed.",
+    "He added that the package should be finalised quickly, according to two officials.",
+    "Customs data show exports fell by {num} percent in the third quarter.",
+    "A senior {adj} source told CNN that Kyiv rejected {num} of the proposed points.",
+    "The ministry, in a statement, said the drills were routine and posed no threat.",
+    "Follow our coverage of the war on our channel.",
+    "Analysts at the bank estimated the cost of reconstruction at ${num} billion.",
+    "{name}, who chairs the committee, warned that the vote could slip to {day}.",
+]
+_NAMES = ["Marco Rubio", "Olena Hartley", "Tomas Reyes", "Ines Moreau", "Dana Whitfield"]
+_DAYS = ["Monday", "Tuesday", "Friday", "next week"]
+_ADJ = ["Ukrainian", "European", "Polish", "American"]
+
+
+def synthetic_corpus(n_docs: int = 200, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    docs = []
+    for _ in range(n_docs):
+        paragraphs = []
+        for _ in range(rng.randint(4, 10)):
+            template = rng.choice(_SYNTHETIC)
+            paragraphs.append(
+                template.format(
+                    name=rng.choice(_NAMES),
+                    day=rng.choice(_DAYS),
+                    num=rng.randint(2, 90),
+                    adj=rng.choice(_ADJ),
+                )
+            )
+        docs.append("\n\n".join(paragraphs))
+    return docs
+
+
+def corpus() -> tuple[str, list[str]]:
+    path = data_path()
+    if path is None:
+        return "synthetic", synthetic_corpus()
+    texts: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            texts.setdefault(record["doc_id"], record["text"])
+    return "polnear-dev", list(texts.values())
+
+
+def _analyze_all(texts: list[str], segment: Any) -> int:
+    n = 0
+    for text in texts:
+        sentences = segment(text)
+        suggest(text, sentences)
+        n += len(sentences)
+    return n
+
+
+def run() -> dict[str, Any]:
+    name, texts = corpus()
+    segment = segmenter()
+    _analyze_all(texts[:5], segment)  # warm up lazily built state
+    start = time.perf_counter()
+    sentences = 0
+    for _ in range(REPEATS):
+        sentences += _analyze_all(texts, segment)
+    elapsed = time.perf_counter() - start
+    tracemalloc.start()
+    _analyze_all(texts, segment)
+    _, traced_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if sys.platform == "darwin":  # bytes there, kilobytes on Linux
+        maxrss_kb //= 1024
+    return {
+        "corpus": name,
+        "docs": len(texts),
+        "sentences": sentences,
+        "seconds": round(elapsed, 3),
+        "sentences_per_second": round(sentences / elapsed, 1),
+        "peak_rss_mb": round(maxrss_kb / 1024, 1),
+        "tracemalloc_peak_mb": round(traced_peak / 2**20, 2),
+    }
+
+
+def main() -> None:
+    result = run()
+    for key, value in result.items():
+        print(f"{key:<22}{value}")
+    print(json.dumps(result, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()
