@@ -71,6 +71,7 @@ _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _OPEN_CONTEXT = frozenset(" \t\n\r([{—–-")
 
 _WORD, _NUM, _OPEN, _CLOSE, _PUNCT = "w", "n", "o", "c", "p"
+_QUOTES = (_OPEN, _CLOSE)
 _PERSONAL = frozenset({"person", "official"})
 _PAST_PARTICIPLES = frozenset(
     {"said", "told", "known", "shown", "found", "written", "thought", "felt", "heard", "sworn"}
@@ -113,9 +114,20 @@ _MAX_NP = 14
 class _Tokens:
     """The tokens of one sentence as parallel lists (cheaper than one object per token)."""
 
-    __slots__ = ("caps", "inq", "kinds", "lows", "n", "offset", "spans", "texts", "title_case")
+    __slots__ = (
+        "caps",
+        "inq",
+        "kinds",
+        "lows",
+        "n",
+        "offset",
+        "quote_open_at_end",
+        "spans",
+        "texts",
+        "title_case",
+    )
 
-    def __init__(self, text: str, offset: int) -> None:
+    def __init__(self, text: str, offset: int, quoted_at_start: bool = False) -> None:
         self.offset = offset
         self.spans: list[tuple[int, int]] = []
         self.texts: list[str] = []
@@ -136,7 +148,7 @@ class _Tokens:
             self.kinds.append(kind)
             self.caps.append(tok[0].isupper())
         self.n = len(self.texts)
-        self.inq = _quoted(self.kinds)
+        self.inq, self.quote_open_at_end = _quoted(self.kinds, quoted_at_start)
         words = [c for c, k in zip(self.caps, self.kinds, strict=True) if k == _WORD]
         self.title_case = len(words) >= 3 and sum(words) > 0.6 * len(words)
 
@@ -163,10 +175,14 @@ def _quote_direction(text: str, pos: int, tok: str) -> str:
     return _OPEN if before in _OPEN_CONTEXT and not after.isspace() else _CLOSE
 
 
-def _quoted(kinds: list[str]) -> list[bool]:
-    """Which tokens lie inside quotation marks (a leading closing mark quotes what precedes)."""
+def _quoted(kinds: list[str], quoted_at_start: bool) -> tuple[list[bool], bool]:
+    """Which tokens lie inside quotation marks, and whether a quote is still open at the end.
+
+    A sentence starts inside a quote when the previous sentence of its paragraph left one
+    open, or when its first quotation mark is a closing one.
+    """
     inq = [False] * len(kinds)
-    state = False
+    state = quoted_at_start
     first_quote = next((k for k in kinds if k in (_OPEN, _CLOSE)), None)
     if first_quote == _CLOSE:
         state = True
@@ -177,7 +193,7 @@ def _quoted(kinds: list[str]) -> list[bool]:
             state = False
         else:
             inq[i] = state
-    return inq
+    return inq, state
 
 
 @dataclass(slots=True)
@@ -302,6 +318,8 @@ def _cue_base(toks: _Tokens, i: int) -> str | None:
     ):
         return None
     prev = toks.low(i - 1)
+    if prev == "to" and toks.low(i - 2) in lx.RAISING_FORMS:
+        return base
     if prev in lx.DETERMINERS or prev == "to" or prev.endswith(("'s", "so-")):
         return None  # a noun ("the report", "his claims") or an infinitive ("declined to say")
     return base
@@ -310,9 +328,30 @@ def _cue_base(toks: _Tokens, i: int) -> str | None:
 def _aux_start(toks: _Tokens, i: int) -> int:
     """First token of the auxiliary/adverb chain right before token i ("has also" said)."""
     j = i
-    while j > 0 and toks.is_word(j - 1) and toks.lows[j - 1] in lx.AUXILIARIES:
-        j -= 1
+    while j > 0 and toks.is_word(j - 1):
+        low = toks.lows[j - 1]
+        if low in lx.AUXILIARIES or _is_adverb(low):
+            j -= 1
+        elif low == "to" and toks.is_word(j - 2) and toks.lows[j - 2] in lx.RAISING_FORMS:
+            j -= 2  # "appeared to suggest", "went on to say" keep the subject further left
+            if toks.low(j - 1) == "on" and toks.low(j) == "to":
+                j -= 1
+        elif low == "on" and toks.low(j) == "to" and toks.low(j - 2) in lx.RAISING_FORMS:
+            j -= 2
+        else:
+            break
     return j
+
+
+def _is_adverb(low: str) -> bool:
+    """A manner adverb in -ly ("steadfastly", "largely"), not a noun like "family"."""
+    return (
+        low.endswith("ly")
+        and len(low) > 4
+        and low not in lx.NOT_ADVERBS
+        and low not in lx.ANONYMOUS_NOUNS
+        and low not in lx.DOCUMENT_NOUNS
+    )
 
 
 def _is_passive(toks: _Tokens, aux: int, verb: int) -> bool:
@@ -821,7 +860,10 @@ def _attach(toks: _Tokens, verb: int, last: int, base: str) -> _Found | None:
     cue_first = aux
     while cue_first < verb and toks.lows[cue_first] in ("himself", "herself", "themselves"):
         cue_first += 1
-    if _is_passive(toks, aux, verb):
+    if base in lx.STANCE_ADJECTIVES:
+        if not any(toks.lows[k] in lx.BE_FORMS for k in range(aux, verb)):
+            return None
+    elif _is_passive(toks, aux, verb):
         if toks.low(last + 1) == "by":
             m = _scan_right(toks, last + 2)
             if m is not None:
@@ -840,17 +882,19 @@ def _attach(toks: _Tokens, verb: int, last: int, base: str) -> _Found | None:
             if obj is not None:
                 found.told_outlet = _outlet_name(toks, obj)
         return found
-    if base in lx.INVERTIBLE:
-        prev = toks.low(aux - 1)
-        if aux == 0 or prev in (",", ":", "—", "–") or toks.kinds[aux - 1] in (_CLOSE, _OPEN):
-            k = last + 1
-            while toks.low(k) in _DAYS or toks.low(k) in ("on", "in", "late", "earlier"):
-                if toks.low(k) == "in":
-                    break
-                k += 1
-            m = _scan_right(toks, k)
-            if m is not None:
-                return _Found(verb, last, m, "post")
+    prev = toks.low(aux - 1)
+    if prev in ("and", "but") and aux > 1:
+        # a second verb of the same subject: "… beamed and asked", "agreed, but also contended"
+        return _Found(cue_first, last, _Mention(-1, -1, -1), "participle")
+    clause_start = aux == 0 or prev in (",", ":", "—", "–") or toks.kinds[aux - 1] in _QUOTES
+    if base in lx.INVERTIBLE and clause_start:
+        # "…,” said Rubio on Tuesday: skip a day name between the cue and the speaker
+        k = last + 1
+        while toks.low(k) in _DAYS or toks.low(k) in ("on", "late", "earlier"):
+            k += 1
+        m = _scan_right(toks, k)
+        if m is not None:
+            return _Found(verb, last, m, "post")
     return None
 
 
@@ -962,11 +1006,18 @@ def suggest(body: str, sentences: Sequence[SentenceLike]) -> list[list[Attributi
     """
     article = _Article()
     tokenized: list[_Tokens | None] = []
+    open_quote = False
+    previous_end = 0
     for sent in sentences:
+        if "\n" in body[previous_end : sent.start] or sent.start < previous_end:
+            open_quote = False  # a quotation does not run on into the next paragraph
+        previous_end = sent.end
         if sent.kind == "boilerplate":
             tokenized.append(None)
+            open_quote = False
             continue
-        toks = _Tokens(body[sent.start : sent.end], sent.start)
+        toks = _Tokens(body[sent.start : sent.end], sent.start, open_quote)
+        open_quote = toks.quote_open_at_end
         article.learn_titles(toks)
         tokenized.append(toks)
     result: list[list[Attribution]] = []

@@ -71,18 +71,18 @@ def inflect(base: str) -> tuple[str, ...]:
 SPEECH_VERBS = _words(
     """say, tell, add, warn, confirm, deny, write, suggest, insist, note, claim, announce, argue,
     explain, state, tweet, acknowledge, admit, ask, reply, respond, recall, contend,
-    maintain, assert, declare, stress, emphasize, emphasise, observe, comment, remark, mention,
+    assert, declare, stress, emphasize, emphasise, observe, comment, remark, mention,
     disclose, predict, promise, vow, pledge, threaten, urge, demand, concede, complain, allege,
     accuse, blame, praise, criticize, criticise, condemn, denounce, decry, slam, blast, lament,
     bemoan, counter, retort, quip, joke, boast, brag, testify, inform, caution, hint, speculate,
-    describe, characterize, dismiss, reject, defend, question, agree, disagree, echo, repeat,
+    describe, characterize, dismiss, reject, defend, question, agree, disagree, echo,
     reiterate, affirm, reaffirm, assure, propose, recommend, tout, welcome, applaud, hail, mock,
-    ridicule, scoff, chant, shout, yell, dispute, clarify, conclude, proclaim, instruct, plead,
+    ridicule, scoff, chant, yell, dispute, clarify, conclude, proclaim, instruct, plead,
     appeal, protest, object, recount, label, dub, cite, signal, advise, estimate, lambaste,
     rebuke, insinuate, implore, vouch, concur, brief, contradict, muse,
-    concede, stress, highlight, underscore, reveal, confide, assure, grumble, complain, fume,
+    concede, stress, highlight, reveal, confide, assure, grumble, complain, fume,
     scold, endorse, oppose, attack, liken, compare, express, outline, unveil, portray,
-    paint, cast, brand, knock, thank, congratulate, apologize, apologise, favor, favour,
+    paint, cast, brand, knock, thank, congratulate, apologize, apologise,
     advocate, champion, discuss, offer, view, voice, float, pitch,
     sing, cheer, boo, rail, ridicule, taunt, berate, chide, fault, credit, call,
     challenge, press, demand, reassure, mull, ponder, tease, rule, identify, decide, aim, seek"""
@@ -115,7 +115,7 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
     "lash": frozenset({"out"}),
     "push": frozenset({"back"}),
     "go": frozenset({"on"}),
-    "continue": frozenset({"to"}),
+    "continue": frozenset(),
     "sound": frozenset({"off"}),
 }
 
@@ -135,7 +135,20 @@ def build_cue_forms() -> dict[str, str]:
     return forms
 
 
-CUE_FORMS = build_cue_forms()
+# Stance adjectives after "be": "Protesters were frustrated that …", "she is confident".
+STANCE_ADJECTIVES = _words(
+    """frustrated, convinced, confident, optimistic, pessimistic,
+    skeptical, sceptical, adamant, eager, unhappy, angry, upset, furious, outraged,
+    incensed, pleased, delighted, disappointed, dismayed, alarmed, hopeful, afraid, fearful,
+    determined, insistent, unconvinced, doubtful, critical, supportive, opposed, satisfied,
+    dissatisfied, troubled, uneasy, wary, certain, unsure, uncertain"""
+)
+# Forms that are nouns far more often than verbs in news prose ("the state", "the states").
+NOUN_FORMS = _words("state, states")
+CUE_FORMS = {
+    **{form: base for form, base in build_cue_forms().items() if form not in NOUN_FORMS},
+    **{adj: adj for adj in STANCE_ADJECTIVES},
+}
 # Forms that take a cue only with their particle ("called for", not "called").
 PARTICLE_ONLY = frozenset({"point", "weigh", "lash", "push", "go", "continue", "sound"})
 
@@ -353,4 +366,21 @@ PREMODIFIERS = _words(
     u.s., us, american, british, french, german, russian, ukrainian, chinese, european,
     self-described, so-called, then-candidate, then-president, wife, husband, son, daughter,
     brother, sister, father, mother, friend, running, mate, opponent, rival"""
+)
+
+# Verbs that pass their subject to a following infinitive: "appeared to suggest".
+RAISING_FORMS = frozenset(
+    form
+    for base in _words(
+        """appear, seem, continue, try, begin, start, refuse, decline, vow, promise, threaten,
+        decide, agree, attempt, go, rush, hasten, hurry, choose, dare"""
+    )
+    for form in inflect(base)
+    if not form.endswith("ing")
+)
+NOT_ADVERBS = _words(
+    "only, family, ally, rally, reply, supply, assembly, anomaly, monopoly, belly, bully, "
+    "jelly, lily, italy, july, early, likely, holy, daily, weekly, monthly, yearly, friendly, "
+    "elderly, lonely, ugly, silly, costly, deadly, orderly, curly, burly, jolly, homely, "
+    "lovely, lively, only, fly, apply, reply, imply, comply, multiply, rely, sly"
 )
