@@ -26,6 +26,12 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hashing passwords slowly is a production concern; tests log in a lot."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def seed_path() -> Path:
     return SEED
@@ -45,3 +51,46 @@ def write_file(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture
+def editor(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(username="editor", role="editor")
+
+
+@pytest.fixture
+def second_editor(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(username="editor2", role="editor")
+
+
+@pytest.fixture
+def reviewer(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(username="reviewer", role="reviewer")
+
+
+@pytest.fixture
+def second_reviewer(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(username="reviewer2", role="reviewer")
+
+
+@pytest.fixture
+def outsider(db):
+    """A logged-in staff user with no desk role."""
+    from tests.factories import UserFactory
+
+    return UserFactory(username="outsider")
+
+
+@pytest.fixture
+def article(db):
+    from tests.factories import make_article
+
+    return make_article()

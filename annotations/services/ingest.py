@@ -8,6 +8,7 @@ from typing import Literal
 
 from django.conf import settings
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from annotations.models import Article, ArticleRevision, Attribution, Sentence
 from annotations.services.revisions import revise_article
@@ -93,7 +94,9 @@ def _create_article(
     )
     ArticleRevision.objects.create(article=article, number=1, body=article.body, body_sha256=digest)
     analyzed = analyze(article.body)
-    sentences = Sentence.objects.bulk_create([sentence_row(article, item) for item in analyzed])
+    sentences = bulk_create_with_history(
+        [sentence_row(article, item) for item in analyzed], Sentence
+    )
     attributions = save_suggestions(zip(sentences, analyzed, strict=True))
     ensure_annotations(article)
     return IngestResult(article, "created", len(sentences), attributions)

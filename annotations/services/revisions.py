@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from annotations.models import (
     Annotation,
@@ -96,9 +97,12 @@ def revise_article(*, article: Article, body: str) -> None:
         [s for s, _ in rows], ["index", "paragraph", "start", "end", "text", "kind"]
     )
     Attribution.objects.bulk_update(shifted, list(_SPANS))
+    for sentence in reopened:
+        # One history row per changed sentence keeps the text it had before.
+        sentence.save(update_fields=["text"])
 
     fresh = [analyzed[j] for j in alignment.added]
-    created = Sentence.objects.bulk_create([sentence_row(article, item) for item in fresh])
+    created = bulk_create_with_history([sentence_row(article, item) for item in fresh], Sentence)
     save_suggestions(zip(created, fresh, strict=True))
     for sentence in reopened:
         _reopen_changed(article, sentence)
