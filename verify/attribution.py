@@ -659,13 +659,13 @@ def _subject_across_comma(toks: _Tokens, comma: int) -> _Mention | None:
         if k < 1 or toks.texts[k] != ",":
             return None
         how = _appositive_opener(toks, k + 1)
-        if how is None:
-            return None
+        if how is None or (how == "appositive" and _has_finite_verb(toks, k + 1, right)):
+            return None  # "…, the losses would outstrip the gains, said X" is a clause
         relative = relative or how == "relative"
         if how == "appositive" and toks.caps[k + 1] and _name_like(toks, k + 1, right - 1):
             alt = (k + 1, right - 1)
         end = k - 1
-        if toks.is_word(end) and _head_ok(toks, end):
+        if toks.is_word(end):
             first = _scan_left(toks, end)
             if first is not None and first <= end:
                 span_last = end if relative and how == "relative" else comma - 1
@@ -677,6 +677,10 @@ def _subject_across_comma(toks: _Tokens, comma: int) -> _Mention | None:
                 return _Mention(first, k2, comma - 1, alt=alt)
         right = k
     return None
+
+
+def _has_finite_verb(toks: _Tokens, first: int, stop: int) -> bool:
+    return any(toks.lows[k] in lx.FINITE_AUXILIARIES for k in range(first, stop))
 
 
 def _name_like(toks: _Tokens, first: int, last: int) -> bool:
@@ -804,7 +808,7 @@ def _punctuation_cues(toks: _Tokens) -> list[_Found]:
         if (
             toks.low(k + 1) == ":"
             and k + 2 < toks.n
-            and _head_ok(toks, k)
+            and (_head_ok(toks, k) or (toks.texts[k].isupper() and len(toks.texts[k]) > 2))
             and label not in lx.EDITORIAL_LABELS
         ):
             found.append(_Found(k + 1, k + 1, _Mention(i, k, k), "post"))
@@ -875,6 +879,8 @@ def _attach(toks: _Tokens, verb: int, last: int, base: str) -> _Found | None:
             return _Found(cue_first, last, _Mention(-1, -1, -1), "participle")
         return None
     mention = _subject_before(toks, aux)
+    if mention is not None and _object_relative(toks, mention):
+        return None
     if mention is not None:
         found = _Found(cue_first, last, mention, "pre")
         if base == "tell":
@@ -896,6 +902,28 @@ def _attach(toks: _Tokens, verb: int, last: int, base: str) -> _Found | None:
         if m is not None:
             return _Found(verb, last, m, "post")
     return None
+
+
+def _object_relative(toks: _Tokens, m: _Mention) -> bool:
+    """Whether the cue sits in an object relative clause: "what he called", "the plan she has
+    proposed" (the cue describes, it does not attribute)."""
+    before = m.span_first - 1
+    if before < 0 or toks.inq[before]:
+        return False
+    low = toks.lows[before]
+    if low == "what":
+        return True
+    is_pronoun = m.first == m.last and toks.lows[m.first] in lx.PRONOUNS
+    return (
+        is_pronoun
+        and toks.kinds[before] == _WORD
+        and not toks.caps[before]
+        and low not in lx.BOUNDARY
+        and low not in lx.LEADING_NOISE
+        and low not in lx.AUXILIARIES
+        and low not in lx.CUE_FORMS
+        and not _is_adverb(low)
+    )
 
 
 def _outlet_name(toks: _Tokens, m: _Mention) -> str | None:

@@ -384,3 +384,7 @@ NOT_ADVERBS = _words(
     "elderly, lonely, ugly, silly, costly, deadly, orderly, curly, burly, jolly, homely, "
     "lovely, lively, only, fly, apply, reply, imply, comply, multiply, rely, sly"
 )
+FINITE_AUXILIARIES = _words(
+    "is, was, were, are, has, have, had, will, would, could, can, may, might, must, should, "
+    "shall, did, does, do, isn't, wasn't, won't, wouldn't, don't, doesn't, didn't"
+)

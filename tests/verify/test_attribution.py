@@ -178,6 +178,49 @@ def test_passive_without_agent_has_no_source():
     assert attribute(body) == []
 
 
+def test_adverb_and_raising_verb_join_the_cue():
+    body = "Trump appeared to suggest that the deadline could slip. Kyiv firmly rejected it."
+    cues = [a.cue for a in attribute(body)]
+    assert cues == ["appeared to suggest", "firmly rejected"]
+
+
+def test_second_verb_of_a_coordinated_subject_is_attributed():
+    body = "The envoy smiled and warned that time was short."
+    a = by_cue(body, "warned")
+    assert a.source == "the envoy"
+
+
+def test_stance_adjective_after_be_is_a_cue():
+    body = "Farmers were frustrated that the subsidies had not arrived."
+    a = attribute(body)[0]
+    assert (a.source, a.cue) == ("Farmers", "were frustrated")
+
+
+def test_what_he_called_describes_rather_than_attributes():
+    body = "The senator condemned what he called a reckless gamble."
+    cues = [a.cue for a in attribute(body)]
+    assert cues == ["condemned"]
+
+
+def test_sentence_inside_a_quote_opened_earlier_is_not_attributed():
+    body = "“We will rebuild. I think the town deserves it,” Mayor Ilse Brandt said."
+    cues = [a.cue for a in attribute(body)]
+    assert cues == ["said"]
+
+
+def test_dash_signature_after_a_quote():
+    body = "“The schools are failing our children.” ― Rosa Delgado"
+    a = attribute(body)[0]
+    assert a.source == "Rosa Delgado"
+    assert a.cue == "―"
+
+
+def test_clause_between_commas_is_not_taken_for_an_appositive():
+    body = "For some, the losses would outweigh the gains, said Batchelder."
+    a = attribute(body)[0]
+    assert a.source == "Batchelder"
+
+
 # --- nested attribution and via ----------------------------------------------------------
 
 
