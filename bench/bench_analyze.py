@@ -17,7 +17,11 @@ import resource
 import sys
 import time
 import tracemalloc
+from pathlib import Path
 from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_polnear import data_path, segmenter
 from verify.attribution import suggest
