@@ -1,25 +1,67 @@
+"""The admin: browse articles with their sourcing, work annotations through the services,
+keep the source registry tidy (merging duplicates).
+
+Statuses are never edited as fields here: the admin calls the same services as the pages, so
+the desk's rules (four eyes, no edits after approval, sign-off) hold in the admin too.
+"""
+
 from __future__ import annotations
 
-from django.contrib import admin
-from django.db.models import Count, Q, QuerySet
-from django.http import HttpRequest
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from simple_history.admin import SimpleHistoryAdmin
 
 from annotations.models import (
+    Annotation,
     Article,
     ArticleRevision,
     Attribution,
+    Comment,
+    Confidence,
     Sentence,
     Source,
     SourceAlias,
+    Transition,
 )
+from annotations.services import workflow
+from annotations.services.registry import merge_sources
+from annotations.services.workflow import WorkflowError
 
 
-class SentenceInline(admin.TabularInline):
-    model = Sentence
-    fields = ("index", "paragraph", "kind", "text", "sources")
-    readonly_fields = fields
+class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+def describe_sources(sentence: Sentence) -> str:
+    return (
+        "; ".join(
+            f"{a.source.name} ({a.source.kind}"
+            + (f", via {a.via.name}" if a.via else "")
+            + (", suggested" if a.is_suggestion else "")
+            + ")"
+            for a in sentence.attributions.all()
+        )
+        or "—"
+    )
+
+
+class SentenceInline(ReadOnlyInline):
+    model = Sentence
+    fields = ("index", "kind", "text", "sources", "confidence", "status")
+    readonly_fields = fields
     show_change_link = True
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Sentence]:
@@ -27,25 +69,70 @@ class SentenceInline(admin.TabularInline):
             super()
             .get_queryset(request)
             .filter(archived_at__isnull=True)
+            .select_related("annotation")
             .prefetch_related("attributions__source", "attributions__via")
         )
 
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
     @admin.display(description="sources")
     def sources(self, sentence: Sentence) -> str:
-        return (
-            "; ".join(
-                f"{a.source.name} ({a.source.kind}{', via ' + a.via.name if a.via else ''})"
-                for a in sentence.attributions.all()
+        return describe_sources(sentence)
+
+    @admin.display(description="confidence")
+    def confidence(self, sentence: Sentence) -> str:
+        annotation = getattr(sentence, "annotation", None)
+        return annotation.get_confidence_display() if annotation else "—"
+
+    @admin.display(description="status")
+    def status(self, sentence: Sentence) -> str:
+        annotation = getattr(sentence, "annotation", None)
+        return annotation.get_status_display() if annotation else "—"
+
+
+class ConfidenceFilter(admin.SimpleListFilter):
+    title = "confidence (any sentence)"
+    parameter_name = "confidence"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return list(Confidence.choices)
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.value() in Confidence.values:
+            return queryset.filter(
+                Exists(
+                    Annotation.objects.filter(
+                        sentence__article=OuterRef("pk"),
+                        sentence__archived_at__isnull=True,
+                        confidence=self.value(),
+                    )
+                )
             )
-            or "—"
+        return queryset
+
+
+class AnonymousSourcesFilter(admin.SimpleListFilter):
+    title = "anonymous sources"
+    parameter_name = "anonymous"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("yes", "Has anonymous sources"), ("no", "No anonymous sources")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        anonymous = Exists(
+            Attribution.objects.filter(
+                sentence__article=OuterRef("pk"),
+                sentence__archived_at__isnull=True,
+                source__kind=Source.Kind.ANONYMOUS,
+            )
         )
+        if self.value() == "yes":
+            return queryset.filter(anonymous)
+        if self.value() == "no":
+            return queryset.exclude(anonymous)
+        return queryset
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
     list_display = (
         "headline",
         "external_id",
@@ -53,26 +140,68 @@ class ArticleAdmin(admin.ModelAdmin):
         "role",
         "status",
         "revision",
-        "sentence_count",
+        "progress",
         "published_at",
         "updated_at",
     )
-    list_filter = ("role", "status", "outlet")
-    search_fields = ("headline", "external_id", "outlet", "byline")
+    list_filter = ("status", "role", "outlet", ConfidenceFilter, AnonymousSourcesFilter)
+    search_fields = ("headline", "external_id", "outlet", "byline", "body")
     date_hierarchy = "published_at"
-    readonly_fields = ("body_sha256", "revision", "created_at", "updated_at")
+    # The body changes only by re-ingesting (which makes a revision); the status only through
+    # the workflow services.
+    readonly_fields = (
+        "external_id",
+        "role",
+        "status",
+        "body",
+        "body_sha256",
+        "revision",
+        "created_at",
+        "updated_at",
+    )
     inlines = [SentenceInline]
+    actions = ["sign_off", "reopen"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # articles arrive through `manage.py ingest` or the API
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
+        current_claims = Q(sentences__archived_at__isnull=True, sentences__kind="claim")
         return (
             super()
             .get_queryset(request)
-            .annotate(n_sentences=Count("sentences", filter=Q(sentences__archived_at__isnull=True)))
+            .annotate(
+                n_claims=Count("sentences", filter=current_claims),
+                n_approved=Count(
+                    "sentences",
+                    filter=current_claims & Q(sentences__annotation__status="approved"),
+                ),
+            )
         )
 
-    @admin.display(description="sentences", ordering="n_sentences")
-    def sentence_count(self, article: Article) -> int:
-        return article.n_sentences  # type: ignore[attr-defined]
+    @admin.display(description="approved", ordering="n_approved")
+    def progress(self, article: Article) -> str:
+        return f"{article.n_approved}/{article.n_claims}"  # type: ignore[attr-defined]
+
+    @admin.action(description="Sign off the selected articles")
+    def sign_off(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        for article in queryset:
+            try:
+                workflow.sign_off(article=article, user=request.user)
+            except WorkflowError as exc:
+                self.message_user(request, f"{article}: {exc.message}", messages.ERROR)
+            else:
+                self.message_user(request, f"{article}: signed off.", messages.SUCCESS)
+
+    @admin.action(description="Reopen the selected articles")
+    def reopen(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        for article in queryset:
+            try:
+                workflow.reopen_article(article=article, user=request.user)
+            except WorkflowError as exc:
+                self.message_user(request, f"{article}: {exc.message}", messages.ERROR)
+            else:
+                self.message_user(request, f"{article}: reopened.", messages.SUCCESS)
 
 
 @admin.register(ArticleRevision)
@@ -81,32 +210,165 @@ class ArticleRevisionAdmin(admin.ModelAdmin):
     list_select_related = ("article",)
     readonly_fields = ("article", "number", "body", "body_sha256", "created_at")
 
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
-class AttributionInline(admin.TabularInline):
+
+class AttributionInline(ReadOnlyInline):
     model = Attribution
     fk_name = "sentence"
     fields = ("source", "source_kind", "cue", "mode", "via", "is_suggestion")
-    readonly_fields = ("source_kind",)
-    autocomplete_fields = ("source", "via")
-    extra = 0
+    readonly_fields = fields
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Attribution]:
+        return super().get_queryset(request).select_related("source", "via")
 
     @admin.display(description="kind")
     def source_kind(self, attribution: Attribution) -> str:
-        return attribution.source.get_kind_display() if attribution.source_id else ""
+        return attribution.source.get_kind_display()
+
+
+class CommentInline(ReadOnlyInline):
+    model = Comment
+    fields = ("created_at", "author", "body")
+    readonly_fields = fields
 
 
 @admin.register(Sentence)
-class SentenceAdmin(admin.ModelAdmin):
-    list_display = ("short_text", "article", "index", "paragraph", "kind", "archived_at")
+class SentenceAdmin(SimpleHistoryAdmin):
+    list_display = ("short_text", "article", "index", "kind", "archived_at")
     list_filter = ("kind", ("archived_at", admin.EmptyFieldListFilter))
     list_select_related = ("article",)
     search_fields = ("text", "article__headline", "article__external_id")
-    readonly_fields = ("article", "index", "paragraph", "start", "end", "text", "archived_at")
-    inlines = [AttributionInline]
+    readonly_fields = (
+        "article",
+        "index",
+        "paragraph",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "archived_at",
+    )
+    inlines = [AttributionInline, CommentInline]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
     @admin.display(description="text")
     def short_text(self, sentence: Sentence) -> str:
         return sentence.text if len(sentence.text) <= 100 else sentence.text[:99] + "…"
+
+
+class TransitionInline(ReadOnlyInline):
+    model = Transition
+    fields = ("created_at", "action", "from_status", "to_status", "actor", "comment")
+    readonly_fields = fields
+
+
+class AnnotationAdminForm(forms.ModelForm):
+    """Carries the version the editor saw, so a stale save is refused, not applied."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Annotation
+        fields = ("confidence", "note")
+
+
+@admin.register(Annotation)
+class AnnotationAdmin(SimpleHistoryAdmin):
+    """Confidence and note are edited here through the services; statuses by the actions."""
+
+    list_display = (
+        "sentence_text",
+        "article",
+        "confidence",
+        "status",
+        "annotator",
+        "reviewer",
+        "updated_at",
+    )
+    list_filter = ("status", "confidence", "sentence__article__outlet")
+    list_select_related = ("sentence__article", "annotator", "reviewer")
+    search_fields = ("sentence__text", "note", "sentence__article__headline")
+    form = AnnotationAdminForm
+    fields = (
+        "sentence",
+        "confidence",
+        "note",
+        "status",
+        "annotator",
+        "reviewer",
+        "version",
+        "updated_at",
+    )
+    readonly_fields = ("sentence", "status", "annotator", "reviewer", "updated_at")
+    inlines = [TransitionInline]
+    actions = ["submit", "approve", "reopen"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return workflow.can_annotate(request.user)
+
+    @admin.display(description="sentence")
+    def sentence_text(self, annotation: Annotation) -> str:
+        text = annotation.sentence.text
+        return text if len(text) <= 90 else text[:89] + "…"
+
+    @admin.display(description="article")
+    def article(self, annotation: Annotation) -> Article:
+        return annotation.sentence.article
+
+    def save_model(self, request: HttpRequest, obj: Annotation, form: Any, change: bool) -> None:
+        """Save through the workflow service, so the rules and optimistic locking apply."""
+        current = Annotation.objects.get(pk=obj.pk)
+        try:
+            workflow.update_annotation(
+                annotation=current,
+                user=request.user,
+                version=form.cleaned_data["version"],
+                confidence=form.cleaned_data["confidence"],
+                note=form.cleaned_data["note"],
+            )
+        except WorkflowError as exc:
+            self.message_user(request, exc.message, messages.ERROR)
+
+    def _each(self, request: HttpRequest, queryset: QuerySet[Annotation], action: Any) -> None:
+        done = 0
+        for annotation in queryset.select_related("sentence"):
+            try:
+                action(annotation)
+            except WorkflowError as exc:
+                label = f"Sentence {annotation.sentence.index + 1}"
+                self.message_user(request, f"{label}: {exc.message}", messages.ERROR)
+            else:
+                done += 1
+        if done:
+            self.message_user(request, f"{done} sentence(s) updated.", messages.SUCCESS)
+
+    @admin.action(description="Submit the selected sentences for review")
+    def submit(self, request: HttpRequest, queryset: QuerySet[Annotation]) -> None:
+        self._each(request, queryset, lambda a: workflow.submit(annotation=a, user=request.user))
+
+    @admin.action(description="Approve the selected sentences")
+    def approve(self, request: HttpRequest, queryset: QuerySet[Annotation]) -> None:
+        self._each(
+            request, queryset, lambda a: workflow.approve(annotation=a, reviewer=request.user)
+        )
+
+    @admin.action(description="Reopen the selected approved sentences")
+    def reopen(self, request: HttpRequest, queryset: QuerySet[Annotation]) -> None:
+        self._each(
+            request,
+            queryset,
+            lambda a: workflow.reopen_annotation(annotation=a, user=request.user),
+        )
 
 
 class SourceAliasInline(admin.TabularInline):
@@ -120,6 +382,7 @@ class SourceAdmin(admin.ModelAdmin):
     list_filter = ("kind", "identity_known_to_editor")
     search_fields = ("name", "aliases__name")
     inlines = [SourceAliasInline]
+    actions = ["merge"]
     fieldsets = (
         (None, {"fields": ("name", "kind", "description")}),
         (
@@ -147,3 +410,37 @@ class SourceAdmin(admin.ModelAdmin):
     @admin.display(description="attributions", ordering="n_attributions")
     def attribution_count(self, source: Source) -> int:
         return source.n_attributions  # type: ignore[attr-defined]
+
+    @admin.action(
+        description="Merge the selected sources into one", permissions=["change", "delete"]
+    )
+    def merge(self, request: HttpRequest, queryset: QuerySet[Source]) -> HttpResponse | None:
+        sources = list(queryset.order_by("-n_attributions", "created_at"))
+        if len(sources) < 2:
+            self.message_user(request, "Select at least two sources to merge.", messages.ERROR)
+            return None
+        target_id = request.POST.get("target")
+        if "apply" in request.POST and target_id:
+            target = next((s for s in sources if str(s.pk) == target_id), None)
+            if target is None:
+                self.message_user(request, "Choose one of the selected sources.", messages.ERROR)
+                return None
+            others = [s for s in sources if s.pk != target.pk]
+            merge_sources(target=target, others=others, user=request.user)  # type: ignore[arg-type]
+            self.message_user(
+                request,
+                f"Merged {', '.join(s.name for s in others)} into {target.name}.",
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/annotations/source/merge.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Merge sources",
+                "sources": sources,
+                "opts": self.model._meta,
+                "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            },
+        )

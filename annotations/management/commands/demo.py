@@ -8,15 +8,22 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from annotations.models import Article
+from annotations.roles import ADMINISTRATOR, EDITOR, REVIEWER
+
 DEMO_USERS = (
-    # username, is_staff, is_superuser
-    ("admin", True, True),
-    ("editor", True, False),
-    ("reviewer", True, False),
+    # username, role (group), is_superuser
+    ("editor", EDITOR, False),
+    ("reviewer", REVIEWER, False),
+    ("admin", ADMINISTRATOR, True),
 )
+
+
+SITE = "http://127.0.0.1:8000"
 
 
 class Command(BaseCommand):
@@ -37,19 +44,21 @@ class Command(BaseCommand):
 
         user_model = get_user_model()
         credentials = []
-        for username, is_staff, is_superuser in DEMO_USERS:
+        for username, role, is_superuser in DEMO_USERS:
             password = secrets.token_urlsafe(12)
             user, _ = user_model.objects.get_or_create(username=username)
-            user.is_staff = is_staff
+            user.is_staff = True
             user.is_superuser = is_superuser
             user.set_password(password)
             user.save()
-            credentials.append((username, password))
+            user.groups.set([Group.objects.get(name=role)])
+            credentials.append((username, role, password))
 
+        draft = Article.objects.filter(role=Article.Role.DRAFT).order_by("created_at").first()
+        start = f"{SITE}/desk/articles/{draft.pk}/" if draft else f"{SITE}/desk/"
         self.stdout.write("")
-        self.stdout.write(
-            self.style.SUCCESS("Sourcedesk demo is ready: http://127.0.0.1:8000/admin/")
-        )
-        self.stdout.write("Log in as (passwords are new on every run):")
-        for username, password in credentials:
-            self.stdout.write(f"  {username:<9} {password}")
+        self.stdout.write(self.style.SUCCESS(f"Sourcedesk demo is ready: {start}"))
+        self.stdout.write(f"Admin: {SITE}/admin/   Review queue: {SITE}/desk/review/")
+        self.stdout.write("Log in as (passwords are new on every run of make demo):")
+        for username, role, password in credentials:
+            self.stdout.write(f"  {username:<9} {password}   ({role})")
