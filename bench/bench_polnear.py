@@ -18,10 +18,16 @@ annotators is scored once per annotation file, against that annotator's spans):
   harmonic mean.
 * cue spans are scored the same way with overlap matching; discontinuous gold cues ("has ...
   said") are one span from their first to their last segment.
+
+Two-fold check against overfitting: documents are split into halves A and B by the first byte
+of the SHA-256 of their ``doc_id`` (even: A, odd: B), so the split is deterministic and
+independent of file order. Every figure is printed overall and per half; a rule change should
+help (or at least not hurt) both halves, and error analysis should look at half A only.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -138,17 +144,46 @@ def _records(path: Path) -> Iterable[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def score(path: Path) -> dict[str, Any]:
+def half(doc_id: str) -> str:
+    """The fold a document belongs to: "A" or "B", from a hash of its id (stable across runs)."""
+    return "A" if hashlib.sha256(doc_id.encode("utf-8")).digest()[0] % 2 == 0 else "B"
+
+
+_COUNT_KEYS = (
+    "src_pred",
+    "src_gold",
+    "src_exact",
+    "src_overlap",
+    "cue_pred",
+    "cue_gold",
+    "cue_match",
+)
+
+
+def _figures(counts: dict[str, int], docs: set[str], files: int) -> dict[str, Any]:
+    return {
+        "source_exact": prf(counts["src_exact"], counts["src_pred"], counts["src_gold"]),
+        "source_overlap": prf(counts["src_overlap"], counts["src_pred"], counts["src_gold"]),
+        "cue_overlap": prf(counts["cue_match"], counts["cue_pred"], counts["cue_gold"]),
+        "n_docs": len(docs),
+        "n_annotation_files": files,
+        "n_gold_attributions": counts["src_gold"],
+        "n_gold_cues": counts["cue_gold"],
+        "n_predicted": counts["src_pred"],
+    }
+
+
+def score(path: Path, *, only: str | None = None) -> dict[str, Any]:
+    """Figures overall plus per half (``halves``); ``only="A"`` scores one half alone."""
     segment = segmenter()
-    counts = dict.fromkeys(
-        ["src_pred", "src_gold", "src_exact", "src_overlap", "cue_pred", "cue_gold", "cue_match"],
-        0,
-    )
-    docs: set[str] = set()
-    files = 0
+    groups = ("all", "A", "B")
+    counts = {g: dict.fromkeys(_COUNT_KEYS, 0) for g in groups}
+    docs: dict[str, set[str]] = {g: set() for g in groups}
+    files = dict.fromkeys(groups, 0)
     for record in _records(path):
-        files += 1
-        docs.add(record["doc_id"])
+        fold = half(record["doc_id"])
+        if only is not None and fold != only:
+            continue
         text = record["text"]
         sentences = segment(text)
         suggestions = [a for per in suggest(text, sentences) for a in per]
@@ -162,23 +197,23 @@ def score(path: Path) -> dict[str, Any]:
         gold_cue = [
             (a["cue"][0]["start"], a["cue"][-1]["end"]) for a in record["attributions"] if a["cue"]
         ]
-        counts["src_pred"] += len(pred_src)
-        counts["src_gold"] += len(gold_src)
-        counts["src_exact"] += match(pred_src, gold_src, text, exact=True)
-        counts["src_overlap"] += match(pred_src, gold_src, text, exact=False)
-        counts["cue_pred"] += len(pred_cue)
-        counts["cue_gold"] += len(gold_cue)
-        counts["cue_match"] += match(pred_cue, gold_cue, text, exact=False)
-    return {
-        "source_exact": prf(counts["src_exact"], counts["src_pred"], counts["src_gold"]),
-        "source_overlap": prf(counts["src_overlap"], counts["src_pred"], counts["src_gold"]),
-        "cue_overlap": prf(counts["cue_match"], counts["cue_pred"], counts["cue_gold"]),
-        "n_docs": len(docs),
-        "n_annotation_files": files,
-        "n_gold_attributions": counts["src_gold"],
-        "n_gold_cues": counts["cue_gold"],
-        "n_predicted": counts["src_pred"],
-    }
+        delta = {
+            "src_pred": len(pred_src),
+            "src_gold": len(gold_src),
+            "src_exact": match(pred_src, gold_src, text, exact=True),
+            "src_overlap": match(pred_src, gold_src, text, exact=False),
+            "cue_pred": len(pred_cue),
+            "cue_gold": len(gold_cue),
+            "cue_match": match(pred_cue, gold_cue, text, exact=False),
+        }
+        for g in ("all", fold):
+            files[g] += 1
+            docs[g].add(record["doc_id"])
+            for key, value in delta.items():
+                counts[g][key] += value
+    result = _figures(counts["all"], docs["all"], files["all"])
+    result["halves"] = {g: _figures(counts[g], docs[g], files[g]) for g in ("A", "B")}
+    return result
 
 
 def run() -> dict[str, Any] | None:
@@ -194,19 +229,30 @@ def run() -> dict[str, Any] | None:
     return score(path)
 
 
+def _print_table(result: dict[str, Any]) -> None:
+    print(f"{'metric':<16}{'':>4}{'P':>8}{'R':>8}{'F1':>8}")
+    for key in ("source_exact", "source_overlap", "cue_overlap"):
+        for label, figures in (
+            ("all", result),
+            ("A", result["halves"]["A"]),
+            ("B", result["halves"]["B"]),
+        ):
+            m = figures[key]
+            name = key if label == "all" else ""
+            print(f"{name:<16}{label:>4}{m['p']:>8.3f}{m['r']:>8.3f}{m['f1']:>8.3f}")
+
+
 def main() -> None:
     result = run()
     if result is None:
         return
-    print(f"{'metric':<16}{'P':>8}{'R':>8}{'F1':>8}")
-    for key in ("source_exact", "source_overlap", "cue_overlap"):
-        m = result[key]
-        print(f"{key:<16}{m['p']:>8.3f}{m['r']:>8.3f}{m['f1']:>8.3f}")
-    print(
-        f"docs {result['n_docs']}, annotation files {result['n_annotation_files']}, "
-        f"gold attributions with source {result['n_gold_attributions']}, "
-        f"gold cues {result['n_gold_cues']}, predicted {result['n_predicted']}"
-    )
+    _print_table(result)
+    for label, figures in (("all", result), *result["halves"].items()):
+        print(
+            f"{label}: docs {figures['n_docs']}, annotation files {figures['n_annotation_files']}, "
+            f"gold attributions with source {figures['n_gold_attributions']}, "
+            f"gold cues {figures['n_gold_cues']}, predicted {figures['n_predicted']}"
+        )
     print(json.dumps(result, sort_keys=True))
 
 
