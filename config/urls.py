@@ -1,8 +1,10 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("", RedirectView.as_view(url="/desk/", permanent=False)),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("desk/", include("annotations.urls")),
     path("admin/", admin.site.urls),
 ]

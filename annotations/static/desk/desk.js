@@ -1,0 +1,334 @@
+/* Sourcedesk: the desk's pages without a framework.
+ *
+ * Every form marked data-ajax is sent with fetch (CSRF token from the meta tag) and answered
+ * with JSON. The server renders and escapes every fragment it sends (the side panel); user
+ * text that this script shows itself goes through textContent, never innerHTML.
+ */
+(function () {
+  "use strict";
+
+  const csrfToken = () => {
+    const meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute("content") : "";
+  };
+
+  // Actions run one after another, so a key pressed before the previous answer arrived acts
+  // on the panel (and the version) that answer brought.
+  let chain = Promise.resolve();
+  const enqueue = (job) => {
+    chain = chain.then(job).catch((err) => showToast(String(err), "error"));
+    return chain;
+  };
+
+  function showToast(text, kind) {
+    const toast = document.getElementById("toast");
+    if (!toast) return;
+    toast.textContent = text;
+    toast.className = "toast toast-" + (kind || "ok");
+    toast.hidden = false;
+    clearTimeout(showToast.timer);
+    showToast.timer = setTimeout(() => { toast.hidden = true; }, 4000);
+  }
+
+  function say(form, text, kind) {
+    const scope = form.closest("tr, .panel-inner, form") || form;
+    const box = form.matches(".panel-inner") ? form.querySelector("[data-messages]")
+      : scope.querySelector("[data-messages]");
+    if (box) {
+      box.textContent = text;
+      box.className = "panel-msg msg-" + kind;
+    }
+    showToast(text, kind);
+  }
+
+  async function send(form, submitter) {
+    const data = new FormData(form, submitter || undefined);
+    const response = await fetch(form.action, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": csrfToken(), Accept: "application/json" },
+    });
+    let body = {};
+    try { body = await response.json(); } catch (e) { body = { error: "Unexpected answer (" + response.status + ")." }; }
+    return { status: response.status, body: body };
+  }
+
+  // --- marks on the running text ------------------------------------------------------------
+
+  const KIND_LETTERS = {
+    outlet: "N", official: "O", person: "P", organisation: "G",
+    anonymous: "A", document: "D", own_reporting: "R",
+  };
+
+  function replaceClass(el, prefix, value) {
+    Array.from(el.classList).filter((c) => c.startsWith(prefix)).forEach((c) => el.classList.remove(c));
+    if (value) el.classList.add(prefix + value);
+  }
+
+  function markSentence(state) {
+    const span = document.getElementById("s-" + state.id);
+    if (!span) return;
+    replaceClass(span, "conf-", state.confidence);
+    replaceClass(span, "st-", state.status);
+    const badge = span.querySelector(".badge");
+    if (badge) {
+      badge.className = "badge";
+      if (state.source_kind) {
+        badge.classList.add("k-" + state.source_kind);
+        if (state.source_suggested) badge.classList.add("suggested");
+        badge.textContent = KIND_LETTERS[state.source_kind] || "?";
+      } else {
+        badge.classList.add("none");
+        badge.textContent = "∅";
+      }
+    }
+  }
+
+  // --- the annotation page ------------------------------------------------------------------
+
+  const page = document.getElementById("annotate");
+  const panel = document.getElementById("panel");
+  const sentences = page ? Array.from(page.querySelectorAll(".sentence.claim")) : [];
+  let current = -1;
+
+  function setPanel(html) {
+    // Server-rendered fragment: every user value in it was escaped by the template engine.
+    panel.innerHTML = html;
+  }
+
+  function loadPanel(span) {
+    return fetch(span.dataset.panelUrl, {
+      credentials: "same-origin",
+      headers: { Accept: "text/html" },
+    }).then((r) => {
+      if (!r.ok) throw new Error("Could not load the sentence (" + r.status + ").");
+      return r.text();
+    }).then((html) => {
+      if (span === sentences[current]) setPanel(html);
+    });
+  }
+
+  function select(index, options) {
+    if (index < 0 || index >= sentences.length) return chain;
+    if (current >= 0) sentences[current].classList.remove("selected");
+    current = index;
+    const span = sentences[index];
+    span.classList.add("selected");
+    span.focus({ preventScroll: true });
+    span.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    if (!(options && options.keepHash)) history.replaceState(null, "", "#" + span.id);
+    return enqueue(() => loadPanel(span));
+  }
+
+  function handleAnswer(form, result) {
+    const body = result.body;
+    const inPanel = Boolean(panel && panel.contains(form));
+    if (body.panel && inPanel) setPanel(body.panel);
+    if (body.sentence) markSentence(body.sentence);
+    // Messages go to the fresh panel when the old one (and the form) was just replaced.
+    const target = inPanel ? panel.querySelector(".panel-inner") || form : form;
+    if (result.status === 200 || result.status === 201) {
+      if (body.message) say(target, body.message, "ok");
+    } else {
+      // 409 brings the current panel (with "changed by"); 400/403 keep what was typed.
+      say(target, body.error || "Refused.", result.status === 409 ? "conflict" : "error");
+    }
+    if (body.annotation) updateRow(body.annotation, result.status === 200 ? "" : body.error);
+    if (body.annotations) body.annotations.forEach((a) => updateRow(a));
+    if (body.problems && body.problems.length) say(form, body.problems.join(" "), "error");
+  }
+
+  async function doSubmit(form, submitter) {
+    form.classList.add("busy");
+    try {
+      const result = await send(form, submitter);
+      if (form.hasAttribute("data-new-source")) sourceCreated(form, result);
+      else handleAnswer(form, result);
+    } finally {
+      form.classList.remove("busy");
+    }
+  }
+
+  const submitForm = (form, submitter) => enqueue(() => doSubmit(form, submitter));
+
+  // A key acts on the panel as it is when its turn comes, not when it was pressed.
+  function keyAction(find, refusal) {
+    return enqueue(() => {
+      const [form, button] = find();
+      if (!form || (button && button.disabled)) {
+        showToast(refusal, "error");
+        return undefined;
+      }
+      return doSubmit(form, button);
+    });
+  }
+
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-ajax")) return;
+    event.preventDefault();
+    submitForm(form, event.submitter);
+  });
+
+  if (page) {
+    sentences.forEach((span, index) => {
+      span.addEventListener("click", () => select(index));
+      span.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          select(index);
+        }
+      });
+    });
+
+    document.addEventListener("keydown", (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const t = event.target;
+      if (t instanceof HTMLElement && t.closest("input, textarea, select, [contenteditable]")) {
+        if (event.key === "Escape") t.blur();
+        return;
+      }
+      const key = event.key;
+      if (key === "j" || key === "ArrowDown") {
+        event.preventDefault();
+        select(Math.min(current + 1, sentences.length - 1));
+      } else if (key === "k" || key === "ArrowUp") {
+        event.preventDefault();
+        select(Math.max(current - 1, 0));
+      } else if (key === "?") {
+        const help = document.getElementById("keys-help");
+        if (help) help.classList.toggle("flash");
+        document.querySelector(".legend").classList.toggle("open");
+      } else if (key === "a") {
+        keyAction(() => [panel.querySelector('form[data-key="accept"]')], "No suggestion to accept.");
+      } else if (key === "s") {
+        keyAction(() => [panel.querySelector('form[data-key="submit"]')], "This sentence cannot be submitted now.");
+      } else if (/^[1-5]$/.test(key)) {
+        keyAction(() => {
+          const form = panel.querySelector('form[data-key="confidence"]');
+          return [form, form && form.querySelector('button[data-digit="' + key + '"]')];
+        }, "Confidence cannot be changed now.");
+      }
+    });
+
+    const fromHash = location.hash.match(/^#s-(\d+)$/);
+    if (fromHash) {
+      const index = sentences.findIndex((s) => s.id === "s-" + fromHash[1]);
+      if (index >= 0) select(index, { keepHash: true });
+    }
+  }
+
+  // --- source picker and new sources ------------------------------------------------------
+
+  function renderResults(picker, results) {
+    const list = picker.querySelector("[data-results]");
+    list.replaceChildren();
+    results.forEach((source) => {
+      const item = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "pick";
+      const badge = document.createElement("sup");
+      badge.className = "badge k-" + source.kind;
+      badge.textContent = KIND_LETTERS[source.kind] || "?";
+      const name = document.createElement("span");
+      name.textContent = source.name;
+      const kind = document.createElement("span");
+      kind.className = "sub";
+      kind.textContent = " " + source.kind_label +
+        (source.aliases.length ? " · also " + source.aliases.join(", ") : "");
+      button.append(badge, " ", name, kind);
+      button.addEventListener("click", () => pick(picker, source));
+      item.append(button);
+      list.append(item);
+    });
+    if (!results.length) {
+      const none = document.createElement("li");
+      none.className = "sub";
+      none.textContent = "No match. Create the source below.";
+      list.append(none);
+    }
+    list.hidden = false;
+  }
+
+  function pick(picker, source) {
+    picker.querySelector("[data-picked]").value = String(source.id);
+    picker.querySelector("[data-source-search]").value = source.name;
+    picker.querySelector("[data-results]").hidden = true;
+  }
+
+  let searchTimer = null;
+  document.addEventListener("input", (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.hasAttribute("data-source-search")) return;
+    const picker = input.closest("[data-picker]");
+    picker.querySelector("[data-picked]").value = "";
+    clearTimeout(searchTimer);
+    const q = input.value.trim();
+    if (!q) { picker.querySelector("[data-results]").hidden = true; return; }
+    searchTimer = setTimeout(() => {
+      fetch("/desk/sources/search/?q=" + encodeURIComponent(q), {
+        credentials: "same-origin", headers: { Accept: "application/json" },
+      }).then((r) => r.json()).then((body) => renderResults(picker, body.results || []));
+    }, 150);
+  });
+
+  document.addEventListener("change", (event) => {
+    const select = event.target;
+    if (select instanceof HTMLSelectElement && select.hasAttribute("data-kind-select")) {
+      const fields = select.form.querySelector("[data-anon-fields]");
+      if (fields) fields.hidden = select.value !== "anonymous";
+    }
+    if (select instanceof HTMLInputElement && select.hasAttribute("data-select-all")) {
+      document.querySelectorAll('input[name="ids"]:not(:disabled)').forEach((box) => {
+        box.checked = select.checked;
+      });
+    }
+  });
+
+  function sourceCreated(form, result) {
+    if (result.status !== 201) {
+      say(form, result.body.error || "Could not create the source.", "error");
+      return;
+    }
+    const container = form.closest("[data-add-attribution]");
+    const picker = container && container.querySelector("[data-picker]");
+    if (picker) pick(picker, result.body.source);
+    form.reset();
+    const details = form.closest("details.new-source");
+    if (details) details.open = false;
+    showToast("Source created: pick a cue and add the attribution.", "ok");
+  }
+
+  // --- review queue ---------------------------------------------------------------------------
+
+  function updateRow(annotation, error) {
+    const row = document.querySelector('tr[data-annotation-id="' + annotation.id + '"]');
+    if (!row) return;
+    const pill = row.querySelector('[data-field="status"]');
+    if (pill && annotation.status) {
+      pill.textContent = annotation.status_label;
+      replaceClass(pill, "st-", annotation.status);
+      pill.classList.add("st-pill");
+    }
+    row.querySelectorAll("[data-version]").forEach((input) => {
+      if (annotation.version) input.value = String(annotation.version);
+    });
+    if (annotation.status && annotation.status !== "submitted") {
+      row.classList.add("done");
+      row.querySelectorAll("button, input[type=checkbox], textarea").forEach((el) => {
+        el.disabled = true;
+      });
+      const box = row.querySelector('input[name="ids"]');
+      if (box) box.checked = false;
+    }
+    if (error) {
+      const box = row.querySelector("[data-messages]");
+      if (box) {
+        box.textContent = error;
+        box.className = "panel-msg msg-error";
+      }
+    }
+  }
+})();

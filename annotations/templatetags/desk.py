@@ -1,0 +1,55 @@
+"""Small presentation helpers of the desk's templates: badges, legends, keys."""
+
+from __future__ import annotations
+
+from django import template
+
+from annotations.models import Attribution, Confidence, Sentence, SourceKind
+from annotations.selectors import main_attribution
+
+register = template.Library()
+
+# One letter per kind of source, shown as a badge after the sentence; the legend spells it out.
+KIND_LETTERS: dict[str, str] = {
+    SourceKind.OUTLET: "N",
+    SourceKind.OFFICIAL: "O",
+    SourceKind.PERSON: "P",
+    SourceKind.ORGANISATION: "G",
+    SourceKind.ANONYMOUS: "A",
+    SourceKind.DOCUMENT: "D",
+    SourceKind.OWN_REPORTING: "R",
+}
+
+KEYS: list[tuple[str, str]] = [
+    ("j / ↓", "next sentence"),
+    ("k / ↑", "previous sentence"),
+    ("a", "accept first suggestion"),
+    ("1–5", "set confidence (1 confirmed … 5 disputed)"),
+    ("s", "submit for review"),
+    ("?", "show or hide these keys"),
+]
+
+
+@register.filter
+def kind_letter(kind: str) -> str:
+    return KIND_LETTERS.get(kind, "?")
+
+
+@register.filter
+def main_source(sentence: Sentence) -> Attribution | None:
+    return main_attribution(sentence)
+
+
+@register.simple_tag
+def kind_legend() -> list[tuple[str, str, str]]:
+    return [(kind.value, KIND_LETTERS[kind.value], str(kind.label)) for kind in SourceKind]
+
+
+@register.simple_tag
+def confidence_legend() -> list[tuple[int, str, str]]:
+    return [(n, level.value, str(level.label)) for n, level in enumerate(Confidence, start=1)]
+
+
+@register.simple_tag
+def desk_keys() -> list[tuple[str, str]]:
+    return KEYS

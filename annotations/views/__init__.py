@@ -1,0 +1,1 @@
+"""The desk's views: thin wrappers that check the role, call one service and render."""

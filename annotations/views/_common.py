@@ -1,0 +1,163 @@
+"""What every desk view shares: the role gate, reading ids, and mapping service errors.
+
+Service exceptions become HTTP answers in one place: :class:`NotAllowed` → 403,
+:class:`StaleVersion` → 409 with the annotation as it is now, any other
+:class:`WorkflowError` → 400 with its message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+
+from annotations import selectors
+from annotations.models import (
+    Annotation,
+    AnnotationStatus,
+    ArticleStatus,
+    AttributionMode,
+    Confidence,
+    Sentence,
+    SourceKind,
+)
+from annotations.services import workflow
+from annotations.services.workflow import NotAllowed, StaleVersion, WorkflowError
+
+ERR_NO_DESK_ROLE = "The desk is for editors and reviewers; ask an administrator for a role."
+ERR_VERSION = "The request did not say which version of the sentence it was based on."
+
+SUBMITTABLE = (AnnotationStatus.DRAFT, AnnotationStatus.CHANGES_REQUESTED)
+
+View = Callable[..., HttpResponse]
+
+
+def wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def forbidden(request: HttpRequest, message: str) -> HttpResponse:
+    if wants_json(request):
+        return JsonResponse({"ok": False, "error": message}, status=403)
+    return render(request, "desk/forbidden.html", {"message": message}, status=403)
+
+
+def desk_view(view: View) -> View:
+    """Log in first (302 to the login page), then hold a desk role (else 403)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not workflow.has_desk_role(request.user):
+            return forbidden(request, ERR_NO_DESK_ROLE)
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)
+
+
+def int_or_none(value: str | None) -> int | None:
+    return int(value) if value is not None and value.strip().isdigit() else None
+
+
+def annotation_json(annotation: Annotation) -> dict[str, Any]:
+    return {
+        "id": annotation.pk,
+        "sentence": annotation.sentence_id,
+        "confidence": annotation.confidence,
+        "confidence_label": annotation.get_confidence_display(),
+        "status": annotation.status,
+        "status_label": annotation.get_status_display(),
+        "note": annotation.note,
+        "version": annotation.version,
+    }
+
+
+def sentence_json(sentence: Sentence) -> dict[str, Any]:
+    """The sentence's marks on the running text (tint, status, main source)."""
+    annotation = selectors.annotation_of(sentence)
+    main = selectors.main_attribution(sentence)
+    return {
+        "id": sentence.pk,
+        "confidence": annotation.confidence if annotation else "",
+        "status": annotation.status if annotation else "",
+        "source_kind": main.source.kind if main else "",
+        "source_suggested": bool(main and main.is_suggestion),
+    }
+
+
+def panel_html(request: HttpRequest, sentence_id: int, conflict: dict[str, Any] | None) -> str:
+    """The side panel of a sentence as it is now, rendered (and escaped) on the server."""
+    sentence = selectors.desk_sentence(sentence_id)
+    detail = selectors.sentence_detail(sentence)
+    annotation = detail.annotation
+    open_article = sentence.article.status != ArticleStatus.SIGNED_OFF
+    status = annotation.status if annotation else None
+    can_annotate = workflow.can_annotate(request.user)
+    can_review = workflow.can_review(request.user)
+    context = {
+        "detail": detail,
+        "article": sentence.article,
+        "can_annotate": can_annotate,
+        "can_review": can_review,
+        # What the panel offers; the services decide again when a button is pressed.
+        "editable": bool(annotation and can_annotate and open_article and status != "approved"),
+        "submittable": bool(annotation and can_annotate and open_article and status in SUBMITTABLE),
+        "reviewable": bool(annotation and can_review and open_article and status == "submitted"),
+        "reopenable": bool(
+            annotation and (can_annotate or can_review) and open_article and status == "approved"
+        ),
+        "conflict": conflict,
+        "modes": AttributionMode.choices,
+        "source_kinds": SourceKind.choices,
+        "confidences": list(enumerate(Confidence.choices, start=1)),
+    }
+    return render_to_string("desk/_panel.html", context, request=request)
+
+
+def sentence_state(request: HttpRequest, sentence_id: int, **extra: Any) -> dict[str, Any]:
+    sentence = selectors.desk_sentence(sentence_id)
+    annotation = selectors.annotation_of(sentence)
+    return {
+        "sentence": sentence_json(sentence),
+        "annotation": annotation_json(annotation) if annotation else None,
+        "panel": panel_html(request, sentence_id, extra.pop("conflict", None)),
+        **extra,
+    }
+
+
+def run_service(
+    request: HttpRequest, sentence_id: int, call: Callable[[], object], *, done: str
+) -> JsonResponse:
+    """Call one service for ``sentence_id`` and answer with the sentence as it is afterwards.
+
+    On success: 200 with the message ``done``. On a stale version: 409 with the current
+    values, who changed them, and a panel showing them next to what was not saved.
+    """
+    try:
+        call()
+    except StaleVersion as exc:
+        changed_by = selectors.last_changed_by(exc.current)
+        who = changed_by.get_username() if changed_by else "someone else"
+        conflict = {
+            "who": who,
+            "attempt": {k: v for k, v in request.POST.items() if k in ("confidence", "note")},
+        }
+        payload = sentence_state(request, sentence_id, conflict=conflict)
+        payload.update(ok=False, error=f"Changed by {who}: {exc.message}", changed_by=who)
+        payload["current"] = annotation_json(exc.current)
+        return JsonResponse(payload, status=409)
+    except NotAllowed as exc:
+        return JsonResponse({"ok": False, "error": exc.message}, status=403)
+    except WorkflowError as exc:
+        return JsonResponse({"ok": False, "error": exc.message}, status=400)
+    payload = sentence_state(request, sentence_id)
+    payload.update(ok=True, message=done)
+    return JsonResponse(payload)
+
+
+def bad_request(message: str) -> JsonResponse:
+    return JsonResponse({"ok": False, "error": message}, status=400)

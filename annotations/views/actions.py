@@ -1,0 +1,226 @@
+"""The side panel's and the review queue's changes: POST only, JSON answers, one service each.
+
+Each view finds its object (404 outside draft articles and current sentences), reads the
+``version`` the person was looking at, and calls one service of
+:mod:`annotations.services.workflow`; :func:`run_service` maps the outcome to HTTP.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.http import require_POST
+
+from annotations import selectors
+from annotations.models import Source
+from annotations.services import workflow
+from annotations.views._common import (
+    ERR_VERSION,
+    bad_request,
+    desk_view,
+    forbidden,
+    int_or_none,
+    run_service,
+)
+
+ERR_NO_SOURCE = "Pick a source from the registry (or create one) first."
+ERR_NOTHING_SELECTED = "Select at least one sentence to approve."
+ERR_NOTHING_TO_SAVE = "Nothing to save: set a confidence or a note."
+
+
+def _version(request: HttpRequest) -> int | None:
+    return int_or_none(request.POST.get("version"))
+
+
+@require_POST
+@desk_view
+def update_annotation(request: HttpRequest, annotation_id: int) -> JsonResponse:
+    """Set the confidence and/or the note (whichever the form sent)."""
+    annotation = selectors.desk_annotation(annotation_id)
+    version = _version(request)
+    if version is None:
+        return bad_request(ERR_VERSION)
+    changes = {k: request.POST[k] for k in ("confidence", "note") if k in request.POST}
+    if not changes:
+        return bad_request(ERR_NOTHING_TO_SAVE)
+    return run_service(
+        request,
+        annotation.sentence_id,
+        lambda: workflow.update_annotation(
+            annotation=annotation, user=request.user, version=version, **changes
+        ),
+        done="Saved.",
+    )
+
+
+@require_POST
+@desk_view
+def submit(request: HttpRequest, annotation_id: int) -> JsonResponse:
+    annotation = selectors.desk_annotation(annotation_id)
+    version = _version(request)
+    if version is None:
+        return bad_request(ERR_VERSION)
+    return run_service(
+        request,
+        annotation.sentence_id,
+        lambda: workflow.submit(annotation=annotation, user=request.user, version=version),
+        done="Submitted for review.",
+    )
+
+
+@require_POST
+@desk_view
+def approve(request: HttpRequest, annotation_id: int) -> JsonResponse:
+    annotation = selectors.desk_annotation(annotation_id)
+    version = _version(request)
+    return run_service(
+        request,
+        annotation.sentence_id,
+        lambda: workflow.approve(
+            annotation=annotation,
+            reviewer=request.user,
+            version=version,
+            comment=request.POST.get("comment", ""),
+        ),
+        done="Approved.",
+    )
+
+
+@require_POST
+@desk_view
+def request_changes(request: HttpRequest, annotation_id: int) -> JsonResponse:
+    annotation = selectors.desk_annotation(annotation_id)
+    version = _version(request)
+    return run_service(
+        request,
+        annotation.sentence_id,
+        lambda: workflow.request_changes(
+            annotation=annotation,
+            reviewer=request.user,
+            version=version,
+            comment=request.POST.get("comment", ""),
+        ),
+        done="Changes requested.",
+    )
+
+
+@require_POST
+@desk_view
+def reopen_annotation(request: HttpRequest, annotation_id: int) -> JsonResponse:
+    annotation = selectors.desk_annotation(annotation_id)
+    return run_service(
+        request,
+        annotation.sentence_id,
+        lambda: workflow.reopen_annotation(annotation=annotation, user=request.user),
+        done="Reopened: the sentence is a draft again.",
+    )
+
+
+@require_POST
+@desk_view
+def accept_attribution(request: HttpRequest, attribution_id: int) -> JsonResponse:
+    attribution = selectors.desk_attribution(attribution_id)
+    version = _version(request)
+    if version is None:
+        return bad_request(ERR_VERSION)
+    return run_service(
+        request,
+        attribution.sentence_id,
+        lambda: workflow.accept_attribution(
+            attribution=attribution, user=request.user, version=version
+        ),
+        done="Attribution accepted.",
+    )
+
+
+@require_POST
+@desk_view
+def remove_attribution(request: HttpRequest, attribution_id: int) -> JsonResponse:
+    attribution = selectors.desk_attribution(attribution_id)
+    version = _version(request)
+    if version is None:
+        return bad_request(ERR_VERSION)
+    return run_service(
+        request,
+        attribution.sentence_id,
+        lambda: workflow.remove_attribution(
+            attribution=attribution, user=request.user, version=version
+        ),
+        done="Attribution removed.",
+    )
+
+
+@require_POST
+@desk_view
+def save_attribution(request: HttpRequest, sentence_id: int) -> JsonResponse:
+    """Add an attribution to the sentence, or edit one of its attributions (``attribution``)."""
+    sentence = selectors.desk_sentence(sentence_id)
+    version = _version(request)
+    if version is None:
+        return bad_request(ERR_VERSION)
+    source = Source.objects.filter(pk=int_or_none(request.POST.get("source")) or 0).first()
+    if source is None:
+        return bad_request(ERR_NO_SOURCE)
+    via_id = int_or_none(request.POST.get("via"))
+    via = Source.objects.filter(pk=via_id).first() if via_id else None
+    attribution_id = int_or_none(request.POST.get("attribution"))
+    attribution = selectors.desk_attribution(attribution_id) if attribution_id else None
+    return run_service(
+        request,
+        sentence.pk,
+        lambda: workflow.save_attribution(
+            sentence=sentence,
+            user=request.user,
+            version=version,
+            source=source,
+            cue=request.POST.get("cue", ""),
+            mode=request.POST.get("mode", "indirect"),
+            via=via,
+            attribution=attribution,
+        ),
+        done="Attribution saved.",
+    )
+
+
+@require_POST
+@desk_view
+def add_comment(request: HttpRequest, sentence_id: int) -> JsonResponse:
+    sentence = selectors.desk_sentence(sentence_id)
+    return run_service(
+        request,
+        sentence.pk,
+        lambda: workflow.add_comment(
+            sentence=sentence, user=request.user, body=request.POST.get("body", "")
+        ),
+        done="Comment added.",
+    )
+
+
+@require_POST
+@desk_view
+def approve_selected(request: HttpRequest) -> HttpResponse:
+    """Approve the ticked sentences of the review queue; report each one that was refused."""
+    if not workflow.can_review(request.user):
+        return forbidden(request, workflow.ERR_NOT_REVIEWER)
+    ids = [pk for pk in map(int_or_none, request.POST.getlist("ids")) if pk is not None]
+    if not ids:
+        return bad_request(ERR_NOTHING_SELECTED)
+    annotations = selectors.annotations_by_ids(ids)
+    problems = workflow.approve_many(annotations=annotations, reviewer=request.user)
+    after = selectors.annotations_by_ids(ids)
+    return JsonResponse(
+        {
+            "ok": not problems,
+            "problems": problems,
+            "annotations": [
+                {
+                    "id": a.pk,
+                    "status": a.status,
+                    "status_label": a.get_status_display(),
+                    "version": a.version,
+                }
+                for a in after
+            ],
+            "message": f"Approved {sum(a.is_approved for a in after)} of {len(after)}.",
+        },
+        status=200,
+    )

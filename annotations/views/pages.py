@@ -1,0 +1,117 @@
+"""The desk's pages: article list, annotation page (+ its side panel), review queue, summary."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from annotations import selectors
+from annotations.models import Article, ArticleStatus, Confidence
+from annotations.services import workflow
+from annotations.services.workflow import NotAllowed, WorkflowError
+from annotations.views._common import desk_view, forbidden, panel_html
+
+
+@require_GET
+@desk_view
+def article_list(request: HttpRequest) -> HttpResponse:
+    articles = selectors.desk_articles()
+    return render(request, "desk/article_list.html", {"articles": articles})
+
+
+@require_GET
+@desk_view
+def article_page(request: HttpRequest, article_id: int) -> HttpResponse:
+    """The article as running text, one tinted, badged span per sentence."""
+    article = selectors.desk_article(article_id)
+    sentences = selectors.article_sentences(article)
+    paragraphs = [list(group) for _, group in groupby(sentences, key=lambda s: s.paragraph)]
+    context = {
+        "article": article,
+        "paragraphs": paragraphs,
+        "claim_count": sum(s.kind == "claim" for s in sentences),
+        "can_annotate": workflow.can_annotate(request.user),
+        "can_review": workflow.can_review(request.user),
+    }
+    return render(request, "desk/article_page.html", context)
+
+
+@require_GET
+@desk_view
+def sentence_panel(request: HttpRequest, sentence_id: int) -> HttpResponse:
+    """The side panel of one sentence, as an HTML fragment the page swaps in."""
+    return HttpResponse(panel_html(request, sentence_id, conflict=None))
+
+
+@require_GET
+@desk_view
+def review_queue(request: HttpRequest) -> HttpResponse:
+    filters = selectors.parse_queue_filters(request.GET)
+    context = {
+        "annotations": selectors.review_queue(filters),
+        "filters": filters,
+        "choices": selectors.queue_filter_choices(),
+        "confidences": Confidence.choices,
+        "can_review": workflow.can_review(request.user),
+    }
+    return render(request, "desk/review_queue.html", context)
+
+
+def _summary(
+    request: HttpRequest, article: Article, *, error: str = "", status: int = 200
+) -> HttpResponse:
+    mix = selectors.sourcing_mix(selectors.article_sentences(article))
+    context = {
+        "article": article,
+        "mix": mix,
+        "error": error,
+        "may_sign_off": (
+            workflow.can_sign_off(request.user)
+            and mix.all_approved
+            and article.status != ArticleStatus.SIGNED_OFF
+        ),
+        "may_reopen": (
+            workflow.can_sign_off(request.user) and article.status == ArticleStatus.SIGNED_OFF
+        ),
+    }
+    return render(request, "desk/summary.html", context, status=status)
+
+
+@require_GET
+@desk_view
+def article_summary(request: HttpRequest, article_id: int) -> HttpResponse:
+    return _summary(request, selectors.desk_article(article_id))
+
+
+@require_POST
+@desk_view
+def sign_off(request: HttpRequest, article_id: int) -> HttpResponse:
+    article = selectors.desk_article(article_id)
+    try:
+        workflow.sign_off(article=article, user=request.user)
+    except NotAllowed as exc:
+        return forbidden(request, exc.message)
+    except WorkflowError as exc:
+        return _summary(request, article, error=exc.message, status=400)
+    messages.success(request, "Signed off. The publishing system will be told.")
+    return redirect("desk:summary", article_id=article.pk)
+
+
+@require_POST
+@desk_view
+def reopen_article(request: HttpRequest, article_id: int) -> HttpResponse:
+    article = selectors.desk_article(article_id)
+    try:
+        workflow.reopen_article(
+            article=article, user=request.user, comment=request.POST.get("comment", "")
+        )
+    except NotAllowed as exc:
+        return forbidden(request, exc.message)
+    except WorkflowError as exc:
+        return _summary(request, article, error=exc.message, status=400)
+    messages.success(request, "Reopened: the article is back in annotation.")
+    return redirect("desk:summary", article_id=article.pk)
