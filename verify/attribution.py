@@ -67,6 +67,8 @@ _TOKEN_RE = re.compile(
     r"|\d[\d,.:]*\d%?|\d%?)"
     r"|(?P<p>[^\w\s])"
 )
+# A subject pronoun with a contracted auxiliary ("he's", "they're", "we've", "she'll").
+_CLITIC_RE = re.compile(r"(he|she|it|they|we|i|you)('s|'re|'ve|'ll|'d|'m)$")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _OPEN_CONTEXT = frozenset(" \t\n\r([{—–-")
 
@@ -78,6 +80,8 @@ _PAST_PARTICIPLES = frozenset(
 )
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 _PEOPLE_SUFFIXES = ("ists", "ers", "ians", "ors", "ants", "ents", "ives", "ites")
+# Singular agent nouns ("a questioner", "the businessman"); "-er"/"-or" only when a cue follows.
+_PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "er", "or")
 _TEMPORAL_NOUNS = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "night"})
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _PARENTHETICAL_OPENERS = frozenset(
@@ -142,15 +146,25 @@ class _Tokens:
                 kind = _NUM if tok[0].isdigit() else _WORD
             else:
                 kind = _PUNCT
-            self.spans.append((m.start(), m.end()))
-            self.texts.append(tok)
-            self.lows.append(tok.lower().replace("’", "'"))
-            self.kinds.append(kind)
-            self.caps.append(tok[0].isupper())
+            low = tok.lower().replace("’", "'")
+            clitic = _CLITIC_RE.match(low) if kind == _WORD and "'" in low else None
+            if clitic is not None:  # "He's claiming": the pronoun, then its auxiliary
+                cut = m.start() + clitic.end(1)
+                self._add(m.start(), cut, tok[: clitic.end(1)], clitic.group(1), kind)
+                self._add(cut, m.end(), tok[clitic.end(1) :], clitic.group(2), kind)
+                continue
+            self._add(m.start(), m.end(), tok, low, kind)
         self.n = len(self.texts)
         self.inq, self.quote_open_at_end = _quoted(self.kinds, quoted_at_start)
         words = [c for c, k in zip(self.caps, self.kinds, strict=True) if k == _WORD]
         self.title_case = len(words) >= 3 and sum(words) > 0.6 * len(words)
+
+    def _add(self, start: int, end: int, tok: str, low: str, kind: str) -> None:
+        self.spans.append((start, end))
+        self.texts.append(tok)
+        self.lows.append(low)
+        self.kinds.append(kind)
+        self.caps.append(tok[0].isupper())
 
     def is_word(self, i: int) -> bool:
         return 0 <= i < self.n and self.kinds[i] in (_WORD, _NUM) and not self.inq[i]
@@ -310,6 +324,8 @@ def _cue_base(toks: _Tokens, i: int) -> str | None:
         and (i + 1 >= toks.n or toks.kinds[i + 1] == _PUNCT)
     ):
         return None  # a plural noun ending its clause ("key Kremlin demands.")
+    if _plural_noun_reading(toks, i, base):
+        return None
     # "continued" alone is a cue only at the end of its clause ("…,” he continued.)
     if (
         base in lx.PARTICLE_ONLY
@@ -318,11 +334,40 @@ def _cue_base(toks: _Tokens, i: int) -> str | None:
     ):
         return None
     prev = toks.low(i - 1)
+    if prev == "having":
+        return None  # "Having said that, …" is a connective
     if prev == "to" and toks.low(i - 2) in lx.RAISING_FORMS:
         return base
+    if prev in lx.DETERMINERS and prev in lx.STANDALONE_DETERMINERS and _is_past(low, base):
+        return base  # "No one expected", "the mother of three replied", "many said"
     if prev in lx.DETERMINERS or prev == "to" or prev.endswith(("'s", "so-")):
         return None  # a noun ("the report", "his claims") or an infinitive ("declined to say")
     return base
+
+
+def _is_past(low: str, base: str) -> bool:
+    """Whether a cue form is a past tense ("expected", "said"), never a noun."""
+    return low != base and (low.endswith("ed") or low in _PAST_PARTICIPLES or low in ("wrote",))
+
+
+_NOUN_FOLLOWERS = frozenset(
+    {".", ";", "–", "—", ")", "as", "of", "about", "against", "before", "from", "in", "over"}
+)
+
+
+def _plural_noun_reading(toks: _Tokens, i: int, base: str) -> bool:
+    """Whether an "-s" form that is also a plural noun reads as the noun here.
+
+    "Republican claims as false", "the rules before the court", "early-morning tweets.": the
+    form is followed by sentence punctuation or a preposition a verb of saying does not take
+    (while "says of", "claims, without evidence, that" and "he calls." stay verbs).
+    """
+    low = toks.lows[i]
+    if base not in lx.NOUN_CUES or low == base or not low.endswith("s"):
+        return False
+    if toks.low(i - 1) in lx.PRONOUNS:
+        return False
+    return i + 1 >= toks.n or toks.lows[i + 1] in _NOUN_FOLLOWERS
 
 
 def _aux_start(toks: _Tokens, i: int) -> int:
@@ -381,6 +426,7 @@ def _head_ok(toks: _Tokens, i: int) -> bool:
         or low in lx.OUTLET_NOUNS
         or low in lx.TITLES
         or (low.endswith(_PEOPLE_SUFFIXES) and len(low) > 5)
+        or (low.endswith(_PERSON_SUFFIXES) and len(low) > 5 and low not in lx.NOT_PEOPLE)
     )
 
 
@@ -607,6 +653,8 @@ def _subject_before(toks: _Tokens, aux: int) -> _Mention | None:
     low = toks.lows[j]
     if toks.texts[j] == ",":
         return _subject_across_comma(toks, j)
+    if toks.texts[j] in _DASHES or toks.texts[j] == "--":
+        return _subject_across_dashes(toks, j)
     if toks.texts[j] == ")":
         k = _paren_start(toks, j) - 1
         first = _scan_left(toks, k) if k < j - 1 else None
@@ -629,6 +677,64 @@ def _subject_before(toks: _Tokens, aux: int) -> _Mention | None:
     return _Mention(first, j, j)
 
 
+_REL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
+_MAX_RELATIVE = 12
+
+
+def _relative_subject(toks: _Tokens, aux: int) -> _Mention | None:
+    """A subject carrying a restrictive relative clause, reported with the clause.
+
+    "Companies that had insured the towers agreed", "people who know him say", "the experts I
+    interviewed said": the source is the noun before "that"/"who"/"which" (or before a pronoun
+    opening a contact clause), not the last noun of the clause. The relative must follow a
+    source-like head directly (no comma: that case is :func:`_subject_across_comma`), must not
+    follow a cue ("said that" opens a complement), and its clause runs without punctuation,
+    quotes or another relative up to the cue.
+    """
+    if not toks.is_word(aux - 1):
+        return None
+    lo = max(1, aux - _MAX_RELATIVE)
+    for k in range(aux - 2, lo - 1, -1):
+        if not toks.is_word(k):
+            return None
+        low = toks.lows[k]
+        antecedent = k - 1
+        if low in ("who", "that", "which"):
+            after = toks.low(k + 1)
+            if after in lx.DETERMINERS or (toks.caps[k + 1] and after not in _REL_PRONOUNS):
+                return None  # "reports that the minister said": a complement clause
+            if not _relative_antecedent(toks, antecedent, low):
+                return None
+        elif low in _REL_PRONOUNS and (low == "i" or not toks.caps[k]):
+            if not _relative_antecedent(toks, antecedent, "who"):
+                continue
+            if toks.caps[antecedent] and toks.lows[antecedent] not in lx.ANONYMOUS_NOUNS:
+                continue  # "… Trump I …" is not a contact clause; "Everyone I asked" is
+        elif low in lx.RELATIVE or low in lx.PRONOUNS:
+            return None
+        else:
+            continue
+        first = _scan_left(toks, antecedent)
+        if first is None or first > antecedent:
+            return None
+        return _Mention(first, antecedent, aux - 1)
+    return None
+
+
+def _relative_antecedent(toks: _Tokens, i: int, relative: str) -> bool:
+    """Whether token i can head a noun phrase modified by a following relative clause."""
+    if not toks.is_word(i) or not _head_ok(toks, i):
+        return False
+    low = _strip_possessive(toks.lows[i])
+    if low in lx.PRONOUNS or low in lx.BOUNDARY or low in lx.LEADING_NOISE:
+        return False
+    if low in lx.CUE_FORMS and low not in lx.ANONYMOUS_NOUNS:
+        return False
+    if low in lx.DOCUMENT_NOUNS:
+        return relative == "which" or relative == "that"
+    return True
+
+
 def _appositive_opener(toks: _Tokens, i: int) -> str | None:
     """How the comma-delimited segment starting at token i reads: appositive/aside/None."""
     low = toks.low(i)
@@ -645,6 +751,28 @@ def _appositive_opener(toks: _Tokens, i: int) -> str | None:
     return None
 
 
+def _described_role(toks: _Tokens, first: int, stop: int) -> str | None:
+    """ "political science professor at Seton Hall": a role without an article is an appositive
+    when it holds a title or a noun for people and no cue."""
+    if stop - first > 14:
+        return None
+    for k in range(first, stop):
+        low = toks.lows[k]
+        if low in lx.CUE_FORMS and low not in lx.ANONYMOUS_NOUNS and low not in lx.TITLES:
+            return None
+        if toks.kinds[k] == _WORD and not toks.caps[k] and _is_role(low):
+            return "appositive"
+    return None
+
+
+def _is_role(low: str) -> bool:
+    return (
+        low in lx.TITLES
+        or low in lx.ANONYMOUS_NOUNS
+        or (low.endswith(_PERSON_SUFFIXES) and len(low) > 5 and low not in lx.NOT_PEOPLE)
+    )
+
+
 def _subject_across_comma(toks: _Tokens, comma: int) -> _Mention | None:
     """ "X, who …, said" / "X, the minister, said" / "X, 59, of Ashton, said"."""
     right = comma
@@ -658,7 +786,7 @@ def _subject_across_comma(toks: _Tokens, comma: int) -> _Mention | None:
             k -= 1
         if k < 1 or toks.texts[k] != ",":
             return None
-        how = _appositive_opener(toks, k + 1)
+        how = _appositive_opener(toks, k + 1) or _described_role(toks, k + 1, right)
         if how is None or (how == "appositive" and _has_finite_verb(toks, k + 1, right)):
             return None  # "…, the losses would outstrip the gains, said X" is a clause
         relative = relative or how == "relative"
@@ -677,6 +805,28 @@ def _subject_across_comma(toks: _Tokens, comma: int) -> _Mention | None:
                 return _Mention(first, k2, comma - 1, alt=alt)
         right = k
     return None
+
+
+def _subject_across_dashes(toks: _Tokens, dash: int) -> _Mention | None:
+    """ "Kall -- co-editor of a book on the debates -- said": the name before the opening dash.
+
+    The aside between the dashes is reported with the mention (as an appositive between commas
+    is); it may hold commas but no quotation marks.
+    """
+    k = dash - 1
+    while k >= 0 and dash - k < 40 and toks.texts[k] not in _DASHES and toks.texts[k] != "--":
+        if toks.kinds[k] in (_OPEN, _CLOSE):
+            return None
+        k -= 1
+    if k < 1 or dash - k < 2 or toks.texts[k] != toks.texts[dash]:
+        return None
+    end = k - 1
+    if not toks.is_word(end):
+        return None
+    first = _scan_left(toks, end)
+    if first is None or first > end:
+        return None
+    return _Mention(first, end, dash - 1)
 
 
 def _has_finite_verb(toks: _Tokens, first: int, stop: int) -> bool:
@@ -764,7 +914,12 @@ def _classify(toks: _Tokens, m: _Mention, article: _Article) -> _Class | None:
     if head in _SPOKES and any(w[:1].isupper() for w in words[:-1]):
         return _Class("organisation", full_text, False)
     if head in lx.ANONYMOUS_NOUNS or (
-        not name_words and (head in lx.TITLES or head.endswith(_PEOPLE_SUFFIXES))
+        not name_words
+        and (
+            head in lx.TITLES
+            or head.endswith(_PEOPLE_SUFFIXES)
+            or (head.endswith(_PERSON_SUFFIXES) and len(head) > 5 and head not in lx.NOT_PEOPLE)
+        )
     ):
         return _Class("anonymous", full_text, plural)
     if head in lx.DOCUMENT_NOUNS:
@@ -877,8 +1032,8 @@ def _attach(toks: _Tokens, verb: int, last: int, base: str) -> _Found | None:
         prev = toks.low(aux - 1)
         if prev in (",", "—", "–", "by", "while", "after", "before", "when") or aux == 0:
             return _Found(cue_first, last, _Mention(-1, -1, -1), "participle")
-        return None
-    mention = _subject_before(toks, aux)
+        return _participle_after_noun(toks, aux, cue_first, last)
+    mention = _relative_subject(toks, aux) or _subject_before(toks, aux)
     if mention is not None and _object_relative(toks, mention):
         return None
     if mention is not None:
@@ -902,6 +1057,35 @@ def _attach(toks: _Tokens, verb: int, last: int, base: str) -> _Found | None:
         if m is not None:
             return _Found(verb, last, m, "post")
     return None
+
+
+_SUBORDINATORS = frozenset(
+    {"after", "before", "when", "while", "because", "since", "that", "as", "if", "although"}
+)
+_OBJECT_PREPOSITIONS = frozenset({"to", "for", "at", "with", "from", "by", "on", "in", "against"})
+
+
+def _participle_after_noun(toks: _Tokens, aux: int, cue_first: int, last: int) -> _Found | None:
+    """A participle right after a noun: "footage of Trump saying …" (the speaker is that noun),
+    "a series of tweets early Friday saying …" (a document: the speaker is the clause subject).
+    """
+    j = _skip_time_left(toks, aux - 1)
+    while toks.low(j) in _DAYS or toks.low(j) in ("early", "late", "last", "earlier", "later"):
+        j -= 1
+    base = lx.CUE_FORMS.get(toks.lows[last if last == cue_first else cue_first], "")
+    if not toks.is_word(j) or j == 0 or base not in lx.SPEECH_VERBS:
+        return None
+    low = _strip_possessive(toks.lows[j])
+    if low in lx.DOCUMENT_NOUNS:
+        if any(toks.lows[k] in _SUBORDINATORS for k in range(j)):
+            return None  # the document may belong to a later clause's subject
+        return _Found(cue_first, last, _Mention(-1, -1, -1), "participle")
+    if low in lx.PRONOUNS or not (toks.caps[j] or _is_role(low)):
+        return None
+    first = _scan_left(toks, j)
+    if first is None or first > j or toks.low(first - 1) in _OBJECT_PREPOSITIONS:
+        return None  # "sent a letter to Senate leaders opposing …": not the speaker
+    return _Found(cue_first, last, _Mention(first, j, j), "pre")
 
 
 def _object_relative(toks: _Tokens, m: _Mention) -> bool:

@@ -110,7 +110,7 @@ INVERTIBLE = _words(
 PARTICLE_CUES: dict[str, frozenset[str]] = {
     "call": frozenset({"for", "on"}),
     "point": frozenset({"out", "to"}),
-    "speak": frozenset({"out"}),
+    "speak": frozenset({"out", "of", "about"}),
     "weigh": frozenset({"in"}),
     "lash": frozenset({"out"}),
     "push": frozenset({"back"}),
@@ -150,12 +150,13 @@ CUE_FORMS = {
     **{adj: adj for adj in STANCE_ADJECTIVES},
 }
 # Forms that take a cue only with their particle ("called for", not "called").
-PARTICLE_ONLY = frozenset({"point", "weigh", "lash", "push", "go", "continue", "sound"})
+PARTICLE_ONLY = frozenset({"point", "weigh", "lash", "push", "go", "continue", "sound", "speak"})
 
 AUXILIARIES = _words(
     """has, have, had, will, would, could, can, may, might, must, should, shall, did, does, do,
-    is, was, were, are, be, been, being, 's, 've, 'd, also, later, previously, repeatedly,
-    reportedly, recently, publicly, privately, first, then, now, again, earlier, often, never,
+    is, was, were, are, be, been, being, 's, 've, 'd, 're, 'll, 'm, also, later, previously,
+    repeatedly, reportedly, recently, publicly, privately, first, then, now, again, earlier,
+    often, never,
     not, n't, still, already, even, just, initially, once, frequently, openly, quickly, long,
     flatly, firmly, strongly, explicitly, specifically, ultimately, further, separately,
     subsequently, similarly, likewise, generally, always, sometimes, apparently, actually,
@@ -163,7 +164,9 @@ AUXILIARIES = _words(
     notably, pointedly, personally, herself, himself, themselves, itself, cannot, doesn't,
     didn't, don't, won't, wouldn't, hasn't, haven't, isn't, wasn't, aren't, weren't, couldn't"""
 )
-BE_FORMS = _words("is, was, were, are, be, been, being, 's")
+BE_FORMS = _words(
+    "is, was, were, are, be, been, being, 's, 're, isn't, wasn't, aren't, weren't, ain't"
+)
 
 PRONOUNS: dict[str, tuple[str, bool]] = {
     # pronoun -> (referent class, plural)
@@ -308,7 +311,8 @@ DOCUMENT_NOUNS = _words(
     posts, ad, ads, advertisement, commercial, speech, remarks, testimony, interview,
     readout, summary, paper, papers, dossier, file, files, list, ledger, database, dataset,
     spreadsheet, schedule, calendar, version, copy, excerpt, excerpts, passage, clause,
-    provision, provisions, section, chapter, points, point, account, accounts"""
+    provision, provisions, section, chapter, points, point, account, accounts, clip, clips,
+    spot, average, averages, commentary, footage, graphic, newsletter, entry, entries"""
 )
 ORGANISATION_NOUNS = _words(
     """white house, kremlin, pentagon, state department, department, ministry, government,
@@ -387,4 +391,31 @@ NOT_ADVERBS = _words(
 FINITE_AUXILIARIES = _words(
     "is, was, were, are, has, have, had, will, would, could, can, may, might, must, should, "
     "shall, did, does, do, isn't, wasn't, won't, wouldn't, don't, doesn't, didn't"
+)
+# Words with an agent-noun ending ("-er", "-or", "-ian", "-man") that are not people.
+NOT_PEOPLE = _words(
+    """number, numbers, matter, matters, letter, letters, paper, papers, order, orders, center,
+    centre, border, borders, corner, water, power, powers, chapter, quarter, cancer, answer,
+    answers, ledger, register, disorder, monitor, sector, factor, factors, error, errors,
+    mirror, motor, theater, theatre, barrier, manner, banner, filter, trailer, poster, flier,
+    flyer, shelter, meter, minister's, whether, together, however, another, further, rather,
+    either, neither, other, others, neighbor, favor, favour, behavior, behaviour, humor,
+    humour, honor, honour, labor, labour, rumor, rumour, vigor, harbor, endeavor, corridor,
+    elevator, indicator, calculator, ventilator, reactor, radiator, generator, processor,
+    transistor, counter, computer, browser, folder, charter, platter, thriller, romance,
+    guardian, median, bargain, caravan, resist, insist, assist, exist, persist, consist,
+    woman's, german, roman, ottoman, human, layman"""
+)
+# Cue verbs whose "-s" form is also a common plural noun ("his claims", "the new rules").
+NOUN_CUES = _words(
+    """claim, call, rule, tweet, report, comment, question, attack, worry, offer, promise,
+    demand, estimate, forecast, hope, fear, doubt, view, voice, pledge, vow, appeal, protest,
+    answer, reply, note, remark, label, signal, brief, praise, blame, echo, counter, quip,
+    joke, boast, wish, plan, finding, study, record, post, review, response, concern, charge,
+    find, result, statement, warning, threat, proposal, request, complaint, criticism"""
+)
+# Determiners that also stand alone as a subject before a past-tense verb ("many said").
+STANDALONE_DETERMINERS = _words(
+    """one, some, many, several, most, all, both, each, few, two, three, four, five, six,
+    seven, eight, nine, ten, others, numerous, multiple"""
 )
