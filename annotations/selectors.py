@@ -33,6 +33,15 @@ from annotations.models import (
 
 # Fields of an annotation's history not worth showing as a "change".
 _HISTORY_NOISE = {"version", "updated_at"}
+_USER_FIELDS = {"annotator", "reviewer"}
+# What the oldest record shows (shown name → attribute of the historical record).
+_FIRST_RECORD_FIELDS = {
+    "confidence": "confidence",
+    "note": "note",
+    "status": "status",
+    "annotator": "annotator_id",
+    "reviewer": "reviewer_id",
+}
 
 
 # --- articles --------------------------------------------------------------------------------
@@ -138,29 +147,52 @@ class HistoryEntry:
 def annotation_history(annotation: Annotation) -> list[HistoryEntry]:
     """The annotation's change history, newest first, with the fields each save changed.
 
-    One query: consecutive records are diffed in memory instead of through ``prev_record``.
+    Two queries: consecutive records are diffed in memory instead of through
+    ``prev_record``, and the users named in ``annotator``/``reviewer`` are loaded at once.
+    The oldest record lists the values it started from.
     """
     records = list(annotation.history.select_related("history_user").order_by("-history_id"))
-    entries = []
+    raw: list[list[tuple[str, Any, Any]]] = []
     for position, newer in enumerate(records):
         older = records[position + 1] if position + 1 < len(records) else None
-        changes: list[tuple[str, Any, Any]] = []
-        if older is not None:
-            delta = newer.diff_against(older)
-            changes = [
-                (change.field, change.old, change.new)
-                for change in delta.changes
-                if change.field not in _HISTORY_NOISE
-            ]
-        entries.append(
-            HistoryEntry(
-                date=newer.history_date,
-                user=newer.history_user,
-                kind=newer.history_type,
-                changes=changes,
+        if older is None:
+            raw.append(
+                [
+                    (name, None, getattr(newer, attribute))
+                    for name, attribute in _FIRST_RECORD_FIELDS.items()
+                    if getattr(newer, attribute) not in (None, "")
+                ]
             )
+        else:
+            raw.append(
+                [
+                    (change.field, change.old, change.new)
+                    for change in newer.diff_against(older).changes
+                    if change.field not in _HISTORY_NOISE
+                ]
+            )
+    user_ids = {
+        value
+        for changes in raw
+        for name, old, new in changes
+        if name in _USER_FIELDS
+        for value in (old, new)
+        if value is not None
+    }
+    names = dict(User.objects.filter(pk__in=user_ids).values_list("pk", "username"))
+
+    def shown(name: str, value: Any) -> Any:
+        return names.get(value, value) if name in _USER_FIELDS else value
+
+    return [
+        HistoryEntry(
+            date=record.history_date,
+            user=record.history_user,
+            kind=record.history_type,
+            changes=[(name, shown(name, old), shown(name, new)) for name, old, new in changes],
         )
-    return entries
+        for record, changes in zip(records, raw, strict=True)
+    ]
 
 
 def last_changed_by(annotation: Annotation) -> User | None:

@@ -122,6 +122,8 @@ def sentence_state(request: HttpRequest, sentence_id: int, **extra: Any) -> dict
     sentence = selectors.desk_sentence(sentence_id)
     annotation = selectors.annotation_of(sentence)
     return {
+        "article_status": sentence.article.status,
+        "article_status_label": sentence.article.get_status_display(),
         "sentence": sentence_json(sentence),
         "annotation": annotation_json(annotation) if annotation else None,
         "panel": panel_html(request, sentence_id, extra.pop("conflict", None)),

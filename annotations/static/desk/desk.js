@@ -126,6 +126,11 @@
     const inPanel = Boolean(panel && panel.contains(form));
     if (body.panel && inPanel) setPanel(body.panel);
     if (body.sentence) markSentence(body.sentence);
+    const articleStatus = document.getElementById("article-status");
+    if (articleStatus && body.article_status) {
+      articleStatus.textContent = body.article_status_label;
+      replaceClass(articleStatus, "art-", body.article_status);
+    }
     // Messages go to the fresh panel when the old one (and the form) was just replaced.
     const target = inPanel ? panel.querySelector(".panel-inner") || form : form;
     if (result.status === 200 || result.status === 201) {
@@ -212,11 +217,14 @@
       }
     });
 
-    const fromHash = location.hash.match(/^#s-(\d+)$/);
-    if (fromHash) {
-      const index = sentences.findIndex((s) => s.id === "s-" + fromHash[1]);
-      if (index >= 0) select(index, { keepHash: true });
-    }
+    // A link to #s-<id> (from the summary's open items or the queue) opens that sentence.
+    const selectFromHash = () => {
+      const match = location.hash.match(/^#s-(\d+)$/);
+      const index = match ? sentences.findIndex((s) => s.id === "s-" + match[1]) : -1;
+      if (index >= 0 && index !== current) select(index, { keepHash: true });
+    };
+    window.addEventListener("hashchange", selectFromHash);
+    selectFromHash();
   }
 
   // --- source picker and new sources ------------------------------------------------------
