@@ -1,0 +1,292 @@
+"""Finding reporting cues in a sentence and attaching each to its source mention.
+
+A cue is a verb of the lexicon in any inflection (with its auxiliaries and particles: "has also
+said", "called for"), "according to", "citing", a speaker label before a colon or a dash
+signature. :func:`find_cues` returns them in sentence order as :class:`CueMatch` objects whose
+mention is found before the cue, after it (inverted "said Rubio", "according to X", passive
+"by X"), or is left to the caller (``kind_hint == "participle"``: the clause subject).
+Forms that read as nouns ("his claims", "the rules before the court") or infinitives are not
+cues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from verify import lexicon as lx
+from verify.attribution.phrases import Mention, head_ok, is_role, name_like, scan_left, scan_right
+from verify.attribution.subjects import (
+    object_relative,
+    relative_subject,
+    skip_time_left,
+    subject_before,
+)
+from verify.attribution.tokens import (
+    CLOSE,
+    DASHES,
+    DAYS,
+    OPEN,
+    PUNCT,
+    QUOTES,
+    WORD,
+    Tokens,
+    is_adverb,
+    strip_possessive,
+)
+
+PAST_PARTICIPLES = frozenset(
+    {"said", "told", "known", "shown", "found", "written", "thought", "felt", "heard", "sworn"}
+)
+
+
+@dataclass(slots=True)
+class CueMatch:
+    """A cue (tokens ``cue_first..cue_last``) and the mention of its source; ``told_outlet``
+    is the outlet a source told ("told CNN"), reported as ``via``."""
+
+    cue_first: int
+    cue_last: int
+    mention: Mention
+    kind_hint: str  # "pre" | "post" | "participle"
+    told_outlet: str | None = None
+
+
+def cue_base(toks: Tokens, i: int) -> str | None:
+    """The base form of the cue verb at token i, or None where the form is not a cue here
+    (part of a name, a noun reading, an infinitive, a particle verb without its particle)."""
+    low = toks.lows[i]
+    base = lx.CUE_FORMS.get(low)
+    if base is None:
+        return None
+    if toks.caps[i] and i > 0 and not toks.title_case:
+        return None  # part of a name ("United States", "Kyiv Post")
+    if (
+        low.endswith("s")
+        and base not in lx.INVERTIBLE
+        and (i + 1 >= toks.n or toks.kinds[i + 1] == PUNCT)
+    ):
+        return None  # a plural noun ending its clause ("key Kremlin demands.")
+    if plural_noun_reading(toks, i, base):
+        return None
+    # "continued" alone is a cue only at the end of its clause ("…,” he continued.)
+    if (
+        base in lx.PARTICLE_ONLY
+        and toks.low(i + 1) not in lx.PARTICLE_CUES[base]
+        and not (base == "continue" and (i + 1 >= toks.n or toks.kinds[i + 1] == PUNCT))
+    ):
+        return None
+    prev = toks.low(i - 1)
+    if prev == "having":
+        return None  # "Having said that, …" is a connective
+    if prev == "to" and toks.low(i - 2) in lx.RAISING_FORMS:
+        return base
+    if prev in lx.DETERMINERS and prev in lx.STANDALONE_DETERMINERS and is_past(low, base):
+        return base  # "No one expected", "the mother of three replied", "many said"
+    if prev in lx.DETERMINERS or prev == "to" or prev.endswith(("'s", "so-")):
+        return None  # a noun ("the report", "his claims") or an infinitive ("declined to say")
+    return base
+
+
+def is_past(low: str, base: str) -> bool:
+    """Whether a cue form is a past tense ("expected", "said"), never a noun."""
+    return low != base and (low.endswith("ed") or low in PAST_PARTICIPLES or low in ("wrote",))
+
+
+NOUN_FOLLOWERS = frozenset(
+    {".", ";", "–", "—", ")", "as", "of", "about", "against", "before", "from", "in", "over"}
+)
+
+
+def plural_noun_reading(toks: Tokens, i: int, base: str) -> bool:
+    """Whether an "-s" form that is also a plural noun reads as the noun here.
+
+    "Republican claims as false", "the rules before the court", "early-morning tweets.": the
+    form is followed by sentence punctuation or a preposition a verb of saying does not take
+    (while "says of", "claims, without evidence, that" and "he calls." stay verbs).
+    """
+    low = toks.lows[i]
+    if base not in lx.NOUN_CUES or low == base or not low.endswith("s"):
+        return False
+    if toks.low(i - 1) in lx.PRONOUNS:
+        return False
+    return i + 1 >= toks.n or toks.lows[i + 1] in NOUN_FOLLOWERS
+
+
+def aux_start(toks: Tokens, i: int) -> int:
+    """First token of the auxiliary/adverb chain right before token i ("has also" said)."""
+    j = i
+    while j > 0 and toks.is_word(j - 1):
+        low = toks.lows[j - 1]
+        if low in lx.AUXILIARIES or is_adverb(low):
+            j -= 1
+        elif low == "to" and toks.is_word(j - 2) and toks.lows[j - 2] in lx.RAISING_FORMS:
+            j -= 2  # "appeared to suggest", "went on to say" keep the subject further left
+            if toks.low(j - 1) == "on" and toks.low(j) == "to":
+                j -= 1
+        elif low == "on" and toks.low(j) == "to" and toks.low(j - 2) in lx.RAISING_FORMS:
+            j -= 2
+        else:
+            break
+    return j
+
+
+def is_passive(toks: Tokens, aux: int, verb: int) -> bool:
+    """Whether tokens aux..verb are a passive ("was told"), whose source follows "by"."""
+    low = toks.lows[verb]
+    if low.endswith("ing"):
+        return False
+    if not (low.endswith("ed") or low in PAST_PARTICIPLES):
+        return False
+    return any(toks.lows[k] in lx.BE_FORMS for k in range(aux, verb))
+
+
+def punctuation_cues(toks: Tokens) -> list[CueMatch]:
+    """ "Rubio: We will…" (a speaker before a colon) and "…” ― Jane Doe" (a dash signature)."""
+    found: list[CueMatch] = []
+    i = 0
+    while i < toks.n and toks.kinds[i] in (OPEN, PUNCT) and toks.texts[i] not in DASHES:
+        i += 1
+    if i < toks.n and toks.caps[i] and toks.kinds[i] == WORD:
+        k = i
+        while k + 1 < toks.n and k - i < 3 and toks.is_word(k + 1) and toks.caps[k + 1]:
+            k += 1
+        label = " ".join(toks.lows[i : k + 1])
+        if (
+            toks.low(k + 1) == ":"
+            and k + 2 < toks.n
+            and (head_ok(toks, k) or (toks.texts[k].isupper() and len(toks.texts[k]) > 2))
+            and label not in lx.EDITORIAL_LABELS
+        ):
+            found.append(CueMatch(k + 1, k + 1, Mention(i, k, k), "post"))
+    for d in range(toks.n - 1):
+        if toks.texts[d] in DASHES or toks.texts[d] == "--":
+            before = d - 1
+            while before >= 0 and toks.kinds[before] == PUNCT:
+                before -= 1
+            if (before < 0 or toks.kinds[before] == CLOSE) and toks.caps[d + 1]:
+                m = scan_right(toks, d + 1)
+                if m is not None and name_like(toks, m.first, m.last):
+                    found.append(CueMatch(d, d, m, "post"))
+    return found
+
+
+def find_cues(toks: Tokens) -> list[CueMatch]:
+    """Every cue of the sentence with its mention, in sentence order."""
+    found: list[CueMatch] = punctuation_cues(toks)
+    i = 0
+    while i < toks.n:
+        if not toks.is_word(i):
+            i += 1
+            continue
+        low = toks.lows[i]
+        if low == "according" and toks.low(i + 1) == "to":
+            m = scan_right(toks, i + 2)
+            if m is not None:
+                found.append(CueMatch(i, i + 1, m, "post"))
+            i += 2
+            continue
+        if low == "citing":
+            m = scan_right(toks, i + 1)
+            if m is not None:
+                found.append(CueMatch(i, i, m, "post"))
+            i += 1
+            continue
+        base = cue_base(toks, i)
+        if base is None:
+            i += 1
+            continue
+        last = i
+        if base in lx.PARTICLE_CUES and toks.low(i + 1) in lx.PARTICLE_CUES[base]:
+            last = i + 1
+        f = attach_cue(toks, i, last, base)
+        if f is not None:
+            found.append(f)
+        i = last + 1
+    return found
+
+
+def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None:
+    """The mention of the cue verb at tokens verb..last (base form ``base``), or None."""
+    aux = aux_start(toks, verb)
+    low = toks.lows[verb]
+    cue_first = aux
+    while cue_first < verb and toks.lows[cue_first] in ("himself", "herself", "themselves"):
+        cue_first += 1
+    if base in lx.STANCE_ADJECTIVES:
+        if not any(toks.lows[k] in lx.BE_FORMS for k in range(aux, verb)):
+            return None
+    elif is_passive(toks, aux, verb):
+        if toks.low(last + 1) == "by":
+            m = scan_right(toks, last + 2)
+            if m is not None:
+                return CueMatch(verb, last, m, "post")
+        return None
+    if low.endswith("ing") and not any(toks.lows[k] in lx.BE_FORMS for k in range(aux, verb)):
+        prev = toks.low(aux - 1)
+        if prev in (",", "—", "–", "by", "while", "after", "before", "when") or aux == 0:
+            return CueMatch(cue_first, last, Mention(-1, -1, -1), "participle")
+        return participle_after_noun(toks, aux, cue_first, last)
+    mention = relative_subject(toks, aux) or subject_before(toks, aux)
+    if mention is not None and object_relative(toks, mention):
+        return None
+    if mention is not None:
+        found = CueMatch(cue_first, last, mention, "pre")
+        if base == "tell":
+            obj = scan_right(toks, last + 1)
+            if obj is not None:
+                found.told_outlet = outlet_name(toks, obj)
+        return found
+    prev = toks.low(aux - 1)
+    if prev in ("and", "but") and aux > 1:
+        # a second verb of the same subject: "… beamed and asked", "agreed, but also contended"
+        return CueMatch(cue_first, last, Mention(-1, -1, -1), "participle")
+    clause_start = aux == 0 or prev in (",", ":", "—", "–") or toks.kinds[aux - 1] in QUOTES
+    if base in lx.INVERTIBLE and clause_start:
+        # "…,” said Rubio on Tuesday: skip a day name between the cue and the speaker
+        k = last + 1
+        while toks.low(k) in DAYS or toks.low(k) in ("on", "late", "earlier"):
+            k += 1
+        m = scan_right(toks, k)
+        if m is not None:
+            return CueMatch(verb, last, m, "post")
+    return None
+
+
+SUBORDINATORS = frozenset(
+    {"after", "before", "when", "while", "because", "since", "that", "as", "if", "although"}
+)
+
+
+OBJECT_PREPOSITIONS = frozenset({"to", "for", "at", "with", "from", "by", "on", "in", "against"})
+
+
+def participle_after_noun(toks: Tokens, aux: int, cue_first: int, last: int) -> CueMatch | None:
+    """A participle right after a noun: "footage of Trump saying …" (the speaker is that noun),
+    "a series of tweets early Friday saying …" (a document: the speaker is the clause subject).
+    """
+    j = skip_time_left(toks, aux - 1)
+    while toks.low(j) in DAYS or toks.low(j) in ("early", "late", "last", "earlier", "later"):
+        j -= 1
+    base = lx.CUE_FORMS.get(toks.lows[last if last == cue_first else cue_first], "")
+    if not toks.is_word(j) or j == 0 or base not in lx.SPEECH_VERBS:
+        return None
+    low = strip_possessive(toks.lows[j])
+    if low in lx.DOCUMENT_NOUNS:
+        if any(toks.lows[k] in SUBORDINATORS for k in range(j)):
+            return None  # the document may belong to a later clause's subject
+        return CueMatch(cue_first, last, Mention(-1, -1, -1), "participle")
+    if low in lx.PRONOUNS or not (toks.caps[j] or is_role(low)):
+        return None
+    first = scan_left(toks, j)
+    if first is None or first > j or toks.low(first - 1) in OBJECT_PREPOSITIONS:
+        return None  # "sent a letter to Senate leaders opposing …": not the speaker
+    return CueMatch(cue_first, last, Mention(first, j, j), "pre")
+
+
+def outlet_name(toks: Tokens, m: Mention) -> str | None:
+    """The outlet's name when the mention is a known outlet ("told CNN"), else None."""
+    words = " ".join(strip_possessive(toks.texts[k]) for k in range(m.first, m.last + 1))
+    low = words.lower()
+    if low in lx.OUTLETS or (low.startswith("the ") and low[4:] in lx.OUTLETS):
+        return words
+    return None

@@ -1,0 +1,115 @@
+"""Classifying a source mention into the registry's kinds and naming it.
+
+:func:`classify` returns a :class:`SourceClass` (``outlet``, ``organisation``, ``document``,
+``anonymous``, ``official``, ``person``, or ``pronoun`` for the caller to resolve) from small
+lexicons and capitalisation, or ``None`` when the phrase is not a source. A bare surname takes
+the full name and the title seen earlier in the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from verify import lexicon as lx
+from verify.attribution.phrases import PEOPLE_SUFFIXES, PERSON_SUFFIXES, Mention, core_end
+from verify.attribution.tokens import NUM, POSSESSIVE_RE, WORD, Tokens, strip_possessive
+
+if TYPE_CHECKING:
+    from verify.attribution.resolve import ArticleContext
+
+
+SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
+
+
+def is_place(low: str) -> bool:
+    """Whether a lower-cased phrase names a country, capital or institution."""
+    return low in lx.COUNTRIES or low in lx.ORGANISATION_NOUNS
+
+
+@dataclass(slots=True)
+class SourceClass:
+    """The kind and display name of a mention (``pronoun`` set while still unresolved)."""
+
+    kind: str
+    name: str
+    plural: bool
+    pronoun: str | None = None
+
+
+def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass | None:
+    """The kind and name of mention ``m``, or None when it is not a source."""
+    core_last = core_end(toks, m.first, m.last)
+    words = [
+        strip_possessive(toks.texts[k])
+        for k in range(m.first, core_last + 1)
+        if toks.kinds[k] in (WORD, NUM)
+    ]
+    if not words:
+        return None
+    lows = [w.lower().replace("’", "'") for w in words]
+    if len(words) == 1 and lows[0] in lx.PRONOUNS:
+        return SourceClass("pronoun", words[0], lx.PRONOUNS[lows[0]][1], pronoun=lows[0])
+    head = lows[-1]
+    bare = [w for w, lo in zip(words, lows, strict=True) if lo not in lx.DETERMINERS]
+    bare_low = " ".join(bare).lower()
+    full_text = phrase_text(toks, m.first, m.last)
+    plural = (
+        (head.endswith("s") and not head.endswith("ss")) or head in lx.PLURAL_WORDS
+    ) or "and" in lows
+    # a trailing run of capitalised non-title words is a name
+    name_words: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        w, lo = words[k], lows[k]
+        if not w[:1].isupper() or lo in lx.TITLES or lo in lx.HONORIFICS:
+            break
+        if lo in lx.DETERMINERS or (k > 0 and lows[k - 1] == "of" and name_words):
+            break
+        name_words.insert(0, w)
+    name = " ".join(name_words)
+    name_low = name.lower()
+    if (
+        bare_low in lx.OUTLETS
+        or "the " + bare_low in lx.OUTLETS
+        or name_low in lx.OUTLETS
+        or (name_low.startswith("the ") and name_low[4:] in lx.OUTLETS)
+        or (len(name_words) >= 2 and head in lx.OUTLET_SUFFIXES and not is_place(name_low))
+        or (head in lx.OUTLET_NOUNS and lows[0] == "the" and len(lows) <= 3)
+    ):
+        return SourceClass("outlet", name or full_text, False)
+    if is_place(bare_low) or is_place(name_low) or is_place(head):
+        return SourceClass("organisation", full_text, False)
+    if name_words and (head in lx.CORPORATE_SUFFIXES):
+        return SourceClass("organisation", full_text, False)
+    if head in lx.DOCUMENT_NOUNS and not words[-1][:1].isupper():
+        return SourceClass("document", full_text, plural)
+    if head in SPOKES and any(w[:1].isupper() for w in words[:-1]):
+        return SourceClass("organisation", full_text, False)
+    if head in lx.ANONYMOUS_NOUNS or (
+        not name_words
+        and (
+            head in lx.TITLES
+            or head.endswith(PEOPLE_SUFFIXES)
+            or (head.endswith(PERSON_SUFFIXES) and len(head) > 5 and head not in lx.NOT_PEOPLE)
+        )
+    ):
+        return SourceClass("anonymous", full_text, plural)
+    if head in lx.DOCUMENT_NOUNS:
+        return SourceClass("document", full_text, plural)
+    if name_words:
+        if len(name_words) == 1 and name.isupper() and len(name) <= 6:
+            return SourceClass("organisation", name, False)
+        full = article.full_names.get(name, name) if len(name_words) == 1 else name
+        titled = any(lo in lx.TITLES for lo in lows[: len(lows) - len(name_words)])
+        official = titled or full in article.officials or name in article.officials
+        return SourceClass("official" if official else "person", full, plural and "and" in lows)
+    return None
+
+
+def phrase_text(toks: Tokens, first: int, last: int) -> str:
+    """The phrase as a name: possessive dropped, a capitalised leading article lower-cased."""
+    texts = toks.texts[first : last + 1]
+    if len(texts) > 1 and texts[0].lower() in lx.DETERMINERS:
+        texts = [texts[0].lower(), *texts[1:]]
+    raw = " ".join(texts)
+    return POSSESSIVE_RE.sub("", raw) if raw.endswith(("'s", "’s")) else raw

@@ -1,0 +1,36 @@
+"""What the attribution engine returns and what it needs from a sentence.
+
+:class:`Attribution` is the contract other code builds on (``verify.analysis``, the suggestion
+service): its fields and their meaning do not change. Offsets index into the article body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class SentenceLike(Protocol):
+    """What ``suggest`` needs from a segmented sentence (``verify.segmentation.Sentence``)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One source behind one sentence; offsets index into the article body."""
+
+    source: str
+    source_kind: str
+    cue: str
+    mode: str
+    via: str | None
+    source_start: int
+    source_end: int
+    cue_start: int
+    cue_end: int

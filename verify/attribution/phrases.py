@@ -1,0 +1,280 @@
+"""Noun phrases around a cue: how far a source mention reaches to the left or to the right.
+
+:func:`scan_left` finds the first token of the phrase ending at a given token, :func:`scan_right`
+the phrase starting at one; both stop at clause boundaries, verbs of saying and pronouns, keep
+prepositional modifiers of sources ("officials familiar with the talks", "a lawyer for the
+firm") and return ``None`` when the phrase cannot be a source (its head is neither a name,
+a pronoun nor a noun for people, institutions, outlets or documents).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from verify import lexicon as lx
+from verify.attribution.tokens import CLOSE, DAYS, OPEN, PUNCT, WORD, Tokens, strip_possessive
+
+PEOPLE_SUFFIXES = ("ists", "ers", "ians", "ors", "ants", "ents", "ives", "ites")
+
+
+# Singular agent nouns ("a questioner", "the businessman"); "-er"/"-or" only when a cue follows.
+PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "er", "or")
+
+
+APPOSITIVE_OPENERS = lx.DETERMINERS | lx.TITLES | frozenset({"who", "whose", "of", "which"})
+
+
+MAX_NP = 14
+
+
+@dataclass(slots=True)
+class Mention:
+    """A noun phrase found as a source.
+
+    ``first..last`` is the phrase that is classified; ``span_first..span_last`` the mention
+    reported (a relative "who" reports itself but is classified by its antecedent); ``alt``
+    an appositive name ("a lawyer for the firm, Jane Doe,").
+    """
+
+    first: int
+    last: int
+    span_last: int
+    span_first: int = -1
+    alt: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        if self.span_first < 0:
+            self.span_first = self.first
+
+
+def head_ok(toks: Tokens, i: int) -> bool:
+    """Whether token i can end a source noun phrase (a name, pronoun or source noun)."""
+    if not toks.is_word(i):
+        return False
+    low = strip_possessive(toks.lows[i])
+    if toks.caps[i]:
+        return low not in DAYS and low not in lx.LEADING_NOISE
+    return (
+        low in lx.PRONOUNS
+        or low in lx.ANONYMOUS_NOUNS
+        or low in lx.DOCUMENT_NOUNS
+        or low in lx.ORGANISATION_NOUNS
+        or low in lx.OUTLET_NOUNS
+        or low in lx.TITLES
+        or (low.endswith(PEOPLE_SUFFIXES) and len(low) > 5)
+        or (low.endswith(PERSON_SUFFIXES) and len(low) > 5 and low not in lx.NOT_PEOPLE)
+    )
+
+
+def np_word_ok(toks: Tokens, i: int) -> bool:
+    """Whether token i may sit inside a noun phrase being scanned."""
+    if not toks.is_word(i):
+        return False
+    low = toks.lows[i]
+    if toks.caps[i]:
+        return low not in lx.PRONOUNS and low not in lx.RELATIVE
+    if low in lx.BOUNDARY or low in lx.PRONOUNS:
+        return False
+    return not (low in lx.CUE_FORMS and low not in lx.DOCUMENT_NOUNS | lx.ANONYMOUS_NOUNS)
+
+
+def prep_joins(toks: Tokens, left: int, right: int) -> bool:
+    """Whether a preposition between tokens left and right stays inside the phrase."""
+    if not (toks.is_word(left) and toks.is_word(right)):
+        return False
+    low = strip_possessive(toks.lows[left])
+    return (
+        toks.caps[left]
+        or low in lx.ANONYMOUS_NOUNS
+        or low in lx.DOCUMENT_NOUNS
+        or (low in lx.TITLES or low in lx.ORGANISATION_NOUNS or low in ("familiar", "close"))
+    )
+
+
+def scan_left(toks: Tokens, end: int, floor: int = 0) -> int | None:
+    """First token of the noun phrase ending at token ``end``; None when there is none."""
+    if not toks.is_word(end):
+        return None
+    if toks.lows[end] in lx.PRONOUNS:
+        return end
+    first = end
+    i = end - 1
+    while i >= floor and end - i < MAX_NP:
+        low = toks.lows[i]
+        if toks.texts[i] == ")":
+            k = i - 1
+            while k >= floor and toks.texts[k] != "(" and i - k < 8:
+                k -= 1
+            if k < floor or toks.texts[k] != "(":
+                break
+            first, i = k, k - 1
+            continue
+        if toks.texts[i] in ("-", "&") and toks.is_word(i - 1):
+            i -= 1
+            continue
+        if low in lx.NP_PREPOSITIONS and toks.is_word(i):
+            if low in ("familiar", "close") or prep_joins(toks, i - 1, i + 1):
+                i -= 1
+                continue
+            break
+        if low == "and" and toks.is_word(i):
+            if toks.caps[i - 1 if i > 0 else i] and toks.caps[i + 1]:
+                i -= 1
+                continue
+            break
+        if not np_word_ok(toks, i):
+            break
+        first = i
+        i -= 1
+    first = trim_premodifiers(toks, first, end)
+    if not head_ok(toks, end):
+        # "officials familiar with the matter": the head sits before its modifier
+        core = core_end(toks, first, end)
+        if core == end or not (toks.caps[core] or toks.lows[core] in lx.ANONYMOUS_NOUNS):
+            return None
+    # drop leading connectives and time words ("But", "On Tuesday")
+    while first < end and (
+        toks.lows[first] in lx.LEADING_NOISE
+        or toks.lows[first] in lx.NP_PREPOSITIONS
+        or toks.texts[first] in ("(", "-")
+    ):
+        first += 1
+    return first
+
+
+def premodifier_ok(low: str) -> bool:
+    """Whether a lower-case word may stand before a name ("former", "the", a title)."""
+    return (
+        low in lx.DETERMINERS
+        or low in lx.TITLES
+        or low in lx.PREMODIFIERS
+        or low in lx.ANONYMOUS_NOUNS
+        or low in lx.NP_PREPOSITIONS
+        or low == "and"
+    )
+
+
+def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
+    """For a proper-name phrase, cut at the last lower-case word that cannot modify a name.
+
+    "ensure Ukraine" -> "Ukraine", "the Geneva talks Ukraine" -> "Ukraine", while "the former
+    secretary of state John Kerry" stays whole.
+    """
+    if not toks.caps[end]:
+        return first
+    for k in range(end - 1, first - 1, -1):
+        if toks.kinds[k] == WORD and not toks.caps[k] and not premodifier_ok(toks.lows[k]):
+            return k + 1
+        if (
+            toks.kinds[k] == WORD
+            and not toks.caps[k]
+            and toks.lows[k] not in lx.DETERMINERS
+            and k + 1 <= end
+            and toks.caps[k + 1]
+            and k > first
+            and toks.caps[k - 1]
+            and toks.lows[k] not in lx.NP_PREPOSITIONS
+            and toks.lows[k] != "and"
+        ):
+            return k + 1  # "Geneva talks Ukraine": a lower-case noun between two names
+    return first
+
+
+def scan_right(toks: Tokens, begin: int) -> Mention | None:
+    """The noun phrase starting at token ``begin`` (after "according to", inverted cues)."""
+    if not toks.is_word(begin) or (
+        not toks.caps[begin]
+        and (toks.lows[begin] in lx.BOUNDARY or toks.lows[begin] in lx.NP_PREPOSITIONS)
+    ):
+        return None
+    i = begin
+    last = -1
+    seen_cap = False
+    while i < toks.n and i - begin < MAX_NP:
+        low = toks.lows[i]
+        if not toks.is_word(i):
+            if toks.texts[i] == "(":
+                k = i + 1
+                while k < toks.n and toks.texts[k] != ")" and k - i < 8:
+                    k += 1
+                if k < toks.n and toks.texts[k] == ")":
+                    last, i = k, k + 1
+                    continue
+            if toks.texts[i] in ("-", "&") and last == i - 1:
+                i += 1
+                continue
+            break
+        if low in lx.NP_PREPOSITIONS and i > begin:
+            if low in ("familiar", "close") or prep_joins(toks, i - 1, i + 1):
+                seen_cap = False
+                i += 1
+                continue
+            break
+        if low == "and" and i > begin:
+            if toks.caps[i - 1] and toks.caps[min(i + 1, toks.n - 1)]:
+                i += 1
+                continue
+            break
+        if low in lx.RELATIVE or (not toks.caps[i] and low in lx.BOUNDARY):
+            break
+        if low in lx.PRONOUNS:
+            if i == begin:
+                last = i
+            break
+        if low in lx.CUE_FORMS and not toks.caps[i] and low not in lx.DOCUMENT_NOUNS:
+            break
+        if not toks.caps[i] and seen_cap and not head_ok(toks, i) and low not in lx.PREMODIFIERS:
+            break
+        seen_cap = seen_cap or toks.caps[i]
+        last = i
+        i += 1
+    # the head is the last word before any trailing preposition
+    while last >= begin and (toks.lows[last] in lx.NP_PREPOSITIONS or not toks.is_word(last)):
+        if toks.texts[last] == ")":
+            break
+        last -= 1
+    if last < begin:
+        return None
+    head = last
+    if toks.texts[head] == ")":
+        head = begin
+    if not head_ok(toks, head) and not head_ok(toks, core_end(toks, begin, last)):
+        return None
+    span_last = last
+    # an appositive after a comma belongs to the mention: "said Jane Doe, of the institute,"
+    if toks.low(last + 1) == "," and toks.low(last + 2) in APPOSITIVE_OPENERS - {"who", "which"}:
+        k = last + 2
+        while k < toks.n and toks.kinds[k] != PUNCT and toks.kinds[k] not in (OPEN, CLOSE):
+            k += 1
+        if k - last < 12 and (k >= toks.n or toks.texts[k] in (",", ".", ";")):
+            span_last = k - 1
+    return Mention(begin, last, span_last)
+
+
+def core_end(toks: Tokens, first: int, last: int) -> int:
+    """Last token of the phrase's core, before a preposition opening its modifier."""
+    for k in range(first + 1, last + 1):
+        low = toks.lows[k]
+        if low in lx.NP_PREPOSITIONS and toks.kinds[k] == WORD:
+            if low == "of" and toks.caps[k - 1] and toks.caps[min(k + 1, last)]:
+                continue
+            return k - 1
+        if toks.texts[k] == "(":
+            return k - 1
+    return last
+
+
+def is_role(low: str) -> bool:
+    """Whether a lower-case word names a role or a kind of people ("professor", "aides")."""
+    return (
+        low in lx.TITLES
+        or low in lx.ANONYMOUS_NOUNS
+        or (low.endswith(PERSON_SUFFIXES) and len(low) > 5 and low not in lx.NOT_PEOPLE)
+    )
+
+
+def name_like(toks: Tokens, first: int, last: int) -> bool:
+    """Whether tokens first..last are all capitalised words (a personal name)."""
+    if last - first > 4 or last < first:
+        return False
+    return all(toks.caps[k] and toks.kinds[k] == WORD for k in range(first, last + 1))
