@@ -1,0 +1,278 @@
+"""The cross-check engine: index text, query terms, relations, echoes and the summary."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from verify.crosscheck import (
+    Match,
+    Passage,
+    compare,
+    index_text,
+    is_echo,
+    search_terms,
+    summarise,
+)
+
+CLAIM = Passage(
+    "Kyiv rejected a proposal to cap the Ukrainian army at 600,000 troops, "
+    "a senior Ukrainian official told CNN on Tuesday.",
+    outlet="Kyiv Post",
+    sources=("CNN",),
+)
+
+
+def _match(claim: str, candidate: str, **kwargs: str | tuple[str, ...]) -> Match | None:
+    return compare(Passage(claim), Passage(candidate, **kwargs))  # type: ignore[arg-type]
+
+
+# --- index_text ------------------------------------------------------------------------------
+
+
+def test_index_text_canonicalises_numbers_and_amounts():
+    text = index_text("The army would be capped at 600,000 troops and get $84.5 million, up 3.5%.")
+    assert "600000" in text.split()
+    assert "84500000usd" in text.split()
+    assert "3p5pct" in text.split()
+
+
+def test_index_text_canonicalises_dates_in_every_order():
+    # Nov. 27 / November 27 / 27 November all become one token plus the month.
+    for written in ("Nov. 27", "November 27", "27 November", "November 27th"):
+        assert {"nov27", "nov"} <= set(index_text(f"The deadline is {written}.").split())
+
+
+def test_index_text_keeps_names_and_emits_only_lowercase_alphanumerics():
+    text = index_text("Zelenskyy’s envoy met Marco Rubio in Genève — “a good talk,” he said.")
+    assert {"zelenskyy", "marco", "rubio", "geneve"} <= set(text.split())
+    assert re.fullmatch(r"[a-z0-9 ]*", text)
+
+
+def test_index_text_does_not_read_the_verb_may_as_a_month():
+    assert "may" in index_text("Ukraine may accept the plan.").split()
+    assert "may3" in index_text("The talks resumed on May 3.").split()
+
+
+# --- search_terms ----------------------------------------------------------------------------
+
+
+def test_search_terms_drop_stopwords_and_reporting_words():
+    terms = search_terms(CLAIM.text)
+    assert not {"a", "the", "to", "told", "said", "on"} & set(terms)
+    assert {"kyiv", "600000", "cnn", "rejected"} <= set(terms)
+
+
+def test_search_terms_are_tokens_index_text_emits():
+    text = "Washington wanted Kyiv to accept the 28-point plan by Nov. 27, Politico reported."
+    assert set(search_terms(text)) <= set(index_text(text).split())
+    assert search_terms(text)[0] == "nov27"
+    assert len(search_terms(text, limit=3)) == 3
+
+
+# --- contradictions --------------------------------------------------------------------------
+
+
+def test_different_numbers_for_the_same_quantity_contradict():
+    match = _match(
+        "Kyiv refused to cap its army at 600,000 troops under the draft plan.",
+        "Kyiv refused to cap its army at 800,000 troops under the draft plan.",
+    )
+    assert match is not None and match.relation == "contradicts"
+    assert match.reason == "numbers differ: 600,000 vs 800,000 troops"
+
+
+def test_numbers_of_different_nouns_do_not_contradict():
+    match = _match(
+        "The original draft peace plan had 28 points and was drawn up in Miami by US envoys.",
+        "The original draft peace plan had 28 points and 3 annexes drawn up in Miami by US envoys.",
+    )
+    assert match is not None and match.relation != "contradicts"
+
+
+def test_different_amounts_contradict_with_readable_reason():
+    match = _match(
+        "The European Union pledged $84 million in winter aid for Ukraine's power grid.",
+        "The European Union pledged $95 million in winter aid for Ukraine's power grid.",
+    )
+    assert match is not None and match.relation == "contradicts"
+    assert match.reason == "numbers differ: $ 84 million vs $ 95 million"
+
+
+def test_different_point_counts_contradict():
+    match = _match(
+        "After the Geneva meeting the draft peace plan was cut to 22 points.",
+        "After the Geneva meeting the draft peace plan was cut to 19 points.",
+    )
+    assert match is not None and match.relation == "contradicts"
+    assert match.reason.startswith("numbers differ: 22 vs 19 points")
+
+
+def test_different_deadlines_contradict():
+    match = _match(
+        "Washington wants Kyiv to accept the peace framework by Nov. 27.",
+        "Washington wants Kyiv to accept the peace framework by Dec. 1.",
+    )
+    assert match is not None and match.relation == "contradicts"
+    assert match.reason == "dates differ: Nov. 27 vs Dec. 1"
+
+
+def test_different_months_contradict():
+    match = _match(
+        "Zelensky is expected to visit Washington in March to discuss security guarantees.",
+        "Zelensky is expected to visit Washington in June to discuss security guarantees.",
+    )
+    assert match is not None and match.relation == "contradicts"
+    assert match.reason == "dates differ: March vs June"
+
+
+def test_denial_of_the_same_event_contradicts():
+    match = _match(
+        "Rubio told European officials that security guarantees would follow a peace deal.",
+        "Rubio did not tell European officials that security guarantees would follow a peace deal.",
+    )
+    assert match is not None and match.relation == "contradicts"
+    assert match.reason == "denies: 'did not'"
+
+
+def test_rejection_against_acceptance_reads_as_denial():
+    match = _match(
+        "Kyiv rejected the clause on handing over the rest of Donbas to Russia.",
+        "Kyiv accepted the clause on handing over the rest of Donbas to Russia.",
+    )
+    assert match is not None and match.relation == "contradicts"
+    assert match.reason == "denies: 'rejected'"
+
+
+def test_different_actor_for_the_same_action_contradicts():
+    match = _match(
+        "Kyiv rejected the revised 20-point framework during the Geneva talks.",
+        "Moscow rejected the revised 20-point framework during the Geneva talks.",
+    )
+    assert match is not None and match.relation == "contradicts"
+    assert match.reason == "different actor for 'rejected': Kyiv vs Moscow"
+
+
+# --- corroboration ---------------------------------------------------------------------------
+
+
+def test_same_fact_in_other_words_corroborates():
+    match = _match(
+        "Rubio told European officials that Washington wants a peace deal signed before any "
+        "security guarantees for Kyiv.",
+        "Washington wants a peace deal signed before it offers Kyiv security guarantees, "
+        "Rubio told European officials on a call.",
+    )
+    assert match is not None and match.relation == "corroborates"
+    assert match.reason.startswith("same fact: Rubio")
+
+
+def test_same_topic_different_fact_is_not_corroboration():
+    match = _match(
+        "Rubio told European officials that Washington wants a peace deal signed before any "
+        "security guarantees for Kyiv.",
+        "European officials said security guarantees for Kyiv remain a central demand in the "
+        "talks with Washington.",
+    )
+    assert match is None or match.relation == "related"
+
+
+def test_unrelated_sentence_returns_none():
+    assert _match(CLAIM.text, "The central bank kept interest rates at 4.5% on Thursday.") is None
+
+
+def test_context_separates_the_same_kind_of_event():
+    claim = Passage(
+        "The delegations met for five hours on Sunday.",
+        context="Ukrainian and US negotiators met in Geneva to rework the 28-point peace plan.",
+    )
+    same_event = Passage(
+        "The delegations met for five hours on Sunday before issuing a joint statement.",
+        context="US and Ukrainian negotiators rewrote the 28-point peace plan in Geneva talks.",
+    )
+    other_event = Passage(
+        "The delegations met for five hours on Sunday before issuing a joint statement.",
+        context="Trade ministers from Brazil and Argentina met in Buenos Aires over beef tariffs.",
+    )
+    same, other = compare(claim, same_event), compare(claim, other_event)
+    assert same is not None
+    assert other is None or other.score < same.score
+
+
+# --- independence ----------------------------------------------------------------------------
+
+
+def test_candidate_from_the_claims_outlet_source_is_an_echo():
+    claim = Passage(
+        "Rubio told European officials that a peace deal must come before guarantees.",
+        sources=("Politico", "Marco Rubio"),
+    )
+    candidate = Passage(
+        "Rubio told European officials that a peace deal must come before guarantees.",
+        outlet="Politico Europe",
+    )
+    match = compare(claim, candidate)
+    assert match is not None and match.independent is False
+
+
+def test_candidate_citing_the_claims_source_is_an_echo():
+    candidate = Passage(
+        "Kyiv rejected capping the Ukrainian army at 600,000 troops, CNN reported.",
+        outlet="Reuters",
+        sources=("CNN",),
+    )
+    assert is_echo(CLAIM, candidate)
+    assert not is_echo(CLAIM, Passage(candidate.text, outlet="Reuters", sources=("Reuters",)))
+
+
+def test_anonymous_descriptions_only_echo_when_identical():
+    claim = Passage("x", sources=("several European diplomats",))
+    assert not is_echo(claim, Passage("y", sources=("European officials",)))
+    assert is_echo(claim, Passage("y", sources=("several European diplomats",)))
+
+
+# --- summarise -------------------------------------------------------------------------------
+
+
+def _m(relation: str, independent: bool = True, score: float = 0.8) -> Match:
+    return Match(relation, score, "r", independent)
+
+
+def test_two_independent_corroborations_suggest_corroborated():
+    summary = summarise([_m("corroborates"), _m("corroborates"), _m("related")])
+    assert summary.independent_corroborations == 2
+    assert summary.suggested_confidence == "corroborated"
+
+
+def test_echoes_never_count_as_corroboration():
+    summary = summarise([_m("corroborates"), _m("corroborates", independent=False)])
+    assert summary.echoes == 1
+    assert summary.suggested_confidence == "single_source"
+
+
+def test_credible_contradiction_suggests_disputed():
+    summary = summarise([_m("corroborates"), _m("corroborates"), _m("contradicts")])
+    assert summary.contradictions == 1
+    assert summary.suggested_confidence == "disputed"
+    assert summarise([_m("contradicts", score=0.1)]).suggested_confidence is None
+    assert summarise([_m("contradicts", independent=False)]).suggested_confidence is None
+
+
+def test_no_evidence_suggests_nothing():
+    assert summarise([]).suggested_confidence is None
+    assert summarise([_m("related"), _m("corroborates", independent=False)]).echoes == 1
+    assert summarise([_m("corroborates", independent=False)]).suggested_confidence is None
+
+
+# --- robustness ------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.text(), st.text())
+def test_index_text_and_compare_never_crash_on_arbitrary_text(a, b, context):
+    assert re.fullmatch(r"[a-z0-9 ]*", index_text(a))
+    match = compare(Passage(a, context=context), Passage(b, context=context))
+    assert match is None or 0.0 <= match.score <= 1.0
+    assert set(search_terms(a)) <= set(index_text(a).split())

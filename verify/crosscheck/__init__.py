@@ -1,0 +1,42 @@
+"""Cross-checking claims against other articles: pure Python, no Django.
+
+The split with the database: :func:`index_text` is what the full-text index stores (PostgreSQL
+``tsvector`` with the ``simple`` configuration, or SQLite FTS5 ``unicode61``), and
+:func:`search_terms` the tokens to OR together in a BM25-ranked query for a claim. The top
+candidates (about 50) come back to :func:`compare`, which scores each against the claim, drops
+the ones not about the same fact, and says whether it corroborates, contradicts or is merely
+related, and whether it is independent of the claim's own sources. :func:`summarise` turns a
+claim's matches into a suggested confidence level.
+"""
+
+from verify.crosscheck.compare import (
+    CONTRADICT_THRESHOLD,
+    CORROBORATE_THRESHOLD,
+    MATCH_THRESHOLD,
+    SENTENCE_MATCH_THRESHOLD,
+    Match,
+    Passage,
+    compare,
+    is_echo,
+    similarity,
+)
+from verify.crosscheck.summary import CREDIBLE_CONTRADICTION, Summary, summarise
+from verify.crosscheck.terms import search_terms
+from verify.crosscheck.text import index_text
+
+__all__ = [
+    "CONTRADICT_THRESHOLD",
+    "CORROBORATE_THRESHOLD",
+    "CREDIBLE_CONTRADICTION",
+    "MATCH_THRESHOLD",
+    "SENTENCE_MATCH_THRESHOLD",
+    "Match",
+    "Passage",
+    "Summary",
+    "compare",
+    "index_text",
+    "is_echo",
+    "search_terms",
+    "similarity",
+    "summarise",
+]

@@ -1,0 +1,53 @@
+"""Turn a claim's matches into counts and a suggested confidence level."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from verify.crosscheck.compare import Match
+
+# A contradiction counts when it is independent and its score (same event) reaches this. A
+# contradiction is only ever found between close sentences (CONTRADICT_THRESHOLD); this also
+# asks that the articles be about the same event, where contexts are known.
+CREDIBLE_CONTRADICTION = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts over one claim's matches and the confidence they suggest (None: no evidence)."""
+
+    independent_corroborations: int
+    echoes: int
+    contradictions: int
+    suggested_confidence: str | None
+
+
+def summarise(matches: Sequence[Match]) -> Summary:
+    """Count the evidence and map it to a confidence level:
+
+    * any credible contradiction (independent, score ≥ :data:`CREDIBLE_CONTRADICTION`) →
+      ``disputed``: a newsroom flags the conflict before counting agreement;
+    * two or more independent corroborations → ``corroborated``;
+    * exactly one → ``single_source``: one outside report has the fact. The draft's own source
+      is not counted as the second: it may itself be unverifiable or the origin of the echo;
+    * otherwise (nothing, only related matches or only echoes) → None: no evidence either
+      way. Echoes never count as corroboration; they are reported so an editor sees that the
+      fact is being repeated, not confirmed.
+    """
+    corroborations = sum(1 for m in matches if m.relation == "corroborates" and m.independent)
+    echoes = sum(1 for m in matches if m.relation == "corroborates" and not m.independent)
+    contradictions = sum(
+        1
+        for m in matches
+        if m.relation == "contradicts" and m.independent and m.score >= CREDIBLE_CONTRADICTION
+    )
+    if contradictions:
+        confidence: str | None = "disputed"
+    elif corroborations >= 2:
+        confidence = "corroborated"
+    elif corroborations == 1:
+        confidence = "single_source"
+    else:
+        confidence = None
+    return Summary(corroborations, echoes, contradictions, confidence)
