@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,21 @@ import pytest
 from tests.conftest import REPO, skip_or_fail
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
-# between browser steps are synchronous and safe there.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+# between browser steps are synchronous and safe there. Set before any browser starts.
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+os.environ[ASYNC_UNSAFE] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "test-artifacts"
+
+
+@pytest.fixture(scope="package", autouse=True)
+def async_unsafe_only_for_browser_tests() -> Iterator[None]:
+    """Leave the variable to these tests: a subprocess started later must not inherit it
+    (``check --deploy`` rightly refuses to pass with it set)."""
+    os.environ[ASYNC_UNSAFE] = "true"
+    yield
+    os.environ.pop(ASYNC_UNSAFE, None)
 
 
 @pytest.fixture(scope="session")

@@ -136,8 +136,10 @@
     if (result.status === 200 || result.status === 201) {
       if (body.message) say(target, body.message, "ok");
     } else {
-      // 409 brings the current panel (with "changed by"); 400/403 keep what was typed.
-      say(target, body.error || "Refused.", result.status === 409 ? "conflict" : "error");
+      // 409 brings the current panel, whose banner says who changed what; 400/403 keep what
+      // was typed and say why next to it.
+      if (result.status === 409 && inPanel) showToast(body.error, "conflict");
+      else say(target, body.error || "Refused.", result.status === 409 ? "conflict" : "error");
     }
     if (body.annotation) updateRow(body.annotation, result.status === 200 ? "" : body.error);
     if (body.annotations) body.annotations.forEach((a) => updateRow(a));
