@@ -312,7 +312,8 @@ DOCUMENT_NOUNS = _words(
     readout, summary, paper, papers, dossier, file, files, list, ledger, database, dataset,
     spreadsheet, schedule, calendar, version, copy, excerpt, excerpts, passage, clause,
     provision, provisions, section, chapter, points, point, account, accounts, clip, clips,
-    spot, average, averages, commentary, footage, graphic, newsletter, entry, entries"""
+    spot, average, averages, commentary, footage, graphic, newsletter, entry, entries, image,
+    images, imagery, picture, pictures"""
 )
 ORGANISATION_NOUNS = _words(
     """white house, kremlin, pentagon, state department, department, ministry, government,
@@ -331,7 +332,7 @@ ORGANISATION_NOUNS = _words(
     politburo, junta, crown, palace, vatican, moscow, washington, kyiv, kiev, beijing,
     brussels, london, paris, berlin, tehran, pyongyang, seoul, tokyo, ankara, jerusalem,
     warsaw, budapest, minsk, damascus, baghdad, kabul, islamabad, new delhi, delhi,
-    ottawa, canberra, riyadh, doha, cairo, rome, madrid"""
+    ottawa, canberra, riyadh, doha, cairo, rome, madrid, service, services"""
 )
 COUNTRIES = _words(
     """ukraine, russia, united states, us, u.s., usa, u.s.a., america, china, iran, israel,

@@ -350,6 +350,92 @@ def test_boilerplate_sentences_get_no_attributions():
     assert suggest(body, sentences) == [[]]
 
 
+# --- subjects with clauses, asides and roles --------------------------------------------------
+
+
+def test_restrictive_relative_clause_keeps_its_antecedent_as_the_source():
+    body = "Companies that had insured the towers agreed to pay the owners."
+    a = by_cue(body, "agreed")
+    assert mention(body, a) == "Companies that had insured the towers"
+    assert a.source_kind == "organisation"
+
+
+def test_contact_clause_subject_is_the_noun_before_the_pronoun():
+    body = "All the experts I interviewed said the plan was detailed."
+    a = by_cue(body, "said")
+    assert mention(body, a).startswith("All the experts")
+    assert a.source_kind == "anonymous"
+
+
+def test_reduced_relative_subject_is_the_document_not_the_date():
+    body = "A university poll released in late August found that most voters agreed."
+    a = by_cue(body, "found")
+    assert mention(body, a).startswith("A university poll")
+    assert a.source_kind == "document"
+
+
+def test_aside_between_dashes_belongs_to_the_subject():
+    body = "Kall -- co-editor of a book on the debates -- said the candidate liked announcements."
+    a = by_cue(body, "said")
+    assert a.source == "Kall"
+
+
+def test_role_without_article_between_commas_is_an_appositive():
+    body = "Jo Formicola, political science professor at Seton Hall, described the approach."
+    a = by_cue(body, "described")
+    assert a.source == "Jo Formicola"
+
+
+def test_relative_clause_inside_an_appositive_does_not_make_it_a_clause():
+    body = "Dr. Samuel Reid, a cardiologist who was not involved, said the results were sound."
+    a = by_cue(body, "said")
+    assert a.source == "Samuel Reid"
+
+
+def test_said_followed_by_a_clause_is_not_inverted():
+    body = "The data were checked twice, said the results were sound."
+    assert all(a.source != "the results" for a in attribute(body))
+
+
+# --- noun or verb -------------------------------------------------------------------------------
+
+
+def test_plural_nouns_that_look_like_cues_are_not_cues():
+    body = "PolitiFact rated 22% of Democratic claims as true; the rules before the court stand."
+    assert [a.cue for a in attribute(body)] == []
+
+
+def test_negated_progressive_and_contracted_auxiliary_are_cues():
+    body = "Schneiderman isn't saying if the charity broke laws. He's claiming that it did not."
+    assert [a.cue for a in attribute(body)] == ["isn't saying", "'s claiming"]
+    assert [a.source for a in attribute(body)] == ["Schneiderman", "Schneiderman"]
+
+
+def test_standalone_determiner_before_a_past_tense_is_a_subject():
+    body = "No one expected a long debate."
+    assert mention(body, by_cue(body, "expected")) == "No one"
+
+
+# --- kinds from appositives and institution names -----------------------------------------------
+
+
+def test_appositive_with_a_title_makes_a_named_person_an_official():
+    body = "Maria Lindqvist, a spokeswoman for the agency, said the offer stood."
+    assert by_cue(body, "said").source_kind == "official"
+
+
+def test_appositive_naming_an_institution_makes_the_name_an_organisation():
+    body = "Norvik Foods, the Danish dairy group, said its profit fell."
+    assert by_cue(body, "said").source_kind == "organisation"
+
+
+def test_capitalised_name_with_inner_for_is_an_institution():
+    body = "According to the Centers for Disease Control and Prevention, few adults walk enough."
+    a = by_cue(body, "According to")
+    assert a.source == "the Centers for Disease Control and Prevention"
+    assert a.source_kind == "organisation"
+
+
 # --- offsets -----------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from verify import lexicon as lx
 from verify.attribution.phrases import Mention, head_ok, is_role, name_like, scan_left, scan_right
 from verify.attribution.subjects import (
     object_relative,
+    participle_subject,
     relative_subject,
     skip_time_left,
     subject_before,
@@ -82,7 +83,7 @@ def cue_base(toks: Tokens, i: int) -> str | None:
         return base
     if prev in lx.DETERMINERS and prev in lx.STANDALONE_DETERMINERS and is_past(low, base):
         return base  # "No one expected", "the mother of three replied", "many said"
-    if prev in lx.DETERMINERS or prev == "to" or prev.endswith(("'s", "so-")):
+    if prev in lx.DETERMINERS or prev == "to" or (prev.endswith(("'s", "so-")) and prev != "'s"):
         return None  # a noun ("the report", "his claims") or an infinitive ("declined to say")
     return base
 
@@ -226,7 +227,9 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         if prev in (",", "—", "–", "by", "while", "after", "before", "when") or aux == 0:
             return CueMatch(cue_first, last, Mention(-1, -1, -1), "participle")
         return participle_after_noun(toks, aux, cue_first, last)
-    mention = relative_subject(toks, aux) or subject_before(toks, aux)
+    mention = (
+        relative_subject(toks, aux) or participle_subject(toks, aux) or subject_before(toks, aux)
+    )
     if mention is not None and object_relative(toks, mention):
         return None
     if mention is not None:
@@ -247,9 +250,16 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         while toks.low(k) in DAYS or toks.low(k) in ("on", "late", "earlier"):
             k += 1
         m = scan_right(toks, k)
-        if m is not None:
+        if m is not None and not _opens_clause(toks, m.span_last + 1):
             return CueMatch(verb, last, m, "post")
     return None
+
+
+def _opens_clause(toks: Tokens, i: int) -> bool:
+    """Whether token i continues the phrase after a cue as a clause ("said the results were
+    …"): then the phrase is the subject of reported speech, not an inverted speaker."""
+    low = toks.low(i)
+    return toks.is_word(i) and (low in lx.FINITE_AUXILIARIES or low in ("had", "has", "have"))
 
 
 SUBORDINATORS = frozenset(

@@ -96,14 +96,57 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
         return SourceClass("anonymous", full_text, plural)
     if head in lx.DOCUMENT_NOUNS:
         return SourceClass("document", full_text, plural)
+    if _institution_name(words, lows):
+        return SourceClass("organisation", full_text, False)
     if name_words:
         if len(name_words) == 1 and name.isupper() and len(name) <= 6:
             return SourceClass("organisation", name, False)
         full = article.full_names.get(name, name) if len(name_words) == 1 else name
+        described = _appositive_kind(toks, m)
+        if described == "organisation" and len(name_words) == len(words) - (lows[0] == "the"):
+            return SourceClass("organisation", full_text, False)
         titled = any(lo in lx.TITLES for lo in lows[: len(lows) - len(name_words)])
-        official = titled or full in article.officials or name in article.officials
+        known = full in article.officials or name in article.officials
+        official = titled or known or described == "official"
         return SourceClass("official" if official else "person", full, plural and "and" in lows)
     return None
+
+
+def _appositive_kind(toks: Tokens, m: Mention) -> str | None:
+    """What an appositive after a name says it is: "Jane Doe, a spokeswoman for the UN," an
+    official; "Norvik Foods, the Danish dairy group," an organisation; otherwise None."""
+    if m.span_last <= m.last + 1 or toks.low(m.last + 1) != ",":
+        return None
+    first = m.last + 2
+    head = core_end(toks, first, m.span_last)
+    while head > first and not toks.is_word(head):
+        head -= 1
+    low = toks.lows[head]
+    if toks.caps[head]:
+        return None  # another name ("…, Jane Doe,")
+    if low in lx.ORGANISATION_NOUNS or low in lx.CORPORATE_SUFFIXES:
+        return "organisation"
+    if any(toks.lows[k] in lx.TITLES for k in range(first, head + 1)):
+        return "official"
+    return None
+
+
+_INSTITUTION_LINKS = frozenset({"of", "for", "on"})
+
+
+def _institution_name(words: list[str], lows: list[str]) -> bool:
+    """ "Centers for Disease Control and Prevention", "Commission on Presidential Debates": a
+    capitalised name with an inner "of"/"for"/"on", not opened by a title or an honorific
+    ("Secretary of State Marco Rubio" is a person)."""
+    caps = [i for i, w in enumerate(words) if w[:1].isupper()]
+    if len(caps) < 2 or lows[caps[0]] in lx.TITLES or lows[caps[0]] in lx.HONORIFICS:
+        return False
+    if any(lo in lx.TITLES or lo in lx.HONORIFICS for lo in lows):
+        return False
+    return any(
+        lows[i] in _INSTITUTION_LINKS and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+        for i in range(caps[0] + 1, len(words) - 1)
+    )
 
 
 def phrase_text(toks: Tokens, first: int, last: int) -> str:

@@ -122,6 +122,9 @@ def scan_left(toks: Tokens, end: int, floor: int = 0) -> int | None:
                 i -= 1
                 continue
             break
+        if low == "on" and i > floor and toks.caps[i - 1] and toks.caps[i + 1]:
+            i -= 1  # "the Commission on Presidential Debates"
+            continue
         if not np_word_ok(toks, i):
             break
         first = i
@@ -163,6 +166,8 @@ def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
     if not toks.caps[end]:
         return first
     for k in range(end - 1, first - 1, -1):
+        if toks.lows[k] == "on" and k > first and toks.caps[k - 1] and toks.caps[k + 1]:
+            continue  # inside a name: "Commission on Presidential Debates"
         if toks.kinds[k] == WORD and not toks.caps[k] and not premodifier_ok(toks.lows[k]):
             return k + 1
         if (
@@ -256,7 +261,7 @@ def core_end(toks: Tokens, first: int, last: int) -> int:
     for k in range(first + 1, last + 1):
         low = toks.lows[k]
         if low in lx.NP_PREPOSITIONS and toks.kinds[k] == WORD:
-            if low == "of" and toks.caps[k - 1] and toks.caps[min(k + 1, last)]:
+            if low in ("of", "for", "on") and toks.caps[k - 1] and toks.caps[min(k + 1, last)]:
                 continue
             return k - 1
         if toks.texts[k] == "(":

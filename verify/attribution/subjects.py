@@ -158,6 +158,42 @@ def relative_subject(toks: Tokens, aux: int) -> Mention | None:
     return None
 
 
+_PARTICIPLE_LINKS = frozenset(
+    {"by", "in", "on", "at", "last", "this", "earlier", "from", "for", "with", "during", "after"}
+)
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"seen", "shown", "made", "taken", "written", "given", "done", "held", "put", "read", "run"}
+)
+
+
+def participle_subject(toks: Tokens, aux: int) -> Mention | None:
+    """A subject carrying a reduced relative: "A poll released in late August found", "data
+    compiled by the firm Kpler show". The source is the noun before the participle, reported
+    with the participle phrase; the noun must name a document, an institution or people, and
+    the phrase runs without punctuation up to the cue.
+    """
+    if not toks.is_word(aux - 1):
+        return None
+    lo = max(1, aux - MAX_RELATIVE)
+    for k in range(aux - 2, lo - 1, -1):
+        if not toks.is_word(k):
+            return None
+        low = toks.lows[k]
+        if low in lx.RELATIVE or low in lx.PRONOUNS or low in lx.CUE_FORMS:
+            return None
+        participle = (low.endswith("ed") and len(low) > 4) or low in _IRREGULAR_PARTICIPLES
+        if not participle or toks.caps[k] or toks.low(k + 1) not in _PARTICIPLE_LINKS:
+            continue
+        head = k - 1
+        if not relative_antecedent(toks, head, "which") or toks.lows[head] in lx.AUXILIARIES:
+            return None
+        first = scan_left(toks, head)
+        if first is None or first > head:
+            return None
+        return Mention(first, head, aux - 1)
+    return None
+
+
 def relative_antecedent(toks: Tokens, i: int, relative: str) -> bool:
     """Whether token i can head a noun phrase modified by a following relative clause."""
     if not toks.is_word(i) or not head_ok(toks, i):
@@ -239,28 +275,48 @@ def subject_across_comma(toks: Tokens, comma: int) -> Mention | None:
 def subject_across_dashes(toks: Tokens, dash: int) -> Mention | None:
     """ "Kall -- co-editor of a book on the debates -- said": the name before the opening dash.
 
-    The aside between the dashes is reported with the mention (as an appositive between commas
-    is); it may hold commas but no quotation marks.
+    A dash may be one token or a run ("--" is two "-"). The aside between the dashes is
+    reported with the mention (as an appositive between commas is); it may hold commas but no
+    quotation marks.
     """
-    k = dash - 1
-    while k >= 0 and dash - k < 40 and toks.texts[k] not in DASHES and toks.texts[k] != "--":
+    close_first = dash
+    while close_first > 0 and _is_dash(toks, close_first - 1):
+        close_first -= 1
+    k = close_first - 1
+    while k >= 0 and close_first - k < 40 and not _is_dash(toks, k):
         if toks.kinds[k] in (OPEN, CLOSE):
             return None
         k -= 1
-    if k < 1 or dash - k < 2 or toks.texts[k] != toks.texts[dash]:
+    if k < 1 or close_first - k < 2 or not _is_dash(toks, k):
         return None
+    while k > 0 and _is_dash(toks, k - 1):
+        k -= 1
     end = k - 1
     if not toks.is_word(end):
         return None
     first = scan_left(toks, end)
     if first is None or first > end:
         return None
-    return Mention(first, end, dash - 1)
+    return Mention(first, end, close_first - 1)
+
+
+def _is_dash(toks: Tokens, i: int) -> bool:
+    return toks.texts[i] in DASHES or toks.texts[i] == "--"
 
 
 def has_finite_verb(toks: Tokens, first: int, stop: int) -> bool:
-    """Whether tokens first..stop-1 hold a finite auxiliary (a clause, not an appositive)."""
-    return any(toks.lows[k] in lx.FINITE_AUXILIARIES for k in range(first, stop))
+    """Whether tokens first..stop-1 hold a finite auxiliary (a clause, not an appositive).
+
+    A verb inside a relative clause of the segment does not count: "a cardiologist who was not
+    involved in the study" is still an appositive.
+    """
+    for k in range(first, stop):
+        low = toks.lows[k]
+        if low in ("who", "which", "whose") or (low == "that" and k > first):
+            return False
+        if low in lx.FINITE_AUXILIARIES:
+            return True
+    return False
 
 
 def sentence_subject(toks: Tokens, before: int) -> Mention | None:
