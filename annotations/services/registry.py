@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from django.contrib.auth.models import User as AuthUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
-from django.db.models.functions import Length, Lower
+from django.db.models.functions import Lower
 
 from annotations.models import Attribution, Source, SourceAlias
 
@@ -104,13 +103,39 @@ def merge_sources(*, target: Source, others: Sequence[Source], user: AuthUser) -
     return locked
 
 
-def search_sources(query: str, *, limit: int = 20) -> list[Source]:
-    """Registry entries whose name or an alias contains ``query`` (case-insensitively)."""
-    query = query.strip()
-    if not query:
-        return []
-    return list(
-        Source.objects.filter(Q(name__icontains=query) | Q(aliases__name__icontains=query))
-        .distinct()
-        .order_by(Length("name"), "name")[:limit]
-    )
+ERR_ADD_PERMISSION = "Only editors can add sources to the registry."
+ERR_ANONYMOUS_STANDARDS = (
+    "An anonymous source needs the reason anonymity was granted and whether the source is in "
+    "a position to know."
+)
+ERR_DUPLICATE_SOURCE = "The registry already has {name!r} as a {kind} source."
+
+
+def create_source(
+    *,
+    user: AuthUser,
+    name: str,
+    kind: str,
+    anonymity_reason: str = "",
+    in_position_to_know: bool | None = None,
+    identity_known_to_editor: bool = False,
+) -> Source:
+    """Add an entry to the registry. Anonymous sources must meet the newsroom's standards."""
+    if not user.has_perm("annotations.add_source"):
+        raise PermissionDenied(ERR_ADD_PERMISSION)
+    name = " ".join(name.split())
+    if kind == Source.Kind.ANONYMOUS:
+        if not anonymity_reason.strip() or in_position_to_know is None:
+            raise ValueError(ERR_ANONYMOUS_STANDARDS)
+    else:
+        anonymity_reason, in_position_to_know, identity_known_to_editor = "", None, False
+    with transaction.atomic():
+        if Source.objects.filter(name__iexact=name, kind=kind).exists():
+            raise ValueError(ERR_DUPLICATE_SOURCE.format(name=name, kind=kind))
+        return Source.objects.create(
+            name=name,
+            kind=kind,
+            anonymity_reason=anonymity_reason.strip(),
+            in_position_to_know=in_position_to_know,
+            identity_known_to_editor=identity_known_to_editor,
+        )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET, require_POST
 
 from annotations import selectors
 from annotations.forms import SourceForm
 from annotations.models import Source
+from annotations.services.registry import create_source
 from annotations.views._common import desk_view, forbidden
 
 ERR_CANNOT_ADD_SOURCE = "Only editors can add sources to the registry."
@@ -41,5 +43,10 @@ def create(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         errors = [str(message) for messages in form.errors.values() for message in messages]
         return JsonResponse({"ok": False, "error": " ".join(errors)}, status=400)
-    source = form.save()
+    try:
+        source = create_source(user=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+    except PermissionDenied as exc:
+        return forbidden(request, str(exc))
+    except ValueError as exc:
+        return JsonResponse({"ok": False, "error": str(exc)}, status=400)
     return JsonResponse({"ok": True, "source": source_json(source)}, status=201)
