@@ -420,3 +420,14 @@ STANDALONE_DETERMINERS = _words(
     """one, some, many, several, most, all, both, each, few, two, three, four, five, six,
     seven, eight, nine, ten, others, numerous, multiple"""
 )
+# Nouns of saying whose possessor is a source: "his claim that", "the IMF's estimate of".
+NOMINAL_CUES = _words(
+    """claim, claims, comment, comments, statement, remark, remarks, assertion, assertions,
+    contention, argument, arguments, allegation, allegations, accusation, accusations,
+    warning, warnings, prediction, predictions, estimate, estimates, assessment, insistence,
+    denial, admission, suggestion, promise, promises, pledge, pledges, vow, view, views,
+    position, explanation, account, testimony, criticism, complaint, complaints, call, calls,
+    demand, demands, proposal, announcement, description, characterization, belief, beliefs,
+    concern, concerns, fear, fears, hope, hopes, assurance, assurances, message, answer,
+    response, reply, observation, opinion, analysis, forecast, projection, recollection"""
+)

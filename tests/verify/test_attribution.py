@@ -416,6 +416,23 @@ def test_standalone_determiner_before_a_past_tense_is_a_subject():
     assert mention(body, by_cue(body, "expected")) == "No one"
 
 
+def test_possessor_of_a_claim_that_is_the_source():
+    body = "Rubio said talks would go on. Contrary to his claim that they had stalled, envoys met."
+    a = by_cue(body, "claim")
+    assert mention(body, a) == "his"
+    assert a.source == "Rubio"
+
+
+def test_possessive_noun_of_a_topic_is_not_a_source():
+    body = "The IMF's estimate of growth held steady."
+    assert attribute(body) == []
+
+
+def test_aside_between_commas_is_not_part_of_the_mention():
+    body = "Smith, in remarks on Tuesday, said the deal was dead."
+    assert mention(body, by_cue(body, "said")) == "Smith"
+
+
 # --- kinds from appositives and institution names -----------------------------------------------
 
 

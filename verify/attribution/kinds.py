@@ -48,6 +48,8 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
     if not words:
         return None
     lows = [w.lower().replace("’", "'") for w in words]
+    if len(words) == 1 and lows[0] in _POSSESSIVE_PRONOUNS:  # "his claim that …"
+        lows = [_POSSESSIVE_PRONOUNS[lows[0]]]
     if len(words) == 1 and lows[0] in lx.PRONOUNS:
         return SourceClass("pronoun", words[0], lx.PRONOUNS[lows[0]][1], pronoun=lows[0])
     head = lows[-1]
@@ -131,6 +133,7 @@ def _appositive_kind(toks: Tokens, m: Mention) -> str | None:
     return None
 
 
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _INSTITUTION_LINKS = frozenset({"of", "for", "on"})
 
 

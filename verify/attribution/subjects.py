@@ -262,6 +262,8 @@ def subject_across_comma(toks: Tokens, comma: int) -> Mention | None:
             first = scan_left(toks, end)
             if first is not None and first <= end:
                 span_last = end if relative and how == "relative" else comma - 1
+                if how == "aside" and right == comma:
+                    span_last = end  # "X, in remarks on Tuesday, said": the aside is not X
                 return Mention(first, end, span_last, alt=alt)
         if toks.texts[end] == ")":
             k2 = paren_start(toks, end) - 1
