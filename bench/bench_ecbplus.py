@@ -89,14 +89,17 @@ _DETOKENISE = [
     (re.compile(r"``\s*|\s*''"), '"'),
     (re.compile(r"\s+([,.;:!?%)\]}])"), r"\1"),
     (re.compile(r"([(\[{$])\s+"), r"\1"),
-    (re.compile(r"\s+('s|'re|'ve|'ll|'d|n't|')\b"), r"\1"),
+    (re.compile(r"(\w)\s+’\s+s\b"), r"\1’s"),
+    (re.compile(r"\s+(['’](?:s|re|ve|ll|d)|n't|['’])(?=\s|$)"), r"\1"),
     (re.compile(r"(\w) - (\w)"), r"\1-\2"),
 ]
 
 
 def detokenise(text: str) -> str:
-    """Light detokenisation of space-joined tokens: 'Reid 's rep , he said .' → "Reid's rep,
-    he said."."""
+    """Light detokenisation of space-joined tokens: "Reid 's rep , he said ." becomes
+    "Reid's rep, he said."; a URL line ("http : / / a . com / x") loses all its spaces."""
+    if text.startswith("http"):
+        return text.replace(" ", "")
     for pattern, replacement in _DETOKENISE:
         text = pattern.sub(replacement, text)
     return text.strip()
@@ -294,6 +297,8 @@ def run() -> dict[str, Any] | None:
     }
     pairs = sum(len(c) for c in candidates.values())
 
+    relations: Counter[str] = Counter()  # relations of the top 5, same event cluster or not
+
     def engine(idf: Callable[[str], float] | None) -> Callable[[SentenceId], list[SentenceId]]:
         def rank(query: SentenceId) -> list[SentenceId]:
             claim = passage(query)
@@ -301,9 +306,12 @@ def run() -> dict[str, Any] | None:
             for sid in candidates[query]:
                 match = compare(claim, passage(sid), idf=idf)
                 if match is not None:
-                    scored.append((match.score, sid))
-            scored.sort(key=lambda pair: (-pair[0], pair[1]))
-            return [sid for _, sid in scored]
+                    scored.append((match.score, sid, match.relation))
+            scored.sort(key=lambda item: (-item[0], item[1]))
+            for _, sid, relation in scored[:TOP_K]:
+                gold = bool(clusters.get(sid, set()) & clusters[query])
+                relations[f"{relation}_{'same_event' if gold else 'other'}"] += 1
+            return [sid for _, sid, _ in scored]
 
         return rank
 
@@ -312,9 +320,11 @@ def run() -> dict[str, Any] | None:
     started = time.perf_counter()
     engine_figures = _score_run(queries, docs, clusters, engine(index.idf))
     cold_seconds = time.perf_counter() - started
+    relations.clear()
     started = time.perf_counter()
     _score_run(queries, docs, clusters, engine(index.idf))
     warm_seconds = time.perf_counter() - started
+    engine_relations = dict(sorted(relations.items()))
     default_figures = _score_run(queries, docs, clusters, engine(None))
     with_context = False
     no_context_figures = _score_run(queries, docs, clusters, engine(index.idf))
@@ -344,6 +354,7 @@ def run() -> dict[str, Any] | None:
         "bm25_top5": bm25_only,
         "tfidf_baseline": baseline_figures,
         "candidate_recall_at_50": round(candidate_recall, 4),
+        "engine_top5_relations": engine_relations,
         "compare_pairs_per_s_warm": round(pairs / warm_seconds),
         "compare_pairs_per_s_cold": round(pairs / cold_seconds),
         "index_text_sentences_per_s": round(len(entries) / index_seconds),
@@ -375,6 +386,7 @@ def main() -> int:
                 f"{system:<22} {part:<13} {figures['recall_at_5']:>9.3f}"
                 f" {figures['precision']:>9.3f} {figures['returned_per_query']:>6.2f}"
             )
+    print(f"relations of the engine's top 5: {result['engine_top5_relations']}")
     print(f"BM25 top-50 candidates contain a gold match for {result['candidate_recall_at_50']:.3f}")
     print(
         f"compare: {result['compare_pairs_per_s_warm']:,} pairs/s warm,"

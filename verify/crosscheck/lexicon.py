@@ -110,33 +110,13 @@ STOPWORDS = _words(
 # Words that make a sentence deny or negate its event.
 NEGATION_CUES = _words(
     """not no never denied denies deny denying rejected rejects reject rejecting refused
-    refuses refuse refusing nobody none neither nor dismissed dismisses false untrue
-    cancelled canceled called-off ruled-out"""
+    refuses refuse refusing nobody none neither nor"""
 )
 # Negators proper; the other cues are verbs of denial ('did not reject' is no denial).
 EXPLICIT_NEGATORS = _words("not no never nobody none neither nor")
-# Multi-word negations worth quoting in a reason.
-NEGATION_PHRASES = (
-    "did not",
-    "does not",
-    "do not",
-    "has not",
-    "have not",
-    "had not",
-    "was not",
-    "were not",
-    "is not",
-    "will not",
-    "would not",
-    "no plans to",
-    "ruled out",
-    "denied that",
-    "rejected",
-    "refused",
-    "never",
-    "denied",
-    "denies",
-)
+
+# Auxiliaries quoted with a following 'not' in a reason ("denies: 'did not'").
+AUX_BEFORE_NOT = _words("did does do has have had was were is are will would could should can")
 
 # Words of a source description that are not a name: 'several European diplomats familiar with
 # the conversations' is a description; two descriptions only echo each other when identical.

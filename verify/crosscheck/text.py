@@ -170,12 +170,11 @@ def analyse(text: str) -> Analysis:
     folded = fold(text)
     matches = list(_TOKEN_RE.finditer(folded))
     words = [m.group() for m in matches]
-    # A capital means a name unless the word starts a sentence (after . ! ? : a quote or a
-    # line break, or at the very start).
+    # A capital means a name unless the word starts a sentence: the text's start, or after
+    # . ! ? : a double quote or a line break (looked up in the gap before the word only, so
+    # this stays linear in the length of the text).
     starts = [
-        i == 0
-        or folded[: m.start()].rstrip()[-1:] in (".", "!", "?", ":", '"', "")
-        or "\n" in folded[matches[i - 1].end() : m.start()]
+        i == 0 or any(c in '.!?:"\n' for c in folded[matches[i - 1].end() : m.start()])
         for i, m in enumerate(matches)
     ]
     caps = [w[:1].isupper() and not s for w, s in zip(words, starts, strict=True)]
