@@ -111,23 +111,25 @@ def display_number(value: float) -> str:
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper: checked/checks/checking → check; arrested → arrest.
+    """A light suffix stripper: checked/checks/checking → check; hired/hire/hiring → hir.
 
     Deliberately conservative (no Porter): it only has to make inflections of one word meet.
     """
     if len(word) <= 3 or not word.isalpha():
         return word
+    base = word
     for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                break
             base = word[: -len(suffix)]
             if suffix in ("ied", "ies"):
                 return base + "y"
-            if suffix == "s" and word.endswith(("ss", "us", "is")):
-                return word
             if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
                 base = base[:-1]  # stopped → stopp → stop
-            return base.rstrip("e") if len(base) > 4 else base
-    return word.rstrip("e") if len(word) > 4 else word
+            break
+    # A final e goes too, so that the bare form meets the inflected ones (hire ~ hired).
+    return base[:-1] if base.endswith("e") and len(base) > 3 else base
 
 
 @dataclass(frozen=True, slots=True)
