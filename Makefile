@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve-dev test lint pytest bench clean
+.PHONY: install demo worker test lint pytest bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,9 +17,18 @@ $(STAMP): requirements.txt requirements-dev.txt
 install: $(STAMP)
 
 ## A ready instance on http://127.0.0.1:8000: migrate, seed, users (passwords printed), serve.
+## Cross-checks run on a Celery worker when Redis answers at DEMO_REDIS, in-process otherwise.
+DEMO_REDIS ?= redis://127.0.0.1:6379/0
 demo: install
-	$(BIN)/python manage.py demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@if $(BIN)/python -c "import redis; redis.Redis.from_url('$(DEMO_REDIS)', socket_connect_timeout=1).ping()" >/dev/null 2>&1; then \
+		CELERY_BROKER_URL=$(DEMO_REDIS) $(BIN)/python manage.py demo --serve $(HOST):$(PORT); \
+	else \
+		$(BIN)/python manage.py demo --serve $(HOST):$(PORT); \
+	fi
+
+## A Celery worker with beat (set CELERY_BROKER_URL or REDIS_URL first).
+worker: install
+	$(BIN)/celery -A config worker --beat --loglevel=INFO --schedule=var/celerybeat-schedule
 
 ## Lint, type-check, migration check, then the test suite.
 test: install lint pytest

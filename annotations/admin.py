@@ -15,6 +15,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from annotations.models import (
@@ -24,6 +25,8 @@ from annotations.models import (
     Attribution,
     Comment,
     Confidence,
+    CrossCheck,
+    CrosscheckJob,
     Sentence,
     Source,
     SourceAlias,
@@ -234,6 +237,16 @@ class CommentInline(ReadOnlyInline):
     readonly_fields = fields
 
 
+class CrossCheckInline(ReadOnlyInline):
+    model = CrossCheck
+    fk_name = "claim"
+    fields = ("match", "relation", "independent", "score", "reason")
+    readonly_fields = fields
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[CrossCheck]:
+        return super().get_queryset(request).select_related("match__article")
+
+
 @admin.register(Sentence)
 class SentenceAdmin(SimpleHistoryAdmin):
     list_display = ("short_text", "article", "index", "kind", "archived_at")
@@ -250,7 +263,7 @@ class SentenceAdmin(SimpleHistoryAdmin):
         "kind",
         "archived_at",
     )
-    inlines = [AttributionInline, CommentInline]
+    inlines = [AttributionInline, CommentInline, CrossCheckInline]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -443,4 +456,27 @@ class SourceAdmin(admin.ModelAdmin):
                 "opts": self.model._meta,
                 "action_checkbox_name": ACTION_CHECKBOX_NAME,
             },
+        )
+
+
+@admin.register(CrosscheckJob)
+class CrosscheckJobAdmin(admin.ModelAdmin):
+    list_display = ("article", "kind", "status", "progress", "attempts", "trigger", "created_at")
+    list_filter = ("status", "kind")
+    list_select_related = ("article",)
+    search_fields = ("article__headline", "article__external_id", "trigger")
+    readonly_fields = [f.name for f in CrosscheckJob._meta.fields if f.name != "id"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.display(description="progress")
+    def progress(self, job: CrosscheckJob) -> str:
+        return format_html(
+            '<progress max="100" value="{}"></progress> {}',
+            job.progress_percent,
+            job.progress_label,
         )

@@ -144,12 +144,15 @@ class Sentence(models.Model):
     end = models.PositiveIntegerField(help_text="Offset just past the last character.")
     text = models.TextField()
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.CLAIM)
+    search_text = models.TextField(
+        blank=True, editable=False, help_text="Normalised text for the full-text index."
+    )
     archived_at = models.DateTimeField(
         null=True, blank=True, help_text="Set when a revision removed this sentence's text."
     )
 
     objects = SentenceQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["article", "index"]
@@ -274,6 +277,21 @@ class Attribution(models.Model):
     def __str__(self) -> str:
         return f"{self.source.name} {self.cue}".strip()
 
+    def as_json(self) -> dict[str, object]:
+        """The attribution as ``analyze`` and ``report`` print it (spans index the body)."""
+        return {
+            "source": self.source.name,
+            "source_kind": self.source.kind,
+            "cue": self.cue,
+            "mode": self.mode,
+            "via": self.via.name if self.via else None,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+            "suggested": self.is_suggestion,
+        }
+
 
 class Annotation(models.Model):
     """The desk's sourcing verdict on one sentence: confidence, note and review state.
@@ -395,3 +413,125 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return self.body[:80]
+
+
+class CrosscheckRelation(models.TextChoices):
+    CORROBORATES = "corroborates", "Corroborates"
+    CONTRADICTS = "contradicts", "Contradicts"
+    RELATED = "related", "Related"
+
+
+class CrossCheck(models.Model):
+    """A sentence of another article that matches a claim sentence."""
+
+    Relation = CrosscheckRelation
+
+    claim = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="crosschecks")
+    match = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="+")
+    relation = models.CharField(max_length=16, choices=CrosscheckRelation.choices)
+    score = models.FloatField()
+    reason = models.CharField(max_length=500)
+    independent = models.BooleanField(
+        help_text="False when the match traces to the same origin as the claim (an echo)."
+    )
+    job = models.ForeignKey(
+        "CrosscheckJob", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim", "-score", "id"]
+        constraints = [
+            # A redelivered job can never write the same match twice.
+            models.UniqueConstraint(fields=["claim", "match"], name="crosscheck_unique_match"),
+            models.CheckConstraint(
+                condition=Q(relation__in=CrosscheckRelation.values),
+                name="crosscheck_relation_valid",
+            ),
+            models.CheckConstraint(condition=~Q(claim=F("match")), name="crosscheck_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id} {self.relation} {self.match_id} ({self.score:.2f})"
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class CrosscheckJob(models.Model):
+    """One run of the cross-check over some or all claim sentences of a draft article.
+
+    The row is the source of truth; the Celery message only says "work on job N". A worker
+    claims the row with a conditional update (queued, or running with an expired lease), so a
+    redelivered message is harmless; results are written claim by claim in the same
+    transaction as the progress, so a job resumed after a crash continues where it stopped.
+    """
+
+    Status = JobStatus
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="crosscheck_jobs")
+    sentence_ids = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="Claims to check; empty means every current claim of the article.",
+    )
+    kind = models.CharField(
+        max_length=16,
+        choices=[("claims", "Check claims"), ("reference", "Plan checks for a new reference")],
+        default="claims",
+    )
+    trigger = models.CharField(
+        max_length=200, blank=True, help_text="Why the job exists (ingest, a new reference…)."
+    )
+    status = models.CharField(max_length=16, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    lease_token = models.CharField(max_length=32, blank=True, editable=False)
+    dispatched_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "dispatched_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=JobStatus.values), name="crosscheck_job_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(progress_done__lte=F("progress_total")),
+                name="crosscheck_job_progress_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Cross-check of {self.article} ({self.status}, {self.progress_label})"
+
+    @property
+    def progress_label(self) -> str:
+        return f"{self.progress_done} of {self.progress_total} sentences"
+
+    @property
+    def progress_percent(self) -> int:
+        if not self.progress_total:
+            return 100 if self.status == JobStatus.DONE else 0
+        return round(100 * self.progress_done / self.progress_total)
+
+
+class SearchTerm(models.Model):
+    """How many indexed sentences contain each index term (for choosing query terms and idf)."""
+
+    term = models.CharField(max_length=100, primary_key=True)
+    df = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.df})"

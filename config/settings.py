@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "annotations",
+    "verify",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +101,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # Wait for a concurrent writer instead of failing at once with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # A file, not memory, so that worker processes in the integration tests share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test_sourcedesk.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -123,6 +126,51 @@ LOGIN_REDIRECT_URL = "/desk/"
 
 # Jobs (Celery on Redis). Without a broker, tasks run in-process.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL") or ""
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_IGNORE_RESULT = True  # job rows, not a result backend, hold the outcome
+# A message is acknowledged only after its task finished; a worker that dies mid-task leaves
+# it to be delivered again. Job rows make a second delivery harmless.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis redelivers an unacknowledged message after the visibility timeout: every time limit
+# and retry countdown stays well below it.
+CELERY_VISIBILITY_TIMEOUT = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    "socket_connect_timeout": 3,
+    "socket_timeout": 10,
+}
+CELERY_TASK_TIME_LIMIT = 900
+CELERY_TASK_SOFT_TIME_LIMIT = 840
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing while Redis is down fails fast; the job row stays queued and the beat task sends
+# it again once Redis is back.
+CELERY_TASK_PUBLISH_RETRY = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+CELERY_BEAT_SCHEDULE = {
+    "requeue-crosscheck-jobs": {
+        "task": "verify.tasks.requeue_crosscheck_jobs",
+        "schedule": float(os.environ.get("SOURCEDESK_REQUEUE_INTERVAL", "30")),
+    },
+}
+
+# Cross-check jobs.
+CROSSCHECK_LEASE_SECONDS = int(os.environ.get("SOURCEDESK_CROSSCHECK_LEASE_SECONDS", "120"))
+CROSSCHECK_DISPATCH_GRACE_SECONDS = 30  # a queued job not sent after this long is sent again
+CROSSCHECK_CANDIDATES = 50  # top-k candidates fetched from the index per claim
+CROSSCHECK_POSTINGS_BUDGET = 20_000  # most index postings a claim's query may touch
+# Fault-injection knob for the integration tests: seconds to pause after each claim.
+CROSSCHECK_CLAIM_DELAY = float(os.environ.get("SOURCEDESK_CROSSCHECK_CLAIM_DELAY", "0"))
 
 # Ingestion limits.
 SOURCEDESK_MAX_BODY_BYTES = int(os.environ.get("SOURCEDESK_MAX_BODY_BYTES", str(2 * 1024 * 1024)))

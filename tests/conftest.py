@@ -94,3 +94,10 @@ def article(db):
     from tests.factories import make_article
 
     return make_article()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Remove what a worker killed in an earlier run may have left of the SQLite test database
+    (a hot journal would be replayed into the new database)."""
+    for leftover in (REPO / "var").glob("test_sourcedesk.sqlite3*"):
+        leftover.unlink()

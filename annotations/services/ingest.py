@@ -16,6 +16,8 @@ from annotations.services.suggestions import body_digest, save_suggestions, sent
 from annotations.services.workflow import ensure_annotations
 from verify.analysis import analyze
 from verify.documents import Document, DocumentError, check_body
+from verify.jobs import queue_crosscheck
+from verify.search import record_terms
 
 ERR_ROLE_CONFLICT = "the file says Role: {header} but --role {requested} was given"
 
@@ -69,10 +71,13 @@ def ingest_document(*, document: Document, role: str | None = None) -> IngestRes
                 return IngestResult(article, "unchanged", *_counts(article))
             article.save(update_fields=[*changed, "updated_at"])
             ensure_annotations(article)
+            if "role" in changed:
+                queue_crosscheck(article=article, trigger="role changed")
             return IngestResult(article, "updated", *_counts(article))
         if changed:
             article.save(update_fields=[*changed, "updated_at"])
         revise_article(article=article, body=document.body)
+        queue_crosscheck(article=article, trigger=f"revision {article.revision}")
         return IngestResult(article, "revised", *_counts(article))
 
 
@@ -97,6 +102,8 @@ def _create_article(
     sentences = bulk_create_with_history(
         [sentence_row(article, item) for item in analyzed], Sentence
     )
+    record_terms(sentence.search_text for sentence in sentences)
     attributions = save_suggestions(zip(sentences, analyzed, strict=True))
     ensure_annotations(article)
+    queue_crosscheck(article=article, trigger="ingest")
     return IngestResult(article, "created", len(sentences), attributions)

@@ -30,6 +30,8 @@ from annotations.services.suggestions import body_digest, save_suggestions, sent
 from annotations.services.workflow import ensure_annotations, refresh_article_status
 from verify.alignment import align
 from verify.analysis import AnalyzedSentence, analyze
+from verify.crosscheck import index_text
+from verify.search import record_terms
 
 _SPANS = ("source_start", "source_end", "cue_start", "cue_end")
 
@@ -99,10 +101,12 @@ def revise_article(*, article: Article, body: str) -> None:
     Attribution.objects.bulk_update(shifted, list(_SPANS))
     for sentence in reopened:
         # One history row per changed sentence keeps the text it had before.
-        sentence.save(update_fields=["text"])
+        sentence.search_text = index_text(sentence.text)
+        sentence.save(update_fields=["text", "search_text"])
 
     fresh = [analyzed[j] for j in alignment.added]
     created = bulk_create_with_history([sentence_row(article, item) for item in fresh], Sentence)
+    record_terms(s.search_text for s in (*created, *reopened))
     save_suggestions(zip(created, fresh, strict=True))
     for sentence in reopened:
         _reopen_changed(article, sentence)

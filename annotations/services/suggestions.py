@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from annotations.models import Article, Attribution, Sentence, Source
 from annotations.services.registry import SourceRegistry
 from verify.analysis import AnalyzedSentence
+from verify.crosscheck import index_text
 
 
 def body_digest(body: str) -> str:
@@ -24,6 +25,7 @@ def sentence_row(article: Article, item: AnalyzedSentence) -> Sentence:
         end=s.end,
         text=s.text,
         kind=s.kind,
+        search_text=index_text(s.text),
     )
 
 

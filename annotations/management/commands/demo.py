@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +38,35 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seeds", type=Path, default=Path(settings.BASE_DIR) / "seeds", help="Seed folder."
         )
+        parser.add_argument(
+            "--serve",
+            metavar="HOST:PORT",
+            help="Then serve the site there (with a Celery worker when a broker is configured).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database migrated.")
+        worker = None
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            self.stdout.write("Jobs: no broker configured, so cross-checks run in-process.")
+        else:
+            self.stdout.write(f"Jobs: Celery worker and beat on {settings.CELERY_BROKER_URL}.")
+            if options["serve"]:
+                worker = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
+                    [
+                        sys.executable,
+                        "-m",
+                        "celery",
+                        "-A",
+                        "config",
+                        "worker",
+                        "--beat",
+                        "--loglevel=WARNING",
+                        f"--schedule={settings.BASE_DIR / 'var' / 'beat'}",
+                    ],
+                    cwd=settings.BASE_DIR,
+                )
         call_command("ingest", str(options["seeds"]), stdout=self.stdout, stderr=self.stderr)
 
         user_model = get_user_model()
@@ -62,3 +89,11 @@ class Command(BaseCommand):
         self.stdout.write("Log in as (passwords are new on every run of make demo):")
         for username, role, password in credentials:
             self.stdout.write(f"  {username:<9} {password}   ({role})")
+
+        if options["serve"]:
+            try:
+                call_command("runserver", options["serve"], use_reloader=False)
+            finally:
+                if worker is not None:
+                    worker.terminate()
+                    worker.wait(timeout=30)

@@ -1,0 +1,161 @@
+"""Cross-check jobs in-process (no broker): claiming, resuming, results, incremental checks."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from annotations.models import CrossCheck, CrosscheckJob, JobStatus, Sentence
+from tests.factories import make_article
+from verify import jobs
+from verify.search import TermStats, search
+
+pytestmark = pytest.mark.django_db
+
+DRAFT = (
+    "A senior Ukrainian source told CNN that Kyiv rejected three major points of the plan, "
+    "including capping the army at 600,000 troops.\n"
+    "Washington had pushed Ukraine to accept the terms by Nov. 27, officials said.\n"
+    "The weather in Kyiv was cold on Tuesday.\n"
+)
+WIRE = (
+    "Kyiv rejected three major points of the US plan, including a cap of 800,000 troops on "
+    "its army, a Ukrainian official told Reuters.\n"
+)
+ECHO = (
+    "According to CNN, a senior Ukrainian source said Kyiv rejected three major points of the "
+    "plan, including capping the army at 600,000 troops.\n"
+)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what the code defers to "after commit" (the test's transaction never commits)."""
+
+    def run(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def draft(committed):
+    committed(make_article, "wire-1", body=WIRE, role="reference")
+    committed(make_article, "echo-1", body=ECHO, role="reference")
+    return committed(make_article, "draft-1", body=DRAFT)
+
+
+def claim(article, index: int = 0) -> Sentence:
+    return Sentence.objects.get(article=article, index=index)
+
+
+def test_ingesting_a_draft_runs_its_job_in_process_without_a_broker(draft):
+    job = CrosscheckJob.objects.filter(article=draft).latest("pk")
+    assert job.status == JobStatus.DONE
+    assert job.progress_done == job.progress_total == 3
+    assert CrossCheck.objects.filter(claim=claim(draft)).exists()
+
+
+def test_search_uses_the_index_and_skips_the_claims_own_article(draft):
+    first = claim(draft)
+    found = search(TermStats().query_terms(first.text), exclude_article=draft.pk)
+    articles = set(
+        Sentence.objects.filter(pk__in=found).values_list("article__external_id", flat=True)
+    )
+    assert articles == {"wire-1", "echo-1"}
+
+
+def test_numbers_that_differ_are_a_contradiction_and_a_cnn_echo_is_not_independent(draft):
+    checks = {
+        c.match.article.external_id: c
+        for c in CrossCheck.objects.filter(claim=claim(draft)).select_related("match__article")
+    }
+    assert checks["wire-1"].relation == "contradicts" and "600,000" in checks["wire-1"].reason
+    assert checks["echo-1"].independent is False
+
+
+def test_a_job_claimed_once_is_not_run_again(draft):
+    job = CrosscheckJob.objects.filter(article=draft).latest("pk")
+    before = list(CrossCheck.objects.values_list("pk", flat=True))
+    assert jobs.run_job(job.pk) is False  # a redelivered message finds it done
+    assert list(CrossCheck.objects.values_list("pk", flat=True)) == before
+
+
+def test_rerunning_a_claim_replaces_its_results_without_duplicates(draft):
+    job = jobs.queue_crosscheck(article=draft, send=False)
+    assert jobs.run_job(job.pk) is True
+    pairs = list(CrossCheck.objects.values_list("claim_id", "match_id"))
+    assert len(pairs) == len(set(pairs)) > 0
+
+
+def test_a_running_job_with_a_live_lease_is_left_alone(draft):
+    job = jobs.queue_crosscheck(article=draft, send=False)
+    CrosscheckJob.objects.filter(pk=job.pk).update(
+        status=JobStatus.RUNNING, lease_until=timezone.now() + timedelta(minutes=1)
+    )
+    assert jobs.run_job(job.pk) is False
+    assert CrosscheckJob.objects.get(pk=job.pk).status == JobStatus.RUNNING
+
+
+def test_a_job_whose_worker_died_resumes_where_it_stopped(draft):
+    job = jobs.queue_crosscheck(article=draft, send=False)
+    # A worker died after the first claim: its lease ran out.
+    CrosscheckJob.objects.filter(pk=job.pk).update(
+        status=JobStatus.RUNNING,
+        progress_done=1,
+        attempts=1,
+        lease_token="dead",
+        lease_until=timezone.now() - timedelta(seconds=1),
+    )
+    seen: list[int] = []
+    assert jobs.run_job(job.pk, progress=lambda j: seen.append(j.progress_done)) is True
+    job.refresh_from_db()
+    assert seen == [2, 3] and job.attempts == 2 and job.status == JobStatus.DONE
+
+
+def test_a_worker_that_lost_its_lease_writes_nothing(draft):
+    job = jobs.queue_crosscheck(article=draft, send=False)
+    CrossCheck.objects.all().delete()
+
+    def taken_over(current: CrosscheckJob) -> None:
+        CrosscheckJob.objects.filter(pk=current.pk).update(lease_token="someone-else")
+
+    assert jobs.run_job(job.pk, progress=taken_over) is False
+    assert CrossCheck.objects.count() <= CrossCheck.objects.filter(claim=claim(draft)).count()
+    assert CrossCheck.objects.exclude(claim=claim(draft)).count() == 0
+
+
+def test_requeue_sends_jobs_never_sent_and_jobs_of_dead_workers(draft, committed):
+    never_sent = jobs.queue_crosscheck(article=draft, send=False)
+    dead = jobs.queue_crosscheck(article=draft, send=False)
+    old = timezone.now() - timedelta(minutes=5)
+    CrosscheckJob.objects.filter(pk=never_sent.pk).update(created_at=old)
+    CrosscheckJob.objects.filter(pk=dead.pk).update(
+        created_at=old, status=JobStatus.RUNNING, lease_until=old, dispatched_at=old
+    )
+    assert committed(jobs.requeue_stuck_jobs) == 2
+    statuses = set(
+        CrosscheckJob.objects.filter(pk__in=[never_sent.pk, dead.pk]).values_list(
+            "status", flat=True
+        )
+    )
+    assert statuses == {JobStatus.DONE}  # in-process: sent means run
+
+
+def test_a_new_reference_rechecks_only_the_claims_it_matches(draft, committed):
+    before = CrosscheckJob.objects.count()
+    committed(
+        make_article,
+        "wire-2",
+        body="Ukraine had been pushed to accept the terms by Dec. 1, officials said.\n",
+        role="reference",
+    )
+    follow_up = CrosscheckJob.objects.filter(article=draft).latest("pk")
+    assert CrosscheckJob.objects.count() == before + 2  # the planning job and one re-check
+    assert follow_up.sentence_ids == [claim(draft, 1).pk]
+    assert CrossCheck.objects.filter(
+        claim=claim(draft, 1), match__article__external_id="wire-2"
+    ).exists()

@@ -1,0 +1,348 @@
+"""Cross-check jobs: queue them after commit, claim them safely, run them claim by claim.
+
+The job row is the source of truth and the Celery message only says "work on job N":
+
+* :func:`queue_crosscheck` creates the row and sends the message after the transaction
+  commits. If the broker is down the row stays ``queued`` with no ``dispatched_at`` and
+  :func:`requeue_stuck_jobs` (a beat task) sends it again later: nothing is lost.
+* :func:`run_job` claims the row with a conditional update (``queued``, or ``running`` with an
+  expired lease) and a fresh lease token, so a redelivered or duplicated message is harmless.
+* Each claim's results are written in one transaction together with the job's progress, under
+  the lease token: a job resumed after a crash continues where it stopped, and a worker that
+  lost its lease writes nothing. Results carry a unique (claim, match) constraint and replace
+  the claim's previous results, so no redelivery ever duplicates a row.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from annotations.models import (
+    Article,
+    CrossCheck,
+    CrosscheckJob,
+    JobStatus,
+    Sentence,
+    SentenceKind,
+)
+from verify.crosscheck import Match, Passage, compare
+from verify.search import TermStats, search
+
+logger = logging.getLogger(__name__)
+
+KIND_CLAIMS = "claims"
+KIND_REFERENCE = "reference"
+CONTEXT_CHARS = 1200
+BATCH = 10
+REFERENCE_CANDIDATES = 20
+
+Progress = Callable[[CrosscheckJob], None]
+
+
+class LeaseLost(Exception):
+    """Another worker took the job over (this one was presumed dead); stop writing."""
+
+
+# --- queueing ----------------------------------------------------------------------------
+
+
+def queue_crosscheck(
+    *,
+    article: Article,
+    sentence_ids: Sequence[int] | None = None,
+    trigger: str = "",
+    send: bool = True,
+) -> CrosscheckJob:
+    """Queue a job for ``article``: check its claims (a draft), or, for a reference article,
+    find the draft claims it plausibly matches and queue checks for those.
+
+    The message is sent after the current transaction commits; with ``send=False`` the caller
+    runs the job itself (:func:`run_job`).
+    """
+    kind = KIND_CLAIMS if article.role == Article.Role.DRAFT else KIND_REFERENCE
+    claims = Sentence.objects.current().filter(article=article, kind=SentenceKind.CLAIM)
+    if sentence_ids is not None:
+        claims = claims.filter(pk__in=sentence_ids)
+    job = CrosscheckJob.objects.create(
+        article=article,
+        kind=kind,
+        sentence_ids=sorted(sentence_ids) if sentence_ids is not None else None,
+        trigger=trigger[:200],
+        progress_total=claims.count(),
+    )
+    if send:
+        transaction.on_commit(lambda: dispatch(job.pk))
+    return job
+
+
+def dispatch(job_id: int) -> bool:
+    """Send job ``job_id`` to the workers (or run it now, without a broker).
+
+    Returns False, leaving the row queued for :func:`requeue_stuck_jobs`, when the broker
+    cannot be reached.
+    """
+    from verify.tasks import run_crosscheck_job
+
+    CrosscheckJob.objects.filter(pk=job_id).update(dispatched_at=timezone.now())
+    try:
+        run_crosscheck_job.delay(job_id)
+    except Exception as exc:  # the broker's connection errors vary by transport
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            raise
+        CrosscheckJob.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(dispatched_at=None)
+        logger.warning("Cross-check job %s not sent (%s); it will be sent again.", job_id, exc)
+        return False
+    return True
+
+
+def requeue_stuck_jobs() -> int:
+    """Send again the jobs that were never sent, whose message was lost, or whose worker died.
+
+    Run by Celery beat. Returns how many jobs were sent.
+    """
+    now = timezone.now()
+    grace = timedelta(seconds=settings.CROSSCHECK_DISPATCH_GRACE_SECONDS)
+    # A running job whose lease ran out has lost its worker: back to the queue.
+    CrosscheckJob.objects.filter(status=JobStatus.RUNNING, lease_until__lt=now).update(
+        status=JobStatus.QUEUED, dispatched_at=None, lease_token=""
+    )
+    stuck = CrosscheckJob.objects.filter(status=JobStatus.QUEUED).filter(
+        Q(dispatched_at__isnull=True, created_at__lt=now - timedelta(seconds=2))
+        | Q(dispatched_at__lt=now - grace * 10)
+    )
+    sent = 0
+    for job_id in stuck.values_list("pk", flat=True):
+        sent += dispatch(job_id)
+    return sent
+
+
+# --- running -----------------------------------------------------------------------------
+
+
+def run_job(job_id: int, *, progress: Progress | None = None) -> bool:
+    """Claim and run job ``job_id``. Returns False when another worker has it or it is done."""
+    token = uuid.uuid4().hex
+    now = timezone.now()
+    claimed = (
+        CrosscheckJob.objects.filter(pk=job_id)
+        .filter(Q(status=JobStatus.QUEUED) | Q(status=JobStatus.RUNNING, lease_until__lt=now))
+        .update(
+            status=JobStatus.RUNNING,
+            lease_token=token,
+            lease_until=_lease(),
+            attempts=F("attempts") + 1,
+            started_at=now,
+            error="",
+        )
+    )
+    if not claimed:
+        return False
+    job = CrosscheckJob.objects.select_related("article").get(pk=job_id)
+    try:
+        if job.kind == KIND_REFERENCE:
+            _plan_for_reference(job, token, progress)
+        else:
+            _check_claims(job, token, progress)
+    except LeaseLost:
+        logger.warning("Cross-check job %s was taken over by another worker.", job_id)
+        return False
+    done = CrosscheckJob.objects.filter(pk=job_id, lease_token=token).update(
+        status=JobStatus.DONE, finished_at=timezone.now(), lease_until=None
+    )
+    return bool(done)
+
+
+def release(job_id: int, *, error: str) -> None:
+    """Give a job back to the queue after a transient error (the task retries it)."""
+    CrosscheckJob.objects.filter(pk=job_id, status=JobStatus.RUNNING).update(
+        status=JobStatus.QUEUED, lease_until=None, lease_token="", error=error[:2000]
+    )
+
+
+def fail(job_id: int, *, error: str) -> None:
+    CrosscheckJob.objects.filter(pk=job_id).exclude(status=JobStatus.DONE).update(
+        status=JobStatus.FAILED, lease_until=None, error=error[:2000], finished_at=timezone.now()
+    )
+
+
+def _lease() -> object:
+    return timezone.now() + timedelta(seconds=settings.CROSSCHECK_LEASE_SECONDS)
+
+
+def _renew(job: CrosscheckJob, token: str, **changes: object) -> None:
+    """Extend the lease (and apply ``changes``) if this worker still holds it."""
+    updated = CrosscheckJob.objects.filter(pk=job.pk, lease_token=token).update(
+        lease_until=_lease(), **changes
+    )
+    if not updated:
+        raise LeaseLost
+
+
+def _job_claims(job: CrosscheckJob) -> list[Sentence]:
+    claims = Sentence.objects.current().filter(article=job.article_id, kind=SentenceKind.CLAIM)
+    if job.sentence_ids is not None:
+        claims = claims.filter(pk__in=job.sentence_ids)
+    return list(claims.order_by("index"))
+
+
+def _check_claims(job: CrosscheckJob, token: str, progress: Progress | None) -> None:
+    claims = _job_claims(job)
+    if job.progress_total != len(claims) or job.progress_done > len(claims):
+        # The article changed since the job was queued: start over on its current claims.
+        _renew(job, token, progress_total=len(claims), progress_done=0)
+        job.progress_total, job.progress_done = len(claims), 0
+    stats = TermStats()
+    remaining = claims[job.progress_done :]
+    for start in range(0, len(remaining), BATCH):
+        batch = remaining[start : start + BATCH]
+        results = crosscheck_sentences(batch, stats)
+        for claim in batch:
+            _save_results(job, token, claim, results[claim.pk])
+            job.progress_done += 1
+            if progress:
+                progress(job)
+            if settings.CROSSCHECK_CLAIM_DELAY:
+                time.sleep(settings.CROSSCHECK_CLAIM_DELAY)
+
+
+def _save_results(
+    job: CrosscheckJob, token: str, claim: Sentence, matches: list[tuple[int, Match]]
+) -> None:
+    with transaction.atomic():
+        # One writer per claim at a time, whichever job it comes from.
+        Sentence.objects.select_for_update().filter(pk=claim.pk).first()
+        _renew(job, token, progress_done=F("progress_done") + 1)
+        CrossCheck.objects.filter(claim=claim).delete()
+        CrossCheck.objects.bulk_create(
+            [
+                CrossCheck(
+                    claim=claim,
+                    match_id=match_id,
+                    relation=match.relation,
+                    score=round(match.score, 4),
+                    reason=match.reason[:500],
+                    independent=match.independent,
+                    job=job,
+                )
+                for match_id, match in matches
+            ]
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Indexed:
+    passage: Passage
+    article_id: int
+
+
+def _passages(sentence_ids: Sequence[int]) -> dict[int, _Indexed]:
+    """Passages (text, outlet, sources, article context) for sentences, in three queries."""
+    rows = (
+        Sentence.objects.filter(pk__in=sentence_ids)
+        .annotate(lead=Substr("article__body", 1, CONTEXT_CHARS))
+        .values("pk", "text", "article_id", "article__outlet", "article__headline", "lead")
+    )
+    sources: dict[int, list[str]] = defaultdict(list)
+    from annotations.models import Attribution
+
+    for sentence_id, name, via in Attribution.objects.filter(
+        sentence_id__in=sentence_ids
+    ).values_list("sentence_id", "source__name", "via__name"):
+        sources[sentence_id].append(name)
+        if via:
+            sources[sentence_id].append(via)
+    return {
+        row["pk"]: _Indexed(
+            Passage(
+                text=row["text"],
+                outlet=row["article__outlet"] or "",
+                sources=tuple(dict.fromkeys(sources[row["pk"]])),
+                context=f"{row['article__headline']}\n{row['lead']}"[:CONTEXT_CHARS],
+            ),
+            row["article_id"],
+        )
+        for row in rows
+    }
+
+
+def crosscheck_sentences(
+    claims: Sequence[Sentence], stats: TermStats | None = None
+) -> dict[int, list[tuple[int, Match]]]:
+    """Find and classify the matches of each claim among other articles' sentences.
+
+    Returns, per claim id, ``(matching sentence id, Match)`` pairs, best first.
+    """
+    stats = stats or TermStats()
+    candidates: dict[int, list[int]] = {}
+    for claim in claims:
+        terms = stats.query_terms(claim.text)
+        candidates[claim.pk] = search(terms, exclude_article=claim.article_id)
+    wanted = {claim.pk for claim in claims} | {i for ids in candidates.values() for i in ids}
+    passages = _passages(sorted(wanted))
+    stats.load(
+        {t for p in passages.values() for t in _tokens(p.passage.text)} if passages else set()
+    )
+    results: dict[int, list[tuple[int, Match]]] = {}
+    for claim in claims:
+        own = passages[claim.pk].passage
+        found = []
+        for candidate_id in candidates[claim.pk]:
+            match = compare(own, passages[candidate_id].passage, idf=stats.idf)
+            if match is not None:
+                found.append((candidate_id, match))
+        found.sort(key=lambda pair: (-pair[1].score, pair[0]))
+        results[claim.pk] = found
+    return results
+
+
+def _tokens(text: str) -> list[str]:
+    from verify.crosscheck import index_text
+
+    return index_text(text).split()
+
+
+def _plan_for_reference(job: CrosscheckJob, token: str, progress: Progress | None) -> None:
+    """A reference article arrived: re-check only the draft claims it plausibly matches."""
+    sentences = _job_claims(job)
+    _renew(job, token, progress_total=len(sentences), progress_done=0)
+    job.progress_total, job.progress_done = len(sentences), 0
+    stats = TermStats()
+    affected: dict[int, set[int]] = defaultdict(set)  # draft article -> claim ids
+    for sentence in sentences:
+        terms = stats.query_terms(sentence.text)
+        claim_ids = search(
+            terms,
+            exclude_article=sentence.article_id,
+            role=Article.Role.DRAFT,
+            limit=REFERENCE_CANDIDATES,
+        )
+        if claim_ids:
+            passages = _passages([sentence.pk, *claim_ids])
+            reference = passages[sentence.pk].passage
+            for claim_id in claim_ids:
+                if compare(passages[claim_id].passage, reference, idf=stats.idf) is not None:
+                    affected[passages[claim_id].article_id].add(claim_id)
+        job.progress_done += 1
+        _renew(job, token, progress_done=job.progress_done)
+        if progress:
+            progress(job)
+    with transaction.atomic():
+        _renew(job, token)
+        for article in Article.objects.filter(pk__in=affected).order_by("pk"):
+            queue_crosscheck(
+                article=article,
+                sentence_ids=sorted(affected[article.pk]),
+                trigger=f"new reference {job.article.external_id}",
+            )

@@ -1,0 +1,157 @@
+"""Retrieval from the full-text index (never a scan): FTS5 on SQLite, tsvector + GIN on
+PostgreSQL, both over ``Sentence.search_text`` (see migration 0004).
+
+A claim's query is an OR of its most informative terms, chosen rarest first within a budget of
+index postings, so the work per query stays bounded as the corpus grows.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from django.conf import settings
+from django.db import connection
+
+from annotations.models import SearchTerm, Sentence
+from verify.crosscheck import index_text, search_terms
+
+_UPSERT_CHUNK = 500
+_TERM = re.compile(r"[a-z0-9]{1,100}")
+
+
+def record_terms(texts: Iterable[str]) -> None:
+    """Count the index terms of newly indexed ``search_text`` values into :class:`SearchTerm`.
+
+    Terms are upserted in sorted order, so concurrent ingests lock rows in the same order and
+    cannot deadlock.
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(set(text.split()))
+    items = sorted((term[:100], n) for term, n in counts.items())
+    table = SearchTerm._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(items), _UPSERT_CHUNK):
+            chunk = items[start : start + _UPSERT_CHUNK]
+            values = ", ".join(["(%s, %s)"] * len(chunk))
+            cursor.execute(
+                f"INSERT INTO {table} (term, df) VALUES {values} "  # noqa: S608 (no user input)
+                f"ON CONFLICT (term) DO UPDATE SET df = {table}.df + excluded.df",
+                [value for pair in chunk for value in pair],
+            )
+
+
+def index_sentences(sentences: Sequence[Sentence]) -> None:
+    """Fill ``search_text`` on unsaved sentences (call before ``bulk_create``)."""
+    for sentence in sentences:
+        sentence.search_text = index_text(sentence.text)
+
+
+class TermStats:
+    """Document frequencies of index terms, fetched in bulk, for query terms and idf."""
+
+    def __init__(self) -> None:
+        self._df: dict[str, int] = {}
+        self.total = max(_indexed_sentences(), 1)
+
+    def load(self, terms: Iterable[str]) -> None:
+        missing = {t for t in terms if t not in self._df}
+        if not missing:
+            return
+        found = dict(SearchTerm.objects.filter(term__in=list(missing)).values_list("term", "df"))
+        for term in missing:
+            self._df[term] = found.get(term, 0)
+
+    def df(self, term: str) -> int:
+        return self._df.get(term, 0)
+
+    def idf(self, term: str) -> float:
+        return math.log((self.total + 1) / (self.df(term) + 1)) + 1.0
+
+    def query_terms(self, text: str) -> list[str]:
+        """The claim's informative terms that fit the postings budget, rarest first."""
+        terms = search_terms(text)
+        self.load(terms)
+        budget = settings.CROSSCHECK_POSTINGS_BUDGET
+        chosen: list[str] = []
+        spent = 0
+        for term in sorted(terms, key=lambda t: (self.df(t), t)):
+            df = self.df(term)
+            if df == 0:
+                continue
+            if spent + df > budget and len(chosen) >= 2:
+                break
+            chosen.append(term)
+            spent += df
+        return chosen
+
+
+def _indexed_sentences() -> int:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # The planner's estimate: exact enough for idf, and constant-time at any size.
+            cursor.execute(
+                "SELECT reltuples::bigint FROM pg_class WHERE relname = %s",
+                [Sentence._meta.db_table],
+            )
+            row = cursor.fetchone()
+            estimate = int(row[0]) if row else 0
+            if estimate > 0:
+                return estimate
+    return Sentence.objects.count()
+
+
+_POSTGRES_SEARCH = """
+SELECT s.id FROM annotations_sentence s
+JOIN annotations_article a ON a.id = s.article_id
+WHERE s.search_vector @@ to_tsquery('simple', %s)
+  AND s.article_id <> %s AND s.archived_at IS NULL AND s.kind = 'claim'
+  AND (%s = '' OR a.role = %s)
+ORDER BY ts_rank(s.search_vector, to_tsquery('simple', %s)) DESC, s.id
+LIMIT %s
+"""
+_SQLITE_SEARCH = """
+SELECT s.id FROM annotations_sentence_fts f
+JOIN annotations_sentence s ON s.id = f.rowid
+JOIN annotations_article a ON a.id = s.article_id
+WHERE annotations_sentence_fts MATCH %s
+  AND s.article_id <> %s AND s.archived_at IS NULL AND s.kind = 'claim'
+  AND (%s = '' OR a.role = %s)
+ORDER BY bm25(annotations_sentence_fts), s.id
+LIMIT %s
+"""
+
+
+def search(
+    terms: Sequence[str],
+    *,
+    exclude_article: int,
+    role: str | None = None,
+    limit: int | None = None,
+) -> list[int]:
+    """Ids of current claim sentences matching any of ``terms``, best first.
+
+    Sentences of ``exclude_article`` are left out; ``role`` restricts the articles searched.
+    """
+    # Terms come from index_text, so they are plain [a-z0-9] words; anything else is dropped
+    # rather than let into a full-text query language.
+    terms = [term for term in terms if _TERM.fullmatch(term)]
+    if not terms:
+        return []
+    limit = limit or settings.CROSSCHECK_CANDIDATES
+    role = role or ""
+    params: list[str | int]
+    if connection.vendor == "postgresql":
+        query = " | ".join(terms)
+        sql, params = _POSTGRES_SEARCH, [query, exclude_article, role, role, query, limit]
+    elif connection.vendor == "sqlite":
+        query = " OR ".join(f'"{term}"' for term in terms)
+        sql, params = _SQLITE_SEARCH, [query, exclude_article, role, role, limit]
+    else:  # pragma: no cover - migrations refuse other databases
+        raise RuntimeError(f"No full-text search for {connection.vendor}.")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
