@@ -23,6 +23,8 @@ from annotations.models import (
     Attribution,
     Comment,
     Confidence,
+    CrossCheck,
+    CrosscheckJob,
     Sentence,
     SentenceKind,
     Source,
@@ -30,6 +32,8 @@ from annotations.models import (
     SourceKind,
     Transition,
 )
+from verify.crosscheck import Summary
+from verify.selectors import claim_summary
 
 # Fields of an annotation's history not worth showing as a "change".
 _HISTORY_NOISE = {"version", "updated_at"}
@@ -212,6 +216,8 @@ class SentenceDetail:
     comments: list[Comment]
     transitions: list[Transition]
     history: list[HistoryEntry]
+    crosschecks: list[CrossCheck]
+    crosscheck_summary: Summary | None
 
 
 def sentence_detail(sentence: Sentence) -> SentenceDetail:
@@ -225,6 +231,11 @@ def sentence_detail(sentence: Sentence) -> SentenceDetail:
             annotation.transitions.select_related("actor").order_by("-created_at", "-id")
         )
         history = annotation_history(annotation)
+    crosschecks = list(
+        CrossCheck.objects.filter(claim=sentence)
+        .select_related("match__article")
+        .order_by("-score", "id")
+    )
     return SentenceDetail(
         sentence=sentence,
         annotation=annotation,
@@ -233,7 +244,28 @@ def sentence_detail(sentence: Sentence) -> SentenceDetail:
         comments=list(sentence.comments.select_related("author")),
         transitions=transitions,
         history=history,
+        crosschecks=crosschecks,
+        crosscheck_summary=claim_summary(crosschecks) if crosschecks else None,
     )
+
+
+def contradictions(article: Article) -> list[CrossCheck]:
+    """Independent contradictions of the article's current claims, strongest first."""
+    return list(
+        CrossCheck.objects.filter(
+            claim__article=article,
+            claim__archived_at__isnull=True,
+            relation=CrossCheck.Relation.CONTRADICTS,
+            independent=True,
+        )
+        .select_related("claim", "match__article")
+        .order_by("claim__index", "-score")
+    )
+
+
+def latest_crosscheck_job(article: Article) -> CrosscheckJob | None:
+    """The article's most recent cross-check job, for the progress bar."""
+    return CrosscheckJob.objects.filter(article=article).order_by("-created_at", "-id").first()
 
 
 # --- review queue ----------------------------------------------------------------------------

@@ -12,6 +12,16 @@ urlpatterns = [
     path("articles/<int:article_id>/summary/", pages.article_summary, name="summary"),
     path("articles/<int:article_id>/sign-off/", pages.sign_off, name="sign_off"),
     path("articles/<int:article_id>/reopen/", pages.reopen_article, name="reopen_article"),
+    path(
+        "articles/<int:article_id>/crosscheck/",
+        pages.crosscheck_status,
+        name="crosscheck_status",
+    ),
+    path(
+        "articles/<int:article_id>/crosscheck/start/",
+        pages.crosscheck_start,
+        name="crosscheck_start",
+    ),
     path("sentences/<int:sentence_id>/panel/", pages.sentence_panel, name="panel"),
     path(
         "sentences/<int:sentence_id>/attributions/",

@@ -180,6 +180,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # In-process jobs would log a line per task into every command's output.
+    "loggers": {"celery.app.trace": {"level": "WARNING" if not CELERY_BROKER_URL else "INFO"}},
 }
 
 if PRODUCTION:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -14,6 +15,7 @@ from annotations.models import Article, ArticleStatus, Confidence
 from annotations.services import workflow
 from annotations.services.workflow import NotAllowed, WorkflowError
 from annotations.views._common import desk_view, forbidden, panel_html
+from verify.jobs import queue_crosscheck
 
 
 @require_GET
@@ -36,6 +38,7 @@ def article_page(request: HttpRequest, article_id: int) -> HttpResponse:
         "claim_count": sum(s.kind == "claim" for s in sentences),
         "can_annotate": workflow.can_annotate(request.user),
         "can_review": workflow.can_review(request.user),
+        "job": selectors.latest_crosscheck_job(article),
     }
     return render(request, "desk/article_page.html", context)
 
@@ -69,6 +72,10 @@ def _summary(
         "article": article,
         "mix": mix,
         "error": error,
+        "job": selectors.latest_crosscheck_job(article),
+        "contradictions": selectors.contradictions(article),
+        "can_annotate": workflow.can_annotate(request.user),
+        "can_review": workflow.can_review(request.user),
         "may_sign_off": (
             workflow.can_sign_off(request.user)
             and mix.all_approved
@@ -115,3 +122,30 @@ def reopen_article(request: HttpRequest, article_id: int) -> HttpResponse:
         return _summary(request, article, error=exc.message, status=400)
     messages.success(request, "Reopened: the article is back in annotation.")
     return redirect("desk:summary", article_id=article.pk)
+
+
+@require_GET
+@desk_view
+def crosscheck_status(request: HttpRequest, article_id: int) -> JsonResponse:
+    """The article's latest cross-check job, for the progress bar to poll."""
+    job = selectors.latest_crosscheck_job(selectors.desk_article(article_id))
+    if job is None:
+        return JsonResponse({"status": "none", "percent": 0, "label": "not run yet"})
+    return JsonResponse(
+        {
+            "status": job.status,
+            "percent": job.progress_percent,
+            "label": f"{job.get_status_display()}: {job.progress_label}",
+        }
+    )
+
+
+@require_POST
+@desk_view
+def crosscheck_start(request: HttpRequest, article_id: int) -> HttpResponse:
+    """Queue a new cross-check of the article (the page then shows its progress)."""
+    article = selectors.desk_article(article_id)
+    with transaction.atomic():
+        queue_crosscheck(article=article, trigger=f"requested by {request.user.get_username()}")
+    messages.info(request, "Cross-check queued.")
+    return redirect("desk:article", article_id=article.pk)

@@ -341,4 +341,32 @@
       }
     }
   }
+
+  // The cross-check progress bar: poll while the latest job is queued or running.
+  (function pollCrosscheck() {
+    const box = document.getElementById("crosscheck");
+    if (!box) return;
+    const active = () => ["queued", "running"].includes(box.dataset.state);
+    async function tick() {
+      if (!active()) return;
+      try {
+        const response = await fetch(box.dataset.statusUrl, {
+          headers: { Accept: "application/json" },
+          credentials: "same-origin",
+        });
+        if (response.ok) {
+          const job = await response.json();
+          box.dataset.state = job.status;
+          const bar = box.querySelector("progress");
+          if (bar) bar.value = job.percent;
+          const text = box.querySelector("[data-xc-text]");
+          if (text) text.textContent = job.label;
+        }
+      } catch (error) {
+        // A missed poll is retried on the next tick.
+      }
+      if (active()) window.setTimeout(tick, 2000);
+    }
+    window.setTimeout(tick, 1000);
+  })();
 })();
