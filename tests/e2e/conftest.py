@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO, skip_or_fail
 
-# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
-# between browser steps are synchronous and safe there. Set before any browser starts.
+# Playwright's sync API runs an event loop in the test thread, and it stays there until the
+# session ends (the playwright fixture is session-scoped); the ORM calls made by these tests
+# and by every later test are synchronous and safe there. Subprocesses that must not inherit
+# the variable (``check --deploy``) drop it themselves (tests/test_settings.py).
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 os.environ[ASYNC_UNSAFE] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "test-artifacts"
-
-
-@pytest.fixture(scope="package", autouse=True)
-def async_unsafe_only_for_browser_tests() -> Iterator[None]:
-    """Leave the variable to these tests: a subprocess started later must not inherit it
-    (``check --deploy`` rightly refuses to pass with it set)."""
-    os.environ[ASYNC_UNSAFE] = "true"
-    yield
-    os.environ.pop(ASYNC_UNSAFE, None)
 
 
 @pytest.fixture(scope="session")
