@@ -6,7 +6,13 @@ import subprocess
 import sys
 import time
 
-BENCHMARKS = ("bench_segmentation", "bench_analyze", "bench_polnear")
+BENCHMARKS = (
+    "bench_segmentation",
+    "bench_analyze",
+    "bench_polnear",
+    "bench_crosscheck",
+    "bench_workers",
+)
 
 
 def main() -> int:
