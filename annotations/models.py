@@ -535,3 +535,83 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term} ({self.df})"
+
+
+class WebhookEvent(models.TextChoices):
+    ARTICLE_SIGNED_OFF = "article.signed_off", "Article signed off"
+    ARTICLE_REOPENED = "article.reopened", "Article reopened"
+
+
+def new_webhook_secret() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(32)
+
+
+class WebhookEndpoint(models.Model):
+    """Where the publishing system wants to hear about events, and the secret that signs them."""
+
+    name = models.CharField(max_length=200)
+    url = models.URLField(max_length=2000)
+    secret = models.CharField(
+        max_length=200,
+        default=new_webhook_secret,
+        help_text="Shared secret for the HMAC-SHA256 signature (X-Sourcedesk-Signature).",
+    )
+    events = models.JSONField(
+        default=list, blank=True, help_text="Event names to send; empty means all events."
+    )
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.url})"
+
+    def wants(self, event: str) -> bool:
+        return self.is_active and (not self.events or event in self.events)
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    SUCCEEDED = "succeeded", "Succeeded"
+    FAILED = "failed", "Failed"
+
+
+class WebhookDelivery(models.Model):
+    """One event for one endpoint, with every attempt's outcome (the delivery log)."""
+
+    Status = DeliveryStatus
+
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event = models.CharField(max_length=50, choices=WebhookEvent.choices)
+    event_id = models.UUIDField(help_text="Stable across retries, for the receiver to dedupe.")
+    payload = models.JSONField()
+    status = models.CharField(
+        max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    response_status = models.PositiveIntegerField(null=True, blank=True)
+    response_body = models.TextField(blank=True)
+    error = models.TextField(blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "webhook deliveries"
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["endpoint", "event_id"], name="webhook_delivery_once_per_endpoint"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} → {self.endpoint.name} ({self.status})"

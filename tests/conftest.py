@@ -32,6 +32,14 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def no_lockouts(request, settings):
+    """Tests log in with the test client, which django-axes cannot see a request for; the
+    brute-force tests (marked ``lockouts``) keep it on."""
+    if "lockouts" not in request.keywords:
+        settings.AXES_ENABLED = False
+
+
 @pytest.fixture
 def seed_path() -> Path:
     return SEED
