@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo worker test lint pytest bench clean
+.PHONY: install demo serve worker test lint pytest bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,20 @@ demo: install
 	else \
 		$(BIN)/python manage.py demo --serve $(HOST):$(PORT); \
 	fi
+
+## Production-style: gunicorn, a Celery worker and beat (Procfile, honcho) on PostgreSQL and
+## Redis. Needs SECRET_KEY; DATABASE_URL, REDIS_URL and ALLOWED_HOSTS have local defaults.
+serve: export SOURCEDESK_ENV = production
+serve: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/sourcedesk
+serve: export REDIS_URL ?= redis://127.0.0.1:6379/0
+serve: export ALLOWED_HOSTS ?= 127.0.0.1,localhost
+serve: export SECURE_SSL_REDIRECT ?= 0
+serve: install
+	@test -n "$$SECRET_KEY" || { echo "Set SECRET_KEY (e.g. export SECRET_KEY=\$$(openssl rand -base64 48))"; exit 1; }
+	-createdb -h 127.0.0.1 -U postgres sourcedesk 2>/dev/null
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start
 
 ## A Celery worker with beat (set CELERY_BROKER_URL or REDIS_URL first).
 worker: install

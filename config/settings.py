@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "config.observability.RequestLogMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a clear 429 answer.
     "axes.middleware.AxesMiddleware",
 ]
@@ -201,6 +202,7 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -261,13 +263,29 @@ CROSSCHECK_CLAIM_DELAY = float(os.environ.get("SOURCEDESK_CROSSCHECK_CLAIM_DELAY
 # Ingestion limits.
 SOURCEDESK_MAX_BODY_BYTES = int(os.environ.get("SOURCEDESK_MAX_BODY_BYTES", str(2 * 1024 * 1024)))
 
+# Logs: JSON lines in production (one object per request and per task), plain text otherwise.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json" if PRODUCTION else "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # In-process jobs would log a line per task into every command's output.
-    "loggers": {"celery.app.trace": {"level": "WARNING" if not CELERY_BROKER_URL else "INFO"}},
+    "loggers": {
+        # In-process jobs would log a line per task into every command's output.
+        "celery.app.trace": {"level": "WARNING" if not CELERY_BROKER_URL else "INFO"},
+        "sourcedesk.request": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")},
+        "sourcedesk.task": {"level": "INFO" if CELERY_BROKER_URL else "WARNING"},
+        # Runserver logs each request itself; the structured request log replaces it.
+        "django.server": {"level": "WARNING" if PRODUCTION else "INFO"},
+    },
 }
 
 if PRODUCTION:
