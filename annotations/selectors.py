@@ -219,6 +219,11 @@ class SentenceDetail:
     crosschecks: list[CrossCheck]
     crosscheck_summary: Summary | None
 
+    @property
+    def suggested_confidence_label(self) -> str:
+        suggested = self.crosscheck_summary and self.crosscheck_summary.suggested_confidence
+        return Confidence(suggested).label if suggested else ""
+
 
 def sentence_detail(sentence: Sentence) -> SentenceDetail:
     """The side panel's reads for a sentence loaded by :func:`desk_sentence` (four queries)."""
