@@ -480,3 +480,6 @@ class CrosscheckJobAdmin(admin.ModelAdmin):
             job.progress_percent,
             job.progress_label,
         )
+
+
+from annotations import admin_webhooks  # noqa: E402,F401

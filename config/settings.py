@@ -250,6 +250,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "verify.tasks.requeue_crosscheck_jobs",
         "schedule": float(os.environ.get("SOURCEDESK_REQUEUE_INTERVAL", "30")),
     },
+    "resend-overdue-webhooks": {
+        "task": "annotations.tasks.resend_overdue_webhooks",
+        "schedule": float(os.environ.get("SOURCEDESK_REQUEUE_INTERVAL", "30")),
+    },
 }
 
 # Cross-check jobs.
@@ -259,6 +263,9 @@ CROSSCHECK_CANDIDATES = 50  # top-k candidates fetched from the index per claim
 CROSSCHECK_POSTINGS_BUDGET = 20_000  # most index postings a claim's query may touch
 # Fault-injection knob for the integration tests: seconds to pause after each claim.
 CROSSCHECK_CLAIM_DELAY = float(os.environ.get("SOURCEDESK_CROSSCHECK_CLAIM_DELAY", "0"))
+
+# Absolute URLs in webhooks and exports (this instance's public address).
+SOURCEDESK_BASE_URL = os.environ.get("SOURCEDESK_BASE_URL", "http://127.0.0.1:8000")
 
 # Ingestion limits.
 SOURCEDESK_MAX_BODY_BYTES = int(os.environ.get("SOURCEDESK_MAX_BODY_BYTES", str(2 * 1024 * 1024)))

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from annotations import webhooks
 from annotations.models import (
     Annotation,
     AnnotationStatus,
@@ -25,6 +26,7 @@ from annotations.models import (
     SentenceKind,
     Transition,
     TransitionAction,
+    WebhookEvent,
 )
 from annotations.services.suggestions import body_digest, save_suggestions, sentence_row
 from annotations.services.workflow import ensure_annotations, refresh_article_status
@@ -114,6 +116,8 @@ def revise_article(*, article: Article, body: str) -> None:
 
     claims_changed = any(s.kind == SentenceKind.CLAIM for s in (*removed, *reopened, *created))
     if claims_changed and article.status != ArticleStatus.IN_ANNOTATION:
+        if article.status == ArticleStatus.SIGNED_OFF:
+            webhooks.article_event(article=article, event=WebhookEvent.ARTICLE_REOPENED)
         Transition.objects.create(
             article=article,
             action=TransitionAction.REVISE,

@@ -26,6 +26,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as AuthUser
 from django.db import transaction
 
+from annotations import webhooks
 from annotations.models import (
     Annotation,
     AnnotationStatus,
@@ -40,6 +41,7 @@ from annotations.models import (
     Source,
     Transition,
     TransitionAction,
+    WebhookEvent,
 )
 
 User = AuthUser | AnonymousUser
@@ -501,6 +503,7 @@ def sign_off(*, article: Article, user: User) -> Article:
             to_status=locked.status,
             user=user,
         )
+        webhooks.article_event(article=locked, event=WebhookEvent.ARTICLE_SIGNED_OFF)
     return locked
 
 
@@ -524,6 +527,7 @@ def reopen_article(*, article: Article, user: User, comment: str = "") -> Articl
             comment=comment.strip(),
         )
         refresh_article_status(locked, user)
+        webhooks.article_event(article=locked, event=WebhookEvent.ARTICLE_REOPENED)
     return locked
 
 

@@ -1,0 +1,98 @@
+"""The admin for webhooks: endpoints (administrators configure them) and the delivery log.
+
+The log is read-only: rows change only through :mod:`annotations.webhooks`. "Send again"
+queues one more attempt of each selected delivery, with the same event id.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.html import format_html
+
+from annotations import webhooks
+from annotations.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+
+
+class WebhookEndpointForm(forms.ModelForm):
+    events = forms.MultipleChoiceField(
+        choices=WebhookEvent.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Events to send; none ticked means every event.",
+    )
+
+    class Meta:
+        model = WebhookEndpoint
+        fields = ("name", "url", "events", "is_active", "secret")
+
+
+@admin.register(WebhookEndpoint)
+class WebhookEndpointAdmin(admin.ModelAdmin):
+    form = WebhookEndpointForm
+    list_display = ("name", "url", "event_names", "is_active", "created_at")
+    list_filter = ("is_active",)
+    search_fields = ("name", "url")
+    readonly_fields = ("created_at",)
+    actions = ("rotate_secret",)
+
+    @admin.display(description="events")
+    def event_names(self, endpoint: WebhookEndpoint) -> str:
+        return ", ".join(endpoint.events) or "all"
+
+    @admin.action(description="Give the selected endpoints a new secret", permissions=["change"])
+    def rotate_secret(self, request: HttpRequest, queryset: QuerySet[WebhookEndpoint]) -> None:
+        for endpoint in queryset:
+            endpoint.secret = WebhookEndpoint._meta.get_field("secret").get_default()
+            endpoint.save(update_fields=["secret"])
+        self.message_user(
+            request,
+            f"{len(queryset)} endpoint(s) have a new secret: update the receivers.",
+            messages.WARNING,
+        )
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(admin.ModelAdmin):
+    list_display = (
+        "event",
+        "endpoint",
+        "status_badge",
+        "attempts",
+        "response_status",
+        "next_attempt_at",
+        "delivered_at",
+        "created_at",
+    )
+    list_filter = ("status", "event", "endpoint")
+    list_select_related = ("endpoint",)
+    search_fields = ("event_id", "endpoint__name", "endpoint__url", "error")
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in WebhookDelivery._meta.fields]
+    actions = ("send_again",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_send_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.has_perm("annotations.change_webhookdelivery"))
+
+    @admin.display(description="status", ordering="status")
+    def status_badge(self, delivery: WebhookDelivery) -> str:
+        return format_html("<strong>{}</strong>", delivery.get_status_display())
+
+    @admin.action(description="Send the selected deliveries again", permissions=["send"])
+    def send_again(self, request: HttpRequest, queryset: QuerySet[WebhookDelivery]) -> None:
+        deliveries = list(queryset)
+        for delivery in deliveries:
+            webhooks.send_again(delivery)
+        self.message_user(
+            request, f"{len(deliveries)} delivery(ies) queued to be sent again.", messages.SUCCESS
+        )

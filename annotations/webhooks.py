@@ -1,0 +1,388 @@
+"""Webhooks: tell the publishing system when an article is signed off or reopened.
+
+Events
+    ``article.signed_off`` (:func:`annotations.services.workflow.sign_off`) and
+    ``article.reopened`` (:func:`~annotations.services.workflow.reopen_article`, and a
+    revision that changes the text of a signed-off article). The service calls
+    :func:`article_event` inside its transaction: one :class:`WebhookDelivery` row per active
+    endpoint that wants the event is written with the change itself (nothing is lost if the
+    process dies right after the commit), and the rows are sent after the commit
+    (``transaction.on_commit``), by the Celery task :func:`annotations.tasks.deliver_webhook`.
+
+Request
+    ``POST`` to the endpoint's URL with a JSON body::
+
+        {"id": "<event uuid>", "event": "article.signed_off", "created_at": "<ISO 8601>",
+         "article": {"id": 7, "external_id": "story-1", "status": "signed_off",
+                     "url": "https://desk.example/api/v1/articles/7/"}}
+
+    and the headers ``X-Sourcedesk-Event`` (the event name), ``X-Sourcedesk-Delivery`` (the
+    event id: the same on every retry and on every endpoint, so receivers dedupe on it) and
+    ``X-Sourcedesk-Signature: t=<unix time>,v1=<hex HMAC-SHA256>``. The payload is a snapshot
+    of the article when the transaction committed; fetch ``article.url`` for its current state.
+
+Delivery
+    A 2xx answer within :data:`TIMEOUT_SECONDS` is a success. Anything else (another status,
+    a timeout, a refused connection; redirects are not followed) is retried with exponential
+    backoff (:func:`backoff_seconds`: 10 s, 30 s, 90 s, 270 s), up to :data:`MAX_ATTEMPTS`
+    attempts, then the delivery is ``failed``. Every attempt is recorded on the row
+    (attempts, response status and body, error, next attempt, delivered at). Each message
+    names the attempt it is meant to make and claims the row with a conditional update, so a
+    redelivered or duplicated message never sends a delivery twice, and never sends a
+    succeeded one again. Celery beat (:func:`resend_overdue`) sends the deliveries whose next
+    attempt is overdue: never sent because the broker was down, or left by a dead worker.
+
+Verifying a request (receivers)
+    1. Read the raw request body as bytes, before any JSON parsing.
+    2. Split the ``X-Sourcedesk-Signature`` header on ``,`` into ``key=value`` pairs; take
+       ``t`` (an integer) and every ``v1``.
+    3. Reject the request when ``t`` is more than 5 minutes away from your clock (replays).
+    4. Compute ``hex(HMAC-SHA256(secret, f"{t}." + body))`` with the endpoint's secret (UTF-8).
+    5. Accept only if it equals a ``v1`` value, compared in constant time
+       (``hmac.compare_digest``), never with ``==``.
+    6. Dedupe on ``X-Sourcedesk-Delivery``: a retry carries the same id.
+
+    :func:`verify_signature` does steps 2 to 5::
+
+        from annotations.webhooks import verify_signature
+
+        if not verify_signature(secret, request.headers["X-Sourcedesk-Signature"], request.body):
+            return HttpResponse(status=400)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import requests
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from annotations.models import (
+    Article,
+    DeliveryStatus,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
+
+logger = logging.getLogger(__name__)
+
+SIGNATURE_HEADER = "X-Sourcedesk-Signature"
+EVENT_HEADER = "X-Sourcedesk-Event"
+DELIVERY_HEADER = "X-Sourcedesk-Delivery"
+USER_AGENT = "Sourcedesk-Webhooks/1"
+
+MAX_ATTEMPTS = 5
+TIMEOUT_SECONDS = 5.0
+BACKOFF_BASE_SECONDS = 10
+BACKOFF_FACTOR = 3
+# Far below Redis's visibility timeout (an hour), so a countdown message is never redelivered
+# by the broker before it is due.
+BACKOFF_MAX_SECONDS = 900
+# While an attempt runs, ``next_attempt_at`` is pushed this far ahead: the beat leaves the row
+# alone unless the worker died mid-attempt.
+ATTEMPT_LEASE_SECONDS = 60
+# A due delivery whose message has not arrived this long after its time is sent again.
+OVERDUE_GRACE_SECONDS = 30
+SIGNATURE_TOLERANCE_SECONDS = 300
+RESPONSE_BODY_LIMIT = 2000
+ERROR_LIMIT = 2000
+
+ERR_TIMEOUT = "No answer within {seconds:g} s."
+ERR_STATUS = "The endpoint answered HTTP {status}."
+ERR_CONNECTION = "Could not reach the endpoint: {error}"
+ERR_GAVE_UP = " Gave up after {attempts} attempt(s)."
+
+
+def article_api_url(article_id: int) -> str:
+    """Where the publishing system fetches the article (the API's detail route)."""
+    base = settings.SOURCEDESK_BASE_URL.rstrip("/")
+    return f"{base}/api/v1/articles/{article_id}/"
+
+
+def payload_for(*, article: Article, event: str, event_id: uuid.UUID) -> dict[str, Any]:
+    """The JSON body of ``event`` on ``article`` (a snapshot of its current fields)."""
+    return {
+        "id": str(event_id),
+        "event": event,
+        "created_at": timezone.now().isoformat(),
+        "article": {
+            "id": article.pk,
+            "external_id": article.external_id,
+            "status": article.status,
+            "url": article_api_url(article.pk),
+        },
+    }
+
+
+def article_event(*, article: Article, event: str) -> list[WebhookDelivery]:
+    """Record ``event`` for every active endpoint that wants it; send after the commit.
+
+    Call it inside the transaction that makes the change (the rows commit, or roll back, with
+    it). The article's status in the payload is read again when the transaction commits, so
+    the caller may call this before the status reaches its final value.
+    """
+    if event not in WebhookEvent.values:
+        raise ValueError(f"Unknown webhook event {event!r}.")
+    endpoints = [e for e in WebhookEndpoint.objects.filter(is_active=True) if e.wants(event)]
+    if not endpoints:
+        return []
+    event_id = uuid.uuid4()
+    payload = payload_for(article=article, event=event, event_id=event_id)
+    now = timezone.now()
+    deliveries = WebhookDelivery.objects.bulk_create(
+        [
+            WebhookDelivery(
+                endpoint=endpoint,
+                event=event,
+                event_id=event_id,
+                payload=payload,
+                next_attempt_at=now,
+            )
+            for endpoint in endpoints
+        ]
+    )
+    transaction.on_commit(lambda: _send_committed(event_id=event_id, article_id=article.pk))
+    return deliveries
+
+
+def _send_committed(*, event_id: uuid.UUID, article_id: int) -> None:
+    """After the commit: settle the payload's status, then send each delivery of the event."""
+    status = Article.objects.filter(pk=article_id).values_list("status", flat=True).first()
+    pending = WebhookDelivery.objects.filter(
+        event_id=event_id, status=DeliveryStatus.PENDING, attempts=0
+    )
+    rows = list(pending.values_list("pk", "payload"))
+    for pk, payload in rows:
+        if status is not None and payload["article"]["status"] != status:
+            payload["article"]["status"] = status
+            WebhookDelivery.objects.filter(pk=pk, attempts=0).update(payload=payload)
+    for pk, _ in rows:
+        dispatch(pk, attempt=1)
+
+
+def dispatch(delivery_id: int, *, attempt: int, countdown: float | None = None) -> bool:
+    """Queue attempt number ``attempt`` of a delivery (now, or after ``countdown`` seconds).
+
+    Returns False, leaving the row for :func:`resend_overdue`, when the broker cannot be
+    reached. Without a broker (eager mode) the attempt runs at once, countdown ignored.
+    """
+    from annotations.tasks import deliver_webhook
+
+    try:
+        deliver_webhook.apply_async((delivery_id,), {"attempt": attempt}, countdown=countdown)
+    except Exception as exc:  # the broker's connection errors vary by transport
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            raise
+        logger.warning("Webhook delivery %s not queued (%s); beat sends it.", delivery_id, exc)
+        return False
+    return True
+
+
+def backoff_seconds(attempt: int) -> int:
+    """The wait after failed attempt number ``attempt`` (1-based): 10, 30, 90, 270… s."""
+    return int(min(BACKOFF_BASE_SECONDS * BACKOFF_FACTOR ** (attempt - 1), BACKOFF_MAX_SECONDS))
+
+
+# --- signing -----------------------------------------------------------------------------
+
+
+def sign(secret: str, body: bytes, *, timestamp: int | None = None) -> str:
+    """The ``X-Sourcedesk-Signature`` header value for ``body``."""
+    t = int(time.time()) if timestamp is None else timestamp
+    return f"t={t},v1={_digest(secret, t, body)}"
+
+
+def _digest(secret: str, timestamp: int | str, body: bytes) -> str:
+    message = str(timestamp).encode() + b"." + body
+    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+def verify_signature(
+    secret: str,
+    header: str,
+    body: bytes,
+    *,
+    tolerance: int = SIGNATURE_TOLERANCE_SECONDS,
+    now: float | None = None,
+) -> bool:
+    """Whether ``header`` (``X-Sourcedesk-Signature``) signs the raw ``body`` with ``secret``.
+
+    False for a malformed header, a timestamp more than ``tolerance`` seconds from ``now``
+    (default: the current time) or a signature that does not match; the comparison runs in
+    constant time.
+    """
+    timestamp: int | None = None
+    candidates: list[str] = []
+    for part in (header or "").split(","):
+        key, sep, value = part.strip().partition("=")
+        if not sep:
+            continue
+        if key == "t":
+            try:
+                timestamp = int(value)
+            except ValueError:
+                return False
+        elif key == "v1":
+            candidates.append(value)
+    if timestamp is None or not candidates:
+        return False
+    current = time.time() if now is None else now
+    if abs(current - timestamp) > tolerance:
+        return False
+    expected = _digest(secret, timestamp, body)
+    # Check every candidate (no early exit), each in constant time.
+    matches = [hmac.compare_digest(expected.encode(), c.encode()) for c in candidates]
+    return any(matches)
+
+
+# --- attempts -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one HTTP attempt gave: a status and body, or an error."""
+
+    status: int | None = None
+    body: str = ""
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
+
+
+def body_bytes(payload: dict[str, Any]) -> bytes:
+    return json.dumps(payload, separators=(",", ":"), sort_keys=True).encode()
+
+
+def post(delivery: WebhookDelivery) -> Outcome:
+    """POST the delivery's payload, signed, to its endpoint (no redirects followed)."""
+    body = body_bytes(delivery.payload)
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        EVENT_HEADER: delivery.event,
+        DELIVERY_HEADER: str(delivery.event_id),
+        SIGNATURE_HEADER: sign(delivery.endpoint.secret, body),
+    }
+    try:
+        response = requests.post(
+            delivery.endpoint.url,
+            data=body,
+            headers=headers,
+            timeout=TIMEOUT_SECONDS,
+            allow_redirects=False,
+        )
+    except requests.Timeout:
+        return Outcome(error=ERR_TIMEOUT.format(seconds=TIMEOUT_SECONDS))
+    except requests.RequestException as exc:
+        return Outcome(error=ERR_CONNECTION.format(error=exc)[:ERROR_LIMIT])
+    text = response.text[:RESPONSE_BODY_LIMIT]
+    if 200 <= response.status_code < 300:
+        return Outcome(status=response.status_code, body=text)
+    return Outcome(
+        status=response.status_code, body=text, error=ERR_STATUS.format(status=response.status_code)
+    )
+
+
+def claim(delivery_id: int, *, attempt: int) -> bool:
+    """Take attempt number ``attempt`` of a pending delivery; False when it is not ours.
+
+    The conditional update lets exactly one message make each attempt: a duplicate, a
+    redelivered message or one for an attempt already made changes nothing.
+    """
+    lease = timezone.now() + timedelta(seconds=ATTEMPT_LEASE_SECONDS)
+    return bool(
+        WebhookDelivery.objects.filter(
+            pk=delivery_id, status=DeliveryStatus.PENDING, attempts=attempt - 1
+        ).update(attempts=attempt, next_attempt_at=lease)
+    )
+
+
+def attempt_delivery(delivery_id: int, *, attempt: int) -> str | None:
+    """Make attempt ``attempt`` of a delivery and record it; queue the next one if it failed.
+
+    Returns the delivery's status after the attempt, or None when the message had nothing to
+    do (the attempt was already made, or the delivery is no longer pending).
+    """
+    if not claim(delivery_id, attempt=attempt):
+        return None
+    delivery = WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
+    outcome = post(delivery)
+    now = timezone.now()
+    changes: dict[str, Any] = {
+        "response_status": outcome.status,
+        "response_body": outcome.body,
+        "error": outcome.error,
+    }
+    if outcome.ok:
+        changes.update(status=DeliveryStatus.SUCCEEDED, delivered_at=now, next_attempt_at=None)
+    elif attempt >= MAX_ATTEMPTS:
+        changes.update(
+            status=DeliveryStatus.FAILED,
+            next_attempt_at=None,
+            error=(outcome.error + ERR_GAVE_UP.format(attempts=attempt))[:ERROR_LIMIT],
+        )
+    else:
+        wait = backoff_seconds(attempt)
+        changes.update(next_attempt_at=now + timedelta(seconds=wait))
+    # Only the holder of this attempt records it (a "send again" may have reset the row).
+    WebhookDelivery.objects.filter(
+        pk=delivery_id, status=DeliveryStatus.PENDING, attempts=attempt
+    ).update(**changes)
+    if not outcome.ok and attempt < MAX_ATTEMPTS:
+        logger.info("Webhook delivery %s attempt %s failed: %s", delivery_id, attempt, outcome)
+        dispatch(delivery_id, attempt=attempt + 1, countdown=backoff_seconds(attempt))
+    return str(changes.get("status", DeliveryStatus.PENDING))
+
+
+def resend_overdue(*, now: datetime | None = None) -> int:
+    """Queue the pending deliveries whose next attempt is overdue (beat).
+
+    Those are deliveries never sent (broker down at the commit), whose countdown message was
+    lost, or whose worker died mid-attempt (its lease ran out). Returns how many were queued.
+    """
+    now = now or timezone.now()
+    overdue = WebhookDelivery.objects.filter(
+        Q(next_attempt_at__lt=now - timedelta(seconds=OVERDUE_GRACE_SECONDS))
+        | Q(next_attempt_at__isnull=True),
+        status=DeliveryStatus.PENDING,
+    )
+    sent = 0
+    for delivery_id, attempts in overdue.values_list("pk", "attempts"):
+        # Not overdue again for a grace period, so a busy worker does not get a copy per beat.
+        if not WebhookDelivery.objects.filter(
+            pk=delivery_id, status=DeliveryStatus.PENDING, attempts=attempts
+        ).update(next_attempt_at=now):
+            continue
+        # A worker that died mid-attempt used that attempt up; the next one may exceed
+        # MAX_ATTEMPTS by one, and it is the last either way.
+        sent += dispatch(delivery_id, attempt=attempts + 1)
+    return sent
+
+
+def send_again(delivery: WebhookDelivery) -> None:
+    """Send a delivery once more now (the admin's action), with the same event id.
+
+    A succeeded or failed delivery becomes pending for one more attempt; a pending one skips
+    the rest of its backoff. Retries follow only while attempts remain (a delivery that
+    failed after :data:`MAX_ATTEMPTS` gets exactly one more attempt).
+    """
+    updated = WebhookDelivery.objects.filter(pk=delivery.pk, attempts=delivery.attempts).update(
+        status=DeliveryStatus.PENDING, next_attempt_at=timezone.now()
+    )
+    if updated:
+        attempt = delivery.attempts + 1
+        transaction.on_commit(lambda: dispatch(delivery.pk, attempt=attempt))

@@ -1,0 +1,384 @@
+"""Webhooks against a real HTTP receiver on 127.0.0.1 (Celery in eager mode: a retry runs at
+once, its countdown ignored)."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from annotations import webhooks
+from annotations.models import (
+    Annotation,
+    Article,
+    ArticleStatus,
+    DeliveryStatus,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
+from annotations.services import workflow
+from annotations.services.ingest import ingest_document
+from annotations.tasks import deliver_webhook
+from tests.factories import STORY_BODY
+from verify.documents import Document
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "test-secret-for-signing"
+
+
+@dataclass
+class Received:
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def json(self) -> dict:
+        return json.loads(self.body)
+
+
+@dataclass
+class Receiver:
+    """A local HTTP server that records every POST and answers from a script.
+
+    ``script`` holds one answer per request (an HTTP status, or ``("sleep", seconds)``); once
+    it runs out, the receiver answers 200.
+    """
+
+    url: str = ""
+    requests: list[Received] = field(default_factory=list)
+    script: list[int | tuple[str, float]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def answer(self) -> int | tuple[str, float]:
+        with self.lock:
+            return self.script.pop(0) if self.script else 200
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    state = Receiver()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            with state.lock:
+                state.requests.append(Received(self.path, dict(self.headers.items()), body))
+            answer = state.answer()
+            if isinstance(answer, tuple):
+                time.sleep(answer[1])
+                answer = 200
+            try:
+                self.send_response(answer)
+                self.send_header("Content-Type", "text/plain")
+                self.end_headers()
+                self.wfile.write(f"answered {answer}".encode())
+            except OSError:  # the client gave up (timeout)
+                pass
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    state.url = f"http://127.0.0.1:{server.server_address[1]}/hooks/sourcedesk"
+    yield state
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def endpoint(receiver: Receiver) -> WebhookEndpoint:
+    return WebhookEndpoint.objects.create(name="CMS", url=receiver.url, secret=SECRET)
+
+
+@pytest.fixture
+def ready(article: Article, editor: User, reviewer: User) -> Article:
+    """The story with every claim approved, ready to be signed off."""
+    for annotation in Annotation.objects.filter(sentence__article=article):
+        annotation = workflow.update_annotation(
+            annotation=annotation, user=editor, version=annotation.version, confidence="confirmed"
+        )
+        workflow.submit(annotation=annotation, user=editor)
+        workflow.approve(annotation=annotation, reviewer=reviewer)
+    return article
+
+
+def sign_off(article: Article, reviewer: User, capture) -> Article:
+    with capture(execute=True):
+        return workflow.sign_off(article=article, user=reviewer)
+
+
+# --- events and signatures ------------------------------------------------------------------
+
+
+def test_sign_off_sends_one_signed_delivery_with_the_article(
+    ready, reviewer, endpoint, receiver, django_capture_on_commit_callbacks, settings
+):
+    settings.SOURCEDESK_BASE_URL = "https://desk.example/"
+    sign_off(ready, reviewer, django_capture_on_commit_callbacks)
+    [request] = receiver.requests
+    # signed with the endpoint's secret, over the raw body
+    assert webhooks.verify_signature(
+        SECRET, request.headers["X-Sourcedesk-Signature"], request.body
+    )
+    assert request.json["article"] == {
+        "id": ready.pk,
+        "external_id": "story-1",
+        "status": "signed_off",
+        "url": f"https://desk.example/api/v1/articles/{ready.pk}/",
+    }
+    # the headers name the event and the delivery id receivers dedupe on
+    delivery = WebhookDelivery.objects.get()
+    assert request.headers["X-Sourcedesk-Event"] == request.json["event"] == "article.signed_off"
+    assert request.headers["X-Sourcedesk-Delivery"] == request.json["id"] == str(delivery.event_id)
+    assert (delivery.status, delivery.attempts, delivery.response_status) == ("succeeded", 1, 200)
+
+
+def test_payload_created_at_is_an_iso_timestamp(
+    ready, reviewer, endpoint, receiver, django_capture_on_commit_callbacks
+):
+    sign_off(ready, reviewer, django_capture_on_commit_callbacks)
+    created = timezone.datetime.fromisoformat(receiver.requests[0].json["created_at"])
+    assert abs(timezone.now() - created) < timedelta(minutes=1)
+
+
+def test_reopen_sends_article_reopened(
+    ready, reviewer, endpoint, receiver, django_capture_on_commit_callbacks
+):
+    sign_off(ready, reviewer, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = workflow.reopen_article(article=ready, user=reviewer)
+    events = [r.json["event"] for r in receiver.requests]
+    assert events == ["article.signed_off", "article.reopened"]
+    # the payload carries the status the article was left in
+    assert receiver.requests[1].json["article"]["status"] == article.status != "signed_off"
+
+
+def test_revision_of_a_signed_off_article_sends_article_reopened(
+    ready, reviewer, endpoint, receiver, django_capture_on_commit_callbacks
+):
+    sign_off(ready, reviewer, django_capture_on_commit_callbacks)
+    document = Document(
+        body=STORY_BODY.replace("22 points", "20 points"),
+        external_id="story-1",
+        headline="Headline story-1",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest_document(document=document)
+    assert [r.json["event"] for r in receiver.requests] == [
+        "article.signed_off",
+        "article.reopened",
+    ]
+    assert receiver.requests[1].json["article"]["status"] == ArticleStatus.IN_ANNOTATION
+
+
+def test_failed_sign_off_sends_nothing(article, reviewer, endpoint, receiver):
+    with pytest.raises(workflow.WorkflowError):
+        workflow.sign_off(article=article, user=reviewer)
+    assert not WebhookDelivery.objects.exists() and receiver.requests == []
+
+
+def test_tampered_body_fails_verification(
+    ready, reviewer, endpoint, receiver, django_capture_on_commit_callbacks
+):
+    sign_off(ready, reviewer, django_capture_on_commit_callbacks)
+    request = receiver.requests[0]
+    header = request.headers["X-Sourcedesk-Signature"]
+    tampered = request.body.replace(b"signed_off", b"in_review")
+    assert webhooks.verify_signature(SECRET, header, request.body)
+    assert not webhooks.verify_signature(SECRET, header, tampered)
+    assert not webhooks.verify_signature("another-secret", header, request.body)
+
+
+def test_old_or_future_timestamp_fails_verification():
+    body = b'{"event":"article.signed_off"}'
+    header = webhooks.sign(SECRET, body, timestamp=1_700_000_000)
+    assert webhooks.verify_signature(SECRET, header, body, now=1_700_000_000 + 299)
+    assert not webhooks.verify_signature(SECRET, header, body, now=1_700_000_000 + 301)
+    assert not webhooks.verify_signature(SECRET, header, body, now=1_700_000_000 - 301)
+
+
+@pytest.mark.parametrize(
+    "header", ["", "t=abc,v1=00", "v1=00", "t=1700000000", "garbage", "t=1700000000,v1="]
+)
+def test_malformed_signature_header_fails_verification(header):
+    assert not webhooks.verify_signature(SECRET, header, b"{}", now=1_700_000_000)
+
+
+def test_inactive_or_unsubscribed_endpoints_get_nothing(
+    ready, reviewer, receiver, django_capture_on_commit_callbacks
+):
+    WebhookEndpoint.objects.create(name="off", url=receiver.url, is_active=False)
+    WebhookEndpoint.objects.create(
+        name="reopen only", url=receiver.url, events=["article.reopened"]
+    )
+    sign_off(ready, reviewer, django_capture_on_commit_callbacks)
+    assert receiver.requests == [] and not WebhookDelivery.objects.exists()
+
+
+def test_each_subscribed_endpoint_gets_the_same_event_id(
+    ready, reviewer, receiver, django_capture_on_commit_callbacks
+):
+    WebhookEndpoint.objects.create(name="a", url=receiver.url, events=["article.signed_off"])
+    WebhookEndpoint.objects.create(name="b", url=receiver.url + "/b")
+    sign_off(ready, reviewer, django_capture_on_commit_callbacks)
+    ids = {r.headers["X-Sourcedesk-Delivery"] for r in receiver.requests}
+    assert len(receiver.requests) == 2 and len(ids) == 1
+
+
+# --- retries --------------------------------------------------------------------------------
+
+
+def test_receiver_answering_500_then_200_is_retried_and_succeeds(
+    ready, reviewer, endpoint, receiver, django_capture_on_commit_callbacks
+):
+    receiver.script = [500]
+    sign_off(ready, reviewer, django_capture_on_commit_callbacks)
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.response_status) == ("succeeded", 2, 200)
+    assert delivery.delivered_at is not None and delivery.error == ""
+    # both attempts carried the same delivery id
+    assert len({r.headers["X-Sourcedesk-Delivery"] for r in receiver.requests}) == 1
+
+
+def test_failed_attempt_is_recorded_and_next_is_queued_with_backoff(
+    endpoint, receiver, monkeypatch, article
+):
+    queued: list[tuple[int, int, float | None]] = []
+    monkeypatch.setattr(
+        webhooks,
+        "dispatch",
+        lambda pk, *, attempt, countdown=None: queued.append((pk, attempt, countdown)) or True,
+    )
+    receiver.script = [503]
+    [delivery] = webhooks.article_event(article=article, event="article.signed_off")
+    before = timezone.now()
+    assert deliver_webhook(delivery.pk, attempt=1) == DeliveryStatus.PENDING
+    delivery.refresh_from_db()
+    # the attempt is on the row, and the next one waits 10 s
+    assert (delivery.attempts, delivery.response_status) == (1, 503)
+    assert delivery.error == "The endpoint answered HTTP 503." and "503" in delivery.response_body
+    assert timedelta(seconds=9) < delivery.next_attempt_at - before < timedelta(seconds=11)
+    assert queued == [(delivery.pk, 2, 10)]
+
+
+def test_backoff_grows_and_stays_below_the_visibility_timeout(settings):
+    waits = [webhooks.backoff_seconds(n) for n in range(1, webhooks.MAX_ATTEMPTS)]
+    assert waits == [10, 30, 90, 270]
+    assert webhooks.backoff_seconds(50) <= settings.CELERY_VISIBILITY_TIMEOUT / 4
+
+
+def test_receiver_that_always_fails_ends_failed_after_the_last_attempt(
+    ready, reviewer, endpoint, receiver, django_capture_on_commit_callbacks
+):
+    receiver.script = [500] * 10
+    sign_off(ready, reviewer, django_capture_on_commit_callbacks)
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts) == ("failed", webhooks.MAX_ATTEMPTS)
+    assert len(receiver.requests) == webhooks.MAX_ATTEMPTS
+    assert delivery.next_attempt_at is None and "Gave up after 5 attempt(s)" in delivery.error
+
+
+def test_timeout_is_recorded_as_an_error(
+    ready, reviewer, endpoint, receiver, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(webhooks, "TIMEOUT_SECONDS", 0.3)
+    monkeypatch.setattr(webhooks, "MAX_ATTEMPTS", 1)
+    receiver.script = [("sleep", 1.5)]
+    sign_off(ready, reviewer, django_capture_on_commit_callbacks)
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.response_status) == ("failed", 1, None)
+    assert delivery.error.startswith("No answer within 0.3 s.")
+
+
+def test_unreachable_endpoint_is_recorded_as_an_error(article, monkeypatch):
+    monkeypatch.setattr(webhooks, "MAX_ATTEMPTS", 1)
+    WebhookEndpoint.objects.create(name="gone", url="http://127.0.0.1:9/nothing-listens")
+    [delivery] = webhooks.article_event(article=article, event="article.signed_off")
+    deliver_webhook(delivery.pk, attempt=1)
+    delivery.refresh_from_db()
+    assert delivery.status == "failed" and delivery.error.startswith("Could not reach")
+
+
+def test_redirect_is_not_followed(article, receiver, monkeypatch):
+    monkeypatch.setattr(webhooks, "MAX_ATTEMPTS", 1)
+    receiver.script = [302]
+    endpoint = WebhookEndpoint.objects.create(name="moved", url=receiver.url)
+    [delivery] = webhooks.article_event(article=article, event="article.signed_off")
+    deliver_webhook(delivery.pk, attempt=1)
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.response_status) == ("failed", 302)
+    assert len(receiver.requests) == 1 and endpoint.deliveries.count() == 1
+
+
+# --- redelivery and the beat ----------------------------------------------------------------
+
+
+def test_redelivered_message_does_not_send_a_succeeded_delivery_again(
+    ready, reviewer, endpoint, receiver, django_capture_on_commit_callbacks
+):
+    sign_off(ready, reviewer, django_capture_on_commit_callbacks)
+    delivery = WebhookDelivery.objects.get()
+    # the same message again, and one for a later attempt
+    assert deliver_webhook(delivery.pk, attempt=1) is None
+    assert deliver_webhook.delay(delivery.pk, attempt=2).get() is None
+    delivery.refresh_from_db()
+    assert len(receiver.requests) == 1 and (delivery.status, delivery.attempts) == ("succeeded", 1)
+
+
+def test_beat_sends_deliveries_that_were_never_sent(
+    article, endpoint, receiver, django_capture_on_commit_callbacks
+):
+    # the commit happened but its messages never left (broker down)
+    with django_capture_on_commit_callbacks(execute=False):
+        webhooks.article_event(article=article, event="article.signed_off")
+    assert webhooks.resend_overdue() == 0  # not overdue yet: its message may be on the way
+    later = timezone.now() + timedelta(seconds=webhooks.OVERDUE_GRACE_SECONDS + 5)
+    assert webhooks.resend_overdue(now=later) == 1
+    delivery = WebhookDelivery.objects.get()
+    assert len(receiver.requests) == 1 and delivery.status == "succeeded"
+    assert webhooks.resend_overdue(now=later + timedelta(hours=1)) == 0
+
+
+def test_admin_send_again_sends_the_same_event_once_more(
+    ready, reviewer, endpoint, receiver, django_capture_on_commit_callbacks, client
+):
+    sign_off(ready, reviewer, django_capture_on_commit_callbacks)
+    delivery = WebhookDelivery.objects.get()
+    admin = User.objects.create_superuser("root", "root@newsroom.example", "pw-for-tests-only")
+    client.force_login(admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/annotations/webhookdelivery/",
+            {"action": "send_again", "_selected_action": [delivery.pk]},
+        )
+    assert response.status_code == 302
+    delivery.refresh_from_db()
+    assert [r.headers["X-Sourcedesk-Delivery"] for r in receiver.requests] == [
+        str(delivery.event_id)
+    ] * 2
+    assert (delivery.status, delivery.attempts) == ("succeeded", 2)
+
+
+def test_delivery_log_is_read_only_in_the_admin(ready, reviewer, endpoint, client, outsider):
+    admin = User.objects.create_superuser("root", "root@newsroom.example", "pw-for-tests-only")
+    client.force_login(admin)
+    delivery = WebhookDelivery.objects.create(
+        endpoint=endpoint, event="article.signed_off", event_id="0" * 32, payload={}
+    )
+    listing = client.get("/admin/annotations/webhookdelivery/?status__exact=pending")
+    page = client.get(f"/admin/annotations/webhookdelivery/{delivery.pk}/change/")
+    assert listing.status_code == page.status_code == 200
+    assert client.get("/admin/annotations/webhookdelivery/add/").status_code == 403
