@@ -1,0 +1,184 @@
+"""Every error the API returns, in one JSON shape, and how service exceptions map to HTTP.
+
+``{"code": "...", "detail": "...", "fields": {"name": ["message", ...]}}``: ``code`` is stable
+and machine-readable, ``detail`` is for people, ``fields`` (validation errors only) names each
+offending field (nested fields as ``attributions.0.cue``; the query string and path
+parameters by their names; ``non_field_errors`` for the object as a whole). A stale write
+(409) also carries ``current``: the annotation as it is now.
+
+Service exceptions become HTTP answers here, as on the pages: :class:`NotAllowed` → 403,
+:class:`StaleVersion` → 409, any other :class:`WorkflowError` → 400, a
+:class:`~verify.documents.DocumentError` (bad article input) → 400.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse
+from rest_framework import exceptions, serializers, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from annotations.services.workflow import NotAllowed, StaleVersion, WorkflowError
+from verify.documents import DocumentError
+
+ERR_TOO_LARGE = "The request is {size:,} bytes, over the limit of {limit:,} bytes."
+ERR_INVALID = "Invalid input."
+
+
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request is too large."
+    default_code = "request_too_large"
+
+
+class ErrorSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Stable, machine-readable error code.")
+    detail = serializers.CharField(help_text="What went wrong, for people.")
+    fields = serializers.DictField(  # type: ignore[assignment]  # popped by the metaclass
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Validation errors by field (400 only).",
+    )
+
+
+def _flatten(detail: Any, prefix: str = "") -> dict[str, list[str]]:
+    """DRF's nested error detail as ``{"a.0.b": ["message"]}``."""
+    if isinstance(detail, dict):
+        flat: dict[str, list[str]] = {}
+        for key, value in detail.items():
+            flat.update(_flatten(value, f"{prefix}.{key}" if prefix else str(key)))
+        return flat
+    if isinstance(detail, list):
+        if all(not isinstance(item, dict | list) for item in detail):
+            return {prefix or "non_field_errors": [str(item) for item in detail]}
+        flat = {}
+        for position, item in enumerate(detail):
+            if item:
+                flat.update(_flatten(item, f"{prefix}.{position}" if prefix else str(position)))
+        return flat
+    return {prefix or "non_field_errors": [str(detail)]}
+
+
+def error_body(code: str, detail: str, **extra: Any) -> dict[str, Any]:
+    return {"code": code, "detail": detail, **extra}
+
+
+def _stale_response(exc: StaleVersion) -> Response:
+    from annotations.api import selectors
+    from annotations.api.serializers import AnnotationStateSerializer
+
+    current = selectors.annotation_state(exc.current.sentence_id)
+    return Response(
+        error_body(
+            "stale_version",
+            exc.message,
+            current=AnnotationStateSerializer(current).data,
+        ),
+        status=status.HTTP_409_CONFLICT,
+    )
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """Map ``exc`` to the API's error shape; None (a 500) for anything unexpected."""
+    if isinstance(exc, StaleVersion):
+        return _stale_response(exc)
+    if isinstance(exc, NotAllowed):
+        return Response(error_body("permission_denied", exc.message), status=403)
+    if isinstance(exc, WorkflowError):
+        return Response(error_body("workflow_error", exc.message), status=400)
+    if isinstance(exc, DocumentError):
+        return Response(error_body("invalid", str(exc)), status=400)
+    if isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(str(exc) or None)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound(str(exc) or None)
+    response = drf_exception_handler(exc, context)
+    if response is None or not isinstance(exc, exceptions.APIException):
+        return response
+    if isinstance(exc, exceptions.ValidationError):
+        response.data = error_body("invalid", ERR_INVALID, fields=_flatten(exc.detail))
+    else:
+        codes = exc.get_codes()
+        code = codes if isinstance(codes, str) else exc.default_code
+        response.data = error_body(str(code), str(exc.detail))
+    return response
+
+
+# --- documentation ---------------------------------------------------------------------------
+
+
+class ConflictSerializer(ErrorSerializer):
+    """Lazily nests the annotation state (imported late to avoid a cycle)."""
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        from annotations.api.serializers import AnnotationStateSerializer
+
+        fields = super().get_fields()
+        fields["current"] = AnnotationStateSerializer(
+            help_text="The annotation as it is now: re-read it and apply the edit again."
+        )
+        return fields
+
+
+def _response(description: str, code: str, detail: str, **extra: Any) -> OpenApiResponse:
+    return OpenApiResponse(
+        response=ErrorSerializer,
+        description=description,
+        examples=[
+            OpenApiExample(code, value=error_body(code, detail, **extra), response_only=True)
+        ],
+    )
+
+
+BAD_REQUEST = _response(
+    "Invalid input: unknown or invalid fields, a broken rule of the desk, bad JSON.",
+    "invalid",
+    ERR_INVALID,
+    fields={"published_at": ["invalid date 'yesterday' for 'published_at' (use ISO 8601)"]},
+)
+UNAUTHORIZED = _response(
+    "No credentials, or an invalid token.",
+    "not_authenticated",
+    "Authentication credentials were not provided.",
+)
+FORBIDDEN = _response(
+    "The user has no desk role, or their role does not allow this.",
+    "permission_denied",
+    "Only reviewers can approve or request changes.",
+)
+NOT_FOUND = _response(
+    "No such object (or not one this endpoint serves).", "not_found", "Not found."
+)
+TOO_LARGE = _response(
+    "The request body is over the size limit.",
+    "request_too_large",
+    ERR_TOO_LARGE.format(size=9_000_000, limit=8_454_144),
+)
+UNSUPPORTED = _response(
+    "The request body is not JSON.",
+    "unsupported_media_type",
+    'Unsupported media type "text/plain" in request.',
+)
+THROTTLED = _response(
+    "Too many requests; retry after the number of seconds in ``Retry-After``.",
+    "throttled",
+    "Request was throttled. Expected available in 42 seconds.",
+)
+CONFLICT = OpenApiResponse(
+    response=ConflictSerializer,
+    description="The edit was based on a stale version; ``current`` is the annotation now.",
+)
+
+READ_ERRORS: dict[int, OpenApiResponse] = {
+    400: BAD_REQUEST,
+    401: UNAUTHORIZED,
+    403: FORBIDDEN,
+    404: NOT_FOUND,
+    429: THROTTLED,
+}
+WRITE_ERRORS: dict[int, OpenApiResponse] = {**READ_ERRORS, 413: TOO_LARGE, 415: UNSUPPORTED}
+VERSIONED_WRITE_ERRORS: dict[int, OpenApiResponse] = {**WRITE_ERRORS, 409: CONFLICT}

@@ -1,0 +1,275 @@
+"""Reads for the API, each response loaded in a fixed number of queries.
+
+The article detail costs five queries however many sentences the article has: the article,
+its current sentences (with annotation, annotator and reviewer), their attributions (with
+source and via), the cross-check matches of its claims, and its latest sign-off or reopening.
+Objects come back with ``api_*`` attributes the output serializers read.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from annotations.models import (
+    Annotation,
+    Article,
+    ArticleRole,
+    ArticleStatus,
+    Attribution,
+    CrossCheck,
+    CrosscheckJob,
+    Sentence,
+    SentenceKind,
+    Source,
+    SourceAlias,
+    Transition,
+    TransitionAction,
+)
+from verify.crosscheck import Match, summarise
+
+ERR_NO_ANNOTATION = "This sentence has no annotation (boilerplate is not annotated)."
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilters:
+    status: str | None = None
+    role: str | None = None
+    outlet: str | None = None
+    updated_since: datetime | None = None
+    external_id: str | None = None
+
+
+def articles(filters: ArticleFilters) -> QuerySet[Article]:
+    """Articles matching ``filters``, most recently updated first, without their bodies."""
+    queryset = Article.objects.defer("body", "body_sha256").order_by("-updated_at", "-id")
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.role:
+        queryset = queryset.filter(role=filters.role)
+    if filters.outlet:
+        queryset = queryset.filter(outlet__iexact=filters.outlet)
+    if filters.updated_since is not None:
+        queryset = queryset.filter(updated_at__gte=filters.updated_since)
+    if filters.external_id:
+        queryset = queryset.filter(external_id=filters.external_id)
+    return queryset
+
+
+@dataclass(frozen=True, slots=True)
+class MatchView:
+    article: str
+    sentence_index: int
+    text: str
+    relation: str
+    independent: bool
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CrosscheckView:
+    independent_corroborations: int
+    echoes: int
+    contradictions: int
+    suggested_confidence: str | None
+    matches: list[MatchView] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SignOffView:
+    status: str
+    signed_off_by: str | None = None
+    signed_off_at: datetime | None = None
+    reopened_by: str | None = None
+    reopened_at: datetime | None = None
+    reopen_comment: str = ""
+
+
+def _attributions() -> Prefetch[Any]:
+    return Prefetch(
+        "attributions",
+        queryset=Attribution.objects.select_related("source", "via").order_by(
+            "is_suggestion", "source_start", "id"
+        ),
+    )
+
+
+def _crosschecks(article: Article) -> dict[int, CrosscheckView]:
+    """Each current claim's matches and their summary (one query)."""
+    rows = (
+        CrossCheck.objects.filter(claim__article=article, claim__archived_at__isnull=True)
+        .order_by("claim_id", "-score", "id")
+        .values_list(
+            "claim_id",
+            "match__article__external_id",
+            "match__index",
+            "match__text",
+            "relation",
+            "independent",
+            "score",
+            "reason",
+        )
+    )
+    by_claim: dict[int, list[MatchView]] = defaultdict(list)
+    for claim_id, external_id, index, text, relation, independent, score, reason in rows:
+        by_claim[claim_id].append(
+            MatchView(external_id, index, text, relation, independent, score, reason)
+        )
+    views = {}
+    for claim_id, matches in by_claim.items():
+        summary = summarise(
+            [
+                Match(
+                    relation=m.relation, score=m.score, reason=m.reason, independent=m.independent
+                )
+                for m in matches
+            ]
+        )
+        views[claim_id] = CrosscheckView(
+            summary.independent_corroborations,
+            summary.echoes,
+            summary.contradictions,
+            summary.suggested_confidence,
+            matches,
+        )
+    return views
+
+
+_NO_EVIDENCE = CrosscheckView(0, 0, 0, None, [])
+
+
+def sign_off_state(article: Article) -> SignOffView:
+    """The sign-off state from the article's latest sign-off or reopening (one query)."""
+    last = (
+        Transition.objects.filter(
+            article=article,
+            annotation__isnull=True,
+            action__in=[TransitionAction.SIGN_OFF, TransitionAction.REOPEN],
+        )
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    view = SignOffView(status=article.status)
+    if last is None:
+        return view
+    actor = last.actor.get_username() if last.actor is not None else None
+    if article.status == ArticleStatus.SIGNED_OFF and last.action == TransitionAction.SIGN_OFF:
+        return SignOffView(
+            status=article.status, signed_off_by=actor, signed_off_at=last.created_at
+        )
+    if article.status != ArticleStatus.SIGNED_OFF and last.action == TransitionAction.REOPEN:
+        return SignOffView(
+            status=article.status,
+            reopened_by=actor,
+            reopened_at=last.created_at,
+            reopen_comment=last.comment,
+        )
+    return view
+
+
+def attach_detail(article: Article) -> Article:
+    """Load what the article detail shows onto ``article`` (four queries)."""
+    sentences = list(
+        Sentence.objects.current()
+        .filter(article=article)
+        .defer("search_text")
+        .select_related("annotation", "annotation__annotator", "annotation__reviewer")
+        .prefetch_related(_attributions())
+        .order_by("index")
+    )
+    crosschecks = _crosschecks(article)
+    for sentence in sentences:
+        try:
+            sentence.api_annotation = sentence.annotation  # type: ignore[attr-defined]
+        except Annotation.DoesNotExist:
+            sentence.api_annotation = None  # type: ignore[attr-defined]
+        sentence.api_crosscheck = (  # type: ignore[attr-defined]
+            crosschecks.get(sentence.pk, _NO_EVIDENCE)
+            if sentence.kind == SentenceKind.CLAIM
+            else None
+        )
+    article.api_sentences = sentences  # type: ignore[attr-defined]
+    article.api_sign_off = sign_off_state(article)  # type: ignore[attr-defined]
+    return article
+
+
+def article_detail(article_id: int) -> Article:
+    """The article (draft or reference) with everything the detail shows; 404 if unknown."""
+    return attach_detail(get_object_or_404(Article, pk=article_id))
+
+
+def article_detail_by_external_id(external_id: str) -> Article:
+    return attach_detail(get_object_or_404(Article, external_id=external_id))
+
+
+def draft_article(article_id: int) -> Article:
+    """A draft article (what sign-off and reopening act on); 404 for unknown and reference."""
+    return get_object_or_404(Article, pk=article_id, role=ArticleRole.DRAFT)
+
+
+def any_article(article_id: int) -> Article:
+    return get_object_or_404(Article.objects.defer("body"), pk=article_id)
+
+
+def annotated_sentence(sentence_id: int) -> Sentence:
+    """A current claim sentence of a draft article, with its annotation and attributions.
+
+    404 for unknown ids, archived sentences, reference articles and boilerplate.
+    """
+    queryset = (
+        Sentence.objects.current()
+        .filter(article__role=ArticleRole.DRAFT, kind=SentenceKind.CLAIM)
+        .defer("search_text", "article__body")
+        .select_related("article", "annotation", "annotation__annotator", "annotation__reviewer")
+        .prefetch_related(_attributions())
+    )
+    sentence = get_object_or_404(queryset, pk=sentence_id)
+    try:
+        sentence.annotation  # noqa: B018 - raises when missing
+    except Annotation.DoesNotExist:
+        from django.http import Http404
+
+        raise Http404(ERR_NO_ANNOTATION) from None
+    return sentence
+
+
+def annotation_state(sentence_id: int) -> Sentence:
+    """The sentence as the annotation endpoints show it (fresh from the database)."""
+    return annotated_sentence(sentence_id)
+
+
+def attribution_of_sentence(attribution_id: int) -> Attribution:
+    """An attribution of a current claim sentence of a draft article; 404 otherwise."""
+    queryset = Attribution.objects.filter(
+        sentence__archived_at__isnull=True,
+        sentence__kind=SentenceKind.CLAIM,
+        sentence__article__role=ArticleRole.DRAFT,
+    ).select_related("sentence", "sentence__article", "source", "via")
+    return get_object_or_404(queryset, pk=attribution_id)
+
+
+def crosscheck_job(job_id: int) -> CrosscheckJob:
+    return get_object_or_404(CrosscheckJob, pk=job_id)
+
+
+def sources(q: str = "", kind: str | None = None) -> QuerySet[Source]:
+    """Registry entries whose name or an alias contains ``query``, by name."""
+    queryset = Source.objects.prefetch_related("aliases").order_by("name", "kind", "id")
+    query = " ".join(q.split())
+    if query:
+        alias_hits = SourceAlias.objects.filter(name__icontains=query).values("source_id")
+        queryset = queryset.filter(Q(name__icontains=query) | Q(pk__in=alias_hits))
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    return queryset
+
+
+def source(source_id: int) -> Source:
+    return get_object_or_404(Source.objects.prefetch_related("aliases"), pk=source_id)

@@ -1,0 +1,392 @@
+"""Per-sentence annotation: read, update (optimistic locking), review transitions, attributions.
+
+Sentences are addressed by id. Only current claim sentences of draft articles have an
+annotation: anything else (unknown id, archived by a revision, boilerplate, a reference
+article) is a 404. Every change goes through one service of
+:mod:`annotations.services.workflow`, so the API obeys exactly the pages' rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from annotations.api import selectors
+from annotations.api.errors import READ_ERRORS, VERSIONED_WRITE_ERRORS, WRITE_ERRORS
+from annotations.api.fields import EnumField, StrictCharField, StrictInputMixin
+from annotations.api.permissions import (
+    CanAnnotate,
+    CanAnnotateOrReview,
+    CanReview,
+    HasDeskRole,
+)
+from annotations.api.serializers import AnnotationStateSerializer
+from annotations.api.views.base import MAX_ID, ApiView, id_parameter, parse_id
+from annotations.models import AttributionMode, Confidence, Source
+from annotations.services import workflow
+
+ERR_NOTHING_TO_SAVE = "Nothing to save: send a confidence or a note."
+ERR_NO_SOURCE = "No source with this id in the registry."
+TAG_ANNOTATION = "annotations"
+TAG_TRANSITIONS = "transitions"
+TAG_ATTRIBUTIONS = "attributions"
+
+SENTENCE_ID = id_parameter("sentence_id", "The sentence's id.")
+ATTRIBUTION_ID = id_parameter("attribution_id", "The attribution's id.")
+
+
+def _state(sentence_id: int) -> Response:
+    return Response(AnnotationStateSerializer(selectors.annotation_state(sentence_id)).data)
+
+
+def _version_field(required: bool = True) -> serializers.IntegerField:
+    return serializers.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        required=required,
+        help_text="The annotation's version the change was based on (409 if it is stale).",
+    )
+
+
+# --- annotation ------------------------------------------------------------------------------
+
+
+class AnnotationPatchInput(StrictInputMixin, serializers.Serializer):
+    version = _version_field()
+    confidence = EnumField(Confidence, required=False)
+    note = StrictCharField(required=False, allow_blank=True, max_length=10_000)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if "confidence" not in attrs and "note" not in attrs:
+            raise serializers.ValidationError(ERR_NOTHING_TO_SAVE)
+        return attrs
+
+
+class AnnotationPutInput(StrictInputMixin, serializers.Serializer):
+    version = _version_field()
+    confidence = EnumField(Confidence)
+    note = StrictCharField(allow_blank=True, max_length=10_000)
+
+
+STALE_EXAMPLE = OpenApiExample(
+    "Edit based on version 3",
+    value={"version": 3, "confidence": "single_source", "note": "Only CNN has it."},
+    request_only=True,
+)
+
+
+class AnnotationView(ApiView):
+    """GET (any desk role); PATCH/PUT (editors) with the version the edit is based on."""
+
+    def get_permissions(self) -> list[Any]:
+        if self.request.method in ("PATCH", "PUT"):
+            return [IsAuthenticated(), HasDeskRole(), CanAnnotate()]
+        return list(super().get_permissions())
+
+    @extend_schema(
+        operation_id="annotation_retrieve",
+        tags=[TAG_ANNOTATION],
+        summary="A sentence's annotation and attributions",
+        parameters=[SENTENCE_ID],
+        responses={200: AnnotationStateSerializer, **READ_ERRORS},
+    )
+    def get(self, request: Request, sentence_id: str) -> Response:
+        return _state(parse_id(sentence_id, "sentence_id"))
+
+    def _update(self, request: Request, sentence_id: str, partial: bool) -> Response:
+        sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
+        data = (AnnotationPatchInput if partial else AnnotationPutInput)(data=request.data)
+        data.is_valid(raise_exception=True)
+        workflow.update_annotation(
+            annotation=sentence.annotation, user=request.user, **data.validated_data
+        )
+        return _state(sentence.pk)
+
+    @extend_schema(
+        operation_id="annotation_partial_update",
+        tags=[TAG_ANNOTATION],
+        summary="Change the confidence and/or the note",
+        description=(
+            "Editors. `version` is required: a stale one gets 409 with the annotation as it is "
+            "now. Editing a submitted sentence takes it back to draft; an approved sentence or "
+            "a signed-off article must be reopened first (400)."
+        ),
+        parameters=[SENTENCE_ID],
+        request=AnnotationPatchInput,
+        examples=[STALE_EXAMPLE],
+        responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
+    )
+    def patch(self, request: Request, sentence_id: str) -> Response:
+        return self._update(request, sentence_id, partial=True)
+
+    @extend_schema(
+        operation_id="annotation_update",
+        tags=[TAG_ANNOTATION],
+        summary="Replace the confidence and the note",
+        description="As PATCH, with both fields required.",
+        parameters=[SENTENCE_ID],
+        request=AnnotationPutInput,
+        examples=[STALE_EXAMPLE],
+        responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
+    )
+    def put(self, request: Request, sentence_id: str) -> Response:
+        return self._update(request, sentence_id, partial=False)
+
+
+# --- transitions -----------------------------------------------------------------------------
+
+
+class SubmitInput(StrictInputMixin, serializers.Serializer):
+    version = _version_field()
+
+
+class ApproveInput(StrictInputMixin, serializers.Serializer):
+    version = _version_field(required=False)
+    comment = StrictCharField(required=False, allow_blank=True, max_length=10_000)
+
+
+class RequestChangesInput(StrictInputMixin, serializers.Serializer):
+    version = _version_field(required=False)
+    comment = StrictCharField(
+        max_length=10_000, help_text="What needs to change (required, not blank)."
+    )
+
+
+class EmptyInput(StrictInputMixin, serializers.Serializer):
+    """No fields: send ``{}`` or nothing."""
+
+
+class SubmitView(ApiView):
+    permission_classes = [IsAuthenticated, HasDeskRole, CanAnnotate]
+
+    @extend_schema(
+        operation_id="annotation_submit",
+        tags=[TAG_TRANSITIONS],
+        summary="Submit a sentence for review",
+        description="Editors; a draft or a sentence with changes requested.",
+        parameters=[SENTENCE_ID],
+        request=SubmitInput,
+        examples=[OpenApiExample("Submit", value={"version": 4}, request_only=True)],
+        responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
+    )
+    def post(self, request: Request, sentence_id: str) -> Response:
+        sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
+        data = SubmitInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        workflow.submit(annotation=sentence.annotation, user=request.user, **data.validated_data)
+        return _state(sentence.pk)
+
+
+class ApproveView(ApiView):
+    permission_classes = [IsAuthenticated, HasDeskRole, CanReview]
+
+    @extend_schema(
+        operation_id="annotation_approve",
+        tags=[TAG_TRANSITIONS],
+        summary="Approve a submitted sentence",
+        description="Reviewers; never their own work (403).",
+        parameters=[SENTENCE_ID],
+        request=ApproveInput,
+        examples=[OpenApiExample("Approve", value={"version": 5}, request_only=True)],
+        responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
+    )
+    def post(self, request: Request, sentence_id: str) -> Response:
+        sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
+        data = ApproveInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        workflow.approve(
+            annotation=sentence.annotation, reviewer=request.user, **data.validated_data
+        )
+        return _state(sentence.pk)
+
+
+class RequestChangesView(ApiView):
+    permission_classes = [IsAuthenticated, HasDeskRole, CanReview]
+
+    @extend_schema(
+        operation_id="annotation_request_changes",
+        tags=[TAG_TRANSITIONS],
+        summary="Send a submitted sentence back with a comment",
+        description="Reviewers; the comment is required; never their own work (403).",
+        parameters=[SENTENCE_ID],
+        request=RequestChangesInput,
+        examples=[
+            OpenApiExample(
+                "Request changes",
+                value={"version": 5, "comment": "Name the second source."},
+                request_only=True,
+            )
+        ],
+        responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
+    )
+    def post(self, request: Request, sentence_id: str) -> Response:
+        sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
+        data = RequestChangesInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        workflow.request_changes(
+            annotation=sentence.annotation, reviewer=request.user, **data.validated_data
+        )
+        return _state(sentence.pk)
+
+
+class ReopenSentenceView(ApiView):
+    permission_classes = [IsAuthenticated, HasDeskRole, CanAnnotateOrReview]
+
+    @extend_schema(
+        operation_id="annotation_reopen",
+        tags=[TAG_TRANSITIONS],
+        summary="Take an approved sentence back to draft",
+        description="Editors and reviewers; not while the article is signed off.",
+        parameters=[SENTENCE_ID],
+        request=EmptyInput,
+        responses={200: AnnotationStateSerializer, **WRITE_ERRORS},
+    )
+    def post(self, request: Request, sentence_id: str) -> Response:
+        sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
+        EmptyInput(data=request.data).is_valid(raise_exception=True)
+        workflow.reopen_annotation(annotation=sentence.annotation, user=request.user)
+        return _state(sentence.pk)
+
+
+# --- attributions ----------------------------------------------------------------------------
+
+
+class AttributionInput(StrictInputMixin, serializers.Serializer):
+    version = _version_field()
+    source = serializers.IntegerField(  # type: ignore[assignment]  # popped by the metaclass
+        min_value=1, max_value=MAX_ID, help_text="Id of a registry entry."
+    )
+    via = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_ID,
+        required=False,
+        allow_null=True,
+        help_text="Id of the outlet that relayed it.",
+    )
+    cue = StrictCharField(required=False, allow_blank=True, max_length=100)
+    mode = EnumField(AttributionMode, required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        wanted = {attrs["source"]} | ({attrs["via"]} if attrs.get("via") else set())
+        found = Source.objects.in_bulk(wanted)
+        errors = {
+            name: [ERR_NO_SOURCE]
+            for name in ("source", "via")
+            if attrs.get(name) and attrs[name] not in found
+        }
+        if errors:
+            raise serializers.ValidationError(errors)
+        attrs["source"] = found[attrs["source"]]
+        attrs["via"] = found[attrs["via"]] if attrs.get("via") else None
+        return attrs
+
+
+class VersionInput(StrictInputMixin, serializers.Serializer):
+    version = _version_field()
+
+
+ATTRIBUTION_EXAMPLE = OpenApiExample(
+    "Rubio via Politico",
+    value={"version": 2, "source": 12, "via": 3, "cue": "told", "mode": "indirect"},
+    request_only=True,
+)
+
+
+class AttributionCollectionView(ApiView):
+    permission_classes = [IsAuthenticated, HasDeskRole, CanAnnotate]
+
+    @extend_schema(
+        operation_id="attribution_create",
+        tags=[TAG_ATTRIBUTIONS],
+        summary="Add an attribution to a sentence",
+        description="Editors. Returns the annotation state (its version goes up).",
+        parameters=[SENTENCE_ID],
+        request=AttributionInput,
+        examples=[ATTRIBUTION_EXAMPLE],
+        responses={201: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
+    )
+    def post(self, request: Request, sentence_id: str) -> Response:
+        sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
+        data = AttributionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        workflow.save_attribution(sentence=sentence, user=request.user, **data.validated_data)
+        response = _state(sentence.pk)
+        response.status_code = status.HTTP_201_CREATED
+        return response
+
+
+class AttributionView(ApiView):
+    permission_classes = [IsAuthenticated, HasDeskRole, CanAnnotate]
+
+    @extend_schema(
+        operation_id="attribution_update",
+        tags=[TAG_ATTRIBUTIONS],
+        summary="Edit an attribution (it becomes accepted)",
+        parameters=[ATTRIBUTION_ID],
+        request=AttributionInput,
+        examples=[ATTRIBUTION_EXAMPLE],
+        responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
+    )
+    def put(self, request: Request, attribution_id: str) -> Response:
+        attribution = selectors.attribution_of_sentence(parse_id(attribution_id, "attribution_id"))
+        data = AttributionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        workflow.save_attribution(
+            sentence=attribution.sentence,
+            attribution=attribution,
+            user=request.user,
+            **data.validated_data,
+        )
+        return _state(attribution.sentence_id)
+
+    @extend_schema(
+        operation_id="attribution_delete",
+        tags=[TAG_ATTRIBUTIONS],
+        summary="Remove an attribution (its history is kept)",
+        description="The annotation's version goes in the query string: `?version=N`.",
+        parameters=[
+            ATTRIBUTION_ID,
+            OpenApiParameter(
+                "version",
+                {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+                required=True,
+                description="The annotation's version the removal was based on.",
+            ),
+        ],
+        responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
+    )
+    def delete(self, request: Request, attribution_id: str) -> Response:
+        attribution = selectors.attribution_of_sentence(parse_id(attribution_id, "attribution_id"))
+        data = VersionInput(data=dict(request.query_params.items()))
+        data.is_valid(raise_exception=True)
+        workflow.remove_attribution(
+            attribution=attribution, user=request.user, **data.validated_data
+        )
+        return _state(attribution.sentence_id)
+
+
+class AcceptAttributionView(ApiView):
+    permission_classes = [IsAuthenticated, HasDeskRole, CanAnnotate]
+
+    @extend_schema(
+        operation_id="attribution_accept",
+        tags=[TAG_ATTRIBUTIONS],
+        summary="Accept a suggested attribution",
+        parameters=[ATTRIBUTION_ID],
+        request=VersionInput,
+        examples=[OpenApiExample("Accept", value={"version": 2}, request_only=True)],
+        responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
+    )
+    def post(self, request: Request, attribution_id: str) -> Response:
+        attribution = selectors.attribution_of_sentence(parse_id(attribution_id, "attribution_id"))
+        data = VersionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        workflow.accept_attribution(
+            attribution=attribution, user=request.user, **data.validated_data
+        )
+        return _state(attribution.sentence_id)

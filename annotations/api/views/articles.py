@@ -1,0 +1,272 @@
+"""Articles: upsert by external id, list with filters, detail (by id or external id)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from annotations.api import selectors
+from annotations.api.errors import READ_ERRORS, WRITE_ERRORS
+from annotations.api.fields import EnumField, StrictCharField, StrictInputMixin
+from annotations.api.permissions import CanAnnotate, HasDeskRole
+from annotations.api.serializers import ArticleDetailSerializer, ArticleSerializer
+from annotations.api.views.base import (
+    PAGE_PARAMETER,
+    ApiView,
+    id_parameter,
+    paginate,
+    paginated,
+    parse_id,
+)
+from annotations.models import ArticleRole, ArticleStatus
+from annotations.services.ingest import IngestResult, ingest_document
+from verify.documents import (
+    FIELD_LIMITS,
+    Document,
+    DocumentError,
+    build_document,
+    check_body,
+    decode_text,
+    parse_datetime,
+)
+
+ERR_BODY_BLANK = "The body has no text."
+TAG = "articles"
+
+# A stand-in body and id, to check one optional field at a time with the ingestion rules.
+_PROBE = {"body": "x", "external_id": "x"}
+
+
+class ArticleInput(StrictInputMixin, serializers.Serializer):
+    """The fields of an ingested ``.json`` article file, validated the same way."""
+
+    external_id = StrictCharField(
+        max_length=FIELD_LIMITS["external_id"],
+        help_text="The publishing system's id (letters, digits and . _ : / -); the upsert key.",
+    )
+    headline = StrictCharField(
+        max_length=FIELD_LIMITS["headline"],
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        help_text="Defaults to the body's first line.",
+    )
+    outlet = StrictCharField(
+        max_length=FIELD_LIMITS["outlet"], required=False, allow_blank=True, allow_null=True
+    )
+    url = StrictCharField(
+        max_length=FIELD_LIMITS["url"],
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        help_text="An http or https address.",
+    )
+    byline = StrictCharField(
+        max_length=FIELD_LIMITS["byline"], required=False, allow_blank=True, allow_null=True
+    )
+    published_at = StrictCharField(
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        help_text="ISO 8601 date or date-time (2025-11-26, 2025-11-26T10:30:00Z); naive is UTC.",
+    )
+    role = EnumField(ArticleRole, required=False, allow_null=True)
+    body = StrictCharField(
+        trim_whitespace=False,
+        help_text="The article text, kept exactly (offsets index into it); at most 2 MiB UTF-8.",
+    )
+
+    def validate_body(self, body: str) -> str:
+        if not body.strip():
+            raise serializers.ValidationError(ERR_BODY_BLANK)
+        try:
+            decode_text(body.encode("utf-8"))
+            check_body(body, max_body_bytes=settings.SOURCEDESK_MAX_BODY_BYTES)
+        except DocumentError as exc:
+            raise serializers.ValidationError(str(exc)) from None
+        return body
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        fields = {name: value for name, value in attrs.items() if value is not None}
+        errors = {}
+        for name, value in fields.items():
+            if name == "body":
+                continue
+            try:
+                build_document({**_PROBE, name: value}, default_external_id="")
+            except DocumentError as exc:
+                errors[name] = [str(exc)]
+        if errors:
+            raise serializers.ValidationError(errors)
+        try:
+            document = build_document(fields, default_external_id="")
+        except DocumentError as exc:  # pragma: no cover - each field passed on its own
+            raise serializers.ValidationError(str(exc)) from None
+        return {"document": document}
+
+
+class IngestOutput(serializers.Serializer):
+    action = serializers.ChoiceField(
+        choices=["created", "revised", "updated", "unchanged"],
+        help_text="created (201); revised: the body changed, a new revision; updated: only "
+        "other fields changed; unchanged: nothing to do.",
+    )
+    sentences = serializers.IntegerField(help_text="Current sentences.")
+    attributions = serializers.IntegerField()
+    article = ArticleDetailSerializer()
+
+
+ARTICLE_EXAMPLE = OpenApiExample(
+    "A draft pushed by the publishing system",
+    value={
+        "external_id": "kyivpost-2025-11-26-guarantees",
+        "headline": "US offers Ukraine security guarantees",
+        "outlet": "Kyiv Post",
+        "url": "https://www.kyivpost.com/post/12345",
+        "byline": "Staff",
+        "published_at": "2025-11-26T10:30:00Z",
+        "role": "draft",
+        "body": "Talks will resume next week, the foreign minister said on Tuesday.\n",
+    },
+    request_only=True,
+)
+
+
+def upsert(document: Document) -> IngestResult:
+    """Ingest ``document``; a concurrent create of the same external id is retried once
+    (the second attempt finds the row the first one made and updates it)."""
+    try:
+        return ingest_document(document=document)
+    except IntegrityError:
+        return ingest_document(document=document)
+
+
+class ArticleListFilters(serializers.Serializer):
+    status = EnumField(ArticleStatus, required=False)
+    role = EnumField(ArticleRole, required=False)
+    outlet = serializers.CharField(required=False, max_length=200)
+    updated_since = serializers.CharField(required=False)
+    external_id = serializers.CharField(required=False, max_length=200)
+
+    def validate_updated_since(self, value: str) -> Any:
+        try:
+            return parse_datetime(value, field="updated_since")
+        except DocumentError as exc:
+            raise serializers.ValidationError(str(exc)) from None
+
+
+FILTER_NAMES = ("status", "role", "outlet", "updated_since", "external_id")
+
+
+class ArticleCollectionView(ApiView):
+    """GET lists articles (any desk role); POST creates or updates one (editors)."""
+
+    def get_permissions(self) -> list[Any]:
+        if self.request.method == "POST":
+            return [IsAuthenticated(), HasDeskRole(), CanAnnotate()]
+        return list(super().get_permissions())
+
+    @extend_schema(
+        operation_id="articles_list",
+        tags=[TAG],
+        summary="List articles",
+        description="Newest update first, 50 per page, without bodies. Any desk role.",
+        parameters=[
+            OpenApiParameter("status", {"$ref": "#/components/schemas/ArticleStatus"}),
+            OpenApiParameter("role", {"$ref": "#/components/schemas/ArticleRole"}),
+            OpenApiParameter("outlet", str, description="Exact outlet name, any case."),
+            OpenApiParameter(
+                "updated_since",
+                str,
+                description="ISO 8601 date or date-time; articles updated at or after it.",
+                examples=[OpenApiExample("Since", value="2025-11-26T00:00:00Z")],
+            ),
+            OpenApiParameter("external_id", str, description="The article with this id."),
+            PAGE_PARAMETER,
+        ],
+        responses={200: paginated("PaginatedArticleList", ArticleSerializer), **READ_ERRORS},
+    )
+    def get(self, request: Request) -> Response:
+        params = {k: v for k, v in request.query_params.items() if k in FILTER_NAMES}
+        filters = ArticleListFilters(data=params)
+        filters.is_valid(raise_exception=True)
+        queryset = selectors.articles(selectors.ArticleFilters(**filters.validated_data))
+        return paginate(request, queryset, ArticleSerializer, self)
+
+    @extend_schema(
+        operation_id="articles_upsert",
+        tags=[TAG],
+        summary="Create or update an article (upsert by external id)",
+        description=(
+            "Validated exactly like an ingested `.json` file. A new `external_id` creates the "
+            "article (201); a known one updates it (200): a changed body makes a new revision, "
+            "where sentences whose text survives keep their annotations and approvals. Editors "
+            "(and the publishing system's API user, who has the editor role)."
+        ),
+        request=ArticleInput,
+        examples=[ARTICLE_EXAMPLE],
+        responses={201: IngestOutput, 200: IngestOutput, **WRITE_ERRORS},
+    )
+    def post(self, request: Request) -> Response:
+        data = ArticleInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        result = upsert(data.validated_data["document"])
+        selectors.attach_detail(result.article)
+        output = IngestOutput(
+            {
+                "action": result.action,
+                "sentences": result.sentences,
+                "attributions": result.attributions,
+                "article": result.article,
+            }
+        )
+        code = status.HTTP_201_CREATED if result.action == "created" else status.HTTP_200_OK
+        return Response(output.data, status=code)
+
+
+class ArticleDetailView(ApiView):
+    @extend_schema(
+        operation_id="articles_retrieve",
+        tags=[TAG],
+        summary="An article with its sentences, sourcing, annotations and cross-checks",
+        description=(
+            "Draft or reference article. Costs a fixed number of queries whatever its length."
+        ),
+        parameters=[id_parameter("article_id", "The article's id.")],
+        responses={200: ArticleDetailSerializer, **READ_ERRORS},
+    )
+    def get(self, request: Request, article_id: str) -> Response:
+        article = selectors.article_detail(parse_id(article_id, "article_id"))
+        return Response(ArticleDetailSerializer(article).data)
+
+
+class ExternalIdInput(serializers.Serializer):
+    external_id = serializers.CharField(max_length=200)
+
+
+class ArticleLookupView(ApiView):
+    @extend_schema(
+        operation_id="articles_lookup",
+        tags=[TAG],
+        summary="An article by its external id (same answer as the detail)",
+        parameters=[
+            OpenApiParameter(
+                "external_id", str, required=True, description="The publishing system's id."
+            )
+        ],
+        responses={200: ArticleDetailSerializer, **READ_ERRORS},
+    )
+    def get(self, request: Request) -> Response:
+        params = ExternalIdInput(
+            data={k: v for k, v in request.query_params.items() if k == "external_id"}
+        )
+        params.is_valid(raise_exception=True)
+        article = selectors.article_detail_by_external_id(params.validated_data["external_id"])
+        return Response(ArticleDetailSerializer(article).data)

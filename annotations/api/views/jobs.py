@@ -1,0 +1,60 @@
+"""Cross-check jobs: start one for an article (202), poll its status and progress."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from annotations.api import selectors
+from annotations.api.errors import READ_ERRORS, WRITE_ERRORS
+from annotations.api.fields import StrictInputMixin
+from annotations.api.serializers import CrosscheckJobSerializer
+from annotations.api.views.base import ApiView, id_parameter, parse_id
+from verify.jobs import queue_crosscheck
+
+TAG = "crosscheck jobs"
+
+
+class StartInput(StrictInputMixin, serializers.Serializer):
+    """No fields: send ``{}`` or nothing."""
+
+
+class StartCrosscheckView(ApiView):
+    @extend_schema(
+        operation_id="crosscheck_start",
+        tags=[TAG],
+        summary="Start a cross-check of the article's claims",
+        description=(
+            "Any desk role, as on the pages. The job runs on the workers; poll its `url`. "
+            "For a reference article the job finds the draft claims it may match."
+        ),
+        parameters=[id_parameter("article_id", "The article's id.")],
+        request=StartInput,
+        responses={202: CrosscheckJobSerializer, **WRITE_ERRORS},
+    )
+    def post(self, request: Request, article_id: str) -> Response:
+        article = selectors.any_article(parse_id(article_id, "article_id"))
+        StartInput(data=request.data).is_valid(raise_exception=True)
+        with transaction.atomic():
+            job = queue_crosscheck(
+                article=article, trigger=f"requested by {request.user.get_username()} (API)"
+            )
+        job.refresh_from_db()
+        data = CrosscheckJobSerializer(job, context={"request": request}).data
+        return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": data["url"]})
+
+
+class CrosscheckJobView(ApiView):
+    @extend_schema(
+        operation_id="crosscheck_job_retrieve",
+        tags=[TAG],
+        summary="A cross-check job's status and progress",
+        parameters=[id_parameter("job_id", "The job's id.")],
+        responses={200: CrosscheckJobSerializer, **READ_ERRORS},
+    )
+    def get(self, request: Request, job_id: str) -> Response:
+        job = selectors.crosscheck_job(parse_id(job_id, "job_id"))
+        return Response(CrosscheckJobSerializer(job, context={"request": request}).data)
