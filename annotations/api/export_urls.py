@@ -1,5 +1,23 @@
 """URLs of the exports (W3C Web Annotation, schema.org ClaimReview, CSV)."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from annotations.api import exports
+
+urlpatterns: list[URLPattern] = [
+    path(
+        "articles/<int:article_id>/export/web-annotation/",
+        exports.WebAnnotationExportView.as_view(),
+        name="article-export-web-annotation",
+    ),
+    path(
+        "articles/<int:article_id>/export/claim-review/",
+        exports.ClaimReviewExportView.as_view(),
+        name="article-export-claim-review",
+    ),
+    path(
+        "articles/<int:article_id>/export/csv/",
+        exports.CSVExportView.as_view(),
+        name="article-export-csv",
+    ),
+]

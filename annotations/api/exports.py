@@ -1,0 +1,292 @@
+"""Export endpoints: W3C Web Annotation JSON-LD, schema.org ClaimReview JSON-LD, CSV.
+
+Each view loads the article with :func:`annotations.exports.load_export` (a fixed number of
+queries) and hands it to a pure builder. Any desk role (editor, reviewer, administrator) may
+export; anyone else gets 403, an unknown article 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.http import Http404, HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from annotations import exports
+from annotations.models import Article
+from annotations.services import workflow
+
+ERR_NO_DESK_ROLE = "Exports are for editors, reviewers and administrators."
+ERR_NOT_FOUND = "No such article."
+
+TAGS = ["exports"]
+
+
+class DeskRole(BasePermission):
+    """Any desk role, as :func:`annotations.services.workflow.has_desk_role` says."""
+
+    message = ERR_NO_DESK_ROLE
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return bool(request.user and workflow.has_desk_role(request.user))
+
+
+class JSONLDRenderer(JSONRenderer):
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+class CSVRenderer(BaseRenderer):
+    """Renders an error's detail as a one-cell CSV (the view returns the file itself)."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
+        if isinstance(data, str):
+            return data.encode(self.charset)
+        detail = data.get("detail", "") if isinstance(data, dict) else data
+        return f"error\r\n{exports.safe_cell(str(detail))}\r\n".encode(self.charset)
+
+
+def _load(article_id: int, *, crosschecks: bool = False) -> exports.ArticleExport:
+    try:
+        return exports.load_export(article_id, crosschecks=crosschecks)
+    except Article.DoesNotExist:
+        raise Http404(ERR_NOT_FOUND) from None
+
+
+_ERRORS = {
+    401: OpenApiResponse(description="Not authenticated (no or a bad token)."),
+    403: OpenApiResponse(description="The user has no desk role."),
+    404: OpenApiResponse(description="No article with this id."),
+}
+
+_GENERATOR = {"id": "https://desk.example/", "type": "Software", "name": "Sourcedesk"}
+_ANNOTATION_EXAMPLE = {
+    "@context": "http://www.w3.org/ns/anno.jsonld",
+    "id": "https://desk.example/api/v1/articles/7/export/web-annotation/",
+    "type": "AnnotationCollection",
+    "label": "Sourcing of “US weighs security guarantees for Ukraine”",
+    "total": 2,
+    "generator": _GENERATOR,
+    "first": {
+        "id": "https://desk.example/api/v1/articles/7/export/web-annotation/#page-0",
+        "type": "AnnotationPage",
+        "startIndex": 0,
+        "items": [
+            {
+                "@context": "http://www.w3.org/ns/anno.jsonld",
+                "id": "https://desk.example/api/v1/articles/7/export/web-annotation/"
+                "#attribution-31",
+                "type": "Annotation",
+                "motivation": "describing",
+                "created": "2026-11-20T09:12:03Z",
+                "creator": {"type": "Person", "name": "Ana Editor", "nickname": "editor"},
+                "generator": {
+                    "id": "https://desk.example/",
+                    "type": "Software",
+                    "name": "Sourcedesk",
+                },
+                "body": [
+                    {
+                        "type": "TextualBody",
+                        "value": "Marco Rubio (official) via Politico — cue 'told'",
+                        "format": "text/plain",
+                        "purpose": "describing",
+                    },
+                    {
+                        "type": "TextualBody",
+                        "value": "official",
+                        "format": "text/plain",
+                        "purpose": "tagging",
+                    },
+                ],
+                "target": {
+                    "source": "https://www.kyivpost.com/post/12345",
+                    "selector": [
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": "Rubio told European diplomats that the plan was a draft.",
+                            "prefix": "said on Tuesday. ",
+                            "suffix": " Kyiv rejected",
+                        },
+                        {"type": "TextPositionSelector", "start": 412, "end": 468},
+                    ],
+                },
+            },
+            {
+                "@context": "http://www.w3.org/ns/anno.jsonld",
+                "id": "https://desk.example/api/v1/articles/7/export/web-annotation/#confidence-88",
+                "type": "Annotation",
+                "motivation": "assessing",
+                "created": "2026-11-20T10:02:44Z",
+                "creator": {"type": "Person", "name": "Ana Editor", "nickname": "editor"},
+                "body": [
+                    {
+                        "type": "TextualBody",
+                        "value": "Corroborated: at least two independent sources agree",
+                        "format": "text/plain",
+                        "purpose": "assessing",
+                    },
+                    {
+                        "type": "TextualBody",
+                        "value": "corroborated",
+                        "format": "text/plain",
+                        "purpose": "tagging",
+                    },
+                ],
+                "target": {
+                    "source": "https://www.kyivpost.com/post/12345",
+                    "selector": [
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": "Rubio told European diplomats that the plan was a draft.",
+                        },
+                        {"type": "TextPositionSelector", "start": 412, "end": 468},
+                    ],
+                },
+            },
+        ],
+    },
+    "last": "https://desk.example/api/v1/articles/7/export/web-annotation/#page-0",
+}
+
+_CLAIM_REVIEW_EXAMPLE = [
+    {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "https://www.kyivpost.com/post/12345#sentence-4",
+        "claimReviewed": "The original document had 28 points, Politico reported.",
+        "datePublished": "2026-11-20",
+        "author": {"@type": "Organization", "name": "Kyiv Post", "url": "https://desk.example/"},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": 4,
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": "Corroborated",
+            "ratingExplanation": "at least two independent sources agree",
+        },
+        "itemReviewed": {
+            "@type": "Claim",
+            "appearance": {
+                "@type": "NewsArticle",
+                "url": "https://www.kyivpost.com/post/12345",
+                "headline": "US weighs security guarantees for Ukraine",
+            },
+            "author": [{"@type": "NewsMediaOrganization", "name": "Politico"}],
+        },
+    }
+]
+
+_CSV_EXAMPLE = (
+    "index,paragraph,kind,text,sources,confidence,status,annotator,reviewer,"
+    "independent_corroborations,contradictions\r\n"
+    '0,0,claim,"Talks will resume next week, the foreign minister said.",'
+    "foreign minister (official),single_source,approved,editor,reviewer,1,0\r\n"
+    "3,3,boilerplate,Follow our coverage on @example_news.,,,,,,0,0\r\n"
+)
+
+
+class WebAnnotationExportView(APIView):
+    permission_classes = [IsAuthenticated, DeskRole]
+    renderer_classes = [JSONLDRenderer, JSONRenderer]
+
+    @extend_schema(
+        operation_id="articles_export_web_annotation",
+        summary="Export the sourcing as W3C Web Annotations",
+        description=(
+            "An `AnnotationCollection` (JSON-LD, `http://www.w3.org/ns/anno.jsonld`) with one "
+            "`Annotation` per attribution (motivation `describing`) and one per annotated "
+            "sentence's confidence (motivation `assessing`). Targets select the sentence "
+            "with a `TextQuoteSelector` and a `TextPositionSelector` (offsets into the "
+            "stored body)."
+        ),
+        tags=TAGS,
+        responses={
+            200: OpenApiResponse(
+                response=OpenApiTypes.OBJECT,
+                description="The annotation collection.",
+                examples=[OpenApiExample("Collection", value=_ANNOTATION_EXAMPLE)],
+            ),
+            **_ERRORS,
+        },
+    )
+    def get(self, request: Request, article_id: int) -> Response:
+        export = _load(article_id)
+        return Response(exports.web_annotation_collection(export))
+
+
+class ClaimReviewExportView(APIView):
+    permission_classes = [IsAuthenticated, DeskRole]
+    renderer_classes = [JSONLDRenderer, JSONRenderer]
+
+    @extend_schema(
+        operation_id="articles_export_claim_review",
+        summary="Export approved claims as schema.org ClaimReview",
+        description=(
+            "A JSON-LD list with one schema.org `ClaimReview` per claim sentence whose "
+            "annotation a reviewer approved. The rating runs from 1 (disputed) to 5 "
+            "(confirmed); `alternateName` is the confidence label."
+        ),
+        tags=TAGS,
+        responses={
+            200: OpenApiResponse(
+                response={"type": "array", "items": {"type": "object"}},
+                description="The ClaimReviews, in text order (empty when nothing is approved).",
+                examples=[OpenApiExample("ClaimReviews", value=_CLAIM_REVIEW_EXAMPLE)],
+            ),
+            **_ERRORS,
+        },
+    )
+    def get(self, request: Request, article_id: int) -> Response:
+        export = _load(article_id)
+        return Response(exports.claim_reviews(export))
+
+
+class CSVExportView(APIView):
+    """The file itself is always CSV; errors are JSON like the rest of the API, or a one-cell
+    CSV for a client that accepts only ``text/csv``."""
+
+    permission_classes = [IsAuthenticated, DeskRole]
+    renderer_classes = [JSONRenderer, CSVRenderer]
+
+    @extend_schema(
+        operation_id="articles_export_csv",
+        summary="Export the sourcing as CSV for editors",
+        description=(
+            "One row per current sentence: " + ", ".join(exports.CSV_COLUMNS) + ". Cells a "
+            "spreadsheet would read as a formula start with `'`."
+        ),
+        tags=TAGS,
+        responses={
+            (200, "text/csv"): OpenApiResponse(
+                response=OpenApiTypes.STR,
+                description="The CSV file (an attachment).",
+                examples=[OpenApiExample("CSV", value=_CSV_EXAMPLE)],
+            ),
+            **_ERRORS,
+        },
+    )
+    def get(self, request: Request, article_id: int) -> HttpResponse:
+        export = _load(article_id, crosschecks=True)
+        filename = f"sourcing-{export.article.pk}.csv"
+        return HttpResponse(
+            exports.csv_text(export),
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
