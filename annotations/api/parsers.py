@@ -8,7 +8,7 @@ from typing import IO, Any
 
 from django.conf import settings
 from rest_framework.exceptions import ParseError
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import BaseParser
 
 from annotations.api.errors import ERR_TOO_LARGE, RequestTooLarge
 
@@ -40,13 +40,19 @@ def _no_constants(value: str) -> None:
     raise ParseError(ERR_CONSTANT.format(value=value))
 
 
-class LimitedJSONParser(JSONParser):
+class LimitedJSONParser(BaseParser):
     """Parse a JSON body of at most :func:`max_request_bytes` (413 above it).
+
+    Not a subclass of DRF's ``JSONParser``, which DRF feeds ``request.body`` (read whole, then
+    refused by Django with an HTML 400 over ``DATA_UPLOAD_MAX_MEMORY_SIZE``): this one gets
+    the stream and reads no more than the limit.
 
     A stated ``Content-Length`` over the limit is refused before anything is read; a body
     without one is read up to one byte past the limit. ``{"a": 1, "a": 2}`` is an error
     rather than silently keeping the last value, and so are ``NaN`` and ``Infinity``.
     """
+
+    media_type = "application/json"
 
     def parse(
         self,

@@ -32,12 +32,12 @@ def fresh_throttles():
 
 
 @pytest.fixture
-def administrator(db) -> User:
+def administrator(db):
     return UserFactory(username="administrator", role="administrator")
 
 
 @pytest.fixture
-def publisher(db) -> User:
+def publisher(db):
     """The publishing system's API user: the editor role, a token, no password login."""
     return UserFactory(username="publishing-system", role="editor")
 
