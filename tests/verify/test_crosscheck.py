@@ -166,7 +166,8 @@ def test_same_fact_in_other_words_corroborates():
         "Rubio told European officials on a call.",
     )
     assert match is not None and match.relation == "corroborates"
-    assert match.reason.startswith("same fact: Rubio")
+    # The reason names the fact's terms; 'Rubio told European officials' is its attribution.
+    assert match.reason.startswith("same fact: Washington")
 
 
 def test_same_topic_different_fact_is_not_corroboration():
@@ -201,6 +202,57 @@ def test_context_separates_the_same_kind_of_event():
     assert other is None or other.score < same.score
 
 
+def test_near_identical_sentence_matches_despite_differently_written_leads():
+    claim = Passage(
+        "The original peace plan had 28 points, according to a copy seen by the Post.",
+        context="Kyiv weighs a US peace framework\nUkraine's president met his security "
+        "council on Monday to weigh a framework drafted by Washington and Moscow.",
+    )
+    candidate = Passage(
+        "The original peace plan had 28 points, diplomats said.",
+        context="Europeans scramble to rewrite Trump's plan\nEuropean capitals drafted a "
+        "counter-proposal over the weekend, alarmed by concessions to the Kremlin.",
+    )
+    match = compare(claim, candidate)
+    assert match is not None and match.relation == "corroborates"
+
+
+def test_figure_of_a_clause_in_a_list_sentence_contradicts():
+    match = _match(
+        "Kyiv rejected three points: ceding Donbas, capping the Ukrainian military at "
+        "600,000 troops and giving up on NATO membership.",
+        "A negotiator said Kyiv refused to cap the Ukrainian military at 800,000 troops.",
+    )
+    assert match is not None and match.relation == "contradicts"
+    assert match.reason == "numbers differ: 600,000 vs 800,000 troops"
+
+
+def test_same_figure_reported_with_another_attribution_corroborates():
+    match = _match(
+        "After talks in Geneva the draft peace plan was cut to 19 points.",
+        "After talks in Geneva the draft peace plan was reduced to 19 points, a European "
+        "official told the Harbour Gazette.",
+    )
+    assert match is not None and match.relation == "corroborates"
+
+
+def test_figure_of_another_year_does_not_contradict():
+    match = _match(
+        "At least 45 people were killed in the earthquake in Arequipa.",
+        "It was the deadliest earthquake in Arequipa since 2001, when 74 people were killed.",
+    )
+    assert match is None or match.relation != "contradicts"
+
+
+def test_different_prison_terms_contradict():
+    match = _match(
+        "Okafor was sentenced to 12 years in prison for defrauding customers.",
+        "Okafor was sentenced to 15 years in prison for defrauding customers.",
+    )
+    assert match is not None and match.relation == "contradicts"
+    assert match.reason == "numbers differ: 12 vs 15 years"
+
+
 # --- independence ----------------------------------------------------------------------------
 
 
@@ -225,6 +277,13 @@ def test_candidate_citing_the_claims_source_is_an_echo():
     )
     assert is_echo(CLAIM, candidate)
     assert not is_echo(CLAIM, Passage(candidate.text, outlet="Reuters", sources=("Reuters",)))
+
+
+def test_agency_acronym_echoes_its_full_name():
+    claim = Passage("x", sources=("AFP",))
+    assert is_echo(claim, Passage("y", outlet="Agence France-Presse"))
+    assert is_echo(Passage("x", sources=("The Associated Press",)), Passage("y", outlet="AP"))
+    assert not is_echo(claim, Passage("y", outlet="Associated Press"))
 
 
 def test_anonymous_descriptions_only_echo_when_identical():

@@ -30,15 +30,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from verify.crosscheck.facts import fact_text
 from verify.crosscheck.lexicon import (
     ACTOR_GAP,
     AUX_BEFORE_NOT,
+    COUNT_NOUNS,
     DESCRIPTION_WORDS,
     EXPLICIT_NEGATORS,
+    FIGURE_BREAK,
+    FIGURE_GAP,
     IRREGULAR_PASTS,
     NAME_NOISE,
     NEGATION_CUES,
     STOPWORDS,
+    SYNONYMS,
 )
 from verify.crosscheck.text import Token, analyse, display_number, stem
 
@@ -51,6 +56,11 @@ SENTENCE_MATCH_THRESHOLD = 0.30
 SENTENCE_WEIGHT = 0.4
 CONTEXT_WEIGHT = 0.4
 CROSS_WEIGHT = 0.2
+# The cross term never drops below this: a sentence need not repeat its article's lead.
+CROSS_FLOOR = 0.05
+# Sentence evidence (see _evidence) from which the contexts weigh less and less, down to
+# nothing for a sentence that says exactly what the claim says.
+STRONG_SENTENCE = 0.8
 # Relations are about the sentence: same fact from this sentence similarity (with the claim's
 # key entities, figures and dates present) ...
 CORROBORATE_THRESHOLD = 0.5
@@ -59,12 +69,20 @@ CORROBORATE_THRESHOLD = 0.5
 CONTRADICT_THRESHOLD = 0.4
 # Share of the weight of the claim's content words (not names) a same-fact report must have.
 PREDICATE_COVERAGE = 0.6
+# For a contradiction, the share of one sentence's content words the other must have (either
+# way round: 'would not return to talks until the strike ends' vs 'will return to talks').
+CONTRADICT_COVERAGE = 0.5
+# Differing figures whose surrounding words overlap this much (weighted, of the shorter phrase)
+# are figures for the same quantity even in sentences that otherwise say more.
+SAME_MEASURE = 0.75
 # Numbers within this relative difference are the same figure (84.5 million ~ 84.6 million).
 NUMBER_TOLERANCE = 0.01
 
 RELATIONS = ("corroborates", "contradicts", "related")
 _QUANTITY_KINDS = frozenset({"number", "money", "pct"})
+_CURRENCIES = frozenset({"usd", "eur", "gbp", "jpy", "rub", "uah", "%"})
 _DATE_KINDS = frozenset({"date", "month", "year"})
+_PARTICULAR_KINDS = _QUANTITY_KINDS | _DATE_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +108,11 @@ class Match:
 @dataclass(frozen=True, slots=True)
 class _Quantity:
     value: float
-    unit: str
+    unit: str  # the noun or currency it counts, as shown in a reason
     surface: str
+    units: frozenset[str]  # every key it can be compared on: nouns after, the word before
+    earlier: frozenset[str]  # a year it is tied to ('since 2001, when 74 were killed'), or 'from'
+    phrase: frozenset[str]  # content keys of the words around it ('capping the military at')
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,21 +137,69 @@ def default_idf(token: Token) -> float:
 
 
 def _key(token: Token) -> str:
-    return stem(token.norm) if token.kind in ("word", "name") else token.norm
+    if token.kind in ("word", "name"):
+        return stem(SYNONYMS.get(token.norm, token.norm))
+    return token.norm
 
 
 def _is_content(token: Token) -> bool:
     return token.kind != "word" or (token.norm not in STOPWORDS and len(token.norm) > 1)
 
 
-def _unit_after(words: tuple[str, ...], position: int) -> str:
-    """The noun a bare number counts: '600,000 troops' → troop, '28-point plan' → point."""
-    for word in words[position + 1 : position + 4]:
-        if word.isalpha() and word not in STOPWORDS and word not in ("-", "more", "than"):
-            return stem(word)
+def _unit_key(word: str) -> str:
+    return stem(SYNONYMS.get(word, word))
+
+
+def _units_after(words: tuple[str, ...], position: int) -> list[str]:
+    """The nouns a bare number counts: '600,000 troops' → troop, '3,000 office jobs' → offic,
+    job, '34 of the 100 seats' → seat (up to two words, within the figure's phrase)."""
+    out: list[str] = []
+    for word in words[position + 1 : position + 5]:
+        if word in FIGURE_BREAK or len(out) == 2:
+            break
         if word[:1].isdigit():
-            return ""
+            if out:
+                break
+            continue  # '34 of the 100 seats': the noun of the second figure
+        if word.isalpha() and (word in COUNT_NOUNS or word not in STOPWORDS):
+            out.append(_unit_key(word))
+        elif out:
+            break
+    return out
+
+
+def _unit_before(words: tuple[str, ...], position: int) -> str:
+    """The word a figure completes: 'killed at least 45' → kill, 'magnitude of 6.8' → magnitud,
+    'voted 6-3' → vot."""
+    i = position - 1
+    while i >= 0 and words[i] in FIGURE_GAP:
+        i -= 1
+    if i >= 0 and words[i].isalpha() and words[i] not in STOPWORDS:
+        return _unit_key(words[i])
     return ""
+
+
+def _phrase(words: tuple[str, ...], position: int) -> frozenset[str]:
+    """Content keys of the few words before a figure and the two after: what it measures
+    ('capping the Ukrainian military at 600,000 troops' → capp, ukrainian, militari, troop)."""
+    around = (
+        *words[max(position - _PHRASE_BEFORE, 0) : position],
+        *words[position + 1 : position + 3],
+    )
+    return frozenset(
+        _unit_key(w) for w in around if w.isalpha() and (w in COUNT_NOUNS or w not in STOPWORDS)
+    )
+
+
+def _earlier(words: tuple[str, ...], position: int) -> frozenset[str]:
+    """Marks of a figure from another time: a year shortly before it ('since 2001, when 74
+    people were killed') or 'up/down from' ('61%, up from 59%')."""
+    marks = {
+        w for w in words[max(position - 5, 0) : position] if w.isdigit() and 1900 <= int(w) <= 2100
+    }
+    if position >= 2 and words[position - 1] == "from" and words[position - 2] in ("up", "down"):
+        marks.add("from")
+    return frozenset(marks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +210,7 @@ class _Negation:
 
 
 _NEGATION_SCOPE = 3
+_PHRASE_BEFORE = 4
 
 
 def _negations(words: tuple[str, ...]) -> tuple[_Negation, ...]:
@@ -184,7 +254,9 @@ def _negated(negations: tuple[_Negation, ...], other_terms: dict[str, Token]) ->
 
 @lru_cache(maxsize=65536)
 def _features(text: str) -> _Features:
-    analysis = analyse(text)
+    """What comparison needs of a sentence: read from its fact (attribution left out)."""
+    analysis = analyse(fact_text(text))
+    words = analysis.raw_words
     terms: dict[str, Token] = {}
     quantities: list[_Quantity] = []
     for token in analysis.tokens:
@@ -192,12 +264,25 @@ def _features(text: str) -> _Features:
             continue
         terms.setdefault(_key(token), token)
         if token.kind in _QUANTITY_KINDS and token.value is not None:
-            following = analysis.raw_words[token.position + 1 : token.position + 3]
-            if following in (("year", "old"), ("years", "old")):
+            following = words[token.position + 1 : token.position + 3]
+            if following in (("year", "old"), ("years", "old")) or (
+                following[:1] == ("old",) and token.position > 0
+            ):
                 continue  # ages: '36-year-old' and '40-year-old' are usually two people
-            unit = token.unit or _unit_after(analysis.raw_words, token.position)
-            if unit:
-                quantities.append(_Quantity(token.value, unit, token.surface))
+            after = _units_after(words, token.position)
+            unit = token.unit or (after[-1] if after else "")
+            units = {u for u in (token.unit, *after, _unit_before(words, token.position)) if u}
+            if units:
+                quantities.append(
+                    _Quantity(
+                        token.value,
+                        unit or next(iter(units)),
+                        token.surface,
+                        frozenset(units),
+                        _earlier(words, token.position),
+                        _phrase(words, token.position),
+                    )
+                )
     return _Features(
         terms=terms,
         quantities=tuple(quantities),
@@ -248,8 +333,20 @@ def _cosine(a: _Vector, b: _Vector) -> float:
 
 
 @lru_cache(maxsize=65536)
-def _sentence_vector(text: str, idf: Idf | None) -> _Vector:
+def _fact_vector(text: str, idf: Idf | None) -> _Vector:
     terms = _features(text).terms
+    return _vector({key: _weight(token, idf) for key, token in terms.items()})
+
+
+@lru_cache(maxsize=65536)
+def _sentence_vector(text: str, idf: Idf | None) -> _Vector:
+    """The whole sentence, attribution included, for the score: who reports a fact helps
+    tell one event from another ('Apple said' vs 'Samsung said'); the relation rules read the
+    fact alone (:func:`_features`)."""
+    terms: dict[str, Token] = {}
+    for token in analyse(text).tokens:
+        if _is_content(token):
+            terms.setdefault(_key(token), token)
     return _vector({key: _weight(token, idf) for key, token in terms.items()})
 
 
@@ -268,6 +365,22 @@ def similarity(claim: Passage, candidate: Passage, idf: Idf | None = None) -> fl
     return _scores(claim, candidate, idf)[0]
 
 
+def _evidence(a: _Vector, b: _Vector) -> float:
+    """How strongly the two sentences state one thing: the geometric mean of their cosine and
+    the share of the lighter sentence found in the other (1 when one is contained in the
+    other and as informative; 'The original document had 28 points' inside a longer sentence
+    that goes on about territorial concessions still scores high)."""
+    (wa, na), (wb, nb) = a, b
+    if not na or not nb:
+        return 0.0
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    dot = sum(w * wb[k] for k, w in wa.items() if k in wb)
+    cosine = dot / (na * nb)
+    contained = min(dot / min(na, nb) ** 2, 1.0)
+    return math.sqrt(cosine * contained)
+
+
 def _scores(claim: Passage, candidate: Passage, idf: Idf | None) -> tuple[float, float]:
     """(score, sentence similarity). See the module docstring for the formula."""
     sa, sb = _sentence_vector(claim.text, idf), _sentence_vector(candidate.text, idf)
@@ -277,9 +390,14 @@ def _scores(claim: Passage, candidate: Passage, idf: Idf | None) -> tuple[float,
     ca, cb = _context_vector(claim.context, idf), _context_vector(candidate.context, idf)
     context = _cosine(ca, cb)
     # Does each sentence fit the other article's lead? (The same event told in other words.)
-    cross = (_cosine(sa, cb) + _cosine(sb, ca)) / 2
-    score = sentence**SENTENCE_WEIGHT * context**CONTEXT_WEIGHT * cross**CROSS_WEIGHT
-    return score, sentence
+    cross = max((_cosine(sa, cb) + _cosine(sb, ca)) / 2, CROSS_FLOOR)
+    support = context**CONTEXT_WEIGHT * cross**CROSS_WEIGHT
+    # The articles decide when the sentences alone are ambiguous; a sentence that states the
+    # same thing as the claim is not overruled by leads written differently.
+    evidence = _evidence(_fact_vector(claim.text, idf), _fact_vector(candidate.text, idf))
+    strength = (evidence - STRONG_SENTENCE) / (1.0 - STRONG_SENTENCE)
+    support **= 1.0 - min(max(strength, 0.0), 1.0)
+    return sentence**SENTENCE_WEIGHT * support, sentence
 
 
 # --- contradiction signals -------------------------------------------------------------------
@@ -289,25 +407,77 @@ def _same_number(a: float, b: float) -> bool:
     return abs(a - b) <= NUMBER_TOLERANCE * max(abs(a), abs(b), 1e-9)
 
 
+def _current(quantity: _Quantity, other: _Features) -> bool:
+    """False for a figure from another time than the other sentence speaks of: tied to a
+    year the other does not mention, or the previous value in 'up from 59%'."""
+    if "from" in quantity.earlier:
+        return False
+    years = quantity.earlier - {"from"}
+    return not years or years <= {t.norm for t in other.years}
+
+
+def _comparable(qa: _Quantity, qb: _Quantity) -> int:
+    """How many keys two figures share (0: not figures of the same thing). Amounts and
+    percentages only meet their own currency or percentages."""
+    currency_a = qa.unit if qa.unit in _CURRENCIES else ""
+    currency_b = qb.unit if qb.unit in _CURRENCIES else ""
+    if currency_a != currency_b:
+        return 0
+    return len(qa.units & qb.units) + (qa.unit == qb.unit)
+
+
 def _numbers_differ(fa: _Features, fb: _Features) -> str:
+    """A figure of the claim whose counterpart in the candidate (same noun, currency or the
+    word it completes) has another value, and no counterpart with the same value."""
+    for qa, qb in _differing_figures(fa, fb):
+        if qa.unit in _CURRENCIES:
+            return f"numbers differ: {qa.surface} vs {qb.surface}"
+        return (
+            f"numbers differ: {display_number(qa.value)} vs {display_number(qb.value)}"
+            f" {_unit_word(fa, qa, qb)}"
+        )
+    return ""
+
+
+def _differing_figures(fa: _Features, fb: _Features) -> list[tuple[_Quantity, _Quantity]]:
+    out = []
     for qa in fa.quantities:
-        same_unit = [qb for qb in fb.quantities if qb.unit == qa.unit]
+        if not _current(qa, fb):
+            continue
+        same_unit = [qb for qb in fb.quantities if _current(qb, fa) and _comparable(qa, qb)]
         if same_unit and not any(_same_number(qa.value, qb.value) for qb in same_unit):
-            qb = same_unit[0]
-            if qa.unit in ("usd", "eur", "gbp", "jpy", "rub", "uah", "%"):
-                return f"numbers differ: {qa.surface} vs {qb.surface}"
-            return (
-                f"numbers differ: {display_number(qa.value)} vs {display_number(qb.value)}"
-                f" {_unit_word(fa, qa)}"
+            out.append((qa, max(same_unit, key=lambda q: _comparable(qa, q))))
+    return out
+
+
+def _same_measure(fa: _Features, fb: _Features, idf: Idf | None) -> str:
+    """Differing figures described in the same words ('capping the Ukrainian military at
+    600,000 troops' vs 'cap the Ukrainian military at 800,000 troops'), however much else the
+    two sentences say: the reason, or "" when there are none."""
+    for qa, qb in _differing_figures(fa, fb):
+        weights = {k: _phrase_weight(k, fa, fb, idf) for k in qa.phrase | qb.phrase}
+        shared = sum(weights[k] for k in qa.phrase & qb.phrase)
+        smaller = min(sum(weights[k] for k in qa.phrase), sum(weights[k] for k in qb.phrase))
+        if smaller and shared >= SAME_MEASURE * smaller and len(qa.phrase & qb.phrase) >= 3:
+            return _numbers_differ(
+                _Features({}, (qa,), (), (), (), (), fa.words, fa.capitalised),
+                _Features({}, (qb,), (), (), (), (), fb.words, fb.capitalised),
             )
     return ""
 
 
-def _unit_word(features: _Features, quantity: _Quantity) -> str:
-    for word in features.words:
-        if stem(word) == quantity.unit:
+def _phrase_weight(key: str, fa: _Features, fb: _Features, idf: Idf | None) -> float:
+    token = fa.terms.get(key) or fb.terms.get(key)
+    return _weight(token, idf) if token is not None else 1.0
+
+
+def _unit_word(fa: _Features, qa: _Quantity, qb: _Quantity) -> str:
+    shared = qa.units & qb.units
+    unit = qa.unit if qa.unit in shared else next(iter(sorted(shared)), qa.unit)
+    for word in fa.words:
+        if _unit_key(word) == unit:
             return word
-    return quantity.unit
+    return unit
 
 
 def _dates_differ(fa: _Features, fb: _Features) -> str:
@@ -355,7 +525,9 @@ def _verb_positions(features: _Features) -> dict[str, int]:
     return out
 
 
-def _different_actor(fa: _Features, fb: _Features) -> str:
+def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
+    """Another actor for the same verb ('Kyiv rejected' vs 'Moscow rejected'): the reason and
+    the keys of both actors' words ("", empty when there is none)."""
     verbs_b = _verb_positions(fb)
     names_a = {stem(w) for w, c in zip(fa.words, fa.capitalised, strict=True) if c}
     names_b = {stem(w) for w, c in zip(fb.words, fb.capitalised, strict=True) if c}
@@ -370,10 +542,11 @@ def _different_actor(fa: _Features, fb: _Features) -> str:
         stems_b = {stem(w) for w in actor_b}
         if stems_a & stems_b or stems_a & names_b or stems_b & names_a:
             continue
-        return (
+        reason = (
             f"different actor for '{fa.words[position_a]}': {_title(actor_a)} vs {_title(actor_b)}"
         )
-    return ""
+        return reason, frozenset(_unit_key(w) for w in (*actor_a, *actor_b))
+    return "", frozenset()
 
 
 def _title(words: Iterable[str]) -> str:
@@ -383,30 +556,102 @@ def _title(words: Iterable[str]) -> str:
 # --- corroboration and independence ----------------------------------------------------------
 
 
-def _key_terms(features: _Features, idf: Idf | None) -> list[str]:
+def _key_terms(
+    features: _Features, idf: Idf | None, lead: frozenset[str] = frozenset()
+) -> list[str]:
     """The names of a claim: the entities a report of the same fact must share. (Figures and
-    dates only have to be compatible: a changed one is a contradiction signal.)"""
-    keys = [key for key, token in features.terms.items() if token.kind == "name"]
+    dates only have to be compatible: a changed one is a contradiction signal.) A lone
+    capitalised word opening the sentence counts only when its article's lead has it too
+    (``lead``: the lead's name keys): it is as often a common noun ('Turnout was 58%',
+    'Policymakers voted') as a name ('Nordvik's profit fell')."""
+    opening_name = len(features.capitalised) > 1 and features.capitalised[1]
+    keys = [
+        key
+        for key, token in features.terms.items()
+        if token.kind == "name" and (token.position > 0 or opening_name or key in lead)
+    ]
     return sorted(keys, key=lambda k: -_weight(features.terms[k], idf))
 
 
-def _same_fact(fa: _Features, fb: _Features, idf: Idf | None) -> tuple[bool, list[str]]:
-    """Whether the candidate states the claim's fact: at least half of the claim's names, and
-    at least :data:`PREDICATE_COVERAGE` of the weight of its other content words (what is said
-    of them: 'wants a peace deal signed before guarantees' is not 'guarantees remain a central
-    demand'). Also the shared terms, names first, then by weight (for the reason)."""
-    keys = _key_terms(fa, idf)
-    shared_keys = [k for k in keys if k in fb.terms]
-    names_ok = not keys or len(shared_keys) * 2 >= len(keys)
-    predicate = {k: _weight(t, idf) for k, t in fa.terms.items() if t.kind in ("word", "month")}
+@lru_cache(maxsize=16384)
+def _context_keys(context: str) -> frozenset[str]:
+    return frozenset(key for key, _, _ in _context_terms(context))
+
+
+@lru_cache(maxsize=16384)
+def _context_names(context: str) -> frozenset[str]:
+    return frozenset(key for key, token, _ in _context_terms(context) if token.kind == "name")
+
+
+@dataclass(frozen=True, slots=True)
+class _Agreement:
+    names: bool  # at least half of the claim's names in the candidate (or its article's lead)
+    coverage: float  # share of the claim's content-word weight the candidate has
+    back_coverage: float  # the same the other way round
+    shared: list[str]  # shared terms, names first, then by weight (for the reason)
+
+
+def _coverage(fa: _Features, fb: _Features, idf: Idf | None, drop: frozenset[str]) -> float:
+    predicate = {
+        k: _weight(t, idf) for k, t in fa.terms.items() if t.kind == "word" and k not in drop
+    }
     total = sum(predicate.values())
     covered = sum(w for k, w in predicate.items() if k in fb.terms)
-    predicate_ok = not total or covered >= PREDICATE_COVERAGE * total
+    return covered / total if total else 1.0
+
+
+def _agreement(
+    fa: _Features,
+    fb: _Features,
+    idf: Idf | None,
+    leads: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+    drop: frozenset[str] = frozenset(),
+) -> _Agreement:
+    """What the candidate shares of the claim's statement. ``leads`` are the name keys of the
+    claim's article lead and the terms of the candidate's (a name the candidate sentence leaves
+    implicit, 'the judge', is usually there); ``drop`` terms are left out (differing actors)."""
+    lead_a, lead_b = leads
+    keys = [k for k in _key_terms(fa, idf, lead_a) if k not in drop]
+    shared_keys = [k for k in keys if k in fb.terms or k in lead_b]
     others = sorted(
         (k for k in fa.terms if k in fb.terms and k not in shared_keys),
         key=lambda k: -_weight(fa.terms[k], idf),
     )
-    return names_ok and predicate_ok, shared_keys + others
+    return _Agreement(
+        names=not keys or len(shared_keys) * 2 >= len(keys),
+        coverage=_coverage(fa, fb, idf, drop),
+        back_coverage=_coverage(fb, fa, idf, drop),
+        shared=[k for k in shared_keys if k in fb.terms] + others,
+    )
+
+
+def _same_particulars(fa: _Features, fb: _Features, agreement: _Agreement) -> bool:
+    """The candidate gives every figure and date of the claim, and what else it says is
+    mostly in the claim: it reports the claim's checkable fact, though the claim goes on
+    ('the draft was reduced to 22 points' inside a sentence that also tells how)."""
+    particulars = [t for t in fa.terms.values() if t.kind in _PARTICULAR_KINDS]
+    return (
+        bool(particulars)
+        and all(_key(t) in fb.terms for t in particulars)
+        and agreement.back_coverage >= PREDICATE_COVERAGE
+        and any(k in fb.terms for k in agreement.shared)
+    )
+
+
+def _frame(fa: _Features, fb: _Features, idf: Idf | None, drop: frozenset[str]) -> float:
+    """Cosine of the two sentences without their particulars (figures, dates) and ``drop``:
+    whether they make the same statement with one particular changed."""
+
+    def vector(features: _Features) -> _Vector:
+        return _vector(
+            {
+                key: _weight(token, idf)
+                for key, token in features.terms.items()
+                if token.kind not in _PARTICULAR_KINDS and key not in drop
+            }
+        )
+
+    return _cosine(vector(fa), vector(fb))
 
 
 def _name_tokens(name: str) -> frozenset[str]:
@@ -414,14 +659,28 @@ def _name_tokens(name: str) -> frozenset[str]:
     return frozenset(w for w in words if w.isalnum() and w not in NAME_NOISE)
 
 
+def _initials(name: str) -> str:
+    words = [w for w in analyse(name).raw_words if w.isalnum() and w not in NAME_NOISE]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
 def _same_origin(a: str, b: str) -> bool:
-    """'Politico' ~ 'Politico Europe' (token containment); descriptions only when identical."""
+    """'Politico' ~ 'Politico Europe' (token containment), 'AP' ~ 'The Associated Press' and
+    'AFP' ~ 'Agence France-Presse' (an acronym written in capitals against the initials of
+    the other name); descriptions only when identical."""
     ta, tb = _name_tokens(a), _name_tokens(b)
     if not ta or not tb:
         return False
     if ta & DESCRIPTION_WORDS or tb & DESCRIPTION_WORDS:
         return ta == tb
-    return ta <= tb or tb <= ta
+    if ta <= tb or tb <= ta:
+        return True
+    for short, name, other in ((a, ta, b), (b, tb, a)):
+        acronym = short.strip()
+        if len(name) == 1 and acronym.isupper() and 2 <= len(acronym) <= 6:
+            if next(iter(name)) == _initials(other):
+                return True
+    return False
 
 
 def is_echo(claim: Passage, candidate: Passage) -> bool:
@@ -439,20 +698,53 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
     index statistics; without it names, figures and dates weigh most (:func:`default_idf`).
     """
     fa, fb = _features(claim.text), _features(candidate.text)
-    score, sentence = _scores(claim, candidate, idf)
+    score, _ = _scores(claim, candidate, idf)
     with_context = bool(claim.context and candidate.context)
-    if score < (MATCH_THRESHOLD if with_context else SENTENCE_MATCH_THRESHOLD):
+    threshold = MATCH_THRESHOLD if with_context else SENTENCE_MATCH_THRESHOLD
+    if score < threshold:
         return None
+    actor_reason, actors = _different_actor(fa, fb)
     score = min(score, 1.0)
+    sentence = _cosine(_fact_vector(claim.text, idf), _fact_vector(candidate.text, idf))
     independent = not is_echo(claim, candidate)
-    same, shared = _same_fact(fa, fb, idf)
-    if sentence >= CONTRADICT_THRESHOLD and same:
-        for signal in (_numbers_differ, _dates_differ, _denial, _different_actor):
-            reason = signal(fa, fb)
-            if reason:
-                return Match("contradicts", round(score, 4), reason, independent)
-    shown = ", ".join(fa.terms[k].surface for k in shared[:4])
-    if same and sentence >= CORROBORATE_THRESHOLD:
+    leads = (
+        _context_names(claim.context) if claim.context else frozenset(),
+        _context_keys(candidate.context) if candidate.context else frozenset(),
+    )
+    agreement = _agreement(fa, fb, idf, leads)
+    same = agreement.names and agreement.coverage >= PREDICATE_COVERAGE
+    conflict = ""
+    for signal in (_numbers_differ, _dates_differ, _denial):
+        conflict = signal(fa, fb)
+        if conflict:
+            break
+    if (
+        conflict
+        and agreement.names
+        and max(agreement.coverage, agreement.back_coverage) >= CONTRADICT_COVERAGE
+        and _frame(fa, fb, idf, frozenset()) >= CONTRADICT_THRESHOLD
+    ):
+        return Match("contradicts", round(score, 4), conflict, independent)
+    if conflict.startswith("numbers"):
+        # The figure's own words carry this one; of the claim's names (a list sentence names
+        # many things) one shared is enough.
+        names = _key_terms(fa, idf, leads[0])
+        if not names or any(k in fb.terms or k in leads[1] for k in names):
+            measure = _same_measure(fa, fb, idf)
+            if measure:
+                return Match("contradicts", round(score, 4), measure, independent)
+    if actor_reason:
+        without = _agreement(fa, fb, idf, leads, actors)
+        if (
+            without.names
+            and without.coverage >= PREDICATE_COVERAGE
+            and _frame(fa, fb, idf, actors) >= CONTRADICT_THRESHOLD
+        ):
+            return Match("contradicts", round(score, 4), actor_reason, independent)
+    shown = ", ".join(fa.terms[k].surface for k in agreement.shared[:4])
+    if not same and not conflict and not actor_reason:
+        same = _same_particulars(fa, fb, agreement)
+    if same and sentence >= CORROBORATE_THRESHOLD and not conflict and not actor_reason:
         return Match("corroborates", round(score, 4), f"same fact: {shown}", independent)
     if not same:
         reason = f"same topic, other particulars: shares only {shown or 'general words'}"

@@ -144,3 +144,49 @@ IRREGULAR_PASTS = _words(
     sold sought spent split spoke stole stood struck swore took threw tore understood won
     wrote"""
 )
+
+# Reporting verbs that mark a clause as attribution ('..., a Saudi official said.'): the clause
+# says who reports the fact, not the fact, so comparison leaves it out.
+REPORTING_CUES = _words(
+    """said says told tells reported reports announced added adds wrote writes claimed claims
+    noted notes confirmed confirms calculated showed shows estimated stated according citing
+    quoted quoting insisted insists"""
+)
+
+# Nouns a figure can count although they are generic ('45 people', '12 years', '48 hours'). Ages
+# ('36-year-old', '40 years old') are excluded where quantities are read.
+COUNT_NOUNS = _words("people persons year years month months week weeks day days")
+
+# Words that may stand between a figure and the noun or verb it belongs to ('killed at least 45
+# people', 'fell to 4.2 billion', 'a magnitude of 6.8').
+FIGURE_GAP = _words(
+    """a an the of at to by about around some nearly almost roughly approximately least more
+    than over under up just was were is are be been had has have only another further"""
+)
+# Words that end the phrase a figure belongs to ('12 people and wounded 30').
+FIGURE_BREAK = _words("and or but while when whereas as after before since with from including")
+
+# Inflections and news synonyms that name the same thing or event: compared as one term.
+# (Only comparison uses them; the index keeps the words as written.)
+SYNONYMS: dict[str, str] = {}
+for _canon, _forms in {
+    "kill": "killed kills killing died dies dead",
+    "quake": "earthquake earthquakes quakes tremor",
+    "fall": "fell falls fallen falling dropped drop drops declined decline declines slid slipped",
+    "rise": "rose risen rises rising climbed increased grew grown jumped",
+    "cut": "cuts cutting reduced reduce reduces lowered slashed trimmed",
+    "ceasefire": "ceasefires truce truces",
+    "strike": "strikes walkout walkouts",
+    "blast": "blasts explosion explosions",
+    "talk": "talks negotiations",
+    "approve": "approved approves approval",
+    "extradite": "extradited extradition",
+    "jail": "jailed imprisoned",
+    "evacuate": "evacuated evacuation",
+    "win": "won wins winning",
+    "begin": "began begins start starts started",
+    "collapse": "collapsed collapses",
+    "hospitalise": "hospitalised hospitalized hospitalisations hospitalizations hospitalisation",
+}.items():
+    for _form in _forms.split():
+        SYNONYMS[_form] = _canon

@@ -1,0 +1,49 @@
+"""The part of a sentence that states the fact: attribution clauses left out.
+
+'After the meeting in Geneva, the draft was reduced to 19 points, a European official said.'
+states that the draft was reduced to 19 points; who said so is the sentence's source, recorded
+separately (``Passage.sources``) and judged by the echo rule. Leaving the attribution out of the
+comparison keeps an outlet's name or 'a European official' from counting as a difference in
+the fact (or as a shared name that makes two different facts look alike).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from verify.crosscheck.lexicon import REPORTING_CUES
+
+# A trailing clause longer than this (in words) is more than an attribution.
+_MAX_ATTRIBUTION_WORDS = 14
+# What must remain of a sentence for the stripped form to be used.
+_MIN_FACT_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+", re.UNICODE)
+_LEADING_ACCORDING = re.compile(r"^\s*According to [^,]{1,120},\s*", re.IGNORECASE)
+# 'The deal, Kovac said, leaves out steel': an attribution between two commas.
+_INNER = re.compile(r",\s+(?:[^,]{1,60}\s)?(?:said|says|told \w+)\s*,\s+", re.IGNORECASE)
+_END = re.compile(r"[\s.!?;:\"'”’)\]]+$")
+
+
+def _is_attribution(clause: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(clause)]
+    if not words or len(words) > _MAX_ATTRIBUTION_WORDS:
+        return False
+    return words[0] in ("according", "citing", "quoting") or any(w in REPORTING_CUES for w in words)
+
+
+@lru_cache(maxsize=65536)
+def fact_text(text: str) -> str:
+    """``text`` without a leading 'According to X,', trailing ', X said (on Monday).' clauses
+    and an inner ', X said,'. The text itself when too little would be left."""
+    fact = _LEADING_ACCORDING.sub("", text)
+    fact = _INNER.sub(" ", fact)
+    body = _END.sub("", fact)
+    for _ in range(2):  # '..., X said on Monday, citing Y.'
+        head, comma, tail = body.rpartition(",")
+        if not comma or not _is_attribution(tail):
+            break
+        body = head
+    if len(_WORD.findall(body)) < _MIN_FACT_WORDS:
+        return text
+    return body + "." if body != text else text
