@@ -68,7 +68,7 @@ CORROBORATE_THRESHOLD = 0.5
 # one particular changed); below, differing figures are more likely different facts.
 CONTRADICT_THRESHOLD = 0.4
 # Share of the weight of the claim's content words (not names) a same-fact report must have.
-PREDICATE_COVERAGE = 0.6
+PREDICATE_COVERAGE = 0.45
 # For a contradiction, the share of one sentence's content words the other must have (either
 # way round: 'would not return to talks until the strike ends' vs 'will return to talks').
 CONTRADICT_COVERAGE = 0.5
@@ -125,6 +125,9 @@ class _Features:
     negations: tuple[_Negation, ...]
     words: tuple[str, ...]
     capitalised: tuple[bool, ...]
+    text: str = ""  # the sentence these were read from (a key for cached weights)
+    verbs: tuple[tuple[str, int], ...] = ()  # past-tense verb stem → its first position
+    name_stems: frozenset[str] = frozenset()  # stems of the capitalised words
 
 
 def default_idf(token: Token) -> float:
@@ -137,9 +140,34 @@ def default_idf(token: Token) -> float:
 
 
 def _key(token: Token) -> str:
-    if token.kind in ("word", "name"):
+    if token.kind == "name":
+        return _name_key(token.norm)
+    if token.kind == "word":
         return stem(SYNONYMS.get(token.norm, token.norm))
     return token.norm
+
+
+# Endings of demonyms and of the places they name: Ukraine/Ukrainian, Europe/European,
+# Russia/Russian, Japan/Japanese, Andes/Andean meet on one key.
+_NAME_ENDINGS = ("ians", "ian", "eans", "ean", "ese", "ans", "an", "ia", "e", "a", "i")
+_NAME_KEY_MIN = 3
+
+
+@lru_cache(maxsize=65536)
+def _name_key(norm: str) -> str:
+    return _strip_name_endings(stem(_strip_name_endings(norm)))
+
+
+def _strip_name_endings(key: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for ending in _NAME_ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= _NAME_KEY_MIN:
+                key = key[: -len(ending)]
+                changed = True
+                break
+    return key
 
 
 def _is_content(token: Token) -> bool:
@@ -292,6 +320,11 @@ def _features(text: str) -> _Features:
         negations=_negations(analysis.raw_words),
         words=analysis.raw_words,
         capitalised=analysis.capitalised,
+        text=text,
+        verbs=tuple(_verb_positions(words, analysis.capitalised).items()),
+        name_stems=frozenset(
+            stem(w) for w, c in zip(words, analysis.capitalised, strict=True) if c
+        ),
     )
 
 
@@ -360,6 +393,12 @@ def _context_vector(context: str, idf: Idf | None) -> _Vector:
     )
 
 
+@lru_cache(maxsize=65536)
+def _context_cosine(a: str, b: str, idf: Idf | None) -> float:
+    # Many candidates share an article: the two leads are compared once per pair of articles.
+    return _cosine(_context_vector(a, idf), _context_vector(b, idf))
+
+
 def similarity(claim: Passage, candidate: Passage, idf: Idf | None = None) -> float:
     """The score of :func:`compare` (0..1) without classification; for ranking and tuning."""
     return _scores(claim, candidate, idf)[0]
@@ -388,7 +427,7 @@ def _scores(claim: Passage, candidate: Passage, idf: Idf | None) -> tuple[float,
     if not claim.context or not candidate.context:
         return sentence, sentence
     ca, cb = _context_vector(claim.context, idf), _context_vector(candidate.context, idf)
-    context = _cosine(ca, cb)
+    context = _context_cosine(claim.context, candidate.context, idf)
     # Does each sentence fit the other article's lead? (The same event told in other words.)
     cross = max((_cosine(sa, cb) + _cosine(sb, ca)) / 2, CROSS_FLOOR)
     support = context**CONTEXT_WEIGHT * cross**CROSS_WEIGHT
@@ -430,13 +469,17 @@ def _numbers_differ(fa: _Features, fb: _Features) -> str:
     """A figure of the claim whose counterpart in the candidate (same noun, currency or the
     word it completes) has another value, and no counterpart with the same value."""
     for qa, qb in _differing_figures(fa, fb):
-        if qa.unit in _CURRENCIES:
-            return f"numbers differ: {qa.surface} vs {qb.surface}"
-        return (
-            f"numbers differ: {display_number(qa.value)} vs {display_number(qb.value)}"
-            f" {_unit_word(fa, qa, qb)}"
-        )
+        return _figure_reason(fa, qa, qb)
     return ""
+
+
+def _figure_reason(fa: _Features, qa: _Quantity, qb: _Quantity) -> str:
+    if qa.unit in _CURRENCIES:
+        return f"numbers differ: {qa.surface} vs {qb.surface}"
+    return (
+        f"numbers differ: {display_number(qa.value)} vs {display_number(qb.value)}"
+        f" {_unit_word(fa, qa, qb)}"
+    )
 
 
 def _differing_figures(fa: _Features, fb: _Features) -> list[tuple[_Quantity, _Quantity]]:
@@ -459,16 +502,13 @@ def _same_measure(fa: _Features, fb: _Features, idf: Idf | None) -> str:
         shared = sum(weights[k] for k in qa.phrase & qb.phrase)
         smaller = min(sum(weights[k] for k in qa.phrase), sum(weights[k] for k in qb.phrase))
         if smaller and shared >= SAME_MEASURE * smaller and len(qa.phrase & qb.phrase) >= 3:
-            return _numbers_differ(
-                _Features({}, (qa,), (), (), (), (), fa.words, fa.capitalised),
-                _Features({}, (qb,), (), (), (), (), fb.words, fb.capitalised),
-            )
+            return _figure_reason(fa, qa, qb)
     return ""
 
 
 def _phrase_weight(key: str, fa: _Features, fb: _Features, idf: Idf | None) -> float:
-    token = fa.terms.get(key) or fb.terms.get(key)
-    return _weight(token, idf) if token is not None else 1.0
+    weights_a, weights_b = _fact_vector(fa.text, idf)[0], _fact_vector(fb.text, idf)[0]
+    return weights_a.get(key) or weights_b.get(key) or 1.0
 
 
 def _unit_word(fa: _Features, qa: _Quantity, qb: _Quantity) -> str:
@@ -515,10 +555,10 @@ def _actor(features: _Features, verb_position: int) -> tuple[str, ...]:
     return tuple(reversed(actor))
 
 
-def _verb_positions(features: _Features) -> dict[str, int]:
+def _verb_positions(words: tuple[str, ...], capitalised: tuple[bool, ...]) -> dict[str, int]:
     out: dict[str, int] = {}
-    for i, word in enumerate(features.words):
-        if features.capitalised[i] or word in STOPWORDS or not word.isalpha():
+    for i, word in enumerate(words):
+        if capitalised[i] or word in STOPWORDS or not word.isalpha():
             continue
         if word.endswith("ed") or word in IRREGULAR_PASTS or word in NEGATION_CUES:
             out.setdefault(stem(word), i)
@@ -528,10 +568,9 @@ def _verb_positions(features: _Features) -> dict[str, int]:
 def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
     """Another actor for the same verb ('Kyiv rejected' vs 'Moscow rejected'): the reason and
     the keys of both actors' words ("", empty when there is none)."""
-    verbs_b = _verb_positions(fb)
-    names_a = {stem(w) for w, c in zip(fa.words, fa.capitalised, strict=True) if c}
-    names_b = {stem(w) for w, c in zip(fb.words, fb.capitalised, strict=True) if c}
-    for verb, position_a in _verb_positions(fa).items():
+    verbs_b = dict(fb.verbs)
+    names_a, names_b = fa.name_stems, fb.name_stems
+    for verb, position_a in fa.verbs:
         if verb not in verbs_b:
             continue
         actor_a = _actor(fa, position_a)
@@ -570,7 +609,8 @@ def _key_terms(
         for key, token in features.terms.items()
         if token.kind == "name" and (token.position > 0 or opening_name or key in lead)
     ]
-    return sorted(keys, key=lambda k: -_weight(features.terms[k], idf))
+    weights = _fact_vector(features.text, idf)[0]
+    return sorted(keys, key=lambda k: -weights[k])
 
 
 @lru_cache(maxsize=16384)
@@ -592,9 +632,8 @@ class _Agreement:
 
 
 def _coverage(fa: _Features, fb: _Features, idf: Idf | None, drop: frozenset[str]) -> float:
-    predicate = {
-        k: _weight(t, idf) for k, t in fa.terms.items() if t.kind == "word" and k not in drop
-    }
+    weights = _fact_vector(fa.text, idf)[0]
+    predicate = {k: weights[k] for k, t in fa.terms.items() if t.kind == "word" and k not in drop}
     total = sum(predicate.values())
     covered = sum(w for k, w in predicate.items() if k in fb.terms)
     return covered / total if total else 1.0
@@ -615,7 +654,7 @@ def _agreement(
     shared_keys = [k for k in keys if k in fb.terms or k in lead_b]
     others = sorted(
         (k for k in fa.terms if k in fb.terms and k not in shared_keys),
-        key=lambda k: -_weight(fa.terms[k], idf),
+        key=lambda k: -_fact_vector(fa.text, idf)[0][k],
     )
     return _Agreement(
         names=not keys or len(shared_keys) * 2 >= len(keys),
@@ -625,14 +664,19 @@ def _agreement(
     )
 
 
+def _has_figures(fa: _Features, fb: _Features) -> bool:
+    """Every figure of the claim is in the candidate: a report that leaves out the claim's
+    figure does not confirm it. (A date left out is usually the article's own date.)"""
+    return all(key in fb.terms for key, t in fa.terms.items() if t.kind in _QUANTITY_KINDS)
+
+
 def _same_particulars(fa: _Features, fb: _Features, agreement: _Agreement) -> bool:
     """The candidate gives every figure and date of the claim, and what else it says is
     mostly in the claim: it reports the claim's checkable fact, though the claim goes on
     ('the draft was reduced to 22 points' inside a sentence that also tells how)."""
-    particulars = [t for t in fa.terms.values() if t.kind in _PARTICULAR_KINDS]
     return (
-        bool(particulars)
-        and all(_key(t) in fb.terms for t in particulars)
+        any(t.kind in _PARTICULAR_KINDS for t in fa.terms.values())
+        and all(key in fb.terms for key, t in fa.terms.items() if t.kind in _PARTICULAR_KINDS)
         and agreement.back_coverage >= PREDICATE_COVERAGE
         and any(k in fb.terms for k in agreement.shared)
     )
@@ -643,15 +687,16 @@ def _frame(fa: _Features, fb: _Features, idf: Idf | None, drop: frozenset[str]) 
     whether they make the same statement with one particular changed."""
 
     def vector(features: _Features) -> _Vector:
+        weights = _fact_vector(features.text, idf)[0]
         return _vector(
             {
-                key: _weight(token, idf)
+                key: weights[key]
                 for key, token in features.terms.items()
                 if token.kind not in _PARTICULAR_KINDS and key not in drop
             }
         )
 
-    return _cosine(vector(fa), vector(fb))
+    return _evidence(vector(fa), vector(fb))
 
 
 def _name_tokens(name: str) -> frozenset[str]:
@@ -677,9 +722,13 @@ def _same_origin(a: str, b: str) -> bool:
         return True
     for short, name, other in ((a, ta, b), (b, tb, a)):
         acronym = short.strip()
-        if len(name) == 1 and acronym.isupper() and 2 <= len(acronym) <= 6:
-            if next(iter(name)) == _initials(other):
-                return True
+        if (
+            len(name) == 1
+            and acronym.isupper()
+            and 2 <= len(acronym) <= 6
+            and next(iter(name)) == _initials(other)
+        ):
+            return True
     return False
 
 
@@ -705,7 +754,9 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
         return None
     actor_reason, actors = _different_actor(fa, fb)
     score = min(score, 1.0)
-    sentence = _cosine(_fact_vector(claim.text, idf), _fact_vector(candidate.text, idf))
+    # How strongly the two facts agree: containment counts, so that a report adding detail
+    # to the claim's fact ('... after a five-week trial') is not held against it.
+    sentence = _evidence(_fact_vector(claim.text, idf), _fact_vector(candidate.text, idf))
     independent = not is_echo(claim, candidate)
     leads = (
         _context_names(claim.context) if claim.context else frozenset(),
@@ -744,7 +795,13 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
     shown = ", ".join(fa.terms[k].surface for k in agreement.shared[:4])
     if not same and not conflict and not actor_reason:
         same = _same_particulars(fa, fb, agreement)
-    if same and sentence >= CORROBORATE_THRESHOLD and not conflict and not actor_reason:
+    if (
+        same
+        and sentence >= CORROBORATE_THRESHOLD
+        and not conflict
+        and not actor_reason
+        and _has_figures(fa, fb)
+    ):
         return Match("corroborates", round(score, 4), f"same fact: {shown}", independent)
     if not same:
         reason = f"same topic, other particulars: shares only {shown or 'general words'}"
