@@ -189,7 +189,7 @@ def measure(reps: int, backend: str) -> dict[str, Any]:
 
     from annotations.models import CrossCheck, CrosscheckJob, JobStatus, Sentence
     from verify.jobs import BATCH, crosscheck_sentences, queue_crosscheck, run_job
-    from verify.search import TermStats, search
+    from verify.search import PAIR_TERMS, TermStats, find_candidates
 
     draft = insert_draft(Generator().draft(CLAIMS))
     claims = list(Sentence.objects.filter(article=draft).order_by("index"))
@@ -222,12 +222,13 @@ def measure(reps: int, backend: str) -> dict[str, Any]:
     postings: list[int] = []
     queries: list[list[str]] = []
     for claim in claims:
-        terms = stats.query_terms(claim.text)
+        # What find_candidates asks first: pairs among these terms, then single terms.
+        terms = stats.ranked_terms(claim.text)[:PAIR_TERMS]
         times = []
         found: list[int] = []
         for _ in range(3):
             started = time.perf_counter()
-            found = search(terms, exclude_article=draft.pk)
+            found = find_candidates(stats, claim.text, exclude_article=draft.pk)
             times.append((time.perf_counter() - started) * 1000)
         retrieval_ms.append(statistics.median(times))
         candidates.append(len(found))
@@ -264,7 +265,7 @@ def postgres_analysis(
     from django.conf import settings
     from django.db import connection
 
-    from verify.search import _POSTGRES_SEARCH
+    from verify.search import _POSTGRES_SEARCH, postgres_query, term_groups
 
     limit = settings.CROSSCHECK_CANDIDATES
     matched = []
@@ -273,11 +274,11 @@ def postgres_analysis(
             cur.execute(
                 "SELECT count(*) FROM annotations_sentence "
                 "WHERE search_vector @@ to_tsquery('simple', %s)",
-                [" | ".join(terms)],
+                [postgres_query(term_groups(terms, pairs=True))],
             )
             matched.append(cur.fetchone()[0])
         worst = max(range(len(queries)), key=lambda i: retrieval_ms[i])
-        query = " | ".join(queries[worst])
+        query = postgres_query(term_groups(queries[worst], pairs=True))
         params: list[str | int] = [query, exclude, "", "", query, limit]
         cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + _POSTGRES_SEARCH, params)
         plan = "\n".join(row[0] for row in cur.fetchall())
@@ -354,8 +355,8 @@ def report(results: list[dict[str, Any]], skipped: dict[str, str], corpus_s: flo
         print(f"{backend}: skipped ({reason})")
     print(
         "\narticle ms: run_job for the 30-claim draft (median of the reps after a warm-up); "
-        "retr. ms: search() per claim (median over claims); postings: summed df of the query "
-        "terms (median)."
+        "retr. ms: find_candidates() per claim (median over claims); postings: summed df of "
+        "the terms paired in the query (median)."
     )
     for r in results:
         steps = ", ".join(f"{k} {v}" for k, v in r["build_steps_s"].items())

@@ -122,8 +122,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # Wait for a concurrent writer instead of failing at once with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
-    # A file, not memory, so that worker processes in the integration tests share it.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test_sourcedesk.sqlite3")}
+    # A file, not memory, so that worker processes in the integration tests share it; one per
+    # test run, so that runs side by side do not share it.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(BASE_DIR / "var" / f"test_sourcedesk_{os.getpid()}.sqlite3")
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -259,8 +262,9 @@ CELERY_BEAT_SCHEDULE = {
 # Cross-check jobs.
 CROSSCHECK_LEASE_SECONDS = int(os.environ.get("SOURCEDESK_CROSSCHECK_LEASE_SECONDS", "120"))
 CROSSCHECK_DISPATCH_GRACE_SECONDS = 30  # a queued job not sent after this long is sent again
-CROSSCHECK_CANDIDATES = 50  # top-k candidates fetched from the index per claim
-CROSSCHECK_POSTINGS_BUDGET = 20_000  # most index postings a claim's query may touch
+CROSSCHECK_CANDIDATES = 30  # top-k candidates fetched from the index per claim
+# Most index postings a single-term fallback query may rank (pairs of terms come first).
+CROSSCHECK_POSTINGS_BUDGET = 4_000
 # Fault-injection knob for the integration tests: seconds to pause after each claim.
 CROSSCHECK_CLAIM_DELAY = float(os.environ.get("SOURCEDESK_CROSSCHECK_CLAIM_DELAY", "0"))
 

@@ -105,7 +105,7 @@ def article(db):
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """Remove what a worker killed in an earlier run may have left of the SQLite test database
-    (a hot journal would be replayed into the new database)."""
-    for leftover in (REPO / "var").glob("test_sourcedesk.sqlite3*"):
-        leftover.unlink()
+    """Remove what a worker killed in an earlier run may have left of this run's SQLite test
+    database (a hot journal would be replayed into the new database)."""
+    for leftover in (REPO / "var").glob(f"test_sourcedesk_{os.getpid()}.sqlite3*"):
+        leftover.unlink(missing_ok=True)

@@ -19,12 +19,12 @@ import logging
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Substr
 from django.utils import timezone
@@ -39,7 +39,7 @@ from annotations.models import (
     SentenceKind,
 )
 from verify.crosscheck import Match, Passage, compare
-from verify.search import TermStats, search
+from verify.search import TermStats, find_candidates
 
 logger = logging.getLogger(__name__)
 
@@ -204,32 +204,40 @@ def _check_claims(job: CrosscheckJob, token: str, progress: Progress | None) -> 
         # The article changed since the job was queued: start over on its current claims.
         _renew(job, token, progress_total=len(claims), progress_done=0)
         job.progress_total, job.progress_done = len(claims), 0
-    stats = TermStats()
+    corpus = Corpus()
     remaining = claims[job.progress_done :]
     for start in range(0, len(remaining), BATCH):
         batch = remaining[start : start + BATCH]
-        results = crosscheck_sentences(batch, stats)
-        for claim in batch:
-            _save_results(job, token, claim, results[claim.pk])
-            job.progress_done += 1
-            if progress:
-                progress(job)
-            if settings.CROSSCHECK_CLAIM_DELAY:
-                time.sleep(settings.CROSSCHECK_CLAIM_DELAY)
+        _save_results(job, token, batch, crosscheck_sentences(batch, corpus))
+        job.progress_done += len(batch)
+        if progress:
+            progress(job)
+        if settings.CROSSCHECK_CLAIM_DELAY:
+            time.sleep(settings.CROSSCHECK_CLAIM_DELAY * len(batch))
 
 
 def _save_results(
-    job: CrosscheckJob, token: str, claim: Sentence, matches: list[tuple[int, Match]]
+    job: CrosscheckJob,
+    token: str,
+    claims: Sequence[Sentence],
+    results: dict[int, list[tuple[int, Match]]],
 ) -> None:
+    """Replace the claims' results and advance the job's progress, in one transaction."""
+    ids = sorted(claim.pk for claim in claims)
     with transaction.atomic():
-        # One writer per claim at a time, whichever job it comes from.
-        Sentence.objects.select_for_update().filter(pk=claim.pk).first()
-        _renew(job, token, progress_done=F("progress_done") + 1)
-        CrossCheck.objects.filter(claim=claim).delete()
+        if connection.vendor == "postgresql":
+            # A commit lost in a crash only sends the job back to its previous progress, and
+            # the claims are checked again: durability can wait for the next flush.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        # One writer per claim at a time, whichever job it comes from (locked in id order).
+        list(Sentence.objects.select_for_update().filter(pk__in=ids).order_by("pk").values("pk"))
+        _renew(job, token, progress_done=F("progress_done") + len(ids))
+        CrossCheck.objects.filter(claim_id__in=ids).delete()
         CrossCheck.objects.bulk_create(
             [
                 CrossCheck(
-                    claim=claim,
+                    claim_id=claim_id,
                     match_id=match_id,
                     relation=match.relation,
                     score=round(match.score, 4),
@@ -237,7 +245,8 @@ def _save_results(
                     independent=match.independent,
                     job=job,
                 )
-                for match_id, match in matches
+                for claim_id in ids
+                for match_id, match in results[claim_id]
             ]
         )
 
@@ -299,56 +308,80 @@ class _Indexed:
     article_id: int
 
 
-def _passages(sentence_ids: Sequence[int]) -> dict[int, _Indexed]:
-    """Passages (text, outlet, origins, article context) for sentences, in two queries."""
-    rows = (
-        Sentence.objects.filter(pk__in=sentence_ids)
-        .annotate(lead=Substr("article__body", 1, CONTEXT_CHARS))
-        .values("pk", "text", "start", "article_id", "article__outlet", "article__headline", "lead")
-    )
-    spans: dict[int, list[_Span]] = defaultdict(list)
-    fields = ("source__name", "via__name", "source_start", "source_end", "cue_start", "cue_end")
-    for sentence_id, *values in Attribution.objects.filter(
-        sentence_id__in=sentence_ids
-    ).values_list("sentence_id", *fields):
-        spans[sentence_id].append(_Span(*values))
-    return {
-        row["pk"]: _Indexed(
-            Passage(
-                text=row["text"],
-                outlet=row["article__outlet"] or "",
-                sources=origins(spans.get(row["pk"], []), text=row["text"], start=row["start"]),
-                context=f"{row['article__headline']}\n{row['lead']}"[:CONTEXT_CHARS],
-            ),
-            row["article_id"],
+class Corpus:
+    """The passages one job reads, each sentence and each article fetched once."""
+
+    def __init__(self, stats: TermStats | None = None) -> None:
+        self.stats = stats or TermStats()
+        self._passages: dict[int, _Indexed] = {}
+        self._articles: dict[int, tuple[str, str]] = {}  # id -> (outlet, context)
+
+    def passages(self, sentence_ids: Iterable[int]) -> dict[int, _Indexed]:
+        """Passages (text, outlet, origins, article context) of the sentences."""
+        wanted = list(dict.fromkeys(sentence_ids))
+        missing = [pk for pk in wanted if pk not in self._passages]
+        if missing:
+            self._load(missing)
+        return {pk: self._passages[pk] for pk in wanted if pk in self._passages}
+
+    def _load(self, sentence_ids: list[int]) -> None:
+        rows = list(
+            Sentence.objects.filter(pk__in=sentence_ids).values_list(
+                "pk", "text", "start", "search_text", "article_id"
+            )
         )
-        for row in rows
-    }
+        new_articles = {row[4] for row in rows} - self._articles.keys()
+        if new_articles:
+            for pk, outlet, headline, lead in (
+                Article.objects.filter(pk__in=new_articles)
+                .annotate(lead=Substr("body", 1, CONTEXT_CHARS))
+                .values_list("pk", "outlet", "headline", "lead")
+            ):
+                self._articles[pk] = (outlet or "", f"{headline}\n{lead}"[:CONTEXT_CHARS])
+        spans: dict[int, list[_Span]] = defaultdict(list)
+        fields = ("source__name", "via__name", "source_start", "source_end", "cue_start", "cue_end")
+        for sentence_id, *values in Attribution.objects.filter(
+            sentence_id__in=sentence_ids
+        ).values_list("sentence_id", *fields):
+            spans[sentence_id].append(_Span(*values))
+        # Document frequencies for idf, from the index text already stored.
+        self.stats.load({term for row in rows for term in row[3].split()})
+        for pk, text, start, _search_text, article_id in rows:
+            outlet, context = self._articles[article_id]
+            self._passages[pk] = _Indexed(
+                Passage(
+                    text=text,
+                    outlet=outlet,
+                    sources=origins(spans.get(pk, []), text=text, start=start),
+                    context=context,
+                ),
+                article_id,
+            )
 
 
 def crosscheck_sentences(
-    claims: Sequence[Sentence], stats: TermStats | None = None
+    claims: Sequence[Sentence], corpus: Corpus | None = None
 ) -> dict[int, list[tuple[int, Match]]]:
     """Find and classify the matches of each claim among other articles' sentences.
 
     Returns, per claim id, ``(matching sentence id, Match)`` pairs, best first.
     """
-    stats = stats or TermStats()
-    candidates: dict[int, list[int]] = {}
-    for claim in claims:
-        terms = stats.query_terms(claim.text)
-        candidates[claim.pk] = search(terms, exclude_article=claim.article_id)
-    wanted = {claim.pk for claim in claims} | {i for ids in candidates.values() for i in ids}
-    passages = _passages(sorted(wanted))
-    stats.load(
-        {t for p in passages.values() for t in _tokens(p.passage.text)} if passages else set()
+    corpus = corpus or Corpus()
+    candidates = {
+        claim.pk: find_candidates(corpus.stats, claim.text, exclude_article=claim.article_id)
+        for claim in claims
+    }
+    passages = corpus.passages(
+        [claim.pk for claim in claims] + [i for ids in candidates.values() for i in ids]
     )
     results: dict[int, list[tuple[int, Match]]] = {}
     for claim in claims:
         own = passages[claim.pk].passage
         found = []
         for candidate_id in candidates[claim.pk]:
-            match = compare(own, passages[candidate_id].passage, idf=stats.idf)
+            if candidate_id not in passages:  # archived meanwhile
+                continue
+            match = compare(own, passages[candidate_id].passage, idf=corpus.stats.idf)
             if match is not None:
                 found.append((candidate_id, match))
         found.sort(key=lambda pair: (-pair[1].score, pair[0]))
@@ -356,32 +389,29 @@ def crosscheck_sentences(
     return results
 
 
-def _tokens(text: str) -> list[str]:
-    from verify.crosscheck import index_text
-
-    return index_text(text).split()
-
-
 def _plan_for_reference(job: CrosscheckJob, token: str, progress: Progress | None) -> None:
     """A reference article arrived: re-check only the draft claims it plausibly matches."""
     sentences = _job_claims(job)
     _renew(job, token, progress_total=len(sentences), progress_done=0)
     job.progress_total, job.progress_done = len(sentences), 0
-    stats = TermStats()
+    corpus = Corpus()
     affected: dict[int, set[int]] = defaultdict(set)  # draft article -> claim ids
     for sentence in sentences:
-        terms = stats.query_terms(sentence.text)
-        claim_ids = search(
-            terms,
+        claim_ids = find_candidates(
+            corpus.stats,
+            sentence.text,
             exclude_article=sentence.article_id,
             role=Article.Role.DRAFT,
             limit=REFERENCE_CANDIDATES,
         )
         if claim_ids:
-            passages = _passages([sentence.pk, *claim_ids])
+            passages = corpus.passages([sentence.pk, *claim_ids])
             reference = passages[sentence.pk].passage
             for claim_id in claim_ids:
-                if compare(passages[claim_id].passage, reference, idf=stats.idf) is not None:
+                if claim_id not in passages:
+                    continue
+                match = compare(passages[claim_id].passage, reference, idf=corpus.stats.idf)
+                if match is not None:
                     affected[passages[claim_id].article_id].add(claim_id)
         job.progress_done += 1
         _renew(job, token, progress_done=job.progress_done)

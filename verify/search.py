@@ -71,22 +71,56 @@ class TermStats:
     def idf(self, term: str) -> float:
         return math.log((self.total + 1) / (self.df(term) + 1)) + 1.0
 
-    def query_terms(self, text: str) -> list[str]:
-        """The claim's informative terms that fit the postings budget, rarest first."""
+    def ranked_terms(self, text: str) -> list[str]:
+        """The claim's informative terms present in the index, rarest first."""
         terms = search_terms(text)
         self.load(terms)
+        return sorted((t for t in terms if self.df(t) > 0), key=lambda t: (self.df(t), t))
+
+    def query_terms(self, text: str) -> list[str]:
+        """The claim's informative terms that fit the postings budget, rarest first."""
         budget = settings.CROSSCHECK_POSTINGS_BUDGET
         chosen: list[str] = []
         spent = 0
-        for term in sorted(terms, key=lambda t: (self.df(t), t)):
-            df = self.df(term)
-            if df == 0:
-                continue
-            if spent + df > budget and len(chosen) >= 2:
+        for term in self.ranked_terms(text):
+            if spent + self.df(term) > budget and len(chosen) >= 2:
                 break
             chosen.append(term)
-            spent += df
+            spent += self.df(term)
         return chosen
+
+
+PAIR_TERMS = 6  # pairs among the claim's six rarest terms: at most 15 pairs
+
+
+def find_candidates(
+    stats: TermStats,
+    text: str,
+    *,
+    exclude_article: int,
+    role: str | None = None,
+    limit: int | None = None,
+) -> list[int]:
+    """Candidate sentences for a claim, best first, from the index.
+
+    First the sentences sharing at least two of the claim's rarest terms (an AND of each pair,
+    which the index answers by intersecting postings, so few rows are ranked whatever the
+    corpus size); only when that finds too few, the sentences sharing any one term within the
+    postings budget.
+    """
+    limit = limit or settings.CROSSCHECK_CANDIDATES
+    ranked = stats.ranked_terms(text)
+    found: list[int] = []
+    if len(ranked) >= 2:
+        found = search(
+            ranked[:PAIR_TERMS], exclude_article=exclude_article, role=role, limit=limit, pairs=True
+        )
+    if len(found) < max(limit // 3, 1):
+        seen = set(found)
+        singles = stats.query_terms(text)
+        extra = search(singles, exclude_article=exclude_article, role=role, limit=limit)
+        found += [i for i in extra if i not in seen][: limit - len(found)]
+    return found
 
 
 def _indexed_sentences() -> int:
@@ -125,16 +159,28 @@ LIMIT %s
 """
 
 
+def term_groups(terms: Sequence[str], *, pairs: bool) -> list[list[str]]:
+    """The OR-ed groups of a query: each term alone, or each pair of terms."""
+    if pairs:
+        return [[a, b] for n, a in enumerate(terms) for b in terms[n + 1 :]]
+    return [[term] for term in terms]
+
+
+def postgres_query(groups: Sequence[Sequence[str]]) -> str:
+    return " | ".join("(" + " & ".join(group) + ")" for group in groups)
+
+
 def search(
     terms: Sequence[str],
     *,
     exclude_article: int,
     role: str | None = None,
     limit: int | None = None,
+    pairs: bool = False,
 ) -> list[int]:
-    """Ids of current claim sentences matching any of ``terms``, best first.
-
-    Sentences of ``exclude_article`` are left out; ``role`` restricts the articles searched.
+    """Ids of current claim sentences matching any of ``terms`` (with ``pairs``, any two of
+    them), best first. Sentences of ``exclude_article`` are left out; ``role`` restricts the
+    articles searched.
     """
     # Terms come from index_text, so they are plain [a-z0-9] words; anything else is dropped
     # rather than let into a full-text query language.
@@ -144,11 +190,16 @@ def search(
     limit = limit or settings.CROSSCHECK_CANDIDATES
     role = role or ""
     params: list[str | int]
+    groups = term_groups(terms, pairs=pairs)
+    if not groups:
+        return []
     if connection.vendor == "postgresql":
-        query = " | ".join(terms)
+        query = postgres_query(groups)
         sql, params = _POSTGRES_SEARCH, [query, exclude_article, role, role, query, limit]
     elif connection.vendor == "sqlite":
-        query = " OR ".join(f'"{term}"' for term in terms)
+        query = " OR ".join(
+            "(" + " AND ".join(f'"{term}"' for term in group) + ")" for group in groups
+        )
         sql, params = _SQLITE_SEARCH, [query, exclude_article, role, role, limit]
     else:  # pragma: no cover - migrations refuse other databases
         raise RuntimeError(f"No full-text search for {connection.vendor}.")
