@@ -185,6 +185,11 @@ def dispatch(delivery_id: int, *, attempt: int, countdown: float | None = None) 
     except Exception as exc:  # the broker's connection errors vary by transport
         if settings.CELERY_TASK_ALWAYS_EAGER:
             raise
+        # Overdue at once: the next beat sends it, instead of waiting out the grace period.
+        overdue = timezone.now() - timedelta(seconds=OVERDUE_GRACE_SECONDS + 1)
+        WebhookDelivery.objects.filter(
+            pk=delivery_id, status=DeliveryStatus.PENDING, attempts=attempt - 1
+        ).update(next_attempt_at=overdue)
         logger.warning("Webhook delivery %s not queued (%s); beat sends it.", delivery_id, exc)
         return False
     return True

@@ -27,6 +27,7 @@ from annotations.models import (
 from annotations.services import workflow
 from annotations.services.ingest import ingest_document
 from annotations.tasks import deliver_webhook
+from tests.conftest import skip_or_fail
 from tests.factories import STORY_BODY
 from verify.documents import Document
 
@@ -382,3 +383,97 @@ def test_delivery_log_is_read_only_in_the_admin(ready, reviewer, endpoint, clien
     page = client.get(f"/admin/annotations/webhookdelivery/{delivery.pk}/change/")
     assert listing.status_code == page.status_code == 200
     assert client.get("/admin/annotations/webhookdelivery/add/").status_code == 403
+
+
+# --- real Redis and a real worker -----------------------------------------------------------
+
+
+@pytest.fixture
+def worker(tmp_path, settings, receiver):
+    """A private redis-server, this process's Celery pointed at it, and one worker with beat."""
+    import shutil
+
+    import kombu.pools
+
+    from config.celery import app as celery_app
+    from tests.verify.test_jobs_integration import Redis, Workers, reset_connections
+
+    if not shutil.which("redis-server"):
+        skip_or_fail("redis-server is not installed")
+    redis = Redis(tmp_path)
+    redis.start()
+    # Read before the settings change: the app's configuration reads through to them.
+    previous = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
+    settings.CELERY_BROKER_URL = redis.url
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    celery_app.conf.update(broker_url=redis.url, task_always_eager=False)
+    reset_connections()
+    group = Workers(redis, tmp_path)
+    group.start()
+    yield group
+    group.stop_all()
+    celery_app.conf.update(previous)
+    reset_connections()
+    # kombu keeps closed pools per broker URL; a later test may get the same free port.
+    kombu.pools.reset()
+    redis.stop()
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_worker_retries_after_the_backoff_and_ignores_duplicate_messages(
+    ready, reviewer, endpoint, receiver, worker
+):
+    from tests.verify.test_jobs_integration import wait_for
+
+    receiver.script = [500]
+    arrivals: list[float] = []
+    original = receiver.answer
+
+    def timed_answer():
+        arrivals.append(time.monotonic())
+        return original()
+
+    receiver.answer = timed_answer
+    workflow.sign_off(article=ready, user=reviewer)
+    delivery = WebhookDelivery.objects.get()
+    for _ in range(3):  # the first message, duplicated
+        deliver_webhook.delay(delivery.pk, attempt=1)
+    wait_for(
+        lambda: WebhookDelivery.objects.get(pk=delivery.pk).status == DeliveryStatus.SUCCEEDED,
+        timeout=90,
+        message=f"the delivery did not succeed\n{worker.logs()}",
+    )
+    time.sleep(2)  # let any duplicate reach the worker
+    delivery.refresh_from_db()
+    # one failed attempt, one retry after the 10 s backoff, nothing more
+    assert (delivery.attempts, len(receiver.requests)) == (2, 2)
+    assert webhooks.backoff_seconds(1) - 1 <= arrivals[1] - arrivals[0] < 30
+    assert webhooks.verify_signature(
+        SECRET, receiver.requests[1].headers["X-Sourcedesk-Signature"], receiver.requests[1].body
+    )
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_delivery_queued_while_redis_is_down_is_sent_by_beat_once_it_is_back(
+    ready, reviewer, endpoint, receiver, worker
+):
+    from tests.verify.test_jobs_integration import wait_for
+
+    worker.redis.stop()
+    started = time.monotonic()
+    workflow.sign_off(article=ready, user=reviewer)
+    delivery = WebhookDelivery.objects.get()
+    # the sign-off stands, without hanging, and its delivery waits unsent
+    assert Article.objects.get(pk=ready.pk).status == ArticleStatus.SIGNED_OFF
+    assert time.monotonic() - started < 30
+    assert (delivery.status, delivery.attempts, receiver.requests) == ("pending", 0, [])
+
+    worker.redis.start()
+    wait_for(
+        lambda: WebhookDelivery.objects.get(pk=delivery.pk).status == DeliveryStatus.SUCCEEDED,
+        timeout=90,
+        message=f"beat did not send the delivery once Redis was back\n{worker.logs()}",
+    )
+    assert len(receiver.requests) == 1
