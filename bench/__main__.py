@@ -7,17 +7,26 @@ import sys
 import time
 
 BENCHMARKS = (
+    # issue 2: the analysis engine
     "bench_segmentation",
     "bench_analyze",
     "bench_polnear",
+    # issue 3: the desk
+    "bench_annotation_page",
+    # issue 4: cross-checks
+    "bench_ecbplus",
+    "bench_crosscheck_pairs",
     "bench_crosscheck",
     "bench_workers",
+    # issue 5: the API
+    "bench_api",
 )
 
 
 def main() -> int:
+    """Run every benchmark, or those named on the command line (``python -m bench NAME…``)."""
     failures = 0
-    for name in BENCHMARKS:
+    for name in sys.argv[1:] or BENCHMARKS:
         print(f"\n=== bench.{name} ===", flush=True)
         started = time.perf_counter()
         result = subprocess.run([sys.executable, "-m", f"bench.{name}"], check=False)
