@@ -1,4 +1,7 @@
-"""URLs of the exports (W3C Web Annotation, schema.org ClaimReview, CSV)."""
+"""URLs of the exports (W3C Web Annotation, schema.org ClaimReview, CSV).
+
+Ids are matched as strings and parsed by the views, as in :mod:`annotations.api.urls`.
+"""
 
 from django.urls import URLPattern, path
 
@@ -6,17 +9,17 @@ from annotations.api import exports
 
 urlpatterns: list[URLPattern] = [
     path(
-        "articles/<int:article_id>/export/web-annotation/",
+        "articles/<str:article_id>/export/web-annotation/",
         exports.WebAnnotationExportView.as_view(),
         name="article-export-web-annotation",
     ),
     path(
-        "articles/<int:article_id>/export/claim-review/",
+        "articles/<str:article_id>/export/claim-review/",
         exports.ClaimReviewExportView.as_view(),
         name="article-export-claim-review",
     ),
     path(
-        "articles/<int:article_id>/export/csv/",
+        "articles/<str:article_id>/export/csv/",
         exports.CSVExportView.as_view(),
         name="article-export-csv",
     ),

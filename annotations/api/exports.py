@@ -1,41 +1,31 @@
 """Export endpoints: W3C Web Annotation JSON-LD, schema.org ClaimReview JSON-LD, CSV.
 
 Each view loads the article with :func:`annotations.exports.load_export` (a fixed number of
-queries) and hands it to a pure builder. Any desk role (editor, reviewer, administrator) may
-export; anyone else gets 403, an unknown article 404.
+queries) and hands it to a pure builder. Like every endpoint (:class:`ApiView`), any desk role
+(editor, reviewer, administrator) may export; anyone else gets 403, an unknown article 404,
+a malformed id 400, all with the API's error shape.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from django.http import Http404, HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
-from rest_framework.permissions import BasePermission, IsAuthenticated
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from annotations import exports
+from annotations.api.errors import BAD_REQUEST, FORBIDDEN, NOT_FOUND, UNAUTHORIZED
+from annotations.api.views.base import ApiView, id_parameter, parse_id
 from annotations.models import Article
-from annotations.services import workflow
 
-ERR_NO_DESK_ROLE = "Exports are for editors, reviewers and administrators."
 ERR_NOT_FOUND = "No such article."
 
 TAGS = ["exports"]
-
-
-class DeskRole(BasePermission):
-    """Any desk role, as :func:`annotations.services.workflow.has_desk_role` says."""
-
-    message = ERR_NO_DESK_ROLE
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return bool(request.user and workflow.has_desk_role(request.user))
+ARTICLE_ID = id_parameter("article_id", "The article's id.")
 
 
 class JSONLDRenderer(JSONRenderer):
@@ -43,37 +33,14 @@ class JSONLDRenderer(JSONRenderer):
     format = "jsonld"
 
 
-class CSVRenderer(BaseRenderer):
-    """Renders an error's detail as a one-cell CSV (the view returns the file itself)."""
-
-    media_type = "text/csv"
-    format = "csv"
-    charset = "utf-8"
-
-    def render(
-        self,
-        data: Any,
-        accepted_media_type: str | None = None,
-        renderer_context: Mapping[str, Any] | None = None,
-    ) -> bytes:
-        if isinstance(data, str):
-            return data.encode(self.charset)
-        detail = data.get("detail", "") if isinstance(data, dict) else data
-        return f"error\r\n{exports.safe_cell(str(detail))}\r\n".encode(self.charset)
-
-
-def _load(article_id: int, *, crosschecks: bool = False) -> exports.ArticleExport:
+def _load(article_id: str, *, crosschecks: bool = False) -> exports.ArticleExport:
     try:
-        return exports.load_export(article_id, crosschecks=crosschecks)
+        return exports.load_export(parse_id(article_id, "article_id"), crosschecks=crosschecks)
     except Article.DoesNotExist:
         raise Http404(ERR_NOT_FOUND) from None
 
 
-_ERRORS = {
-    401: OpenApiResponse(description="Not authenticated (no or a bad token)."),
-    403: OpenApiResponse(description="The user has no desk role."),
-    404: OpenApiResponse(description="No article with this id."),
-}
+_ERRORS = {400: BAD_REQUEST, 401: UNAUTHORIZED, 403: FORBIDDEN, 404: NOT_FOUND}
 
 _GENERATOR = {"id": "https://desk.example/", "type": "Software", "name": "Sourcedesk"}
 _ANNOTATION_EXAMPLE = {
@@ -202,8 +169,7 @@ _CSV_EXAMPLE = (
 )
 
 
-class WebAnnotationExportView(APIView):
-    permission_classes = [IsAuthenticated, DeskRole]
+class WebAnnotationExportView(ApiView):
     renderer_classes = [JSONLDRenderer, JSONRenderer]
 
     @extend_schema(
@@ -217,6 +183,7 @@ class WebAnnotationExportView(APIView):
             "stored body)."
         ),
         tags=TAGS,
+        parameters=[ARTICLE_ID],
         responses={
             200: OpenApiResponse(
                 response=OpenApiTypes.OBJECT,
@@ -226,13 +193,12 @@ class WebAnnotationExportView(APIView):
             **_ERRORS,
         },
     )
-    def get(self, request: Request, article_id: int) -> Response:
+    def get(self, request: Request, article_id: str) -> Response:
         export = _load(article_id)
         return Response(exports.web_annotation_collection(export))
 
 
-class ClaimReviewExportView(APIView):
-    permission_classes = [IsAuthenticated, DeskRole]
+class ClaimReviewExportView(ApiView):
     renderer_classes = [JSONLDRenderer, JSONRenderer]
 
     @extend_schema(
@@ -244,6 +210,7 @@ class ClaimReviewExportView(APIView):
             "(confirmed); `alternateName` is the confidence label."
         ),
         tags=TAGS,
+        parameters=[ARTICLE_ID],
         responses={
             200: OpenApiResponse(
                 response={"type": "array", "items": {"type": "object"}},
@@ -253,17 +220,20 @@ class ClaimReviewExportView(APIView):
             **_ERRORS,
         },
     )
-    def get(self, request: Request, article_id: int) -> Response:
+    def get(self, request: Request, article_id: str) -> Response:
         export = _load(article_id)
         return Response(exports.claim_reviews(export))
 
 
-class CSVExportView(APIView):
-    """The file itself is always CSV; errors are JSON like the rest of the API, or a one-cell
-    CSV for a client that accepts only ``text/csv``."""
+class CSVExportView(ApiView):
+    """The file itself is always CSV (a plain response, past the renderers); errors are JSON
+    like the rest of the API, even for a client that asked for ``text/csv`` only."""
 
-    permission_classes = [IsAuthenticated, DeskRole]
-    renderer_classes = [JSONRenderer, CSVRenderer]
+    renderer_classes = [JSONRenderer]
+
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
+        # Never 406: a spreadsheet or browser asking for text/csv gets the file or the error.
+        return super().perform_content_negotiation(request, force=True)
 
     @extend_schema(
         operation_id="articles_export_csv",
@@ -273,6 +243,7 @@ class CSVExportView(APIView):
             "spreadsheet would read as a formula start with `'`."
         ),
         tags=TAGS,
+        parameters=[ARTICLE_ID],
         responses={
             (200, "text/csv"): OpenApiResponse(
                 response=OpenApiTypes.STR,
@@ -282,7 +253,7 @@ class CSVExportView(APIView):
             **_ERRORS,
         },
     )
-    def get(self, request: Request, article_id: int) -> HttpResponse:
+    def get(self, request: Request, article_id: str) -> HttpResponse:
         export = _load(article_id, crosschecks=True)
         filename = f"sourcing-{export.article.pk}.csv"
         return HttpResponse(
