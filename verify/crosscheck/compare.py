@@ -1,25 +1,35 @@
 """Score one candidate sentence against a claim and say how it relates: corroborates,
 contradicts or merely related; and whether it is an independent source or an echo.
 
-Scoring (all weights are idf weights of index tokens; stems make 'checked'/'checks' meet):
+Scoring (all weights are idf weights of index tokens; stems make 'checked'/'checks' meet, news
+synonyms 'killed'/'died', demonyms 'Ukraine'/'Ukrainian'):
 
 * ``sentence`` — weighted cosine of the two sentences' content tokens (stopwords and the
   generic vocabulary of reporting excluded; numbers, dates and names included).
 * ``context`` — tf-idf cosine of the two articles' contexts (headline + lead), when both are
   given. It separates the same event from the same kind of event (two earthquakes share
   'earthquake', 'magnitude' and 'killed'; their leads name different places and dates).
-* ``cross`` — how well each sentence fits the other article's lead (mean of two cosines): the
-  same event told in other words.
-* ``score`` = sentence^0.4 · context^0.4 · cross^0.2 with contexts, the sentence similarity
-  alone without them. Candidates below :data:`MATCH_THRESHOLD` (or
-  :data:`SENTENCE_MATCH_THRESHOLD` without contexts) are not about the same event: ``None``.
+* ``cross`` — how well each sentence fits the other article's lead (mean of two cosines,
+  floored at :data:`CROSS_FLOOR`): the same event told in other words.
+* ``names`` — cosine of the two leads' names only (people, places, organisations).
+* ``strength`` — 0 up to a fact evidence of :data:`STRONG_SENTENCE`, rising to 1 for the same
+  fact (evidence: cosine and containment of the two facts, attribution left out).
+* ``score`` = sentence^0.4 · (context^0.4 · cross^0.2 · names^0.2)^(1 − strength) with
+  contexts, the sentence similarity alone without them: the articles decide when the sentence
+  evidence is ambiguous, and do not overrule a sentence that states the claim's fact. Leads
+  that share no name (:data:`OTHER_EVENT_NAMES`) rule a weak match out. Candidates below
+  :data:`MATCH_THRESHOLD` (or :data:`SENTENCE_MATCH_THRESHOLD` without contexts) are not
+  about the same event: ``None``.
 
-Relations are decided on the sentences (the context says "same event", the sentence "same
-fact"): a contradiction signal (figures for the same unit, dates, denial, another actor for
-the same verb) between sentences at least :data:`CONTRADICT_THRESHOLD` alike that share the
-claim's names → ``contradicts``; the same fact (sentence similarity at least
-:data:`CORROBORATE_THRESHOLD`, half the claim's names, most of its other content words) →
-``corroborates``; anything else above the threshold → ``related``.
+Relations are decided on the facts (the sentences without their attribution clauses, see
+:mod:`verify.crosscheck.facts`): a contradiction signal (figures for the same quantity, dates,
+denial, another actor for the same verb) between facts at least :data:`CONTRADICT_THRESHOLD`
+alike once the particulars are set aside, sharing the claim's names (in the candidate or its
+lead) → ``contradicts``; differing figures described in the same words ('capping the military
+at 600,000 troops') contradict even inside a longer sentence. The same fact (evidence at least
+:data:`CORROBORATE_THRESHOLD`, half the claim's names, :data:`PREDICATE_COVERAGE` of its other
+content words, every figure of the claim) → ``corroborates``; anything else above the
+threshold → ``related``.
 """
 
 from __future__ import annotations
@@ -304,7 +314,9 @@ def _features(text: str) -> _Features:
             ):
                 continue  # ages: '36-year-old' and '40-year-old' are usually two people
             after = _units_after(words, token.position)
-            unit = token.unit or (after[-1] if after else "")
+            # The noun it counts: '7-day ceasefire' → day, '3,000 office jobs' → job.
+            head = after[0] if after and words[token.position + 1] in COUNT_NOUNS else ""
+            unit = token.unit or head or (after[-1] if after else "")
             units = {u for u in (token.unit, *after, _unit_before(words, token.position)) if u}
             if units:
                 quantities.append(
@@ -500,10 +512,10 @@ def _numbers_differ(fa: _Features, fb: _Features) -> str:
 def _figure_reason(fa: _Features, qa: _Quantity, qb: _Quantity) -> str:
     if qa.unit in _CURRENCIES:
         return f"numbers differ: {qa.surface} vs {qb.surface}"
-    return (
-        f"numbers differ: {display_number(qa.value)} vs {display_number(qb.value)}"
-        f" {_unit_word(fa, qa, qb)}"
-    )
+    # '4.2 billion' as written; '600000' as '600,000'.
+    shown_a = qa.surface if any(c.isalpha() for c in qa.surface) else display_number(qa.value)
+    shown_b = qb.surface if any(c.isalpha() for c in qb.surface) else display_number(qb.value)
+    return f"numbers differ: {shown_a} vs {shown_b} {_unit_word(fa, qa, qb)}"
 
 
 def _differing_figures(fa: _Features, fb: _Features) -> list[tuple[_Quantity, _Quantity]]:
@@ -631,7 +643,9 @@ def _key_terms(
     keys = [
         key
         for key, token in features.terms.items()
-        if token.kind == "name" and (token.position > 0 or opening_name or key in lead)
+        if token.kind == "name"
+        and len(token.norm) > 1  # 'U.S.', 'John W. Henry': initials are not the name
+        and (token.position > 0 or opening_name or key in lead)
     ]
     weights = _fact_vector(features.text, idf)[0]
     return sorted(keys, key=lambda k: -weights[k])
