@@ -168,9 +168,48 @@ THROTTLED = _response(
     "throttled",
     "Request was throttled. Expected available in 42 seconds.",
 )
+ANNOTATION_STATE_EXAMPLE = {
+    "sentence_id": 41,
+    "article_id": 7,
+    "article_status": "in_annotation",
+    "index": 2,
+    "text": "Kyiv rejected three of them, a senior Ukrainian source told CNN.",
+    "confidence": "single_source",
+    "note": "Only CNN has it so far.",
+    "status": "draft",
+    "version": 4,
+    "annotator": "editor",
+    "reviewer": None,
+    "updated_at": "2025-11-26T10:42:00Z",
+    "attributions": [
+        {
+            "id": 88,
+            "source": {"id": 12, "name": "a senior Ukrainian source", "kind": "anonymous"},
+            "via": {"id": 3, "name": "CNN", "kind": "outlet"},
+            "cue": "told",
+            "mode": "indirect",
+            "source_start": 182,
+            "source_end": 207,
+            "cue_start": 208,
+            "cue_end": 212,
+            "suggested": False,
+        }
+    ],
+}
 CONFLICT = OpenApiResponse(
     response=ConflictSerializer,
     description="The edit was based on a stale version; ``current`` is the annotation now.",
+    examples=[
+        OpenApiExample(
+            "stale_version",
+            value=error_body(
+                "stale_version",
+                "Someone else changed this sentence while you were editing it.",
+                current=ANNOTATION_STATE_EXAMPLE,
+            ),
+            response_only=True,
+        )
+    ],
 )
 
 READ_ERRORS: dict[int, OpenApiResponse] = {

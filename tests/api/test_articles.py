@@ -91,6 +91,7 @@ def test_concurrent_creates_of_one_external_id_become_create_then_update(as_publ
         ({"external_id": 42}, "external_id"),
         ({"published_at": "yesterday"}, "published_at"),
         ({"published_at": "2025-13-45"}, "published_at"),
+        ({"published_at": "0001-01-01T00:00:00+14:00"}, "published_at"),
         ({"role": "competitor"}, "role"),
         ({"url": "ftp://example.com/x"}, "url"),
         ({"headline": "x" * 501}, "headline"),
@@ -200,6 +201,7 @@ def test_list_filters_on_updated_since(as_editor, three_articles):
     ("params", "field"),
     [
         ({"updated_since": "last tuesday"}, "updated_since"),
+        ({"updated_since": "0001-01-01T00:00:00+14:00"}, "updated_since"),
         ({"status": "published"}, "status"),
         ({"role": "wire"}, "role"),
         ({"page": "two"}, "page"),

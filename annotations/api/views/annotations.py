@@ -17,7 +17,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations.api import selectors
-from annotations.api.errors import READ_ERRORS, VERSIONED_WRITE_ERRORS, WRITE_ERRORS
+from annotations.api.errors import (
+    ANNOTATION_STATE_EXAMPLE,
+    READ_ERRORS,
+    VERSIONED_WRITE_ERRORS,
+    WRITE_ERRORS,
+)
 from annotations.api.fields import EnumField, StrictCharField, StrictInputMixin
 from annotations.api.permissions import (
     CanAnnotate,
@@ -93,6 +98,13 @@ class AnnotationView(ApiView):
         tags=[TAG_ANNOTATION],
         summary="A sentence's annotation and attributions",
         parameters=[SENTENCE_ID],
+        examples=[
+            OpenApiExample(
+                "A sentence resting on an anonymous source via CNN",
+                value=ANNOTATION_STATE_EXAMPLE,
+                response_only=True,
+            )
+        ],
         responses={200: AnnotationStateSerializer, **READ_ERRORS},
     )
     def get(self, request: Request, sentence_id: str) -> Response:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
@@ -38,6 +39,7 @@ from verify.documents import (
 )
 
 ERR_BODY_BLANK = "The body has no text."
+ERR_DATE_RANGE = "{field} {value!r} is out of range once converted to UTC."
 TAG = "articles"
 
 # A stand-in body and id, to check one optional field at a time with the ingestion rules.
@@ -101,6 +103,8 @@ class ArticleInput(StrictInputMixin, serializers.Serializer):
                 continue
             try:
                 build_document({**_PROBE, name: value}, default_external_id="")
+                if name == "published_at" and value.strip():
+                    parse_instant(value, field=name)
             except DocumentError as exc:
                 errors[name] = [str(exc)]
         if errors:
@@ -139,6 +143,17 @@ ARTICLE_EXAMPLE = OpenApiExample(
 )
 
 
+def parse_instant(value: str, *, field: str) -> datetime:
+    """An ISO 8601 date or date-time as ingestion reads it, refused (DocumentError) when it
+    cannot be stored: 0001-01-01T00:00+14:00 is before year 1 in UTC."""
+    parsed = parse_datetime(value, field=field)
+    try:
+        parsed.astimezone(UTC)
+    except OverflowError:
+        raise DocumentError(ERR_DATE_RANGE.format(field=field, value=value)) from None
+    return parsed
+
+
 def upsert(document: Document) -> IngestResult:
     """Ingest ``document``; a concurrent create of the same external id is retried once
     (the second attempt finds the row the first one made and updates it)."""
@@ -157,7 +172,7 @@ class ArticleListFilters(serializers.Serializer):
 
     def validate_updated_since(self, value: str) -> Any:
         try:
-            return parse_datetime(value, field="updated_since")
+            return parse_instant(value, field="updated_since")
         except DocumentError as exc:
             raise serializers.ValidationError(str(exc)) from None
 
