@@ -189,7 +189,7 @@ def measure(reps: int, backend: str) -> dict[str, Any]:
 
     from annotations.models import CrossCheck, CrosscheckJob, JobStatus, Sentence
     from verify.jobs import BATCH, crosscheck_sentences, queue_crosscheck, run_job
-    from verify.search import PAIR_TERMS, TermStats, find_candidates
+    from verify.search import PAIR_TERMS, TermStats, find_candidates, pair_groups
 
     draft = insert_draft(Generator().draft(CLAIMS))
     claims = list(Sentence.objects.filter(article=draft).order_by("index"))
@@ -220,7 +220,7 @@ def measure(reps: int, backend: str) -> dict[str, Any]:
     candidates: list[int] = []
     terms_per_claim: list[int] = []
     postings: list[int] = []
-    queries: list[list[str]] = []
+    queries: list[list[list[str]]] = []
     for claim in claims:
         # What find_candidates asks first: pairs among these terms, then single terms.
         terms = stats.ranked_terms(claim.text)[:PAIR_TERMS]
@@ -234,7 +234,7 @@ def measure(reps: int, backend: str) -> dict[str, Any]:
         candidates.append(len(found))
         terms_per_claim.append(len(terms))
         postings.append(sum(stats.df(t) for t in terms))
-        queries.append(terms)
+        queries.append(pair_groups(stats, terms))
     result: dict[str, Any] = {
         "article_ms_median": round(statistics.median(article_ms), 1),
         "article_ms_p95": round(percentile(article_ms, 0.95), 1),
@@ -258,27 +258,27 @@ def measure(reps: int, backend: str) -> dict[str, Any]:
 
 
 def postgres_analysis(
-    queries: list[list[str]], exclude: int, retrieval_ms: list[float]
+    queries: list[list[list[str]]], exclude: int, retrieval_ms: list[float]
 ) -> dict[str, Any]:
     """Rows each query matches (ts_rank is computed on all of them), the plan of the costliest
     query, and what the same query costs ordered by id instead of ts_rank."""
     from django.conf import settings
     from django.db import connection
 
-    from verify.search import _POSTGRES_SEARCH, postgres_query, term_groups
+    from verify.search import _POSTGRES_SEARCH, postgres_query
 
     limit = settings.CROSSCHECK_CANDIDATES
     matched = []
     with connection.cursor() as cur:
-        for terms in queries:
+        for groups in queries:
             cur.execute(
                 "SELECT count(*) FROM annotations_sentence "
                 "WHERE search_vector @@ to_tsquery('simple', %s)",
-                [postgres_query(term_groups(terms, pairs=True))],
+                [postgres_query(groups)],
             )
             matched.append(cur.fetchone()[0])
         worst = max(range(len(queries)), key=lambda i: retrieval_ms[i])
-        query = postgres_query(term_groups(queries[worst], pairs=True))
+        query = postgres_query(queries[worst])
         params: list[str | int] = [query, exclude, "", "", query, limit]
         cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + _POSTGRES_SEARCH, params)
         plan = "\n".join(row[0] for row in cur.fetchall())

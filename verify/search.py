@@ -93,6 +93,30 @@ class TermStats:
 PAIR_TERMS = 6  # pairs among the claim's six rarest terms: at most 15 pairs
 
 
+def pair_groups(stats: TermStats, terms: Sequence[str]) -> list[list[str]]:
+    """Pairs of the claim's rarest terms whose matches fit the postings budget.
+
+    A pair matches at most as many sentences as its rarer term does, so taking pairs in order
+    of their rarer term's frequency until those frequencies add up to the budget bounds the
+    rows the index returns (and the database ranks) whatever the corpus size.
+    """
+    top = list(terms[:PAIR_TERMS])
+    pairs = sorted(
+        ([a, b] for n, a in enumerate(top) for b in top[n + 1 :]),
+        key=lambda pair: (min(stats.df(pair[0]), stats.df(pair[1])), pair),
+    )
+    budget = settings.CROSSCHECK_POSTINGS_BUDGET
+    chosen: list[list[str]] = []
+    spent = 0
+    for pair in pairs:
+        cost = min(stats.df(pair[0]), stats.df(pair[1]))
+        if spent + cost > budget and chosen:
+            break
+        chosen.append(pair)
+        spent += cost
+    return chosen
+
+
 def find_candidates(
     stats: TermStats,
     text: str,
@@ -103,22 +127,21 @@ def find_candidates(
 ) -> list[int]:
     """Candidate sentences for a claim, best first, from the index.
 
-    First the sentences sharing at least two of the claim's rarest terms (an AND of each pair,
-    which the index answers by intersecting postings, so few rows are ranked whatever the
-    corpus size); only when that finds too few, the sentences sharing any one term within the
-    postings budget.
+    First the sentences sharing at least two of the claim's rarest terms (an AND per pair,
+    which the index answers by intersecting postings; see :func:`pair_groups`); only when that
+    finds too few, the sentences sharing any one term within the postings budget.
     """
     limit = limit or settings.CROSSCHECK_CANDIDATES
     ranked = stats.ranked_terms(text)
     found: list[int] = []
     if len(ranked) >= 2:
-        found = search(
-            ranked[:PAIR_TERMS], exclude_article=exclude_article, role=role, limit=limit, pairs=True
+        found = search_groups(
+            pair_groups(stats, ranked), exclude_article=exclude_article, role=role, limit=limit
         )
     if len(found) < max(limit // 3, 1):
         seen = set(found)
-        singles = stats.query_terms(text)
-        extra = search(singles, exclude_article=exclude_article, role=role, limit=limit)
+        singles = [[term] for term in stats.query_terms(text)]
+        extra = search_groups(singles, exclude_article=exclude_article, role=role, limit=limit)
         found += [i for i in extra if i not in seen][: limit - len(found)]
     return found
 
@@ -182,17 +205,27 @@ def search(
     them), best first. Sentences of ``exclude_article`` are left out; ``role`` restricts the
     articles searched.
     """
+    return search_groups(
+        term_groups(terms, pairs=pairs), exclude_article=exclude_article, role=role, limit=limit
+    )
+
+
+def search_groups(
+    groups: Sequence[Sequence[str]],
+    *,
+    exclude_article: int,
+    role: str | None = None,
+    limit: int | None = None,
+) -> list[int]:
+    """Ids of current claim sentences matching every term of any group, best first."""
     # Terms come from index_text, so they are plain [a-z0-9] words; anything else is dropped
     # rather than let into a full-text query language.
-    terms = [term for term in terms if _TERM.fullmatch(term)]
-    if not terms:
+    groups = [list(g) for g in groups if g and all(_TERM.fullmatch(term) for term in g)]
+    if not groups:
         return []
     limit = limit or settings.CROSSCHECK_CANDIDATES
     role = role or ""
     params: list[str | int]
-    groups = term_groups(terms, pairs=pairs)
-    if not groups:
-        return []
     if connection.vendor == "postgresql":
         query = postgres_query(groups)
         sql, params = _POSTGRES_SEARCH, [query, exclude_article, role, role, query, limit]
