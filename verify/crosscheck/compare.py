@@ -414,6 +414,12 @@ def _context_vector(context: str, idf: Idf | None, names: bool = False) -> _Vect
     )
 
 
+@lru_cache(maxsize=65536)
+def _fit(text: str, context: str, idf: Idf | None) -> float:
+    # A claim meets many sentences of one article: its fit to that article's lead is reused.
+    return _cosine(_sentence_vector(text, idf), _context_vector(context, idf))
+
+
 def _has_names(context: str) -> bool:
     return bool(_context_vector(context, None, True)[1])
 
@@ -451,10 +457,10 @@ def _scores(claim: Passage, candidate: Passage, idf: Idf | None) -> tuple[float,
     sentence = _cosine(sa, sb)
     if not claim.context or not candidate.context:
         return sentence, sentence
-    ca, cb = _context_vector(claim.context, idf), _context_vector(candidate.context, idf)
     context = _context_cosine(claim.context, candidate.context, idf)
     # Does each sentence fit the other article's lead? (The same event told in other words.)
-    cross = max((_cosine(sa, cb) + _cosine(sb, ca)) / 2, CROSS_FLOOR)
+    fit = _fit(claim.text, candidate.context, idf) + _fit(candidate.text, claim.context, idf)
+    cross = max(fit / 2, CROSS_FLOOR)
     names = _context_cosine(claim.context, candidate.context, idf, True)
     # The articles decide when the sentences alone are ambiguous; a sentence that states the
     # same thing as the claim is not overruled by leads written differently.
@@ -639,16 +645,24 @@ def _key_terms(
     capitalised word opening the sentence counts only when its article's lead has it too
     (``lead``: the lead's name keys): it is as often a common noun ('Turnout was 58%',
     'Policymakers voted') as a name ('Nordvik's profit fell')."""
-    opening_name = len(features.capitalised) > 1 and features.capitalised[1]
-    keys = [
-        key
-        for key, token in features.terms.items()
-        if token.kind == "name"
-        and len(token.norm) > 1  # 'U.S.', 'John W. Henry': initials are not the name
-        and (token.position > 0 or opening_name or key in lead)
+    return [
+        key for key, lone_opening in _names(features.text, idf) if not lone_opening or key in lead
     ]
-    weights = _fact_vector(features.text, idf)[0]
-    return sorted(keys, key=lambda k: -weights[k])
+
+
+@lru_cache(maxsize=65536)
+def _names(text: str, idf: Idf | None) -> tuple[tuple[str, bool], ...]:
+    """The name keys of a sentence's fact, heaviest first, each with whether it is a lone
+    capitalised word opening the sentence."""
+    features = _features(text)
+    opening_name = len(features.capitalised) > 1 and features.capitalised[1]
+    weights = _fact_vector(text, idf)[0]
+    keys = [
+        (key, token.position == 0 and not opening_name)
+        for key, token in features.terms.items()
+        if token.kind == "name" and len(token.norm) > 1  # 'U.S.': initials are not the name
+    ]
+    return tuple(sorted(keys, key=lambda item: -weights[item[0]]))
 
 
 @lru_cache(maxsize=16384)
@@ -670,11 +684,17 @@ class _Agreement:
 
 
 def _coverage(fa: _Features, fb: _Features, idf: Idf | None, drop: frozenset[str]) -> float:
-    weights = _fact_vector(fa.text, idf)[0]
-    predicate = {k: weights[k] for k, t in fa.terms.items() if t.kind == "word" and k not in drop}
-    total = sum(predicate.values())
-    covered = sum(w for k, w in predicate.items() if k in fb.terms)
+    predicate = _predicate(fa.text, idf)
+    total = sum(w for k, w in predicate if k not in drop)
+    covered = sum(w for k, w in predicate if k in fb.terms and k not in drop)
     return covered / total if total else 1.0
+
+
+@lru_cache(maxsize=65536)
+def _predicate(text: str, idf: Idf | None) -> tuple[tuple[str, float], ...]:
+    """The content words of a sentence's fact (not names, figures or dates) with weights."""
+    weights = _fact_vector(text, idf)[0]
+    return tuple((k, weights[k]) for k, t in _features(text).terms.items() if t.kind == "word")
 
 
 def _agreement(
