@@ -112,9 +112,10 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
 
 
 class ConflictSerializer(ErrorSerializer):
-    """Lazily nests the annotation state (imported late to avoid a cycle)."""
+    """A stale write: the error, and the annotation as it is now."""
 
     def get_fields(self) -> dict[str, serializers.Field]:
+        # Imported here: the annotation serializers import this module.
         from annotations.api.serializers import AnnotationStateSerializer
 
         fields = super().get_fields()

@@ -15,11 +15,10 @@ ERR_NOT_A_STRING = "Must be a string."
 
 
 class StrictInputMixin(serializers.Serializer):
-    """Refuse a JSON object that carries fields the serializer does not declare.
-
-    DRF ignores unknown keys by default, which hides typos (``confidance``) from the client;
-    here each unknown key gets its own field error.
-    """
+    # Refuses a JSON object that carries fields the serializer does not declare. DRF ignores
+    # unknown keys by default, which hides typos (``confidance``) from the client; here each
+    # unknown key gets its own field error. (A comment, not a docstring: drf-spectacular would
+    # use it as the description of every input schema.)
 
     def validate_unknown_fields(self) -> None:
         if not isinstance(self.initial_data, Mapping):

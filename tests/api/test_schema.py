@@ -52,6 +52,12 @@ def test_errors_share_one_documented_schema_with_examples(schema):
     assert bad["application/json"]["examples"]
 
 
+def test_patch_still_requires_the_version(schema):
+    body = schema["paths"]["/api/v1/sentences/{sentence_id}/annotation/"]["patch"]["requestBody"]
+    ref = body["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+    assert schema["components"]["schemas"][ref]["required"] == ["version"]
+
+
 def test_request_bodies_carry_examples(schema):
     upsert = schema["paths"]["/api/v1/articles/"]["post"]["requestBody"]["content"]
     assert upsert["application/json"]["examples"]

@@ -62,9 +62,21 @@ def _version_field(required: bool = True) -> serializers.IntegerField:
 
 
 class AnnotationPatchInput(StrictInputMixin, serializers.Serializer):
+    """The version the edit is based on, and a confidence and/or a note."""
+
     version = _version_field()
     confidence = EnumField(Confidence, required=False)
     note = StrictCharField(required=False, allow_blank=True, max_length=10_000)
+
+    # Never "partial": ``version`` stays required on PATCH. drf-spectacular (and DRF, for
+    # ``partial=True``) would otherwise make every field optional.
+    @property
+    def partial(self) -> bool:
+        return False
+
+    @partial.setter
+    def partial(self, value: bool) -> None:
+        pass
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if "confidence" not in attrs and "note" not in attrs:
@@ -73,6 +85,8 @@ class AnnotationPatchInput(StrictInputMixin, serializers.Serializer):
 
 
 class AnnotationPutInput(StrictInputMixin, serializers.Serializer):
+    """The version the edit is based on, the confidence and the note."""
+
     version = _version_field()
     confidence = EnumField(Confidence)
     note = StrictCharField(allow_blank=True, max_length=10_000)
@@ -154,15 +168,21 @@ class AnnotationView(ApiView):
 
 
 class SubmitInput(StrictInputMixin, serializers.Serializer):
+    """The version the submission is based on."""
+
     version = _version_field()
 
 
 class ApproveInput(StrictInputMixin, serializers.Serializer):
+    """Optionally the version the approval is based on (409 if stale) and a comment."""
+
     version = _version_field(required=False)
     comment = StrictCharField(required=False, allow_blank=True, max_length=10_000)
 
 
 class RequestChangesInput(StrictInputMixin, serializers.Serializer):
+    """What needs to change, and optionally the version the review is based on."""
+
     version = _version_field(required=False)
     comment = StrictCharField(
         max_length=10_000, help_text="What needs to change (required, not blank)."
@@ -269,6 +289,8 @@ class ReopenSentenceView(ApiView):
 
 
 class AttributionInput(StrictInputMixin, serializers.Serializer):
+    """A source from the registry behind the sentence, with its cue, mode and relay."""
+
     version = _version_field()
     source = serializers.IntegerField(  # type: ignore[assignment]  # popped by the metaclass
         min_value=1, max_value=MAX_ID, help_text="Id of a registry entry."
@@ -299,6 +321,8 @@ class AttributionInput(StrictInputMixin, serializers.Serializer):
 
 
 class VersionInput(StrictInputMixin, serializers.Serializer):
+    """The annotation's version the change is based on."""
+
     version = _version_field()
 
 

@@ -43,6 +43,8 @@ class SourceFilters(serializers.Serializer):
 
 
 class SourceInput(StrictInputMixin, serializers.Serializer):
+    """A new registry entry; anonymous sources carry the newsroom's standards fields."""
+
     name = StrictCharField(max_length=300)
     kind = EnumField(SourceKind)
     anonymity_reason = StrictCharField(

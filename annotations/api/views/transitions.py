@@ -25,10 +25,14 @@ class SignOffInput(StrictInputMixin, serializers.Serializer):
 
 
 class ReopenArticleInput(StrictInputMixin, serializers.Serializer):
+    """Optionally why the article is reopened."""
+
     comment = StrictCharField(required=False, allow_blank=True, max_length=10_000)
 
 
 class ArticleStateSerializer(ArticleSerializer):
+    """The article's fields and its sign-off state."""
+
     sign_off = SignOffSerializer(source="api_sign_off")
 
 
