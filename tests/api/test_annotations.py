@@ -180,3 +180,35 @@ def test_attributions_of_an_approved_sentence_are_not_editable(
     )
     assert response.status_code == 400
     assert "reopen it" in response.json()["detail"]
+
+
+# --- a real race ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_editors_patching_at_once_get_one_200_and_one_409(client_for, editor, second_editor):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection, connections
+
+    options = connection.settings_dict.get("OPTIONS", {})
+    if connection.vendor == "sqlite" and options.get("transaction_mode") != "IMMEDIATE":
+        # Deferred SQLite transactions both read, then deadlock upgrading to a write lock
+        # ("database is locked"); BEGIN IMMEDIATE serialises the writers instead.
+        pytest.skip("needs PostgreSQL, or SQLite with transaction_mode IMMEDIATE")
+    sentence = claims(make_article())[0]
+    clients = [client_for(editor), client_for(second_editor)]
+
+    def patch(position):
+        try:
+            change = {"version": 1, "note": f"editor {position}"}
+            return clients[position].patch(url(sentence), change, format="json")
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        responses = list(pool.map(patch, [0, 1]))
+    codes = sorted(r.status_code for r in responses)
+    loser = next(r for r in responses if r.status_code == 409)
+    assert codes == [200, 409]
+    assert loser.json()["current"]["version"] == 2 == annotation(sentence).version
