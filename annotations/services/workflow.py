@@ -182,6 +182,32 @@ def _record(
     )
 
 
+def _move(
+    article: Article,
+    annotation: Annotation,
+    user: User,
+    *,
+    to: str,
+    action: str,
+    fields: tuple[str, ...] = (),
+    comment: str = "",
+) -> None:
+    """Change a locked annotation's status, save it, record the transition, update the article."""
+    before = annotation.status
+    annotation.status = to
+    _save(annotation, user, ["status", *fields])
+    _record(
+        article=article,
+        annotation=annotation,
+        action=action,
+        from_status=before,
+        to_status=to,
+        user=user,
+        comment=comment,
+    )
+    refresh_article_status(article, user)
+
+
 def refresh_article_status(article: Article, user: User | None = None) -> None:
     """Move an article between ``in_annotation`` and ``in_review`` to match its sentences.
 
@@ -361,22 +387,18 @@ def submit(*, annotation: Annotation, user: User, version: int | None = None) ->
         _check_editable(article, locked)
         if locked.status not in (AnnotationStatus.DRAFT, AnnotationStatus.CHANGES_REQUESTED):
             raise WorkflowError(ERR_CANNOT_SUBMIT)
-        before = locked.status
-        locked.status = AnnotationStatus.SUBMITTED
-        fields = ["status"]
+        fields: tuple[str, ...] = ()
         if locked.annotator_id is None:
             locked.annotator = _actor(user)
-            fields.append("annotator")
-        _save(locked, user, fields)
-        _record(
-            article=article,
-            annotation=locked,
+            fields = ("annotator",)
+        _move(
+            article,
+            locked,
+            user,
+            to=AnnotationStatus.SUBMITTED,
             action=TransitionAction.SUBMIT,
-            from_status=before,
-            to_status=locked.status,
-            user=user,
+            fields=fields,
         )
-        refresh_article_status(article, user)
     return locked
 
 
@@ -393,22 +415,18 @@ def _review(
             raise WorkflowError(ERR_NOT_SUBMITTED.format(status=locked.get_status_display()))
         if locked.annotator_id == reviewer.pk:
             raise NotAllowed(ERR_OWN_WORK)
-        before = locked.status
-        locked.status = AnnotationStatus.APPROVED if approve else AnnotationStatus.CHANGES_REQUESTED
         locked.reviewer = _actor(reviewer)
-        _save(locked, reviewer, ["status", "reviewer"])
-        _record(
-            article=article,
-            annotation=locked,
-            action=TransitionAction.APPROVE if approve else TransitionAction.REQUEST_CHANGES,
-            from_status=before,
-            to_status=locked.status,
-            user=reviewer,
-            comment=comment,
-        )
         if comment:
             Comment.objects.create(sentence=locked.sentence, author=_actor(reviewer), body=comment)
-        refresh_article_status(article, reviewer)
+        _move(
+            article,
+            locked,
+            reviewer,
+            to=AnnotationStatus.APPROVED if approve else AnnotationStatus.CHANGES_REQUESTED,
+            action=TransitionAction.APPROVE if approve else TransitionAction.REQUEST_CHANGES,
+            fields=("reviewer",),
+            comment=comment,
+        )
     return locked
 
 
@@ -462,19 +480,15 @@ def reopen_annotation(*, annotation: Annotation, user: User) -> Annotation:
             raise WorkflowError(ERR_SIGNED_OFF)
         if locked.status != AnnotationStatus.APPROVED:
             raise WorkflowError(ERR_NOT_APPROVED.format(status=locked.get_status_display()))
-        before = locked.status
-        locked.status = AnnotationStatus.DRAFT
         locked.reviewer = None
-        _save(locked, user, ["status", "reviewer"])
-        _record(
-            article=article,
-            annotation=locked,
+        _move(
+            article,
+            locked,
+            user,
+            to=AnnotationStatus.DRAFT,
             action=TransitionAction.REOPEN,
-            from_status=before,
-            to_status=locked.status,
-            user=user,
+            fields=("reviewer",),
         )
-        refresh_article_status(article, user)
     return locked
 
 
