@@ -306,3 +306,10 @@ def test_crosschecks_of_archived_sentences_are_not_shown(as_editor, article):
     data = as_editor.get(f"{URL}{article.pk}/").json()
     assert removed.pk not in [s["id"] for s in data["sentences"]]
     assert Annotation.objects.filter(sentence=removed).exists()
+
+
+def test_the_documented_external_id_pattern_is_the_ingestion_rule():
+    from annotations.api.views.articles import EXTERNAL_ID_PATTERN
+    from verify import documents
+
+    assert documents._EXTERNAL_ID.pattern == EXTERNAL_ID_PATTERN

@@ -7,7 +7,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -42,14 +47,30 @@ ERR_BODY_BLANK = "The body has no text."
 ERR_DATE_RANGE = "{field} {value!r} is out of range once converted to UTC."
 TAG = "articles"
 
+# The ingestion rule for external ids, documented so that clients (and the schema-driven
+# tests) know it; the check itself stays ``build_document``'s.
+EXTERNAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/\-]*$"
+
 # A stand-in body and id, to check one optional field at a time with the ingestion rules.
 _PROBE = {"body": "x", "external_id": "x"}
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": FIELD_LIMITS["external_id"],
+        "pattern": EXTERNAL_ID_PATTERN,
+    }
+)
+class ExternalIdField(StrictCharField):
+    pass
 
 
 class ArticleInput(StrictInputMixin, serializers.Serializer):
     """The fields of an ingested ``.json`` article file, validated the same way."""
 
-    external_id = StrictCharField(
+    external_id = ExternalIdField(
         max_length=FIELD_LIMITS["external_id"],
         help_text="The publishing system's id (letters, digits and . _ : / -); the upsert key.",
     )
