@@ -122,6 +122,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # Wait for a concurrent writer instead of failing at once with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Take the write lock when a transaction starts, so that two writers wait for each other
+    # instead of one failing with "database is locked" when it upgrades a read lock.
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
     # A file, not memory, so that worker processes in the integration tests share it; one per
     # test run, so that runs side by side do not share it.
     DATABASES["default"]["TEST"] = {
@@ -201,7 +204,9 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Sourcedesk API",
     "DESCRIPTION": (
         "Per-sentence sourcing, confidence, review state and cross-checks of news articles, "
-        "for publishing systems. Authenticate with `Authorization: Token <key>`."
+        "for publishing systems. Authenticate with `Authorization: Token <key>` (a token of a "
+        "user with the editor role: it may push drafts and annotate, never approve or sign "
+        "off). This schema and the docs need a login too."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -294,7 +294,11 @@ def parse_datetime(value: str, *, field: str) -> datetime:
         raise DocumentError(ERR_DATE.format(value=value, field=field)) from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed
+    try:
+        # A date at the edge of the calendar with an offset cannot be stored as UTC.
+        return parsed.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise DocumentError(ERR_DATE.format(value=value, field=field)) from None
 
 
 def is_http_url(value: str) -> bool:

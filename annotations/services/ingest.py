@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
 from annotations.models import Article, ArticleRevision, Attribution, Sentence
@@ -52,6 +52,17 @@ def ingest_document(*, document: Document, role: str | None = None) -> IngestRes
         "byline": document.byline,
         "published_at": document.published_at,
     }
+    try:
+        return _ingest(document, fields, wanted_role, digest)
+    except IntegrityError:
+        # Another process created the same external id between this one's read and insert:
+        # the second try finds that article and updates it instead.
+        return _ingest(document, fields, wanted_role, digest)
+
+
+def _ingest(
+    document: Document, fields: dict[str, Any], wanted_role: str | None, digest: str
+) -> IngestResult:
     with transaction.atomic():
         article = (
             Article.objects.select_for_update().filter(external_id=document.external_id).first()

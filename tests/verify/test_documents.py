@@ -54,6 +54,7 @@ def test_crlf_header_and_body_keep_their_line_endings(write_file):
         (b"Caf\xe9 society reported.", "not valid UTF-8"),
         ("Headline: x\nColour: blue\n\nBody.", "unknown header key 'Colour'"),
         ("Headline: x\nPublished: 26/11/2025\n\nBody.", "invalid date"),
+        ("Headline: x\nPublished: 0001-01-01T00:00+14:00\n\nBody.", "invalid date"),
         ("Headline: x\nRole: opinion\n\nBody.", "invalid role"),
         ("Headline: x\nURL: javascript:alert(1)\n\nBody.", "invalid URL"),
         ("Headline: x\nHeadline: y\n\nBody.", "appears twice"),
