@@ -86,3 +86,21 @@ def test_analyze_saves_nothing_and_reports_bad_files(write_file, seed_path):
     assert code == 1 and f"{bad}: the file looks binary" in err
     assert len(out.splitlines()) == 1
     assert Article.objects.count() == 0
+
+
+def test_json_output_of_the_real_command_is_pure_json_lines(seed_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "analyze", str(seed_path), "--format", "json"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["external_id"] == seed_path.stem
