@@ -233,6 +233,7 @@ def _save_results(
         # One writer per claim at a time, whichever job it comes from (locked in id order).
         list(Sentence.objects.select_for_update().filter(pk__in=ids).order_by("pk").values("pk"))
         _renew(job, token, progress_done=F("progress_done") + len(ids))
+        Article.objects.filter(pk=job.article_id).update(updated_at=timezone.now())
         CrossCheck.objects.filter(claim_id__in=ids).delete()
         CrossCheck.objects.bulk_create(
             [

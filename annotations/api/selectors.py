@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from annotations.models import (
@@ -205,8 +206,12 @@ def article_detail(article_id: int) -> Article:
     return attach_detail(get_object_or_404(Article, pk=article_id))
 
 
-def article_detail_by_external_id(external_id: str) -> Article:
-    return attach_detail(get_object_or_404(Article, external_id=external_id))
+def article_id_by_external_id(external_id: str) -> int:
+    """The id of the article with that external id; 404 if unknown."""
+    found = Article.objects.filter(external_id=external_id).values_list("pk", flat=True).first()
+    if found is None:
+        raise Http404
+    return found
 
 
 def draft_article(article_id: int) -> Article:

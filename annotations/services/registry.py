@@ -8,8 +8,9 @@ from django.contrib.auth.models import User as AuthUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models.functions import Lower
+from django.utils import timezone
 
-from annotations.models import Attribution, Source, SourceAlias
+from annotations.models import Article, Attribution, Source, SourceAlias
 
 
 class SourceRegistry:
@@ -100,6 +101,9 @@ def merge_sources(*, target: Source, others: Sequence[Source], user: AuthUser) -
             attribution._history_user = user  # type: ignore[attr-defined]
             attribution.save(update_fields=["via"])
         Source.objects.filter(pk__in=ids).delete()
+        Article.objects.filter(sentences__attributions__source=locked).update(
+            updated_at=timezone.now()
+        )
     return locked
 
 

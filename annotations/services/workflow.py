@@ -25,6 +25,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as AuthUser
 from django.db import transaction
+from django.utils import timezone
 
 from annotations import webhooks
 from annotations.models import (
@@ -159,6 +160,9 @@ def _save(annotation: Annotation, user: User, fields: list[str]) -> None:
     annotation.version += 1
     annotation._history_user = _actor(user)  # type: ignore[attr-defined]
     annotation.save(update_fields=[*fields, "version", "updated_at"])
+    # The article's sourcing changed: readers polling `updated_since` (and cached copies of
+    # the article) see it.
+    Article.objects.filter(pk=annotation.sentence.article_id).update(updated_at=timezone.now())
 
 
 def _record(

@@ -7,9 +7,11 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError
+from django.http import HttpResponse
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
+    OpenApiResponse,
     extend_schema,
     extend_schema_field,
 )
@@ -19,6 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations.api import selectors
+from annotations.api.caching import cached_detail
 from annotations.api.errors import READ_ERRORS, WRITE_ERRORS
 from annotations.api.fields import EnumField, StrictCharField, StrictInputMixin
 from annotations.api.permissions import CanAnnotate, HasDeskRole
@@ -267,6 +270,12 @@ class ArticleCollectionView(ApiView):
         return Response(output.data, status=code)
 
 
+NOT_MODIFIED = OpenApiResponse(
+    description="The article has not changed since the response whose `ETag` was sent back "
+    "in `If-None-Match`."
+)
+
+
 class ArticleDetailView(ApiView):
     @extend_schema(
         operation_id="articles_retrieve",
@@ -276,11 +285,13 @@ class ArticleDetailView(ApiView):
             "Draft or reference article. Costs a fixed number of queries whatever its length."
         ),
         parameters=[id_parameter("article_id", "The article's id.")],
-        responses={200: ArticleDetailSerializer, **READ_ERRORS},
+        responses={200: ArticleDetailSerializer, 304: NOT_MODIFIED, **READ_ERRORS},
     )
-    def get(self, request: Request, article_id: str) -> Response:
-        article = selectors.article_detail(parse_id(article_id, "article_id"))
-        return Response(ArticleDetailSerializer(article).data)
+    def get(self, request: Request, article_id: str) -> HttpResponse:
+        pk = parse_id(article_id, "article_id")
+        return cached_detail(
+            request, pk, lambda: ArticleDetailSerializer(selectors.article_detail(pk)).data
+        )
 
 
 class ExternalIdInput(serializers.Serializer):
@@ -297,12 +308,14 @@ class ArticleLookupView(ApiView):
                 "external_id", str, required=True, description="The publishing system's id."
             )
         ],
-        responses={200: ArticleDetailSerializer, **READ_ERRORS},
+        responses={200: ArticleDetailSerializer, 304: NOT_MODIFIED, **READ_ERRORS},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: Request) -> HttpResponse:
         params = ExternalIdInput(
             data={k: v for k, v in request.query_params.items() if k == "external_id"}
         )
         params.is_valid(raise_exception=True)
-        article = selectors.article_detail_by_external_id(params.validated_data["external_id"])
-        return Response(ArticleDetailSerializer(article).data)
+        pk = selectors.article_id_by_external_id(params.validated_data["external_id"])
+        return cached_detail(
+            request, pk, lambda: ArticleDetailSerializer(selectors.article_detail(pk)).data
+        )
