@@ -236,8 +236,6 @@ def run(seconds: int = 20, connections: int = 16) -> dict[str, Any] | None:
                 "2",
                 "--bind",
                 f"127.0.0.1:{port}",
-                "--access-logfile",
-                "-",
             ],
             cwd=REPO,
             env=env,

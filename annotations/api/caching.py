@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Callable
 
 from django.core.cache import cache
-from django.db.models import Max
+from django.db.models import Max, Subquery, Value
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -22,14 +22,30 @@ from rest_framework.request import Request
 from annotations.models import Article, Source
 
 TIMEOUT = 600
+# MAX(updated_at) over the whole registry, as a subquery (grouped on a constant).
+_LATEST_SOURCE_CHANGE = (
+    Source.objects.order_by()
+    .annotate(everything=Value(1))
+    .values("everything")
+    .annotate(latest=Max("updated_at"))
+    .values("latest")
+)
 
 
 def detail_key(article_id: int) -> str:
-    """The cache key of the article's current state; 404 for an unknown article."""
-    updated = Article.objects.filter(pk=article_id).values_list("updated_at", flat=True).first()
-    if updated is None:
+    """The cache key of the article's current state; 404 for an unknown article.
+
+    One query: it runs on every read, cached or not.
+    """
+    row = (
+        Article.objects.filter(pk=article_id)
+        .annotate(registry=Subquery(_LATEST_SOURCE_CHANGE))
+        .values_list("updated_at", "registry")
+        .first()
+    )
+    if row is None:
         raise Http404
-    registry = Source.objects.aggregate(latest=Max("updated_at"))["latest"]
+    updated, registry = row
     stamp = f"{article_id}:{updated.isoformat()}:{registry.isoformat() if registry else '-'}"
     return "api:article-detail:" + hashlib.sha256(stamp.encode()).hexdigest()[:32]
 
