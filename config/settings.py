@@ -196,7 +196,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "60/minute"),
-        "user": os.environ.get("API_THROTTLE_USER", "100000/hour"),
+        "user": os.environ.get("API_THROTTLE_USER", "100/second"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
