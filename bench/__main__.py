@@ -10,11 +10,11 @@ BENCHMARKS = (
     # issue 2: the analysis engine
     "bench_segmentation",
     "bench_analyze",
-    "bench_polnear",
+    "bench_attribution",
     # issue 3: the desk
     "bench_annotation_page",
     # issue 4: cross-checks
-    "bench_ecbplus",
+    "bench_retrieval",
     "bench_crosscheck_pairs",
     "bench_crosscheck",
     "bench_workers",

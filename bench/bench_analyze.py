@@ -1,6 +1,6 @@
 """Throughput and memory of the analyze pipeline: segmentation + attribution suggestion.
 
-Runs on one core over the PolNeAR dev texts when they are present (see ``bench_polnear``),
+Runs on one core over the PolNeAR dev texts when they are present (see ``bench_attribution``),
 otherwise over a synthetic corpus of news-style paragraphs. Each text is processed
 ``REPEATS`` times; the figure is claim+boilerplate sentences per second of wall time for
 ``segment`` followed by ``suggest``. Peak memory is reported twice: the process's maximum
@@ -23,7 +23,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_polnear import data_path, segmenter
+from bench.bench_attribution import data_path, segmenter
 from verify.attribution import suggest
 
 REPEATS = 3

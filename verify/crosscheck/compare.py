@@ -58,7 +58,7 @@ from verify.crosscheck.lexicon import (
 from verify.crosscheck.text import Token, analyse, display_number, stem
 
 # Below this score (both passages with a context), a candidate is not about the same event:
-# compare returns None. Chosen on ECB+ topics 1-10 (bench/bench_ecbplus.py), checked on 11-20.
+# compare returns None. Chosen on ECB+ topics 1-10 (bench/bench_retrieval.py), checked on 11-20.
 MATCH_THRESHOLD = 0.08
 # The same without contexts, where the score is the sentence similarity alone.
 SENTENCE_MATCH_THRESHOLD = 0.30

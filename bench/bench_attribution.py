@@ -221,7 +221,7 @@ def run() -> dict[str, Any] | None:
     path = data_path()
     if path is None:
         print(
-            "SKIP bench_polnear: PolNeAR dev data not found "
+            "SKIP bench_attribution: PolNeAR dev data not found "
             "(looked in $SOURCEDESK_EVAL_DIR and ../shared/eval/polnear-dev)",
             file=sys.stderr,
         )
