@@ -182,13 +182,6 @@ LIMIT %s
 """
 
 
-def term_groups(terms: Sequence[str], *, pairs: bool) -> list[list[str]]:
-    """The OR-ed groups of a query: each term alone, or each pair of terms."""
-    if pairs:
-        return [[a, b] for n, a in enumerate(terms) for b in terms[n + 1 :]]
-    return [[term] for term in terms]
-
-
 def postgres_query(groups: Sequence[Sequence[str]]) -> str:
     return " | ".join("(" + " & ".join(group) + ")" for group in groups)
 
@@ -199,14 +192,12 @@ def search(
     exclude_article: int,
     role: str | None = None,
     limit: int | None = None,
-    pairs: bool = False,
 ) -> list[int]:
-    """Ids of current claim sentences matching any of ``terms`` (with ``pairs``, any two of
-    them), best first. Sentences of ``exclude_article`` are left out; ``role`` restricts the
-    articles searched.
+    """Ids of current claim sentences matching any of ``terms``, best first. Sentences of
+    ``exclude_article`` are left out; ``role`` restricts the articles searched.
     """
     return search_groups(
-        term_groups(terms, pairs=pairs), exclude_article=exclude_article, role=role, limit=limit
+        [[term] for term in terms], exclude_article=exclude_article, role=role, limit=limit
     )
 
 
