@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
 from django.db.models import Q, QuerySet
 
@@ -34,7 +35,20 @@ def crosschecks_for(article: Article) -> QuerySet[CrossCheck]:
     )
 
 
-def claim_summary(crosschecks: Iterable[CrossCheck]) -> Summary:
+class Judged(Protocol):
+    """A stored cross-check, or any read of one: what :func:`summarise` needs."""
+
+    @property
+    def relation(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def independent(self) -> bool: ...
+
+
+def claim_summary(crosschecks: Iterable[Judged]) -> Summary:
     """Independent corroborations, echoes, contradictions and a suggested confidence."""
     return summarise(
         [

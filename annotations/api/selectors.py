@@ -32,7 +32,7 @@ from annotations.models import (
     Transition,
     TransitionAction,
 )
-from verify.crosscheck import Match, summarise
+from verify.selectors import claim_summary
 
 ERR_NO_ANNOTATION = "This sentence has no annotation (boilerplate is not annotated)."
 
@@ -124,14 +124,7 @@ def _crosschecks(article: Article) -> dict[int, CrosscheckView]:
         )
     views = {}
     for claim_id, matches in by_claim.items():
-        summary = summarise(
-            [
-                Match(
-                    relation=m.relation, score=m.score, reason=m.reason, independent=m.independent
-                )
-                for m in matches
-            ]
-        )
+        summary = claim_summary(matches)
         views[claim_id] = CrosscheckView(
             summary.independent_corroborations,
             summary.echoes,
