@@ -7,6 +7,8 @@ Each view finds its object (404 outside draft articles and current sentences), r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_POST
 
@@ -115,9 +117,14 @@ def reopen_annotation(request: HttpRequest, annotation_id: int) -> JsonResponse:
     )
 
 
-@require_POST
-@desk_view
-def accept_attribution(request: HttpRequest, attribution_id: int) -> JsonResponse:
+def _change_attribution(
+    request: HttpRequest,
+    attribution_id: int,
+    service: Callable[..., object],
+    *,
+    done: str,
+) -> JsonResponse:
+    """Accept or remove one attribution through ``service``, at the version the page saw."""
     attribution = selectors.desk_attribution(attribution_id)
     version = _version(request)
     if version is None:
@@ -125,27 +132,24 @@ def accept_attribution(request: HttpRequest, attribution_id: int) -> JsonRespons
     return run_service(
         request,
         attribution.sentence_id,
-        lambda: workflow.accept_attribution(
-            attribution=attribution, user=request.user, version=version
-        ),
-        done="Attribution accepted.",
+        lambda: service(attribution=attribution, user=request.user, version=version),
+        done=done,
+    )
+
+
+@require_POST
+@desk_view
+def accept_attribution(request: HttpRequest, attribution_id: int) -> JsonResponse:
+    return _change_attribution(
+        request, attribution_id, workflow.accept_attribution, done="Attribution accepted."
     )
 
 
 @require_POST
 @desk_view
 def remove_attribution(request: HttpRequest, attribution_id: int) -> JsonResponse:
-    attribution = selectors.desk_attribution(attribution_id)
-    version = _version(request)
-    if version is None:
-        return bad_request(ERR_VERSION)
-    return run_service(
-        request,
-        attribution.sentence_id,
-        lambda: workflow.remove_attribution(
-            attribution=attribution, user=request.user, version=version
-        ),
-        done="Attribution removed.",
+    return _change_attribution(
+        request, attribution_id, workflow.remove_attribution, done="Attribution removed."
     )
 
 
