@@ -83,7 +83,7 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     # Brute-force protection: counts failed logins and locks out (pages, admin and API).
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "annotations.backends.ModelPermissionsBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours: a locked-out user and address may try again after 15 minutes
