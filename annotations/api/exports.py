@@ -18,7 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations import exports
-from annotations.api.errors import BAD_REQUEST, FORBIDDEN, NOT_FOUND, UNAUTHORIZED
+from annotations.api.errors import READ_ERRORS
 from annotations.api.views.base import ApiView, id_parameter, parse_id
 from annotations.models import Article
 
@@ -39,8 +39,6 @@ def _load(article_id: str, *, crosschecks: bool = False) -> exports.ArticleExpor
     except Article.DoesNotExist:
         raise Http404(ERR_NOT_FOUND) from None
 
-
-_ERRORS = {400: BAD_REQUEST, 401: UNAUTHORIZED, 403: FORBIDDEN, 404: NOT_FOUND}
 
 _GENERATOR = {"id": "https://desk.example/", "type": "Software", "name": "Sourcedesk"}
 _ANNOTATION_EXAMPLE = {
@@ -190,7 +188,7 @@ class WebAnnotationExportView(ApiView):
                 description="The annotation collection.",
                 examples=[OpenApiExample("Collection", value=_ANNOTATION_EXAMPLE)],
             ),
-            **_ERRORS,
+            **READ_ERRORS,
         },
     )
     def get(self, request: Request, article_id: str) -> Response:
@@ -217,7 +215,7 @@ class ClaimReviewExportView(ApiView):
                 description="The ClaimReviews, in text order (empty when nothing is approved).",
                 examples=[OpenApiExample("ClaimReviews", value=_CLAIM_REVIEW_EXAMPLE)],
             ),
-            **_ERRORS,
+            **READ_ERRORS,
         },
     )
     def get(self, request: Request, article_id: str) -> Response:
@@ -250,7 +248,7 @@ class CSVExportView(ApiView):
                 description="The CSV file (an attachment).",
                 examples=[OpenApiExample("CSV", value=_CSV_EXAMPLE)],
             ),
-            **_ERRORS,
+            **READ_ERRORS,
         },
     )
     def get(self, request: Request, article_id: str) -> HttpResponse:
