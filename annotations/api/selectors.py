@@ -2,7 +2,8 @@
 
 The article detail costs five queries however many sentences the article has: the article,
 its current sentences (with annotation, annotator and reviewer), their attributions (with
-source and via), the cross-check matches of its claims, and its latest sign-off or reopening.
+source and via), the cross-check matches of its claims (of which it shows the most telling
+five per claim), and its latest sign-off or reopening.
 Objects come back with ``api_*`` attributes the output serializers read.
 """
 
@@ -25,6 +26,7 @@ from annotations.models import (
     Attribution,
     CrossCheck,
     CrosscheckJob,
+    CrosscheckRelation,
     Sentence,
     SentenceKind,
     Source,
@@ -80,6 +82,24 @@ class CrosscheckView:
     contradictions: int
     suggested_confidence: str | None
     matches: list[MatchView] = field(default_factory=list)
+    matches_total: int = 0
+
+
+# The article detail shows each claim's most telling matches, not all of them: a long article
+# checked against a large corpus would otherwise answer with megabytes of matched sentences.
+# The sentence's cross-check endpoint lists every match.
+DETAIL_MATCHES = 5
+
+
+def _telling(match: MatchView) -> tuple[int, float]:
+    """Contradictions first, then independent corroborations, echoes, related; strongest first."""
+    if match.relation == CrosscheckRelation.CONTRADICTS:
+        rank = 0
+    elif match.relation == CrosscheckRelation.CORROBORATES:
+        rank = 1 if match.independent else 2
+    else:
+        rank = 3
+    return rank, -match.score
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,41 +121,57 @@ def _attributions() -> Prefetch[Any]:
     )
 
 
-def _crosschecks(article: Article) -> dict[int, CrosscheckView]:
-    """Each current claim's matches and their summary (one query)."""
-    rows = (
-        CrossCheck.objects.filter(claim__article=article, claim__archived_at__isnull=True)
-        .order_by("claim_id", "-score", "id")
-        .values_list(
-            "claim_id",
-            "match__article__external_id",
-            "match__index",
-            "match__text",
-            "relation",
-            "independent",
-            "score",
-            "reason",
-        )
+def _summary(matches: list[MatchView], *, shown: int | None) -> CrosscheckView:
+    """The counts over every match, with the ``shown`` most telling (all when None)."""
+    summary = claim_summary(matches)
+    return CrosscheckView(
+        summary.independent_corroborations,
+        summary.echoes,
+        summary.contradictions,
+        summary.suggested_confidence,
+        matches if shown is None else sorted(matches, key=_telling)[:shown],
+        len(matches),
+    )
+
+
+def _match_rows(crosschecks: QuerySet[CrossCheck]) -> dict[int, list[MatchView]]:
+    """The matches of each claim, strongest first (one query)."""
+    rows = crosschecks.order_by("claim_id", "-score", "id").values_list(
+        "claim_id",
+        "match__article__external_id",
+        "match__index",
+        "match__text",
+        "relation",
+        "independent",
+        "score",
+        "reason",
     )
     by_claim: dict[int, list[MatchView]] = defaultdict(list)
     for claim_id, external_id, index, text, relation, independent, score, reason in rows:
         by_claim[claim_id].append(
             MatchView(external_id, index, text, relation, independent, score, reason)
         )
-    views = {}
-    for claim_id, matches in by_claim.items():
-        summary = claim_summary(matches)
-        views[claim_id] = CrosscheckView(
-            summary.independent_corroborations,
-            summary.echoes,
-            summary.contradictions,
-            summary.suggested_confidence,
-            matches,
-        )
-    return views
+    return by_claim
 
 
-_NO_EVIDENCE = CrosscheckView(0, 0, 0, None, [])
+def _crosschecks(article: Article) -> dict[int, CrosscheckView]:
+    """Each current claim's summary with its most telling matches (one query)."""
+    rows = _match_rows(
+        CrossCheck.objects.filter(claim__article=article, claim__archived_at__isnull=True)
+    )
+    return {claim: _summary(matches, shown=DETAIL_MATCHES) for claim, matches in rows.items()}
+
+
+def sentence_crosschecks(sentence_id: int) -> CrosscheckView:
+    """Every match of a current claim sentence (any article), with the counts; 404 otherwise."""
+    exists = Sentence.objects.current().filter(pk=sentence_id, kind=SentenceKind.CLAIM).exists()
+    if not exists:
+        raise Http404
+    matches = _match_rows(CrossCheck.objects.filter(claim_id=sentence_id)).get(sentence_id, [])
+    return _summary(matches, shown=None)
+
+
+_NO_EVIDENCE = CrosscheckView(0, 0, 0, None, [], 0)
 
 
 def sign_off_state(article: Article) -> SignOffView:

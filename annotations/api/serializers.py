@@ -113,7 +113,15 @@ class CrosscheckSummarySerializer(serializers.Serializer):
     suggested_confidence = EnumField(
         Confidence, allow_null=True, help_text="None when the matches are no evidence either way."
     )
-    matches = CrosscheckMatchSerializer(many=True)
+    matches = CrosscheckMatchSerializer(
+        many=True,
+        help_text=(
+            "In the article detail, the five most telling matches: contradictions, then "
+            "independent corroborations, echoes and related sentences, strongest first. "
+            "`GET /api/v1/sentences/{id}/crosschecks/` lists them all, strongest first."
+        ),
+    )
+    matches_total = serializers.IntegerField(help_text="How many matches the claim has in all.")
 
 
 class SentenceSerializer(serializers.Serializer):

@@ -56,6 +56,11 @@ urlpatterns = [
         name="annotation-reopen",
     ),
     path(
+        "sentences/<str:sentence_id>/crosschecks/",
+        jobs.SentenceCrosschecksView.as_view(),
+        name="sentence-crosschecks",
+    ),
+    path(
         "sentences/<str:sentence_id>/attributions/",
         annotations.AttributionCollectionView.as_view(),
         name="attributions",

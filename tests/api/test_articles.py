@@ -291,6 +291,53 @@ def test_detail_of_a_reference_article_is_served(as_editor):
     assert all(s["annotation"] is None for s in data["sentences"])
 
 
+def many_matches(claim) -> None:
+    """Eight matches of ``claim``: six echoes, an independent corroboration, a contradiction."""
+    matches = [s for n in range(3) for s in claims(make_article(f"wire-{n}", role="reference"))]
+    kinds = [("corroborates", False)] * 6 + [("corroborates", True), ("contradicts", True)]
+    for n, ((relation, independent), match) in enumerate(zip(kinds, matches, strict=False)):
+        CrossCheck.objects.create(
+            claim=claim,
+            match=match,
+            relation=relation,
+            independent=independent,
+            score=0.9 - n / 100,
+            reason=f"match {n}",
+        )
+
+
+def test_detail_shows_the_most_telling_matches_and_counts_them_all(as_editor, article):
+    many_matches(claims(article)[0])
+    crosscheck = as_editor.get(f"{URL}{article.pk}/").json()["sentences"][0]["crosscheck"]
+    assert crosscheck["matches_total"] == 8 and len(crosscheck["matches"]) == 5
+    assert (crosscheck["echoes"], crosscheck["contradictions"]) == (6, 1)
+    assert [m["reason"] for m in crosscheck["matches"]] == [
+        "match 7",  # the contradiction, then the independent corroboration
+        "match 6",
+        "match 0",  # then the strongest echoes
+        "match 1",
+        "match 2",
+    ]
+
+
+def test_the_sentence_crosschecks_list_every_match_strongest_first(as_editor, article):
+    claim = claims(article)[0]
+    many_matches(claim)
+    response = as_editor.get(f"/api/v1/sentences/{claim.pk}/crosschecks/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["matches_total"] == 8 and data["echoes"] == 6
+    assert [m["reason"] for m in data["matches"]] == [f"match {n}" for n in range(8)]
+    assert data["suggested_confidence"] == "disputed"
+
+
+def test_the_sentence_crosschecks_of_boilerplate_or_unknown_sentences_are_404(as_editor, article):
+    boilerplate = article.sentences.get(kind="boilerplate")
+    assert as_editor.get(f"/api/v1/sentences/{boilerplate.pk}/crosschecks/").status_code == 404
+    assert as_editor.get("/api/v1/sentences/987654/crosschecks/").status_code == 404
+    assert as_editor.get("/api/v1/sentences/x/crosschecks/").status_code == 400
+
+
 def test_crosschecks_of_archived_sentences_are_not_shown(as_editor, article):
     removed = claims(article)[0]
     wire = make_article("wire-1", role="reference")

@@ -33,7 +33,7 @@ def test_spectacular_validates_the_schema_with_warnings_as_errors(tmp_path):
 def test_every_operation_has_an_id_a_tag_and_the_common_errors(schema):
     operations = api_operations(schema)
     ids = [operation["operationId"] for _, _, operation in operations]
-    assert len(operations) == 22 and len(set(ids)) == 22
+    assert len(operations) == 23 and len(set(ids)) == 23
     assert all({"400", "401", "403", "404", "429"} <= set(op["responses"]) for *_, op in operations)
 
 

@@ -1,4 +1,4 @@
-"""Cross-check jobs: start one for an article (202), poll its status and progress."""
+"""Cross-checks: start a job for an article (202), poll its progress, list a claim's matches."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from annotations.api import selectors
 from annotations.api.errors import READ_ERRORS, WRITE_ERRORS
 from annotations.api.fields import StrictInputMixin
-from annotations.api.serializers import CrosscheckJobSerializer
+from annotations.api.serializers import CrosscheckJobSerializer, CrosscheckSummarySerializer
 from annotations.api.views.base import ApiView, id_parameter, parse_id
 from verify.jobs import queue_crosscheck
 
@@ -58,3 +58,21 @@ class CrosscheckJobView(ApiView):
     def get(self, request: Request, job_id: str) -> Response:
         job = selectors.crosscheck_job(parse_id(job_id, "job_id"))
         return Response(CrosscheckJobSerializer(job, context={"request": request}).data)
+
+
+class SentenceCrosschecksView(ApiView):
+    @extend_schema(
+        operation_id="sentence_crosschecks_retrieve",
+        tags=[TAG],
+        summary="Every cross-check match of a claim sentence",
+        description=(
+            "The counts and suggested confidence of the article detail's summary, with every "
+            "match (the detail shows the five most telling), strongest first. 404 for "
+            "boilerplate and for sentences archived by a revision."
+        ),
+        parameters=[id_parameter("sentence_id", "The sentence's id.")],
+        responses={200: CrosscheckSummarySerializer, **READ_ERRORS},
+    )
+    def get(self, request: Request, sentence_id: str) -> Response:
+        summary = selectors.sentence_crosschecks(parse_id(sentence_id, "sentence_id"))
+        return Response(CrosscheckSummarySerializer(summary).data)
