@@ -6,9 +6,10 @@ Builds a fresh database ``sourcedesk_bench_api`` (dropped and created), ingests 
 of 200 sentences plus 60 smaller ones, makes an editor with an API token, starts gunicorn with
 production settings on a free local port, and loads two endpoints with ``wrk`` (16 concurrent
 connections, 2 threads): the article detail and the article list. Prints requests per second,
-p50/p95/p99 latency, errors, and the SQL queries each request costs (counted in-process), then
-one JSON line. Targets: article detail at least 200 requests/s with p95 under 100 ms and at
-most 12 queries.
+p50/p95/p99 latency, errors, and the SQL queries each request costs (counted in-process), the
+detail's size and its uncached render time (the first read after a change; the others are
+served from the cache), then one JSON line. Targets: article detail at least 200 requests/s
+with p95 under 100 ms and at most 12 queries.
 
 Needs PostgreSQL on 127.0.0.1:5432 and Debian's ``wrk`` (``apt-get install wrk``); skips with
 a message without them. Traffic goes to 127.0.0.1 only, for a bounded time.
@@ -134,7 +135,18 @@ for name, url in (("detail", f"/api/v1/articles/{big.pk}/"), ("list", "/api/v1/a
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code, response.content[:300])
     queries[name] = len(ctx.captured_queries)
+# The detail's first read after a change renders it (the others come from the cache).
+import statistics, time
+from django.core.cache import cache
+cold = []
+for _ in range(7):
+    cache.clear()
+    started = time.perf_counter()
+    client.get(f"/api/v1/articles/{big.pk}/")
+    cold.append((time.perf_counter() - started) * 1000)
 print(json.dumps({"token": token.key, "article": big.pk, "queries": queries,
+                  "detail_uncached_ms": round(statistics.median(cold), 1),
+                  "detail_bytes": len(client.get(f"/api/v1/articles/{big.pk}/").content),
                   "sentences": big.sentences.count()}))
 """
     result = subprocess.run(
@@ -273,6 +285,8 @@ def run(seconds: int = 20, connections: int = 16) -> dict[str, Any] | None:
     detail = results["detail"]
     figures = {
         "sentences": prepared["sentences"],
+        "detail_bytes": prepared["detail_bytes"],
+        "detail_uncached_ms": prepared["detail_uncached_ms"],
         "gunicorn_workers": 2,
         "connections": connections,
         "seconds": seconds,
@@ -294,6 +308,10 @@ def run(seconds: int = 20, connections: int = 16) -> dict[str, Any] | None:
             f"{name:<8} {row['rps']:8.1f} {row['p50_ms']:7.1f} {row['p95_ms']:7.1f} "
             f"{row['p99_ms']:7.1f} {row['errors']:6d} {row['non_2xx']:6d} {row['queries']:7d}"
         )
+    print(
+        f"article detail: {prepared['detail_bytes'] // 1024} KiB; uncached render (the first "
+        f"read after a change) {prepared['detail_uncached_ms']} ms median, in-process"
+    )
     print(
         f"article detail: {prepared['sentences']} sentences; gunicorn 2 workers; wrk "
         f"{connections} connections for {seconds} s; targets ≥ {TARGET_RPS} req/s, "
