@@ -3,13 +3,8 @@ once, its countdown ignored)."""
 
 from __future__ import annotations
 
-import json
-import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.contrib.auth.models import User
@@ -27,6 +22,7 @@ from annotations.models import (
 from annotations.services import workflow
 from annotations.services.ingest import ingest_document
 from annotations.tasks import deliver_webhook
+from tests.api.receiver import Receiver
 from tests.conftest import skip_or_fail
 from tests.factories import STORY_BODY
 from verify.documents import Document
@@ -34,69 +30,6 @@ from verify.documents import Document
 pytestmark = pytest.mark.django_db
 
 SECRET = "test-secret-for-signing"
-
-
-@dataclass
-class Received:
-    path: str
-    headers: dict[str, str]
-    body: bytes
-
-    @property
-    def json(self) -> dict:
-        return json.loads(self.body)
-
-
-@dataclass
-class Receiver:
-    """A local HTTP server that records every POST and answers from a script.
-
-    ``script`` holds one answer per request (an HTTP status, or ``("sleep", seconds)``); once
-    it runs out, the receiver answers 200.
-    """
-
-    url: str = ""
-    requests: list[Received] = field(default_factory=list)
-    script: list[int | tuple[str, float]] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def answer(self) -> int | tuple[str, float]:
-        with self.lock:
-            return self.script.pop(0) if self.script else 200
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    state = Receiver()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            with state.lock:
-                state.requests.append(Received(self.path, dict(self.headers.items()), body))
-            answer = state.answer()
-            if isinstance(answer, tuple):
-                time.sleep(answer[1])
-                answer = 200
-            try:
-                self.send_response(answer)
-                self.send_header("Content-Type", "text/plain")
-                self.end_headers()
-                self.wfile.write(f"answered {answer}".encode())
-            except OSError:  # the client gave up (timeout)
-                pass
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    state.url = f"http://127.0.0.1:{server.server_address[1]}/hooks/sourcedesk"
-    yield state
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture
