@@ -91,8 +91,15 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     @admin.action(description="Send the selected deliveries again", permissions=["send"])
     def send_again(self, request: HttpRequest, queryset: QuerySet[WebhookDelivery]) -> None:
         deliveries = list(queryset)
-        for delivery in deliveries:
-            webhooks.send_again(delivery)
-        self.message_user(
-            request, f"{len(deliveries)} delivery(ies) queued to be sent again.", messages.SUCCESS
-        )
+        queued = sum(webhooks.send_again(delivery) for delivery in deliveries)
+        if queued:
+            self.message_user(
+                request, f"{queued} delivery(ies) queued to be sent again.", messages.SUCCESS
+            )
+        if busy := len(deliveries) - queued:
+            self.message_user(
+                request,
+                f"{busy} delivery(ies) left alone: being sent right now (or changed meanwhile). "
+                "Reload the log to see the outcome.",
+                messages.WARNING,
+            )

@@ -599,6 +599,9 @@ class WebhookDelivery(models.Model):
     response_body = models.TextField(blank=True)
     error = models.TextField(blank=True)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
+    attempt_started_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set while an attempt is being sent."
+    )
     delivered_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

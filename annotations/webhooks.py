@@ -308,11 +308,12 @@ def claim(delivery_id: int, *, attempt: int) -> bool:
     The conditional update lets exactly one message make each attempt: a duplicate, a
     redelivered message or one for an attempt already made changes nothing.
     """
-    lease = timezone.now() + timedelta(seconds=ATTEMPT_LEASE_SECONDS)
+    now = timezone.now()
+    lease = now + timedelta(seconds=ATTEMPT_LEASE_SECONDS)
     return bool(
         WebhookDelivery.objects.filter(
             pk=delivery_id, status=DeliveryStatus.PENDING, attempts=attempt - 1
-        ).update(attempts=attempt, next_attempt_at=lease)
+        ).update(attempts=attempt, next_attempt_at=lease, attempt_started_at=now)
     )
 
 
@@ -328,6 +329,7 @@ def attempt_delivery(delivery_id: int, *, attempt: int) -> str | None:
     outcome = post(delivery)
     now = timezone.now()
     changes: dict[str, Any] = {
+        "attempt_started_at": None,
         "response_status": outcome.status,
         "response_body": outcome.body,
         "error": outcome.error,
@@ -378,16 +380,22 @@ def resend_overdue(*, now: datetime | None = None) -> int:
     return sent
 
 
-def send_again(delivery: WebhookDelivery) -> None:
+def send_again(delivery: WebhookDelivery) -> bool:
     """Send a delivery once more now (the admin's action), with the same event id.
 
     A succeeded or failed delivery becomes pending for one more attempt; a pending one skips
     the rest of its backoff. Retries follow only while attempts remain (a delivery that
-    failed after :data:`MAX_ATTEMPTS` gets exactly one more attempt).
+    failed after :data:`MAX_ATTEMPTS` gets exactly one more attempt). A delivery whose
+    attempt is being sent right now is left alone (False), so the receiver never gets it
+    twice at once; once the attempt's lease has run out (its worker died) it may be sent.
     """
-    updated = WebhookDelivery.objects.filter(pk=delivery.pk, attempts=delivery.attempts).update(
-        status=DeliveryStatus.PENDING, next_attempt_at=timezone.now()
+    now = timezone.now()
+    idle = Q(attempt_started_at__isnull=True) | Q(
+        attempt_started_at__lt=now - timedelta(seconds=ATTEMPT_LEASE_SECONDS)
     )
-    if updated:
-        attempt = delivery.attempts + 1
-        transaction.on_commit(lambda: dispatch(delivery.pk, attempt=attempt))
+    updated = WebhookDelivery.objects.filter(idle, pk=delivery.pk, attempts=delivery.attempts)
+    if not updated.update(status=DeliveryStatus.PENDING, next_attempt_at=now):
+        return False
+    attempt = delivery.attempts + 1
+    transaction.on_commit(lambda: dispatch(delivery.pk, attempt=attempt))
+    return True

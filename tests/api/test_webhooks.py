@@ -306,6 +306,44 @@ def test_admin_send_again_sends_the_same_event_once_more(
     assert (delivery.status, delivery.attempts) == ("succeeded", 2)
 
 
+def test_send_again_leaves_an_attempt_in_flight_alone(
+    endpoint, receiver, article, django_capture_on_commit_callbacks
+):
+    [delivery] = webhooks.article_event(article=article, event="article.signed_off")
+    assert webhooks.claim(delivery.pk, attempt=1)  # a worker is sending attempt 1 right now
+    delivery.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert webhooks.send_again(delivery) is False
+    assert receiver.requests == []
+    # The worker died mid-attempt: once its lease has run out, sending again is allowed.
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        attempt_started_at=timezone.now() - timedelta(seconds=webhooks.ATTEMPT_LEASE_SECONDS + 1)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert webhooks.send_again(delivery) is True
+    delivery.refresh_from_db()
+    assert len(receiver.requests) == 1
+    assert (delivery.status, delivery.attempts) == ("succeeded", 2)
+    assert delivery.attempt_started_at is None
+
+
+def test_admin_says_which_deliveries_it_left_alone(
+    endpoint, receiver, article, client, django_capture_on_commit_callbacks
+):
+    [delivery] = webhooks.article_event(article=article, event="article.signed_off")
+    webhooks.claim(delivery.pk, attempt=1)
+    admin = User.objects.create_superuser("root", "root@newsroom.example", "pw-for-tests-only")
+    client.force_login(admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/annotations/webhookdelivery/",
+            {"action": "send_again", "_selected_action": [delivery.pk]},
+            follow=True,
+        )
+    assert "1 delivery(ies) left alone: being sent right now" in response.content.decode()
+    assert receiver.requests == []
+
+
 def test_delivery_log_is_read_only_in_the_admin(ready, reviewer, endpoint, client, outsider):
     admin = User.objects.create_superuser("root", "root@newsroom.example", "pw-for-tests-only")
     client.force_login(admin)
