@@ -286,19 +286,25 @@ def test_beat_sends_deliveries_that_were_never_sent(
     assert webhooks.resend_overdue(now=later + timedelta(hours=1)) == 0
 
 
+def admin_send_again(client, delivery: WebhookDelivery, capture):
+    """An administrator runs the delivery log's "send again" action on ``delivery``."""
+    admin = User.objects.create_superuser("root", "root@newsroom.example", "pw-for-tests-only")
+    client.force_login(admin)
+    with capture(execute=True):
+        return client.post(
+            "/admin/annotations/webhookdelivery/",
+            {"action": "send_again", "_selected_action": [delivery.pk]},
+            follow=True,
+        )
+
+
 def test_admin_send_again_sends_the_same_event_once_more(
     ready, reviewer, endpoint, receiver, django_capture_on_commit_callbacks, client
 ):
     sign_off(ready, reviewer, django_capture_on_commit_callbacks)
     delivery = WebhookDelivery.objects.get()
-    admin = User.objects.create_superuser("root", "root@newsroom.example", "pw-for-tests-only")
-    client.force_login(admin)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            "/admin/annotations/webhookdelivery/",
-            {"action": "send_again", "_selected_action": [delivery.pk]},
-        )
-    assert response.status_code == 302
+    response = admin_send_again(client, delivery, django_capture_on_commit_callbacks)
+    assert response.redirect_chain[0][1] == 302
     delivery.refresh_from_db()
     assert [r.headers["X-Sourcedesk-Delivery"] for r in receiver.requests] == [
         str(delivery.event_id)
@@ -332,14 +338,7 @@ def test_admin_says_which_deliveries_it_left_alone(
 ):
     [delivery] = webhooks.article_event(article=article, event="article.signed_off")
     webhooks.claim(delivery.pk, attempt=1)
-    admin = User.objects.create_superuser("root", "root@newsroom.example", "pw-for-tests-only")
-    client.force_login(admin)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            "/admin/annotations/webhookdelivery/",
-            {"action": "send_again", "_selected_action": [delivery.pk]},
-            follow=True,
-        )
+    response = admin_send_again(client, delivery, django_capture_on_commit_callbacks)
     assert "1 delivery(ies) left alone: being sent right now" in response.content.decode()
     assert receiver.requests == []
 
