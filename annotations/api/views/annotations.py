@@ -31,7 +31,16 @@ from annotations.api.permissions import (
     HasDeskRole,
 )
 from annotations.api.serializers import AnnotationStateSerializer
-from annotations.api.views.base import MAX_ID, ApiView, id_parameter, parse_id
+from annotations.api.views.base import (
+    MAX_ID,
+    ApiView,
+    NoInput,
+    VersionInput,
+    id_parameter,
+    parse_id,
+    validated,
+    version_field,
+)
 from annotations.models import AttributionMode, Confidence, Source
 from annotations.services import workflow
 
@@ -49,22 +58,13 @@ def _state(sentence_id: int) -> Response:
     return Response(AnnotationStateSerializer(selectors.annotation_state(sentence_id)).data)
 
 
-def _version_field(required: bool = True) -> serializers.IntegerField:
-    return serializers.IntegerField(
-        min_value=1,
-        max_value=2**31 - 1,
-        required=required,
-        help_text="The annotation's version the change was based on (409 if it is stale).",
-    )
-
-
 # --- annotation ------------------------------------------------------------------------------
 
 
 class AnnotationPatchInput(StrictInputMixin, serializers.Serializer):
     """The version the edit is based on, and a confidence and/or a note."""
 
-    version = _version_field()
+    version = version_field()
     confidence = EnumField(Confidence, required=False)
     note = StrictCharField(required=False, allow_blank=True, max_length=10_000)
 
@@ -87,7 +87,7 @@ class AnnotationPatchInput(StrictInputMixin, serializers.Serializer):
 class AnnotationPutInput(StrictInputMixin, serializers.Serializer):
     """The version the edit is based on, the confidence and the note."""
 
-    version = _version_field()
+    version = version_field()
     confidence = EnumField(Confidence)
     note = StrictCharField(allow_blank=True, max_length=10_000)
 
@@ -126,11 +126,8 @@ class AnnotationView(ApiView):
 
     def _update(self, request: Request, sentence_id: str, partial: bool) -> Response:
         sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
-        data = (AnnotationPatchInput if partial else AnnotationPutInput)(data=request.data)
-        data.is_valid(raise_exception=True)
-        workflow.update_annotation(
-            annotation=sentence.annotation, user=request.user, **data.validated_data
-        )
+        data = validated(AnnotationPatchInput if partial else AnnotationPutInput, request.data)
+        workflow.update_annotation(annotation=sentence.annotation, user=request.user, **data)
         return _state(sentence.pk)
 
     @extend_schema(
@@ -167,30 +164,20 @@ class AnnotationView(ApiView):
 # --- transitions -----------------------------------------------------------------------------
 
 
-class SubmitInput(StrictInputMixin, serializers.Serializer):
-    """The version the submission is based on."""
-
-    version = _version_field()
-
-
 class ApproveInput(StrictInputMixin, serializers.Serializer):
     """Optionally the version the approval is based on (409 if stale) and a comment."""
 
-    version = _version_field(required=False)
+    version = version_field(required=False)
     comment = StrictCharField(required=False, allow_blank=True, max_length=10_000)
 
 
 class RequestChangesInput(StrictInputMixin, serializers.Serializer):
     """What needs to change, and optionally the version the review is based on."""
 
-    version = _version_field(required=False)
+    version = version_field(required=False)
     comment = StrictCharField(
         max_length=10_000, help_text="What needs to change (required, not blank)."
     )
-
-
-class EmptyInput(StrictInputMixin, serializers.Serializer):
-    """No fields: send ``{}`` or nothing."""
 
 
 class SubmitView(ApiView):
@@ -202,15 +189,14 @@ class SubmitView(ApiView):
         summary="Submit a sentence for review",
         description="Editors; a draft or a sentence with changes requested.",
         parameters=[SENTENCE_ID],
-        request=SubmitInput,
+        request=VersionInput,
         examples=[OpenApiExample("Submit", value={"version": 4}, request_only=True)],
         responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
     )
     def post(self, request: Request, sentence_id: str) -> Response:
         sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
-        data = SubmitInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        workflow.submit(annotation=sentence.annotation, user=request.user, **data.validated_data)
+        data = validated(VersionInput, request.data)
+        workflow.submit(annotation=sentence.annotation, user=request.user, **data)
         return _state(sentence.pk)
 
 
@@ -229,11 +215,8 @@ class ApproveView(ApiView):
     )
     def post(self, request: Request, sentence_id: str) -> Response:
         sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
-        data = ApproveInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        workflow.approve(
-            annotation=sentence.annotation, reviewer=request.user, **data.validated_data
-        )
+        data = validated(ApproveInput, request.data)
+        workflow.approve(annotation=sentence.annotation, reviewer=request.user, **data)
         return _state(sentence.pk)
 
 
@@ -258,11 +241,8 @@ class RequestChangesView(ApiView):
     )
     def post(self, request: Request, sentence_id: str) -> Response:
         sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
-        data = RequestChangesInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        workflow.request_changes(
-            annotation=sentence.annotation, reviewer=request.user, **data.validated_data
-        )
+        data = validated(RequestChangesInput, request.data)
+        workflow.request_changes(annotation=sentence.annotation, reviewer=request.user, **data)
         return _state(sentence.pk)
 
 
@@ -275,12 +255,12 @@ class ReopenSentenceView(ApiView):
         summary="Take an approved sentence back to draft",
         description="Editors and reviewers; not while the article is signed off.",
         parameters=[SENTENCE_ID],
-        request=EmptyInput,
+        request=NoInput,
         responses={200: AnnotationStateSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request, sentence_id: str) -> Response:
         sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
-        EmptyInput(data=request.data).is_valid(raise_exception=True)
+        validated(NoInput, request.data)
         workflow.reopen_annotation(annotation=sentence.annotation, user=request.user)
         return _state(sentence.pk)
 
@@ -291,7 +271,7 @@ class ReopenSentenceView(ApiView):
 class AttributionInput(StrictInputMixin, serializers.Serializer):
     """A source from the registry behind the sentence, with its cue, mode and relay."""
 
-    version = _version_field()
+    version = version_field()
     source = serializers.IntegerField(  # type: ignore[assignment]  # popped by the metaclass
         min_value=1, max_value=MAX_ID, help_text="Id of a registry entry."
     )
@@ -320,12 +300,6 @@ class AttributionInput(StrictInputMixin, serializers.Serializer):
         return attrs
 
 
-class VersionInput(StrictInputMixin, serializers.Serializer):
-    """The annotation's version the change is based on."""
-
-    version = _version_field()
-
-
 ATTRIBUTION_EXAMPLE = OpenApiExample(
     "Rubio via Politico",
     value={"version": 2, "source": 12, "via": 3, "cue": "told", "mode": "indirect"},
@@ -348,9 +322,8 @@ class AttributionCollectionView(ApiView):
     )
     def post(self, request: Request, sentence_id: str) -> Response:
         sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
-        data = AttributionInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        workflow.save_attribution(sentence=sentence, user=request.user, **data.validated_data)
+        data = validated(AttributionInput, request.data)
+        workflow.save_attribution(sentence=sentence, user=request.user, **data)
         response = _state(sentence.pk)
         response.status_code = status.HTTP_201_CREATED
         return response
@@ -370,13 +343,9 @@ class AttributionView(ApiView):
     )
     def put(self, request: Request, attribution_id: str) -> Response:
         attribution = selectors.attribution_of_sentence(parse_id(attribution_id, "attribution_id"))
-        data = AttributionInput(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = validated(AttributionInput, request.data)
         workflow.save_attribution(
-            sentence=attribution.sentence,
-            attribution=attribution,
-            user=request.user,
-            **data.validated_data,
+            sentence=attribution.sentence, attribution=attribution, user=request.user, **data
         )
         return _state(attribution.sentence_id)
 
@@ -398,11 +367,8 @@ class AttributionView(ApiView):
     )
     def delete(self, request: Request, attribution_id: str) -> Response:
         attribution = selectors.attribution_of_sentence(parse_id(attribution_id, "attribution_id"))
-        data = VersionInput(data=dict(request.query_params.items()))
-        data.is_valid(raise_exception=True)
-        workflow.remove_attribution(
-            attribution=attribution, user=request.user, **data.validated_data
-        )
+        data = validated(VersionInput, request.query_params, only=["version"])
+        workflow.remove_attribution(attribution=attribution, user=request.user, **data)
         return _state(attribution.sentence_id)
 
 
@@ -420,9 +386,6 @@ class AcceptAttributionView(ApiView):
     )
     def post(self, request: Request, attribution_id: str) -> Response:
         attribution = selectors.attribution_of_sentence(parse_id(attribution_id, "attribution_id"))
-        data = VersionInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        workflow.accept_attribution(
-            attribution=attribution, user=request.user, **data.validated_data
-        )
+        data = validated(VersionInput, request.data)
+        workflow.accept_attribution(attribution=attribution, user=request.user, **data)
         return _state(attribution.sentence_id)

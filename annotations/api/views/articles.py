@@ -33,6 +33,7 @@ from annotations.api.views.base import (
     paginate,
     paginated,
     parse_id,
+    validated,
 )
 from annotations.models import ArticleRole, ArticleStatus
 from annotations.services.ingest import IngestResult, ingest_document
@@ -233,10 +234,8 @@ class ArticleCollectionView(ApiView):
         responses={200: paginated("PaginatedArticleList", ArticleSerializer), **READ_ERRORS},
     )
     def get(self, request: Request) -> Response:
-        params = {k: v for k, v in request.query_params.items() if k in FILTER_NAMES}
-        filters = ArticleListFilters(data=params)
-        filters.is_valid(raise_exception=True)
-        queryset = selectors.articles(selectors.ArticleFilters(**filters.validated_data))
+        filters = validated(ArticleListFilters, request.query_params, only=FILTER_NAMES)
+        queryset = selectors.articles(selectors.ArticleFilters(**filters))
         return paginate(request, queryset, ArticleSerializer, self)
 
     @extend_schema(
@@ -254,9 +253,7 @@ class ArticleCollectionView(ApiView):
         responses={201: IngestOutput, 200: IngestOutput, **WRITE_ERRORS},
     )
     def post(self, request: Request) -> Response:
-        data = ArticleInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        result = upsert(data.validated_data["document"])
+        result = upsert(validated(ArticleInput, request.data)["document"])
         selectors.attach_detail(result.article)
         output = IngestOutput(
             {
@@ -276,6 +273,13 @@ NOT_MODIFIED = OpenApiResponse(
 )
 
 
+def _detail(request: Request, pk: int) -> HttpResponse:
+    """The article detail, from the cache while the article is unchanged."""
+    return cached_detail(
+        request, pk, lambda: ArticleDetailSerializer(selectors.article_detail(pk)).data
+    )
+
+
 class ArticleDetailView(ApiView):
     @extend_schema(
         operation_id="articles_retrieve",
@@ -288,10 +292,7 @@ class ArticleDetailView(ApiView):
         responses={200: ArticleDetailSerializer, 304: NOT_MODIFIED, **READ_ERRORS},
     )
     def get(self, request: Request, article_id: str) -> HttpResponse:
-        pk = parse_id(article_id, "article_id")
-        return cached_detail(
-            request, pk, lambda: ArticleDetailSerializer(selectors.article_detail(pk)).data
-        )
+        return _detail(request, parse_id(article_id, "article_id"))
 
 
 class ExternalIdInput(serializers.Serializer):
@@ -311,11 +312,5 @@ class ArticleLookupView(ApiView):
         responses={200: ArticleDetailSerializer, 304: NOT_MODIFIED, **READ_ERRORS},
     )
     def get(self, request: Request) -> HttpResponse:
-        params = ExternalIdInput(
-            data={k: v for k, v in request.query_params.items() if k == "external_id"}
-        )
-        params.is_valid(raise_exception=True)
-        pk = selectors.article_id_by_external_id(params.validated_data["external_id"])
-        return cached_detail(
-            request, pk, lambda: ArticleDetailSerializer(selectors.article_detail(pk)).data
-        )
+        params = validated(ExternalIdInput, request.query_params, only=["external_id"])
+        return _detail(request, selectors.article_id_by_external_id(params["external_id"]))

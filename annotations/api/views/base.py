@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
-from django.core.paginator import InvalidPage
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, inline_serializer
 from rest_framework import serializers
@@ -18,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations.api.errors import api_exception_handler
+from annotations.api.fields import StrictInputMixin
 from annotations.api.parsers import LimitedJSONParser
 from annotations.api.permissions import HasDeskRole
 
@@ -36,6 +36,36 @@ class ApiView(APIView):
 
     def get_exception_handler(self) -> Callable[..., Response | None]:
         return api_exception_handler
+
+
+def version_field(required: bool = True) -> serializers.IntegerField:
+    return serializers.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        required=required,
+        help_text="The annotation's version the change was based on (409 if it is stale).",
+    )
+
+
+class NoInput(StrictInputMixin, serializers.Serializer):
+    """No fields: send ``{}`` or nothing."""
+
+
+class VersionInput(StrictInputMixin, serializers.Serializer):
+    """The annotation's version the change is based on."""
+
+    version = version_field()
+
+
+def validated(
+    form: type[serializers.Serializer], data: Any, *, only: Collection[str] | None = None
+) -> dict[str, Any]:
+    """``data`` (only the ``only`` keys, when given) checked by ``form``; a 400 otherwise."""
+    if only is not None:
+        data = {key: value for key, value in data.items() if key in only}
+    checked = form(data=data)
+    checked.is_valid(raise_exception=True)
+    return dict(checked.validated_data)
 
 
 def parse_id(value: str, name: str) -> int:
@@ -77,14 +107,11 @@ def paginate(
     A page that is not a positive integer is a 400 (``page`` field error); a page past the
     end is a 404.
     """
-    page_input = PageInput(data={k: v for k, v in request.query_params.items() if k == "page"})
-    page_input.is_valid(raise_exception=True)
+    validated(PageInput, request.query_params, only=["page"])
     paginator = PageNumberPagination()
     try:
         page = paginator.paginate_queryset(queryset, request, view=view)
-    except NotFound:
-        raise NotFound(ERR_PAGE) from None
-    except InvalidPage:  # pragma: no cover - DRF turns it into NotFound
+    except NotFound:  # DRF's answer to an InvalidPage
         raise NotFound(ERR_PAGE) from None
     data = serializer(page, many=True, context={"request": request}).data
     return paginator.get_paginated_response(data)

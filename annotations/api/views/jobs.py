@@ -4,22 +4,17 @@ from __future__ import annotations
 
 from django.db import transaction
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations.api import selectors
 from annotations.api.errors import READ_ERRORS, WRITE_ERRORS
-from annotations.api.fields import StrictInputMixin
 from annotations.api.serializers import CrosscheckJobSerializer, CrosscheckSummarySerializer
-from annotations.api.views.base import ApiView, id_parameter, parse_id
+from annotations.api.views.base import ApiView, NoInput, id_parameter, parse_id, validated
 from verify.jobs import queue_crosscheck
 
 TAG = "crosscheck jobs"
-
-
-class StartInput(StrictInputMixin, serializers.Serializer):
-    """No fields: send ``{}`` or nothing."""
 
 
 class StartCrosscheckView(ApiView):
@@ -32,12 +27,12 @@ class StartCrosscheckView(ApiView):
             "For a reference article the job finds the draft claims it may match."
         ),
         parameters=[id_parameter("article_id", "The article's id.")],
-        request=StartInput,
+        request=NoInput,
         responses={202: CrosscheckJobSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request, article_id: str) -> Response:
         article = selectors.any_article(parse_id(article_id, "article_id"))
-        StartInput(data=request.data).is_valid(raise_exception=True)
+        validated(NoInput, request.data)
         with transaction.atomic():
             job = queue_crosscheck(
                 article=article, trigger=f"requested by {request.user.get_username()} (API)"

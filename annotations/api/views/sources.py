@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
@@ -25,6 +24,7 @@ from annotations.api.views.base import (
     paginate,
     paginated,
     parse_id,
+    validated,
 )
 from annotations.models import SourceKind
 from annotations.services.registry import (
@@ -82,10 +82,8 @@ class SourceCollectionView(ApiView):
         responses={200: paginated("PaginatedSourceList", SourceSerializer), **READ_ERRORS},
     )
     def get(self, request: Request) -> Response:
-        params = {k: v for k, v in request.query_params.items() if k in ("q", "kind")}
-        filters = SourceFilters(data=params)
-        filters.is_valid(raise_exception=True)
-        queryset = selectors.sources(**filters.validated_data)
+        filters = validated(SourceFilters, request.query_params, only=["q", "kind"])
+        queryset = selectors.sources(**filters)
         return paginate(request, queryset, SourceSerializer, self)
 
     @extend_schema(
@@ -113,14 +111,11 @@ class SourceCollectionView(ApiView):
         responses={201: SourceSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request) -> Response:
-        data = SourceInput(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = validated(SourceInput, request.data)
         try:
-            source = create_source(user=request.user, **data.validated_data)  # type: ignore[arg-type]
-        except PermissionDenied:
-            raise
+            source = create_source(user=request.user, **data)  # type: ignore[arg-type]
         except (ValueError, IntegrityError) as exc:
-            raise ValidationError(_source_error(exc, data.validated_data)) from None
+            raise ValidationError(_source_error(exc, data)) from None
         return Response(
             SourceSerializer(selectors.source(source.pk)).data, status=status.HTTP_201_CREATED
         )

@@ -13,15 +13,11 @@ from annotations.api.errors import WRITE_ERRORS
 from annotations.api.fields import StrictCharField, StrictInputMixin
 from annotations.api.permissions import CanSignOff, HasDeskRole
 from annotations.api.serializers import ArticleSerializer, SignOffSerializer
-from annotations.api.views.base import ApiView, id_parameter, parse_id
+from annotations.api.views.base import ApiView, NoInput, id_parameter, parse_id, validated
 from annotations.services import workflow
 
 TAG = "transitions"
 ARTICLE_ID = id_parameter("article_id", "The (draft) article's id.")
-
-
-class SignOffInput(StrictInputMixin, serializers.Serializer):
-    """No fields: send ``{}`` or nothing."""
 
 
 class ReopenArticleInput(StrictInputMixin, serializers.Serializer):
@@ -54,12 +50,12 @@ class SignOffView(ApiView):
             "the article is already signed off). Reference articles are 404."
         ),
         parameters=[ARTICLE_ID],
-        request=SignOffInput,
+        request=NoInput,
         responses={200: ArticleStateSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request, article_id: str) -> Response:
         article = selectors.draft_article(parse_id(article_id, "article_id"))
-        SignOffInput(data=request.data).is_valid(raise_exception=True)
+        validated(NoInput, request.data)
         workflow.sign_off(article=article, user=request.user)
         return _article_state(article.pk)
 
@@ -83,7 +79,6 @@ class ReopenArticleView(ApiView):
     )
     def post(self, request: Request, article_id: str) -> Response:
         article = selectors.draft_article(parse_id(article_id, "article_id"))
-        data = ReopenArticleInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        workflow.reopen_article(article=article, user=request.user, **data.validated_data)
+        data = validated(ReopenArticleInput, request.data)
+        workflow.reopen_article(article=article, user=request.user, **data)
         return _article_state(article.pk)
