@@ -33,6 +33,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from bench.processes import free_port
+
 REPO = Path(__file__).resolve().parent.parent
 DB_NAME = "sourcedesk_bench_api"
 PG = "postgres://postgres@127.0.0.1:5432"
@@ -96,12 +98,6 @@ def drop_database() -> None:
 
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def prepare(env: dict[str, str]) -> dict[str, Any]:

@@ -22,7 +22,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -37,6 +36,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from bench import benchdb
 from bench.newsgen import Generator
+from bench.processes import RedisServer
 
 REPO = Path(__file__).resolve().parent.parent
 DATABASE = "sourcedesk_bench_workers"
@@ -45,55 +45,6 @@ JOBS = 60
 CLAIMS = 10
 WORKER_COUNTS = (1, 2)
 TIMEOUT_S = 600.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class Redis:
-    """A private redis-server without persistence, on a free port."""
-
-    def __init__(self, tmp: Path) -> None:
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(tmp),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while not self._answers():
-            if time.monotonic() > deadline:
-                raise RuntimeError("redis-server did not start")
-            time.sleep(0.1)
-
-    def _answers(self) -> bool:
-        try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
-                sock.sendall(b"PING\r\n")
-                return sock.recv(16).startswith(b"+PONG")
-        except OSError:
-            return False
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
 
 
 class Workers:
@@ -217,7 +168,8 @@ def measure(job_ids: list[int], workers: int, claims: int) -> dict[str, Any]:
 
 
 def run(jobs: int, claims: int, tmp: Path) -> dict[str, Any]:
-    redis = Redis(tmp)
+    redis = RedisServer(tmp)
+    redis.start()
     workers: Workers | None = None
     try:
         benchdb.recreate_postgres(DATABASE)

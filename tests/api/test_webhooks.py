@@ -363,14 +363,13 @@ def worker(tmp_path, settings, receiver):
     """A private redis-server, this process's Celery pointed at it, and one worker with beat."""
     import shutil
 
-    import kombu.pools
-
+    from bench.processes import RedisServer
     from config.celery import app as celery_app
-    from tests.verify.test_jobs_integration import Redis, Workers, reset_connections
+    from tests.verify.test_jobs_integration import Workers, reset_connections
 
     if not shutil.which("redis-server"):
         skip_or_fail("redis-server is not installed")
-    redis = Redis(tmp_path)
+    redis = RedisServer(tmp_path)
     redis.start()
     # Read before the settings change: the app's configuration reads through to them.
     previous = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
@@ -384,8 +383,6 @@ def worker(tmp_path, settings, receiver):
     group.stop_all()
     celery_app.conf.update(previous)
     reset_connections()
-    # kombu keeps closed pools per broker URL; a later test may get the same free port.
-    kombu.pools.reset()
     redis.stop()
 
 

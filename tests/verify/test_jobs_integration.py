@@ -10,17 +10,18 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import kombu.pools
 import pytest
 from django.db import connection
 
 from annotations.models import Article, CrossCheck, CrosscheckJob, JobStatus, Sentence
+from bench.processes import RedisServer
 from config.celery import app as celery_app
 from tests.conftest import REPO, skip_or_fail
 from tests.factories import make_article
@@ -44,12 +45,6 @@ def claims_body(n: int) -> str:
     )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def wait_for(condition, *, timeout: float, message: str) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -57,52 +52,6 @@ def wait_for(condition, *, timeout: float, message: str) -> None:
             return
         time.sleep(0.2)
     pytest.fail(f"timed out after {timeout:.0f} s: {message}")
-
-
-class Redis:
-    """A private redis-server, stopped and started by the test."""
-
-    def __init__(self, tmp: Path) -> None:
-        self.port = free_port()
-        self.tmp = tmp
-        self.process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.tmp),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_for(self._answers, timeout=10, message="redis-server did not start")
-
-    def _answers(self) -> bool:
-        try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
-                sock.sendall(b"PING\r\n")
-                return sock.recv(16).startswith(b"+PONG")
-        except OSError:
-            return False
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
 
 
 def database_url() -> str:
@@ -118,7 +67,7 @@ def database_url() -> str:
 class Workers:
     """Celery worker processes (with beat) on the private Redis."""
 
-    def __init__(self, redis: Redis, tmp: Path) -> None:
+    def __init__(self, redis: RedisServer, tmp: Path) -> None:
         self.redis = redis
         self.tmp = tmp
         self.processes: list[subprocess.Popen[bytes]] = []
@@ -173,17 +122,17 @@ class Workers:
 
 
 @pytest.fixture
-def redis(tmp_path: Path) -> Iterator[Redis]:
+def redis(tmp_path: Path) -> Iterator[RedisServer]:
     if not shutil.which("redis-server"):
         skip_or_fail("redis-server is not installed")
-    server = Redis(tmp_path)
+    server = RedisServer(tmp_path)
     server.start()
     yield server
     server.stop()
 
 
 @pytest.fixture
-def broker(redis: Redis, settings) -> Iterator[Redis]:
+def broker(redis: RedisServer, settings) -> Iterator[RedisServer]:
     """Point this process's Celery app at the private Redis (messages really go through it)."""
     settings.CELERY_BROKER_URL = redis.url
     settings.CELERY_TASK_ALWAYS_EAGER = False
@@ -196,15 +145,20 @@ def broker(redis: Redis, settings) -> Iterator[Redis]:
 
 
 def reset_connections() -> None:
-    """Drop the app's cached broker connections, so the next message uses the new URL."""
+    """Drop the app's cached broker connections, so the next message uses the new URL.
+
+    kombu also keeps its (closed) pools per broker URL, and a later test may get the same
+    free port: those go too.
+    """
     if celery_app._pool is not None:
         celery_app._pool.force_close_all()
         celery_app._pool = None
     celery_app.amqp._producer_pool = None
+    kombu.pools.reset()
 
 
 @pytest.fixture
-def workers(broker: Redis, tmp_path: Path) -> Iterator[Workers]:
+def workers(broker: RedisServer, tmp_path: Path) -> Iterator[Workers]:
     group = Workers(broker, tmp_path)
     yield group
     group.stop_all()
