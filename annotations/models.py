@@ -193,6 +193,8 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # The API's cached article detail reads the registry's latest change on every request.
+        indexes = [models.Index(fields=["updated_at"], name="source_updated_at")]
         constraints = [
             models.UniqueConstraint(Lower("name"), "kind", name="source_name_kind_unique"),
             models.CheckConstraint(
