@@ -130,8 +130,7 @@ def article_event(*, article: Article, event: str) -> list[WebhookDelivery]:
     """Record ``event`` for every active endpoint that wants it; send after the commit.
 
     Call it inside the transaction that makes the change (the rows commit, or roll back, with
-    it). The article's status in the payload is read again when the transaction commits, so
-    the caller may call this before the status reaches its final value.
+    it), once the article's status is final: the payload is a snapshot of it.
     """
     if event not in WebhookEvent.values:
         raise ValueError(f"Unknown webhook event {event!r}.")
@@ -153,22 +152,16 @@ def article_event(*, article: Article, event: str) -> list[WebhookDelivery]:
             for endpoint in endpoints
         ]
     )
-    transaction.on_commit(lambda: _send_committed(event_id=event_id, article_id=article.pk))
+    transaction.on_commit(lambda: _send_committed(event_id))
     return deliveries
 
 
-def _send_committed(*, event_id: uuid.UUID, article_id: int) -> None:
-    """After the commit: settle the payload's status, then send each delivery of the event."""
-    status = Article.objects.filter(pk=article_id).values_list("status", flat=True).first()
+def _send_committed(event_id: uuid.UUID) -> None:
+    """After the commit: send each delivery of the event."""
     pending = WebhookDelivery.objects.filter(
         event_id=event_id, status=DeliveryStatus.PENDING, attempts=0
     )
-    rows = list(pending.values_list("pk", "payload"))
-    for pk, payload in rows:
-        if status is not None and payload["article"]["status"] != status:
-            payload["article"]["status"] = status
-            WebhookDelivery.objects.filter(pk=pk, attempts=0).update(payload=payload)
-    for pk, _ in rows:
+    for pk in pending.values_list("pk", flat=True):
         dispatch(pk, attempt=1)
 
 

@@ -115,9 +115,8 @@ def revise_article(*, article: Article, body: str) -> None:
     ensure_annotations(article)
 
     claims_changed = any(s.kind == SentenceKind.CLAIM for s in (*removed, *reopened, *created))
+    was_signed_off = article.status == ArticleStatus.SIGNED_OFF
     if claims_changed and article.status != ArticleStatus.IN_ANNOTATION:
-        if article.status == ArticleStatus.SIGNED_OFF:
-            webhooks.article_event(article=article, event=WebhookEvent.ARTICLE_REOPENED)
         Transition.objects.create(
             article=article,
             action=TransitionAction.REVISE,
@@ -128,6 +127,9 @@ def revise_article(*, article: Article, body: str) -> None:
         article.status = ArticleStatus.IN_ANNOTATION
         article.save(update_fields=["status", "updated_at"])
     refresh_article_status(article)
+    if claims_changed and was_signed_off:
+        # Once the status is final: the payload carries it.
+        webhooks.article_event(article=article, event=WebhookEvent.ARTICLE_REOPENED)
 
 
 def _rewrite(sentence: Sentence, old_body: str, item: AnalyzedSentence) -> None:
