@@ -54,6 +54,7 @@ from annotations.models import (
     Sentence,
     SourceKind,
 )
+from annotations.selectors import annotation_of
 from annotations.webhooks import article_api_url
 from verify.selectors import claim_summary
 
@@ -162,13 +163,6 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat().replace("+00:00", "Z")
 
 
-def _annotation(sentence: Sentence) -> Annotation | None:
-    try:
-        return sentence.annotation
-    except Annotation.DoesNotExist:
-        return None
-
-
 def _person(user: User | None) -> dict[str, Any] | None:
     if user is None:
         return None
@@ -221,7 +215,7 @@ def attribution_annotation(
     export: ArticleExport, sentence: Sentence, attribution: Attribution
 ) -> dict[str, Any]:
     """One attribution of ``sentence`` as a W3C Annotation."""
-    annotation = _annotation(sentence)
+    annotation = annotation_of(sentence)
     creator = None if attribution.is_suggestion or annotation is None else annotation.annotator
     bodies = [
         _textual(describe_attribution(attribution), "describing"),
@@ -277,7 +271,7 @@ def web_annotations(export: ArticleExport) -> list[dict[str, Any]]:
     for sentence in export.sentences:
         for attribution in sentence.attributions.all():
             items.append(attribution_annotation(export, sentence, attribution))
-        annotation = _annotation(sentence)
+        annotation = annotation_of(sentence)
         if annotation is not None:
             items.append(confidence_annotation(export, sentence, annotation))
     return items
@@ -369,7 +363,7 @@ def claim_reviews(export: ArticleExport) -> list[dict[str, Any]]:
     """ClaimReviews of the article's approved claim sentences, in text order."""
     reviews = []
     for sentence in export.sentences:
-        annotation = _annotation(sentence)
+        annotation = annotation_of(sentence)
         if annotation is not None and annotation.status == AnnotationStatus.APPROVED:
             reviews.append(claim_review(export, sentence, annotation))
     return reviews
@@ -401,7 +395,7 @@ def csv_rows(export: ArticleExport) -> Iterable[list[object]]:
     """The header, then one row per current sentence (needs ``crosschecks`` loaded)."""
     yield list(CSV_COLUMNS)
     for sentence in export.sentences:
-        annotation = _annotation(sentence)
+        annotation = annotation_of(sentence)
         summary = claim_summary(sentence.crosschecks.all())
         annotator = annotation.annotator if annotation else None
         reviewer = annotation.reviewer if annotation else None

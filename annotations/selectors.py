@@ -69,7 +69,8 @@ def desk_article(article_id: int) -> Article:
     return get_object_or_404(Article, pk=article_id, role=ArticleRole.DRAFT)
 
 
-def _attributions() -> Prefetch[Any]:
+def attributions_prefetch() -> Prefetch[Any]:
+    """A sentence's attributions with source and via: accepted first, then in text order."""
     return Prefetch(
         "attributions",
         queryset=Attribution.objects.select_related("source", "via").order_by(
@@ -87,8 +88,9 @@ def article_sentences(article: Article) -> list[Sentence]:
     return list(
         Sentence.objects.current()
         .filter(article=article)
+        .defer("search_text")
         .select_related("annotation", "annotation__annotator", "annotation__reviewer")
-        .prefetch_related(_attributions())
+        .prefetch_related(attributions_prefetch())
         .order_by("index")
     )
 
@@ -118,7 +120,7 @@ def desk_sentence(sentence_id: int) -> Sentence:
         Sentence.objects.current()
         .filter(article__role=ArticleRole.DRAFT)
         .select_related("article", "annotation", "annotation__annotator", "annotation__reviewer")
-        .prefetch_related(_attributions())
+        .prefetch_related(attributions_prefetch())
     )
     return get_object_or_404(queryset, pk=sentence_id)
 

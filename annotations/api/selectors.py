@@ -12,14 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from annotations.models import (
-    Annotation,
     Article,
     ArticleRole,
     ArticleStatus,
@@ -34,6 +32,7 @@ from annotations.models import (
     Transition,
     TransitionAction,
 )
+from annotations.selectors import annotation_of, article_sentences, attributions_prefetch
 from verify.selectors import claim_summary
 
 ERR_NO_ANNOTATION = "This sentence has no annotation (boilerplate is not annotated)."
@@ -110,15 +109,6 @@ class SignOffView:
     reopened_by: str | None = None
     reopened_at: datetime | None = None
     reopen_comment: str = ""
-
-
-def _attributions() -> Prefetch[Any]:
-    return Prefetch(
-        "attributions",
-        queryset=Attribution.objects.select_related("source", "via").order_by(
-            "is_suggestion", "source_start", "id"
-        ),
-    )
 
 
 def _summary(matches: list[MatchView], *, shown: int | None) -> CrosscheckView:
@@ -206,20 +196,10 @@ def sign_off_state(article: Article) -> SignOffView:
 
 def attach_detail(article: Article) -> Article:
     """Load what the article detail shows onto ``article`` (four queries)."""
-    sentences = list(
-        Sentence.objects.current()
-        .filter(article=article)
-        .defer("search_text")
-        .select_related("annotation", "annotation__annotator", "annotation__reviewer")
-        .prefetch_related(_attributions())
-        .order_by("index")
-    )
+    sentences = article_sentences(article)
     crosschecks = _crosschecks(article)
     for sentence in sentences:
-        try:
-            sentence.api_annotation = sentence.annotation  # type: ignore[attr-defined]
-        except Annotation.DoesNotExist:
-            sentence.api_annotation = None  # type: ignore[attr-defined]
+        sentence.api_annotation = annotation_of(sentence)  # type: ignore[attr-defined]
         sentence.api_crosscheck = (  # type: ignore[attr-defined]
             crosschecks.get(sentence.pk, _NO_EVIDENCE)
             if sentence.kind == SentenceKind.CLAIM
@@ -243,11 +223,6 @@ def article_id_by_external_id(external_id: str) -> int:
     return found
 
 
-def draft_article(article_id: int) -> Article:
-    """A draft article (what sign-off and reopening act on); 404 for unknown and reference."""
-    return get_object_or_404(Article, pk=article_id, role=ArticleRole.DRAFT)
-
-
 def any_article(article_id: int) -> Article:
     return get_object_or_404(Article.objects.defer("body"), pk=article_id)
 
@@ -262,15 +237,11 @@ def annotated_sentence(sentence_id: int) -> Sentence:
         .filter(article__role=ArticleRole.DRAFT, kind=SentenceKind.CLAIM)
         .defer("search_text", "article__body")
         .select_related("article", "annotation", "annotation__annotator", "annotation__reviewer")
-        .prefetch_related(_attributions())
+        .prefetch_related(attributions_prefetch())
     )
     sentence = get_object_or_404(queryset, pk=sentence_id)
-    try:
-        sentence.annotation  # noqa: B018 - raises when missing
-    except Annotation.DoesNotExist:
-        from django.http import Http404
-
-        raise Http404(ERR_NO_ANNOTATION) from None
+    if annotation_of(sentence) is None:
+        raise Http404(ERR_NO_ANNOTATION)
     return sentence
 
 

@@ -14,6 +14,7 @@ from annotations.api.fields import StrictCharField, StrictInputMixin
 from annotations.api.permissions import CanSignOff, HasDeskRole
 from annotations.api.serializers import ArticleSerializer, SignOffSerializer
 from annotations.api.views.base import ApiView, NoInput, id_parameter, parse_id, validated
+from annotations.selectors import desk_article
 from annotations.services import workflow
 
 TAG = "transitions"
@@ -33,7 +34,7 @@ class ArticleStateSerializer(ArticleSerializer):
 
 
 def _article_state(article_id: int) -> Response:
-    article = selectors.draft_article(article_id)
+    article = desk_article(article_id)
     article.api_sign_off = selectors.sign_off_state(article)  # type: ignore[attr-defined]
     return Response(ArticleStateSerializer(article).data)
 
@@ -54,7 +55,7 @@ class SignOffView(ApiView):
         responses={200: ArticleStateSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request, article_id: str) -> Response:
-        article = selectors.draft_article(parse_id(article_id, "article_id"))
+        article = desk_article(parse_id(article_id, "article_id"))
         validated(NoInput, request.data)
         workflow.sign_off(article=article, user=request.user)
         return _article_state(article.pk)
@@ -78,7 +79,7 @@ class ReopenArticleView(ApiView):
         responses={200: ArticleStateSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request, article_id: str) -> Response:
-        article = selectors.draft_article(parse_id(article_id, "article_id"))
+        article = desk_article(parse_id(article_id, "article_id"))
         data = validated(ReopenArticleInput, request.data)
         workflow.reopen_article(article=article, user=request.user, **data)
         return _article_state(article.pk)
