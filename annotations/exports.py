@@ -44,6 +44,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.db.models import Prefetch
 
+from annotations.links import absolute_url, article_api_url, export_url
 from annotations.models import (
     Annotation,
     AnnotationStatus,
@@ -55,7 +56,6 @@ from annotations.models import (
     SourceKind,
 )
 from annotations.selectors import annotation_of
-from annotations.webhooks import article_api_url
 from verify.selectors import claim_summary
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -146,14 +146,6 @@ def load_export(article_id: int, *, crosschecks: bool = False) -> ArticleExport:
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _base() -> str:
-    return str(settings.SOURCEDESK_BASE_URL).rstrip("/")
-
-
-def export_url(article: Article, name: str) -> str:
-    return f"{_base()}/api/v1/articles/{article.pk}/export/{name}/"
-
-
 def article_source(article: Article) -> str:
     """Where the article lives: its published URL, or the API's when it has none."""
     return article.url or article_api_url(article.pk)
@@ -173,7 +165,7 @@ def _person(user: User | None) -> dict[str, Any] | None:
 
 
 def _software() -> dict[str, Any]:
-    return {"id": _base() + "/", "type": "Software", "name": SOFTWARE_NAME}
+    return {"id": absolute_url(), "type": "Software", "name": SOFTWARE_NAME}
 
 
 def describe_attribution(attribution: Attribution) -> str:
@@ -224,7 +216,7 @@ def attribution_annotation(
     ]
     if attribution.is_suggestion:
         bodies.append(_textual("suggested", "tagging"))
-    url = export_url(export.article, "web-annotation")
+    url = export_url(export.article.pk, "web-annotation")
     return {
         "@context": ANNO_CONTEXT,
         "id": f"{url}#attribution-{attribution.pk}",
@@ -250,7 +242,7 @@ def confidence_annotation(
     ]
     if annotation.note:
         bodies.append(_textual(annotation.note, "commenting"))
-    url = export_url(export.article, "web-annotation")
+    url = export_url(export.article.pk, "web-annotation")
     result: dict[str, Any] = {
         "@context": ANNO_CONTEXT,
         "id": f"{url}#confidence-{sentence.pk}",
@@ -279,7 +271,7 @@ def web_annotations(export: ArticleExport) -> list[dict[str, Any]]:
 
 def web_annotation_collection(export: ArticleExport) -> dict[str, Any]:
     """The article's annotations as one ``AnnotationCollection`` with an embedded page."""
-    url = export_url(export.article, "web-annotation")
+    url = export_url(export.article.pk, "web-annotation")
     items = web_annotations(export)
     page = {"id": f"{url}#page-0", "type": "AnnotationPage", "startIndex": 0, "items": items}
     return {
@@ -300,7 +292,7 @@ def web_annotation_collection(export: ArticleExport) -> dict[str, Any]:
 def newsroom(article: Article) -> dict[str, Any]:
     """The organisation that publishes the verdicts."""
     name = getattr(settings, "SOURCEDESK_NEWSROOM_NAME", "") or article.outlet or SOFTWARE_NAME
-    return {"@type": "Organization", "name": name, "url": _base() + "/"}
+    return {"@type": "Organization", "name": name, "url": absolute_url()}
 
 
 def _claim_authors(sentence: Sentence, article: Article) -> tuple[list[dict[str, Any]], list]:

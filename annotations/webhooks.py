@@ -68,6 +68,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from annotations.links import article_api_url
 from annotations.models import (
     Article,
     DeliveryStatus,
@@ -103,12 +104,6 @@ ERR_TIMEOUT = "No answer within {seconds:g} s."
 ERR_STATUS = "The endpoint answered HTTP {status}."
 ERR_CONNECTION = "Could not reach the endpoint: {error}"
 ERR_GAVE_UP = " Gave up after {attempts} attempt(s)."
-
-
-def article_api_url(article_id: int) -> str:
-    """Where the publishing system fetches the article (the API's detail route)."""
-    base = settings.SOURCEDESK_BASE_URL.rstrip("/")
-    return f"{base}/api/v1/articles/{article_id}/"
 
 
 def payload_for(*, article: Article, event: str, event_id: uuid.UUID) -> dict[str, Any]:
