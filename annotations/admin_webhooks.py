@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 
 from annotations import webhooks
-from annotations.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from annotations.models import WebhookDelivery, WebhookEndpoint, WebhookEvent, new_webhook_secret
 
 
 class WebhookEndpointForm(forms.ModelForm):
@@ -47,7 +47,7 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
     @admin.action(description="Give the selected endpoints a new secret", permissions=["change"])
     def rotate_secret(self, request: HttpRequest, queryset: QuerySet[WebhookEndpoint]) -> None:
         for endpoint in queryset:
-            endpoint.secret = WebhookEndpoint._meta.get_field("secret").get_default()
+            endpoint.secret = new_webhook_secret()
             endpoint.save(update_fields=["secret"])
         self.message_user(
             request,

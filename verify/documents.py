@@ -23,7 +23,7 @@ SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".json")
 ROLES = ("draft", "reference")
 DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
 # A file this much larger than the body limit is refused before it is read into memory.
-_READ_SLACK = 4
+READ_SLACK = 4
 
 HEADER_KEYS = {
     "headline": "headline",
@@ -123,7 +123,7 @@ def read_document(path: Path, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(ERR_UNSUPPORTED.format(suffix=suffix or "(none)"))
     size = path.stat().st_size
-    if size > max_body_bytes * _READ_SLACK:
+    if size > max_body_bytes * READ_SLACK:
         raise DocumentError(ERR_TOO_LARGE.format(size=size, limit=max_body_bytes))
     raw = path.read_bytes()
     text = decode_text(raw)

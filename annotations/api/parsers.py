@@ -11,6 +11,7 @@ from rest_framework.exceptions import ParseError
 from rest_framework.parsers import BaseParser
 
 from annotations.api.errors import ERR_TOO_LARGE, RequestTooLarge
+from verify.documents import READ_SLACK
 
 ERR_DUPLICATE_KEY = "JSON parse error - the key {key!r} appears twice in one object."
 ERR_CONSTANT = "JSON parse error - {value} is not valid JSON."
@@ -20,11 +21,10 @@ ERR_ENCODING = "JSON parse error - the body is not UTF-8."
 # An article body may be up to SOURCEDESK_MAX_BODY_BYTES of UTF-8; JSON escapes (``\n``,
 # ``\u00e9``) make the request larger than that, so the request may be this many times the
 # body limit (the same slack ``ingest`` allows a file) before it is refused unread.
-REQUEST_SLACK = 4
 
 
 def max_request_bytes() -> int:
-    return int(settings.SOURCEDESK_MAX_BODY_BYTES) * REQUEST_SLACK
+    return int(settings.SOURCEDESK_MAX_BODY_BYTES) * READ_SLACK
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
