@@ -10,13 +10,16 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import connection
 
 from annotations.models import SearchTerm, Sentence
 from verify.crosscheck import index_text, search_terms
+
+T = TypeVar("T")
 
 _UPSERT_CHUNK = 500
 _TERM = re.compile(r"[a-z0-9]{1,100}")
@@ -77,17 +80,24 @@ class TermStats:
         self.load(terms)
         return sorted((t for t in terms if self.df(t) > 0), key=lambda t: (self.df(t), t))
 
-    def query_terms(self, text: str) -> list[str]:
-        """The claim's informative terms that fit the postings budget, rarest first."""
-        budget = settings.CROSSCHECK_POSTINGS_BUDGET
-        chosen: list[str] = []
-        spent = 0
-        for term in self.ranked_terms(text):
-            if spent + self.df(term) > budget and len(chosen) >= 2:
-                break
-            chosen.append(term)
-            spent += self.df(term)
-        return chosen
+    def query_terms(self, text: str, ranked: Sequence[str] | None = None) -> list[str]:
+        """The claim's informative terms that fit the postings budget, rarest first (at least
+        two); ``ranked`` is the claim's :meth:`ranked_terms` when the caller has them."""
+        terms = self.ranked_terms(text) if ranked is None else ranked
+        return within_budget(terms, self.df, keep=2)
+
+
+def within_budget(items: Sequence[T], cost: Callable[[T], int], *, keep: int) -> list[T]:
+    """The leading ``items`` whose costs add up to the postings budget (at least ``keep``)."""
+    budget = settings.CROSSCHECK_POSTINGS_BUDGET
+    chosen: list[T] = []
+    spent = 0
+    for item in items:
+        if spent + cost(item) > budget and len(chosen) >= keep:
+            break
+        chosen.append(item)
+        spent += cost(item)
+    return chosen
 
 
 PAIR_TERMS = 6  # pairs among the claim's six rarest terms: at most 15 pairs
@@ -105,16 +115,7 @@ def pair_groups(stats: TermStats, terms: Sequence[str]) -> list[list[str]]:
         ([a, b] for n, a in enumerate(top) for b in top[n + 1 :]),
         key=lambda pair: (min(stats.df(pair[0]), stats.df(pair[1])), pair),
     )
-    budget = settings.CROSSCHECK_POSTINGS_BUDGET
-    chosen: list[list[str]] = []
-    spent = 0
-    for pair in pairs:
-        cost = min(stats.df(pair[0]), stats.df(pair[1]))
-        if spent + cost > budget and chosen:
-            break
-        chosen.append(pair)
-        spent += cost
-    return chosen
+    return within_budget(pairs, lambda pair: min(stats.df(pair[0]), stats.df(pair[1])), keep=1)
 
 
 def find_candidates(
@@ -140,7 +141,7 @@ def find_candidates(
         )
     if len(found) < max(limit // 3, 1):
         seen = set(found)
-        singles = [[term] for term in stats.query_terms(text)]
+        singles = [[term] for term in stats.query_terms(text, ranked)]
         extra = search_groups(singles, exclude_article=exclude_article, role=role, limit=limit)
         found += [i for i in extra if i not in seen][: limit - len(found)]
     return found
