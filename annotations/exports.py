@@ -168,11 +168,17 @@ def _software() -> dict[str, Any]:
     return {"id": absolute_url(), "type": "Software", "name": SOFTWARE_NAME}
 
 
-def describe_attribution(attribution: Attribution) -> str:
-    """ "Marco Rubio (official) via Politico — cue 'told'"."""
+def _source_label(attribution: Attribution) -> str:
+    """ "Marco Rubio (official) via Politico"."""
     text = f"{attribution.source.name} ({attribution.source.kind})"
     if attribution.via is not None:
         text += f" via {attribution.via.name}"
+    return text
+
+
+def describe_attribution(attribution: Attribution) -> str:
+    """ "Marco Rubio (official) via Politico — cue 'told'"."""
+    text = _source_label(attribution)
     if attribution.cue:
         text += f" — cue '{attribution.cue}'"
     return text
@@ -374,9 +380,7 @@ def safe_cell(value: object) -> object:
 def _sources(sentence: Sentence) -> str:
     parts = []
     for attribution in sentence.attributions.all():
-        text = f"{attribution.source.name} ({attribution.source.kind})"
-        if attribution.via is not None:
-            text += f" via {attribution.via.name}"
+        text = _source_label(attribution)
         if attribution.is_suggestion:
             text += " [suggested]"
         parts.append(text)
