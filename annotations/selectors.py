@@ -32,7 +32,7 @@ from annotations.models import (
     SourceKind,
     Transition,
 )
-from verify.crosscheck import Summary
+from verify.engine.crosscheck import Summary
 from verify.selectors import claim_summary
 
 # Fields of an annotation's history not worth showing as a "change".

@@ -24,7 +24,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_attribution import data_path, segmenter
-from verify.attribution import suggest
+from verify.engine.attribution import suggest
 
 REPEATS = 3
 

@@ -68,7 +68,7 @@ def build() -> tuple[Any, int]:
     from annotations.models import Annotation
     from annotations.services import workflow
     from annotations.services.ingest import ingest_document
-    from verify.documents import Document
+    from verify.engine.documents import Document
 
     editor = User.objects.create_user("bench-editor", password=None)
     editor.groups.add(Group.objects.get(name="editor"))

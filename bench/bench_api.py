@@ -113,7 +113,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from annotations.services.ingest import ingest_document
-from verify.documents import Document
+from verify.engine.documents import Document
 from bench.bench_api import body
 big = ingest_document(document=Document(body=body(200, 0), external_id="bench-200",
                                         headline="Bench article"), role="draft").article

@@ -41,7 +41,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from verify.attribution import suggest
+from verify.engine.attribution import suggest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = "polnear_dev.jsonl"
@@ -63,9 +63,9 @@ def data_path() -> Path | None:
 
 
 def segmenter() -> Any:
-    """The project's segmenter; a plain splitter while ``verify.segmentation`` is missing."""
+    """The project's segmenter; a plain splitter while ``verify.engine.segmentation`` is missing."""
     try:
-        from verify.segmentation import segment
+        from verify.engine.segmentation import segment
     except ImportError:  # pragma: no cover - only before segmentation lands
         return naive_segment
     return segment

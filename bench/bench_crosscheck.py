@@ -72,7 +72,7 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 def _index(sentences: tuple[str, ...]) -> list[str]:
-    from verify.crosscheck import index_text
+    from verify.engine.crosscheck import index_text
 
     return [index_text(text) for text in sentences]
 
@@ -152,7 +152,7 @@ def insert_draft(article: Article) -> Any:
 
     from annotations.models import Article as ArticleRow
     from annotations.models import Sentence
-    from verify.crosscheck import index_text
+    from verify.engine.crosscheck import index_text
     from verify.search import record_terms
 
     body, spans = article.layout()

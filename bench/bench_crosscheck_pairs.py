@@ -32,7 +32,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from verify.crosscheck import Passage, compare, index_text, is_echo
+from verify.engine.crosscheck import Passage, compare, index_text, is_echo
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PAIRS_FILE = REPO_ROOT / "tests" / "verify" / "data" / "crosscheck_pairs.json"

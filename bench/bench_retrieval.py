@@ -49,7 +49,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from verify.crosscheck import (
+from verify.engine.crosscheck import (
     MATCH_THRESHOLD,
     SENTENCE_MATCH_THRESHOLD,
     Passage,
@@ -57,7 +57,7 @@ from verify.crosscheck import (
     index_text,
     search_terms,
 )
-from verify.crosscheck.text import analyse
+from verify.engine.crosscheck.text import analyse
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = "ecbplus-dev"

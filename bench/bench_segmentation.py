@@ -1,4 +1,4 @@
-"""Benchmark verify.segmentation: boundary accuracy on hand-written hard cases, and speed.
+"""Benchmark verify.engine.segmentation: boundary accuracy on hand-written hard cases, and speed.
 
 Run: ``.venv/bin/python -m bench.bench_segmentation``. Prints a per-category table, the failing
 cases, and one JSON line with the figures. The case format is described at the top of
@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from verify.segmentation import segment
+from verify.engine.segmentation import segment
 
 DATA = Path(__file__).resolve().parent / "data" / "sentence_boundaries.txt"
 SPEED_SENTENCES = 100_000

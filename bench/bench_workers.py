@@ -181,7 +181,7 @@ def run(jobs: int, claims: int, tmp: Path) -> dict[str, Any]:
         # As the integration tests' broker fixture: this process really sends to Redis.
         celery_app.conf.update(broker_url=redis.url, task_always_eager=False)
 
-        from verify.crosscheck import index_text
+        from verify.engine.crosscheck import index_text
 
         started = time.perf_counter()
         corpus = [

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, User
 
 from annotations.models import Article, Source
 from annotations.services.ingest import ingest_document
-from verify.documents import Document
+from verify.engine.documents import Document
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import connection
 
 from annotations.models import SearchTerm, Sentence
-from verify.crosscheck import index_text, search_terms
+from verify.engine.crosscheck import index_text, search_terms
 
 T = TypeVar("T")
 

@@ -8,7 +8,7 @@ from typing import Protocol
 from django.db.models import Q, QuerySet
 
 from annotations.models import Article, CrossCheck, Sentence
-from verify.crosscheck import Match, Summary, summarise
+from verify.engine.crosscheck import Match, Summary, summarise
 
 
 def find_articles(references: Iterable[str]) -> tuple[list[Article], list[str]]:

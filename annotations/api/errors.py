@@ -8,7 +8,7 @@ parameters by their names; ``non_field_errors`` for the object as a whole). A st
 
 Service exceptions become HTTP answers here, as on the pages: :class:`NotAllowed` → 403,
 :class:`StaleVersion` → 409, any other :class:`WorkflowError` → 400, a
-:class:`~verify.documents.DocumentError` (bad article input) → 400.
+:class:`~verify.engine.documents.DocumentError` (bad article input) → 400.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from annotations.services.workflow import NotAllowed, StaleVersion, WorkflowError
-from verify.documents import DocumentError
+from verify.engine.documents import DocumentError
 
 ERR_TOO_LARGE = "The request is {size:,} bytes, over the limit of {limit:,} bytes."
 ERR_INVALID = "Invalid input."

@@ -11,7 +11,7 @@ from rest_framework.exceptions import ParseError
 from rest_framework.parsers import BaseParser
 
 from annotations.api.errors import ERR_TOO_LARGE, RequestTooLarge
-from verify.documents import READ_SLACK
+from verify.engine.documents import READ_SLACK
 
 ERR_DUPLICATE_KEY = "JSON parse error - the key {key!r} appears twice in one object."
 ERR_CONSTANT = "JSON parse error - {value} is not valid JSON."

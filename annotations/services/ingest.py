@@ -14,8 +14,8 @@ from annotations.models import Article, ArticleRevision, Attribution, Sentence
 from annotations.services.revisions import revise_article
 from annotations.services.suggestions import body_digest, save_suggestions, sentence_row
 from annotations.services.workflow import ensure_annotations
-from verify.analysis import analyze
-from verify.documents import Document, DocumentError, check_body
+from verify.engine.analysis import analyze
+from verify.engine.documents import Document, DocumentError, check_body
 from verify.jobs import queue_crosscheck
 from verify.search import record_terms
 

@@ -30,9 +30,9 @@ from annotations.models import (
 )
 from annotations.services.suggestions import body_digest, save_suggestions, sentence_row
 from annotations.services.workflow import ensure_annotations, refresh_article_status
-from verify.alignment import align
-from verify.analysis import AnalyzedSentence, analyze
-from verify.crosscheck import index_text
+from verify.engine.alignment import align
+from verify.engine.analysis import AnalyzedSentence, analyze
+from verify.engine.crosscheck import index_text
 from verify.search import record_terms
 
 _SPANS = ("source_start", "source_end", "cue_start", "cue_end")

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from annotations.models import Article, Attribution, Sentence, Source
 from annotations.services.registry import SourceRegistry
-from verify.analysis import AnalyzedSentence
-from verify.crosscheck import index_text
+from verify.engine.analysis import AnalyzedSentence
+from verify.engine.crosscheck import index_text
 
 
 def body_digest(body: str) -> str:

@@ -5,7 +5,7 @@ import pytest
 from annotations.models import Annotation, AnnotationStatus, Article, ArticleStatus, Sentence
 from annotations.services import workflow
 from annotations.services.ingest import ingest_document
-from verify.documents import Document
+from verify.engine.documents import Document
 
 pytestmark = pytest.mark.django_db
 

@@ -357,6 +357,6 @@ def test_crosschecks_of_archived_sentences_are_not_shown(as_editor, article):
 
 def test_the_documented_external_id_pattern_is_the_ingestion_rule():
     from annotations.api.views.articles import EXTERNAL_ID_PATTERN
-    from verify import documents
+    from verify.engine import documents
 
     assert documents._EXTERNAL_ID.pattern == EXTERNAL_ID_PATTERN

@@ -25,7 +25,7 @@ from annotations.tasks import deliver_webhook
 from tests.api.receiver import Receiver
 from tests.conftest import skip_or_fail
 from tests.factories import STORY_BODY
-from verify.documents import Document
+from verify.engine.documents import Document
 
 pytestmark = pytest.mark.django_db
 

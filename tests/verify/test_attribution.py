@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify.attribution import Attribution, suggest
-from verify.segmentation import Sentence, segment
+from verify.engine.attribution import Attribution, suggest
+from verify.engine.segmentation import Sentence, segment
 
 
 def attribute(body: str) -> list[Attribution]:

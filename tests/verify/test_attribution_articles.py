@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from verify.attribution import Attribution, suggest
-from verify.segmentation import Sentence, segment
+from verify.engine.attribution import Attribution, suggest
+from verify.engine.segmentation import Sentence, segment
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 EXPECTED: dict[str, list[dict[str, Any]]] = {

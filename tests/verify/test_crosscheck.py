@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify.crosscheck import (
+from verify.engine.crosscheck import (
     Match,
     Passage,
     compare,

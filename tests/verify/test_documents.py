@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from verify.documents import DocumentError, iter_article_files, read_document
+from verify.engine.documents import DocumentError, iter_article_files, read_document
 
 HEADER = (
     "Headline: Allies told guarantees come later\n"

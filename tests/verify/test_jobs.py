@@ -169,12 +169,12 @@ def test_a_new_reference_rechecks_only_the_claims_it_matches(draft, committed):
 
 
 def sentence_origins(text: str) -> tuple[str, ...]:
-    from verify.analysis import analyze
-    from verify.jobs import _Span, origins
+    from verify.engine.analysis import analyze
+    from verify.engine.origins import Span, origins
 
     (item,) = analyze(text)
     spans = [
-        _Span(a.source, a.via, a.source_start, a.source_end, a.cue_start, a.cue_end)
+        Span(a.source, a.via, a.source_start, a.source_end, a.cue_start, a.cue_end)
         for a in item.attributions
     ]
     return origins(spans, text=item.sentence.text, start=item.sentence.start)

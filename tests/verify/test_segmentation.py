@@ -1,4 +1,4 @@
-"""Tests for verify.segmentation: exact offsets on any input, boundaries, boilerplate."""
+"""Tests for verify.engine.segmentation: exact offsets on any input, boundaries, boilerplate."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify.segmentation import BOILERPLATE, CLAIM, segment
+from verify.engine.segmentation import BOILERPLATE, CLAIM, segment
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_5481d560128ff9b4.txt"
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"

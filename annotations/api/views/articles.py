@@ -37,7 +37,7 @@ from annotations.api.views.base import (
 )
 from annotations.models import ArticleRole, ArticleStatus
 from annotations.services.ingest import IngestResult, ingest_document
-from verify.documents import (
+from verify.engine.documents import (
     FIELD_LIMITS,
     Document,
     DocumentError,

@@ -11,8 +11,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from verify.analysis import AnalyzedSentence, analyze
-from verify.documents import Document, DocumentError, iter_article_files, read_document
+from verify.engine.analysis import AnalyzedSentence, analyze
+from verify.engine.documents import Document, DocumentError, iter_article_files, read_document
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from annotations.models import Article
 from annotations.services.ingest import ingest_document
-from verify.documents import DocumentError, iter_article_files, read_document
+from verify.engine.documents import DocumentError, iter_article_files, read_document
 
 ERR_DUPLICATE_ID = "external id '{external_id}' was already ingested from {other} in this run"
 

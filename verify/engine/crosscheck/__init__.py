@@ -9,7 +9,7 @@ related, and whether it is independent of the claim's own sources. :func:`summar
 claim's matches into a suggested confidence level.
 """
 
-from verify.crosscheck.compare import (
+from verify.engine.crosscheck.compare import (
     CONTRADICT_THRESHOLD,
     CORROBORATE_THRESHOLD,
     MATCH_THRESHOLD,
@@ -20,9 +20,9 @@ from verify.crosscheck.compare import (
     is_echo,
     similarity,
 )
-from verify.crosscheck.summary import CREDIBLE_CONTRADICTION, Summary, summarise
-from verify.crosscheck.terms import search_terms
-from verify.crosscheck.text import index_text
+from verify.engine.crosscheck.summary import CREDIBLE_CONTRADICTION, Summary, summarise
+from verify.engine.crosscheck.terms import search_terms
+from verify.engine.crosscheck.text import index_text
 
 __all__ = [
     "CONTRADICT_THRESHOLD",

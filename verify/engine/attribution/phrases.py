@@ -11,8 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verify import lexicon as lx
-from verify.attribution.tokens import CLOSE, DAYS, OPEN, PUNCT, WORD, Tokens, strip_possessive
+from verify.engine import lexicon as lx
+from verify.engine.attribution.tokens import (
+    CLOSE,
+    DAYS,
+    OPEN,
+    PUNCT,
+    WORD,
+    Tokens,
+    strip_possessive,
+)
 
 PEOPLE_SUFFIXES = ("ists", "ers", "ians", "ors", "ants", "ents", "ives", "ites")
 

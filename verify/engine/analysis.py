@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from verify.attribution import Attribution, suggest
-from verify.segmentation import Sentence, segment
+from verify.engine.attribution import Attribution, suggest
+from verify.engine.segmentation import Sentence, segment
 
 
 @dataclass(frozen=True, slots=True)

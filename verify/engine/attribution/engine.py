@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from verify import lexicon as lx
-from verify.attribution.cues import CueMatch, find_cues
-from verify.attribution.kinds import SourceClass, classify
-from verify.attribution.model import Attribution, SentenceLike
-from verify.attribution.phrases import Mention
-from verify.attribution.resolve import PERSONAL, ArticleContext, Referent, resolve_pronoun
-from verify.attribution.subjects import sentence_subject
-from verify.attribution.tokens import CLOSE, OPEN, PUNCT, WORD, Tokens
+from verify.engine import lexicon as lx
+from verify.engine.attribution.context import PERSONAL, ArticleContext, Referent
+from verify.engine.attribution.cues import CueMatch, find_cues
+from verify.engine.attribution.kinds import SourceClass, classify
+from verify.engine.attribution.model import Attribution, SentenceLike
+from verify.engine.attribution.phrases import Mention
+from verify.engine.attribution.resolve import resolve_pronoun
+from verify.engine.attribution.subjects import sentence_subject
+from verify.engine.attribution.tokens import CLOSE, OPEN, PUNCT, WORD, Tokens
 
 
 def attribution_mode(toks: Tokens, f: CueMatch, kind: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from verify.crosscheck.lexicon import REPORTING_CUES
+from verify.engine.crosscheck.lexicon import REPORTING_CUES
 
 # A trailing clause longer than this (in words) is more than an attribution.
 _MAX_ATTRIBUTION_WORDS = 14

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from verify.crosscheck.lexicon import STOPWORDS
-from verify.crosscheck.text import Token, analyse
+from verify.engine.crosscheck.lexicon import STOPWORDS
+from verify.engine.crosscheck.text import Token, analyse
 
 _PRIORITY = {"date": 6.0, "money": 6.0, "pct": 6.0, "name": 5.0, "number": 4.0, "year": 3.0}
 

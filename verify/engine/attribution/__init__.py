@@ -17,17 +17,17 @@ by capitalisation; a surname inherits the title seen earlier with the full name.
 
 The package, one part per concern (each module's docstring says what it promises):
 
-* :mod:`~verify.attribution.model` — :class:`Attribution` and what a sentence must provide;
-* :mod:`~verify.attribution.tokens` — one sentence as tokens;
-* :mod:`~verify.attribution.phrases` — noun phrases to the left and right of a cue;
-* :mod:`~verify.attribution.subjects` — the subject of a cue that comes before it;
-* :mod:`~verify.attribution.cues` — cues and their mentions;
-* :mod:`~verify.attribution.kinds` — source kinds and names;
-* :mod:`~verify.attribution.resolve` — article context and pronouns;
-* :mod:`~verify.attribution.engine` — :func:`suggest`, tying them together.
+* :mod:`~verify.engine.attribution.model` — :class:`Attribution` and what a sentence must provide;
+* :mod:`~verify.engine.attribution.tokens` — one sentence as tokens;
+* :mod:`~verify.engine.attribution.phrases` — noun phrases to the left and right of a cue;
+* :mod:`~verify.engine.attribution.subjects` — the subject of a cue that comes before it;
+* :mod:`~verify.engine.attribution.cues` — cues and their mentions;
+* :mod:`~verify.engine.attribution.kinds` — source kinds and names;
+* :mod:`~verify.engine.attribution.resolve` — article context and pronouns;
+* :mod:`~verify.engine.attribution.engine` — :func:`suggest`, tying them together.
 """
 
-from verify.attribution.engine import suggest
-from verify.attribution.model import Attribution, SentenceLike
+from verify.engine.attribution.engine import suggest
+from verify.engine.attribution.model import Attribution, SentenceLike
 
 __all__ = ["Attribution", "SentenceLike", "suggest"]

@@ -9,22 +9,13 @@ the full name and the title seen earlier in the article.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from verify import lexicon as lx
-from verify.attribution.phrases import PEOPLE_SUFFIXES, PERSON_SUFFIXES, Mention, core_end
-from verify.attribution.tokens import NUM, POSSESSIVE_RE, WORD, Tokens, strip_possessive
-
-if TYPE_CHECKING:
-    from verify.attribution.resolve import ArticleContext
-
+from verify.engine import lexicon as lx
+from verify.engine.attribution.context import ArticleContext, is_place
+from verify.engine.attribution.phrases import PEOPLE_SUFFIXES, PERSON_SUFFIXES, Mention, core_end
+from verify.engine.attribution.tokens import NUM, POSSESSIVE_RE, WORD, Tokens, strip_possessive
 
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
-
-
-def is_place(low: str) -> bool:
-    """Whether a lower-cased phrase names a country, capital or institution."""
-    return low in lx.COUNTRIES or low in lx.ORGANISATION_NOUNS
 
 
 @dataclass(slots=True)

@@ -1,7 +1,8 @@
 """What the attribution engine returns and what it needs from a sentence.
 
-:class:`Attribution` is the contract other code builds on (``verify.analysis``, the suggestion
-service): its fields and their meaning do not change. Offsets index into the article body.
+:class:`Attribution` is the contract other code builds on (``verify.engine.analysis``, the
+suggestion service): its fields and their meaning do not change. Offsets index into the
+article body.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Protocol
 
 
 class SentenceLike(Protocol):
-    """What ``suggest`` needs from a segmented sentence (``verify.segmentation.Sentence``)."""
+    """What ``suggest`` needs from a segmented sentence (``segmentation.Sentence``)."""
 
     @property
     def start(self) -> int: ...

@@ -1,9 +1,9 @@
 """Text analysis shared by indexing and comparison: tokens, numbers, dates, stems.
 
 Everything is derived from one pass over the text (:func:`analyse`, cached), so the tokens the
-full-text index stores and the tokens :func:`~verify.crosscheck.compare.compare` weighs are the
-same strings. Index tokens are ``[a-z0-9]+`` only, so PostgreSQL's ``simple`` configuration and
-SQLite FTS5's ``unicode61`` tokenizer split them identically.
+full-text index stores and the tokens :func:`~verify.engine.crosscheck.compare.compare`
+weighs are the same strings. Index tokens are ``[a-z0-9]+`` only, so PostgreSQL's ``simple``
+configuration and SQLite FTS5's ``unicode61`` tokenizer split them identically.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verify.crosscheck.lexicon import (
+from verify.engine.crosscheck.lexicon import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     MONTHS,

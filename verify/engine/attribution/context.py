@@ -1,16 +1,22 @@
-"""Article-wide context: names seen with titles, and pronouns resolved to earlier sources.
+"""Article-wide context: titles seen with names, and the sources suggested so far.
 
-:class:`ArticleContext` is filled in body order; :func:`resolve_pronoun` maps "he", "they",
-"it" to the most recent compatible source suggested before, falling back to an unnamed kind.
+:class:`ArticleContext` is filled in body order; pronoun resolution
+(:mod:`~verify.engine.attribution.resolve`) and source kinds
+(:mod:`~verify.engine.attribution.kinds`) read it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verify import lexicon as lx
-from verify.attribution.kinds import SourceClass, is_place
-from verify.attribution.tokens import WORD, Tokens, strip_possessive
+from verify.engine import lexicon as lx
+from verify.engine.attribution.tokens import WORD, Tokens, strip_possessive
+
+
+def is_place(low: str) -> bool:
+    """Whether a lower-cased phrase names a country, capital or institution."""
+    return low in lx.COUNTRIES or low in lx.ORGANISATION_NOUNS
+
 
 PERSONAL = frozenset({"person", "official"})
 
@@ -74,16 +80,3 @@ class ArticleContext:
             if cls == "thing" and ref.kind in ("organisation", "outlet", "document"):
                 return ref
         return None
-
-
-def resolve_pronoun(c: SourceClass, article: ArticleContext) -> SourceClass:
-    """The referent class of pronoun class ``c``: the latest compatible source, else a kind
-    guessed from the pronoun ("I" a person, "we" an organisation, "they" anonymous)."""
-    assert c.pronoun is not None
-    if c.pronoun in ("i", "we"):
-        return SourceClass("person" if c.pronoun == "i" else "organisation", c.name, c.plural)
-    ref = article.resolve(c.pronoun)
-    if ref is not None:
-        return SourceClass(ref.kind, ref.name, ref.plural)
-    fallback = {"he": "person", "she": "person", "they": "anonymous", "it": "organisation"}
-    return SourceClass(fallback[c.pronoun], c.name, c.plural)

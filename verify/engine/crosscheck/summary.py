@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from verify.crosscheck.compare import Match
+from verify.engine.crosscheck.compare import Match
 
 # A contradiction counts when it is independent and its score (same event) reaches this. A
 # contradiction is only ever found between close sentences (CONTRADICT_THRESHOLD); this also

@@ -13,16 +13,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verify import lexicon as lx
-from verify.attribution.phrases import Mention, head_ok, is_role, name_like, scan_left, scan_right
-from verify.attribution.subjects import (
+from verify.engine import lexicon as lx
+from verify.engine.attribution.phrases import (
+    Mention,
+    head_ok,
+    is_role,
+    name_like,
+    scan_left,
+    scan_right,
+)
+from verify.engine.attribution.subjects import (
     object_relative,
     participle_subject,
     relative_subject,
     skip_time_left,
     subject_before,
 )
-from verify.attribution.tokens import (
+from verify.engine.attribution.tokens import (
     CLOSE,
     DASHES,
     DAYS,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from verify import lexicon as lx
+from verify.engine import lexicon as lx
 
 ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|Prof|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Jr|Sr|St|Supt|Cmdr|"

@@ -22,15 +22,14 @@ synonyms 'killed'/'died', demonyms 'Ukraine'/'Ukrainian'):
   about the same event: ``None``.
 
 Relations are decided on the facts (the sentences without their attribution clauses, see
-:mod:`verify.crosscheck.facts`): a contradiction signal (figures for the same quantity, dates,
-denial, another actor for the same verb) between facts at least :data:`CONTRADICT_THRESHOLD`
-alike once the particulars are set aside, sharing the claim's names (in the candidate or its
-lead) → ``contradicts``; differing figures described in the same words ('capping the military
-at 600,000 troops') contradict even inside a longer sentence. The same fact (evidence at least
-:data:`CORROBORATE_THRESHOLD`, half the claim's names, :data:`PREDICATE_COVERAGE` of its other
-content words, every figure of the claim) → ``corroborates``; anything else above the
-threshold → ``related``.
-"""
+:mod:`~verify.engine.crosscheck.facts`): a contradiction signal (figures for the same quantity,
+dates, denial, another actor for the same verb) between facts at least
+:data:`CONTRADICT_THRESHOLD` alike once the particulars are set aside, sharing the claim's names
+(in the candidate or its lead) → ``contradicts``; differing figures described in the same words
+('capping the military at 600,000 troops') contradict even inside a longer sentence. The same
+fact (evidence at least :data:`CORROBORATE_THRESHOLD`, half the claim's names,
+:data:`PREDICATE_COVERAGE` of its other content words, every figure of the claim) →
+``corroborates``; anything else above the threshold → ``related``."""
 
 from __future__ import annotations
 
@@ -40,8 +39,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verify.crosscheck.facts import fact_text
-from verify.crosscheck.lexicon import (
+from verify.engine.crosscheck.facts import fact_text
+from verify.engine.crosscheck.lexicon import (
     ACTOR_GAP,
     AUX_BEFORE_NOT,
     COUNT_NOUNS,
@@ -55,7 +54,7 @@ from verify.crosscheck.lexicon import (
     STOPWORDS,
     SYNONYMS,
 )
-from verify.crosscheck.text import Token, analyse, display_number, stem
+from verify.engine.crosscheck.text import Token, analyse, display_number, stem
 
 # Below this score (both passages with a context), a candidate is not about the same event:
 # compare returns None. Chosen on ECB+ topics 1-10 (bench/bench_retrieval.py), checked on 11-20.

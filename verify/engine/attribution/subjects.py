@@ -5,13 +5,13 @@
 "X -- co-editor of Y -- said") and relative pronouns; :func:`relative_subject` handles subjects
 carrying a restrictive relative clause ("Companies that had insured X agreed");
 :func:`sentence_subject` is the main-clause subject for participles ("…, saying").
-All return a :class:`~verify.attribution.phrases.Mention` or ``None``; none classifies it.
+All return a :class:`~verify.engine.attribution.phrases.Mention` or ``None``; none classifies it.
 """
 
 from __future__ import annotations
 
-from verify import lexicon as lx
-from verify.attribution.phrases import (
+from verify.engine import lexicon as lx
+from verify.engine.attribution.phrases import (
     APPOSITIVE_OPENERS,
     Mention,
     head_ok,
@@ -20,7 +20,7 @@ from verify.attribution.phrases import (
     scan_left,
     scan_right,
 )
-from verify.attribution.tokens import (
+from verify.engine.attribution.tokens import (
     CLOSE,
     DASHES,
     DAYS,
