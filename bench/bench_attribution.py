@@ -1,4 +1,7 @@
-"""Score attribution suggestions against the PolNeAR 1.0 dev split.
+"""Score attribution suggestions on the newsroom set and against the PolNeAR 1.0 dev split.
+
+The newsroom set (``bench/data/attribution``, scored by :mod:`bench.newsroom_attribution`)
+is printed first, per half; then PolNeAR, a recall measure on real news.
 
 Data: ``../shared/eval/polnear-dev/polnear_dev.jsonl`` relative to the repository root, or the
 directory named by ``SOURCEDESK_EVAL_DIR`` (either the ``polnear-dev`` folder itself or its
@@ -41,6 +44,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import newsroom_attribution
 from verify.engine.attribution import suggest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -243,6 +247,9 @@ def _print_table(result: dict[str, Any]) -> None:
 
 
 def main() -> None:
+    newsroom = newsroom_attribution.run()
+    newsroom_attribution.print_table(newsroom)
+    print(json.dumps({"newsroom": newsroom}, sort_keys=True))
     result = run()
     if result is None:
         return
