@@ -113,11 +113,70 @@ def run() -> dict[str, Any]:
     }
 
 
+def adversarial_bodies(size: int = 2 * 1024 * 1024) -> dict[str, str]:
+    """Hostile bodies of about ``size`` characters (the body limit is 2 MB)."""
+    return {
+        "repeated short sentences": ("A said B. " * (size // 10 + 1))[:size],
+        "repeated attributed sentences": ("The minister said yes. " * (size // 23 + 1))[:size],
+        "one 100,000-character sentence": ("word " * 20_000)[:100_000] + ".",
+        "one 2 MB sentence": ("word " * (size // 5 + 1))[:size] + ".",
+        "50,000 empty paragraphs": "Para.\n\n" * 50_000,
+        "quote-heavy text": ('"Yes," he said. \u201cNo,\u201d she said. ' * (size // 32 + 1))[
+            :size
+        ],
+    }
+
+
+def run_adversarial() -> dict[str, dict[str, Any]]:
+    """``analyze`` with the ingest limit on each hostile body: seconds and outcome.
+
+    Also segmentation alone without the limit at a quarter and at the full size, to show it
+    is linear (the ratio of the two times should be near 4).
+    """
+    from verify.engine.analysis import analyze
+    from verify.engine.documents import TooManySentences
+    from verify.engine.segmentation import segment
+
+    limit = 2000  # settings.SOURCEDESK_MAX_SENTENCES
+    out: dict[str, dict[str, Any]] = {}
+    for name, body in adversarial_bodies().items():
+        start = time.perf_counter()
+        try:
+            outcome = f"{len(analyze(body, max_sentences=limit))} sentences"
+        except TooManySentences:
+            outcome = "refused (sentence limit)"
+        bounded = time.perf_counter() - start
+        quarter = body[: len(body) // 4]
+        start = time.perf_counter()
+        segment(quarter)
+        t_quarter = time.perf_counter() - start
+        start = time.perf_counter()
+        segment(body)
+        t_full = time.perf_counter() - start
+        out[name] = {
+            "chars": len(body),
+            "analyze_seconds": round(bounded, 3),
+            "outcome": outcome,
+            "segment_full_seconds": round(t_full, 3),
+            "segment_growth_x4": round(t_full / t_quarter, 2) if t_quarter > 0.001 else None,
+        }
+    return out
+
+
 def main() -> None:
     result = run()
     for key, value in result.items():
         print(f"{key:<22}{value}")
-    print(json.dumps(result, sort_keys=True))
+    adversarial = run_adversarial()
+    print(
+        f"\n{'hostile body':<32}{'analyze s':>10}  {'outcome':<26}{'segment s':>10}{'x4 size':>9}"
+    )
+    for name, row in adversarial.items():
+        print(
+            f"{name:<32}{row['analyze_seconds']:>10}  {row['outcome']:<26}"
+            f"{row['segment_full_seconds']:>10}{row['segment_growth_x4']!s:>9}"
+        )
+    print(json.dumps({**result, "adversarial": adversarial}, sort_keys=True))
 
 
 if __name__ == "__main__":

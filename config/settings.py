@@ -278,6 +278,9 @@ SOURCEDESK_BASE_URL = os.environ.get("SOURCEDESK_BASE_URL", "http://127.0.0.1:80
 
 # Ingestion limits.
 SOURCEDESK_MAX_BODY_BYTES = int(os.environ.get("SOURCEDESK_MAX_BODY_BYTES", str(2 * 1024 * 1024)))
+# Sentences one article may have: longer bodies are refused before any analysis work (a 2 MB
+# body of short sentences would otherwise hold a request or a worker for minutes).
+SOURCEDESK_MAX_SENTENCES = int(os.environ.get("SOURCEDESK_MAX_SENTENCES", "2000"))
 
 # Logs: JSON lines in production (one object per request and per task), plain text otherwise.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json" if PRODUCTION else "plain")

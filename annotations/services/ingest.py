@@ -109,7 +109,7 @@ def _create_article(
         **fields,
     )
     ArticleRevision.objects.create(article=article, number=1, body=article.body, body_sha256=digest)
-    analyzed = analyze(article.body)
+    analyzed = analyze(article.body, max_sentences=settings.SOURCEDESK_MAX_SENTENCES)
     sentences = bulk_create_with_history(
         [sentence_row(article, item) for item in analyzed], Sentence
     )

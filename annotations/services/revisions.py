@@ -10,7 +10,11 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Model
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -38,6 +42,31 @@ from verify.search import record_terms
 _SPANS = ("source_start", "source_end", "cue_start", "cue_end")
 
 
+def update_rows(objs: Sequence[Model], fields: Sequence[str]) -> None:
+    """Save ``fields`` of ``objs`` with one parameterised UPDATE per row (``executemany``).
+
+    Django's ``bulk_update`` builds a ``CASE WHEN pk=…`` expression per row and field, which
+    for a 2,000-sentence revision costs about 20 s of Python; this costs milliseconds. Rows
+    are written in the order given. Like ``bulk_update``, no signals and no history rows.
+    """
+    if not objs:
+        return
+    meta = objs[0]._meta
+    concrete = {field.name: field for field in meta.concrete_fields}
+    columns = [concrete[name] for name in fields]
+    assert meta.pk is not None
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in columns)
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608 (names from the model)
+    params = [
+        [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in columns]
+        + [obj.pk]
+        for obj in objs
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+
+
 def revise_article(*, article: Article, body: str) -> None:
     """Move ``article`` (locked by the caller, inside ``atomic``) to a new ``body``."""
     assert transaction.get_connection().in_atomic_block
@@ -57,14 +86,14 @@ def revise_article(*, article: Article, body: str) -> None:
         .prefetch_related("attributions")
         .select_related("annotation")
     )
-    analyzed = analyze(body)
+    analyzed = analyze(body, max_sentences=settings.SOURCEDESK_MAX_SENTENCES)
     alignment = align([s.text for s in old], [item.sentence.text for item in analyzed])
     now = timezone.now()
 
     removed = [old[i] for i in alignment.removed]
     for sentence in removed:
         sentence.archived_at = now
-    Sentence.objects.bulk_update(removed, ["archived_at"])
+    update_rows(removed, ["archived_at"])
 
     # Kept and changed rows take their new places in two steps, so that no two current
     # sentences ever share an index mid-update.
@@ -73,7 +102,7 @@ def revise_article(*, article: Article, body: str) -> None:
     bump = len(old) + len(analyzed)
     for sentence, item in rows:
         sentence.index = item.sentence.index + bump
-    Sentence.objects.bulk_update([s for s, _ in rows], ["index"])
+    update_rows([s for s, _ in rows], ["index"])
 
     shifted: list[Attribution] = []
     reopened: list[Sentence] = []
@@ -97,10 +126,8 @@ def revise_article(*, article: Article, body: str) -> None:
         sentence.end = new.end
         sentence.text = new.text
         sentence.kind = new.kind
-    Sentence.objects.bulk_update(
-        [s for s, _ in rows], ["index", "paragraph", "start", "end", "text", "kind"]
-    )
-    Attribution.objects.bulk_update(shifted, list(_SPANS))
+    update_rows([s for s, _ in rows], ["index", "paragraph", "start", "end", "text", "kind"])
+    update_rows(shifted, list(_SPANS))
     for sentence in reopened:
         # One history row per changed sentence keeps the text it had before.
         sentence.search_text = index_text(sentence.text)
@@ -155,7 +182,7 @@ def _rewrite(sentence: Sentence, old_body: str, item: AnalyzedSentence) -> None:
             else:
                 setattr(attribution, start_name, new.start + found)
                 setattr(attribution, end_name, new.start + found + len(mention))
-    Attribution.objects.bulk_update(accepted, list(_SPANS))
+    update_rows(accepted, list(_SPANS))
     save_suggestions([(sentence, item)])
 
 

@@ -129,3 +129,25 @@ def test_seed_article_ingests_with_boilerplate_marked(seed_path):
     assert code == 0
     assert kinds["Other Topics of Interest"] == "boilerplate"
     assert any(kind == "boilerplate" and "Follow our coverage" in t for t, kind in kinds.items())
+
+
+def test_a_body_over_the_sentence_limit_gets_one_line_and_writes_nothing(write_file, settings):
+    settings.SOURCEDESK_MAX_SENTENCES = 50
+    path = write_file("flood.txt", "A said B. " * 5000)
+    code, _, err = ingest(str(path))
+    assert code == 1
+    assert err.strip().splitlines() == [
+        f"error      {path}: the text has more than 50 sentences, over the limit per article"
+    ]
+    assert not Article.objects.exists()
+
+
+def test_a_revision_over_the_sentence_limit_keeps_the_article_as_it_was(write_file, settings):
+    path = write_file("story.txt", STORY)
+    ingest(str(path))
+    settings.SOURCEDESK_MAX_SENTENCES = 3
+    write_file("story.txt", STORY + "\nOne more. And another. And a third.\n")
+    code, _, err = ingest(str(path))
+    article = Article.objects.get()
+    assert code == 1 and "more than 3 sentences" in err
+    assert article.revision == 1 and Sentence.objects.filter(article=article).count() == 3

@@ -138,6 +138,16 @@ def test_upsert_refuses_a_body_over_the_ingestion_limit_and_writes_nothing(as_pu
     assert not Article.objects.exists()
 
 
+def test_upsert_refuses_a_body_over_the_sentence_limit_quickly_and_writes_nothing(
+    as_publisher, settings
+):
+    settings.SOURCEDESK_MAX_SENTENCES = 100
+    response = as_publisher.post(URL, payload(body="A said B. " * 100_000), format="json")
+    assert response.status_code == 400
+    assert "more than 100 sentences" in str(response.json())
+    assert not Article.objects.exists()
+
+
 def test_upsert_refuses_an_oversized_request_with_413_before_parsing(as_publisher, settings):
     settings.SOURCEDESK_MAX_BODY_BYTES = 1000
     response = as_publisher.post(URL, payload(body="Word. " * 2000), format="json")

@@ -45,12 +45,14 @@ def attribution_json(attribution: Attribution) -> dict[str, Any]:
     }
 
 
-def analyze(body: str) -> list[AnalyzedSentence]:
+def analyze(body: str, *, max_sentences: int | None = None) -> list[AnalyzedSentence]:
     """Split ``body`` into sentences and suggest each sentence's attributions.
 
-    Every offset returned indexes into ``body`` exactly as given.
+    Every offset returned indexes into ``body`` exactly as given. A body with more than
+    ``max_sentences`` sentences raises :class:`~verify.engine.documents.TooManySentences`
+    before any attribution work.
     """
-    sentences = segment(body)
+    sentences = segment(body, limit=max_sentences)
     suggestions = suggest(body, sentences)
     return [
         AnalyzedSentence(sentence, attributions)

@@ -44,6 +44,7 @@ ERR_EMPTY = "the file is empty"
 ERR_BINARY = "the file looks binary, not text"
 ERR_ENCODING = "the file is not valid UTF-8 (byte {byte:#04x} at offset {offset})"
 ERR_TOO_LARGE = "the text is {size:,} bytes, over the limit of {limit:,} bytes"
+ERR_TOO_MANY_SENTENCES = "the text has more than {limit:,} sentences, over the limit per article"
 ERR_UNSUPPORTED = "unsupported file type '{suffix}' (use .txt, .html or .json)"
 ERR_HEADER_LINE = "header line {line} is not 'Key: value': {text!r}"
 ERR_HEADER_KEY = "unknown header key '{key}' on line {line} (known: {known})"
@@ -72,6 +73,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 class DocumentError(ValueError):
     """A file that cannot be read as an article; the message says why."""
+
+
+class TooManySentences(DocumentError):
+    """A body with more sentences than one article may have (segmentation stops there)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(ERR_TOO_MANY_SENTENCES.format(limit=limit))
+        self.limit = limit
 
 
 @dataclass(frozen=True, slots=True)

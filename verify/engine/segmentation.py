@@ -41,7 +41,10 @@ Boilerplate (``kind == BOILERPLATE``) is decided per sentence and per line; see
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from verify.engine.documents import TooManySentences
 
 CLAIM = "claim"
 BOILERPLATE = "boilerplate"
@@ -345,9 +348,11 @@ def _line_is_furniture(line: str) -> bool:
 # --- segmentation -----------------------------------------------------------------------------
 
 
-def _split_line(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Return the ``(start, end)`` spans of the sentences of ``body[start:end]``, stripped."""
-    spans: list[tuple[int, int]] = []
+def _split_line(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield the ``(start, end)`` spans of the sentences of ``body[start:end]``, stripped.
+
+    A generator, so a caller that stops early (the sentence limit) stops the scan too.
+    """
     sentence_start = start
     has_alnum = False  # whether body[sentence_start:scanned] holds a letter or digit
     scanned = start
@@ -365,13 +370,12 @@ def _split_line(body: str, start: int, end: int) -> list[tuple[int, int]]:
         if word_start == sentence_start and len(word) <= 6 and _ENUMERATOR.fullmatch(word):
             continue
         if _is_boundary(body, match, end, word):
-            spans.append((sentence_start, match.end()))
+            yield sentence_start, match.end()
             following = _NON_SPACE.search(body, match.end(), end)
             sentence_start = following.start() if following else end
             has_alnum, scanned = False, sentence_start
     if sentence_start < end:
-        spans.append((sentence_start, end))
-    return spans
+        yield sentence_start, end
 
 
 def _line_spans(body: str) -> list[tuple[int, int]]:
@@ -392,8 +396,11 @@ def _line_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def segment(body: str) -> list[Sentence]:
+def segment(body: str, *, limit: int | None = None) -> list[Sentence]:
     """Split ``body`` into sentences with exact offsets and a ``kind``.
+
+    With ``limit``, raises :class:`~verify.engine.documents.TooManySentences` as soon as a
+    sentence past the limit is found, so a hostile body costs no more than ``limit`` sentences.
 
     Accepts any string (no normalisation is applied, so offsets index into ``body`` as given).
     Guarantees the invariants listed in the module docstring. A sentence is ``BOILERPLATE``
@@ -414,6 +421,8 @@ def segment(body: str) -> list[Sentence]:
         else:
             line_furniture = _line_is_furniture(line)
         for start, end in _split_line(body, line_start, line_end):
+            if limit is not None and len(sentences) >= limit:
+                raise TooManySentences(limit)
             text = body[start:end]
             furniture = line_furniture or (
                 len(text) <= _FURNITURE_MAX_CHARS and _BP_SENTENCE.match(text) is not None

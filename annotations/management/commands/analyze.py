@@ -34,11 +34,11 @@ class Command(BaseCommand):
         for path in files:
             try:
                 document = read_document(path, max_body_bytes=settings.SOURCEDESK_MAX_BODY_BYTES)
+                analyzed = analyze(document.body, max_sentences=settings.SOURCEDESK_MAX_SENTENCES)
             except (DocumentError, OSError) as exc:
                 failed += 1
                 self.stderr.write(f"error      {path}: {exc}")
                 continue
-            analyzed = analyze(document.body)
             if options["format"] == "json":
                 self.stdout.write(json_line(path, document, analyzed))
             else:

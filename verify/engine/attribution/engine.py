@@ -103,10 +103,16 @@ def suggest_sentence(
     return out
 
 
+# The longest sentence that gets suggestions: news sentences run to a few hundred characters.
+MAX_SENTENCE_CHARS = 5000
+
+
 def suggest(body: str, sentences: Sequence[SentenceLike]) -> list[list[Attribution]]:
     """One list of suggested attributions per sentence, in the order given.
 
-    Boilerplate sentences get ``[]``. Sentences must come in body order (pronouns resolve to
+    Boilerplate sentences get ``[]``, and so do sentences longer than
+    :data:`MAX_SENTENCE_CHARS` (no news sentence is; a hostile one would only cost time).
+    Sentences must come in body order (pronouns resolve to
     the most recent compatible source before them); offsets are taken from each sentence's
     ``start``/``end`` into ``body``. Every returned span lies inside its sentence and
     ``body[cue_start:cue_end] == cue``.
@@ -119,7 +125,7 @@ def suggest(body: str, sentences: Sequence[SentenceLike]) -> list[list[Attributi
         if "\n" in body[previous_end : sent.start] or sent.start < previous_end:
             open_quote = False  # a quotation does not run on into the next paragraph
         previous_end = sent.end
-        if sent.kind == "boilerplate":
+        if sent.kind == "boilerplate" or sent.end - sent.start > MAX_SENTENCE_CHARS:
             tokenized.append(None)
             open_quote = False
             continue
