@@ -482,4 +482,4 @@ class CrosscheckJobAdmin(admin.ModelAdmin):
         )
 
 
-from annotations import admin_webhooks  # noqa: E402,F401
+from annotations import admin_tokens, admin_webhooks  # noqa: E402,F401

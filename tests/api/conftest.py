@@ -11,9 +11,9 @@ from collections.abc import Callable
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from annotations.services.tokens import issue_token
 from tests.api.receiver import receiver  # noqa: F401 (a fixture for every API test)
 from tests.factories import UserFactory
 
@@ -50,8 +50,7 @@ def client_for(db) -> Callable[[User | None], APIClient]:
     def make(user: User | None) -> APIClient:
         client = APIClient()
         if user is not None:
-            token, _ = Token.objects.get_or_create(user=user)
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+            client.credentials(HTTP_AUTHORIZATION=f"Token {issue_token(user=user)[1]}")
         return client
 
     return make

@@ -15,12 +15,12 @@ import jsonschema
 import pytest
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from annotations import exports
 from annotations.models import Annotation, Article, Attribution, CrossCheck, Sentence
 from annotations.services import workflow
+from annotations.services.tokens import issue_token
 from tests.conftest import REPO, skip_or_fail
 from tests.factories import UserFactory, make_article
 
@@ -32,7 +32,7 @@ CONFIDENCES = ["confirmed", "corroborated", "disputed"]
 def api(user=None, *, token: bool = False) -> APIClient:
     client = APIClient()
     if user is not None and token:
-        key = Token.objects.get_or_create(user=user)[0].key
+        key = issue_token(user=user)[1]
         client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     elif user is not None:
         client.force_authenticate(user)

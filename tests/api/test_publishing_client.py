@@ -19,9 +19,9 @@ import urllib.request
 from typing import Any
 
 import pytest
-from rest_framework.authtoken.models import Token
 
 from annotations.models import WebhookEndpoint
+from annotations.services.tokens import issue_token
 from tests.api.receiver import Receiver
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -68,7 +68,7 @@ def apis(live_server, settings, publisher, editor, second_editor, reviewer):
     settings.SOURCEDESK_BASE_URL = live_server.url
 
     def api(user) -> Api:
-        return Api(live_server.url, Token.objects.get_or_create(user=user)[0].key)
+        return Api(live_server.url, issue_token(user=user)[1])
 
     return {
         "publisher": api(publisher),
