@@ -370,3 +370,9 @@ def test_the_documented_external_id_pattern_is_the_ingestion_rule():
     from verify.engine import documents
 
     assert documents._EXTERNAL_ID.pattern == EXTERNAL_ID_PATTERN
+
+
+def test_upsert_refuses_a_body_of_only_zero_width_characters(as_publisher):
+    response = as_publisher.post(URL, payload(body="\u200b\u2060 \ufeff"), format="json")
+    assert response.status_code == 400 and "body" in response.json()["fields"]
+    assert not Article.objects.exists()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time
@@ -61,6 +62,10 @@ ERR_JSON_OBJECT = "the JSON must be one object with the article's fields"
 ERR_JSON_UNKNOWN = "unknown field(s): {fields} (known: {known})"
 ERR_JSON_MISSING = "missing required field(s): {fields}"
 ERR_JSON_TYPE = "field '{field}' must be a string"
+ERR_JSON_DUPLICATE = "field '{field}' appears twice"
+ERR_JSON_DEPTH = "the JSON is nested too deeply"
+ERR_NUL = "field '{field}' contains a NUL character"
+ERR_SURROGATE = "field '{field}' contains an unpaired surrogate (\\u{code:04x})"
 ERR_HTML_EMPTY = "no article text could be extracted from the HTML"
 ERR_CONTROL = "the text contains control characters (first at offset {offset})"
 ERR_EXTERNAL_ID = "invalid external id {value!r} (use letters, digits and . _ : / -)"
@@ -69,6 +74,7 @@ _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z-]{0,30}):[ \t]*(.*?)[ \t]*$")
 _EXTERNAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/\-]*$")
 # Control characters other than tab, line feed, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class DocumentError(ValueError):
@@ -164,9 +170,17 @@ def decode_text(raw: bytes) -> str:
     return text
 
 
+def has_visible_text(text: str) -> bool:
+    """Whether ``text`` has a character a reader would see: not whitespace, not a control or
+    format character (zero-width spaces and joiners, the BOM, direction marks)."""
+    return any(
+        not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf") for char in text
+    )
+
+
 def check_body(body: str, *, max_body_bytes: int) -> None:
-    """Refuse a body that is empty or over the size limit."""
-    if not body.strip():
+    """Refuse a body that is empty (nothing visible) or over the size limit."""
+    if not has_visible_text(body):
         raise DocumentError(ERR_NO_BODY)
     size = len(body.encode("utf-8"))
     if size > max_body_bytes:
@@ -211,23 +225,46 @@ def parse_txt(text: str, *, default_external_id: str) -> Document:
 def parse_json(text: str) -> Document:
     """Parse a ``.json`` article: one object with the API's article fields, nothing else."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         raise DocumentError(ERR_JSON.format(problem=f"{exc.msg} (line {exc.lineno})")) from None
+    except RecursionError:
+        raise DocumentError(ERR_JSON_DEPTH) from None
     if not isinstance(data, dict):
         raise DocumentError(ERR_JSON_OBJECT)
     unknown = sorted(set(data) - JSON_FIELDS)
     if unknown:
         known = ", ".join(sorted(JSON_FIELDS))
         raise DocumentError(ERR_JSON_UNKNOWN.format(fields=", ".join(unknown), known=known))
-    missing = [name for name in JSON_REQUIRED if not data.get(name)]
-    if missing:
-        raise DocumentError(ERR_JSON_MISSING.format(fields=", ".join(missing)))
     for name, value in data.items():
         if value is not None and not isinstance(value, str):
             raise DocumentError(ERR_JSON_TYPE.format(field=name))
+        if isinstance(value, str):
+            _check_string(name, value)
+    missing = [name for name in JSON_REQUIRED if not data.get(name)]
+    if missing:
+        raise DocumentError(ERR_JSON_MISSING.format(fields=", ".join(missing)))
     fields = {name: value for name, value in data.items() if value is not None}
     return build_document(fields, default_external_id="")
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """``object_pairs_hook``: a key twice is an error (as in the API), not "the last wins"."""
+    result: dict[str, object] = {}
+    for key, value in pairs:
+        if key in result:
+            raise DocumentError(ERR_JSON_DUPLICATE.format(field=key))
+        result[key] = value
+    return result
+
+
+def _check_string(field: str, value: str) -> None:
+    """Refuse what the database cannot store and the API refuses: NUL, lone surrogates."""
+    if "\x00" in value:
+        raise DocumentError(ERR_NUL.format(field=field))
+    surrogate = _SURROGATE.search(value)
+    if surrogate:
+        raise DocumentError(ERR_SURROGATE.format(field=field, code=ord(surrogate.group())))
 
 
 def parse_html(text: str, *, default_external_id: str) -> Document:

@@ -44,6 +44,7 @@ from verify.engine.documents import (
     build_document,
     check_body,
     decode_text,
+    has_visible_text,
     parse_datetime,
 )
 
@@ -111,7 +112,7 @@ class ArticleInput(StrictInputMixin, serializers.Serializer):
     )
 
     def validate_body(self, body: str) -> str:
-        if not body.strip():
+        if not has_visible_text(body):
             raise serializers.ValidationError(ERR_BODY_BLANK)
         try:
             decode_text(body.encode("utf-8"))
