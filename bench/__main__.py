@@ -16,6 +16,7 @@ BENCHMARKS = (
     # issue 4: cross-checks
     "bench_retrieval",
     "bench_crosscheck_pairs",
+    "bench_crosscheck_clusters",
     "bench_crosscheck",
     "bench_workers",
     # issue 5: the API

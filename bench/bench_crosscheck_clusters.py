@@ -1,0 +1,225 @@
+"""Cross-check relations on story clusters: same fact in other words, contradictions, echoes.
+
+Data: ``bench/data/clusters/*.json``, one news event per file told by several fictional
+outlets (headline, outlet, ``published_at``, body), with gold pairs (claim sentence, candidate
+sentence in another article of the cluster, ``relation``, ``kind``, ``independent``). The
+clusters were written before the engine was run on them. ``split.json`` assigns every
+cluster (by number) to ``dev`` (rules may be tuned looking at it) or ``test`` (only its
+figures are printed).
+
+What mimics the product: each article is analysed as ingest does (``analyze``), each
+sentence's sources are its attributions' origins (``verify.engine.origins``), a passage's
+context is the headline and the start of the body (as ``verify/jobs.py`` builds it), and the
+idf is BM25's over every sentence of the set.
+
+Figures per split:
+
+* corroboration recall: gold ``corroborates`` pairs that are independent, predicted
+  ``corroborates``;
+* contradiction recall, overall and per kind (figures, dates, polarity, actor);
+* echo accuracy: gold echoes (``independent`` false) predicted as not independent;
+* strong relations wrong: predicted ``corroborates``/``contradicts`` whose gold relation differs
+  (or whose gold is an echo counted as a corroboration), over all predicted strong relations;
+* relation accuracy over every pair (``none`` when compare returns nothing).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from verify.engine.analysis import analyze
+from verify.engine.crosscheck import Passage, compare, index_text
+from verify.engine.origins import Span, origins
+
+DATA = Path(__file__).resolve().parent / "data" / "clusters"
+SPLITS = ("dev", "test")
+CONTEXT_CHARS = 1200  # as verify/jobs.py
+STRONG = ("corroborates", "contradicts")
+CONTRADICTION_KINDS = ("figures", "dates", "polarity", "actor")
+
+Idf = Callable[[str], float]
+
+
+def load() -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The clusters and, per cluster id, its split."""
+    clusters = [
+        json.loads(path.read_text("utf-8"))
+        for path in sorted(DATA.glob("*.json"))
+        if path.name != "split.json"
+    ]
+    split = json.loads((DATA / "split.json").read_text("utf-8"))
+    number = {n: name for name in SPLITS for n in split[name]}
+    return clusters, {c["id"]: number[c["id"].split("_")[0]] for c in clusters}
+
+
+def passages(cluster: dict[str, Any]) -> dict[tuple[str, str], Passage]:
+    """Every sentence of every article of the cluster as the jobs would see it."""
+    out: dict[tuple[str, str], Passage] = {}
+    for article in cluster["articles"]:
+        body = article["body"]
+        context = f"{article['headline']}\n{body[:CONTEXT_CHARS]}"[:CONTEXT_CHARS]
+        for item in analyze(body):
+            s = item.sentence
+            spans = [
+                Span(a.source, a.via, a.source_start, a.source_end, a.cue_start, a.cue_end)
+                for a in item.attributions
+            ]
+            out[(article["key"], s.text)] = Passage(
+                text=s.text,
+                outlet=article["outlet"],
+                sources=origins(spans, text=s.text, start=s.start),
+                context=context,
+            )
+    return out
+
+
+def corpus_idf(texts: list[str]) -> Idf:
+    df: Counter[str] = Counter()
+    for text in texts:
+        df.update(set(index_text(text).split()))
+    size = len(texts)
+
+    def idf(token: str) -> float:
+        count = df.get(token, 0)
+        return math.log(1.0 + (size - count + 0.5) / (count + 0.5))
+
+    return idf
+
+
+def _find(table: dict[tuple[str, str], Passage], key: str, text: str) -> Passage:
+    """The passage of the sentence that is, or contains, the gold text."""
+    if (key, text) in table:
+        return table[(key, text)]
+    for (k, t), passage in table.items():
+        if k == key and (text in t or t in text):
+            return passage
+    raise KeyError(f"{key}: {text!r} is no sentence of the article")
+
+
+def predictions(clusters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    tables = {c["id"]: passages(c) for c in clusters}
+    idf = corpus_idf([p.text for table in tables.values() for p in table.values()])
+    rows = []
+    for cluster in clusters:
+        table = tables[cluster["id"]]
+        for pair in cluster["pairs"]:
+            claim = _find(table, pair["claim"]["article"], pair["claim"]["text"])
+            candidate = _find(table, pair["candidate"]["article"], pair["candidate"]["text"])
+            match = compare(claim, candidate, idf=idf)
+            rows.append(
+                {
+                    **pair,
+                    "cluster": cluster["id"],
+                    "predicted": "none" if match is None else match.relation,
+                    "predicted_independent": True if match is None else match.independent,
+                    "predicted_reason": "" if match is None else match.reason,
+                }
+            )
+    return rows
+
+
+def _recall(rows: list[dict[str, Any]], wanted: Callable[[dict[str, Any]], bool]) -> str:
+    gold = [r for r in rows if wanted(r)]
+    return f"{sum(r['predicted'] == r['relation'] for r in gold)}/{len(gold)}"
+
+
+def _ratio(text: str) -> float:
+    hit, total = (int(x) for x in text.split("/"))
+    return round(hit / total, 3) if total else 0.0
+
+
+def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    corroboration = _recall(rows, lambda r: r["relation"] == "corroborates" and r["independent"])
+    contradiction = _recall(rows, lambda r: r["relation"] == "contradicts")
+    by_kind = {
+        kind: _recall(rows, lambda r, k=kind: r["relation"] == "contradicts" and r["kind"] == k)
+        for kind in CONTRADICTION_KINDS
+    }
+    echoes = [r for r in rows if not r["independent"]]
+    echo_right = sum(
+        not r["predicted_independent"] or r["predicted"] in ("none", "related") for r in echoes
+    )
+    strong = [r for r in rows if r["predicted"] in STRONG]
+    strong_wrong = sum(
+        r["predicted"] != r["relation"]
+        or (r["predicted"] == "corroborates" and r["predicted_independent"] != r["independent"])
+        for r in strong
+    )
+    return {
+        "pairs": len(rows),
+        "relation_accuracy": round(
+            sum(r["predicted"] == r["relation"] for r in rows) / max(len(rows), 1), 3
+        ),
+        "corroboration_recall": _ratio(corroboration),
+        "corroboration": corroboration,
+        "contradiction_recall": _ratio(contradiction),
+        "contradiction": contradiction,
+        "contradiction_recall_by_kind": {k: _ratio(v) for k, v in by_kind.items()},
+        "contradiction_by_kind": by_kind,
+        "echo_accuracy": round(echo_right / max(len(echoes), 1), 3),
+        "echoes": len(echoes),
+        "strong_wrong_rate": round(strong_wrong / max(len(strong), 1), 3),
+        "strong_returned": len(strong),
+    }
+
+
+def run() -> dict[str, Any]:
+    clusters, where = load()
+    rows = predictions(clusters)
+    return {
+        "benchmark": "crosscheck_clusters",
+        "clusters": {s: sum(where[c["id"]] == s for c in clusters) for s in SPLITS},
+        **{s: figures([r for r in rows if where[r["cluster"]] == s]) for s in SPLITS},
+    }
+
+
+def dev_failures() -> list[str]:
+    """Readable misses of the dev clusters only (the test clusters are never listed)."""
+    clusters, where = load()
+    rows = [r for r in predictions(clusters) if where[r["cluster"]] == "dev"]
+    return [
+        f"{r['id']} [{r['relation']}/{r['kind']}] got {r['predicted']} {r['predicted_reason']}\n"
+        f"  A: {r['claim']['text']}\n  B: {r['candidate']['text']}"
+        for r in rows
+        if r["predicted"] != r["relation"]
+    ]
+
+
+def main(argv: list[str]) -> int:
+    result = run()
+    print(f"Cross-check story clusters: {result['clusters']}")
+    keys = (
+        "pairs",
+        "relation_accuracy",
+        "corroboration",
+        "corroboration_recall",
+        "contradiction",
+        "contradiction_recall",
+        "echoes",
+        "echo_accuracy",
+        "strong_returned",
+        "strong_wrong_rate",
+    )
+    print(f"{'':<26}{'dev':>10}{'test':>10}")
+    for key in keys:
+        print(f"{key:<26}{result['dev'][key]!s:>10}{result['test'][key]!s:>10}")
+    for kind in CONTRADICTION_KINDS:
+        dev, test = (result[s]["contradiction_by_kind"][kind] for s in SPLITS)
+        print(f"{'  contradicts/' + kind:<26}{dev:>10}{test:>10}")
+    if "--failures" in argv:
+        print("\n".join(dev_failures()))
+    print(json.dumps(result, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
