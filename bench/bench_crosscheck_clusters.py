@@ -141,7 +141,9 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     corroboration = _recall(rows, lambda r: r["relation"] == "corroborates" and r["independent"])
     contradiction = _recall(rows, lambda r: r["relation"] == "contradicts")
     by_kind = {
-        kind: _recall(rows, lambda r, k=kind: r["relation"] == "contradicts" and r["kind"] == k)
+        kind: _recall(
+            [r for r in rows if r["kind"] == kind], lambda r: r["relation"] == "contradicts"
+        )
         for kind in CONTRADICTION_KINDS
     }
     echoes = [r for r in rows if not r["independent"]]
