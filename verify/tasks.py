@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from celery import shared_task
-from django.db import DatabaseError, InterfaceError, OperationalError
 
+from annotations.tasks import TRANSIENT
 from verify import jobs
 
-TRANSIENT = (OperationalError, InterfaceError, DatabaseError)
 MAX_RETRIES = 5
 
 
