@@ -13,9 +13,9 @@ from django.views.decorators.http import require_GET, require_POST
 from annotations import selectors
 from annotations.models import Article, ArticleStatus, Confidence
 from annotations.services import workflow
+from annotations.services.crosschecks import queue_crosscheck
 from annotations.services.workflow import NotAllowed, WorkflowError
 from annotations.views._common import desk_view, forbidden, panel_html
-from verify.jobs import queue_crosscheck
 
 
 @require_GET

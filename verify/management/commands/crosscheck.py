@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from annotations.models import Article, CrosscheckJob, JobStatus
+from annotations.services.crosschecks import queue_crosscheck
 from verify import jobs
 from verify.selectors import find_articles
 
@@ -62,7 +63,7 @@ class Command(BaseCommand):
             raise CommandError(f"{failed} job(s) did not finish.")
 
     def _run_here(self, article: Article, label: str) -> CrosscheckJob:
-        job = jobs.queue_crosscheck(article=article, trigger="manage.py crosscheck", send=False)
+        job = queue_crosscheck(article=article, trigger="manage.py crosscheck", send=False)
         jobs.run_job(job.pk, progress=lambda j: self._bar(label, j))
         job.refresh_from_db()
         self._bar(label, job, final=True)
@@ -70,7 +71,7 @@ class Command(BaseCommand):
 
     def _run_on_workers(self, article: Article, label: str, timeout: float) -> CrosscheckJob:
         with transaction.atomic():
-            job = jobs.queue_crosscheck(article=article, trigger="manage.py crosscheck")
+            job = queue_crosscheck(article=article, trigger="manage.py crosscheck")
         deadline = time.monotonic() + timeout
         while True:
             job.refresh_from_db()
