@@ -11,9 +11,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from annotations.models import Article, CrosscheckJob, JobStatus
+from annotations.selectors import find_articles
 from annotations.services.crosschecks import queue_crosscheck
 from verify import jobs
-from verify.selectors import find_articles
 
 POLL_SECONDS = 0.5
 
@@ -36,7 +36,7 @@ class Command(BaseCommand):
         if options["all"] == bool(options["articles"]):
             raise CommandError("Name articles by id or external id, or give --all (not both).")
         if options["all"]:
-            articles = list(Article.objects.filter(role=Article.Role.DRAFT).order_by("pk"))
+            articles = list(Article.objects.drafts().order_by("pk"))
         else:
             articles, missing = find_articles(options["articles"])
             if missing:
