@@ -7,12 +7,12 @@ the desk's rules (four eyes, no edits after approval, sign-off) hold in the admi
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
@@ -28,6 +28,7 @@ from annotations.models import (
     CrossCheck,
     CrosscheckJob,
     Sentence,
+    SentenceQuerySet,
     Source,
     SourceAlias,
     Transition,
@@ -69,9 +70,8 @@ class SentenceInline(ReadOnlyInline):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Sentence]:
         return (
-            super()
-            .get_queryset(request)
-            .filter(archived_at__isnull=True)
+            cast(SentenceQuerySet, super().get_queryset(request))
+            .current()
             .select_related("annotation")
             .prefetch_related("attributions__source", "attributions__via")
         )
@@ -102,10 +102,8 @@ class ConfidenceFilter(admin.SimpleListFilter):
         if self.value() in Confidence.values:
             return queryset.filter(
                 Exists(
-                    Annotation.objects.filter(
-                        sentence__article=OuterRef("pk"),
-                        sentence__archived_at__isnull=True,
-                        confidence=self.value(),
+                    Annotation.objects.current().filter(
+                        sentence__article=OuterRef("pk"), confidence=self.value()
                     )
                 )
             )
@@ -121,10 +119,8 @@ class AnonymousSourcesFilter(admin.SimpleListFilter):
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         anonymous = Exists(
-            Attribution.objects.filter(
-                sentence__article=OuterRef("pk"),
-                sentence__archived_at__isnull=True,
-                source__kind=Source.Kind.ANONYMOUS,
+            Attribution.objects.current().filter(
+                sentence__article=OuterRef("pk"), source__kind=Source.Kind.ANONYMOUS
             )
         )
         if self.value() == "yes":
@@ -169,22 +165,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return False  # articles arrive through `manage.py ingest` or the API
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
-        current_claims = Q(sentences__archived_at__isnull=True, sentences__kind="claim")
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                n_claims=Count("sentences", filter=current_claims),
-                n_approved=Count(
-                    "sentences",
-                    filter=current_claims & Q(sentences__annotation__status="approved"),
-                ),
-            )
-        )
+        # Every article (references too), with the same progress as the desk's article list.
+        return super().get_queryset(request).with_progress()
 
-    @admin.display(description="approved", ordering="n_approved")
+    @admin.display(description="approved", ordering="approved_count")
     def progress(self, article: Article) -> str:
-        return f"{article.n_approved}/{article.n_claims}"  # type: ignore[attr-defined]
+        return f"{article.approved_count}/{article.claim_count}"  # type: ignore[attr-defined]
 
     @admin.action(description="Sign off the selected articles")
     def sign_off(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:

@@ -55,8 +55,7 @@ from annotations.models import (
     Sentence,
     SourceKind,
 )
-from annotations.selectors import annotation_of
-from verify.selectors import claim_summary
+from annotations.selectors import annotation_of, attributions_prefetch, claim_summary
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SCHEMA_CONTEXT = "https://schema.org"
@@ -121,14 +120,7 @@ def load_export(article_id: int, *, crosschecks: bool = False) -> ArticleExport:
         Sentence.objects.current()
         .filter(article=article)
         .select_related("annotation__annotator", "annotation__reviewer")
-        .prefetch_related(
-            Prefetch(
-                "attributions",
-                queryset=Attribution.objects.select_related("source", "via").order_by(
-                    "source_start", "id"
-                ),
-            )
-        )
+        .prefetch_related(attributions_prefetch(accepted_first=False))
         .order_by("index")
     )
     if crosschecks:

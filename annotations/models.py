@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import Length, Lower
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -64,6 +64,43 @@ class AttributionMode(models.TextChoices):
     REPORTED_BY = "reported_by", "Reported by"
 
 
+# --- the desk's scope ---------------------------------------------------------------------
+# The desk works on the current sentences (not archived by a revision) of draft articles, and
+# rules apply to claim sentences. These are the only places that spell that out; every read
+# reaches it through the QuerySet methods below. ``path`` leads from the model queried to
+# the sentence ("" for Sentence itself, "sentence__" for an annotation...).
+
+
+def current_q(path: str = "") -> Q:
+    """The sentence at ``path`` is current: a revision has not archived it."""
+    return Q(**{f"{path}archived_at__isnull": True})
+
+
+def current_claim_q(path: str = "") -> Q:
+    """The sentence at ``path`` is a current claim sentence."""
+    return current_q(path) & Q(**{f"{path}kind": SentenceKind.CLAIM})
+
+
+def on_desk_q(path: str = "") -> Q:
+    """The sentence at ``path`` is a current sentence of a draft article."""
+    return current_q(path) & Q(**{f"{path}article__role": ArticleRole.DRAFT})
+
+
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def drafts(self) -> ArticleQuerySet:
+        """The newsroom's own stories, the ones the desk annotates (not reference coverage)."""
+        return self.filter(role=ArticleRole.DRAFT)
+
+    def with_progress(self) -> ArticleQuerySet:
+        """Annotated with ``claim_count`` (current claim sentences) and ``approved_count``."""
+        claims = current_claim_q("sentences__")
+        approved = claims & Q(sentences__annotation__status=AnnotationStatus.APPROVED)
+        return self.annotate(
+            claim_count=Count("sentences", filter=claims, distinct=True),
+            approved_count=Count("sentences", filter=approved, distinct=True),
+        )
+
+
 class Article(models.Model):
     Role = ArticleRole
     Status = ArticleStatus
@@ -84,6 +121,7 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["body", "body_sha256", "updated_at"])
 
     class Meta:
@@ -129,10 +167,14 @@ class ArticleRevision(models.Model):
 class SentenceQuerySet(models.QuerySet["Sentence"]):
     def current(self) -> SentenceQuerySet:
         """Sentences of the article's current body (archived ones excluded)."""
-        return self.filter(archived_at__isnull=True)
+        return self.filter(current_q())
 
     def claims(self) -> SentenceQuerySet:
-        return self.filter(kind=Sentence.Kind.CLAIM)
+        return self.filter(kind=SentenceKind.CLAIM)
+
+    def on_desk(self) -> SentenceQuerySet:
+        """Current sentences of draft articles: what the desk may open by id."""
+        return self.filter(on_desk_q())
 
 
 class Sentence(models.Model):
@@ -229,6 +271,16 @@ class SourceAlias(models.Model):
         return self.name
 
 
+class AttributionQuerySet(models.QuerySet["Attribution"]):
+    def current(self) -> AttributionQuerySet:
+        """Attributions of current sentences (any article)."""
+        return self.filter(current_q("sentence__"))
+
+    def on_desk(self) -> AttributionQuerySet:
+        """Attributions of current sentences of draft articles."""
+        return self.filter(on_desk_q("sentence__"))
+
+
 class Attribution(models.Model):
     """One source behind one sentence, with the cue that attributes it."""
 
@@ -256,6 +308,7 @@ class Attribution(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = AttributionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -296,6 +349,23 @@ class Attribution(models.Model):
         }
 
 
+class AnnotationQuerySet(models.QuerySet["Annotation"]):
+    def current(self) -> AnnotationQuerySet:
+        """Annotations of current sentences (any article)."""
+        return self.filter(current_q("sentence__"))
+
+    def of_current_claims(self) -> AnnotationQuerySet:
+        """Annotations of current claim sentences (any article)."""
+        return self.filter(current_claim_q("sentence__"))
+
+    def on_desk(self) -> AnnotationQuerySet:
+        """Annotations of current sentences of draft articles."""
+        return self.filter(on_desk_q("sentence__"))
+
+    def submitted(self) -> AnnotationQuerySet:
+        return self.filter(status=AnnotationStatus.SUBMITTED)
+
+
 class Annotation(models.Model):
     """The desk's sourcing verdict on one sentence: confidence, note and review state.
 
@@ -330,6 +400,7 @@ class Annotation(models.Model):
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = AnnotationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -424,6 +495,12 @@ class CrosscheckRelation(models.TextChoices):
     RELATED = "related", "Related"
 
 
+class CrossCheckQuerySet(models.QuerySet["CrossCheck"]):
+    def of_current_claims(self) -> CrossCheckQuerySet:
+        """Matches of claims a revision has not archived (a match may be in any article)."""
+        return self.filter(current_q("claim__"))
+
+
 class CrossCheck(models.Model):
     """A sentence of another article that matches a claim sentence."""
 
@@ -441,6 +518,8 @@ class CrossCheck(models.Model):
         "CrosscheckJob", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CrossCheckQuerySet.as_manager()
 
     class Meta:
         ordering = ["claim", "-score", "id"]
@@ -465,6 +544,11 @@ class JobStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+class JobKind(models.TextChoices):
+    CLAIMS = "claims", "Check claims"
+    REFERENCE = "reference", "Plan checks for a new reference"
+
+
 class CrosscheckJob(models.Model):
     """One run of the cross-check over some or all claim sentences of a draft article.
 
@@ -475,6 +559,7 @@ class CrosscheckJob(models.Model):
     """
 
     Status = JobStatus
+    Kind = JobKind
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="crosscheck_jobs")
     sentence_ids = models.JSONField(
@@ -482,11 +567,7 @@ class CrosscheckJob(models.Model):
         blank=True,
         help_text="Claims to check; empty means every current claim of the article.",
     )
-    kind = models.CharField(
-        max_length=16,
-        choices=[("claims", "Check claims"), ("reference", "Plan checks for a new reference")],
-        default="claims",
-    )
+    kind = models.CharField(max_length=16, choices=JobKind.choices, default=JobKind.CLAIMS)
     trigger = models.CharField(
         max_length=200, blank=True, help_text="Why the job exists (ingest, a new reference…)."
     )

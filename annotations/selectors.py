@@ -1,25 +1,31 @@
-"""Reads for the desk's pages, shaped so that each page costs a fixed number of queries.
+"""Reads across models for the desk's pages, the API, the exports and the worker's commands,
+shaped so that each page costs a fixed number of queries.
 
-Every selector returns plain objects or querysets; none of them changes anything. Lookups by id
-only ever reach draft articles and current (not archived) sentences, so a guessed id of a
-reference article or of a sentence removed by a revision is simply "not found".
+Every selector returns plain objects or querysets; none of them changes anything. The desk's
+scope (draft articles, current sentences, claims) comes from the QuerySet methods in
+:mod:`annotations.models`; lookups by id only ever reach draft articles and current (not
+archived) sentences, so a guessed id of a reference article or of a sentence removed by a
+revision is simply "not found". List filters go through the FilterSets of
+:mod:`annotations.filters`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from annotations.filters import ReviewQueueFilter
 from annotations.models import (
     Annotation,
     AnnotationStatus,
     Article,
-    ArticleRole,
     Attribution,
     Comment,
     Confidence,
@@ -32,8 +38,9 @@ from annotations.models import (
     SourceKind,
     Transition,
 )
-from verify.engine.crosscheck import Summary
-from verify.selectors import claim_summary
+from verify.engine.crosscheck import Match, Summary, summarise
+
+ERR_NO_ANNOTATION = "This sentence has no annotation (boilerplate is not annotated)."
 
 # Fields of an annotation's history not worth showing as a "change".
 _HISTORY_NOISE = {"version", "updated_at"}
@@ -53,44 +60,56 @@ _FIRST_RECORD_FIELDS = {
 
 def desk_articles() -> QuerySet[Article]:
     """Draft articles with ``claim_count`` and ``approved_count`` annotated, newest first."""
-    current_claims = Q(sentences__archived_at__isnull=True, sentences__kind=SentenceKind.CLAIM)
-    return Article.objects.filter(role=ArticleRole.DRAFT).annotate(
-        claim_count=Count("sentences", filter=current_claims, distinct=True),
-        approved_count=Count(
-            "sentences",
-            filter=current_claims & Q(sentences__annotation__status=AnnotationStatus.APPROVED),
-            distinct=True,
-        ),
-    )
+    return Article.objects.drafts().with_progress()
 
 
 def desk_article(article_id: int) -> Article:
     """The draft article ``article_id``; raises Http404 for unknown ids and reference articles."""
-    return get_object_or_404(Article, pk=article_id, role=ArticleRole.DRAFT)
+    return get_object_or_404(Article.objects.drafts(), pk=article_id)
 
 
-def attributions_prefetch() -> Prefetch[Any]:
-    """A sentence's attributions with source and via: accepted first, then in text order."""
+def find_articles(references: Iterable[str]) -> tuple[list[Article], list[str]]:
+    """Articles named by id or external id; also the references that matched nothing."""
+    found: list[Article] = []
+    missing: list[str] = []
+    for reference in references:
+        query = Q(external_id=reference)
+        if reference.isdigit():
+            query |= Q(pk=int(reference))
+        article = Article.objects.filter(query).order_by("pk").first()
+        if article is None:
+            missing.append(reference)
+        else:
+            found.append(article)
+    return found, missing
+
+
+def attributions_prefetch(
+    *, accepted_first: bool = True, lookup: str = "attributions"
+) -> Prefetch[Any]:
+    """A sentence's attributions (at ``lookup``) with source and via: accepted first (unless
+    not ``accepted_first``), then in text order."""
+    order = ("is_suggestion", "source_start", "id") if accepted_first else ("source_start", "id")
     return Prefetch(
-        "attributions",
-        queryset=Attribution.objects.select_related("source", "via").order_by(
-            "is_suggestion", "source_start", "id"
-        ),
+        lookup,
+        queryset=Attribution.objects.select_related("source", "via").order_by(*order),
     )
 
 
-def article_sentences(article: Article) -> list[Sentence]:
+def article_sentences(article: Article, *, accepted_first: bool = True) -> list[Sentence]:
     """The article's current sentences, each with its annotation and attributions loaded.
 
-    Three queries however long the article: sentences (+ annotation, annotator), attributions
-    (+ source, via). Attributions come accepted first, then suggestions in text order.
+    Three queries however long the article: sentences (+ annotation, annotator, reviewer),
+    attributions (+ source, via). Attributions come accepted first, then suggestions in text
+    order; with ``accepted_first=False`` all in text order (as ``analyze`` and ``report``
+    print them).
     """
     return list(
         Sentence.objects.current()
         .filter(article=article)
         .defer("search_text")
         .select_related("annotation", "annotation__annotator", "annotation__reviewer")
-        .prefetch_related(attributions_prefetch())
+        .prefetch_related(attributions_prefetch(accepted_first=accepted_first))
         .order_by("index")
     )
 
@@ -114,30 +133,46 @@ def annotation_of(sentence: Sentence) -> Annotation | None:
 # --- one sentence ----------------------------------------------------------------------------
 
 
-def desk_sentence(sentence_id: int) -> Sentence:
-    """A current sentence of a draft article, with article, annotation and attributions."""
+def desk_sentence(sentence_id: int, *, annotated: bool = False) -> Sentence:
+    """A current sentence of a draft article, with article, annotation and attributions
+    (fresh from the database).
+
+    With ``annotated`` (the API's annotation endpoints), only a claim sentence with its
+    annotation. Raises Http404 for unknown ids, archived sentences and reference articles
+    (and, ``annotated``, boilerplate and sentences without an annotation).
+    """
+    queryset = Sentence.objects.on_desk()
+    if annotated:
+        queryset = queryset.claims()
     queryset = (
-        Sentence.objects.current()
-        .filter(article__role=ArticleRole.DRAFT)
+        queryset.defer("search_text", "article__body")
         .select_related("article", "annotation", "annotation__annotator", "annotation__reviewer")
         .prefetch_related(attributions_prefetch())
     )
-    return get_object_or_404(queryset, pk=sentence_id)
+    sentence = get_object_or_404(queryset, pk=sentence_id)
+    if annotated and annotation_of(sentence) is None:
+        raise Http404(ERR_NO_ANNOTATION)
+    return sentence
 
 
 def desk_annotation(annotation_id: int) -> Annotation:
-    """The annotation of a current claim sentence of a draft article."""
-    queryset = Annotation.objects.filter(
-        sentence__archived_at__isnull=True, sentence__article__role=ArticleRole.DRAFT
-    ).select_related("sentence", "sentence__article", "annotator", "reviewer")
+    """The annotation of a current sentence of a draft article."""
+    queryset = Annotation.objects.on_desk().select_related(
+        "sentence", "sentence__article", "annotator", "reviewer"
+    )
     return get_object_or_404(queryset, pk=annotation_id)
 
 
-def desk_attribution(attribution_id: int) -> Attribution:
-    queryset = Attribution.objects.filter(
-        sentence__archived_at__isnull=True, sentence__article__role=ArticleRole.DRAFT
-    ).select_related("sentence", "sentence__article", "source", "via")
-    return get_object_or_404(queryset, pk=attribution_id)
+def desk_attribution(attribution_id: int, *, claims_only: bool = False) -> Attribution:
+    """An attribution of a current sentence (a claim sentence, with ``claims_only``) of a draft
+    article; Http404 otherwise."""
+    queryset = Attribution.objects.on_desk()
+    if claims_only:
+        queryset = queryset.filter(sentence__kind=SentenceKind.CLAIM)
+    return get_object_or_404(
+        queryset.select_related("sentence", "sentence__article", "source", "via"),
+        pk=attribution_id,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,14 +294,43 @@ def sentence_detail(sentence: Sentence) -> SentenceDetail:
 def contradictions(article: Article) -> list[CrossCheck]:
     """Independent contradictions of the article's current claims, strongest first."""
     return list(
-        CrossCheck.objects.filter(
-            claim__article=article,
-            claim__archived_at__isnull=True,
-            relation=CrossCheck.Relation.CONTRADICTS,
-            independent=True,
-        )
+        CrossCheck.objects.of_current_claims()
+        .filter(claim__article=article, relation=CrossCheck.Relation.CONTRADICTS, independent=True)
         .select_related("claim", "match__article")
         .order_by("claim__index", "-score")
+    )
+
+
+def article_crosschecks(article: Article) -> QuerySet[CrossCheck]:
+    """The matches of the article's current claims, by claim, strongest first."""
+    return (
+        CrossCheck.objects.of_current_claims()
+        .filter(claim__article=article)
+        .select_related("match__article")
+        .order_by("claim_id", "-score", "id")
+    )
+
+
+class Judged(Protocol):
+    """A stored cross-check, or any read of one: what :func:`summarise` needs."""
+
+    @property
+    def relation(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def independent(self) -> bool: ...
+
+
+def claim_summary(crosschecks: Iterable[Judged]) -> Summary:
+    """Independent corroborations, echoes, contradictions and a suggested confidence."""
+    return summarise(
+        [
+            Match(relation=c.relation, score=c.score, reason=c.reason, independent=c.independent)
+            for c in crosschecks
+        ]
     )
 
 
@@ -278,61 +342,25 @@ def latest_crosscheck_job(article: Article) -> CrosscheckJob | None:
 # --- review queue ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class QueueFilters:
-    article: int | None = None
-    annotator: int | None = None
-    confidence: str | None = None
-
-
-def parse_queue_filters(params: Any) -> QueueFilters:
-    """Read the queue's GET parameters, ignoring values that are not ids or known levels."""
-
-    def as_id(name: str) -> int | None:
-        value = params.get(name, "")
-        return int(value) if value.isdigit() else None
-
-    confidence = params.get("confidence") or None
-    return QueueFilters(
-        article=as_id("article"),
-        annotator=as_id("annotator"),
-        confidence=confidence if confidence in Confidence.values else None,
-    )
-
-
-def review_queue(filters: QueueFilters) -> list[Annotation]:
-    """Submitted annotations of current claim sentences of draft articles, oldest first."""
+def review_queue(*, filters: Mapping[str, Any] | None = None) -> list[Annotation]:
+    """Submitted annotations of current claim sentences of draft articles, oldest first,
+    filtered by :class:`~annotations.filters.ReviewQueueFilter` (article, annotator,
+    confidence; values that are not ids or known levels are ignored)."""
     queryset = (
-        Annotation.objects.filter(
-            status=AnnotationStatus.SUBMITTED,
-            sentence__archived_at__isnull=True,
-            sentence__kind=SentenceKind.CLAIM,
-            sentence__article__role=ArticleRole.DRAFT,
-        )
+        Annotation.objects.on_desk()
+        .submitted()
+        .filter(sentence__kind=SentenceKind.CLAIM)
         .select_related("sentence", "sentence__article", "annotator")
-        .prefetch_related(
-            Prefetch(
-                "sentence__attributions",
-                queryset=Attribution.objects.select_related("source", "via").order_by(
-                    "is_suggestion", "source_start", "id"
-                ),
-            )
-        )
+        .prefetch_related(attributions_prefetch(lookup="sentence__attributions"))
         .order_by("updated_at", "id")
     )
-    if filters.article is not None:
-        queryset = queryset.filter(sentence__article_id=filters.article)
-    if filters.annotator is not None:
-        queryset = queryset.filter(annotator_id=filters.annotator)
-    if filters.confidence is not None:
-        queryset = queryset.filter(confidence=filters.confidence)
-    return list(queryset[:500])
+    return list(ReviewQueueFilter(filters or {}, queryset=queryset).qs[:500])
 
 
 def queue_filter_choices() -> dict[str, list[Any]]:
     """The articles and annotators that currently have submitted sentences."""
-    submitted = Annotation.objects.filter(
-        status=AnnotationStatus.SUBMITTED, sentence__article__role=ArticleRole.DRAFT
+    submitted = Annotation.objects.submitted().filter(
+        sentence__article__in=Article.objects.drafts()
     )
     articles = Article.objects.filter(pk__in=submitted.values("sentence__article_id")).only(
         "id", "headline"
@@ -346,11 +374,8 @@ def queue_filter_choices() -> dict[str, list[Any]]:
 def annotations_by_ids(ids: list[int]) -> list[Annotation]:
     """Annotations of current claim sentences of draft articles among ``ids``."""
     return list(
-        Annotation.objects.filter(
-            pk__in=ids,
-            sentence__archived_at__isnull=True,
-            sentence__article__role=ArticleRole.DRAFT,
-        )
+        Annotation.objects.on_desk()
+        .filter(pk__in=ids)
         .select_related("sentence")
         .order_by("sentence__article_id", "sentence__index")
     )
@@ -444,18 +469,30 @@ def sourcing_mix(sentences: list[Sentence]) -> SourcingMix:
 # --- source registry -------------------------------------------------------------------------
 
 
+def sources(q: str = "", kind: str | None = None) -> QuerySet[Source]:
+    """Registry entries (with aliases) whose name or an alias contains ``q`` (all for an empty
+    one), of ``kind`` if given, by name."""
+    queryset = Source.objects.prefetch_related("aliases").order_by("name", "kind", "id")
+    query = " ".join(q.split())
+    if query:
+        alias_hits = SourceAlias.objects.filter(name__icontains=query).values("source_id")
+        queryset = queryset.filter(Q(name__icontains=query) | Q(pk__in=alias_hits))
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    return queryset
+
+
+def source(source_id: int) -> Source:
+    return get_object_or_404(Source.objects.prefetch_related("aliases"), pk=source_id)
+
+
 def search_sources(query: str, limit: int = 12) -> list[Source]:
-    """Registry entries whose name or one of whose aliases contains ``query``, names first."""
+    """The desk's suggestions for what was typed: :func:`sources` matching ``query`` (none for
+    a blank one), names that start with it first."""
     query = " ".join(query.split())
     if not query:
         return []
-    alias_hits = SourceAlias.objects.filter(name__icontains=query).values("source_id")
-    matches = (
-        Source.objects.filter(Q(name__icontains=query) | Q(pk__in=alias_hits))
-        .prefetch_related("aliases")
-        .order_by("name", "kind")
-    )
-    found = list(matches[: limit * 2])
+    found = list(sources(query)[: limit * 2])
     lowered = query.lower()
     # Names that start with what was typed first, then the rest, each alphabetically.
     found.sort(key=lambda s: (not s.name.lower().startswith(lowered), s.name.lower()))

@@ -7,7 +7,9 @@ Events
     :func:`article_event` inside its transaction: one :class:`WebhookDelivery` row per active
     endpoint that wants the event is written with the change itself (nothing is lost if the
     process dies right after the commit), and the rows are sent after the commit
-    (``transaction.on_commit``), by the Celery task :func:`annotations.tasks.deliver_webhook`.
+    (``transaction.on_commit``), by the Celery task :func:`annotations.tasks.deliver_webhook`
+    (asked for through :data:`annotations.signals.webhook_attempt_due`, so this service does
+    not import the tasks that call it).
 
 Request
     ``POST`` to the endpoint's URL with a JSON body::
@@ -76,6 +78,7 @@ from annotations.models import (
     WebhookEndpoint,
     WebhookEvent,
 )
+from annotations.signals import webhook_attempt_due
 
 logger = logging.getLogger(__name__)
 
@@ -166,10 +169,10 @@ def dispatch(delivery_id: int, *, attempt: int, countdown: float | None = None) 
     Returns False, leaving the row for :func:`resend_overdue`, when the broker cannot be
     reached. Without a broker (eager mode) the attempt runs at once, countdown ignored.
     """
-    from annotations.tasks import deliver_webhook
-
     try:
-        deliver_webhook.apply_async((delivery_id,), {"attempt": attempt}, countdown=countdown)
+        webhook_attempt_due.send(
+            sender=WebhookDelivery, delivery_id=delivery_id, attempt=attempt, countdown=countdown
+        )
     except Exception as exc:  # the broker's connection errors vary by transport
         if settings.CELERY_TASK_ALWAYS_EAGER:
             raise

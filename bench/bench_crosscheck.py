@@ -152,8 +152,8 @@ def insert_draft(article: Article) -> Any:
 
     from annotations.models import Article as ArticleRow
     from annotations.models import Sentence
+    from annotations.services.search_index import record_terms
     from verify.engine.crosscheck import index_text
-    from verify.search import record_terms
 
     body, spans = article.layout()
     with transaction.atomic():
@@ -188,7 +188,8 @@ def measure(reps: int, backend: str) -> dict[str, Any]:
     from django.db import connection
 
     from annotations.models import CrossCheck, CrosscheckJob, JobStatus, Sentence
-    from verify.jobs import BATCH, crosscheck_sentences, queue_crosscheck, run_job
+    from annotations.services.crosschecks import queue_crosscheck
+    from verify.jobs import BATCH, crosscheck_sentences, run_job
     from verify.search import PAIR_TERMS, TermStats, find_candidates, pair_groups
 
     draft = insert_draft(Generator().draft(CLAIMS))

@@ -103,8 +103,8 @@ def queue_round(drafts: Sequence[Any], *, create: Generator | None, claims: int)
     """Queue one job per draft through Redis (creating the drafts first when ``create``)."""
     from django.db import transaction
 
+    from annotations.services.crosschecks import queue_crosscheck
     from bench.bench_crosscheck import insert_draft
-    from verify.jobs import queue_crosscheck
 
     job_ids = []
     for i, draft in enumerate(drafts):

@@ -182,12 +182,12 @@ def load_postgres(name: str, articles: Iterable[tuple[Article, Sequence[str]]]) 
 def load_sqlite(articles: Iterable[tuple[Article, Sequence[str]]]) -> dict[str, float]:
     """Insert the corpus into the migrated SQLite database Django points at, then fill the FTS5
     table in one ``rebuild`` (the per-row trigger is dropped meanwhile) and count the terms
-    with :func:`verify.search.record_terms`."""
+    with :func:`annotations.services.search_index.record_terms`."""
     import importlib
 
     from django.db import connection, transaction
 
-    from verify.search import record_terms
+    from annotations.services.search_index import record_terms
 
     fts = importlib.import_module("annotations.migrations.0004_fulltext_index")
     timings: dict[str, float] = {}

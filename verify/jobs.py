@@ -1,10 +1,12 @@
-"""Cross-check jobs: queue them after commit, claim them safely, run them claim by claim.
+"""Cross-check jobs, the worker's side: claim them safely, run them claim by claim.
 
 The job row is the source of truth and the Celery message only says "work on job N":
 
-* :func:`queue_crosscheck` creates the row and sends the message after the transaction
-  commits. If the broker is down the row stays ``queued`` with no ``dispatched_at`` and
-  :func:`requeue_stuck_jobs` (a beat task) sends it again later: nothing is lost.
+* ``annotations.services.crosschecks.queue_crosscheck`` creates the row and, after the
+  transaction commits, sends it here through the seam in ``annotations.signals``
+  (:mod:`verify.tasks` receives it). If the broker is down the row stays ``queued`` with no
+  ``dispatched_at`` and the beat task sends again what :func:`jobs_to_send` names: nothing is
+  lost.
 * :func:`run_job` claims the row with a conditional update (``queued``, or ``running`` with an
   expired lease) and a fresh lease token, so a redelivered or duplicated message is harmless.
 * Each claim's results are written in one transaction together with the job's progress, under
@@ -34,18 +36,17 @@ from annotations.models import (
     Attribution,
     CrossCheck,
     CrosscheckJob,
+    JobKind,
     JobStatus,
     Sentence,
-    SentenceKind,
 )
+from annotations.services.crosschecks import queue_crosscheck
 from verify.engine.crosscheck import Match, Passage, compare
 from verify.engine.origins import Span, origins
 from verify.search import TermStats, find_candidates
 
 logger = logging.getLogger(__name__)
 
-KIND_CLAIMS = "claims"
-KIND_REFERENCE = "reference"
 CONTEXT_CHARS = 1200
 BATCH = 10
 REFERENCE_CANDIDATES = 20
@@ -57,66 +58,17 @@ class LeaseLost(Exception):
     """Another worker took the job over (this one was presumed dead); stop writing."""
 
 
-# --- queueing ----------------------------------------------------------------------------
+# --- sending again ------------------------------------------------------------------------
 
 
-def queue_crosscheck(
-    *,
-    article: Article,
-    sentence_ids: Sequence[int] | None = None,
-    trigger: str = "",
-    send: bool = True,
-) -> CrosscheckJob:
-    """Queue a job for ``article``: check its claims (a draft), or, for a reference article,
-    find the draft claims it plausibly matches and queue checks for those.
+def jobs_to_send() -> list[int]:
+    """The jobs to send again: never sent, whose message was lost, or whose worker died.
 
-    The message is sent after the current transaction commits; with ``send=False`` the caller
-    runs the job itself (:func:`run_job`).
-    """
-    kind = KIND_CLAIMS if article.role == Article.Role.DRAFT else KIND_REFERENCE
-    claims = Sentence.objects.current().filter(article=article, kind=SentenceKind.CLAIM)
-    if sentence_ids is not None:
-        claims = claims.filter(pk__in=sentence_ids)
-    job = CrosscheckJob.objects.create(
-        article=article,
-        kind=kind,
-        sentence_ids=sorted(sentence_ids) if sentence_ids is not None else None,
-        trigger=trigger[:200],
-        progress_total=claims.count(),
-    )
-    if send:
-        transaction.on_commit(lambda: dispatch(job.pk))
-    return job
-
-
-def dispatch(job_id: int) -> bool:
-    """Send job ``job_id`` to the workers (or run it now, without a broker).
-
-    Returns False, leaving the row queued for :func:`requeue_stuck_jobs`, when the broker
-    cannot be reached.
-    """
-    from verify.tasks import run_crosscheck_job
-
-    CrosscheckJob.objects.filter(pk=job_id).update(dispatched_at=timezone.now())
-    try:
-        run_crosscheck_job.delay(job_id)
-    except Exception as exc:  # the broker's connection errors vary by transport
-        if settings.CELERY_TASK_ALWAYS_EAGER:
-            raise
-        CrosscheckJob.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(dispatched_at=None)
-        logger.warning("Cross-check job %s not sent (%s); it will be sent again.", job_id, exc)
-        return False
-    return True
-
-
-def requeue_stuck_jobs() -> int:
-    """Send again the jobs that were never sent, whose message was lost, or whose worker died.
-
-    Run by Celery beat. Returns how many jobs were sent.
+    A running job whose lease ran out has lost its worker and goes back to the queue first.
+    The beat task (:func:`verify.tasks.requeue_stuck_jobs`) sends the ids returned.
     """
     now = timezone.now()
     grace = timedelta(seconds=settings.CROSSCHECK_DISPATCH_GRACE_SECONDS)
-    # A running job whose lease ran out has lost its worker: back to the queue.
     CrosscheckJob.objects.filter(status=JobStatus.RUNNING, lease_until__lt=now).update(
         status=JobStatus.QUEUED, dispatched_at=None, lease_token=""
     )
@@ -124,10 +76,17 @@ def requeue_stuck_jobs() -> int:
         Q(dispatched_at__isnull=True, created_at__lt=now - timedelta(seconds=2))
         | Q(dispatched_at__lt=now - grace * 10)
     )
-    sent = 0
-    for job_id in stuck.values_list("pk", flat=True):
-        sent += dispatch(job_id)
-    return sent
+    return list(stuck.values_list("pk", flat=True))
+
+
+def mark_sent(job_id: int) -> None:
+    """Record that job ``job_id``'s message is on its way (before sending it)."""
+    CrosscheckJob.objects.filter(pk=job_id).update(dispatched_at=timezone.now())
+
+
+def mark_unsent(job_id: int) -> None:
+    """The message did not leave (broker down): leave the job for :func:`jobs_to_send`."""
+    CrosscheckJob.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(dispatched_at=None)
 
 
 # --- running -----------------------------------------------------------------------------
@@ -153,7 +112,7 @@ def run_job(job_id: int, *, progress: Progress | None = None) -> bool:
         return False
     job = CrosscheckJob.objects.select_related("article").get(pk=job_id)
     try:
-        if job.kind == KIND_REFERENCE:
+        if job.kind == JobKind.REFERENCE:
             _plan_for_reference(job, token, progress)
         else:
             _check_claims(job, token, progress)
@@ -193,7 +152,7 @@ def _renew(job: CrosscheckJob, token: str, **changes: object) -> None:
 
 
 def _job_claims(job: CrosscheckJob) -> list[Sentence]:
-    claims = Sentence.objects.current().filter(article=job.article_id, kind=SentenceKind.CLAIM)
+    claims = Sentence.objects.current().claims().filter(article=job.article_id)
     if job.sentence_ids is not None:
         claims = claims.filter(pk__in=job.sentence_ids)
     return list(claims.order_by("index"))

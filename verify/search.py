@@ -1,15 +1,15 @@
-"""Retrieval from the full-text index (never a scan): FTS5 on SQLite, tsvector + GIN on
-PostgreSQL, both over ``Sentence.search_text`` (see migration 0004).
+"""The cross-check worker's retrieval from the full-text index (never a scan): FTS5 on
+SQLite, tsvector + GIN on PostgreSQL, both over ``Sentence.search_text`` (migration 0004).
 
 A claim's query is an OR of its most informative terms, chosen rarest first within a budget of
-index postings, so the work per query stays bounded as the corpus grows.
+index postings, so the work per query stays bounded as the corpus grows. The index's write
+side (the term counts recorded at ingest) is ``annotations.services.search_index``.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
@@ -21,30 +21,7 @@ from verify.engine.crosscheck import index_text, search_terms
 
 T = TypeVar("T")
 
-_UPSERT_CHUNK = 500
 _TERM = re.compile(r"[a-z0-9]{1,100}")
-
-
-def record_terms(texts: Iterable[str]) -> None:
-    """Count the index terms of newly indexed ``search_text`` values into :class:`SearchTerm`.
-
-    Terms are upserted in sorted order, so concurrent ingests lock rows in the same order and
-    cannot deadlock.
-    """
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(set(text.split()))
-    items = sorted((term[:100], n) for term, n in counts.items())
-    table = SearchTerm._meta.db_table
-    with connection.cursor() as cursor:
-        for start in range(0, len(items), _UPSERT_CHUNK):
-            chunk = items[start : start + _UPSERT_CHUNK]
-            values = ", ".join(["(%s, %s)"] * len(chunk))
-            cursor.execute(
-                f"INSERT INTO {table} (term, df) VALUES {values} "  # noqa: S608 (no user input)
-                f"ON CONFLICT (term) DO UPDATE SET df = {table}.df + excluded.df",
-                [value for pair in chunk for value in pair],
-            )
 
 
 def index_sentences(sentences: Sequence[Sentence]) -> None:

@@ -1,13 +1,24 @@
-"""Celery tasks: thin wrappers that load by id and call :mod:`verify.jobs`."""
+"""Celery tasks of the cross-check worker: thin wrappers that load by id and call
+:mod:`verify.jobs`, and the sending of jobs to them.
+
+Jobs arrive through the seam in :mod:`annotations.signals`: :func:`send_queued_job` receives
+``crosscheck_queued`` (connected in :meth:`verify.apps.VerifyConfig.ready`) and
+:func:`dispatch` sends the job.
+"""
 
 from __future__ import annotations
 
-from celery import shared_task
-from django.db import DatabaseError, InterfaceError, OperationalError
+import logging
+from typing import Any
 
+from celery import shared_task
+from django.conf import settings
+
+from annotations.tasks import TRANSIENT
 from verify import jobs
 
-TRANSIENT = (OperationalError, InterfaceError, DatabaseError)
+logger = logging.getLogger(__name__)
+
 MAX_RETRIES = 5
 
 
@@ -35,4 +46,35 @@ def run_crosscheck_job(self, job_id: int) -> bool:  # type: ignore[no-untyped-de
 @shared_task
 def requeue_crosscheck_jobs() -> int:
     """Beat: send again jobs never sent, lost with the broker, or left by a dead worker."""
-    return jobs.requeue_stuck_jobs()
+    return requeue_stuck_jobs()
+
+
+def dispatch(job_id: int) -> bool:
+    """Send job ``job_id`` to the workers (or run it now, without a broker).
+
+    Returns False, leaving the row queued for :func:`requeue_stuck_jobs`, when the broker
+    cannot be reached.
+    """
+    jobs.mark_sent(job_id)
+    try:
+        run_crosscheck_job.delay(job_id)
+    except Exception as exc:  # the broker's connection errors vary by transport
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            raise
+        jobs.mark_unsent(job_id)
+        logger.warning("Cross-check job %s not sent (%s); it will be sent again.", job_id, exc)
+        return False
+    return True
+
+
+def requeue_stuck_jobs() -> int:
+    """Send again the jobs that were never sent, whose message was lost, or whose worker died.
+
+    Run by Celery beat. Returns how many jobs were sent.
+    """
+    return sum(dispatch(job_id) for job_id in jobs.jobs_to_send())
+
+
+def send_queued_job(sender: Any, *, job_id: int, **kwargs: Any) -> bool:
+    """Receiver of ``annotations.signals.crosscheck_queued``: send the committed job."""
+    return dispatch(job_id)

@@ -68,10 +68,10 @@ def error_body(code: str, detail: str, **extra: Any) -> dict[str, Any]:
 
 
 def _stale_response(exc: StaleVersion) -> Response:
-    from annotations.api import selectors
+    from annotations import selectors
     from annotations.api.serializers import AnnotationStateSerializer
 
-    current = selectors.annotation_state(exc.current.sentence_id)
+    current = selectors.desk_sentence(exc.current.sentence_id, annotated=True)
     return Response(
         error_body(
             "stale_version",

@@ -10,57 +10,34 @@ Objects come back with ``api_*`` attributes the output serializers read.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from annotations.filters import ArticleFilter
 from annotations.models import (
     Article,
-    ArticleRole,
     ArticleStatus,
-    Attribution,
     CrossCheck,
     CrosscheckJob,
     CrosscheckRelation,
     Sentence,
-    SentenceKind,
-    Source,
-    SourceAlias,
     Transition,
     TransitionAction,
 )
-from annotations.selectors import annotation_of, article_sentences, attributions_prefetch
-from verify.selectors import claim_summary
-
-ERR_NO_ANNOTATION = "This sentence has no annotation (boilerplate is not annotated)."
+from annotations.selectors import annotation_of, article_sentences, claim_summary
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleFilters:
-    status: str | None = None
-    role: str | None = None
-    outlet: str | None = None
-    updated_since: datetime | None = None
-    external_id: str | None = None
-
-
-def articles(filters: ArticleFilters) -> QuerySet[Article]:
-    """Articles matching ``filters``, most recently updated first, without their bodies."""
+def articles(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Article]:
+    """Articles matching ``filters`` (:class:`~annotations.filters.ArticleFilter`), most
+    recently updated first, without their bodies."""
     queryset = Article.objects.defer("body", "body_sha256").order_by("-updated_at", "-id")
-    if filters.status:
-        queryset = queryset.filter(status=filters.status)
-    if filters.role:
-        queryset = queryset.filter(role=filters.role)
-    if filters.outlet:
-        queryset = queryset.filter(outlet__iexact=filters.outlet)
-    if filters.updated_since is not None:
-        queryset = queryset.filter(updated_at__gte=filters.updated_since)
-    if filters.external_id:
-        queryset = queryset.filter(external_id=filters.external_id)
-    return queryset
+    return ArticleFilter(filters or {}, queryset=queryset).qs
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,15 +123,13 @@ def _match_rows(crosschecks: QuerySet[CrossCheck]) -> dict[int, list[MatchView]]
 
 def _crosschecks(article: Article) -> dict[int, CrosscheckView]:
     """Each current claim's summary with its most telling matches (one query)."""
-    rows = _match_rows(
-        CrossCheck.objects.filter(claim__article=article, claim__archived_at__isnull=True)
-    )
+    rows = _match_rows(CrossCheck.objects.of_current_claims().filter(claim__article=article))
     return {claim: _summary(matches, shown=DETAIL_MATCHES) for claim, matches in rows.items()}
 
 
 def sentence_crosschecks(sentence_id: int) -> CrosscheckView:
     """Every match of a current claim sentence (any article), with the counts; 404 otherwise."""
-    exists = Sentence.objects.current().filter(pk=sentence_id, kind=SentenceKind.CLAIM).exists()
+    exists = Sentence.objects.current().claims().filter(pk=sentence_id).exists()
     if not exists:
         raise Http404
     matches = _match_rows(CrossCheck.objects.filter(claim_id=sentence_id)).get(sentence_id, [])
@@ -202,7 +177,7 @@ def attach_detail(article: Article) -> Article:
         sentence.api_annotation = annotation_of(sentence)  # type: ignore[attr-defined]
         sentence.api_crosscheck = (  # type: ignore[attr-defined]
             crosschecks.get(sentence.pk, _NO_EVIDENCE)
-            if sentence.kind == SentenceKind.CLAIM
+            if sentence.kind == Sentence.Kind.CLAIM
             else None
         )
     article.api_sentences = sentences  # type: ignore[attr-defined]
@@ -227,54 +202,5 @@ def any_article(article_id: int) -> Article:
     return get_object_or_404(Article.objects.defer("body"), pk=article_id)
 
 
-def annotated_sentence(sentence_id: int) -> Sentence:
-    """A current claim sentence of a draft article, with its annotation and attributions.
-
-    404 for unknown ids, archived sentences, reference articles and boilerplate.
-    """
-    queryset = (
-        Sentence.objects.current()
-        .filter(article__role=ArticleRole.DRAFT, kind=SentenceKind.CLAIM)
-        .defer("search_text", "article__body")
-        .select_related("article", "annotation", "annotation__annotator", "annotation__reviewer")
-        .prefetch_related(attributions_prefetch())
-    )
-    sentence = get_object_or_404(queryset, pk=sentence_id)
-    if annotation_of(sentence) is None:
-        raise Http404(ERR_NO_ANNOTATION)
-    return sentence
-
-
-def annotation_state(sentence_id: int) -> Sentence:
-    """The sentence as the annotation endpoints show it (fresh from the database)."""
-    return annotated_sentence(sentence_id)
-
-
-def attribution_of_sentence(attribution_id: int) -> Attribution:
-    """An attribution of a current claim sentence of a draft article; 404 otherwise."""
-    queryset = Attribution.objects.filter(
-        sentence__archived_at__isnull=True,
-        sentence__kind=SentenceKind.CLAIM,
-        sentence__article__role=ArticleRole.DRAFT,
-    ).select_related("sentence", "sentence__article", "source", "via")
-    return get_object_or_404(queryset, pk=attribution_id)
-
-
 def crosscheck_job(job_id: int) -> CrosscheckJob:
     return get_object_or_404(CrosscheckJob, pk=job_id)
-
-
-def sources(q: str = "", kind: str | None = None) -> QuerySet[Source]:
-    """Registry entries whose name or an alias contains ``query``, by name."""
-    queryset = Source.objects.prefetch_related("aliases").order_by("name", "kind", "id")
-    query = " ".join(q.split())
-    if query:
-        alias_hits = SourceAlias.objects.filter(name__icontains=query).values("source_id")
-        queryset = queryset.filter(Q(name__icontains=query) | Q(pk__in=alias_hits))
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    return queryset
-
-
-def source(source_id: int) -> Source:
-    return get_object_or_404(Source.objects.prefetch_related("aliases"), pk=source_id)

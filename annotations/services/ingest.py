@@ -11,13 +11,13 @@ from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
 from annotations.models import Article, ArticleRevision, Attribution, Sentence
+from annotations.services.crosschecks import queue_crosscheck
 from annotations.services.revisions import revise_article
+from annotations.services.search_index import record_terms
 from annotations.services.suggestions import body_digest, save_suggestions, sentence_row
 from annotations.services.workflow import ensure_annotations
 from verify.engine.analysis import analyze
 from verify.engine.documents import Document, DocumentError, check_body
-from verify.jobs import queue_crosscheck
-from verify.search import record_terms
 
 ERR_ROLE_CONFLICT = "the file says Role: {header} but --role {requested} was given"
 

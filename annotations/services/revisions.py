@@ -32,12 +32,12 @@ from annotations.models import (
     TransitionAction,
     WebhookEvent,
 )
+from annotations.services.search_index import record_terms
 from annotations.services.suggestions import body_digest, save_suggestions, sentence_row
 from annotations.services.workflow import ensure_annotations, refresh_article_status
 from verify.engine.alignment import align
 from verify.engine.analysis import AnalyzedSentence, analyze
 from verify.engine.crosscheck import index_text
-from verify.search import record_terms
 
 _SPANS = ("source_start", "source_end", "cue_start", "cue_end")
 

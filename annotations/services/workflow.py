@@ -220,12 +220,14 @@ def refresh_article_status(article: Article, user: User | None = None) -> None:
     """
     if article.status == ArticleStatus.SIGNED_OFF:
         return
-    pending = Annotation.objects.filter(
-        sentence__article=article,
-        sentence__archived_at__isnull=True,
-        sentence__kind=SentenceKind.CLAIM,
-        status__in=[AnnotationStatus.DRAFT, AnnotationStatus.CHANGES_REQUESTED],
-    ).exists()
+    pending = (
+        Annotation.objects.of_current_claims()
+        .filter(
+            sentence__article=article,
+            status__in=[AnnotationStatus.DRAFT, AnnotationStatus.CHANGES_REQUESTED],
+        )
+        .exists()
+    )
     missing = (
         Sentence.objects.current()
         .claims()

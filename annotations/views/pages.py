@@ -11,11 +11,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from annotations import selectors
+from annotations.filters import ReviewQueueFilter
 from annotations.models import Article, ArticleStatus, Confidence
 from annotations.services import workflow
+from annotations.services.crosschecks import queue_crosscheck
 from annotations.services.workflow import NotAllowed, WorkflowError
 from annotations.views._common import desk_view, forbidden, panel_html
-from verify.jobs import queue_crosscheck
 
 
 @require_GET
@@ -53,10 +54,9 @@ def sentence_panel(request: HttpRequest, sentence_id: int) -> HttpResponse:
 @require_GET
 @desk_view
 def review_queue(request: HttpRequest) -> HttpResponse:
-    filters = selectors.parse_queue_filters(request.GET)
     context = {
-        "annotations": selectors.review_queue(filters),
-        "filters": filters,
+        "annotations": selectors.review_queue(filters=request.GET),
+        "filters": ReviewQueueFilter.values(request.GET),
         "choices": selectors.queue_filter_choices(),
         "confidences": Confidence.choices,
         "can_review": workflow.can_review(request.user),

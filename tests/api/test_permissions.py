@@ -18,9 +18,9 @@ from django.db import transaction
 
 from annotations.models import Attribution, Source
 from annotations.services import workflow
+from annotations.services.crosschecks import queue_crosscheck
 from tests.api.helpers import all_approved, annotation, approved, claims, submitted
 from tests.factories import STORY_BODY, make_article
-from verify.jobs import queue_crosscheck
 
 pytestmark = pytest.mark.django_db
 

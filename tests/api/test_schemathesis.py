@@ -25,9 +25,9 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from annotations.models import Attribution, Source
+from annotations.services.crosschecks import queue_crosscheck
 from tests.api.helpers import claims
 from tests.factories import make_article
-from verify.jobs import queue_crosscheck
 
 pytestmark = [pytest.mark.fuzz, pytest.mark.django_db]
 

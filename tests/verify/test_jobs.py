@@ -8,8 +8,9 @@ import pytest
 from django.utils import timezone
 
 from annotations.models import CrossCheck, CrosscheckJob, JobStatus, Sentence
+from annotations.services.crosschecks import queue_crosscheck
 from tests.factories import make_article
-from verify import jobs
+from verify import jobs, tasks
 from verify.search import TermStats, search
 
 pytestmark = pytest.mark.django_db
@@ -85,14 +86,14 @@ def test_a_job_claimed_once_is_not_run_again(draft):
 
 
 def test_rerunning_a_claim_replaces_its_results_without_duplicates(draft):
-    job = jobs.queue_crosscheck(article=draft, send=False)
+    job = queue_crosscheck(article=draft, send=False)
     assert jobs.run_job(job.pk) is True
     pairs = list(CrossCheck.objects.values_list("claim_id", "match_id"))
     assert len(pairs) == len(set(pairs)) > 0
 
 
 def test_a_running_job_with_a_live_lease_is_left_alone(draft):
-    job = jobs.queue_crosscheck(article=draft, send=False)
+    job = queue_crosscheck(article=draft, send=False)
     CrosscheckJob.objects.filter(pk=job.pk).update(
         status=JobStatus.RUNNING, lease_until=timezone.now() + timedelta(minutes=1)
     )
@@ -101,7 +102,7 @@ def test_a_running_job_with_a_live_lease_is_left_alone(draft):
 
 
 def test_a_job_whose_worker_died_resumes_where_it_stopped(draft):
-    job = jobs.queue_crosscheck(article=draft, send=False)
+    job = queue_crosscheck(article=draft, send=False)
     # A worker died after the first claim: its lease ran out.
     CrosscheckJob.objects.filter(pk=job.pk).update(
         status=JobStatus.RUNNING,
@@ -123,7 +124,7 @@ def test_a_worker_that_lost_its_lease_writes_nothing_more(draft):
         f"Kyiv rejected point {n} of the plan, a senior source told CNN.\n" for n in range(15)
     )
     long_draft = make_article("draft-long", body=body)
-    job = jobs.queue_crosscheck(article=long_draft, send=False)
+    job = queue_crosscheck(article=long_draft, send=False)
 
     def taken_over(current: CrosscheckJob) -> None:
         # Another worker presumed this one dead after its first batch.
@@ -136,14 +137,14 @@ def test_a_worker_that_lost_its_lease_writes_nothing_more(draft):
 
 
 def test_requeue_sends_jobs_never_sent_and_jobs_of_dead_workers(draft, committed):
-    never_sent = jobs.queue_crosscheck(article=draft, send=False)
-    dead = jobs.queue_crosscheck(article=draft, send=False)
+    never_sent = queue_crosscheck(article=draft, send=False)
+    dead = queue_crosscheck(article=draft, send=False)
     old = timezone.now() - timedelta(minutes=5)
     CrosscheckJob.objects.filter(pk=never_sent.pk).update(created_at=old)
     CrosscheckJob.objects.filter(pk=dead.pk).update(
         created_at=old, status=JobStatus.RUNNING, lease_until=old, dispatched_at=old
     )
-    assert committed(jobs.requeue_stuck_jobs) == 2
+    assert committed(tasks.requeue_stuck_jobs) == 2
     statuses = set(
         CrosscheckJob.objects.filter(pk__in=[never_sent.pk, dead.pk]).values_list(
             "status", flat=True

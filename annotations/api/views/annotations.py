@@ -16,7 +16,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from annotations.api import selectors
+from annotations import selectors
 from annotations.api.errors import (
     ANNOTATION_STATE_EXAMPLE,
     READ_ERRORS,
@@ -55,7 +55,9 @@ ATTRIBUTION_ID = id_parameter("attribution_id", "The attribution's id.")
 
 
 def _state(sentence_id: int) -> Response:
-    return Response(AnnotationStateSerializer(selectors.annotation_state(sentence_id)).data)
+    return Response(
+        AnnotationStateSerializer(selectors.desk_sentence(sentence_id, annotated=True)).data
+    )
 
 
 # --- annotation ------------------------------------------------------------------------------
@@ -125,7 +127,7 @@ class AnnotationView(ApiView):
         return _state(parse_id(sentence_id, "sentence_id"))
 
     def _update(self, request: Request, sentence_id: str, partial: bool) -> Response:
-        sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
+        sentence = selectors.desk_sentence(parse_id(sentence_id, "sentence_id"), annotated=True)
         data = validated(AnnotationPatchInput if partial else AnnotationPutInput, request.data)
         workflow.update_annotation(annotation=sentence.annotation, user=request.user, **data)
         return _state(sentence.pk)
@@ -194,7 +196,7 @@ class SubmitView(ApiView):
         responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
     )
     def post(self, request: Request, sentence_id: str) -> Response:
-        sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
+        sentence = selectors.desk_sentence(parse_id(sentence_id, "sentence_id"), annotated=True)
         data = validated(VersionInput, request.data)
         workflow.submit(annotation=sentence.annotation, user=request.user, **data)
         return _state(sentence.pk)
@@ -214,7 +216,7 @@ class ApproveView(ApiView):
         responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
     )
     def post(self, request: Request, sentence_id: str) -> Response:
-        sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
+        sentence = selectors.desk_sentence(parse_id(sentence_id, "sentence_id"), annotated=True)
         data = validated(ApproveInput, request.data)
         workflow.approve(annotation=sentence.annotation, reviewer=request.user, **data)
         return _state(sentence.pk)
@@ -240,7 +242,7 @@ class RequestChangesView(ApiView):
         responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
     )
     def post(self, request: Request, sentence_id: str) -> Response:
-        sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
+        sentence = selectors.desk_sentence(parse_id(sentence_id, "sentence_id"), annotated=True)
         data = validated(RequestChangesInput, request.data)
         workflow.request_changes(annotation=sentence.annotation, reviewer=request.user, **data)
         return _state(sentence.pk)
@@ -259,7 +261,7 @@ class ReopenSentenceView(ApiView):
         responses={200: AnnotationStateSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request, sentence_id: str) -> Response:
-        sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
+        sentence = selectors.desk_sentence(parse_id(sentence_id, "sentence_id"), annotated=True)
         validated(NoInput, request.data)
         workflow.reopen_annotation(annotation=sentence.annotation, user=request.user)
         return _state(sentence.pk)
@@ -321,7 +323,7 @@ class AttributionCollectionView(ApiView):
         responses={201: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
     )
     def post(self, request: Request, sentence_id: str) -> Response:
-        sentence = selectors.annotated_sentence(parse_id(sentence_id, "sentence_id"))
+        sentence = selectors.desk_sentence(parse_id(sentence_id, "sentence_id"), annotated=True)
         data = validated(AttributionInput, request.data)
         workflow.save_attribution(sentence=sentence, user=request.user, **data)
         response = _state(sentence.pk)
@@ -342,7 +344,9 @@ class AttributionView(ApiView):
         responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
     )
     def put(self, request: Request, attribution_id: str) -> Response:
-        attribution = selectors.attribution_of_sentence(parse_id(attribution_id, "attribution_id"))
+        attribution = selectors.desk_attribution(
+            parse_id(attribution_id, "attribution_id"), claims_only=True
+        )
         data = validated(AttributionInput, request.data)
         workflow.save_attribution(
             sentence=attribution.sentence, attribution=attribution, user=request.user, **data
@@ -366,7 +370,9 @@ class AttributionView(ApiView):
         responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
     )
     def delete(self, request: Request, attribution_id: str) -> Response:
-        attribution = selectors.attribution_of_sentence(parse_id(attribution_id, "attribution_id"))
+        attribution = selectors.desk_attribution(
+            parse_id(attribution_id, "attribution_id"), claims_only=True
+        )
         data = validated(VersionInput, request.query_params, only=["version"])
         workflow.remove_attribution(attribution=attribution, user=request.user, **data)
         return _state(attribution.sentence_id)
@@ -385,7 +391,9 @@ class AcceptAttributionView(ApiView):
         responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
     )
     def post(self, request: Request, attribution_id: str) -> Response:
-        attribution = selectors.attribution_of_sentence(parse_id(attribution_id, "attribution_id"))
+        attribution = selectors.desk_attribution(
+            parse_id(attribution_id, "attribution_id"), claims_only=True
+        )
         data = validated(VersionInput, request.data)
         workflow.accept_attribution(attribution=attribution, user=request.user, **data)
         return _state(attribution.sentence_id)

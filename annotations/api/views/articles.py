@@ -236,7 +236,7 @@ class ArticleCollectionView(ApiView):
     )
     def get(self, request: Request) -> Response:
         filters = validated(ArticleListFilters, request.query_params, only=FILTER_NAMES)
-        queryset = selectors.articles(selectors.ArticleFilters(**filters))
+        queryset = selectors.articles(filters=filters)
         return paginate(request, queryset, ArticleSerializer, self)
 
     @extend_schema(

@@ -12,7 +12,7 @@ from annotations.api import selectors
 from annotations.api.errors import READ_ERRORS, WRITE_ERRORS
 from annotations.api.serializers import CrosscheckJobSerializer, CrosscheckSummarySerializer
 from annotations.api.views.base import ApiView, NoInput, id_parameter, parse_id, validated
-from verify.jobs import queue_crosscheck
+from annotations.services.crosschecks import queue_crosscheck
 
 TAG = "crosscheck jobs"
 

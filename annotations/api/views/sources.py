@@ -12,7 +12,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from annotations.api import selectors
+from annotations import selectors
 from annotations.api.errors import READ_ERRORS, WRITE_ERRORS
 from annotations.api.fields import EnumField, StrictCharField, StrictInputMixin
 from annotations.api.permissions import CanAddSource, HasDeskRole

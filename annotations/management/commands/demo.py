@@ -81,7 +81,7 @@ class Command(BaseCommand):
             user.groups.set([Group.objects.get(name=role)])
             credentials.append((username, role, password))
 
-        draft = Article.objects.filter(role=Article.Role.DRAFT).order_by("created_at").first()
+        draft = Article.objects.drafts().order_by("created_at").first()
         start = f"{SITE}/desk/articles/{draft.pk}/" if draft else f"{SITE}/desk/"
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Sourcedesk demo is ready: {start}"))

@@ -11,8 +11,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from annotations.models import Article, CrosscheckJob, JobStatus
+from annotations.selectors import find_articles
+from annotations.services.crosschecks import queue_crosscheck
 from verify import jobs
-from verify.selectors import find_articles
 
 POLL_SECONDS = 0.5
 
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         if options["all"] == bool(options["articles"]):
             raise CommandError("Name articles by id or external id, or give --all (not both).")
         if options["all"]:
-            articles = list(Article.objects.filter(role=Article.Role.DRAFT).order_by("pk"))
+            articles = list(Article.objects.drafts().order_by("pk"))
         else:
             articles, missing = find_articles(options["articles"])
             if missing:
@@ -62,7 +63,7 @@ class Command(BaseCommand):
             raise CommandError(f"{failed} job(s) did not finish.")
 
     def _run_here(self, article: Article, label: str) -> CrosscheckJob:
-        job = jobs.queue_crosscheck(article=article, trigger="manage.py crosscheck", send=False)
+        job = queue_crosscheck(article=article, trigger="manage.py crosscheck", send=False)
         jobs.run_job(job.pk, progress=lambda j: self._bar(label, j))
         job.refresh_from_db()
         self._bar(label, job, final=True)
@@ -70,7 +71,7 @@ class Command(BaseCommand):
 
     def _run_on_workers(self, article: Article, label: str, timeout: float) -> CrosscheckJob:
         with transaction.atomic():
-            job = jobs.queue_crosscheck(article=article, trigger="manage.py crosscheck")
+            job = queue_crosscheck(article=article, trigger="manage.py crosscheck")
         deadline = time.monotonic() + timeout
         while True:
             job.refresh_from_db()

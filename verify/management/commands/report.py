@@ -10,7 +10,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from annotations.models import Annotation, Article, CrossCheck
-from verify.selectors import claim_summary, crosschecks_for, current_sentences, find_articles
+from annotations.selectors import (
+    article_crosschecks,
+    article_sentences,
+    claim_summary,
+    find_articles,
+)
 
 
 class Command(BaseCommand):
@@ -44,10 +49,10 @@ class Command(BaseCommand):
 def article_report(article: Article) -> dict[str, Any]:
     """The article's fields and sentences, as ``report --format json`` prints them."""
     checks: dict[int, list[CrossCheck]] = defaultdict(list)
-    for crosscheck in crosschecks_for(article):
+    for crosscheck in article_crosschecks(article):
         checks[crosscheck.claim_id].append(crosscheck)
     sentences = []
-    for sentence in current_sentences(article):
+    for sentence in article_sentences(article, accepted_first=False):
         annotation: Annotation | None = getattr(sentence, "annotation", None)
         found = checks.get(sentence.pk, [])
         summary = claim_summary(found)
