@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from annotations import selectors
-from annotations.models import Article, ArticleStatus, Confidence
+from annotations.models import Article, Confidence
 from annotations.services import workflow
 from annotations.services.workflow import NotAllowed, WorkflowError
 from annotations.views._common import desk_view, forbidden, panel_html
@@ -54,8 +54,18 @@ def sentence_panel(request: HttpRequest, sentence_id: int) -> HttpResponse:
 @desk_view
 def review_queue(request: HttpRequest) -> HttpResponse:
     filters = selectors.parse_queue_filters(request.GET)
+    annotations = selectors.review_queue(filters)
     context = {
-        "annotations": selectors.review_queue(filters),
+        "annotations": annotations,
+        # The rows whose Approve and Request changes the reviewer is offered: the services'
+        # own rule (a reviewer, not the annotator, of a submitted sentence).
+        "reviewable": {
+            annotation.pk
+            for annotation in annotations
+            if workflow.can_approve(
+                article=annotation.sentence.article, annotation=annotation, user=request.user
+            )
+        },
         "filters": filters,
         "choices": selectors.queue_filter_choices(),
         "confidences": Confidence.choices,
@@ -76,14 +86,13 @@ def _summary(
         "contradictions": selectors.contradictions(article),
         "can_annotate": workflow.can_annotate(request.user),
         "can_review": workflow.can_review(request.user),
-        "may_sign_off": (
-            workflow.can_sign_off(request.user)
-            and mix.all_approved
-            and article.status != ArticleStatus.SIGNED_OFF
+        "may_sign_off": workflow.can_sign_off_article(
+            article=article,
+            user=request.user,
+            claims=mix.claims,
+            not_approved=len(mix.open_items),
         ),
-        "may_reopen": (
-            workflow.can_sign_off(request.user) and article.status == ArticleStatus.SIGNED_OFF
-        ),
+        "may_reopen": workflow.can_reopen_article(article=article, user=request.user),
     }
     return render(request, "desk/summary.html", context, status=status)
 
