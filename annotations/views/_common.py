@@ -1,8 +1,8 @@
 """What every desk view shares: the role gate, reading ids, and mapping service errors.
 
-Service exceptions become HTTP answers in one place: :class:`NotAllowed` → 403,
-:class:`StaleVersion` → 409 with the annotation as it is now, any other
-:class:`WorkflowError` → 400 with its message.
+Service exceptions take their HTTP status from the table in :mod:`annotations.http_errors`
+(the API's too): :class:`NotAllowed` → 403, :class:`StaleVersion` → 409 with the annotation as
+it is now, any other :class:`WorkflowError` → 400 with its message.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from annotations import selectors
+from annotations.http_errors import status_for
 from annotations.models import Annotation, AttributionMode, Confidence, Sentence, SourceKind
 from annotations.services import workflow
-from annotations.services.workflow import NotAllowed, StaleVersion, WorkflowError
+from annotations.services.workflow import StaleVersion, WorkflowError
 
-ERR_NO_DESK_ROLE = "The desk is for editors and reviewers; ask an administrator for a role."
+ERR_DESK_NEEDS_ROLE = "The desk is for editors and reviewers; ask an administrator for a role."
 ERR_VERSION = "The request did not say which version of the sentence it was based on."
 
 View = Callable[..., HttpResponse]
@@ -43,7 +44,7 @@ def desk_view(view: View) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not workflow.has_desk_role(request.user):
-            return forbidden(request, ERR_NO_DESK_ROLE)
+            return forbidden(request, ERR_DESK_NEEDS_ROLE)
         return view(request, *args, **kwargs)
 
     return login_required(wrapper)
@@ -143,11 +144,9 @@ def run_service(
         payload = sentence_state(request, sentence_id, conflict=conflict)
         payload.update(ok=False, error=f"Changed by {who}: {exc.message}", changed_by=who)
         payload["current"] = annotation_json(exc.current)
-        return JsonResponse(payload, status=409)
-    except NotAllowed as exc:
-        return JsonResponse({"ok": False, "error": exc.message}, status=403)
+        return JsonResponse(payload, status=status_for(exc))
     except WorkflowError as exc:
-        return JsonResponse({"ok": False, "error": exc.message}, status=400)
+        return JsonResponse({"ok": False, "error": exc.message}, status=status_for(exc))
     payload = sentence_state(request, sentence_id)
     payload.update(ok=True, message=done)
     return JsonResponse(payload)

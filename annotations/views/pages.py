@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from itertools import groupby
 
 from django.contrib import messages
@@ -11,9 +12,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from annotations import selectors
+from annotations.http_errors import status_for
 from annotations.models import Article, Confidence
 from annotations.services import workflow
-from annotations.services.workflow import NotAllowed, WorkflowError
+from annotations.services.workflow import WorkflowError
 from annotations.views._common import desk_view, forbidden, panel_html
 from verify.jobs import queue_crosscheck
 
@@ -97,6 +99,15 @@ def _summary(
     return render(request, "desk/summary.html", context, status=status)
 
 
+def _refused(request: HttpRequest, article: Article, exc: WorkflowError) -> HttpResponse:
+    """A refused sign-off or reopening: the forbidden page for a role the user lacks, else the
+    summary with the message; the status is the table's (:mod:`annotations.http_errors`)."""
+    status = status_for(exc)
+    if status == HTTPStatus.FORBIDDEN:
+        return forbidden(request, exc.message)
+    return _summary(request, article, error=exc.message, status=status)
+
+
 @require_GET
 @desk_view
 def article_summary(request: HttpRequest, article_id: int) -> HttpResponse:
@@ -109,10 +120,8 @@ def sign_off(request: HttpRequest, article_id: int) -> HttpResponse:
     article = selectors.desk_article(article_id)
     try:
         workflow.sign_off(article=article, user=request.user)
-    except NotAllowed as exc:
-        return forbidden(request, exc.message)
     except WorkflowError as exc:
-        return _summary(request, article, error=exc.message, status=400)
+        return _refused(request, article, exc)
     messages.success(request, "Signed off. The publishing system will be told.")
     return redirect("desk:summary", article_id=article.pk)
 
@@ -125,10 +134,8 @@ def reopen_article(request: HttpRequest, article_id: int) -> HttpResponse:
         workflow.reopen_article(
             article=article, user=request.user, comment=request.POST.get("comment", "")
         )
-    except NotAllowed as exc:
-        return forbidden(request, exc.message)
     except WorkflowError as exc:
-        return _summary(request, article, error=exc.message, status=400)
+        return _refused(request, article, exc)
     messages.success(request, "Reopened: the article is back in annotation.")
     return redirect("desk:summary", article_id=article.pk)
 
