@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import connection
 
 from annotations.models import SearchTerm, Sentence
-from verify.engine.crosscheck import index_text, search_terms
+from verify.engine.crosscheck import search_terms
 
 T = TypeVar("T")
 
@@ -45,12 +45,6 @@ def record_terms(texts: Iterable[str]) -> None:
                 f"ON CONFLICT (term) DO UPDATE SET df = {table}.df + excluded.df",
                 [value for pair in chunk for value in pair],
             )
-
-
-def index_sentences(sentences: Sequence[Sentence]) -> None:
-    """Fill ``search_text`` on unsaved sentences (call before ``bulk_create``)."""
-    for sentence in sentences:
-        sentence.search_text = index_text(sentence.text)
 
 
 class TermStats:
