@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 
 from annotations.models import Article, CrossCheck, Sentence
 from verify.engine.crosscheck import Match, Summary, summarise
+from verify.engine.vocabulary import Relation
 
 
 def find_articles(references: Iterable[str]) -> tuple[list[Article], list[str]]:
@@ -52,7 +53,12 @@ def claim_summary(crosschecks: Iterable[Judged]) -> Summary:
     """Independent corroborations, echoes, contradictions and a suggested confidence."""
     return summarise(
         [
-            Match(relation=c.relation, score=c.score, reason=c.reason, independent=c.independent)
+            Match(
+                relation=Relation(c.relation),
+                score=c.score,
+                reason=c.reason,
+                independent=c.independent,
+            )
             for c in crosschecks
         ]
     )

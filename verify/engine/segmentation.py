@@ -43,8 +43,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CLAIM = "claim"
-BOILERPLATE = "boilerplate"
+from verify.engine.vocabulary import SentenceKind
+
+CLAIM = SentenceKind.CLAIM
+BOILERPLATE = SentenceKind.BOILERPLATE
 
 __all__ = ["BOILERPLATE", "CLAIM", "Sentence", "segment"]
 
@@ -58,7 +60,7 @@ class Sentence:
     start: int
     end: int
     text: str
-    kind: str
+    kind: SentenceKind
 
 
 # --- lines ------------------------------------------------------------------------------------
