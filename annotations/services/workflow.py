@@ -292,22 +292,22 @@ def _save(annotation: Annotation, user: User, fields: list[str]) -> None:
 
 
 def _record(
-    *,
     article: Article,
     annotation: Annotation | None,
+    *,
     action: str,
-    from_status: str,
-    to_status: str,
+    before: str,
     user: User | None,
     comment: str = "",
 ) -> None:
-    """The one writer of :class:`Transition` rows."""
+    """Record the move of ``annotation`` (without one, of ``article``) from ``before`` to its
+    status now. The one writer of :class:`Transition` rows."""
     Transition.objects.create(
         article=article,
         annotation=annotation,
         action=action,
-        from_status=from_status,
-        to_status=to_status,
+        from_status=before,
+        to_status=(annotation or article).status,
         actor=_actor(user),
         comment=comment,
     )
@@ -327,15 +327,7 @@ def _move(
     before = annotation.status
     annotation.status = to
     _save(annotation, user, ["status", *fields])
-    _record(
-        article=article,
-        annotation=annotation,
-        action=action,
-        from_status=before,
-        to_status=to,
-        user=user,
-        comment=comment,
-    )
+    _record(article, annotation, action=action, before=before, user=user, comment=comment)
     refresh_article_status(article, user)
 
 
@@ -603,17 +595,10 @@ def _set_article_status(
     """Move the locked ``article`` to ``to`` and record the transition."""
     before = article.status
     article.status = to
-    article._history_user = user  # type: ignore[attr-defined]
+    if user is not None:
+        article._history_user = user  # type: ignore[attr-defined]
     article.save(update_fields=["status", "updated_at"])
-    _record(
-        article=article,
-        annotation=None,
-        action=action,
-        from_status=before,
-        to_status=to,
-        user=user,
-        comment=comment,
-    )
+    _record(article, None, action=action, before=before, user=user, comment=comment)
 
 
 def sign_off(*, article: Article, user: User) -> Article:
@@ -675,11 +660,10 @@ def reopen_changed_sentence(*, article: Article, sentence: Sentence) -> None:
     annotation.save(update_fields=["status", "reviewer", "version", "updated_at"])
     if before != AnnotationStatus.DRAFT:
         _record(
-            article=article,
-            annotation=annotation,
+            article,
+            annotation,
             action=TransitionAction.REVISE,
-            from_status=before,
-            to_status=AnnotationStatus.DRAFT,
+            before=before,
             user=None,
             comment=REVISED_SENTENCE,
         )
@@ -696,16 +680,11 @@ def reopen_revised_article(*, article: Article) -> None:
     """
     was_signed_off = article.status == ArticleStatus.SIGNED_OFF
     if article.status != ArticleStatus.IN_ANNOTATION:
-        before = article.status
-        article.status = ArticleStatus.IN_ANNOTATION
-        article.save(update_fields=["status", "updated_at"])
-        _record(
-            article=article,
-            annotation=None,
+        _set_article_status(
+            article,
+            None,
+            to=ArticleStatus.IN_ANNOTATION,
             action=TransitionAction.REVISE,
-            from_status=before,
-            to_status=ArticleStatus.IN_ANNOTATION,
-            user=None,
             comment=REVISED_ARTICLE.format(revision=article.revision),
         )
     refresh_article_status(article)
