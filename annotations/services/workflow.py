@@ -508,9 +508,11 @@ def submit(*, annotation: Annotation, user: User, version: int | None = None) ->
 
 
 def _review(
-    *, annotation: Annotation, reviewer: User, version: int | None, approve: bool, comment: str
+    annotation: Annotation, reviewer: User, *, version: int | None, approve: bool, comment: str
 ) -> Annotation:
+    """Approve ``annotation`` or request changes to it, with ``comment`` (kept when not blank)."""
     _require(reviewer, PERM_REVIEW, ERR_NOT_REVIEWER)
+    comment = comment.strip()
     with _editing(
         annotation_id=annotation.pk, user=reviewer, version=version, check=check_review
     ) as (article, locked):
@@ -533,13 +535,7 @@ def approve(
     *, annotation: Annotation, reviewer: User, version: int | None = None, comment: str = ""
 ) -> Annotation:
     """Approve a submitted sentence; the reviewer must not be its annotator."""
-    return _review(
-        annotation=annotation,
-        reviewer=reviewer,
-        version=version,
-        approve=True,
-        comment=comment.strip(),
-    )
+    return _review(annotation, reviewer, version=version, approve=True, comment=comment)
 
 
 def request_changes(
@@ -549,13 +545,7 @@ def request_changes(
     if not comment or not comment.strip():
         _require(reviewer, PERM_REVIEW, ERR_NOT_REVIEWER)
         raise WorkflowError(ERR_COMMENT_REQUIRED)
-    return _review(
-        annotation=annotation,
-        reviewer=reviewer,
-        version=version,
-        approve=False,
-        comment=comment.strip(),
-    )
+    return _review(annotation, reviewer, version=version, approve=False, comment=comment)
 
 
 def approve_many(*, annotations: Iterable[Annotation], reviewer: User) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from http import HTTPStatus
 from itertools import groupby
 
@@ -99,13 +100,22 @@ def _summary(
     return render(request, "desk/summary.html", context, status=status)
 
 
-def _refused(request: HttpRequest, article: Article, exc: WorkflowError) -> HttpResponse:
-    """A refused sign-off or reopening: the forbidden page for a role the user lacks, else the
-    summary with the message; the status is the table's (:mod:`annotations.http_errors`)."""
-    status = status_for(exc)
-    if status == HTTPStatus.FORBIDDEN:
-        return forbidden(request, exc.message)
-    return _summary(request, article, error=exc.message, status=status)
+def _article_step(
+    request: HttpRequest, article_id: int, step: Callable[[Article], object], *, done: str
+) -> HttpResponse:
+    """Sign off or reopen the article through ``step`` (one workflow service), then back to
+    its summary. A refusal answers with the table's status (:mod:`annotations.http_errors`):
+    the forbidden page for a role the user lacks, else the summary with the message."""
+    article = selectors.desk_article(article_id)
+    try:
+        step(article)
+    except WorkflowError as exc:
+        status = status_for(exc)
+        if status == HTTPStatus.FORBIDDEN:
+            return forbidden(request, exc.message)
+        return _summary(request, article, error=exc.message, status=status)
+    messages.success(request, done)
+    return redirect("desk:summary", article_id=article.pk)
 
 
 @require_GET
@@ -117,27 +127,26 @@ def article_summary(request: HttpRequest, article_id: int) -> HttpResponse:
 @require_POST
 @desk_view
 def sign_off(request: HttpRequest, article_id: int) -> HttpResponse:
-    article = selectors.desk_article(article_id)
-    try:
-        workflow.sign_off(article=article, user=request.user)
-    except WorkflowError as exc:
-        return _refused(request, article, exc)
-    messages.success(request, "Signed off. The publishing system will be told.")
-    return redirect("desk:summary", article_id=article.pk)
+    return _article_step(
+        request,
+        article_id,
+        lambda article: workflow.sign_off(article=article, user=request.user),
+        done="Signed off. The publishing system will be told.",
+    )
 
 
 @require_POST
 @desk_view
 def reopen_article(request: HttpRequest, article_id: int) -> HttpResponse:
-    article = selectors.desk_article(article_id)
-    try:
-        workflow.reopen_article(
-            article=article, user=request.user, comment=request.POST.get("comment", "")
-        )
-    except WorkflowError as exc:
-        return _refused(request, article, exc)
-    messages.success(request, "Reopened: the article is back in annotation.")
-    return redirect("desk:summary", article_id=article.pk)
+    comment = request.POST.get("comment", "")
+    return _article_step(
+        request,
+        article_id,
+        lambda article: workflow.reopen_article(
+            article=article, user=request.user, comment=comment
+        ),
+        done="Reopened: the article is back in annotation.",
+    )
 
 
 @require_GET
