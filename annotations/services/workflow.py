@@ -12,9 +12,15 @@ commands and the API all obey the same rules:
 * an article is signed off only when every claim sentence is approved;
 * an edit carries the ``version`` it was based on; a stale one raises :class:`StaleVersion`.
 
+Each rule is a ``check_`` function that raises, with a ``can_`` predicate beside it: the
+services call the ``check_`` under their locks, and the pages ask the ``can_`` what to offer,
+so both read the same rule. Every edit of an annotation opens with :func:`_editing`.
+
 Locks are taken article first, then annotation, so two services never deadlock each other.
-Every transition is recorded as a :class:`~annotations.models.Transition`; every change to an
-annotation or attribution is kept by django-simple-history with the acting user.
+This module is the one writer of status fields and of :class:`~annotations.models.Transition`
+rows (revisions call :func:`reopen_changed_sentence` and :func:`reopen_revised_article`);
+every change to an annotation or attribution is kept by django-simple-history with the acting
+user.
 """
 
 from __future__ import annotations
