@@ -14,6 +14,8 @@ from django.db.models.functions import Length, Lower
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from verify.engine import vocabulary
+
 
 class ArticleRole(models.TextChoices):
     DRAFT = "draft", "Draft (ours, to be annotated)"
@@ -26,29 +28,32 @@ class ArticleStatus(models.TextChoices):
     SIGNED_OFF = "signed_off", "Signed off"
 
 
+# The engine's vocabularies (verify.engine.vocabulary) with the desk's labels.
+
+
 class SentenceKind(models.TextChoices):
-    CLAIM = "claim", "Claim"
-    BOILERPLATE = "boilerplate", "Boilerplate"
+    CLAIM = vocabulary.SentenceKind.CLAIM.value, "Claim"
+    BOILERPLATE = vocabulary.SentenceKind.BOILERPLATE.value, "Boilerplate"
 
 
 class SourceKind(models.TextChoices):
-    OUTLET = "outlet", "Outlet"
-    OFFICIAL = "official", "Official"
-    PERSON = "person", "Person"
-    ORGANISATION = "organisation", "Organisation"
-    ANONYMOUS = "anonymous", "Anonymous"
-    DOCUMENT = "document", "Document"
-    OWN_REPORTING = "own_reporting", "Own reporting"
+    OUTLET = vocabulary.SourceKind.OUTLET.value, "Outlet"
+    OFFICIAL = vocabulary.SourceKind.OFFICIAL.value, "Official"
+    PERSON = vocabulary.SourceKind.PERSON.value, "Person"
+    ORGANISATION = vocabulary.SourceKind.ORGANISATION.value, "Organisation"
+    ANONYMOUS = vocabulary.SourceKind.ANONYMOUS.value, "Anonymous"
+    DOCUMENT = vocabulary.SourceKind.DOCUMENT.value, "Document"
+    OWN_REPORTING = vocabulary.SourceKind.OWN_REPORTING.value, "Own reporting"
 
 
 class Confidence(models.TextChoices):
     """How sure the desk is of a sentence, from strongest to weakest; ``disputed`` last."""
 
-    CONFIRMED = "confirmed", "Confirmed"
-    CORROBORATED = "corroborated", "Corroborated"
-    SINGLE_SOURCE = "single_source", "Single source"
-    UNVERIFIED = "unverified", "Unverified"
-    DISPUTED = "disputed", "Disputed"
+    CONFIRMED = vocabulary.Confidence.CONFIRMED.value, "Confirmed"
+    CORROBORATED = vocabulary.Confidence.CORROBORATED.value, "Corroborated"
+    SINGLE_SOURCE = vocabulary.Confidence.SINGLE_SOURCE.value, "Single source"
+    UNVERIFIED = vocabulary.Confidence.UNVERIFIED.value, "Unverified"
+    DISPUTED = vocabulary.Confidence.DISPUTED.value, "Disputed"
 
 
 class AnnotationStatus(models.TextChoices):
@@ -59,9 +64,9 @@ class AnnotationStatus(models.TextChoices):
 
 
 class AttributionMode(models.TextChoices):
-    DIRECT_QUOTE = "direct_quote", "Direct quote"
-    INDIRECT = "indirect", "Indirect"
-    REPORTED_BY = "reported_by", "Reported by"
+    DIRECT_QUOTE = vocabulary.AttributionMode.DIRECT_QUOTE.value, "Direct quote"
+    INDIRECT = vocabulary.AttributionMode.INDIRECT.value, "Indirect"
+    REPORTED_BY = vocabulary.AttributionMode.REPORTED_BY.value, "Reported by"
 
 
 # --- the desk's scope ---------------------------------------------------------------------
@@ -490,9 +495,9 @@ class Comment(models.Model):
 
 
 class CrosscheckRelation(models.TextChoices):
-    CORROBORATES = "corroborates", "Corroborates"
-    CONTRADICTS = "contradicts", "Contradicts"
-    RELATED = "related", "Related"
+    CORROBORATES = vocabulary.Relation.CORROBORATES.value, "Corroborates"
+    CONTRADICTS = vocabulary.Relation.CONTRADICTS.value, "Contradicts"
+    RELATED = vocabulary.Relation.RELATED.value, "Related"
 
 
 class CrossCheckQuerySet(models.QuerySet["CrossCheck"]):

@@ -39,6 +39,7 @@ from annotations.models import (
     Transition,
 )
 from verify.engine.crosscheck import Match, Summary, summarise
+from verify.engine.vocabulary import Relation
 
 ERR_NO_ANNOTATION = "This sentence has no annotation (boilerplate is not annotated)."
 
@@ -328,7 +329,12 @@ def claim_summary(crosschecks: Iterable[Judged]) -> Summary:
     """Independent corroborations, echoes, contradictions and a suggested confidence."""
     return summarise(
         [
-            Match(relation=c.relation, score=c.score, reason=c.reason, independent=c.independent)
+            Match(
+                relation=Relation(c.relation),
+                score=c.score,
+                reason=c.reason,
+                independent=c.independent,
+            )
             for c in crosschecks
         ]
     )

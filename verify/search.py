@@ -17,17 +17,11 @@ from django.conf import settings
 from django.db import connection
 
 from annotations.models import SearchTerm, Sentence
-from verify.engine.crosscheck import index_text, search_terms
+from verify.engine.crosscheck import search_terms
 
 T = TypeVar("T")
 
 _TERM = re.compile(r"[a-z0-9]{1,100}")
-
-
-def index_sentences(sentences: Sequence[Sentence]) -> None:
-    """Fill ``search_text`` on unsaved sentences (call before ``bulk_create``)."""
-    for sentence in sentences:
-        sentence.search_text = index_text(sentence.text)
 
 
 class TermStats:

@@ -6,9 +6,10 @@ offending field (nested fields as ``attributions.0.cue``; the query string and p
 parameters by their names; ``non_field_errors`` for the object as a whole). A stale write
 (409) also carries ``current``: the annotation as it is now.
 
-Service exceptions become HTTP answers here, as on the pages: :class:`NotAllowed` → 403,
-:class:`StaleVersion` → 409, any other :class:`WorkflowError` → 400, a
-:class:`~verify.engine.documents.DocumentError` (bad article input) → 400.
+Service exceptions take their status and ``code`` from the table the pages use too
+(:mod:`annotations.http_errors`): :class:`NotAllowed` → 403, :class:`StaleVersion` → 409, any
+other :class:`WorkflowError` → 400, a :class:`~verify.engine.documents.DocumentError` (bad
+article input) → 400.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from annotations.services.workflow import NotAllowed, StaleVersion, WorkflowError
-from verify.engine.documents import DocumentError
+from annotations import selectors as desk
+from annotations.api.serializers import AnnotationStateSerializer
+from annotations.http_errors import answer_for
+from annotations.services.workflow import StaleVersion
 
 ERR_TOO_LARGE = "The request is {size:,} bytes, over the limit of {limit:,} bytes."
 ERR_INVALID = "Invalid input."
@@ -67,31 +70,15 @@ def error_body(code: str, detail: str, **extra: Any) -> dict[str, Any]:
     return {"code": code, "detail": detail, **extra}
 
 
-def _stale_response(exc: StaleVersion) -> Response:
-    from annotations import selectors
-    from annotations.api.serializers import AnnotationStateSerializer
-
-    current = selectors.desk_sentence(exc.current.sentence_id, annotated=True)
-    return Response(
-        error_body(
-            "stale_version",
-            exc.message,
-            current=AnnotationStateSerializer(current).data,
-        ),
-        status=status.HTTP_409_CONFLICT,
-    )
-
-
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """Map ``exc`` to the API's error shape; None (a 500) for anything unexpected."""
-    if isinstance(exc, StaleVersion):
-        return _stale_response(exc)
-    if isinstance(exc, NotAllowed):
-        return Response(error_body("permission_denied", exc.message), status=403)
-    if isinstance(exc, WorkflowError):
-        return Response(error_body("workflow_error", exc.message), status=400)
-    if isinstance(exc, DocumentError):
-        return Response(error_body("invalid", str(exc)), status=400)
+    answer = answer_for(exc)
+    if answer is not None:
+        extra = {}
+        if isinstance(exc, StaleVersion):
+            current = desk.desk_sentence(exc.current.sentence_id, annotated=True)
+            extra["current"] = AnnotationStateSerializer(current).data
+        return Response(error_body(answer.code, str(exc), **extra), status=answer.status)
     if isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or None)
     if isinstance(exc, Http404):
@@ -114,15 +101,9 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
 class ConflictSerializer(ErrorSerializer):
     """A stale write: the error, and the annotation as it is now."""
 
-    def get_fields(self) -> dict[str, serializers.Field]:
-        # Imported here: the annotation serializers import this module.
-        from annotations.api.serializers import AnnotationStateSerializer
-
-        fields = super().get_fields()
-        fields["current"] = AnnotationStateSerializer(
-            help_text="The annotation as it is now: re-read it and apply the edit again."
-        )
-        return fields
+    current = AnnotationStateSerializer(
+        help_text="The annotation as it is now: re-read it and apply the edit again."
+    )
 
 
 def _response(description: str, code: str, detail: str, **extra: Any) -> OpenApiResponse:

@@ -18,13 +18,13 @@ from rest_framework.request import Request
 
 from annotations.services import workflow
 
-ERR_NO_DESK_ROLE = "This API is for editors and reviewers; ask an administrator for a role."
+ERR_API_NEEDS_ROLE = "This API is for editors and reviewers; ask an administrator for a role."
 
 
 class HasDeskRole(BasePermission):
     """Any desk role (editor, reviewer, administrator)."""
 
-    message = ERR_NO_DESK_ROLE
+    message = ERR_API_NEEDS_ROLE
 
     def has_permission(self, request: Request, view: Any) -> bool:
         return bool(request.user and workflow.has_desk_role(request.user))

@@ -53,15 +53,15 @@ def ingest_document(*, document: Document, role: str | None = None) -> IngestRes
         "published_at": document.published_at,
     }
     try:
-        return _ingest(document, fields, wanted_role, digest)
+        return _ingest(document=document, fields=fields, wanted_role=wanted_role, digest=digest)
     except IntegrityError:
         # Another process created the same external id between this one's read and insert:
-        # the second try finds that article and updates it instead.
-        return _ingest(document, fields, wanted_role, digest)
+        # the second (and last) try finds that article and updates it instead.
+        return _ingest(document=document, fields=fields, wanted_role=wanted_role, digest=digest)
 
 
 def _ingest(
-    document: Document, fields: dict[str, Any], wanted_role: str | None, digest: str
+    *, document: Document, fields: dict[str, Any], wanted_role: str | None, digest: str
 ) -> IngestResult:
     with transaction.atomic():
         article = (

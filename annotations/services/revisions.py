@@ -6,6 +6,10 @@
 * a removed sentence is archived, never deleted;
 * a new sentence is created with suggested attributions and a draft annotation;
 * an article whose claims changed goes back to ``in_annotation`` (from ``signed_off`` too).
+
+Statuses and transitions change only through the workflow services
+(:func:`~annotations.services.workflow.reopen_changed_sentence`,
+:func:`~annotations.services.workflow.reopen_revised_article`), as everywhere else.
 """
 
 from __future__ import annotations
@@ -18,23 +22,15 @@ from django.db.models import Model
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from annotations import webhooks
-from annotations.models import (
-    Annotation,
-    AnnotationStatus,
-    Article,
-    ArticleRevision,
-    ArticleStatus,
-    Attribution,
-    Sentence,
-    SentenceKind,
-    Transition,
-    TransitionAction,
-    WebhookEvent,
-)
+from annotations.models import Article, ArticleRevision, Attribution, Sentence, SentenceKind
 from annotations.services.search_index import record_terms
 from annotations.services.suggestions import body_digest, save_suggestions, sentence_row
-from annotations.services.workflow import ensure_annotations, refresh_article_status
+from annotations.services.workflow import (
+    ensure_annotations,
+    refresh_article_status,
+    reopen_changed_sentence,
+    reopen_revised_article,
+)
 from verify.engine.alignment import align
 from verify.engine.analysis import AnalyzedSentence, analyze
 from verify.engine.crosscheck import index_text
@@ -138,25 +134,14 @@ def revise_article(*, article: Article, body: str) -> None:
     record_terms(s.search_text for s in (*created, *reopened))
     save_suggestions(zip(created, fresh, strict=True))
     for sentence in reopened:
-        _reopen_changed(article, sentence)
+        reopen_changed_sentence(article=article, sentence=sentence)
     ensure_annotations(article)
 
     claims_changed = any(s.kind == SentenceKind.CLAIM for s in (*removed, *reopened, *created))
-    was_signed_off = article.status == ArticleStatus.SIGNED_OFF
-    if claims_changed and article.status != ArticleStatus.IN_ANNOTATION:
-        Transition.objects.create(
-            article=article,
-            action=TransitionAction.REVISE,
-            from_status=article.status,
-            to_status=ArticleStatus.IN_ANNOTATION,
-            comment=f"Revision {article.revision} changed the text.",
-        )
-        article.status = ArticleStatus.IN_ANNOTATION
-        article.save(update_fields=["status", "updated_at"])
-    refresh_article_status(article)
-    if claims_changed and was_signed_off:
-        # Once the status is final: the payload carries it.
-        webhooks.article_event(article=article, event=WebhookEvent.ARTICLE_REOPENED)
+    if claims_changed:
+        reopen_revised_article(article=article)
+    else:
+        refresh_article_status(article)
 
 
 def _rewrite(sentence: Sentence, old_body: str, item: AnalyzedSentence) -> None:
@@ -184,25 +169,3 @@ def _rewrite(sentence: Sentence, old_body: str, item: AnalyzedSentence) -> None:
                 setattr(attribution, end_name, new.start + found + len(mention))
     update_rows(accepted, list(_SPANS))
     save_suggestions([(sentence, item)])
-
-
-def _reopen_changed(article: Article, sentence: Sentence) -> None:
-    """Return a changed sentence's annotation to draft; its earlier state stays in history."""
-    try:
-        annotation = Annotation.objects.select_for_update().get(sentence=sentence)
-    except Annotation.DoesNotExist:
-        return
-    before = annotation.status
-    annotation.status = AnnotationStatus.DRAFT
-    annotation.reviewer = None
-    annotation.version += 1
-    annotation.save(update_fields=["status", "reviewer", "version", "updated_at"])
-    if before != AnnotationStatus.DRAFT:
-        Transition.objects.create(
-            article=article,
-            annotation=annotation,
-            action=TransitionAction.REVISE,
-            from_status=before,
-            to_status=AnnotationStatus.DRAFT,
-            comment="The sentence's text changed in a new revision.",
-        )

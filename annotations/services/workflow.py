@@ -12,15 +12,22 @@ commands and the API all obey the same rules:
 * an article is signed off only when every claim sentence is approved;
 * an edit carries the ``version`` it was based on; a stale one raises :class:`StaleVersion`.
 
+Each rule is a ``check_`` function that raises, with a ``can_`` predicate beside it: the
+services call the ``check_`` under their locks, and the pages ask the ``can_`` what to offer,
+so both read the same rule. Every edit of an annotation opens with :func:`_editing`.
+
 Locks are taken article first, then annotation, so two services never deadlock each other.
-Every transition is recorded as a :class:`~annotations.models.Transition`; every change to an
-annotation or attribution is kept by django-simple-history with the acting user.
+This module is the one writer of status fields and of :class:`~annotations.models.Transition`
+rows (revisions call :func:`reopen_changed_sentence` and :func:`reopen_revised_article`);
+every change to an annotation or attribution is kept by django-simple-history with the acting
+user.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, Protocol
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as AuthUser
@@ -54,7 +61,7 @@ PERM_SIGN_OFF = "annotations.sign_off_article"
 ERR_NOT_EDITOR = "Only editors can change the sourcing of a sentence."
 ERR_NOT_REVIEWER = "Only reviewers can approve or request changes."
 ERR_NOT_SIGNER = "Only reviewers can sign an article off or reopen it."
-ERR_NO_DESK_ROLE = "Only editors and reviewers can take part in the discussion."
+ERR_COMMENT_NEEDS_ROLE = "Only editors and reviewers can take part in the discussion."
 ERR_OWN_WORK = "You made this annotation, so someone else must review it."
 ERR_APPROVED = "This sentence is approved; reopen it before changing it."
 ERR_SIGNED_OFF = "This article is signed off; reopen it before changing it."
@@ -74,6 +81,11 @@ ERR_STALE = "Someone else changed this sentence while you were editing it."
 ERR_CONFIDENCE = "Unknown confidence '{value}'."
 ERR_MODE = "Unknown attribution mode '{value}'."
 ERR_WRONG_SENTENCE = "That attribution belongs to another sentence."
+
+REVISED_SENTENCE = "The sentence's text changed in a new revision."
+REVISED_ARTICLE = "Revision {revision} changed the text."
+
+SUBMITTABLE = (AnnotationStatus.DRAFT, AnnotationStatus.CHANGES_REQUESTED)
 
 _UNSET: Any = object()
 
@@ -98,30 +110,139 @@ class StaleVersion(WorkflowError):
         self.current = current
 
 
-def _actor(user: User) -> AuthUser | None:
-    """The user to store on a row (an anonymous user is stored as nobody)."""
+def _actor(user: User | None) -> AuthUser | None:
+    """The user to store on a row (an anonymous user, or none, is stored as nobody)."""
     return user if isinstance(user, AuthUser) else None
 
 
+def _has(user: User, perm: str) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.has_perm(perm))
+
+
 def _require(user: User, perm: str, message: str) -> None:
-    if not (user.is_authenticated and user.is_active and user.has_perm(perm)):
+    if not _has(user, perm):
         raise NotAllowed(message)
 
 
 def can_annotate(user: User) -> bool:
-    return bool(user.is_authenticated and user.has_perm(PERM_ANNOTATE))
+    return _has(user, PERM_ANNOTATE)
 
 
 def can_review(user: User) -> bool:
-    return bool(user.is_authenticated and user.has_perm(PERM_REVIEW))
+    return _has(user, PERM_REVIEW)
 
 
 def can_sign_off(user: User) -> bool:
-    return bool(user.is_authenticated and user.has_perm(PERM_SIGN_OFF))
+    return _has(user, PERM_SIGN_OFF)
 
 
 def has_desk_role(user: User) -> bool:
     return can_annotate(user) or can_review(user) or can_sign_off(user)
+
+
+# --- the rules: check_ raises, can_ answers; the services call the check_ under their locks --
+
+
+class Check(Protocol):
+    def __call__(self, *, article: Article, annotation: Annotation, user: User) -> None: ...
+
+
+def check_edit(*, article: Article, annotation: Annotation, user: User) -> None:
+    """``user`` may change the sourcing (confidence, note, attributions) of ``annotation``."""
+    _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
+    if article.status == ArticleStatus.SIGNED_OFF:
+        raise WorkflowError(ERR_SIGNED_OFF)
+    if annotation.status == AnnotationStatus.APPROVED:
+        raise WorkflowError(ERR_APPROVED)
+    if annotation.sentence.archived_at is not None:
+        raise WorkflowError(ERR_ARCHIVED)
+
+
+def check_submit(*, article: Article, annotation: Annotation, user: User) -> None:
+    """``user`` may send ``annotation`` to review: editable, and a draft or sent back."""
+    check_edit(article=article, annotation=annotation, user=user)
+    if annotation.status not in SUBMITTABLE:
+        raise WorkflowError(ERR_CANNOT_SUBMIT)
+
+
+def check_review(*, article: Article, annotation: Annotation, user: User) -> None:
+    """``user`` may approve ``annotation`` or request changes to it: a reviewer who is not its
+    annotator, on a submitted sentence of an article that is not signed off."""
+    _require(user, PERM_REVIEW, ERR_NOT_REVIEWER)
+    if article.status == ArticleStatus.SIGNED_OFF:
+        raise WorkflowError(ERR_SIGNED_OFF)
+    if annotation.status != AnnotationStatus.SUBMITTED:
+        raise WorkflowError(ERR_NOT_SUBMITTED.format(status=annotation.get_status_display()))
+    if annotation.annotator_id == user.pk:
+        raise NotAllowed(ERR_OWN_WORK)
+
+
+def check_reopen(*, article: Article, annotation: Annotation, user: User) -> None:
+    """``user`` (an editor or a reviewer) may take the approved ``annotation`` back to draft."""
+    if not (can_annotate(user) or can_review(user)):
+        raise NotAllowed(ERR_NOT_EDITOR)
+    if article.status == ArticleStatus.SIGNED_OFF:
+        raise WorkflowError(ERR_SIGNED_OFF)
+    if annotation.status != AnnotationStatus.APPROVED:
+        raise WorkflowError(ERR_NOT_APPROVED.format(status=annotation.get_status_display()))
+
+
+def check_sign_off(*, article: Article, user: User, claims: int, not_approved: int) -> None:
+    """``user`` may sign ``article`` off, given its count of current claim sentences and of
+    those not approved."""
+    _require(user, PERM_SIGN_OFF, ERR_NOT_SIGNER)
+    if article.status == ArticleStatus.SIGNED_OFF:
+        raise WorkflowError(ERR_ALREADY_SIGNED)
+    if not claims:
+        raise WorkflowError(ERR_NO_CLAIMS)
+    if not_approved:
+        raise WorkflowError(ERR_NOT_READY.format(count=not_approved))
+
+
+def check_reopen_article(*, article: Article, user: User) -> None:
+    """``user`` may take the signed-off ``article`` back into annotation."""
+    _require(user, PERM_SIGN_OFF, ERR_NOT_SIGNER)
+    if article.status != ArticleStatus.SIGNED_OFF:
+        raise WorkflowError(ERR_NOT_SIGNED)
+
+
+def _allows(check: Callable[..., None], **arguments: Any) -> bool:
+    try:
+        check(**arguments)
+    except WorkflowError:
+        return False
+    return True
+
+
+def can_edit(*, article: Article, annotation: Annotation, user: User) -> bool:
+    return _allows(check_edit, article=article, annotation=annotation, user=user)
+
+
+def can_submit(*, article: Article, annotation: Annotation, user: User) -> bool:
+    return _allows(check_submit, article=article, annotation=annotation, user=user)
+
+
+def can_approve(*, article: Article, annotation: Annotation, user: User) -> bool:
+    return _allows(check_review, article=article, annotation=annotation, user=user)
+
+
+def can_request_changes(*, article: Article, annotation: Annotation, user: User) -> bool:
+    # The same rule as approving; only the comment differs, and the form asks for it.
+    return _allows(check_review, article=article, annotation=annotation, user=user)
+
+
+def can_reopen(*, article: Article, annotation: Annotation, user: User) -> bool:
+    return _allows(check_reopen, article=article, annotation=annotation, user=user)
+
+
+def can_sign_off_article(*, article: Article, user: User, claims: int, not_approved: int) -> bool:
+    return _allows(
+        check_sign_off, article=article, user=user, claims=claims, not_approved=not_approved
+    )
+
+
+def can_reopen_article(*, article: Article, user: User) -> bool:
+    return _allows(check_reopen_article, article=article, user=user)
 
 
 # --- locking helpers -------------------------------------------------------------------------
@@ -146,16 +267,27 @@ def _check_version(annotation: Annotation, version: int | None) -> None:
         raise StaleVersion(annotation)
 
 
-def _check_editable(article: Article, annotation: Annotation) -> None:
-    if article.status == ArticleStatus.SIGNED_OFF:
-        raise WorkflowError(ERR_SIGNED_OFF)
-    if annotation.status == AnnotationStatus.APPROVED:
-        raise WorkflowError(ERR_APPROVED)
-    if annotation.sentence.archived_at is not None:
-        raise WorkflowError(ERR_ARCHIVED)
+@contextmanager
+def _editing(
+    *, annotation_id: int, user: User, version: int | None, check: Check = check_edit
+) -> Iterator[tuple[Article, Annotation]]:
+    """Open a change of one annotation by ``user``: yields its article and itself, locked.
+
+    Opens a transaction, takes the SELECT FOR UPDATE locks (the article, then the annotation),
+    raises :class:`StaleVersion` when ``version`` is given and is not the annotation's, then
+    whatever ``check`` raises. The body runs inside that transaction, holding both locks, and
+    a raise in it rolls everything back. The caller has checked the user's role first, so that
+    a refusal comes before anything is read.
+    """
+    with transaction.atomic():
+        article, locked = _lock(annotation_id)
+        _check_version(locked, version)
+        check(article=article, annotation=locked, user=user)
+        yield article, locked
 
 
 def _save(annotation: Annotation, user: User, fields: list[str]) -> None:
+    """Save the annotation's ``fields`` as a new version by ``user``; the caller holds its lock."""
     # The caller holds the row lock, so a plain increment is safe.
     annotation.version += 1
     annotation._history_user = _actor(user)  # type: ignore[attr-defined]
@@ -166,21 +298,22 @@ def _save(annotation: Annotation, user: User, fields: list[str]) -> None:
 
 
 def _record(
-    *,
     article: Article,
     annotation: Annotation | None,
+    *,
     action: str,
-    from_status: str,
-    to_status: str,
-    user: User,
+    before: str,
+    user: User | None,
     comment: str = "",
 ) -> None:
+    """Record the move of ``annotation`` (without one, of ``article``) from ``before`` to its
+    status now. The one writer of :class:`Transition` rows."""
     Transition.objects.create(
         article=article,
         annotation=annotation,
         action=action,
-        from_status=from_status,
-        to_status=to_status,
+        from_status=before,
+        to_status=(annotation or article).status,
         actor=_actor(user),
         comment=comment,
     )
@@ -200,15 +333,7 @@ def _move(
     before = annotation.status
     annotation.status = to
     _save(annotation, user, ["status", *fields])
-    _record(
-        article=article,
-        annotation=annotation,
-        action=action,
-        from_status=before,
-        to_status=to,
-        user=user,
-        comment=comment,
-    )
+    _record(article, annotation, action=action, before=before, user=user, comment=comment)
     refresh_article_status(article, user)
 
 
@@ -284,29 +409,22 @@ def update_annotation(
     _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
     if confidence is not _UNSET and confidence not in Confidence.values:
         raise WorkflowError(ERR_CONFIDENCE.format(value=confidence))
-    with transaction.atomic():
-        article, locked = _lock(annotation.pk)
-        _check_version(locked, version)
-        _check_editable(article, locked)
-        fields = ["annotator"]
-        locked.annotator = _actor(user)
+    with _editing(annotation_id=annotation.pk, user=user, version=version) as (article, locked):
+        fields = []
         if confidence is not _UNSET:
             locked.confidence = confidence
             fields.append("confidence")
         if note is not _UNSET:
             locked.note = note
             fields.append("note")
-        if locked.status == AnnotationStatus.SUBMITTED:
-            locked.status = AnnotationStatus.DRAFT
-            fields.append("status")
-        _save(locked, user, fields)
-        refresh_article_status(article, user)
+        _touch(article, locked, user, fields)
     return locked
 
 
-def _touch(article: Article, annotation: Annotation, user: User) -> None:
-    """Record that ``user`` changed the sourcing of ``annotation`` (attributions changed)."""
-    fields = ["annotator"]
+def _touch(article: Article, annotation: Annotation, user: User, fields: list[str]) -> None:
+    """Save a change by ``user`` to the sourcing of the locked ``annotation`` (its ``fields``,
+    or its attributions): ``user`` becomes the annotator, and a submitted sentence a draft."""
+    fields = [*fields, "annotator"]
     annotation.annotator = _actor(user)
     if annotation.status == AnnotationStatus.SUBMITTED:
         annotation.status = AnnotationStatus.DRAFT
@@ -319,14 +437,11 @@ def accept_attribution(*, attribution: Attribution, user: User, version: int) ->
     """Accept a suggested attribution as the desk's own."""
     _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
     annotation = annotation_for(attribution.sentence)
-    with transaction.atomic():
-        article, locked = _lock(annotation.pk)
-        _check_version(locked, version)
-        _check_editable(article, locked)
+    with _editing(annotation_id=annotation.pk, user=user, version=version) as (article, locked):
         attribution._history_user = user  # type: ignore[attr-defined]
         attribution.is_suggestion = False
         attribution.save(update_fields=["is_suggestion"])
-        _touch(article, locked, user)
+        _touch(article, locked, user, [])
     return attribution
 
 
@@ -334,13 +449,10 @@ def remove_attribution(*, attribution: Attribution, user: User, version: int) ->
     """Remove an attribution (a wrong suggestion or a wrong entry); history keeps it."""
     _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
     annotation = annotation_for(attribution.sentence)
-    with transaction.atomic():
-        article, locked = _lock(annotation.pk)
-        _check_version(locked, version)
-        _check_editable(article, locked)
+    with _editing(annotation_id=annotation.pk, user=user, version=version) as (article, locked):
         attribution._history_user = user  # type: ignore[attr-defined]
         attribution.delete()
-        _touch(article, locked, user)
+        _touch(article, locked, user, [])
 
 
 def save_attribution(
@@ -361,10 +473,7 @@ def save_attribution(
     if attribution is not None and attribution.sentence_id != sentence.pk:
         raise WorkflowError(ERR_WRONG_SENTENCE)
     annotation = annotation_for(sentence)
-    with transaction.atomic():
-        article, locked = _lock(annotation.pk)
-        _check_version(locked, version)
-        _check_editable(article, locked)
+    with _editing(annotation_id=annotation.pk, user=user, version=version) as (article, locked):
         if attribution is None:
             attribution = Attribution(sentence=sentence)
         elif attribution.source_id != source.pk:
@@ -377,7 +486,7 @@ def save_attribution(
         attribution.is_suggestion = False
         attribution._history_user = user  # type: ignore[attr-defined]
         attribution.save()
-        _touch(article, locked, user)
+        _touch(article, locked, user, [])
     return attribution
 
 
@@ -387,12 +496,10 @@ def save_attribution(
 def submit(*, annotation: Annotation, user: User, version: int | None = None) -> Annotation:
     """Send a draft (or a sentence with changes requested) to review."""
     _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
-    with transaction.atomic():
-        article, locked = _lock(annotation.pk)
-        _check_version(locked, version)
-        _check_editable(article, locked)
-        if locked.status not in (AnnotationStatus.DRAFT, AnnotationStatus.CHANGES_REQUESTED):
-            raise WorkflowError(ERR_CANNOT_SUBMIT)
+    with _editing(annotation_id=annotation.pk, user=user, version=version, check=check_submit) as (
+        article,
+        locked,
+    ):
         fields: tuple[str, ...] = ()
         if locked.annotator_id is None:
             locked.annotator = _actor(user)
@@ -409,18 +516,14 @@ def submit(*, annotation: Annotation, user: User, version: int | None = None) ->
 
 
 def _review(
-    *, annotation: Annotation, reviewer: User, version: int | None, approve: bool, comment: str
+    annotation: Annotation, reviewer: User, *, version: int | None, approve: bool, comment: str
 ) -> Annotation:
+    """Approve ``annotation`` or request changes to it, with ``comment`` (kept when not blank)."""
     _require(reviewer, PERM_REVIEW, ERR_NOT_REVIEWER)
-    with transaction.atomic():
-        article, locked = _lock(annotation.pk)
-        _check_version(locked, version)
-        if article.status == ArticleStatus.SIGNED_OFF:
-            raise WorkflowError(ERR_SIGNED_OFF)
-        if locked.status != AnnotationStatus.SUBMITTED:
-            raise WorkflowError(ERR_NOT_SUBMITTED.format(status=locked.get_status_display()))
-        if locked.annotator_id == reviewer.pk:
-            raise NotAllowed(ERR_OWN_WORK)
+    comment = comment.strip()
+    with _editing(
+        annotation_id=annotation.pk, user=reviewer, version=version, check=check_review
+    ) as (article, locked):
         locked.reviewer = _actor(reviewer)
         if comment:
             Comment.objects.create(sentence=locked.sentence, author=_actor(reviewer), body=comment)
@@ -440,13 +543,7 @@ def approve(
     *, annotation: Annotation, reviewer: User, version: int | None = None, comment: str = ""
 ) -> Annotation:
     """Approve a submitted sentence; the reviewer must not be its annotator."""
-    return _review(
-        annotation=annotation,
-        reviewer=reviewer,
-        version=version,
-        approve=True,
-        comment=comment.strip(),
-    )
+    return _review(annotation, reviewer, version=version, approve=True, comment=comment)
 
 
 def request_changes(
@@ -456,13 +553,7 @@ def request_changes(
     if not comment or not comment.strip():
         _require(reviewer, PERM_REVIEW, ERR_NOT_REVIEWER)
         raise WorkflowError(ERR_COMMENT_REQUIRED)
-    return _review(
-        annotation=annotation,
-        reviewer=reviewer,
-        version=version,
-        approve=False,
-        comment=comment.strip(),
-    )
+    return _review(annotation, reviewer, version=version, approve=False, comment=comment)
 
 
 def approve_many(*, annotations: Iterable[Annotation], reviewer: User) -> list[str]:
@@ -480,12 +571,10 @@ def reopen_annotation(*, annotation: Annotation, user: User) -> Annotation:
     """Take an approved sentence back to draft so it can be edited again."""
     if not (can_annotate(user) or can_review(user)):
         raise NotAllowed(ERR_NOT_EDITOR)
-    with transaction.atomic():
-        article, locked = _lock(annotation.pk)
-        if article.status == ArticleStatus.SIGNED_OFF:
-            raise WorkflowError(ERR_SIGNED_OFF)
-        if locked.status != AnnotationStatus.APPROVED:
-            raise WorkflowError(ERR_NOT_APPROVED.format(status=locked.get_status_display()))
+    with _editing(annotation_id=annotation.pk, user=user, version=None, check=check_reopen) as (
+        article,
+        locked,
+    ):
         locked.reviewer = None
         _move(
             article,
@@ -498,30 +587,32 @@ def reopen_annotation(*, annotation: Annotation, user: User) -> Annotation:
     return locked
 
 
+def _set_article_status(
+    article: Article, user: User | None, *, to: str, action: str, comment: str = ""
+) -> None:
+    """Move the locked ``article`` to ``to`` and record the transition."""
+    before = article.status
+    article.status = to
+    if user is not None:
+        article._history_user = user  # type: ignore[attr-defined]
+    article.save(update_fields=["status", "updated_at"])
+    _record(article, None, action=action, before=before, user=user, comment=comment)
+
+
 def sign_off(*, article: Article, user: User) -> Article:
     """Sign the article off: every current claim sentence must be approved."""
     _require(user, PERM_SIGN_OFF, ERR_NOT_SIGNER)
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
-        if locked.status == ArticleStatus.SIGNED_OFF:
-            raise WorkflowError(ERR_ALREADY_SIGNED)
         claims = Sentence.objects.current().claims().filter(article=locked)
-        if not claims.exists():
-            raise WorkflowError(ERR_NO_CLAIMS)
-        not_approved = claims.exclude(annotation__status=AnnotationStatus.APPROVED).count()
-        if not_approved:
-            raise WorkflowError(ERR_NOT_READY.format(count=not_approved))
-        before = locked.status
-        locked.status = ArticleStatus.SIGNED_OFF
-        locked._history_user = user  # type: ignore[attr-defined]
-        locked.save(update_fields=["status", "updated_at"])
-        _record(
+        check_sign_off(
             article=locked,
-            annotation=None,
-            action=TransitionAction.SIGN_OFF,
-            from_status=before,
-            to_status=locked.status,
             user=user,
+            claims=claims.count(),
+            not_approved=claims.exclude(annotation__status=AnnotationStatus.APPROVED).count(),
+        )
+        _set_article_status(
+            locked, user, to=ArticleStatus.SIGNED_OFF, action=TransitionAction.SIGN_OFF
         )
         webhooks.article_event(article=locked, event=WebhookEvent.ARTICLE_SIGNED_OFF)
     return locked
@@ -532,18 +623,12 @@ def reopen_article(*, article: Article, user: User, comment: str = "") -> Articl
     _require(user, PERM_SIGN_OFF, ERR_NOT_SIGNER)
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
-        if locked.status != ArticleStatus.SIGNED_OFF:
-            raise WorkflowError(ERR_NOT_SIGNED)
-        locked.status = ArticleStatus.IN_ANNOTATION
-        locked._history_user = user  # type: ignore[attr-defined]
-        locked.save(update_fields=["status", "updated_at"])
-        _record(
-            article=locked,
-            annotation=None,
+        check_reopen_article(article=locked, user=user)
+        _set_article_status(
+            locked,
+            user,
+            to=ArticleStatus.IN_ANNOTATION,
             action=TransitionAction.REOPEN,
-            from_status=ArticleStatus.SIGNED_OFF,
-            to_status=locked.status,
-            user=user,
             comment=comment.strip(),
         )
         refresh_article_status(locked, user)
@@ -551,10 +636,64 @@ def reopen_article(*, article: Article, user: User, comment: str = "") -> Articl
     return locked
 
 
+# --- revisions -------------------------------------------------------------------------------
+
+
+def reopen_changed_sentence(*, article: Article, sentence: Sentence) -> None:
+    """Return the annotation of a sentence whose text a revision changed to draft.
+
+    Its reviewer is cleared and its version moves on; its earlier state stays in the history,
+    and a transition is recorded unless it was a draft already. Should be called inside
+    ``atomic`` while holding the SELECT FOR UPDATE lock on ``article`` (the revision's
+    caller takes it); it locks the annotation itself.
+    """
+    try:
+        annotation = Annotation.objects.select_for_update().get(sentence=sentence)
+    except Annotation.DoesNotExist:
+        return
+    before = annotation.status
+    annotation.status = AnnotationStatus.DRAFT
+    annotation.reviewer = None
+    annotation.version += 1
+    annotation.save(update_fields=["status", "reviewer", "version", "updated_at"])
+    if before != AnnotationStatus.DRAFT:
+        _record(
+            article,
+            annotation,
+            action=TransitionAction.REVISE,
+            before=before,
+            user=None,
+            comment=REVISED_SENTENCE,
+        )
+
+
+def reopen_revised_article(*, article: Article) -> None:
+    """A revision changed the article's claims: take it back to ``in_annotation``.
+
+    From ``in_review`` or ``signed_off``, with a recorded transition; then the status follows
+    the sentences again, and a signed-off article fires ``article.reopened`` once its status
+    is final (so the payload carries it). Should be called inside ``atomic`` while holding the
+    SELECT FOR UPDATE lock on ``article``, once the revision's sentences and annotations are
+    saved.
+    """
+    was_signed_off = article.status == ArticleStatus.SIGNED_OFF
+    if article.status != ArticleStatus.IN_ANNOTATION:
+        _set_article_status(
+            article,
+            None,
+            to=ArticleStatus.IN_ANNOTATION,
+            action=TransitionAction.REVISE,
+            comment=REVISED_ARTICLE.format(revision=article.revision),
+        )
+    refresh_article_status(article)
+    if was_signed_off:
+        webhooks.article_event(article=article, event=WebhookEvent.ARTICLE_REOPENED)
+
+
 def add_comment(*, sentence: Sentence, user: User, body: str) -> Comment:
     """Add a message to the sentence's discussion thread."""
     if not has_desk_role(user):
-        raise NotAllowed(ERR_NO_DESK_ROLE)
+        raise NotAllowed(ERR_COMMENT_NEEDS_ROLE)
     if not body or not body.strip():
         raise WorkflowError(ERR_EMPTY_COMMENT)
     return Comment.objects.create(sentence=sentence, author=_actor(user), body=body.strip())

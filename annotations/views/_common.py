@@ -1,8 +1,8 @@
 """What every desk view shares: the role gate, reading ids, and mapping service errors.
 
-Service exceptions become HTTP answers in one place: :class:`NotAllowed` → 403,
-:class:`StaleVersion` → 409 with the annotation as it is now, any other
-:class:`WorkflowError` → 400 with its message.
+Service exceptions take their HTTP status from the table in :mod:`annotations.http_errors`
+(the API's too): :class:`NotAllowed` → 403, :class:`StaleVersion` → 409 with the annotation as
+it is now, any other :class:`WorkflowError` → 400 with its message.
 """
 
 from __future__ import annotations
@@ -17,22 +17,13 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from annotations import selectors
-from annotations.models import (
-    Annotation,
-    AnnotationStatus,
-    ArticleStatus,
-    AttributionMode,
-    Confidence,
-    Sentence,
-    SourceKind,
-)
+from annotations.http_errors import status_for
+from annotations.models import Annotation, AttributionMode, Confidence, Sentence, SourceKind
 from annotations.services import workflow
-from annotations.services.workflow import NotAllowed, StaleVersion, WorkflowError
+from annotations.services.workflow import StaleVersion, WorkflowError
 
-ERR_NO_DESK_ROLE = "The desk is for editors and reviewers; ask an administrator for a role."
+ERR_DESK_NEEDS_ROLE = "The desk is for editors and reviewers; ask an administrator for a role."
 ERR_VERSION = "The request did not say which version of the sentence it was based on."
-
-SUBMITTABLE = (AnnotationStatus.DRAFT, AnnotationStatus.CHANGES_REQUESTED)
 
 View = Callable[..., HttpResponse]
 
@@ -53,7 +44,7 @@ def desk_view(view: View) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not workflow.has_desk_role(request.user):
-            return forbidden(request, ERR_NO_DESK_ROLE)
+            return forbidden(request, ERR_DESK_NEEDS_ROLE)
         return view(request, *args, **kwargs)
 
     return login_required(wrapper)
@@ -94,22 +85,24 @@ def panel_html(request: HttpRequest, sentence_id: int, conflict: dict[str, Any] 
     sentence = selectors.desk_sentence(sentence_id)
     detail = selectors.sentence_detail(sentence)
     annotation = detail.annotation
-    open_article = sentence.article.status != ArticleStatus.SIGNED_OFF
-    status = annotation.status if annotation else None
-    can_annotate = workflow.can_annotate(request.user)
-    can_review = workflow.can_review(request.user)
+    article, user = sentence.article, request.user
+
+    def may(predicate: Callable[..., bool]) -> bool:
+        return annotation is not None and predicate(
+            article=article, annotation=annotation, user=user
+        )
+
     context = {
         "detail": detail,
-        "article": sentence.article,
-        "can_annotate": can_annotate,
-        "can_review": can_review,
-        # What the panel offers; the services decide again when a button is pressed.
-        "editable": bool(annotation and can_annotate and open_article and status != "approved"),
-        "submittable": bool(annotation and can_annotate and open_article and status in SUBMITTABLE),
-        "reviewable": bool(annotation and can_review and open_article and status == "submitted"),
-        "reopenable": bool(
-            annotation and (can_annotate or can_review) and open_article and status == "approved"
-        ),
+        "article": article,
+        "can_annotate": workflow.can_annotate(user),
+        "can_review": workflow.can_review(user),
+        # What the panel offers, by the rules the services enforce (and enforce again when a
+        # button is pressed).
+        "editable": may(workflow.can_edit),
+        "submittable": may(workflow.can_submit),
+        "reviewable": may(workflow.can_approve),
+        "reopenable": may(workflow.can_reopen),
         "conflict": conflict,
         "modes": AttributionMode.choices,
         "source_kinds": SourceKind.choices,
@@ -151,11 +144,9 @@ def run_service(
         payload = sentence_state(request, sentence_id, conflict=conflict)
         payload.update(ok=False, error=f"Changed by {who}: {exc.message}", changed_by=who)
         payload["current"] = annotation_json(exc.current)
-        return JsonResponse(payload, status=409)
-    except NotAllowed as exc:
-        return JsonResponse({"ok": False, "error": exc.message}, status=403)
+        return JsonResponse(payload, status=status_for(exc))
     except WorkflowError as exc:
-        return JsonResponse({"ok": False, "error": exc.message}, status=400)
+        return JsonResponse({"ok": False, "error": exc.message}, status=status_for(exc))
     payload = sentence_state(request, sentence_id)
     payload.update(ok=True, message=done)
     return JsonResponse(payload)

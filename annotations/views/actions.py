@@ -69,40 +69,35 @@ def submit(request: HttpRequest, annotation_id: int) -> JsonResponse:
     )
 
 
-@require_POST
-@desk_view
-def approve(request: HttpRequest, annotation_id: int) -> JsonResponse:
+def _review(
+    request: HttpRequest, annotation_id: int, service: Callable[..., object], *, done: str
+) -> JsonResponse:
+    """Approve or request changes through ``service``, with the form's comment and version."""
     annotation = selectors.desk_annotation(annotation_id)
     version = _version(request)
     return run_service(
         request,
         annotation.sentence_id,
-        lambda: workflow.approve(
+        lambda: service(
             annotation=annotation,
             reviewer=request.user,
             version=version,
             comment=request.POST.get("comment", ""),
         ),
-        done="Approved.",
+        done=done,
     )
+
+
+@require_POST
+@desk_view
+def approve(request: HttpRequest, annotation_id: int) -> JsonResponse:
+    return _review(request, annotation_id, workflow.approve, done="Approved.")
 
 
 @require_POST
 @desk_view
 def request_changes(request: HttpRequest, annotation_id: int) -> JsonResponse:
-    annotation = selectors.desk_annotation(annotation_id)
-    version = _version(request)
-    return run_service(
-        request,
-        annotation.sentence_id,
-        lambda: workflow.request_changes(
-            annotation=annotation,
-            reviewer=request.user,
-            version=version,
-            comment=request.POST.get("comment", ""),
-        ),
-        done="Changes requested.",
-    )
+    return _review(request, annotation_id, workflow.request_changes, done="Changes requested.")
 
 
 @require_POST

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from http import HTTPStatus
 from itertools import groupby
 
 from django.contrib import messages
@@ -12,10 +14,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from annotations import selectors
 from annotations.filters import ReviewQueueFilter
-from annotations.models import Article, ArticleStatus, Confidence
+from annotations.http_errors import status_for
+from annotations.models import Article, Confidence
 from annotations.services import workflow
 from annotations.services.crosschecks import queue_crosscheck
-from annotations.services.workflow import NotAllowed, WorkflowError
+from annotations.services.workflow import WorkflowError
 from annotations.views._common import desk_view, forbidden, panel_html
 
 
@@ -54,8 +57,18 @@ def sentence_panel(request: HttpRequest, sentence_id: int) -> HttpResponse:
 @require_GET
 @desk_view
 def review_queue(request: HttpRequest) -> HttpResponse:
+    annotations = selectors.review_queue(filters=request.GET)
     context = {
-        "annotations": selectors.review_queue(filters=request.GET),
+        "annotations": annotations,
+        # The rows whose Approve and Request changes the reviewer is offered: the services'
+        # own rule (a reviewer, not the annotator, of a submitted sentence).
+        "reviewable": {
+            annotation.pk
+            for annotation in annotations
+            if workflow.can_approve(
+                article=annotation.sentence.article, annotation=annotation, user=request.user
+            )
+        },
         "filters": ReviewQueueFilter.values(request.GET),
         "choices": selectors.queue_filter_choices(),
         "confidences": Confidence.choices,
@@ -76,16 +89,33 @@ def _summary(
         "contradictions": selectors.contradictions(article),
         "can_annotate": workflow.can_annotate(request.user),
         "can_review": workflow.can_review(request.user),
-        "may_sign_off": (
-            workflow.can_sign_off(request.user)
-            and mix.all_approved
-            and article.status != ArticleStatus.SIGNED_OFF
+        "may_sign_off": workflow.can_sign_off_article(
+            article=article,
+            user=request.user,
+            claims=mix.claims,
+            not_approved=len(mix.open_items),
         ),
-        "may_reopen": (
-            workflow.can_sign_off(request.user) and article.status == ArticleStatus.SIGNED_OFF
-        ),
+        "may_reopen": workflow.can_reopen_article(article=article, user=request.user),
     }
     return render(request, "desk/summary.html", context, status=status)
+
+
+def _article_step(
+    request: HttpRequest, article_id: int, step: Callable[[Article], object], *, done: str
+) -> HttpResponse:
+    """Sign off or reopen the article through ``step`` (one workflow service), then back to
+    its summary. A refusal answers with the table's status (:mod:`annotations.http_errors`):
+    the forbidden page for a role the user lacks, else the summary with the message."""
+    article = selectors.desk_article(article_id)
+    try:
+        step(article)
+    except WorkflowError as exc:
+        status = status_for(exc)
+        if status == HTTPStatus.FORBIDDEN:
+            return forbidden(request, exc.message)
+        return _summary(request, article, error=exc.message, status=status)
+    messages.success(request, done)
+    return redirect("desk:summary", article_id=article.pk)
 
 
 @require_GET
@@ -97,31 +127,26 @@ def article_summary(request: HttpRequest, article_id: int) -> HttpResponse:
 @require_POST
 @desk_view
 def sign_off(request: HttpRequest, article_id: int) -> HttpResponse:
-    article = selectors.desk_article(article_id)
-    try:
-        workflow.sign_off(article=article, user=request.user)
-    except NotAllowed as exc:
-        return forbidden(request, exc.message)
-    except WorkflowError as exc:
-        return _summary(request, article, error=exc.message, status=400)
-    messages.success(request, "Signed off. The publishing system will be told.")
-    return redirect("desk:summary", article_id=article.pk)
+    return _article_step(
+        request,
+        article_id,
+        lambda article: workflow.sign_off(article=article, user=request.user),
+        done="Signed off. The publishing system will be told.",
+    )
 
 
 @require_POST
 @desk_view
 def reopen_article(request: HttpRequest, article_id: int) -> HttpResponse:
-    article = selectors.desk_article(article_id)
-    try:
-        workflow.reopen_article(
-            article=article, user=request.user, comment=request.POST.get("comment", "")
-        )
-    except NotAllowed as exc:
-        return forbidden(request, exc.message)
-    except WorkflowError as exc:
-        return _summary(request, article, error=exc.message, status=400)
-    messages.success(request, "Reopened: the article is back in annotation.")
-    return redirect("desk:summary", article_id=article.pk)
+    comment = request.POST.get("comment", "")
+    return _article_step(
+        request,
+        article_id,
+        lambda article: workflow.reopen_article(
+            article=article, user=request.user, comment=comment
+        ),
+        done="Reopened: the article is back in annotation.",
+    )
 
 
 @require_GET

@@ -62,9 +62,9 @@ def test_upsert_with_a_changed_body_revises_and_sentences_keep_their_annotations
 
 
 def test_concurrent_creates_of_one_external_id_become_create_then_update(as_publisher, monkeypatch):
-    from annotations.api.views import articles
+    from annotations.services import ingest
 
-    real = articles.ingest_document
+    real = ingest._ingest
     calls = []
 
     def racing(**kwargs):
@@ -74,7 +74,7 @@ def test_concurrent_creates_of_one_external_id_become_create_then_update(as_publ
             raise IntegrityError("duplicate key value violates unique constraint")
         return real(**kwargs)
 
-    monkeypatch.setattr(articles, "ingest_document", racing)
+    monkeypatch.setattr(ingest, "_ingest", racing)
     response = as_publisher.post(URL, payload(), format="json")
     assert response.status_code == 200 and response.json()["action"] == "unchanged"
     assert Article.objects.count() == 1

@@ -16,6 +16,7 @@ from verify.engine.crosscheck import (
     search_terms,
     summarise,
 )
+from verify.engine.vocabulary import Relation
 
 CLAIM = Passage(
     "Kyiv rejected a proposal to cap the Ukrainian army at 600,000 troops, "
@@ -296,7 +297,7 @@ def test_anonymous_descriptions_only_echo_when_identical():
 
 
 def _m(relation: str, independent: bool = True, score: float = 0.8) -> Match:
-    return Match(relation, score, "r", independent)
+    return Match(Relation(relation), score, "r", independent)
 
 
 def test_two_independent_corroborations_suggest_corroborated():

@@ -1,5 +1,7 @@
 """The text analysis engine: pure Python, no Django, no apps.
 
+* :mod:`~verify.engine.vocabulary` — the closed vocabularies (sentence and source kinds,
+  attribution modes, cross-check relations, confidence levels) as ``StrEnum`` classes;
 * :mod:`~verify.engine.documents` — reading article files and bodies (header, HTML, JSON);
 * :mod:`~verify.engine.segmentation` — sentences with exact offsets, claim or boilerplate;
 * :mod:`~verify.engine.attribution` — suggested sources behind each sentence;

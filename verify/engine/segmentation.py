@@ -45,9 +45,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from verify.engine.documents import TooManySentences
+from verify.engine.vocabulary import SentenceKind
 
-CLAIM = "claim"
-BOILERPLATE = "boilerplate"
+CLAIM = SentenceKind.CLAIM
+BOILERPLATE = SentenceKind.BOILERPLATE
 
 __all__ = ["BOILERPLATE", "CLAIM", "Sentence", "segment"]
 
@@ -61,7 +62,7 @@ class Sentence:
     start: int
     end: int
     text: str
-    kind: str
+    kind: SentenceKind
 
 
 # --- lines ------------------------------------------------------------------------------------

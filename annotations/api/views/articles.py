@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError
 from django.http import HttpResponse
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -36,10 +35,9 @@ from annotations.api.views.base import (
     validated,
 )
 from annotations.models import ArticleRole, ArticleStatus
-from annotations.services.ingest import IngestResult, ingest_document
+from annotations.services.ingest import ingest_document
 from verify.engine.documents import (
     FIELD_LIMITS,
-    Document,
     DocumentError,
     build_document,
     check_body,
@@ -180,15 +178,6 @@ def parse_instant(value: str, *, field: str) -> datetime:
     return parsed
 
 
-def upsert(document: Document) -> IngestResult:
-    """Ingest ``document``; a concurrent create of the same external id is retried once
-    (the second attempt finds the row the first one made and updates it)."""
-    try:
-        return ingest_document(document=document)
-    except IntegrityError:
-        return ingest_document(document=document)
-
-
 class ArticleListFilters(serializers.Serializer):
     status = EnumField(ArticleStatus, required=False)
     role = EnumField(ArticleRole, required=False)
@@ -254,7 +243,8 @@ class ArticleCollectionView(ApiView):
         responses={201: IngestOutput, 200: IngestOutput, **WRITE_ERRORS},
     )
     def post(self, request: Request) -> Response:
-        result = upsert(validated(ArticleInput, request.data)["document"])
+        # A concurrent create of the same external id is retried once, by ingest_document.
+        result = ingest_document(document=validated(ArticleInput, request.data)["document"])
         selectors.attach_detail(result.article)
         output = IngestOutput(
             {

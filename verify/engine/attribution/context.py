@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from verify.engine import lexicon as lx
 from verify.engine.attribution.tokens import WORD, Tokens, strip_possessive
+from verify.engine.vocabulary import SourceKind
 
 
 def is_place(low: str) -> bool:
@@ -18,7 +19,9 @@ def is_place(low: str) -> bool:
     return low in lx.COUNTRIES or low in lx.ORGANISATION_NOUNS
 
 
-PERSONAL = frozenset({"person", "official"})
+PERSONAL = frozenset({SourceKind.PERSON, SourceKind.OFFICIAL})
+# The kinds "it" may stand for.
+_THINGS = frozenset({SourceKind.ORGANISATION, SourceKind.OUTLET, SourceKind.DOCUMENT})
 
 
 @dataclass(slots=True)
@@ -72,11 +75,11 @@ class ArticleContext:
         for ref in reversed(self.history):
             if cls == "personal" and (
                 (ref.kind in PERSONAL and not ref.plural)
-                or (ref.kind == "anonymous" and not ref.plural)
+                or (ref.kind == SourceKind.ANONYMOUS and not ref.plural)
             ):
                 return ref
-            if cls == "group" and (ref.plural or ref.kind == "organisation"):
+            if cls == "group" and (ref.plural or ref.kind == SourceKind.ORGANISATION):
                 return ref
-            if cls == "thing" and ref.kind in ("organisation", "outlet", "document"):
+            if cls == "thing" and ref.kind in _THINGS:
                 return ref
         return None

@@ -18,25 +18,26 @@ from verify.engine.attribution.phrases import Mention
 from verify.engine.attribution.resolve import resolve_pronoun
 from verify.engine.attribution.subjects import sentence_subject
 from verify.engine.attribution.tokens import CLOSE, OPEN, PUNCT, WORD, Tokens
+from verify.engine.vocabulary import AttributionMode, SentenceKind, SourceKind
 
 
-def attribution_mode(toks: Tokens, f: CueMatch, kind: str) -> str:
+def attribution_mode(toks: Tokens, f: CueMatch, kind: str) -> AttributionMode:
     """``reported_by`` for outlets, ``direct_quote`` next to a quotation, else ``indirect``."""
-    if kind == "outlet":
-        return "reported_by"
+    if kind == SourceKind.OUTLET:
+        return AttributionMode.REPORTED_BY
     left = min(f.cue_first, f.mention.span_first)
     k = left - 1
     while k >= 0 and toks.kinds[k] == PUNCT:
         k -= 1
     if k >= 0 and toks.kinds[k] == CLOSE:
-        return "direct_quote"
+        return AttributionMode.DIRECT_QUOTE
     right = max(f.cue_last, f.mention.span_last)
     for k in range(right + 1, min(right + 4, toks.n)):
         if toks.kinds[k] == OPEN:
-            return "direct_quote"
+            return AttributionMode.DIRECT_QUOTE
         if toks.kinds[k] == WORD and toks.lows[k] not in ("that", "reporters"):
             break
-    return "indirect"
+    return AttributionMode.INDIRECT
 
 
 def suggest_sentence(
@@ -60,27 +61,28 @@ def suggest_sentence(
                 continue
             f.mention = subject
         c = classify(toks, f.mention, article)
-        if f.mention.alt is not None and (c is None or c.kind == "anonymous"):
+        if f.mention.alt is not None and (c is None or c.kind == SourceKind.ANONYMOUS):
             a_first, a_last = f.mention.alt
             named = classify(toks, Mention(a_first, a_last, a_last), article)
             if named is not None and named.kind in PERSONAL:
                 described = c is not None or any(
                     toks.lows[k] in lx.TITLES for k in range(f.mention.first, f.mention.last + 1)
                 )
-                c = SourceClass("official" if described else named.kind, named.name, False)
+                kind = SourceKind.OFFICIAL if described else named.kind
+                c = SourceClass(kind, named.name, False)
         if c is None:
             continue
         if c.pronoun is not None:
             c = resolve_pronoun(c, article)
-        if c.kind in ("person", "official"):
-            article.remember(c.name, official=c.kind == "official")
+        if c.kind in PERSONAL:
+            article.remember(c.name, official=c.kind == SourceKind.OFFICIAL)
         article.history.append(Referent(c.name, c.kind, c.plural))
         classes.append((f, c))
-    outlets = [(f, c) for f, c in classes if c.kind == "outlet"]
+    outlets = [(f, c) for f, c in classes if c.kind == SourceKind.OUTLET]
     seen: set[tuple[int, int, int, int]] = set()
     for f, c in classes:
         via = f.told_outlet
-        if via is None and c.kind != "outlet" and outlets:
+        if via is None and c.kind != SourceKind.OUTLET and outlets:
             via = min(outlets, key=lambda fc: abs(fc[0].cue_first - f.cue_first))[1].name
         key = (f.mention.span_first, f.mention.span_last, f.cue_first, f.cue_last)
         if key in seen:
@@ -90,7 +92,7 @@ def suggest_sentence(
         out.append(
             Attribution(
                 source=c.name,
-                source_kind=c.kind,
+                source_kind=SourceKind(c.kind),
                 cue=body[cue_start:cue_end],
                 mode=attribution_mode(toks, f, c.kind),
                 via=via,
@@ -125,7 +127,7 @@ def suggest(body: str, sentences: Sequence[SentenceLike]) -> list[list[Attributi
         if "\n" in body[previous_end : sent.start] or sent.start < previous_end:
             open_quote = False  # a quotation does not run on into the next paragraph
         previous_end = sent.end
-        if sent.kind == "boilerplate" or sent.end - sent.start > MAX_SENTENCE_CHARS:
+        if sent.kind == SentenceKind.BOILERPLATE or sent.end - sent.start > MAX_SENTENCE_CHARS:
             tokenized.append(None)
             open_quote = False
             continue

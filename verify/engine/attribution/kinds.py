@@ -14,7 +14,10 @@ from verify.engine import lexicon as lx
 from verify.engine.attribution.context import ArticleContext, is_place
 from verify.engine.attribution.phrases import PEOPLE_SUFFIXES, PERSON_SUFFIXES, Mention, core_end
 from verify.engine.attribution.tokens import NUM, POSSESSIVE_RE, WORD, Tokens, strip_possessive
+from verify.engine.vocabulary import SourceKind
 
+# The kind of a pronoun's class until it is resolved to a source (``resolve_pronoun``).
+PRONOUN = "pronoun"
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 
 
@@ -22,7 +25,7 @@ SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 class SourceClass:
     """The kind and display name of a mention (``pronoun`` set while still unresolved)."""
 
-    kind: str
+    kind: SourceKind | str  # a SourceKind, or PRONOUN while unresolved
     name: str
     plural: bool
     pronoun: str | None = None
@@ -42,7 +45,7 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
     if len(words) == 1 and lows[0] in _POSSESSIVE_PRONOUNS:  # "his claim that …"
         lows = [_POSSESSIVE_PRONOUNS[lows[0]]]
     if len(words) == 1 and lows[0] in lx.PRONOUNS:
-        return SourceClass("pronoun", words[0], lx.PRONOUNS[lows[0]][1], pronoun=lows[0])
+        return SourceClass(PRONOUN, words[0], lx.PRONOUNS[lows[0]][1], pronoun=lows[0])
     head = lows[-1]
     bare = [w for w, lo in zip(words, lows, strict=True) if lo not in lx.DETERMINERS]
     bare_low = " ".join(bare).lower()
@@ -69,15 +72,15 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
         or (len(name_words) >= 2 and head in lx.OUTLET_SUFFIXES and not is_place(name_low))
         or (head in lx.OUTLET_NOUNS and lows[0] == "the" and len(lows) <= 3)
     ):
-        return SourceClass("outlet", name or full_text, False)
+        return SourceClass(SourceKind.OUTLET, name or full_text, False)
     if is_place(bare_low) or is_place(name_low) or is_place(head):
-        return SourceClass("organisation", full_text, False)
+        return SourceClass(SourceKind.ORGANISATION, full_text, False)
     if name_words and (head in lx.CORPORATE_SUFFIXES):
-        return SourceClass("organisation", full_text, False)
+        return SourceClass(SourceKind.ORGANISATION, full_text, False)
     if head in lx.DOCUMENT_NOUNS and not words[-1][:1].isupper():
-        return SourceClass("document", full_text, plural)
+        return SourceClass(SourceKind.DOCUMENT, full_text, plural)
     if head in SPOKES and any(w[:1].isupper() for w in words[:-1]):
-        return SourceClass("organisation", full_text, False)
+        return SourceClass(SourceKind.ORGANISATION, full_text, False)
     if head in lx.ANONYMOUS_NOUNS or (
         not name_words
         and (
@@ -86,26 +89,28 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
             or (head.endswith(PERSON_SUFFIXES) and len(head) > 5 and head not in lx.NOT_PEOPLE)
         )
     ):
-        return SourceClass("anonymous", full_text, plural)
+        return SourceClass(SourceKind.ANONYMOUS, full_text, plural)
     if head in lx.DOCUMENT_NOUNS:
-        return SourceClass("document", full_text, plural)
+        return SourceClass(SourceKind.DOCUMENT, full_text, plural)
     if _institution_name(words, lows):
-        return SourceClass("organisation", full_text, False)
+        return SourceClass(SourceKind.ORGANISATION, full_text, False)
     if name_words:
         if len(name_words) == 1 and name.isupper() and len(name) <= 6:
-            return SourceClass("organisation", name, False)
+            return SourceClass(SourceKind.ORGANISATION, name, False)
         full = article.full_names.get(name, name) if len(name_words) == 1 else name
         described = _appositive_kind(toks, m)
-        if described == "organisation" and len(name_words) == len(words) - (lows[0] == "the"):
-            return SourceClass("organisation", full_text, False)
+        whole_name = len(name_words) == len(words) - (lows[0] == "the")
+        if described == SourceKind.ORGANISATION and whole_name:
+            return SourceClass(SourceKind.ORGANISATION, full_text, False)
         titled = any(lo in lx.TITLES for lo in lows[: len(lows) - len(name_words)])
         known = full in article.officials or name in article.officials
-        official = titled or known or described == "official"
-        return SourceClass("official" if official else "person", full, plural and "and" in lows)
+        official = titled or known or described == SourceKind.OFFICIAL
+        kind = SourceKind.OFFICIAL if official else SourceKind.PERSON
+        return SourceClass(kind, full, plural and "and" in lows)
     return None
 
 
-def _appositive_kind(toks: Tokens, m: Mention) -> str | None:
+def _appositive_kind(toks: Tokens, m: Mention) -> SourceKind | None:
     """What an appositive after a name says it is: "Jane Doe, a spokeswoman for the UN," an
     official; "Norvik Foods, the Danish dairy group," an organisation; otherwise None."""
     if m.span_last <= m.last + 1 or toks.low(m.last + 1) != ",":
@@ -118,9 +123,9 @@ def _appositive_kind(toks: Tokens, m: Mention) -> str | None:
     if toks.caps[head]:
         return None  # another name ("…, Jane Doe,")
     if low in lx.ORGANISATION_NOUNS or low in lx.CORPORATE_SUFFIXES:
-        return "organisation"
+        return SourceKind.ORGANISATION
     if any(toks.lows[k] in lx.TITLES for k in range(first, head + 1)):
-        return "official"
+        return SourceKind.OFFICIAL
     return None
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from verify.engine.vocabulary import AttributionMode, SourceKind
+
 
 class SentenceLike(Protocol):
     """What ``suggest`` needs from a segmented sentence (``segmentation.Sentence``)."""
@@ -27,9 +29,9 @@ class Attribution:
     """One source behind one sentence; offsets index into the article body."""
 
     source: str
-    source_kind: str
+    source_kind: SourceKind
     cue: str
-    mode: str
+    mode: AttributionMode
     via: str | None
     source_start: int
     source_end: int

@@ -8,6 +8,15 @@ from __future__ import annotations
 
 from verify.engine.attribution.context import ArticleContext
 from verify.engine.attribution.kinds import SourceClass
+from verify.engine.vocabulary import SourceKind
+
+# The kind a pronoun stands for when no earlier source fits.
+_FALLBACK = {
+    "he": SourceKind.PERSON,
+    "she": SourceKind.PERSON,
+    "they": SourceKind.ANONYMOUS,
+    "it": SourceKind.ORGANISATION,
+}
 
 
 def resolve_pronoun(c: SourceClass, article: ArticleContext) -> SourceClass:
@@ -15,9 +24,9 @@ def resolve_pronoun(c: SourceClass, article: ArticleContext) -> SourceClass:
     guessed from the pronoun ("I" a person, "we" an organisation, "they" anonymous)."""
     assert c.pronoun is not None
     if c.pronoun in ("i", "we"):
-        return SourceClass("person" if c.pronoun == "i" else "organisation", c.name, c.plural)
+        kind = SourceKind.PERSON if c.pronoun == "i" else SourceKind.ORGANISATION
+        return SourceClass(kind, c.name, c.plural)
     ref = article.resolve(c.pronoun)
     if ref is not None:
         return SourceClass(ref.kind, ref.name, ref.plural)
-    fallback = {"he": "person", "she": "person", "they": "anonymous", "it": "organisation"}
-    return SourceClass(fallback[c.pronoun], c.name, c.plural)
+    return SourceClass(_FALLBACK[c.pronoun], c.name, c.plural)

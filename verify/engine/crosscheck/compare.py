@@ -55,6 +55,7 @@ from verify.engine.crosscheck.lexicon import (
     SYNONYMS,
 )
 from verify.engine.crosscheck.text import Token, analyse, display_number, stem
+from verify.engine.vocabulary import Relation
 
 # Below this score (both passages with a context), a candidate is not about the same event:
 # compare returns None. Chosen on ECB+ topics 1-10 (bench/bench_retrieval.py), checked on 11-20.
@@ -93,7 +94,6 @@ SAME_MEASURE = 0.75
 # Numbers within this relative difference are the same figure (84.5 million ~ 84.6 million).
 NUMBER_TOLERANCE = 0.01
 
-RELATIONS = ("corroborates", "contradicts", "related")
 _QUANTITY_KINDS = frozenset({"number", "money", "pct"})
 _CURRENCIES = frozenset({"usd", "eur", "gbp", "jpy", "rub", "uah", "%"})
 _DATE_KINDS = frozenset({"date", "month", "year"})
@@ -114,7 +114,7 @@ class Passage:
 class Match:
     """How a candidate sentence relates to a claim."""
 
-    relation: str  # "corroborates" | "contradicts" | "related"
+    relation: Relation
     score: float  # 0..1, higher = more likely the same fact
     reason: str
     independent: bool  # False when the candidate traces to the claim's own origin (an echo)
@@ -832,7 +832,7 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
         and max(agreement.coverage, agreement.back_coverage) >= CONTRADICT_COVERAGE
         and _frame(fa, fb, idf, frozenset()) >= CONTRADICT_THRESHOLD
     ):
-        return Match("contradicts", round(score, 4), conflict, independent)
+        return Match(Relation.CONTRADICTS, round(score, 4), conflict, independent)
     if conflict.startswith("numbers"):
         # The figure's own words carry this one; of the claim's names (a list sentence names
         # many things) one shared is enough.
@@ -840,7 +840,7 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
         if not names or any(k in fb.terms or k in leads[1] for k in names):
             measure = _same_measure(fa, fb, idf)
             if measure:
-                return Match("contradicts", round(score, 4), measure, independent)
+                return Match(Relation.CONTRADICTS, round(score, 4), measure, independent)
     if actor_reason:
         without = _agreement(fa, fb, idf, leads, actors)
         if (
@@ -848,7 +848,7 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
             and without.coverage >= PREDICATE_COVERAGE
             and _frame(fa, fb, idf, actors) >= CONTRADICT_THRESHOLD
         ):
-            return Match("contradicts", round(score, 4), actor_reason, independent)
+            return Match(Relation.CONTRADICTS, round(score, 4), actor_reason, independent)
     shown = ", ".join(fa.terms[k].surface for k in agreement.shared[:4])
     if not same and not conflict and not actor_reason:
         same = _same_particulars(fa, fb, agreement)
@@ -859,9 +859,9 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
         and not actor_reason
         and _has_figures(fa, fb)
     ):
-        return Match("corroborates", round(score, 4), f"same fact: {shown}", independent)
+        return Match(Relation.CORROBORATES, round(score, 4), f"same fact: {shown}", independent)
     if not same:
         reason = f"same topic, other particulars: shares only {shown or 'general words'}"
     else:
         reason = f"related: {shown}"
-    return Match("related", round(score, 4), reason, independent)
+    return Match(Relation.RELATED, round(score, 4), reason, independent)

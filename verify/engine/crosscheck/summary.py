@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from verify.engine.crosscheck.compare import Match
+from verify.engine.vocabulary import Confidence, Relation
 
 # A contradiction counts when it is independent and its score (same event) reaches this. A
 # contradiction is only ever found between close sentences (CONTRADICT_THRESHOLD); this also
@@ -23,7 +24,7 @@ class Summary:
     independent_corroborations: int
     echoes: int
     contradictions: int
-    suggested_confidence: str | None
+    suggested_confidence: Confidence | None
 
 
 def summarise(matches: Sequence[Match]) -> Summary:
@@ -38,19 +39,23 @@ def summarise(matches: Sequence[Match]) -> Summary:
       way. Echoes never count as corroboration; they are reported so an editor sees that the
       fact is being repeated, not confirmed.
     """
-    corroborations = sum(1 for m in matches if m.relation == "corroborates" and m.independent)
-    echoes = sum(1 for m in matches if m.relation == "corroborates" and not m.independent)
+    corroborations = sum(
+        1 for m in matches if m.relation == Relation.CORROBORATES and m.independent
+    )
+    echoes = sum(1 for m in matches if m.relation == Relation.CORROBORATES and not m.independent)
     contradictions = sum(
         1
         for m in matches
-        if m.relation == "contradicts" and m.independent and m.score >= CREDIBLE_CONTRADICTION
+        if m.relation == Relation.CONTRADICTS
+        and m.independent
+        and m.score >= CREDIBLE_CONTRADICTION
     )
     if contradictions:
-        confidence: str | None = "disputed"
+        confidence: Confidence | None = Confidence.DISPUTED
     elif corroborations >= 2:
-        confidence = "corroborated"
+        confidence = Confidence.CORROBORATED
     elif corroborations == 1:
-        confidence = "single_source"
+        confidence = Confidence.SINGLE_SOURCE
     else:
         confidence = None
     return Summary(corroborations, echoes, contradictions, confidence)
