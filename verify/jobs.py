@@ -47,6 +47,16 @@ from verify.search import TermStats, find_candidates
 
 logger = logging.getLogger(__name__)
 
+#: The order in which every writer of the desk takes its row locks, so that concurrent
+#: cross-check jobs, ingests and revisions wait for each other instead of deadlocking:
+#: articles (by id), then their sentences (by id), then annotations, then job rows, then
+#: cross-check rows. Ingest and the workflow lock the article first
+#: (``annotations.services``); a job's results lock the claims' articles before the claims.
+#: Locks are ``FOR NO KEY UPDATE`` where no key changes, so the ``FOR KEY SHARE`` locks that
+#: foreign keys of new rows take (a result row points at another draft's sentence) never
+#: wait for them.
+LOCK_ORDER = ("article", "sentence", "annotation", "crosscheck job", "cross-check")
+
 CONTEXT_CHARS = 1200
 BATCH = 10
 REFERENCE_CANDIDATES = 20
@@ -190,10 +200,23 @@ def _save_results(
             # the claims are checked again: durability can wait for the next flush.
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        # One writer per claim at a time, whichever job it comes from (locked in id order).
-        list(Sentence.objects.select_for_update().filter(pk__in=ids).order_by("pk").values("pk"))
+        # LOCK_ORDER: the article, its claims in id order, then the job row.
+        article_ids = sorted({claim.article_id for claim in claims})
+        list(
+            Article.objects.select_for_update(no_key=True)
+            .filter(pk__in=article_ids)
+            .order_by("pk")
+            .values("pk")
+        )
+        # One writer per claim at a time, whichever job it comes from.
+        list(
+            Sentence.objects.select_for_update(no_key=True)
+            .filter(pk__in=ids)
+            .order_by("pk")
+            .values("pk")
+        )
         _renew(job, token, progress_done=F("progress_done") + len(ids))
-        Article.objects.filter(pk=job.article_id).update(updated_at=timezone.now())
+        Article.objects.filter(pk__in=article_ids).update(updated_at=timezone.now())
         CrossCheck.objects.filter(claim_id__in=ids).delete()
         CrossCheck.objects.bulk_create(
             [
