@@ -276,6 +276,17 @@ CROSSCHECK_CLAIM_DELAY = float(os.environ.get("SOURCEDESK_CROSSCHECK_CLAIM_DELAY
 # Absolute URLs in webhooks and exports (this instance's public address).
 SOURCEDESK_BASE_URL = os.environ.get("SOURCEDESK_BASE_URL", "http://127.0.0.1:8000")
 
+# Webhooks go to public addresses only (annotations/webhook_addresses.py); these hosts or
+# addresses (optionally ``:port``) are exceptions. Development allows the local receivers of
+# the demo and the tests; production allows none unless the variable says so. Set it empty
+# (``WEBHOOK_ALLOWED_HOSTS=``) to allow none in development too.
+_webhook_hosts = os.environ.get("WEBHOOK_ALLOWED_HOSTS")
+WEBHOOK_ALLOWED_HOSTS = (
+    ([] if PRODUCTION else ["127.0.0.1", "localhost"])
+    if _webhook_hosts is None
+    else [item.strip() for item in _webhook_hosts.split(",") if item.strip()]
+)
+
 # Ingestion limits.
 SOURCEDESK_MAX_BODY_BYTES = int(os.environ.get("SOURCEDESK_MAX_BODY_BYTES", str(2 * 1024 * 1024)))
 
