@@ -206,15 +206,23 @@ SPECTACULAR_SETTINGS = {
         "Per-sentence sourcing, confidence, review state and cross-checks of news articles, "
         "for publishing systems. Authenticate with `Authorization: Token <key>` (a token of a "
         "user with the editor role: it may push drafts and annotate, never approve or sign "
-        "off). This schema and the docs need a login too."
+        "off). This schema and the docs need a desk role too."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # The schema and its docs page: a desk role (editor, reviewer, administrator), like the API.
+    "SERVE_PERMISSIONS": [
+        "rest_framework.permissions.IsAuthenticated",
+        "annotations.api.permissions.HasDeskRole",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "annotations.api.schema.strict_request_bodies",
+    ],
 }
 
 LOGIN_URL = "login"
