@@ -35,6 +35,9 @@ if ENVIRONMENT not in {"development", "production"}:
 PRODUCTION = ENVIRONMENT == "production"
 
 DEBUG = env_bool("DEBUG", default=not PRODUCTION)
+if DEBUG and PRODUCTION:
+    # DEBUG shows tracebacks, settings and SQL to whoever makes a request fail.
+    raise ImproperlyConfigured("DEBUG must be off when SOURCEDESK_ENV=production.")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
