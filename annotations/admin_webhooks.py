@@ -1,7 +1,9 @@
 """The admin for webhooks: endpoints (administrators configure them) and the delivery log.
 
 The log is read-only: rows change only through :mod:`annotations.webhooks`. "Send again"
-queues one more attempt of each selected delivery, with the same event id.
+queues one more attempt of each selected delivery, with the same event id. An endpoint's URL
+is checked when it is saved (:meth:`WebhookEndpoint.clean`, run by the form): an address
+inside the network is refused with the reason.
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 
 from annotations import webhooks
-from annotations.models import WebhookDelivery, WebhookEndpoint, WebhookEvent, new_webhook_secret
+from annotations.models import (
+    DeliveryStatus,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+    new_webhook_secret,
+)
 
 
 class WebhookEndpointForm(forms.ModelForm):
@@ -29,6 +37,14 @@ class WebhookEndpointForm(forms.ModelForm):
     class Meta:
         model = WebhookEndpoint
         fields = ("name", "url", "events", "is_active", "secret")
+        help_texts = {
+            "url": (
+                "The receiver's http(s) address. Only public addresses: loopback, private, "
+                "link-local and reserved ones (or a name resolving to one) are refused unless "
+                "the WEBHOOK_ALLOWED_HOSTS setting lists the host. Checked again, after "
+                "resolving the name, before every delivery."
+            ),
+        }
 
 
 @admin.register(WebhookEndpoint)
@@ -72,7 +88,14 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     list_select_related = ("endpoint",)
     search_fields = ("event_id", "endpoint__name", "endpoint__url", "error")
     date_hierarchy = "created_at"
-    readonly_fields = [f.name for f in WebhookDelivery._meta.fields]
+    # What an endpoint answered is shown only for a success: a failed or refused delivery
+    # may have reached something that is not a webhook receiver (rows written before the
+    # address checks may still hold such a body).
+    exclude = ("response_body",)
+    readonly_fields = [
+        *(f.name for f in WebhookDelivery._meta.fields if f.name != "response_body"),
+        "answer",
+    ]
     actions = ("send_again",)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -83,6 +106,12 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
 
     def has_send_permission(self, request: HttpRequest) -> bool:
         return bool(request.user.has_perm("annotations.change_webhookdelivery"))
+
+    @admin.display(description="answer")
+    def answer(self, delivery: WebhookDelivery) -> str:
+        if delivery.status != DeliveryStatus.SUCCEEDED:
+            return "—"
+        return delivery.response_body
 
     @admin.display(description="status", ordering="status")
     def status_badge(self, delivery: WebhookDelivery) -> str:

@@ -662,6 +662,21 @@ class WebhookEndpoint(models.Model):
     def wants(self, event: str) -> bool:
         return self.is_active and (not self.events or event in self.events)
 
+    def clean(self) -> None:
+        """Refuse a URL that points inside the network (see :mod:`annotations.webhook_addresses`;
+        each delivery checks it again after resolving the name)."""
+        from django.core.exceptions import ValidationError
+
+        from annotations.webhook_addresses import RefusedAddress, check_url
+
+        super().clean()
+        if not self.url:
+            return
+        try:
+            check_url(self.url)
+        except RefusedAddress as exc:
+            raise ValidationError({"url": str(exc)}) from None
+
 
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", "Pending"

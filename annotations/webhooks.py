@@ -24,11 +24,17 @@ Request
     of the article when the transaction committed; fetch ``article.url`` for its current state.
 
 Delivery
-    A 2xx answer within :data:`TIMEOUT_SECONDS` is a success. Anything else (another status,
-    a timeout, a refused connection; redirects are not followed) is retried with exponential
-    backoff (:func:`backoff_seconds`: 10 s, 30 s, 90 s, 270 s), up to :data:`MAX_ATTEMPTS`
-    attempts, then the delivery is ``failed``. Every attempt is recorded on the row
-    (attempts, response status and body, error, next attempt, delivered at). Each message
+    Only to public addresses: the URL's host is resolved and every address checked before
+    each attempt, and the connection goes to the checked address
+    (:mod:`annotations.webhook_addresses`; ``WEBHOOK_ALLOWED_HOSTS`` lists the exceptions). A
+    refused address ("refused: 10.0.0.1 is a private address") fails the delivery at once,
+    without retries. A 2xx answer within :data:`TIMEOUT_SECONDS` is a success. Anything else
+    (another status, a timeout, a refused connection; redirects are not followed, a 3xx is a
+    failure) is retried with exponential backoff (:func:`backoff_seconds`: 10 s, 30 s, 90 s,
+    270 s), up to :data:`MAX_ATTEMPTS` attempts, then the delivery is ``failed``. Every
+    attempt is recorded on the row (attempts, response status, error, next attempt,
+    delivered at); the body of an answer is kept only for a 2xx, so nothing that a failed or
+    refused endpoint sends is stored or shown beyond its status. Each message
     names the attempt it is meant to make and claims the row with a conditional update, so a
     redelivered or duplicated message never sends a delivery twice, and never sends a
     succeeded one again. Celery beat (:func:`resend_overdue`) sends the deliveries whose next
@@ -64,12 +70,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import requests
+import certifi
+import urllib3
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from annotations import webhook_addresses
 from annotations.links import article_api_url
 from annotations.models import (
     Article,
@@ -248,11 +256,15 @@ def verify_signature(
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What one HTTP attempt gave: a status and body, or an error."""
+    """What one HTTP attempt gave: a status and body, or an error.
+
+    ``refused``: the URL's address may not be sent to; retrying would not change that.
+    """
 
     status: int | None = None
     body: str = ""
     error: str = ""
+    refused: bool = False
 
     @property
     def ok(self) -> bool:
@@ -264,33 +276,115 @@ def body_bytes(payload: dict[str, Any]) -> bytes:
 
 
 def post(delivery: WebhookDelivery) -> Outcome:
-    """POST the delivery's payload, signed, to its endpoint (no redirects followed)."""
+    """POST the delivery's payload, signed, to its endpoint's checked address.
+
+    The URL's host is resolved and checked once (:func:`webhook_addresses.destination`) and
+    the connection goes to that address, with the original name in the ``Host`` header and
+    as the TLS server name (SNI, and the name the certificate must carry). A refused address
+    is an :class:`Outcome` with ``refused`` set. Redirects are not followed (a 3xx is a failed
+    attempt). Only a 2xx answer's body is read, up to :data:`RESPONSE_BODY_LIMIT` characters:
+    whatever else answers is never stored or shown beyond its status.
+    """
+    try:
+        target = webhook_addresses.destination(delivery.endpoint.url)
+    except webhook_addresses.RefusedAddress as exc:
+        return Outcome(error=str(exc)[:ERROR_LIMIT], refused=True)
+    except webhook_addresses.HostNotFound as exc:
+        return Outcome(error=ERR_CONNECTION.format(error=exc)[:ERROR_LIMIT])
     body = body_bytes(delivery.payload)
     headers = {
+        "Host": target.host_header,
         "Content-Type": "application/json",
         "User-Agent": USER_AGENT,
         EVENT_HEADER: delivery.event,
         DELIVERY_HEADER: str(delivery.event_id),
         SIGNATURE_HEADER: sign(delivery.endpoint.secret, body),
     }
+    pool = _pool(target)
     try:
-        response = requests.post(
-            delivery.endpoint.url,
-            data=body,
+        return _send(pool, target, body, headers)
+    finally:
+        pool.close()
+
+
+def _send(
+    pool: urllib3.HTTPConnectionPool,
+    target: webhook_addresses.Destination,
+    body: bytes,
+    headers: dict[str, str],
+) -> Outcome:
+    try:
+        response = pool.urlopen(
+            "POST",
+            target.path,
+            body=body,
             headers=headers,
-            timeout=TIMEOUT_SECONDS,
-            allow_redirects=False,
+            redirect=False,
+            retries=False,
+            preload_content=False,
+            assert_same_host=False,
         )
-    except requests.Timeout:
+    except urllib3.exceptions.NewConnectionError as exc:  # before TimeoutError, its base
+        return Outcome(error=ERR_CONNECTION.format(error=_describe(exc)))
+    except urllib3.exceptions.TimeoutError:
         return Outcome(error=ERR_TIMEOUT.format(seconds=TIMEOUT_SECONDS))
-    except requests.RequestException as exc:
-        return Outcome(error=ERR_CONNECTION.format(error=exc)[:ERROR_LIMIT])
-    text = response.text[:RESPONSE_BODY_LIMIT]
-    if 200 <= response.status_code < 300:
-        return Outcome(status=response.status_code, body=text)
-    return Outcome(
-        status=response.status_code, body=text, error=ERR_STATUS.format(status=response.status_code)
+    except urllib3.exceptions.HTTPError as exc:
+        return Outcome(error=ERR_CONNECTION.format(error=_describe(exc)))
+    try:
+        status = response.status
+        if not 200 <= status < 300:
+            return Outcome(status=status, error=ERR_STATUS.format(status=status))
+        try:
+            raw = response.read(RESPONSE_BODY_LIMIT * 4, decode_content=True)
+        except urllib3.exceptions.HTTPError:
+            raw = b""
+        return Outcome(status=status, body=raw.decode("utf-8", "replace")[:RESPONSE_BODY_LIMIT])
+    finally:
+        response.release_conn()
+
+
+def _pool(target: webhook_addresses.Destination) -> urllib3.HTTPConnectionPool:
+    """A one-connection pool to the checked address, speaking to it as the URL's host."""
+    timeout = urllib3.Timeout(connect=TIMEOUT_SECONDS, read=TIMEOUT_SECONDS)
+    if target.scheme == "https":
+        return urllib3.HTTPSConnectionPool(
+            target.address,
+            target.port,
+            timeout=timeout,
+            maxsize=1,
+            retries=False,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=ca_bundle(),
+            server_hostname=target.host,
+            assert_hostname=target.host,
+        )
+    return urllib3.HTTPConnectionPool(
+        target.address, target.port, timeout=timeout, maxsize=1, retries=False
     )
+
+
+def ca_bundle() -> str:
+    """The certificate authorities an https endpoint's certificate must chain to (certifi's,
+    as ``requests`` uses)."""
+    return certifi.where()
+
+
+def _describe(exc: Exception) -> str:
+    """What went wrong on the way, in our words: an exception's message may quote what the
+    other side sent (``BadStatusLine('-ERR unknown command…')`` from Redis), and nothing it
+    sent is shown, so only the kinds of the errors are named."""
+    kinds: list[str] = []
+    current: BaseException | None = exc
+    while current is not None and len(kinds) < 4:
+        kinds.append(type(current).__name__)
+        current = getattr(current, "reason", None) or current.__cause__ or current.__context__
+        if isinstance(current, str):
+            break
+    if isinstance(exc, urllib3.exceptions.SSLError):
+        return "the TLS handshake failed (" + ", ".join(kinds) + ")."
+    if isinstance(exc, urllib3.exceptions.ProtocolError):
+        return "the endpoint did not answer HTTP (" + ", ".join(kinds) + ")."
+    return "the connection failed (" + ", ".join(kinds) + ")."
 
 
 def claim(delivery_id: int, *, attempt: int) -> bool:
@@ -327,6 +421,10 @@ def attempt_delivery(delivery_id: int, *, attempt: int) -> str | None:
     }
     if outcome.ok:
         changes.update(status=DeliveryStatus.SUCCEEDED, delivered_at=now, next_attempt_at=None)
+    elif outcome.refused:
+        # The address does not change by waiting: failed now, not retried. An administrator
+        # fixes the URL (or WEBHOOK_ALLOWED_HOSTS) and sends the delivery again.
+        changes.update(status=DeliveryStatus.FAILED, next_attempt_at=None)
     elif attempt >= MAX_ATTEMPTS:
         changes.update(
             status=DeliveryStatus.FAILED,
@@ -340,7 +438,7 @@ def attempt_delivery(delivery_id: int, *, attempt: int) -> str | None:
     WebhookDelivery.objects.filter(
         pk=delivery_id, status=DeliveryStatus.PENDING, attempts=attempt
     ).update(**changes)
-    if not outcome.ok and attempt < MAX_ATTEMPTS:
+    if not outcome.ok and not outcome.refused and attempt < MAX_ATTEMPTS:
         logger.info("Webhook delivery %s attempt %s failed: %s", delivery_id, attempt, outcome)
         dispatch(delivery_id, attempt=attempt + 1, countdown=backoff_seconds(attempt))
     return str(changes.get("status", DeliveryStatus.PENDING))

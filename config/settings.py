@@ -35,6 +35,9 @@ if ENVIRONMENT not in {"development", "production"}:
 PRODUCTION = ENVIRONMENT == "production"
 
 DEBUG = env_bool("DEBUG", default=not PRODUCTION)
+if DEBUG and PRODUCTION:
+    # DEBUG shows tracebacks, settings and SQL to whoever makes a request fail.
+    raise ImproperlyConfigured("DEBUG must be off when SOURCEDESK_ENV=production.")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -209,15 +212,23 @@ SPECTACULAR_SETTINGS = {
         "Per-sentence sourcing, confidence, review state and cross-checks of news articles, "
         "for publishing systems. Authenticate with `Authorization: Token <key>` (a token of a "
         "user with the editor role: it may push drafts and annotate, never approve or sign "
-        "off). This schema and the docs need a login too."
+        "off). This schema and the docs need a desk role too."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # The schema and its docs page: a desk role (editor, reviewer, administrator), like the API.
+    "SERVE_PERMISSIONS": [
+        "rest_framework.permissions.IsAuthenticated",
+        "annotations.api.permissions.HasDeskRole",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "annotations.api.schema.strict_request_bodies",
+    ],
 }
 
 LOGIN_URL = "login"
@@ -278,6 +289,17 @@ CROSSCHECK_CLAIM_DELAY = float(os.environ.get("SOURCEDESK_CROSSCHECK_CLAIM_DELAY
 
 # Absolute URLs in webhooks and exports (this instance's public address).
 SOURCEDESK_BASE_URL = os.environ.get("SOURCEDESK_BASE_URL", "http://127.0.0.1:8000")
+
+# Webhooks go to public addresses only (annotations/webhook_addresses.py); these hosts or
+# addresses (optionally ``:port``) are exceptions. Development allows the local receivers of
+# the demo and the tests; production allows none unless the variable says so. Set it empty
+# (``WEBHOOK_ALLOWED_HOSTS=``) to allow none in development too.
+_webhook_hosts = os.environ.get("WEBHOOK_ALLOWED_HOSTS")
+WEBHOOK_ALLOWED_HOSTS = (
+    ([] if PRODUCTION else ["127.0.0.1", "localhost"])
+    if _webhook_hosts is None
+    else [item.strip() for item in _webhook_hosts.split(",") if item.strip()]
+)
 
 # Ingestion limits.
 SOURCEDESK_MAX_BODY_BYTES = int(os.environ.get("SOURCEDESK_MAX_BODY_BYTES", str(2 * 1024 * 1024)))

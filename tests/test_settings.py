@@ -39,3 +39,22 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = manage("check", SOURCEDESK_ENV="production", ALLOWED_HOSTS="desk.example.org")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_with_debug_on():
+    result = manage(
+        "check",
+        SOURCEDESK_ENV="production",
+        SECRET_KEY="x7Qp2vLr9sT4wYb8nKe3mHd6gJc1fAz5uVo0iPq_RtSyWxNbLaMkEjCh",
+        ALLOWED_HOSTS="desk.example.org",
+        DEBUG="1",
+    )
+    assert result.returncode != 0
+    assert (
+        "ImproperlyConfigured: DEBUG must be off when SOURCEDESK_ENV=production." in result.stderr
+    )
+
+
+def test_development_still_accepts_debug_on():
+    result = manage("check", SOURCEDESK_ENV="development", DEBUG="1")
+    assert result.returncode == 0, result.stderr

@@ -3,7 +3,8 @@
 Each view loads the article with :func:`annotations.exports.load_export` (a fixed number of
 queries) and hands it to a pure builder. Like every endpoint (:class:`ApiView`), any desk role
 (editor, reviewer, administrator) may export; anyone else gets 403, an unknown article 404,
-a malformed id 400, all with the API's error shape.
+a malformed id 400, all with the API's error shape. They take no query parameters: any
+(DRF's ``?format=`` override included) is a 400; JSON-LD or JSON is chosen with ``Accept``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from typing import Any
 
 from django.http import Http404, HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -23,9 +26,33 @@ from annotations.api.views.base import ApiView, id_parameter, parse_id
 from annotations.models import Article
 
 ERR_NOT_FOUND = "No such article."
+ERR_QUERY_PARAMETER = (
+    "Unknown query parameter: the exports take none (choose JSON-LD or JSON with the "
+    "Accept header)."
+)
 
 TAGS = ["exports"]
 ARTICLE_ID = id_parameter("article_id", "The article's id.")
+# DRF's ``?format=`` override, which drf-spectacular would document: the exports take none.
+NO_FORMAT = OpenApiParameter("format", exclude=True)
+
+
+class _AcceptHeaderOnly(DefaultContentNegotiation):
+    """Content negotiation by the ``Accept`` header alone (no ``?format=`` override)."""
+
+    class settings:  # stands in for ``api_settings``: only the override is read
+        URL_FORMAT_OVERRIDE = None
+
+
+class ExportView(ApiView):
+    """An export: no query parameters (400 for any, once the caller may export at all)."""
+
+    content_negotiation_class = _AcceptHeaderOnly
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        if request.query_params:
+            raise ValidationError({name: [ERR_QUERY_PARAMETER] for name in request.query_params})
 
 
 class JSONLDRenderer(JSONRenderer):
@@ -167,7 +194,7 @@ _CSV_EXAMPLE = (
 )
 
 
-class WebAnnotationExportView(ApiView):
+class WebAnnotationExportView(ExportView):
     renderer_classes = [JSONLDRenderer, JSONRenderer]
 
     @extend_schema(
@@ -181,7 +208,7 @@ class WebAnnotationExportView(ApiView):
             "stored body)."
         ),
         tags=TAGS,
-        parameters=[ARTICLE_ID],
+        parameters=[ARTICLE_ID, NO_FORMAT],
         responses={
             200: OpenApiResponse(
                 response=OpenApiTypes.OBJECT,
@@ -196,7 +223,7 @@ class WebAnnotationExportView(ApiView):
         return Response(exports.web_annotation_collection(export))
 
 
-class ClaimReviewExportView(ApiView):
+class ClaimReviewExportView(ExportView):
     renderer_classes = [JSONLDRenderer, JSONRenderer]
 
     @extend_schema(
@@ -208,7 +235,7 @@ class ClaimReviewExportView(ApiView):
             "(confirmed); `alternateName` is the confidence label."
         ),
         tags=TAGS,
-        parameters=[ARTICLE_ID],
+        parameters=[ARTICLE_ID, NO_FORMAT],
         responses={
             200: OpenApiResponse(
                 response={"type": "array", "items": {"type": "object"}},
@@ -223,7 +250,7 @@ class ClaimReviewExportView(ApiView):
         return Response(exports.claim_reviews(export))
 
 
-class CSVExportView(ApiView):
+class CSVExportView(ExportView):
     """The file itself is always CSV (a plain response, past the renderers); errors are JSON
     like the rest of the API, even for a client that asked for ``text/csv`` only."""
 
@@ -241,7 +268,7 @@ class CSVExportView(ApiView):
             "spreadsheet would read as a formula start with `'`."
         ),
         tags=TAGS,
-        parameters=[ARTICLE_ID],
+        parameters=[ARTICLE_ID, NO_FORMAT],
         responses={
             (200, "text/csv"): OpenApiResponse(
                 response=OpenApiTypes.STR,

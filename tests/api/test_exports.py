@@ -18,6 +18,7 @@ from referencing.jsonschema import DRAFT4
 from rest_framework.test import APIClient
 
 from annotations import exports
+from annotations.api.exports import ERR_QUERY_PARAMETER
 from annotations.models import Annotation, Article, Attribution, CrossCheck, Sentence
 from annotations.services import workflow
 from annotations.services.tokens import issue_token
@@ -393,6 +394,39 @@ def test_csv_is_served_and_errors_are_json_whatever_the_client_accepts(article, 
     assert refused.status_code == 403 and refused["Content-Type"] == "application/json"
     assert refused.json()["detail"]
     assert served.status_code == 200 and served["Content-Type"].startswith("text/csv")
+
+
+# --- query parameters: none taken, DRF's ?format= override included (issue 10, item 8) ------
+
+
+@pytest.mark.parametrize("name", ["web-annotation", "claim-review", "csv"])
+@pytest.mark.parametrize("query", ["format=json", "format=jsonld", "format=api", "page=2"])
+def test_exports_refuse_any_query_parameter_with_400(article, editor, name, query):
+    response = api(editor).get(url(article.pk, name) + "?" + query)
+    field = query.split("=")[0]
+    assert response.status_code == 400
+    assert response.json()["fields"][field] == [ERR_QUERY_PARAMETER]
+
+
+def test_export_query_parameters_are_judged_after_the_role(article, outsider):
+    assert api(outsider).get(url(article.pk, "web-annotation") + "?format=json").status_code == 403
+    assert api().get(url(article.pk, "claim-review") + "?format=jsonld").status_code == 401
+
+
+def test_json_ld_or_json_is_chosen_with_the_accept_header(article, editor):
+    linked = api(editor).get(url(article.pk, "web-annotation"), HTTP_ACCEPT="application/ld+json")
+    plain = api(editor).get(url(article.pk, "claim-review"), HTTP_ACCEPT="application/json")
+    assert linked["Content-Type"] == "application/ld+json"
+    assert plain["Content-Type"] == "application/json"
+
+
+def test_schema_documents_no_query_parameter_on_the_exports():
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    exported = [item["get"] for path, item in schema["paths"].items() if "/export/" in path]
+    assert len(exported) == 3
+    assert all(p["in"] == "path" for operation in exported for p in operation["parameters"])
 
 
 def long_body(n: int) -> str:

@@ -83,3 +83,63 @@ def test_docs_assets_are_served(client, editor):
     client.force_login(editor)
     script = client.get("/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js")
     assert script.status_code == 200
+
+
+# --- the schema and the docs need a desk role (issue 10, item 8) ----------------------------
+
+
+@pytest.mark.parametrize("path", ["/api/schema/", "/api/docs/"])
+def test_schema_and_docs_refuse_a_logged_in_user_without_a_desk_role(client, outsider, path):
+    client.force_login(outsider)
+    response = client.get(path)
+    assert response.status_code == 403
+
+
+def test_schema_refuses_a_token_of_a_user_without_a_desk_role(client_for, outsider):
+    assert client_for(outsider).get("/api/schema/?format=json").status_code == 403
+
+
+@pytest.mark.parametrize("role", ["reviewer", "administrator"])
+def test_schema_and_docs_serve_every_desk_role(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+    assert client.get("/api/schema/").status_code == 200
+    assert client.get("/api/docs/").status_code == 200
+
+
+# --- strict request schemas ----------------------------------------------------------------
+
+
+def request_schemas(schema):
+    """Every component a request body refers to, by name."""
+    names = {
+        content["schema"]["$ref"].rsplit("/", 1)[1]
+        for item in schema["paths"].values()
+        for operation in item.values()
+        for content in operation.get("requestBody", {}).get("content", {}).values()
+    }
+    return {name: schema["components"]["schemas"][name] for name in names}
+
+
+def test_every_request_body_refuses_unknown_properties(schema):
+    bodies = request_schemas(schema)
+    assert len(bodies) >= 8
+    assert {
+        name for name, body in bodies.items() if body.get("additionalProperties") is not False
+    } == set()
+
+
+def test_request_strings_give_the_lengths_the_serializers_enforce(schema):
+    article = schema["components"]["schemas"]["ArticleInputRequest"]["properties"]
+    changes = schema["components"]["schemas"]["RequestChangesInputRequest"]["properties"]
+    assert (article["external_id"]["minLength"], article["external_id"]["maxLength"]) == (1, 200)
+    assert article["body"]["minLength"] == 1 and article["headline"]["maxLength"] == 500
+    assert (changes["comment"]["minLength"], changes["comment"]["maxLength"]) == (1, 10000)
+
+
+def test_unknown_field_the_schema_forbids_is_refused_by_the_server(as_publisher):
+    response = as_publisher.post(
+        "/api/v1/articles/",
+        {"external_id": "story-1", "body": "Talks resume.", "headlin": "Typo"},
+        format="json",
+    )
+    assert response.status_code == 400 and "headlin" in response.json()["fields"]
