@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from annotations.models import Attribution, CrossCheck, Source
-from tests.api.helpers import claims
+from tests.annotations.api.helpers import claims
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

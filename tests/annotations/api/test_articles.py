@@ -7,7 +7,7 @@ from django.db import IntegrityError
 
 from annotations.models import Annotation, Article, ArticleRevision, CrossCheck, Sentence
 from annotations.services import workflow
-from tests.api.helpers import all_approved, annotation, claims, submitted
+from tests.annotations.api.helpers import all_approved, annotation, claims, submitted
 from tests.factories import STORY_BODY, make_article
 
 pytestmark = pytest.mark.django_db

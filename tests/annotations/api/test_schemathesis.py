@@ -25,7 +25,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from annotations.models import Attribution, Source
-from tests.api.helpers import claims
+from tests.annotations.api.helpers import claims
 from tests.factories import make_article
 from verify.jobs import queue_crosscheck
 

@@ -22,7 +22,7 @@ from annotations.models import (
 from annotations.services import workflow
 from annotations.services.ingest import ingest_document
 from annotations.tasks import deliver_webhook
-from tests.api.receiver import Receiver
+from tests.annotations.api.receiver import Receiver
 from tests.conftest import skip_or_fail
 from tests.factories import STORY_BODY
 from verify.engine.documents import Document

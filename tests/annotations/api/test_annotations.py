@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from annotations.models import Annotation, Attribution, Source
-from tests.api.helpers import annotation, claims, submitted
+from tests.annotations.api.helpers import annotation, claims, submitted
 from tests.factories import STORY_BODY, make_article
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,7 @@ from django.db import transaction
 
 from annotations.models import Attribution, Source
 from annotations.services import workflow
-from tests.api.helpers import all_approved, annotation, approved, claims, submitted
+from tests.annotations.api.helpers import all_approved, annotation, approved, claims, submitted
 from tests.factories import STORY_BODY, make_article
 from verify.jobs import queue_crosscheck
 

@@ -4,7 +4,7 @@ import pytest
 
 from annotations.models import Article, Transition
 from annotations.services import workflow
-from tests.api.helpers import all_approved, annotation, approved, claims, submitted
+from tests.annotations.api.helpers import all_approved, annotation, approved, claims, submitted
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -22,7 +22,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 
 from annotations.models import WebhookEndpoint
-from tests.api.receiver import Receiver
+from tests.annotations.api.receiver import Receiver
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
