@@ -1,6 +1,6 @@
 """Cross-check relations on hand-written newsroom pairs: does compare() say what an editor would?
 
-Data: ``tests/verify/data/crosscheck_pairs.json`` — wire-style claim/candidate pairs over
+Data: ``tests/verify/engine/data/crosscheck_pairs.json`` — wire-style claim/candidate pairs over
 diplomacy, courts, business results, disasters, elections and health, each side with its
 outlet, attributed sources, headline and lead. Gold ``relation`` is ``corroborates``,
 ``contradicts``, ``related`` or ``none`` (compare should return None: another event), and gold
@@ -35,7 +35,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 from verify.engine.crosscheck import Passage, compare, index_text, is_echo
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-PAIRS_FILE = REPO_ROOT / "tests" / "verify" / "data" / "crosscheck_pairs.json"
+PAIRS_FILE = REPO_ROOT / "tests" / "verify" / "engine" / "data" / "crosscheck_pairs.json"
 LABELS = ("corroborates", "contradicts", "related", "none")
 HALVES = ("dev", "held_out")
 TIMING_ROUNDS = 20

@@ -1,16 +1,44 @@
-"""factory_boy factories for the desk's models."""
+"""factory_boy factories for the desk's models.
+
+``make_article`` ingests a body the way the desk does (sentences, suggested attributions, the
+search index, a cross-check job). The other factories write rows directly: an
+``ArticleFactory`` article is segmented by the pure engine and nothing more, and its claims'
+annotations are in the states a test asks for (``SubmittedAnnotationFactory``,
+``ApprovedAnnotationFactory``, ``ChangesRequestedAnnotationFactory``), with the versions,
+``Transition`` rows and comments the workflow services would have written on the way there.
+Tests whose point is a service (submit, approve…) call the service instead.
+"""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
+
 import factory
 from django.contrib.auth.models import Group, User
+from simple_history.utils import bulk_create_with_history
 
-from annotations.models import Article, Source
+from annotations.models import (
+    Annotation,
+    AnnotationStatus,
+    Article,
+    ArticleRevision,
+    Attribution,
+    Comment,
+    Confidence,
+    Sentence,
+    Source,
+    Transition,
+    TransitionAction,
+)
 from annotations.services.ingest import ingest_document
+from annotations.services.workflow import refresh_article_status
+from verify.engine.crosscheck import index_text
 from verify.engine.documents import Document
+from verify.engine.segmentation import segment
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -29,7 +57,7 @@ class UserFactory(factory.django.DjangoModelFactory):
             user.save()
 
 
-class SourceFactory(factory.django.DjangoModelFactory):
+class SourceFactory(factory.django.DjangoModelFactory[Source]):
     class Meta:
         model = Source
 
@@ -51,3 +79,210 @@ def make_article(
     """A draft article ingested the way the desk ingests files (sentences, suggestions)."""
     document = Document(body=body, external_id=external_id, headline=f"Headline {external_id}")
     return ingest_document(document=document, role=role).article
+
+
+# --- rows written directly (no ingest) ---------------------------------------------------------
+
+CHANGES_COMMENT = "Name the source."
+ONE_CLAIM = "Talks will resume next week, the foreign minister said on Tuesday.\n"
+
+# What the services write on the way to each status: the transitions, in order, and the
+# annotation's version after them (an edit setting the confidence, then each transition).
+_PATHS: dict[str, tuple[tuple[str, ...], int]] = {
+    AnnotationStatus.DRAFT: ((), 1),
+    AnnotationStatus.SUBMITTED: ((TransitionAction.SUBMIT,), 3),
+    AnnotationStatus.APPROVED: ((TransitionAction.SUBMIT, TransitionAction.APPROVE), 4),
+    AnnotationStatus.CHANGES_REQUESTED: (
+        (TransitionAction.SUBMIT, TransitionAction.REQUEST_CHANGES),
+        4,
+    ),
+}
+_STEPS: dict[str, tuple[str, str]] = {
+    TransitionAction.SUBMIT: (AnnotationStatus.DRAFT, AnnotationStatus.SUBMITTED),
+    TransitionAction.APPROVE: (AnnotationStatus.SUBMITTED, AnnotationStatus.APPROVED),
+    TransitionAction.REQUEST_CHANGES: (
+        AnnotationStatus.SUBMITTED,
+        AnnotationStatus.CHANGES_REQUESTED,
+    ),
+}
+
+
+def claims_of(article: Article) -> list[Sentence]:
+    """The article's current claim sentences, in reading order."""
+    return list(Sentence.objects.current().claims().filter(article=article).order_by("index"))
+
+
+def annotation_of(sentence: Sentence) -> Annotation:
+    """The sentence's annotation as the database holds it now."""
+    return Annotation.objects.get(sentence=sentence)
+
+
+def annotations_of(article: Article) -> list[Annotation]:
+    """The annotations of the article's current claim sentences, in reading order."""
+    return list(
+        Annotation.objects.filter(sentence__article=article, sentence__archived_at__isnull=True)
+        .select_related("sentence")
+        .order_by("sentence__index")
+    )
+
+
+class AnnotationFactory(factory.django.DjangoModelFactory[Annotation]):
+    """A claim sentence's annotation, in ``draft`` here; the state factories below move it on.
+
+    ``sentence`` is a current claim of a draft article that has no annotation yet; without one
+    the annotation gets a one-claim article of its own. The status leads to the ``Transition``
+    rows and version the services would have written; the article's status follows.
+    """
+
+    class Meta:
+        model = Annotation
+        skip_postgeneration_save = True
+
+    sentence = factory.LazyFunction(
+        lambda: claims_of(ArticleFactory.create(body=ONE_CLAIM, states=()))[0]
+    )
+    status = AnnotationStatus.DRAFT
+    confidence = Confidence.UNVERIFIED
+    annotator: object = None
+    reviewer: object = None
+    version = factory.LazyAttribute(lambda o: _PATHS[o.status][1])
+
+    @factory.post_generation
+    def comment(annotation: Annotation, create: bool, extracted: str | None, **kwargs: object):
+        """Record the path to the status; ``comment`` is the reviewer's (changes requested
+        always carry one, posted to the sentence's thread as the service does)."""
+        if not create:
+            return
+        body = extracted or ""
+        if annotation.status == AnnotationStatus.CHANGES_REQUESTED:
+            body = body or CHANGES_COMMENT
+        if body and annotation.reviewer is not None:
+            Comment.objects.create(
+                sentence=annotation.sentence, author=annotation.reviewer, body=body
+            )
+        article = Article.objects.get(pk=annotation.sentence.article_id)
+        for action in _PATHS[annotation.status][0]:
+            before, after = _STEPS[action]
+            by_annotator = action == TransitionAction.SUBMIT
+            Transition.objects.create(
+                article=article,
+                annotation=annotation,
+                action=action,
+                from_status=before,
+                to_status=after,
+                actor=annotation.annotator if by_annotator else annotation.reviewer,
+                comment="" if by_annotator else body,
+            )
+        refresh_article_status(article)
+
+
+class SubmittedAnnotationFactory(AnnotationFactory):
+    """Edited (the confidence set) and submitted by ``annotator``, an editor by default."""
+
+    status = AnnotationStatus.SUBMITTED
+    confidence = Confidence.SINGLE_SOURCE
+    annotator = factory.SubFactory(UserFactory, role="editor")
+
+
+class ApprovedAnnotationFactory(SubmittedAnnotationFactory):
+    """Then approved by ``reviewer``, a reviewer by default; pass one who is not the annotator
+    (the database refuses the other)."""
+
+    status = AnnotationStatus.APPROVED
+    reviewer = factory.SubFactory(UserFactory, role="reviewer")
+
+
+class ChangesRequestedAnnotationFactory(SubmittedAnnotationFactory):
+    """Then sent back by ``reviewer`` with ``comment`` (``CHANGES_COMMENT`` by default)."""
+
+    status = AnnotationStatus.CHANGES_REQUESTED
+    reviewer = factory.SubFactory(UserFactory, role="reviewer")
+
+
+_STATE_FACTORIES: dict[str, type[AnnotationFactory]] = {
+    AnnotationStatus.DRAFT: AnnotationFactory,
+    AnnotationStatus.SUBMITTED: SubmittedAnnotationFactory,
+    AnnotationStatus.APPROVED: ApprovedAnnotationFactory,
+    AnnotationStatus.CHANGES_REQUESTED: ChangesRequestedAnnotationFactory,
+}
+
+
+class ArticleFactory(factory.django.DjangoModelFactory[Article]):
+    """A draft article written directly: its body segmented by the pure engine (no suggested
+    attributions, no cross-check job), revision 1, and an annotation for each claim.
+
+    ``states`` gives the claims' annotation statuses: one status for every claim, or one per
+    claim in reading order (``()`` leaves them without annotations). ``annotator`` and
+    ``reviewer`` are who edited and reviewed them, as in the annotation factories.
+    """
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    class Params:
+        annotator = None
+        reviewer = None
+
+    external_id = factory.Sequence(lambda n: f"built-{n}")
+    headline = factory.LazyAttribute(lambda o: f"Headline {o.external_id}")
+    body = STORY_BODY
+    body_sha256 = factory.LazyAttribute(lambda o: hashlib.sha256(o.body.encode()).hexdigest())
+    role = Article.Role.DRAFT
+    states__annotator = factory.SelfAttribute("..annotator")
+    states__reviewer = factory.SelfAttribute("..reviewer")
+
+    @factory.post_generation
+    def states(
+        article: Article, create: bool, extracted: str | Sequence[str] | None, **kwargs: object
+    ) -> None:
+        if not create:
+            return
+        ArticleRevision.objects.create(
+            article=article, number=1, body=article.body, body_sha256=article.body_sha256
+        )
+        bulk_create_with_history(
+            [
+                Sentence(
+                    article=article,
+                    index=s.index,
+                    paragraph=s.paragraph,
+                    start=s.start,
+                    end=s.end,
+                    text=s.text,
+                    kind=s.kind,
+                    search_text=index_text(s.text),
+                )
+                for s in segment(article.body)
+            ],
+            Sentence,
+        )
+        if article.role != Article.Role.DRAFT:
+            return
+        claims = claims_of(article)
+        wanted = AnnotationStatus.DRAFT if extracted is None else extracted
+        statuses = [wanted] * len(claims) if isinstance(wanted, str) else list(wanted)
+        if not statuses:
+            return
+        people = {"annotator": kwargs.get("annotator"), "reviewer": kwargs.get("reviewer")}
+        for sentence, status in zip(claims, statuses, strict=True):
+            given = {k: v for k, v in people.items() if v is not None}
+            if status == AnnotationStatus.DRAFT:
+                given = {}
+            elif status == AnnotationStatus.SUBMITTED:
+                given.pop("reviewer", None)
+            _STATE_FACTORIES[status](sentence=sentence, **given)
+        refresh_article_status(article)
+
+
+class AttributionFactory(factory.django.DjangoModelFactory[Attribution]):
+    """An attribution the desk accepted (not a suggestion), on ``sentence``."""
+
+    class Meta:
+        model = Attribution
+
+    sentence = factory.LazyFunction(lambda: AnnotationFactory().sentence)
+    source = factory.SubFactory(SourceFactory)
+    cue = "said"
+    mode = Attribution.Mode.INDIRECT
+    is_suggestion = False

@@ -8,7 +8,7 @@ from django.urls import reverse
 from annotations.models import Annotation, AnnotationStatus, Attribution, Source, SourceAlias
 from annotations.roles import REVIEWER
 from annotations.services import workflow
-from tests.factories import SourceFactory, UserFactory
+from tests.factories import ApprovedAnnotationFactory, SourceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,11 +54,8 @@ def test_admin_without_desk_role_is_forbidden(client, outsider, article):
     assert response.status_code == 403
 
 
-def test_admin_edit_of_an_approved_annotation_is_refused(client, editor, reviewer, article):
-    annotation = first_annotation(article)
-    workflow.submit(annotation=annotation, user=editor)
-    workflow.approve(annotation=annotation, reviewer=reviewer)
-    annotation.refresh_from_db()
+def test_admin_edit_of_an_approved_annotation_is_refused(client, editor, reviewer):
+    annotation = ApprovedAnnotationFactory(annotator=editor, reviewer=reviewer)
     client.force_login(editor)
     url = reverse("admin:annotations_annotation_change", args=[annotation.pk])
     data = change_form(annotation, confidence="confirmed", note="sneaky")

@@ -7,24 +7,15 @@ from django.utils import timezone
 
 from annotations.models import Annotation, AnnotationStatus, Article, Sentence, SentenceKind
 from annotations.services import workflow
-from tests.factories import UserFactory, make_article
+from tests.factories import (
+    ArticleFactory,
+    SubmittedAnnotationFactory,
+    UserFactory,
+    annotations_of,
+    make_article,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def claims(article: Article) -> list[Annotation]:
-    return list(
-        Annotation.objects.filter(sentence__article=article)
-        .select_related("sentence")
-        .order_by("sentence__index")
-    )
-
-
-def submitted(annotation: Annotation, user) -> Annotation:
-    annotation = workflow.update_annotation(
-        annotation=annotation, user=user, version=annotation.version, confidence="single_source"
-    )
-    return workflow.submit(annotation=annotation, user=user)
 
 
 def client_for(user) -> Client:
@@ -94,7 +85,7 @@ def test_reference_articles_and_archived_sentences_are_404(editor, article):
 
 
 def test_changes_are_post_only(editor, article):
-    annotation = claims(article)[0]
+    annotation = annotations_of(article)[0]
     response = client_for(editor).get(reverse("desk:submit", args=[annotation.pk]))
     assert response.status_code == 405
 
@@ -103,7 +94,7 @@ def test_changes_are_post_only(editor, article):
 
 
 def test_editor_sets_confidence_and_gets_the_new_version(editor, article):
-    annotation = claims(article)[0]
+    annotation = annotations_of(article)[0]
     response = client_for(editor).post(
         reverse("desk:update", args=[annotation.pk]),
         {"version": annotation.version, "confidence": "confirmed"},
@@ -117,7 +108,7 @@ def test_editor_sets_confidence_and_gets_the_new_version(editor, article):
 def test_stale_save_is_409_with_the_other_change_and_overwrites_nothing(
     editor, second_editor, article
 ):
-    annotation = claims(article)[0]
+    annotation = annotations_of(article)[0]
     workflow.update_annotation(
         annotation=annotation, user=second_editor, version=annotation.version, note="theirs"
     )
@@ -131,8 +122,8 @@ def test_stale_save_is_409_with_the_other_change_and_overwrites_nothing(
     assert Annotation.objects.get(pk=annotation.pk).note == "theirs"
 
 
-def test_request_changes_without_a_comment_is_400_with_the_message(editor, reviewer, article):
-    annotation = submitted(claims(article)[0], editor)
+def test_request_changes_without_a_comment_is_400_with_the_message(editor, reviewer):
+    annotation = SubmittedAnnotationFactory(annotator=editor)
     response = client_for(reviewer).post(
         reverse("desk:request_changes", args=[annotation.pk]), {"comment": "  "}
     )
@@ -141,10 +132,10 @@ def test_request_changes_without_a_comment_is_400_with_the_message(editor, revie
     assert Annotation.objects.get(pk=annotation.pk).status == AnnotationStatus.SUBMITTED
 
 
-def test_reviewer_approving_own_annotation_through_the_view_is_403(article):
+def test_reviewer_approving_own_annotation_through_the_view_is_403(db):
     both = UserFactory(username="both", role="editor")
     both.groups.add(*UserFactory(username="rev", role="reviewer").groups.all())
-    annotation = submitted(claims(article)[0], both)
+    annotation = SubmittedAnnotationFactory(annotator=both)
     response = client_for(both).post(
         reverse("desk:approve", args=[annotation.pk]), {"version": annotation.version}
     )
@@ -152,9 +143,9 @@ def test_reviewer_approving_own_annotation_through_the_view_is_403(article):
     assert Annotation.objects.get(pk=annotation.pk).status == AnnotationStatus.SUBMITTED
 
 
-def test_approve_selected_reports_the_sentences_it_refused(editor, reviewer, article):
-    first, second, _ = claims(article)
-    first = submitted(first, editor)
+def test_approve_selected_reports_the_sentences_it_refused(editor, reviewer):
+    article = ArticleFactory(states=("submitted", "draft", "draft"), annotator=editor)
+    first, second, _ = annotations_of(article)
     response = client_for(reviewer).post(
         reverse("desk:approve_selected"), {"ids": [first.pk, second.pk]}
     )
@@ -166,7 +157,7 @@ def test_approve_selected_reports_the_sentences_it_refused(editor, reviewer, art
 def test_post_without_csrf_token_is_refused(editor, article):
     client = Client(enforce_csrf_checks=True)
     client.force_login(editor)
-    annotation = claims(article)[0]
+    annotation = annotations_of(article)[0]
     response = client.post(
         reverse("desk:update", args=[annotation.pk]),
         {"version": annotation.version, "confidence": "confirmed"},
@@ -175,9 +166,8 @@ def test_post_without_csrf_token_is_refused(editor, article):
     assert Annotation.objects.get(pk=annotation.pk).confidence == "unverified"
 
 
-def test_sign_off_from_the_summary_page_when_every_claim_is_approved(editor, reviewer, article):
-    for annotation in claims(article):
-        workflow.approve(annotation=submitted(annotation, editor), reviewer=reviewer)
+def test_sign_off_from_the_summary_page_when_every_claim_is_approved(editor, reviewer):
+    article = ArticleFactory(states="approved", annotator=editor, reviewer=reviewer)
     response = client_for(reviewer).post(reverse("desk:sign_off", args=[article.pk]))
     assert response.status_code == 302
     assert Article.objects.get(pk=article.pk).status == Article.Status.SIGNED_OFF
@@ -193,7 +183,7 @@ def test_sign_off_with_open_items_is_400_with_the_message(reviewer, article):
 
 
 def test_a_script_in_a_note_renders_as_text(editor, article):
-    annotation = claims(article)[0]
+    annotation = annotations_of(article)[0]
     workflow.update_annotation(
         annotation=annotation,
         user=editor,

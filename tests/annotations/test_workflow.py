@@ -15,29 +15,25 @@ from annotations.models import (
 )
 from annotations.services import workflow
 from annotations.services.workflow import NotAllowed, StaleVersion, WorkflowError
-from tests.factories import SourceFactory
+from tests.factories import (
+    ApprovedAnnotationFactory,
+    ArticleFactory,
+    AttributionFactory,
+    ChangesRequestedAnnotationFactory,
+    SourceFactory,
+    SubmittedAnnotationFactory,
+    annotations_of,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def claims(article: Article) -> list[Annotation]:
-    return list(
-        Annotation.objects.filter(sentence__article=article, sentence__archived_at__isnull=True)
-        .select_related("sentence")
-        .order_by("sentence__index")
-    )
-
-
-def submitted(annotation: Annotation, editor) -> Annotation:
+def edited_and_submitted(annotation: Annotation, editor) -> Annotation:
+    """The service path the factories stand for: set the confidence, then submit."""
     annotation = workflow.update_annotation(
         annotation=annotation, user=editor, version=annotation.version, confidence="single_source"
     )
     return workflow.submit(annotation=annotation, user=editor)
-
-
-def approve_all(article: Article, editor, reviewer) -> None:
-    for annotation in claims(article):
-        workflow.approve(annotation=submitted(annotation, editor), reviewer=reviewer)
 
 
 # --- annotations ---------------------------------------------------------------------------
@@ -45,8 +41,8 @@ def approve_all(article: Article, editor, reviewer) -> None:
 
 def test_claim_sentences_of_a_draft_get_draft_annotations(article):
     sentences = Sentence.objects.current().filter(article=article)
-    assert sentences.claims().count() == len(claims(article)) == 3
-    assert all(a.status == AnnotationStatus.DRAFT for a in claims(article))
+    assert sentences.claims().count() == len(annotations_of(article)) == 3
+    assert all(a.status == AnnotationStatus.DRAFT for a in annotations_of(article))
     assert not Annotation.objects.filter(sentence__kind="boilerplate").exists()
 
 
@@ -54,11 +50,11 @@ def test_reference_articles_get_no_annotations():
     from tests.factories import make_article
 
     reference = make_article("ref-1", role="reference")
-    assert claims(reference) == []
+    assert annotations_of(reference) == []
 
 
 def test_editor_sets_confidence_and_note_and_version_moves_on(article, editor):
-    annotation = claims(article)[0]
+    annotation = annotations_of(article)[0]
     updated = workflow.update_annotation(
         annotation=annotation, user=editor, version=1, confidence="confirmed", note="Seen it."
     )
@@ -67,7 +63,7 @@ def test_editor_sets_confidence_and_note_and_version_moves_on(article, editor):
 
 
 def test_stale_version_is_refused_and_nothing_is_overwritten(article, editor, second_editor):
-    annotation = claims(article)[0]
+    annotation = annotations_of(article)[0]
     workflow.update_annotation(annotation=annotation, user=editor, version=1, note="first")
     with pytest.raises(StaleVersion) as caught:
         workflow.update_annotation(annotation=annotation, user=second_editor, version=1, note="x")
@@ -78,17 +74,17 @@ def test_stale_version_is_refused_and_nothing_is_overwritten(article, editor, se
 def test_unknown_confidence_is_refused(article, editor):
     with pytest.raises(WorkflowError, match="Unknown confidence"):
         workflow.update_annotation(
-            annotation=claims(article)[0], user=editor, version=1, confidence="probably"
+            annotation=annotations_of(article)[0], user=editor, version=1, confidence="probably"
         )
 
 
 def test_reviewer_without_editor_role_cannot_annotate(article, reviewer):
     with pytest.raises(NotAllowed):
-        workflow.update_annotation(annotation=claims(article)[0], user=reviewer, version=1)
+        workflow.update_annotation(annotation=annotations_of(article)[0], user=reviewer, version=1)
 
 
 def test_outsider_cannot_annotate_or_comment(article, outsider):
-    annotation = claims(article)[0]
+    annotation = annotations_of(article)[0]
     with pytest.raises(NotAllowed):
         workflow.update_annotation(annotation=annotation, user=outsider, version=1, note="x")
     with pytest.raises(NotAllowed):
@@ -99,7 +95,7 @@ def test_inactive_editor_cannot_annotate(article, editor):
     editor.is_active = False
     editor.save()
     with pytest.raises(NotAllowed):
-        workflow.update_annotation(annotation=claims(article)[0], user=editor, version=1)
+        workflow.update_annotation(annotation=annotations_of(article)[0], user=editor, version=1)
 
 
 def test_accepting_a_suggestion_makes_it_the_desks_own(article, editor):
@@ -113,7 +109,7 @@ def test_accepting_a_suggestion_makes_it_the_desks_own(article, editor):
 
 
 def test_editor_adds_edits_and_removes_attributions(article, editor):
-    annotation = claims(article)[1]
+    annotation = annotations_of(article)[1]
     source = SourceFactory(name="Reuters")
     added = workflow.save_attribution(
         sentence=annotation.sentence, user=editor, version=1, source=source, cue="reported"
@@ -139,7 +135,7 @@ def test_editor_adds_edits_and_removes_attributions(article, editor):
 
 
 def test_attribution_of_another_sentence_cannot_be_edited_through_this_one(article, editor):
-    first, second = claims(article)[:2]
+    first, second = annotations_of(article)[:2]
     foreign = Attribution.objects.filter(sentence=second.sentence).first()
     with pytest.raises(WorkflowError, match="another sentence"):
         workflow.save_attribution(
@@ -164,61 +160,62 @@ def test_boilerplate_is_not_annotated(article, editor):
 
 def test_submit_approve_and_every_transition_is_recorded(article, editor, reviewer):
     annotation = workflow.approve(
-        annotation=submitted(claims(article)[0], editor), reviewer=reviewer
+        annotation=edited_and_submitted(annotations_of(article)[0], editor), reviewer=reviewer
     )
     assert annotation.status == AnnotationStatus.APPROVED and annotation.reviewer == reviewer
     actions = list(Transition.objects.filter(annotation=annotation).values_list("action", "actor"))
     assert actions == [("submit", editor.pk), ("approve", reviewer.pk)]
 
 
-def test_reviewer_never_approves_an_annotation_they_made(article, editor, reviewer):
+def test_reviewer_never_approves_an_annotation_they_made(editor, reviewer):
     from annotations.roles import EDITOR
 
     reviewer.groups.add(editor.groups.get(name=EDITOR))  # a reviewer who also edits
     reviewer = type(reviewer).objects.get(pk=reviewer.pk)
-    annotation = submitted(claims(article)[0], reviewer)
+    annotation = SubmittedAnnotationFactory(annotator=reviewer)
     with pytest.raises(NotAllowed, match="someone else must review"):
         workflow.approve(annotation=annotation, reviewer=reviewer)
     assert Annotation.objects.get(pk=annotation.pk).status == AnnotationStatus.SUBMITTED
 
 
 def test_database_refuses_an_approval_by_the_annotator(article, editor):
-    annotation = claims(article)[0]
+    annotation = annotations_of(article)[0]
     annotation.status, annotation.annotator, annotation.reviewer = "approved", editor, editor
     with pytest.raises(IntegrityError), transaction.atomic():
         annotation.save()
 
 
-def test_editor_cannot_approve_or_sign_off(article, editor, second_editor):
-    annotation = submitted(claims(article)[0], editor)
+def test_editor_cannot_approve_or_sign_off(editor, second_editor):
+    annotation = SubmittedAnnotationFactory(annotator=editor)
     with pytest.raises(NotAllowed):
         workflow.approve(annotation=annotation, reviewer=second_editor)
     with pytest.raises(NotAllowed):
-        workflow.sign_off(article=article, user=second_editor)
+        workflow.sign_off(article=annotation.sentence.article, user=second_editor)
 
 
 def test_only_submitted_sentences_are_reviewed(article, reviewer):
     with pytest.raises(WorkflowError, match="Only a submitted sentence"):
-        workflow.approve(annotation=claims(article)[0], reviewer=reviewer)
+        workflow.approve(annotation=annotations_of(article)[0], reviewer=reviewer)
 
 
-def test_request_changes_needs_a_comment(article, editor, reviewer):
-    annotation = submitted(claims(article)[0], editor)
+def test_request_changes_needs_a_comment(editor, reviewer):
+    annotation = SubmittedAnnotationFactory(annotator=editor)
     with pytest.raises(WorkflowError, match="comment is required"):
         workflow.request_changes(annotation=annotation, reviewer=reviewer, comment="  ")
     assert Annotation.objects.get(pk=annotation.pk).status == AnnotationStatus.SUBMITTED
 
 
-def test_request_changes_posts_the_comment_to_the_thread(article, editor, reviewer):
-    annotation = submitted(claims(article)[0], editor)
+def test_request_changes_posts_the_comment_to_the_thread(editor, reviewer):
+    annotation = SubmittedAnnotationFactory(annotator=editor)
     workflow.request_changes(annotation=annotation, reviewer=reviewer, comment="Name the source.")
     assert Annotation.objects.get(pk=annotation.pk).status == "changes_requested"
     assert Comment.objects.get(sentence=annotation.sentence).body == "Name the source."
 
 
-def test_changes_requested_can_be_fixed_and_resubmitted(article, editor, reviewer):
-    annotation = submitted(claims(article)[0], editor)
-    annotation = workflow.request_changes(annotation=annotation, reviewer=reviewer, comment="Why?")
+def test_changes_requested_can_be_fixed_and_resubmitted(editor, reviewer):
+    annotation = ChangesRequestedAnnotationFactory(
+        annotator=editor, reviewer=reviewer, comment="Why?"
+    )
     annotation = workflow.update_annotation(
         annotation=annotation, user=editor, version=annotation.version, note="Fixed."
     )
@@ -226,10 +223,8 @@ def test_changes_requested_can_be_fixed_and_resubmitted(article, editor, reviewe
     assert workflow.approve(annotation=annotation, reviewer=reviewer).is_approved
 
 
-def test_approved_sentence_is_not_edited_without_reopening(article, editor, reviewer):
-    annotation = workflow.approve(
-        annotation=submitted(claims(article)[0], editor), reviewer=reviewer
-    )
+def test_approved_sentence_is_not_edited_without_reopening(editor, reviewer):
+    annotation = ApprovedAnnotationFactory(annotator=editor, reviewer=reviewer)
     with pytest.raises(WorkflowError, match="reopen it"):
         workflow.update_annotation(
             annotation=annotation, user=editor, version=annotation.version, note="sneaky"
@@ -241,13 +236,9 @@ def test_approved_sentence_is_not_edited_without_reopening(article, editor, revi
     assert (edited.status, edited.note) == ("draft", "now fine")
 
 
-def test_approved_sentences_attributions_are_not_edited_without_reopening(
-    article, editor, reviewer
-):
-    annotation = workflow.approve(
-        annotation=submitted(claims(article)[0], editor), reviewer=reviewer
-    )
-    attribution = Attribution.objects.filter(sentence=annotation.sentence).first()
+def test_approved_sentences_attributions_are_not_edited_without_reopening(editor, reviewer):
+    annotation = ApprovedAnnotationFactory(annotator=editor, reviewer=reviewer)
+    attribution = AttributionFactory(sentence=annotation.sentence)
     with pytest.raises(WorkflowError, match="reopen it"):
         workflow.remove_attribution(
             attribution=attribution, user=editor, version=annotation.version
@@ -255,37 +246,38 @@ def test_approved_sentences_attributions_are_not_edited_without_reopening(
     assert Attribution.objects.filter(pk=attribution.pk).exists()
 
 
-def test_editing_a_submitted_sentence_takes_it_back_to_draft(article, editor):
-    annotation = submitted(claims(article)[0], editor)
+def test_editing_a_submitted_sentence_takes_it_back_to_draft(editor):
+    annotation = SubmittedAnnotationFactory(annotator=editor)
     edited = workflow.update_annotation(
         annotation=annotation, user=editor, version=annotation.version, note="one more thing"
     )
     assert edited.status == AnnotationStatus.DRAFT
 
 
-def test_sign_off_needs_every_claim_approved(article, editor, reviewer):
-    first, *_rest = claims(article)
-    workflow.approve(annotation=submitted(first, editor), reviewer=reviewer)
+def test_sign_off_needs_every_claim_approved(editor, reviewer):
+    article = ArticleFactory(
+        states=("approved", "draft", "draft"), annotator=editor, reviewer=reviewer
+    )
     with pytest.raises(WorkflowError, match="2 claim sentence"):
         workflow.sign_off(article=article, user=reviewer)
     assert Article.objects.get(pk=article.pk).status != ArticleStatus.SIGNED_OFF
 
 
 def test_article_moves_to_review_then_signs_off(article, editor, reviewer):
-    for annotation in claims(article):
-        submitted(annotation, editor)
+    for annotation in annotations_of(article):
+        edited_and_submitted(annotation, editor)
     assert Article.objects.get(pk=article.pk).status == ArticleStatus.IN_REVIEW
-    for annotation in claims(article):
+    for annotation in annotations_of(article):
         workflow.approve(annotation=annotation, reviewer=reviewer)
     signed = workflow.sign_off(article=article, user=reviewer)
     assert signed.status == ArticleStatus.SIGNED_OFF
     assert Transition.objects.filter(article=article, action="sign_off", actor=reviewer).exists()
 
 
-def test_signed_off_article_is_frozen_until_reopened(article, editor, reviewer):
-    approve_all(article, editor, reviewer)
+def test_signed_off_article_is_frozen_until_reopened(editor, reviewer):
+    article = ArticleFactory(states="approved", annotator=editor, reviewer=reviewer)
     workflow.sign_off(article=article, user=reviewer)
-    annotation = claims(article)[0]
+    annotation = annotations_of(article)[0]
     with pytest.raises(WorkflowError, match="signed off"):
         workflow.reopen_annotation(annotation=annotation, user=editor)
     with pytest.raises(NotAllowed):
@@ -294,26 +286,27 @@ def test_signed_off_article_is_frozen_until_reopened(article, editor, reviewer):
     assert reopened.status == ArticleStatus.IN_REVIEW  # every claim is still approved
 
 
-def test_sign_off_twice_is_refused(article, editor, reviewer):
-    approve_all(article, editor, reviewer)
+def test_sign_off_twice_is_refused(editor, reviewer):
+    article = ArticleFactory(states="approved", annotator=editor, reviewer=reviewer)
     workflow.sign_off(article=article, user=reviewer)
     with pytest.raises(WorkflowError, match="already signed off"):
         workflow.sign_off(article=article, user=reviewer)
 
 
-def test_approve_many_reports_what_it_could_not_approve(article, editor, reviewer):
-    annotations = claims(article)
-    ready = [submitted(a, editor) for a in annotations[:2]]
+def test_approve_many_reports_what_it_could_not_approve(editor, reviewer):
+    article = ArticleFactory(states=("submitted", "submitted", "draft"), annotator=editor)
+    annotations = annotations_of(article)
+    ready = annotations[:2]
     problems = workflow.approve_many(annotations=[*ready, annotations[2]], reviewer=reviewer)
     assert len(problems) == 1 and "Only a submitted sentence" in problems[0]
-    assert sum(a.is_approved for a in claims(article)) == 2
+    assert sum(a.is_approved for a in annotations_of(article)) == 2
 
 
 # --- audit history and discussion ----------------------------------------------------------
 
 
 def test_history_records_who_changed_what(article, editor, reviewer):
-    annotation = submitted(claims(article)[0], editor)
+    annotation = edited_and_submitted(annotations_of(article)[0], editor)
     workflow.approve(annotation=annotation, reviewer=reviewer)
     history = list(annotation.history.order_by("history_date"))
     assert [h.history_user for h in history[-2:]] == [editor, reviewer]
@@ -322,7 +315,7 @@ def test_history_records_who_changed_what(article, editor, reviewer):
 
 
 def test_comment_thread_is_shared_by_editors_and_reviewers(article, editor, reviewer):
-    sentence = claims(article)[0].sentence
+    sentence = annotations_of(article)[0].sentence
     workflow.add_comment(sentence=sentence, user=editor, body="Is CNN's source the same one?")
     workflow.add_comment(sentence=sentence, user=reviewer, body="No, a different one.")
     with pytest.raises(WorkflowError, match="cannot be empty"):

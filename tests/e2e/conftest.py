@@ -12,7 +12,7 @@ from tests.conftest import REPO, skip_or_fail
 # Playwright's sync API runs an event loop in the test thread, and it stays there until the
 # session ends (the playwright fixture is session-scoped); the ORM calls made by these tests
 # and by every later test are synchronous and safe there. Subprocesses that must not inherit
-# the variable (``check --deploy``) drop it themselves (tests/test_settings.py).
+# the variable (``check --deploy``) drop it themselves (tests/config/test_settings.py).
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 os.environ[ASYNC_UNSAFE] = "true"
 

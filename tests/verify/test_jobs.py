@@ -167,32 +167,3 @@ def test_a_new_reference_rechecks_only_the_claims_it_matches(draft, committed):
     assert CrossCheck.objects.filter(
         claim=claim(draft, 1), match__article__external_id="wire-2"
     ).exists()
-
-
-def sentence_origins(text: str) -> tuple[str, ...]:
-    from verify.engine.analysis import analyze
-    from verify.engine.origins import Span, origins
-
-    (item,) = analyze(text)
-    spans = [
-        Span(a.source, a.via, a.source_start, a.source_end, a.cue_start, a.cue_end)
-        for a in item.attributions
-    ]
-    return origins(spans, text=item.sentence.text, start=item.sentence.start)
-
-
-def test_origin_is_the_reporting_source_not_the_subject_it_reports_on():
-    names = sentence_origins("A senior source told CNN that Kyiv rejected three points.")
-    assert "Kyiv" not in names and "CNN" in names
-
-
-def test_origin_of_a_nested_report_is_the_outlet_that_relayed_it():
-    names = sentence_origins("Politico first reported that Marco Rubio told officials on Tuesday.")
-    assert "Politico" in names and "Marco Rubio" not in names
-
-
-def test_trailing_attribution_is_the_origin_of_what_precedes_it():
-    names = sentence_origins(
-        "Rubio said Trump plans to negotiate new measures, the diplomats said."
-    )
-    assert names == ("the diplomats",)

@@ -26,8 +26,7 @@ from schemathesis.specs.openapi.checks import (
 
 from annotations.models import Attribution, Source
 from annotations.services.crosschecks import queue_crosscheck
-from tests.api.helpers import claims
-from tests.factories import make_article
+from tests.factories import claims_of, make_article
 
 pytestmark = [pytest.mark.fuzz, pytest.mark.django_db]
 
@@ -66,7 +65,7 @@ def wsgi_app():
 @pytest.fixture
 def real_ids(editor):
     article = make_article("story-1")
-    sentence = claims(article)[0]
+    sentence = claims_of(article)[0]
     source = Source.objects.create(name="Politico", kind="outlet")
     return {
         "article_id": article.pk,

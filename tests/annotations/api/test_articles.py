@@ -7,8 +7,13 @@ from django.db import IntegrityError
 
 from annotations.models import Annotation, Article, ArticleRevision, CrossCheck, Sentence
 from annotations.services import workflow
-from tests.api.helpers import all_approved, annotation, claims, submitted
-from tests.factories import STORY_BODY, make_article
+from tests.factories import (
+    STORY_BODY,
+    ArticleFactory,
+    annotation_of,
+    claims_of,
+    make_article,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -50,14 +55,18 @@ def test_upsert_with_only_other_fields_changed_is_updated(as_publisher):
 def test_upsert_with_a_changed_body_revises_and_sentences_keep_their_annotations(
     as_publisher, editor
 ):
-    as_publisher.post(URL, payload(), format="json")
-    kept = claims(Article.objects.get())[0]
-    submitted(kept, editor)
+    article = ArticleFactory(
+        external_id="story-1",
+        headline="Talks",
+        states=("submitted", "draft", "draft"),
+        annotator=editor,
+    )
+    kept = claims_of(article)[0]
     body = STORY_BODY.replace("three of them", "four of them")
     response = as_publisher.post(URL, payload(body=body), format="json")
     assert response.status_code == 200 and response.json()["action"] == "revised"
     assert response.json()["article"]["revision"] == 2
-    assert annotation(kept).status == "submitted"
+    assert annotation_of(kept).status == "submitted"
     assert Sentence.objects.filter(article__external_id="story-1").count() == 4
 
 
@@ -177,7 +186,9 @@ def three_articles(editor, reviewer):
     wire = make_article("wire-1", role="reference")
     Article.objects.filter(pk=wire.pk).update(outlet="Reuters")
     draft = make_article("story-1")
-    signed = all_approved(make_article("story-2"), editor, reviewer)
+    signed = ArticleFactory(
+        external_id="story-2", states="approved", annotator=editor, reviewer=reviewer
+    )
     workflow.sign_off(article=signed, user=reviewer)
     return wire, draft, signed
 
@@ -272,7 +283,9 @@ def test_detail_summarises_the_crosschecks_of_each_claim(
 
 
 def test_detail_shows_who_signed_off_and_when(as_reviewer, editor, reviewer):
-    article = all_approved(make_article("story-2"), editor, reviewer)
+    article = ArticleFactory(
+        external_id="story-2", states="approved", annotator=editor, reviewer=reviewer
+    )
     workflow.sign_off(article=article, user=reviewer)
     sign_off = as_reviewer.get(f"{URL}{article.pk}/").json()["sign_off"]
     assert sign_off["status"] == "signed_off"
@@ -303,7 +316,7 @@ def test_detail_of_a_reference_article_is_served(as_editor):
 
 def many_matches(claim) -> None:
     """Eight matches of ``claim``: six echoes, an independent corroboration, a contradiction."""
-    matches = [s for n in range(3) for s in claims(make_article(f"wire-{n}", role="reference"))]
+    matches = [s for n in range(3) for s in claims_of(make_article(f"wire-{n}", role="reference"))]
     kinds = [("corroborates", False)] * 6 + [("corroborates", True), ("contradicts", True)]
     for n, ((relation, independent), match) in enumerate(zip(kinds, matches, strict=False)):
         CrossCheck.objects.create(
@@ -317,7 +330,7 @@ def many_matches(claim) -> None:
 
 
 def test_detail_shows_the_most_telling_matches_and_counts_them_all(as_editor, article):
-    many_matches(claims(article)[0])
+    many_matches(claims_of(article)[0])
     crosscheck = as_editor.get(f"{URL}{article.pk}/").json()["sentences"][0]["crosscheck"]
     assert crosscheck["matches_total"] == 8 and len(crosscheck["matches"]) == 5
     assert (crosscheck["echoes"], crosscheck["contradictions"]) == (6, 1)
@@ -331,7 +344,7 @@ def test_detail_shows_the_most_telling_matches_and_counts_them_all(as_editor, ar
 
 
 def test_the_sentence_crosschecks_list_every_match_strongest_first(as_editor, article):
-    claim = claims(article)[0]
+    claim = claims_of(article)[0]
     many_matches(claim)
     response = as_editor.get(f"/api/v1/sentences/{claim.pk}/crosschecks/")
     assert response.status_code == 200
@@ -349,11 +362,11 @@ def test_the_sentence_crosschecks_of_boilerplate_or_unknown_sentences_are_404(as
 
 
 def test_crosschecks_of_archived_sentences_are_not_shown(as_editor, article):
-    removed = claims(article)[0]
+    removed = claims_of(article)[0]
     wire = make_article("wire-1", role="reference")
     CrossCheck.objects.create(
         claim=removed,
-        match=claims(wire)[0],
+        match=claims_of(wire)[0],
         relation="corroborates",
         score=0.9,
         reason="same",

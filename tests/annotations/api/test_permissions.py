@@ -16,11 +16,17 @@ from typing import Any
 import pytest
 from django.db import transaction
 
-from annotations.models import Attribution, Source
+from annotations.models import Source
 from annotations.services import workflow
 from annotations.services.crosschecks import queue_crosscheck
-from tests.api.helpers import all_approved, annotation, approved, claims, submitted
-from tests.factories import STORY_BODY, make_article
+from tests.factories import (
+    STORY_BODY,
+    ArticleFactory,
+    AttributionFactory,
+    annotation_of,
+    claims_of,
+    make_article,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -42,21 +48,22 @@ class World:
     source: Any
 
     def version(self, sentence) -> int:
-        return annotation(sentence).version
+        return annotation_of(sentence).version
 
 
 @pytest.fixture
 def world(second_editor, second_reviewer) -> World:
-    article = make_article("story-1")
-    draft, to_submit, to_approve = claims(article)
-    submitted(to_submit, second_editor)
-    approved(to_approve, second_editor, second_reviewer)
+    people = {"annotator": second_editor, "reviewer": second_reviewer}
+    article = ArticleFactory.create(
+        external_id="story-1", states=("draft", "submitted", "approved"), **people
+    )
+    draft, to_submit, to_approve = claims_of(article)
     short = "The draft has 22 points, according to two officials familiar with the plan.\n"
-    ready = all_approved(make_article("ready", body=short), second_editor, second_reviewer)
-    signed = all_approved(make_article("signed", body=short), second_editor, second_reviewer)
+    ready = ArticleFactory.create(external_id="ready", body=short, states="approved", **people)
+    signed = ArticleFactory.create(external_id="signed", body=short, states="approved", **people)
     workflow.sign_off(article=signed, user=second_reviewer)
     revised = make_article("revised", body=STORY_BODY)
-    archived = claims(revised)[0]
+    archived = claims_of(revised)[0]
     make_article("revised", body=STORY_BODY.split("\n", 1)[1])
     return World(
         article=article,
@@ -66,7 +73,7 @@ def world(second_editor, second_reviewer) -> World:
         ready=ready,
         signed=signed,
         archived=archived,
-        attribution=Attribution.objects.filter(sentence=draft).first(),
+        attribution=AttributionFactory(sentence=draft, is_suggestion=True),
         job=queue_crosscheck(article=article, send=False),
         source=Source.objects.create(name="Politico", kind="outlet"),
     )

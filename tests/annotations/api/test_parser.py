@@ -9,7 +9,8 @@ import pytest
 
 from annotations.api.parsers import MAX_JSON_DEPTH
 from annotations.models import Annotation, Article, Source
-from tests.api.helpers import claims, submitted
+from annotations.services import workflow
+from tests.factories import annotation_of, claims_of
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def test_article_upsert_refuses_a_body_nested_1000_levels_deep(as_publisher, bod
 
 
 def test_annotation_edit_refuses_a_body_nested_1000_levels_deep(as_editor, article):
-    sentence = claims(article)[0]
+    sentence = claims_of(article)[0]
     url = f"/api/v1/sentences/{sentence.pk}/annotation/"
     patched = as_editor.patch(url, '{"version": ' + DEEP + "}", content_type="application/json")
     put = as_editor.put(url, DEEP, content_type="application/json")
@@ -48,8 +49,12 @@ def test_annotation_edit_refuses_a_body_nested_1000_levels_deep(as_editor, artic
 
 
 def test_transitions_refuse_a_body_nested_1000_levels_deep(as_editor, as_reviewer, article, editor):
-    first, second = claims(article)[:2]
-    submitted(second, editor)
+    first, second = claims_of(article)[:2]
+    note = annotation_of(second)
+    note = workflow.update_annotation(
+        annotation=note, user=editor, version=note.version, confidence="single_source"
+    )
+    workflow.submit(annotation=note, user=editor, version=note.version)
     submit = as_editor.post(
         f"/api/v1/sentences/{first.pk}/annotation/submit/", DEEP, content_type="application/json"
     )

@@ -3,15 +3,22 @@ from __future__ import annotations
 import pytest
 
 from annotations.models import Annotation, Attribution, Source
-from tests.api.helpers import annotation, claims, submitted
-from tests.factories import STORY_BODY, make_article
+from tests.factories import (
+    STORY_BODY,
+    ApprovedAnnotationFactory,
+    AttributionFactory,
+    annotation_of,
+    claims_of,
+    make_article,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def sentence(article):
-    return claims(article)[0]
+    """The first claim of the ingested story, with its suggested attribution."""
+    return claims_of(article)[0]
 
 
 def url(sentence, suffix=""):
@@ -34,7 +41,8 @@ def test_patch_sets_confidence_and_note_and_bumps_the_version(as_editor, sentenc
     )
     assert response.status_code == 200
     assert response.json()["version"] == 2 and response.json()["annotator"] == "editor"
-    assert annotation(sentence).confidence == "confirmed" and annotation(sentence).note == "Seen."
+    saved = annotation_of(sentence)
+    assert saved.confidence == "confirmed" and saved.note == "Seen."
 
 
 def test_put_replaces_both_fields_and_requires_them(as_editor, sentence):
@@ -60,7 +68,7 @@ def test_put_replaces_both_fields_and_requires_them(as_editor, sentence):
 def test_patch_refuses_invalid_input_and_changes_nothing(as_editor, sentence, body, field):
     response = as_editor.patch(url(sentence), body, format="json")
     assert response.status_code == 400 and field in response.json()["fields"]
-    assert annotation(sentence).version == 1
+    assert annotation_of(sentence).version == 1
 
 
 def test_second_editor_with_a_stale_version_gets_409_and_the_current_state(
@@ -75,7 +83,7 @@ def test_second_editor_with_a_stale_version_gets_409_and_the_current_state(
     assert first.status_code == 200 and second.status_code == 409
     assert second.json()["code"] == "stale_version"
     assert second.json()["current"]["confidence"] == "confirmed"
-    assert second.json()["current"]["version"] == 2 and annotation(sentence).version == 2
+    assert second.json()["current"]["version"] == 2 and annotation_of(sentence).version == 2
 
 
 def test_replaying_a_stale_version_is_refused_every_time(as_editor, sentence):
@@ -83,13 +91,13 @@ def test_replaying_a_stale_version_is_refused_every_time(as_editor, sentence):
     assert as_editor.patch(url(sentence), change, format="json").status_code == 200
     assert as_editor.patch(url(sentence), change, format="json").status_code == 409
     assert as_editor.put(url(sentence), {**change, "confidence": "confirmed"}).status_code == 409
-    assert annotation(sentence).version == 2
+    assert annotation_of(sentence).version == 2
 
 
 def test_boilerplate_reference_and_archived_sentences_have_no_annotation(as_editor, article):
     boilerplate = article.sentences.get(kind="boilerplate")
-    wire = claims(make_article("wire", role="reference"))[0]
-    removed = claims(article)[0]
+    wire = claims_of(make_article("wire", role="reference"))[0]
+    removed = claims_of(article)[0]
     make_article(body=STORY_BODY.split("\n", 1)[1])
     for sentence in (boilerplate, wire, removed):
         assert as_editor.get(url(sentence)).status_code == 404
@@ -166,14 +174,9 @@ def test_remove_attribution_takes_the_version_from_the_query_string(as_editor, s
     assert as_editor.delete(f"{target}?version=2").status_code == 404
 
 
-def test_attributions_of_an_approved_sentence_are_not_editable(
-    as_editor, second_editor, reviewer, sentence
-):
-    from annotations.services import workflow
-
-    note = submitted(sentence, second_editor)
-    workflow.approve(annotation=note, reviewer=reviewer)
-    attribution = Attribution.objects.filter(sentence=sentence).first()
+def test_attributions_of_an_approved_sentence_are_not_editable(as_editor, second_editor, reviewer):
+    note = ApprovedAnnotationFactory(annotator=second_editor, reviewer=reviewer)
+    attribution = AttributionFactory(sentence=note.sentence, is_suggestion=True)
     version = Annotation.objects.get(pk=note.pk).version
     response = as_editor.post(
         f"/api/v1/attributions/{attribution.pk}/accept/", {"version": version}, format="json"
@@ -196,7 +199,7 @@ def test_two_editors_patching_at_once_get_one_200_and_one_409(client_for, editor
         # Deferred SQLite transactions both read, then deadlock upgrading to a write lock
         # ("database is locked"); BEGIN IMMEDIATE serialises the writers instead.
         pytest.skip("needs PostgreSQL, or SQLite with transaction_mode IMMEDIATE")
-    sentence = claims(make_article())[0]
+    sentence = claims_of(make_article())[0]
     clients = [client_for(editor), client_for(second_editor)]
 
     def patch(position):
@@ -211,4 +214,4 @@ def test_two_editors_patching_at_once_get_one_200_and_one_409(client_for, editor
     codes = sorted(r.status_code for r in responses)
     loser = next(r for r in responses if r.status_code == 409)
     assert codes == [200, 409]
-    assert loser.json()["current"]["version"] == 2 == annotation(sentence).version
+    assert loser.json()["current"]["version"] == 2 == annotation_of(sentence).version

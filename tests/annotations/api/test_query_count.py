@@ -7,8 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from annotations.models import Attribution, CrossCheck, Source
-from tests.api.helpers import claims
-from tests.factories import make_article
+from tests.factories import claims_of, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +24,8 @@ def long_article(external_id: str, sentences: int):
     article = make_article(external_id, body=body)
     wire = make_article(f"{external_id}-wire", body=body, role="reference")
     reuters = Source.objects.create(name=f"Reuters {external_id}", kind="outlet")
-    rows = claims(article)
-    matches = claims(wire)
+    rows = claims_of(article)
+    matches = claims_of(wire)
     Attribution.objects.bulk_create(
         Attribution(sentence=s, source=reuters, via=reuters, is_suggestion=False) for s in rows
     )

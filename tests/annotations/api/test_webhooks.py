@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from annotations import webhooks
 from annotations.models import (
-    Annotation,
     Article,
     ArticleStatus,
     DeliveryStatus,
@@ -22,9 +21,9 @@ from annotations.models import (
 from annotations.services import workflow
 from annotations.services.ingest import ingest_document
 from annotations.tasks import deliver_webhook
-from tests.api.receiver import Receiver
+from tests.annotations.api.receiver import Receiver
 from tests.conftest import skip_or_fail
-from tests.factories import STORY_BODY
+from tests.factories import STORY_BODY, ArticleFactory
 from verify.engine.documents import Document
 
 pytestmark = pytest.mark.django_db
@@ -38,15 +37,11 @@ def endpoint(receiver: Receiver) -> WebhookEndpoint:
 
 
 @pytest.fixture
-def ready(article: Article, editor: User, reviewer: User) -> Article:
+def ready(editor: User, reviewer: User) -> Article:
     """The story with every claim approved, ready to be signed off."""
-    for annotation in Annotation.objects.filter(sentence__article=article):
-        annotation = workflow.update_annotation(
-            annotation=annotation, user=editor, version=annotation.version, confidence="confirmed"
-        )
-        workflow.submit(annotation=annotation, user=editor)
-        workflow.approve(annotation=annotation, reviewer=reviewer)
-    return article
+    return ArticleFactory.create(
+        external_id="story-1", states="approved", annotator=editor, reviewer=reviewer
+    )
 
 
 def sign_off(article: Article, reviewer: User, capture) -> Article:

@@ -22,7 +22,7 @@ import pytest
 
 from annotations.models import WebhookEndpoint
 from annotations.services.tokens import issue_token
-from tests.api.receiver import Receiver
+from tests.annotations.api.receiver import Receiver
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from annotations.services.tokens import issue_token
-from tests.api.receiver import receiver  # noqa: F401 (a fixture for every API test)
+from tests.annotations.api.receiver import receiver  # noqa: F401 (a fixture for every API test)
 from tests.factories import UserFactory
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import SEED
 from verify.engine.segmentation import BOILERPLATE, CLAIM, segment
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_5481d560128ff9b4.txt"
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
