@@ -13,7 +13,7 @@ from rest_framework.exceptions import ParseError
 from rest_framework.parsers import BaseParser
 
 from annotations.api.errors import ERR_TOO_LARGE, RequestTooLarge
-from verify.engine.documents import READ_SLACK
+from verify.engine.documents import READ_SLACK, DuplicateKey, no_duplicate_keys
 
 ERR_DUPLICATE_KEY = "JSON parse error - the key {key!r} appears twice in one object."
 ERR_CONSTANT = "JSON parse error - {value} is not valid JSON."
@@ -46,12 +46,10 @@ def max_request_bytes() -> int:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ParseError(ERR_DUPLICATE_KEY.format(key=key))
-        result[key] = value
-    return result
+    try:
+        return no_duplicate_keys(pairs)
+    except DuplicateKey as exc:
+        raise ParseError(ERR_DUPLICATE_KEY.format(key=exc.key)) from None
 
 
 def _no_constants(value: str) -> None:

@@ -225,7 +225,7 @@ def parse_txt(text: str, *, default_external_id: str) -> Document:
 def parse_json(text: str) -> Document:
     """Parse a ``.json`` article: one object with the API's article fields, nothing else."""
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
+        data = json.loads(text, object_pairs_hook=no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise DocumentError(ERR_JSON.format(problem=f"{exc.msg} (line {exc.lineno})")) from None
     except RecursionError:
@@ -248,12 +248,21 @@ def parse_json(text: str) -> Document:
     return build_document(fields, default_external_id="")
 
 
-def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    """``object_pairs_hook``: a key twice is an error (as in the API), not "the last wins"."""
-    result: dict[str, object] = {}
+class DuplicateKey(DocumentError):
+    """A JSON object names one key twice."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(ERR_JSON_DUPLICATE.format(field=key))
+        self.key = key
+
+
+def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook`` for ``json.loads``: a key twice raises :class:`DuplicateKey`
+    rather than silently keeping the last value (the file reader and the API agree)."""
+    result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise DocumentError(ERR_JSON_DUPLICATE.format(field=key))
+            raise DuplicateKey(key)
         result[key] = value
     return result
 
