@@ -26,9 +26,7 @@ Figures per split:
 from __future__ import annotations
 
 import json
-import math
 import sys
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,8 +34,9 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.bench_crosscheck_pairs import bm25_idf
 from verify.engine.analysis import analyze
-from verify.engine.crosscheck import Passage, compare, index_text
+from verify.engine.crosscheck import Passage, compare
 from verify.engine.origins import Span, origins
 
 DATA = Path(__file__).resolve().parent / "data" / "clusters"
@@ -82,19 +81,6 @@ def passages(cluster: dict[str, Any]) -> dict[tuple[str, str], Passage]:
     return out
 
 
-def corpus_idf(texts: list[str]) -> Idf:
-    df: Counter[str] = Counter()
-    for text in texts:
-        df.update(set(index_text(text).split()))
-    size = len(texts)
-
-    def idf(token: str) -> float:
-        count = df.get(token, 0)
-        return math.log(1.0 + (size - count + 0.5) / (count + 0.5))
-
-    return idf
-
-
 def _find(table: dict[tuple[str, str], Passage], key: str, text: str) -> Passage:
     """The passage of the sentence that is, or contains, the gold text."""
     if (key, text) in table:
@@ -107,7 +93,7 @@ def _find(table: dict[tuple[str, str], Passage], key: str, text: str) -> Passage
 
 def predictions(clusters: list[dict[str, Any]]) -> list[dict[str, Any]]:
     tables = {c["id"]: passages(c) for c in clusters}
-    idf = corpus_idf([p.text for table in tables.values() for p in table.values()])
+    idf = bm25_idf(p.text for table in tables.values() for p in table.values())
     rows = []
     for cluster in clusters:
         table = tables[cluster["id"]]

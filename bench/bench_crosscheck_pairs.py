@@ -25,7 +25,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -73,10 +73,16 @@ def corpus_idf(pairs: list[dict[str, Any]]) -> Idf:
             texts.add(side["text"])
             texts.add(side["headline"])
             texts.update(_SENTENCE_END.split(side["lead"]))
+    return bm25_idf(texts)
+
+
+def bm25_idf(texts: Iterable[str]) -> Idf:
+    """BM25 idf of index tokens over ``texts`` (each a document)."""
     df: Counter[str] = Counter()
+    size = 0
     for text in texts:
         df.update(set(index_text(text).split()))
-    size = len(texts)
+        size += 1
 
     def idf(token: str) -> float:
         count = df.get(token, 0)
