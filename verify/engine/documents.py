@@ -71,7 +71,8 @@ ERR_CONTROL = "the text contains control characters (first at offset {offset})"
 ERR_EXTERNAL_ID = "invalid external id {value!r} (use letters, digits and . _ : / -)"
 
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z-]{0,30}):[ \t]*(.*?)[ \t]*$")
-_EXTERNAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/\-]*$")
+#: What an external id may look like (the API documents the same pattern).
+EXTERNAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/\-]*$")
 # Control characters other than tab, line feed, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -304,7 +305,7 @@ def build_document(fields: dict[str, str], *, default_external_id: str) -> Docum
     """Validate raw string fields and build a :class:`Document`."""
     body = fields["body"]
     external_id = fields.get("external_id", "").strip() or default_external_id
-    if not _EXTERNAL_ID.match(external_id):
+    if not EXTERNAL_ID.match(external_id):
         raise DocumentError(ERR_EXTERNAL_ID.format(value=external_id))
     role = fields.get("role", "").strip().lower() or None
     if role is not None and role not in ROLES:

@@ -382,7 +382,7 @@ def test_the_documented_external_id_pattern_is_the_ingestion_rule():
     from annotations.api.views.articles import EXTERNAL_ID_PATTERN
     from verify.engine import documents
 
-    assert documents._EXTERNAL_ID.pattern == EXTERNAL_ID_PATTERN
+    assert documents.EXTERNAL_ID.pattern == EXTERNAL_ID_PATTERN
 
 
 def test_upsert_refuses_a_body_of_only_zero_width_characters(as_publisher):
