@@ -37,11 +37,17 @@ from annotations.models import (
     Transition,
 )
 from annotations.services import workflow
-from annotations.services.registry import merge_sources
+from annotations.services.registry import EDITABLE_FIELDS, merge_sources, update_source
 from annotations.services.workflow import WorkflowError
 
 ERR_REVERT_DISABLED = (
     "Past versions are shown for reference only: reverting would bypass the review workflow."
+)
+
+
+SOURCE_REOPENED = (
+    "{name} changed what it means: the sentences resting on it are back in draft for review "
+    "in {articles}."
 )
 
 
@@ -422,6 +428,24 @@ class SourceAdmin(admin.ModelAdmin):
             },
         ),
     )
+
+    def save_model(self, request: HttpRequest, obj: Source, form: Any, change: bool) -> None:
+        """A change goes through the registry service: renaming an entry or changing its kind
+        reopens the sentences that rest on it for review."""
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        values = {name: getattr(obj, name) for name in form.changed_data if name in EDITABLE_FIELDS}
+        result = update_source(source=obj, user=request.user, values=values)  # type: ignore[arg-type]
+        if result.reopened:
+            self.message_user(
+                request,
+                SOURCE_REOPENED.format(
+                    name=result.source.name,
+                    articles="; ".join(article.headline for article in result.reopened),
+                ),
+                messages.WARNING,
+            )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
         return (

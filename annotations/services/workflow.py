@@ -32,6 +32,7 @@ from typing import Any, Protocol
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as AuthUser
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from annotations import webhooks
@@ -676,18 +677,80 @@ def reopen_revised_article(*, article: Article) -> None:
     SELECT FOR UPDATE lock on ``article``, once the revision's sentences and annotations are
     saved.
     """
+    _back_to_annotation(
+        article,
+        None,
+        action=TransitionAction.REVISE,
+        comment=REVISED_ARTICLE.format(revision=article.revision),
+    )
+
+
+def _back_to_annotation(article: Article, user: User | None, *, action: str, comment: str) -> None:
+    """Take the locked ``article`` from ``in_review`` or ``signed_off`` back to
+    ``in_annotation`` with a transition, let its status follow its sentences again, and fire
+    ``article.reopened`` if it was signed off (once the status is final)."""
     was_signed_off = article.status == ArticleStatus.SIGNED_OFF
     if article.status != ArticleStatus.IN_ANNOTATION:
         _set_article_status(
-            article,
-            None,
-            to=ArticleStatus.IN_ANNOTATION,
-            action=TransitionAction.REVISE,
-            comment=REVISED_ARTICLE.format(revision=article.revision),
+            article, user, to=ArticleStatus.IN_ANNOTATION, action=action, comment=comment
         )
-    refresh_article_status(article)
+    refresh_article_status(article, user)
     if was_signed_off:
         webhooks.article_event(article=article, event=WebhookEvent.ARTICLE_REOPENED)
+
+
+# --- the source registry ---------------------------------------------------------------------
+
+SOURCE_CHANGED = "The registry entry {name!r} changed ({what}): this sourcing needs review again."
+UNDER_REVIEW = (AnnotationStatus.SUBMITTED, AnnotationStatus.APPROVED)
+
+
+def reopen_resting_on_sources(
+    *, source_ids: Iterable[int], user: User, comment: str
+) -> list[Article]:
+    """A registry change altered what ``source_ids`` mean (a name or a kind): every submitted
+    or approved annotation of a current sentence attributed to one of them (as source or as
+    ``via``) goes back to draft, with a transition carrying ``comment``, and its article back
+    to ``in_annotation`` as a revision does (``article.reopened`` if it was signed off).
+
+    Returns the articles touched, in id order. Should be called inside ``atomic``; the caller
+    holds the SELECT FOR UPDATE locks on the sources (always taken before any article, so a
+    registry change and the desk's services lock in the same order). Locks each article,
+    then its annotations, in id order.
+    """
+    ids = list(source_ids)
+    on_sources = Attribution.objects.filter(Q(source_id__in=ids) | Q(via_id__in=ids))
+    resting = Annotation.objects.of_current_claims().filter(
+        status__in=UNDER_REVIEW, sentence_id__in=on_sources.values("sentence_id")
+    )
+    by_article: dict[int, list[int]] = {}
+    for annotation_id, article_id in resting.values_list("pk", "sentence__article_id"):
+        by_article.setdefault(article_id, []).append(annotation_id)
+    touched = []
+    for article_id in sorted(by_article):
+        article = Article.objects.select_for_update().get(pk=article_id)
+        locked = (
+            Annotation.objects.select_for_update(of=("self",))
+            .select_related("sentence")
+            .filter(pk__in=by_article[article_id], status__in=UNDER_REVIEW)
+            .order_by("pk")
+        )
+        for annotation in locked:
+            before = annotation.status
+            annotation.status = AnnotationStatus.DRAFT
+            annotation.reviewer = None
+            _save(annotation, user, ["status", "reviewer"])
+            _record(
+                article,
+                annotation,
+                action=TransitionAction.REOPEN,
+                before=before,
+                user=user,
+                comment=comment,
+            )
+        _back_to_annotation(article, user, action=TransitionAction.REOPEN, comment=comment)
+        touched.append(article)
+    return touched
 
 
 def add_comment(*, sentence: Sentence, user: User, body: str) -> Comment:
