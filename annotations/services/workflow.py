@@ -83,6 +83,16 @@ ERR_CONFIDENCE = "Unknown confidence '{value}'."
 ERR_MODE = "Unknown attribution mode '{value}'."
 ERR_WRONG_SENTENCE = "That attribution belongs to another sentence."
 
+ERR_ROLE_SIGNED_OFF = (
+    "This draft is signed off: it cannot become a reference article. Reopen it first, or "
+    "push the reference coverage under another external_id."
+)
+ERR_ROLE_ANNOTATED = (
+    "{count} sentence(s) of this draft have been submitted or reviewed: it cannot become a "
+    "reference article. Push the reference coverage under another external_id."
+)
+
+REVISED_METADATA = "The publishing system changed the article's {fields}."
 REVISED_SENTENCE = "The sentence's text changed in a new revision."
 REVISED_ARTICLE = "Revision {revision} changed the text."
 
@@ -697,6 +707,45 @@ def _back_to_annotation(article: Article, user: User | None, *, action: str, com
     refresh_article_status(article, user)
     if was_signed_off:
         webhooks.article_event(article=article, event=WebhookEvent.ARTICLE_REOPENED)
+
+
+def check_role_change(*, article: Article, role: str) -> None:
+    """``article`` may take ``role``. A draft leaves the desk (becomes a reference article)
+    only while nobody has worked on it: it is not signed off and none of its annotations has
+    gone beyond draft. The caller holds the article's lock."""
+    if article.role != Article.Role.DRAFT or role == Article.Role.DRAFT:
+        return
+    if article.status == ArticleStatus.SIGNED_OFF:
+        raise WorkflowError(ERR_ROLE_SIGNED_OFF)
+    worked = (
+        Annotation.objects.current()
+        .filter(sentence__article=article)
+        .exclude(status=AnnotationStatus.DRAFT)
+        .count()
+    )
+    if worked:
+        raise WorkflowError(ERR_ROLE_ANNOTATED.format(count=worked))
+
+
+def can_change_role(*, article: Article, role: str) -> bool:
+    return _allows(check_role_change, article=article, role=role)
+
+
+def reopen_for_metadata(*, article: Article, fields: Iterable[str]) -> None:
+    """The publishing system changed what a signed-off ``article`` says about itself
+    (``fields``: headline, url, outlet, byline, published_at): it goes back through the
+    workflow to be signed off again, as a revision does (``article.reopened`` fires); its
+    sentences keep their approvals. Nothing happens to an article not signed off. Should be
+    called inside ``atomic`` while holding the SELECT FOR UPDATE lock on ``article``, once the
+    new values are saved."""
+    if article.status != ArticleStatus.SIGNED_OFF:
+        return
+    _back_to_annotation(
+        article,
+        None,
+        action=TransitionAction.REVISE,
+        comment=REVISED_METADATA.format(fields=", ".join(fields)),
+    )
 
 
 # --- the source registry ---------------------------------------------------------------------
