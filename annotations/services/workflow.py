@@ -5,7 +5,8 @@ commands and the API all obey the same rules:
 
 * only editors annotate, only reviewers approve or request changes, only reviewers sign off;
 * nobody approves (or reviews) an annotation they made: the annotator is whoever last changed
-  the sourcing, and the database refuses an approval by the annotator as well;
+  the sourcing, and the database refuses an approval by the annotator as well; a sentence
+  whose annotator's account was deleted is not reviewed until an editor takes it over;
 * an approved annotation, or any annotation of a signed-off article, is not edited without
   reopening it first;
 * a request for changes carries a comment;
@@ -63,6 +64,10 @@ ERR_NOT_EDITOR = "Only editors can change the sourcing of a sentence."
 ERR_NOT_REVIEWER = "Only reviewers can approve or request changes."
 ERR_NOT_SIGNER = "Only reviewers can sign an article off or reopen it."
 ERR_COMMENT_NEEDS_ROLE = "Only editors and reviewers can take part in the discussion."
+ERR_ANNOTATOR_DELETED = (
+    "The annotator's account was deleted: nobody can confirm this is another person's work. "
+    "An editor must take the sentence over (edit it and submit it again) before it is reviewed."
+)
 ERR_OWN_WORK = "You made this annotation, so someone else must review it."
 ERR_APPROVED = "This sentence is approved; reopen it before changing it."
 ERR_SIGNED_OFF = "This article is signed off; reopen it before changing it."
@@ -111,6 +116,13 @@ class WorkflowError(Exception):
 
 class NotAllowed(WorkflowError):
     """The user's role does not allow this (HTTP 403)."""
+
+
+class AnnotatorDeleted(WorkflowError):
+    """The annotation's annotator no longer exists, so four eyes cannot be shown (HTTP 400)."""
+
+    def __init__(self) -> None:
+        super().__init__(ERR_ANNOTATOR_DELETED)
 
 
 class StaleVersion(WorkflowError):
@@ -178,12 +190,17 @@ def check_submit(*, article: Article, annotation: Annotation, user: User) -> Non
 
 def check_review(*, article: Article, annotation: Annotation, user: User) -> None:
     """``user`` may approve ``annotation`` or request changes to it: a reviewer who is not its
-    annotator, on a submitted sentence of an article that is not signed off."""
+    annotator, on a submitted sentence of an article that is not signed off, whose annotator
+    still exists."""
     _require(user, PERM_REVIEW, ERR_NOT_REVIEWER)
     if article.status == ArticleStatus.SIGNED_OFF:
         raise WorkflowError(ERR_SIGNED_OFF)
     if annotation.status != AnnotationStatus.SUBMITTED:
         raise WorkflowError(ERR_NOT_SUBMITTED.format(status=annotation.get_status_display()))
+    if annotation.annotator_id is None:
+        # Deleting a user clears the annotator: approving now would break four eyes (and
+        # the database's `annotation_approved_by_another` check).
+        raise AnnotatorDeleted()
     if annotation.annotator_id == user.pk:
         raise NotAllowed(ERR_OWN_WORK)
 
