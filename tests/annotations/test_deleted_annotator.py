@@ -4,6 +4,7 @@ nobody can show it is another person's work, so four eyes still holds."""
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -18,7 +19,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def orphaned(article) -> Annotation:
     """A submitted annotation whose annotator's account was then deleted."""
-    leaver = UserFactory(username="leaver", role="editor")
+    UserFactory(username="leaver", role="editor")
+    leaver = User.objects.get(username="leaver")
     annotation = Annotation.objects.filter(sentence__article=article).order_by("pk")[0]
     workflow.submit(annotation=annotation, user=leaver)
     leaver.delete()
