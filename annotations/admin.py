@@ -2,7 +2,9 @@
 keep the source registry tidy (merging duplicates).
 
 Statuses are never edited as fields here: the admin calls the same services as the pages, so
-the desk's rules (four eyes, no edits after approval, sign-off) hold in the admin too.
+the desk's rules (four eyes, no edits after approval, sign-off) hold in the admin too. The
+history pages (django-simple-history) are read-only: a revert would write a past state
+(``signed_off``, ``approved``) past the workflow, with no transition and no webhook.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any, cast
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -34,8 +37,40 @@ from annotations.models import (
     Transition,
 )
 from annotations.services import workflow
-from annotations.services.registry import merge_sources
+from annotations.services.registry import EDITABLE_FIELDS, merge_sources, update_source
 from annotations.services.workflow import WorkflowError
+
+ERR_REVERT_DISABLED = (
+    "Past versions are shown for reference only: reverting would bypass the review workflow."
+)
+
+
+SOURCE_REOPENED = (
+    "{name} changed what it means: the sentences resting on it are back in draft for review "
+    "in {articles}."
+)
+
+
+class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    """simple-history's admin with its history list and records viewable, never reverted.
+
+    ``SIMPLE_HISTORY_REVERT_DISABLED`` hides the revert button, but simple-history still saves
+    a POST to a historical record's page; this refuses it, so nothing is written.
+    """
+
+    def revert_disabled(self, request: HttpRequest, obj: Any = None) -> bool:
+        return True
+
+    def history_form_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        version_id: str,
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied(ERR_REVERT_DISABLED)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -131,7 +166,7 @@ class AnonymousSourcesFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(ReadOnlyHistoryAdmin):
     list_display = (
         "headline",
         "external_id",
@@ -234,7 +269,7 @@ class CrossCheckInline(ReadOnlyInline):
 
 
 @admin.register(Sentence)
-class SentenceAdmin(SimpleHistoryAdmin):
+class SentenceAdmin(ReadOnlyHistoryAdmin):
     list_display = ("short_text", "article", "index", "kind", "archived_at")
     list_filter = ("kind", ("archived_at", admin.EmptyFieldListFilter))
     list_select_related = ("article",)
@@ -276,7 +311,7 @@ class AnnotationAdminForm(forms.ModelForm):
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(SimpleHistoryAdmin):
+class AnnotationAdmin(ReadOnlyHistoryAdmin):
     """Confidence and note are edited here through the services; statuses by the actions."""
 
     list_display = (
@@ -393,6 +428,24 @@ class SourceAdmin(admin.ModelAdmin):
             },
         ),
     )
+
+    def save_model(self, request: HttpRequest, obj: Source, form: Any, change: bool) -> None:
+        """A change goes through the registry service: renaming an entry or changing its kind
+        reopens the sentences that rest on it for review."""
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        values = {name: getattr(obj, name) for name in form.changed_data if name in EDITABLE_FIELDS}
+        result = update_source(source=obj, user=request.user, values=values)  # type: ignore[arg-type]
+        if result.reopened:
+            self.message_user(
+                request,
+                SOURCE_REOPENED.format(
+                    name=result.source.name,
+                    articles="; ".join(article.headline for article in result.reopened),
+                ),
+                messages.WARNING,
+            )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
         return (

@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from http import HTTPStatus
 
-from annotations.services.workflow import NotAllowed, StaleVersion, WorkflowError
+from annotations.services.workflow import (
+    AnnotatorDeleted,
+    NotAllowed,
+    StaleVersion,
+    WorkflowError,
+)
 from verify.engine.documents import DocumentError
 
 
@@ -25,6 +30,9 @@ SERVICE_ERRORS: dict[type[Exception], ErrorAnswer] = {
     StaleVersion: ErrorAnswer(HTTPStatus.CONFLICT.value, "stale_version"),
     # The user's role does not allow it.
     NotAllowed: ErrorAnswer(HTTPStatus.FORBIDDEN.value, "permission_denied"),
+    # The annotator's account was deleted: four eyes cannot be shown until an editor takes
+    # the sentence over.
+    AnnotatorDeleted: ErrorAnswer(HTTPStatus.BAD_REQUEST.value, "annotator_deleted"),
     # Any other rule of the desk.
     WorkflowError: ErrorAnswer(HTTPStatus.BAD_REQUEST.value, "workflow_error"),
     # Bad article input (the API's upsert).

@@ -93,6 +93,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # no start-up banner in every command's output
 
+# History pages are for reading: a revert would write a past status past the workflow
+# (annotations.admin.ReadOnlyHistoryAdmin also refuses the POST, which this setting does not).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 ROOT_URLCONF = "config.urls"
 
 TEMPLATES = [

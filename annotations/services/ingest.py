@@ -15,7 +15,11 @@ from annotations.services.crosschecks import queue_crosscheck
 from annotations.services.revisions import revise_article
 from annotations.services.search_index import record_terms
 from annotations.services.suggestions import body_digest, save_suggestions, sentence_row
-from annotations.services.workflow import ensure_annotations
+from annotations.services.workflow import (
+    check_role_change,
+    ensure_annotations,
+    reopen_for_metadata,
+)
 from verify.engine.analysis import analyze
 from verify.engine.documents import Document, DocumentError, check_body
 
@@ -39,6 +43,11 @@ def ingest_document(*, document: Document, role: str | None = None) -> IngestRes
     text survives keep their rows (and attributions), removed ones are archived, new ones are
     segmented and get suggested attributions. ``role`` (from ``--role``) must agree with a role
     the file states. Raises :class:`DocumentError` and writes nothing on bad input.
+
+    New metadata (headline, url, outlet, byline, published_at) of a signed-off article sends
+    it back to be signed off again; a draft that has been worked on (signed off, or any
+    annotation beyond draft) does not become a reference article: :class:`WorkflowError`,
+    nothing written.
     """
     if role is not None and document.role is not None and role != document.role:
         raise DocumentError(ERR_ROLE_CONFLICT.format(header=document.role, requested=role))
@@ -71,16 +80,19 @@ def _ingest(
             return _create_article(document, fields, wanted_role or Article.Role.DRAFT, digest)
 
         changed = [name for name, value in fields.items() if getattr(article, name) != value]
+        metadata = list(changed)
         if wanted_role and article.role != wanted_role:
+            check_role_change(article=article, role=wanted_role)
             changed.append("role")
             article.role = wanted_role
-        for name in changed:
-            if name != "role":
-                setattr(article, name, fields[name])
+        for name in metadata:
+            setattr(article, name, fields[name])
         if article.body_sha256 == digest:
             if not changed:
                 return IngestResult(article, "unchanged", *_counts(article))
             article.save(update_fields=[*changed, "updated_at"])
+            if metadata:
+                reopen_for_metadata(article=article, fields=metadata)
             ensure_annotations(article)
             if "role" in changed:
                 queue_crosscheck(article=article, trigger="role changed")
@@ -88,6 +100,10 @@ def _ingest(
         if changed:
             article.save(update_fields=[*changed, "updated_at"])
         revise_article(article=article, body=document.body)
+        if metadata:
+            # A revision that changed no claim leaves the article signed off; new metadata
+            # still needs signing off again.
+            reopen_for_metadata(article=article, fields=metadata)
         queue_crosscheck(article=article, trigger=f"revision {article.revision}")
         return IngestResult(article, "revised", *_counts(article))
 

@@ -1,8 +1,17 @@
-"""The source registry: finding sources by name or alias, creating the missing ones."""
+"""The source registry: finding sources by name or alias, creating the missing ones, editing
+and merging entries.
+
+A change to what an entry means (its name, beyond case and spacing, or its kind) reopens the
+submitted and approved sentences that rest on it, through the workflow: the standards editor
+must look at them again. Aliases and the other fields change nothing of the desk's work.
+Locks are taken sources first, then articles, then annotations.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import User as AuthUser
 from django.core.exceptions import PermissionDenied
@@ -11,6 +20,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from annotations.models import Article, Attribution, Source, SourceAlias
+from annotations.services.workflow import SOURCE_CHANGED, reopen_resting_on_sources
 
 
 class SourceRegistry:
@@ -57,6 +67,68 @@ def find_source(name: str, kind: str | None = None) -> Source | None:
     return None
 
 
+ERR_CHANGE_PERMISSION = "Only editors and administrators can change registry entries."
+ERR_UNKNOWN_FIELD = "Registry entries have no field {name!r}."
+EDITABLE_FIELDS = frozenset(
+    {
+        "name",
+        "kind",
+        "description",
+        "anonymity_reason",
+        "in_position_to_know",
+        "identity_known_to_editor",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceChange:
+    source: Source
+    reopened: list[Article]  # the articles whose sentences went back to draft
+
+
+def _meaning(source: Source) -> tuple[str, str]:
+    return " ".join(source.name.split()).casefold(), source.kind
+
+
+def update_source(*, source: Source, user: AuthUser, values: Mapping[str, Any]) -> SourceChange:
+    """Set ``values`` (field name → value) on the registry entry ``source``.
+
+    When the name (beyond case and spacing) or the kind changes, every submitted or approved
+    sentence resting on the entry goes back to draft and its article back to annotation, with
+    a transition saying why (:func:`~annotations.services.workflow.reopen_resting_on_sources`).
+    The caller has validated the values (the admin's form does).
+    """
+    if not user.has_perm("annotations.change_source"):
+        raise PermissionDenied(ERR_CHANGE_PERMISSION)
+    for name in values:
+        if name not in EDITABLE_FIELDS:
+            raise ValueError(ERR_UNKNOWN_FIELD.format(name=name))
+    with transaction.atomic():
+        locked = Source.objects.select_for_update().get(pk=source.pk)
+        before = _meaning(locked)
+        old_name, old_kind = locked.name, locked.kind
+        for name, value in values.items():
+            setattr(locked, name, value)
+        locked.save()
+        what = []
+        if _meaning(locked)[0] != before[0]:
+            what.append(f"renamed to {locked.name}")
+        if locked.kind != old_kind:
+            what.append(f"{old_kind} → {locked.kind}")
+        reopened: list[Article] = []
+        if what:
+            reopened = reopen_resting_on_sources(
+                source_ids=[locked.pk],
+                user=user,
+                comment=SOURCE_CHANGED.format(name=old_name, what=", ".join(what)),
+            )
+            Article.objects.filter(sentences__attributions__source=locked).update(
+                updated_at=timezone.now()
+            )
+    return SourceChange(source=locked, reopened=reopened)
+
+
 ERR_MERGE_PERMISSION = "Only administrators can merge sources."
 ERR_MERGE_SELF = "Choose at least one other source to merge into the target."
 
@@ -92,6 +164,17 @@ def merge_sources(*, target: Source, others: Sequence[Source], user: AuthUser) -
                 known.add(name.lower())
                 new_aliases.append(SourceAlias(source=locked, name=name))
         SourceAlias.objects.bulk_create(new_aliases)
+        # A duplicate of another kind (an anonymous "spokesperson" merged into an organisation)
+        # changes what its sentences rest on; a duplicate of the same kind does not.
+        other_kinds = [source for source in others if source.kind != locked.kind]
+        for source in other_kinds:
+            reopen_resting_on_sources(
+                source_ids=[source.pk],
+                user=user,
+                comment=SOURCE_CHANGED.format(
+                    name=source.name, what=f"merged into {locked.name} ({locked.kind})"
+                ),
+            )
         for attribution in Attribution.objects.filter(source_id__in=ids):
             attribution.source = locked
             attribution._history_user = user  # type: ignore[attr-defined]

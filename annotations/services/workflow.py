@@ -5,7 +5,8 @@ commands and the API all obey the same rules:
 
 * only editors annotate, only reviewers approve or request changes, only reviewers sign off;
 * nobody approves (or reviews) an annotation they made: the annotator is whoever last changed
-  the sourcing, and the database refuses an approval by the annotator as well;
+  the sourcing, and the database refuses an approval by the annotator as well; a sentence
+  whose annotator's account was deleted is not reviewed until an editor takes it over;
 * an approved annotation, or any annotation of a signed-off article, is not edited without
   reopening it first;
 * a request for changes carries a comment;
@@ -32,6 +33,7 @@ from typing import Any, Protocol
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as AuthUser
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from annotations import webhooks
@@ -62,6 +64,10 @@ ERR_NOT_EDITOR = "Only editors can change the sourcing of a sentence."
 ERR_NOT_REVIEWER = "Only reviewers can approve or request changes."
 ERR_NOT_SIGNER = "Only reviewers can sign an article off or reopen it."
 ERR_COMMENT_NEEDS_ROLE = "Only editors and reviewers can take part in the discussion."
+ERR_ANNOTATOR_DELETED = (
+    "The annotator's account was deleted: nobody can confirm this is another person's work. "
+    "An editor must take the sentence over (edit it and submit it again) before it is reviewed."
+)
 ERR_OWN_WORK = "You made this annotation, so someone else must review it."
 ERR_APPROVED = "This sentence is approved; reopen it before changing it."
 ERR_SIGNED_OFF = "This article is signed off; reopen it before changing it."
@@ -82,6 +88,16 @@ ERR_CONFIDENCE = "Unknown confidence '{value}'."
 ERR_MODE = "Unknown attribution mode '{value}'."
 ERR_WRONG_SENTENCE = "That attribution belongs to another sentence."
 
+ERR_ROLE_SIGNED_OFF = (
+    "This draft is signed off: it cannot become a reference article. Reopen it first, or "
+    "push the reference coverage under another external_id."
+)
+ERR_ROLE_ANNOTATED = (
+    "{count} sentence(s) of this draft have been submitted or reviewed: it cannot become a "
+    "reference article. Push the reference coverage under another external_id."
+)
+
+REVISED_METADATA = "The publishing system changed the article's {fields}."
 REVISED_SENTENCE = "The sentence's text changed in a new revision."
 REVISED_ARTICLE = "Revision {revision} changed the text."
 
@@ -100,6 +116,13 @@ class WorkflowError(Exception):
 
 class NotAllowed(WorkflowError):
     """The user's role does not allow this (HTTP 403)."""
+
+
+class AnnotatorDeleted(WorkflowError):
+    """The annotation's annotator no longer exists, so four eyes cannot be shown (HTTP 400)."""
+
+    def __init__(self) -> None:
+        super().__init__(ERR_ANNOTATOR_DELETED)
 
 
 class StaleVersion(WorkflowError):
@@ -167,12 +190,17 @@ def check_submit(*, article: Article, annotation: Annotation, user: User) -> Non
 
 def check_review(*, article: Article, annotation: Annotation, user: User) -> None:
     """``user`` may approve ``annotation`` or request changes to it: a reviewer who is not its
-    annotator, on a submitted sentence of an article that is not signed off."""
+    annotator, on a submitted sentence of an article that is not signed off, whose annotator
+    still exists."""
     _require(user, PERM_REVIEW, ERR_NOT_REVIEWER)
     if article.status == ArticleStatus.SIGNED_OFF:
         raise WorkflowError(ERR_SIGNED_OFF)
     if annotation.status != AnnotationStatus.SUBMITTED:
         raise WorkflowError(ERR_NOT_SUBMITTED.format(status=annotation.get_status_display()))
+    if annotation.annotator_id is None:
+        # Deleting a user clears the annotator: approving now would break four eyes (and
+        # the database's `annotation_approved_by_another` check).
+        raise AnnotatorDeleted()
     if annotation.annotator_id == user.pk:
         raise NotAllowed(ERR_OWN_WORK)
 
@@ -676,18 +704,119 @@ def reopen_revised_article(*, article: Article) -> None:
     SELECT FOR UPDATE lock on ``article``, once the revision's sentences and annotations are
     saved.
     """
+    _back_to_annotation(
+        article,
+        None,
+        action=TransitionAction.REVISE,
+        comment=REVISED_ARTICLE.format(revision=article.revision),
+    )
+
+
+def _back_to_annotation(article: Article, user: User | None, *, action: str, comment: str) -> None:
+    """Take the locked ``article`` from ``in_review`` or ``signed_off`` back to
+    ``in_annotation`` with a transition, let its status follow its sentences again, and fire
+    ``article.reopened`` if it was signed off (once the status is final)."""
     was_signed_off = article.status == ArticleStatus.SIGNED_OFF
     if article.status != ArticleStatus.IN_ANNOTATION:
         _set_article_status(
-            article,
-            None,
-            to=ArticleStatus.IN_ANNOTATION,
-            action=TransitionAction.REVISE,
-            comment=REVISED_ARTICLE.format(revision=article.revision),
+            article, user, to=ArticleStatus.IN_ANNOTATION, action=action, comment=comment
         )
-    refresh_article_status(article)
+    refresh_article_status(article, user)
     if was_signed_off:
         webhooks.article_event(article=article, event=WebhookEvent.ARTICLE_REOPENED)
+
+
+def check_role_change(*, article: Article, role: str) -> None:
+    """``article`` may take ``role``. A draft leaves the desk (becomes a reference article)
+    only while nobody has worked on it: it is not signed off and none of its annotations has
+    gone beyond draft. The caller holds the article's lock."""
+    if article.role != Article.Role.DRAFT or role == Article.Role.DRAFT:
+        return
+    if article.status == ArticleStatus.SIGNED_OFF:
+        raise WorkflowError(ERR_ROLE_SIGNED_OFF)
+    worked = (
+        Annotation.objects.current()
+        .filter(sentence__article=article)
+        .exclude(status=AnnotationStatus.DRAFT)
+        .count()
+    )
+    if worked:
+        raise WorkflowError(ERR_ROLE_ANNOTATED.format(count=worked))
+
+
+def can_change_role(*, article: Article, role: str) -> bool:
+    return _allows(check_role_change, article=article, role=role)
+
+
+def reopen_for_metadata(*, article: Article, fields: Iterable[str]) -> None:
+    """The publishing system changed what a signed-off ``article`` says about itself
+    (``fields``: headline, url, outlet, byline, published_at): it goes back through the
+    workflow to be signed off again, as a revision does (``article.reopened`` fires); its
+    sentences keep their approvals. Nothing happens to an article not signed off. Should be
+    called inside ``atomic`` while holding the SELECT FOR UPDATE lock on ``article``, once the
+    new values are saved."""
+    if article.status != ArticleStatus.SIGNED_OFF:
+        return
+    _back_to_annotation(
+        article,
+        None,
+        action=TransitionAction.REVISE,
+        comment=REVISED_METADATA.format(fields=", ".join(fields)),
+    )
+
+
+# --- the source registry ---------------------------------------------------------------------
+
+SOURCE_CHANGED = "The registry entry {name!r} changed ({what}): this sourcing needs review again."
+UNDER_REVIEW = (AnnotationStatus.SUBMITTED, AnnotationStatus.APPROVED)
+
+
+def reopen_resting_on_sources(
+    *, source_ids: Iterable[int], user: User, comment: str
+) -> list[Article]:
+    """A registry change altered what ``source_ids`` mean (a name or a kind): every submitted
+    or approved annotation of a current sentence attributed to one of them (as source or as
+    ``via``) goes back to draft, with a transition carrying ``comment``, and its article back
+    to ``in_annotation`` as a revision does (``article.reopened`` if it was signed off).
+
+    Returns the articles touched, in id order. Should be called inside ``atomic``; the caller
+    holds the SELECT FOR UPDATE locks on the sources (always taken before any article, so a
+    registry change and the desk's services lock in the same order). Locks each article,
+    then its annotations, in id order.
+    """
+    ids = list(source_ids)
+    on_sources = Attribution.objects.filter(Q(source_id__in=ids) | Q(via_id__in=ids))
+    resting = Annotation.objects.of_current_claims().filter(
+        status__in=UNDER_REVIEW, sentence_id__in=on_sources.values("sentence_id")
+    )
+    by_article: dict[int, list[int]] = {}
+    for annotation_id, article_id in resting.values_list("pk", "sentence__article_id"):
+        by_article.setdefault(article_id, []).append(annotation_id)
+    touched = []
+    for article_id in sorted(by_article):
+        article = Article.objects.select_for_update().get(pk=article_id)
+        locked = (
+            Annotation.objects.select_for_update(of=("self",))
+            .select_related("sentence")
+            .filter(pk__in=by_article[article_id], status__in=UNDER_REVIEW)
+            .order_by("pk")
+        )
+        for annotation in locked:
+            before = annotation.status
+            annotation.status = AnnotationStatus.DRAFT
+            annotation.reviewer = None
+            _save(annotation, user, ["status", "reviewer"])
+            _record(
+                article,
+                annotation,
+                action=TransitionAction.REOPEN,
+                before=before,
+                user=user,
+                comment=comment,
+            )
+        _back_to_annotation(article, user, action=TransitionAction.REOPEN, comment=comment)
+        touched.append(article)
+    return touched
 
 
 def add_comment(*, sentence: Sentence, user: User, body: str) -> Comment:

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from annotations.models import Article
 from annotations.services.ingest import ingest_document
+from annotations.services.workflow import WorkflowError
 from verify.engine.documents import DocumentError, iter_article_files, read_document
 
 ERR_DUPLICATE_ID = "external id '{external_id}' was already ingested from {other} in this run"
@@ -52,6 +53,11 @@ class Command(BaseCommand):
             except (DocumentError, OSError) as exc:
                 failed += 1
                 self.stderr.write(f"error      {path}: {exc}")
+                continue
+            except WorkflowError as exc:
+                # A rule of the desk (a worked-on draft cannot become a reference article).
+                failed += 1
+                self.stderr.write(f"error      {path}: {exc.message}")
                 continue
             seen[document.external_id] = path
             article = result.article

@@ -1,0 +1,85 @@
+"""A submitted sentence whose annotator's account was deleted is refused review, not a 500:
+nobody can show it is another person's work, so four eyes still holds."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from annotations.models import Annotation, AnnotationStatus
+from annotations.services import workflow
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def orphaned(article) -> Annotation:
+    """A submitted annotation whose annotator's account was then deleted."""
+    UserFactory(username="leaver", role="editor")
+    leaver = User.objects.get(username="leaver")
+    annotation = Annotation.objects.filter(sentence__article=article).order_by("pk")[0]
+    workflow.submit(annotation=annotation, user=leaver)
+    leaver.delete()
+    annotation.refresh_from_db()
+    assert annotation.annotator is None
+    return annotation
+
+
+def test_approving_a_sentence_whose_annotator_was_deleted_is_refused(orphaned, reviewer):
+    with pytest.raises(workflow.AnnotatorDeleted, match="account was deleted"):
+        workflow.approve(annotation=orphaned, reviewer=reviewer)
+    orphaned.refresh_from_db()
+    assert (orphaned.status, orphaned.reviewer) == (AnnotationStatus.SUBMITTED, None)
+
+
+def test_requesting_changes_on_a_sentence_whose_annotator_was_deleted_is_refused(
+    orphaned, reviewer
+):
+    with pytest.raises(workflow.AnnotatorDeleted):
+        workflow.request_changes(annotation=orphaned, reviewer=reviewer, comment="Redo it.")
+    assert not workflow.can_approve(
+        article=orphaned.sentence.article, annotation=orphaned, user=reviewer
+    )
+
+
+def test_an_editor_taking_the_sentence_over_lets_it_be_reviewed(orphaned, editor, reviewer):
+    taken = workflow.update_annotation(
+        annotation=orphaned, user=editor, version=orphaned.version, note="Checked again."
+    )
+    taken = workflow.submit(annotation=taken, user=editor)
+
+    approved = workflow.approve(annotation=taken, reviewer=reviewer)
+
+    assert (approved.status, approved.annotator, approved.reviewer) == (
+        AnnotationStatus.APPROVED,
+        editor,
+        reviewer,
+    )
+
+
+def test_api_approval_of_a_sentence_whose_annotator_was_deleted_is_a_400(orphaned, reviewer):
+    client = APIClient()
+    client.force_authenticate(reviewer)
+    url = f"/api/v1/sentences/{orphaned.sentence_id}/annotation/approve/"
+
+    response = client.post(url, {"version": orphaned.version}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "annotator_deleted"
+    assert "account was deleted" in response.json()["detail"]
+    assert Annotation.objects.get(pk=orphaned.pk).status == AnnotationStatus.SUBMITTED
+
+
+def test_desk_approval_of_a_sentence_whose_annotator_was_deleted_shows_why(orphaned, reviewer):
+    client = Client()
+    client.force_login(reviewer)
+
+    response = client.post(reverse("desk:approve", args=[orphaned.pk]))
+
+    assert response.status_code == 400
+    assert "account was deleted" in response.text
+    assert Annotation.objects.get(pk=orphaned.pk).status == AnnotationStatus.SUBMITTED
