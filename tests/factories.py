@@ -31,6 +31,7 @@ from annotations.models import (
     Transition,
     TransitionAction,
 )
+from annotations.services import workflow
 from annotations.services.ingest import ingest_document
 from annotations.services.workflow import refresh_article_status
 from verify.engine.crosscheck import index_text
@@ -286,3 +287,25 @@ class AttributionFactory(factory.django.DjangoModelFactory[Attribution]):
     cue = "said"
     mode = Attribution.Mode.INDIRECT
     is_suggestion = False
+
+
+# --- the service path (for tests that need what ingest writes, or test the services) -------
+
+
+def submitted_through_services(sentence: Sentence, editor: User) -> Annotation:
+    """The sentence's annotation, its confidence set and submitted by ``editor``, through the
+    workflow services (what the state factories stand for)."""
+    note = annotation_of(sentence)
+    note = workflow.update_annotation(
+        annotation=note, user=editor, version=note.version, confidence="single_source"
+    )
+    return workflow.submit(annotation=note, user=editor, version=note.version)
+
+
+def approved_through_services(article: Article, editor: User, reviewer: User) -> Article:
+    """Every claim of ``article`` submitted by ``editor`` and approved by ``reviewer``."""
+    for sentence in claims_of(article):
+        note = submitted_through_services(sentence, editor)
+        workflow.approve(annotation=note, reviewer=reviewer, version=note.version)
+    article.refresh_from_db()
+    return article

@@ -9,8 +9,13 @@ from django.core.management import call_command
 
 from annotations.models import Article, ArticleStatus, Transition
 from annotations.services import workflow
-from tests.api.helpers import all_approved, claims, submitted
-from tests.factories import STORY_BODY, make_article
+from tests.factories import (
+    STORY_BODY,
+    approved_through_services,
+    claims_of,
+    make_article,
+    submitted_through_services,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +37,7 @@ def story_file(write_file, **header: str):
 
 @pytest.fixture
 def signed_off(editor, reviewer) -> Article:
-    article = all_approved(make_article(), editor, reviewer)
+    article = approved_through_services(make_article(), editor, reviewer)
     return workflow.sign_off(article=article, user=reviewer)
 
 
@@ -64,7 +69,7 @@ def test_ingest_with_role_flag_turning_a_submitted_draft_into_a_reference_is_ref
     write_file, editor
 ):
     article = make_article()
-    submitted(claims(article)[0], editor)
+    submitted_through_services(claims_of(article)[0], editor)
     path = story_file(write_file, Headline="Headline story-1")
 
     code, _, err = ingest(str(path), "--role", "reference")

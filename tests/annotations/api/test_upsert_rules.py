@@ -14,26 +14,15 @@ from annotations.models import (
     WebhookEndpoint,
 )
 from annotations.services import workflow
-from tests.factories import STORY_BODY, annotation_of, claims_of, make_article
+from tests.factories import (
+    STORY_BODY,
+    approved_through_services,
+    claims_of,
+    make_article,
+    submitted_through_services,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def submitted(sentence, editor):
-    """Edited and submitted by ``editor`` through the services (ingested articles)."""
-    note = annotation_of(sentence)
-    note = workflow.update_annotation(
-        annotation=note, user=editor, version=note.version, confidence="single_source"
-    )
-    return workflow.submit(annotation=note, user=editor, version=note.version)
-
-
-def all_approved(article, editor, reviewer):
-    for sentence in claims_of(article):
-        note = submitted(sentence, editor)
-        workflow.approve(annotation=note, reviewer=reviewer, version=note.version)
-    article.refresh_from_db()
-    return article
 
 
 URL = "/api/v1/articles/"
@@ -46,7 +35,7 @@ def payload(**fields):
 @pytest.fixture
 def signed_off(editor, reviewer) -> Article:
     WebhookEndpoint.objects.create(name="CMS", url="http://cms.example/hook", secret="s")
-    article = all_approved(make_article(), editor, reviewer)
+    article = approved_through_services(make_article(), editor, reviewer)
     return workflow.sign_off(article=article, user=reviewer)
 
 
@@ -101,7 +90,7 @@ def test_upsert_turning_a_submitted_draft_into_a_reference_is_refused_and_writes
     as_publisher, editor
 ):
     article = make_article()
-    submitted(claims_of(article)[0], editor)
+    submitted_through_services(claims_of(article)[0], editor)
 
     response = as_publisher.post(
         URL, payload(role="reference", headline="Other headline"), format="json"
