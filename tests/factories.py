@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from io import StringIO
 
 import factory
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from simple_history.utils import bulk_create_with_history
 
 from annotations.models import (
@@ -309,3 +311,14 @@ def approved_through_services(article: Article, editor: User, reviewer: User) ->
         workflow.approve(annotation=note, reviewer=reviewer, version=note.version)
     article.refresh_from_db()
     return article
+
+
+def run_ingest(*args: str) -> tuple[int, str, str]:
+    """``manage.py ingest ARGS``: its exit code, standard output and standard error."""
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("ingest", *args, stdout=out, stderr=err)
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    return code, out.getvalue(), err.getvalue()

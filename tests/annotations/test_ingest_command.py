@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 import json
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from annotations.models import Article, ArticleRevision, Attribution, Sentence
+from tests.factories import run_ingest
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +22,7 @@ STORY = (
 )
 
 
-def ingest(*args: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("ingest", *args, stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
+ingest = run_ingest
 
 
 def test_ingest_creates_article_with_exact_sentences(write_file):
@@ -151,3 +143,29 @@ def test_a_revision_over_the_sentence_limit_keeps_the_article_as_it_was(write_fi
     article = Article.objects.get()
     assert code == 1 and "more than 3 sentences" in err
     assert article.revision == 1 and Sentence.objects.filter(article=article).count() == 3
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"external_id": "x", "headline": "H", "body": "A\\u0000B said."}', "NUL character"),
+        ('{"external_id": "x", "headline": "H", "body": "A \\ud800 said."}', "unpaired surrogate"),
+        ("[" * 5000 + "]" * 5000, "nested too deeply"),
+        ('{"external_id": "x", "headline": "H", "headline": "I", "body": "B."}', "appears twice"),
+        ('{"external_id": "x", "headline": 0, "body": "B."}', "'headline' must be a string"),
+        ('{"external_id": "x", "headline": ["H"], "body": "B."}', "'headline' must be a string"),
+        ('{"external_id": "x", "headline": "H", "body": "\\u200b\\u200d\\ufeff "}', "article text"),
+    ],
+)
+def test_bad_json_files_get_one_line_and_write_nothing(write_file, content, message):
+    path = write_file("bad.json", content)
+    code, _, err = ingest(str(path))
+    assert code == 1
+    (line,) = err.strip().splitlines()
+    assert line.startswith(f"error      {path}: ") and message in line
+    assert not Article.objects.exists()
+
+
+def test_a_txt_body_of_only_zero_width_characters_is_refused(write_file):
+    code, _, err = ingest(str(write_file("blank.txt", "Headline: H\n\n\u200b\u2060\u200c\n")))
+    assert code == 1 and "article text" in err and not Article.objects.exists()

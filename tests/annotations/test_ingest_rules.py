@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from annotations.models import Article, ArticleStatus, Transition
 from annotations.services import workflow
@@ -14,20 +11,14 @@ from tests.factories import (
     approved_through_services,
     claims_of,
     make_article,
+    run_ingest,
     submitted_through_services,
 )
 
 pytestmark = pytest.mark.django_db
 
 
-def ingest(*args: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("ingest", *args, stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
+ingest = run_ingest
 
 
 def story_file(write_file, **header: str):
