@@ -199,6 +199,11 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # articles arrive through `manage.py ingest` or the API
 
+    def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
+        # Metadata edits go through the workflow: a signed-off article is reopened by them.
+        values = {name: form.cleaned_data[name] for name in form.changed_data}
+        workflow.edit_metadata(article=obj, user=request.user, values=values)
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         # Every article (references too), with the same progress as the desk's article list.
         return super().get_queryset(request).with_progress()
@@ -436,7 +441,7 @@ class SourceAdmin(admin.ModelAdmin):
             super().save_model(request, obj, form, change)
             return
         values = {name: getattr(obj, name) for name in form.changed_data if name in EDITABLE_FIELDS}
-        result = update_source(source=obj, user=request.user, values=values)  # type: ignore[arg-type]
+        result = update_source(source=obj, user=request.user, values=values)
         if result.reopened:
             self.message_user(
                 request,

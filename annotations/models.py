@@ -7,6 +7,8 @@ rows pointing at a :class:`Source` in the newsroom's registry.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, Q
@@ -371,6 +373,21 @@ class AnnotationQuerySet(models.QuerySet["Annotation"]):
         return self.filter(status=AnnotationStatus.SUBMITTED)
 
 
+def keep_approvals(collector: Any, field: Any, sub_objs: Any, using: str) -> None:
+    """``on_delete`` for the people named on an annotation. An approved sentence keeps both
+    its annotator and its reviewer (four eyes, held by the database), so deleting either
+    account is refused with :class:`~django.db.models.ProtectedError` (deactivate the account
+    instead); on any other sentence the name is cleared, as ``SET_NULL`` does."""
+    approved = [a for a in sub_objs if a.status == AnnotationStatus.APPROVED]
+    if approved:
+        raise models.ProtectedError(
+            f"This account is the {field.name} of {len(approved)} approved sentence(s), which "
+            "must keep both names; deactivate the account instead of deleting it.",
+            approved,
+        )
+    models.SET_NULL(collector, field, sub_objs, using)
+
+
 class Annotation(models.Model):
     """The desk's sourcing verdict on one sentence: confidence, note and review state.
 
@@ -389,7 +406,7 @@ class Annotation(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     annotator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=keep_approvals,
         null=True,
         blank=True,
         related_name="+",
@@ -397,7 +414,7 @@ class Annotation(models.Model):
     )
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=keep_approvals,
         null=True,
         blank=True,
         related_name="+",

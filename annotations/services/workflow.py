@@ -98,6 +98,11 @@ ERR_ROLE_ANNOTATED = (
 )
 
 REVISED_METADATA = "The publishing system changed the article's {fields}."
+EDITED_METADATA = "{user} changed the article's {fields} in the admin."
+METADATA_FIELDS = ("headline", "url", "outlet", "byline", "published_at")
+PERM_CHANGE_ARTICLE = "annotations.change_article"
+ERR_CHANGE_ARTICLE = "You need permission to change articles."
+ERR_NOT_METADATA = "Only an article's {allowed} can be edited here, not {fields}."
 REVISED_SENTENCE = "The sentence's text changed in a new revision."
 REVISED_ARTICLE = "Revision {revision} changed the text."
 
@@ -746,6 +751,35 @@ def check_role_change(*, article: Article, role: str) -> None:
 
 def can_change_role(*, article: Article, role: str) -> bool:
     return _allows(check_role_change, article=article, role=role)
+
+
+def edit_metadata(*, article: Article, user: User, values: dict[str, Any]) -> Article:
+    """``user`` changes what ``article`` says about itself (``values``: some of
+    :data:`METADATA_FIELDS`), as the admin's change form does. Writes only the fields that
+    changed; a signed-off article then goes back through the workflow to be signed off again,
+    as when the publishing system sends new metadata. Returns the saved article."""
+    _require(user, PERM_CHANGE_ARTICLE, ERR_CHANGE_ARTICLE)
+    unknown = sorted(set(values) - set(METADATA_FIELDS))
+    if unknown:
+        raise WorkflowError(
+            ERR_NOT_METADATA.format(allowed=", ".join(METADATA_FIELDS), fields=", ".join(unknown))
+        )
+    with transaction.atomic():
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        changed = [name for name, value in values.items() if getattr(locked, name) != value]
+        if not changed:
+            return locked
+        for name in changed:
+            setattr(locked, name, values[name])
+        locked.save(update_fields=[*changed, "updated_at"])
+        if locked.status == ArticleStatus.SIGNED_OFF:
+            _back_to_annotation(
+                locked,
+                user,
+                action=TransitionAction.REVISE,
+                comment=EDITED_METADATA.format(user=user, fields=", ".join(changed)),
+            )
+        return locked
 
 
 def reopen_for_metadata(*, article: Article, fields: Iterable[str]) -> None:

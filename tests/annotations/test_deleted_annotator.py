@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
+from django.db.models import ProtectedError
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
 from annotations.models import Annotation, AnnotationStatus
 from annotations.services import workflow
-from tests.factories import UserFactory
+from tests.factories import ApprovedAnnotationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +84,33 @@ def test_desk_approval_of_a_sentence_whose_annotator_was_deleted_shows_why(orpha
     assert response.status_code == 400
     assert "account was deleted" in response.text
     assert Annotation.objects.get(pk=orphaned.pk).status == AnnotationStatus.SUBMITTED
+
+
+@pytest.mark.parametrize("who", ["annotator", "reviewer"])
+def test_an_account_named_on_an_approved_sentence_cannot_be_deleted(who, editor, reviewer):
+    approved = ApprovedAnnotationFactory(annotator=editor, reviewer=reviewer)
+    person = editor if who == "annotator" else reviewer
+
+    with pytest.raises(ProtectedError, match=f"Annotation.{who}"):
+        person.delete()
+
+    approved.refresh_from_db()
+    assert (approved.status, approved.annotator, approved.reviewer) == (
+        AnnotationStatus.APPROVED,
+        editor,
+        reviewer,
+    )
+    assert User.objects.filter(pk=person.pk).exists()
+
+
+def test_the_admin_lists_the_approved_sentences_that_keep_an_account(client, editor, reviewer):
+    ApprovedAnnotationFactory(annotator=editor, reviewer=reviewer)
+    admin_user = UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(admin_user)
+
+    url = reverse("admin:auth_user_delete", args=[editor.pk])
+    page = client.get(url).text
+    client.post(url, {"post": "yes"})
+
+    assert "Cannot delete user" in page
+    assert User.objects.filter(pk=editor.pk).exists()
