@@ -378,7 +378,7 @@ def keep_approvals(collector: Any, field: Any, sub_objs: Any, using: str) -> Non
     its annotator and its reviewer (four eyes, held by the database), so deleting either
     account is refused with :class:`~django.db.models.ProtectedError` (deactivate the account
     instead); on any other sentence the name is cleared, as ``SET_NULL`` does."""
-    approved = [a for a in sub_objs if a.status == AnnotationStatus.APPROVED]
+    approved = {a for a in sub_objs if a.status == AnnotationStatus.APPROVED}
     if approved:
         raise models.ProtectedError(
             f"This account is the {field.name} of {len(approved)} approved sentence(s), which "

@@ -20,7 +20,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from annotations.models import Article, Attribution, Source, SourceAlias
-from annotations.services.workflow import SOURCE_CHANGED, reopen_resting_on_sources
+from annotations.services.workflow import SOURCE_CHANGED, User, reopen_resting_on_sources
 
 
 class SourceRegistry:
@@ -91,7 +91,7 @@ def _meaning(source: Source) -> tuple[str, str]:
     return " ".join(source.name.split()).casefold(), source.kind
 
 
-def update_source(*, source: Source, user: AuthUser, values: Mapping[str, Any]) -> SourceChange:
+def update_source(*, source: Source, user: User, values: Mapping[str, Any]) -> SourceChange:
     """Set ``values`` (field name → value) on the registry entry ``source``.
 
     When the name (beyond case and spacing) or the kind changes, every submitted or approved
