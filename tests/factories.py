@@ -322,3 +322,20 @@ def run_ingest(*args: str) -> tuple[int, str, str]:
     except SystemExit as exc:
         code = int(exc.code or 0)
     return code, out.getvalue(), err.getvalue()
+
+
+def article_admin_form(article: Article, **values: object) -> dict[str, object]:
+    """The article's admin change form as a browser sends it, with ``values`` changed."""
+    return {
+        "headline": article.headline,
+        "outlet": article.outlet,
+        "url": article.url,
+        "byline": article.byline,
+        "published_at_0": "",
+        "published_at_1": "",
+        "sentences-TOTAL_FORMS": "0",
+        "sentences-INITIAL_FORMS": "0",
+        "sentences-MIN_NUM_FORMS": "0",
+        "sentences-MAX_NUM_FORMS": "1000",
+        **values,
+    }

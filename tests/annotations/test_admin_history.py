@@ -14,7 +14,7 @@ from annotations.models import (
     Transition,
 )
 from annotations.services import workflow
-from tests.factories import UserFactory
+from tests.factories import UserFactory, article_admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -38,22 +38,6 @@ def sign_off_then_reopen_one_sentence(article: Article, editor, reviewer) -> Ann
     return workflow.reopen_annotation(annotation=annotations[0], user=reviewer)
 
 
-def article_revert_form(article: Article) -> dict[str, object]:
-    """The article's admin form as a browser would send it from the history record's page."""
-    return {
-        "headline": article.headline,
-        "outlet": article.outlet,
-        "url": article.url,
-        "byline": article.byline,
-        "published_at_0": "",
-        "published_at_1": "",
-        "sentences-TOTAL_FORMS": "0",
-        "sentences-INITIAL_FORMS": "0",
-        "sentences-MIN_NUM_FORMS": "0",
-        "sentences-MAX_NUM_FORMS": "1000",
-    }
-
-
 def test_reverting_an_article_to_its_signed_off_record_is_refused(
     client, administrator, editor, reviewer, article
 ):
@@ -65,7 +49,7 @@ def test_reverting_an_article_to_its_signed_off_record_is_refused(
         "admin:annotations_article_simple_history", args=[article.pk, signed_off.history_id]
     )
 
-    response = client.post(url, article_revert_form(article))
+    response = client.post(url, article_admin_form(article))
 
     # Refused, and nothing written: the article stays in annotation with its draft claim.
     assert response.status_code == 403

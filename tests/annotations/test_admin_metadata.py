@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from annotations.models import ArticleStatus, Transition, TransitionAction
 from annotations.services import workflow
-from tests.factories import UserFactory, approved_through_services
+from tests.factories import UserFactory, approved_through_services, article_admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -16,23 +16,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def administrator(db):
     return UserFactory(username="admin", role="administrator")
-
-
-def metadata_form(article, **values: str) -> dict[str, object]:
-    """The article's admin change form as a browser sends it, with ``values`` changed."""
-    return {
-        "headline": article.headline,
-        "outlet": article.outlet,
-        "url": article.url,
-        "byline": article.byline,
-        "published_at_0": "",
-        "published_at_1": "",
-        "sentences-TOTAL_FORMS": "0",
-        "sentences-INITIAL_FORMS": "0",
-        "sentences-MIN_NUM_FORMS": "0",
-        "sentences-MAX_NUM_FORMS": "1000",
-        **values,
-    }
 
 
 def test_a_new_headline_in_the_admin_reopens_a_signed_off_article(
@@ -44,7 +27,7 @@ def test_a_new_headline_in_the_admin_reopens_a_signed_off_article(
 
     response = client.post(
         reverse("admin:annotations_article_change", args=[article.pk]),
-        metadata_form(article, headline="A corrected headline"),
+        article_admin_form(article, headline="A corrected headline"),
     )
 
     assert response.status_code == 302
@@ -64,7 +47,7 @@ def test_saving_the_admin_form_unchanged_leaves_a_signed_off_article_signed_off(
     client.force_login(administrator)
 
     client.post(
-        reverse("admin:annotations_article_change", args=[article.pk]), metadata_form(article)
+        reverse("admin:annotations_article_change", args=[article.pk]), article_admin_form(article)
     )
 
     article.refresh_from_db()
