@@ -19,6 +19,8 @@ BENCHMARKS = (
     "bench_crosscheck_clusters",
     "bench_crosscheck",
     "bench_workers",
+    # issue 11: same fact in other words (skips when the optional embedding is not installed)
+    "bench_embedding",
     # issue 5: the API
     "bench_api",
 )

