@@ -251,13 +251,26 @@ def separation(rows: list[dict[str, Any]], key: str) -> dict[str, Any]:
                 roc_auc([r[key] for r in hard], [r["same"] for r in hard]), 3
             ),
         }
+    strict = strict_threshold(scores, labels, STRICT_BUDGET)
     return {
         "auc": auc,
         "youden": _operating_point(by_split, score, best_threshold(scores, labels)),
-        "strict": _operating_point(
-            by_split, score, strict_threshold(scores, labels, STRICT_BUDGET)
-        ),
+        "strict": _operating_point(by_split, score, strict),
+        "strict_passed_by_kind": {
+            split: {
+                f"{relation}/{kind}": f"{sum(r[key] >= strict for r in g)}/{len(g)}"
+                for (relation, kind), g in sorted(_groups(group).items())
+            }
+            for split, group in by_split.items()
+        },
     }
+
+
+def _groups(rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in rows:
+        out.setdefault((r["relation"], r["kind"]), []).append(r)
+    return out
 
 
 def rescue(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -491,6 +504,10 @@ def main() -> int:
     _points("  engine or embedding", result["engine_or_embedding"])
     for split in SPLITS:
         print(f"mean cosine by relation/kind, {split}: {result['mean_embedding_by_kind'][split]}")
+    for name in ("engine", "lexical", "embedding"):
+        for split in SPLITS:
+            passed = result["separation"][name]["strict_passed_by_kind"][split]
+            print(f"{name} strict, passed by relation/kind, {split}: {passed}")
     if "fp32_reference" in result:
         print(f"fp32 reference cost: {result['fp32_reference']['cost']}")
     for key, value in result["cost"].items():
