@@ -16,7 +16,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -51,6 +51,32 @@ SOURCE_REOPENED = (
 )
 
 
+class ServiceSaveMixin:
+    """For a ModelAdmin whose ``save_model`` calls a service: a refused save shows the
+    refusal alone. Django would otherwise log the change and add "changed successfully"
+    after the error; here the change form is shown again, as the database holds it, with only
+    the refusal."""
+
+    def save_through(self, request: HttpRequest, call: Any) -> None:
+        """Run ``call`` (one service); a :class:`WorkflowError` becomes the page's only
+        message."""
+        try:
+            call()
+        except WorkflowError as exc:
+            request._service_refusal = exc.message  # type: ignore[attr-defined]
+            self.message_user(request, exc.message, messages.ERROR)  # type: ignore[attr-defined]
+
+    def log_change(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        if getattr(request, "_service_refusal", None):
+            return None
+        return super().log_change(request, obj, message)  # type: ignore[misc]
+
+    def response_change(self, request: HttpRequest, obj: Any) -> HttpResponse:
+        if getattr(request, "_service_refusal", None):
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_change(request, obj)  # type: ignore[misc]
+
+
 class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
     """simple-history's admin with its history list and records viewable, never reverted.
 
@@ -82,6 +108,14 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+def describe_standards(attribution: Attribution) -> str:
+    """The standards fields of an anonymous use, or what is missing of them."""
+    if not attribution.is_anonymous:
+        return "—"
+    missing = attribution.missing_standards
+    return "missing: " + "; ".join(missing) if missing else "complete"
 
 
 def describe_sources(sentence: Sentence) -> str:
@@ -166,7 +200,7 @@ class AnonymousSourcesFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(ReadOnlyHistoryAdmin):
+class ArticleAdmin(ServiceSaveMixin, ReadOnlyHistoryAdmin):
     list_display = (
         "headline",
         "external_id",
@@ -202,7 +236,9 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
         # Metadata edits go through the workflow: a signed-off article is reopened by them.
         values = {name: form.cleaned_data[name] for name in form.changed_data}
-        workflow.edit_metadata(article=obj, user=request.user, values=values)
+        self.save_through(
+            request, lambda: workflow.edit_metadata(article=obj, user=request.user, values=values)
+        )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         # Every article (references too), with the same progress as the desk's article list.
@@ -246,8 +282,13 @@ class ArticleRevisionAdmin(admin.ModelAdmin):
 class AttributionInline(ReadOnlyInline):
     model = Attribution
     fk_name = "sentence"
-    fields = ("source", "source_kind", "cue", "mode", "via", "is_suggestion")
+    fields = ("source", "source_kind", "cue", "mode", "via", "is_suggestion", "standards")
     readonly_fields = fields
+    show_change_link = True
+
+    @admin.display(description="standards (anonymous)")
+    def standards(self, attribution: Attribution) -> str:
+        return describe_standards(attribution)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Attribution]:
         return super().get_queryset(request).select_related("source", "via")
@@ -316,7 +357,7 @@ class AnnotationAdminForm(forms.ModelForm):
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(ReadOnlyHistoryAdmin):
+class AnnotationAdmin(ServiceSaveMixin, ReadOnlyHistoryAdmin):
     """Confidence and note are edited here through the services; statuses by the actions."""
 
     list_display = (
@@ -344,7 +385,7 @@ class AnnotationAdmin(ReadOnlyHistoryAdmin):
     )
     readonly_fields = ("sentence", "status", "annotator", "reviewer", "updated_at")
     inlines = [TransitionInline]
-    actions = ["submit", "approve", "reopen"]
+    actions = ["submit", "withdraw", "approve", "reopen"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -367,16 +408,16 @@ class AnnotationAdmin(ReadOnlyHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Annotation, form: Any, change: bool) -> None:
         """Save through the workflow service, so the rules and optimistic locking apply."""
         current = Annotation.objects.get(pk=obj.pk)
-        try:
-            workflow.update_annotation(
+        self.save_through(
+            request,
+            lambda: workflow.update_annotation(
                 annotation=current,
                 user=request.user,
                 version=form.cleaned_data["version"],
                 confidence=form.cleaned_data["confidence"],
                 note=form.cleaned_data["note"],
-            )
-        except WorkflowError as exc:
-            self.message_user(request, exc.message, messages.ERROR)
+            ),
+        )
 
     def _each(self, request: HttpRequest, queryset: QuerySet[Annotation], action: Any) -> None:
         done = 0
@@ -395,6 +436,10 @@ class AnnotationAdmin(ReadOnlyHistoryAdmin):
     def submit(self, request: HttpRequest, queryset: QuerySet[Annotation]) -> None:
         self._each(request, queryset, lambda a: workflow.submit(annotation=a, user=request.user))
 
+    @admin.action(description="Withdraw the selected sentences from review (to change them)")
+    def withdraw(self, request: HttpRequest, queryset: QuerySet[Annotation]) -> None:
+        self._each(request, queryset, lambda a: workflow.withdraw(annotation=a, user=request.user))
+
     @admin.action(description="Approve the selected sentences")
     def approve(self, request: HttpRequest, queryset: QuerySet[Annotation]) -> None:
         self._each(
@@ -407,6 +452,85 @@ class AnnotationAdmin(ReadOnlyHistoryAdmin):
             request,
             queryset,
             lambda a: workflow.reopen_annotation(annotation=a, user=request.user),
+        )
+
+
+class AttributionAdminForm(forms.ModelForm):
+    """An attribution's cue, mode and standards fields, with the version of the sentence's
+    annotation the editor saw (a stale save is refused)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Attribution
+        fields = ("cue", "mode", *workflow.STANDARDS_FIELDS)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        annotation = Annotation.objects.filter(sentence_id=self.instance.sentence_id).first()
+        if annotation is not None and "version" in self.fields:
+            self.fields["version"].initial = annotation.version
+
+
+@admin.register(Attribution)
+class AttributionAdmin(ServiceSaveMixin, ReadOnlyHistoryAdmin):
+    """Attributions, with the standards fields of each use of an anonymous source, edited
+    through the workflow service (the sentence's rules and its annotation's version apply).
+    They are added and removed on the desk."""
+
+    list_display = ("__str__", "sentence_text", "source", "via", "is_suggestion", "standards")
+    list_filter = ("is_suggestion", "source__kind")
+    list_select_related = ("sentence", "source", "via")
+    search_fields = ("source__name", "sentence__text", "anonymity_reason")
+    form = AttributionAdminForm
+    fields = (
+        "sentence",
+        "source",
+        "via",
+        "cue",
+        "mode",
+        "is_suggestion",
+        *workflow.STANDARDS_FIELDS,
+        "version",
+    )
+    readonly_fields = ("sentence", "source", "via", "is_suggestion")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return workflow.can_annotate(request.user)
+
+    @admin.display(description="sentence")
+    def sentence_text(self, attribution: Attribution) -> str:
+        text = attribution.sentence.text
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    @admin.display(description="standards (anonymous)")
+    def standards(self, attribution: Attribution) -> str:
+        return describe_standards(attribution)
+
+    def save_model(self, request: HttpRequest, obj: Attribution, form: Any, change: bool) -> None:
+        """Save through the workflow service: an approved or submitted sentence, or a
+        signed-off article, refuses the change; saving a suggestion accepts it."""
+        current = Attribution.objects.select_related("sentence", "source", "via").get(pk=obj.pk)
+        data = form.cleaned_data
+        self.save_through(
+            request,
+            lambda: workflow.save_attribution(
+                sentence=current.sentence,
+                attribution=current,
+                user=request.user,
+                version=data["version"],
+                source=current.source,
+                via=current.via,
+                cue=data["cue"],
+                mode=data["mode"],
+                **{name: data[name] for name in workflow.STANDARDS_FIELDS},
+            ),
         )
 
 
@@ -425,11 +549,12 @@ class SourceAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("name", "kind", "description")}),
         (
-            "Anonymous sources (newsroom standards)",
+            "Anonymous sources: defaults for new uses (newsroom standards)",
             {
                 "fields": ("anonymity_reason", "in_position_to_know", "identity_known_to_editor"),
                 "description": "Why anonymity was granted, whether the source is in a position "
-                "to know, and that an editor knows who the source is.",
+                "to know, and that an editor knows who the source is. Each use of the source "
+                "(an attribution) records its own; these are only what a new use starts from.",
             },
         ),
     )

@@ -12,8 +12,11 @@ from http import HTTPStatus
 
 from annotations.services.workflow import (
     AnnotatorDeleted,
+    MissingStandards,
     NotAllowed,
+    SignOffBlocked,
     StaleVersion,
+    TooLong,
     WorkflowError,
 )
 from verify.engine.documents import DocumentError
@@ -33,6 +36,12 @@ SERVICE_ERRORS: dict[type[Exception], ErrorAnswer] = {
     # The annotator's account was deleted: four eyes cannot be shown until an editor takes
     # the sentence over.
     AnnotatorDeleted: ErrorAnswer(HTTPStatus.BAD_REQUEST.value, "annotator_deleted"),
+    # A sentence resting on an anonymous source lacks a standards field on that attribution.
+    MissingStandards: ErrorAnswer(HTTPStatus.BAD_REQUEST.value, "anonymous_source_standards"),
+    # Something blocks the sign-off; the API's answer lists the blockers.
+    SignOffBlocked: ErrorAnswer(HTTPStatus.BAD_REQUEST.value, "sign_off_blocked"),
+    # A note, comment or reason over its limit (annotations.limits).
+    TooLong: ErrorAnswer(HTTPStatus.BAD_REQUEST.value, "too_long"),
     # Any other rule of the desk.
     WorkflowError: ErrorAnswer(HTTPStatus.BAD_REQUEST.value, "workflow_error"),
     # Bad article input (the API's upsert).

@@ -16,6 +16,7 @@ from django.db.models.functions import Length, Lower
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from annotations.limits import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS
 from verify.engine import vocabulary
 
 
@@ -234,10 +235,18 @@ class Source(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     description = models.TextField(blank=True)
     # Newsroom standards for unnamed sources (AP, NYT): why anonymity was granted, whether the
-    # source is in a position to know, and that an editor knows who the source is.
-    anonymity_reason = models.TextField(blank=True)
-    in_position_to_know = models.BooleanField(null=True, blank=True)
-    identity_known_to_editor = models.BooleanField(default=False)
+    # source is in a position to know, and that an editor knows who the source is. They belong
+    # to each use of the source (the attribution); here they are only the defaults a new use
+    # starts from.
+    anonymity_reason = models.TextField(
+        blank=True,
+        max_length=MAX_REASON_CHARS,
+        help_text="Default for new uses: why anonymity was granted.",
+    )
+    in_position_to_know = models.BooleanField(
+        null=True, blank=True, help_text="Default for new uses."
+    )
+    identity_known_to_editor = models.BooleanField(default=False, help_text="Default for new uses.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -278,6 +287,12 @@ class SourceAlias(models.Model):
         return self.name
 
 
+# The standards fields as messages name them.
+STANDARD_REASON = "why anonymity was granted"
+STANDARD_POSITION = "whether the source is in a position to know"
+STANDARD_IDENTITY = "that an editor knows the identity"
+
+
 class AttributionQuerySet(models.QuerySet["Attribution"]):
     def current(self) -> AttributionQuerySet:
         """Attributions of current sentences (any article)."""
@@ -313,6 +328,17 @@ class Attribution(models.Model):
     is_suggestion = models.BooleanField(
         default=True, help_text="Suggested by the analysis engine and not yet accepted."
     )
+    # The newsroom's standards for this use of an unnamed source (its source or its relay is
+    # anonymous): "a senior Ukrainian source" in one story is not the same person in another.
+    anonymity_reason = models.TextField(
+        blank=True, max_length=MAX_REASON_CHARS, help_text="Why anonymity was granted."
+    )
+    in_position_to_know = models.BooleanField(
+        null=True, blank=True, help_text="Whether the source is in a position to know."
+    )
+    identity_known_to_editor = models.BooleanField(
+        null=True, blank=True, help_text="That an editor knows who the source is."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AttributionQuerySet.as_manager()
@@ -339,6 +365,53 @@ class Attribution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source.name} {self.cue}".strip()
+
+    @property
+    def is_anonymous(self) -> bool:
+        """The sentence rests on an unnamed source here: the source, or whoever relayed it."""
+        return self.source.is_anonymous or bool(self.via and self.via.is_anonymous)
+
+    @property
+    def standards_defaults(self) -> Source | None:
+        """The registry entry whose standards fields are this use's defaults: the anonymous
+        source, else the anonymous relay."""
+        if self.source.is_anonymous:
+            return self.source
+        if self.via is not None and self.via.is_anonymous:
+            return self.via
+        return None
+
+    @property
+    def standards_initial(self) -> dict[str, object]:
+        """What a form asking for the standards fields starts from: this use's values, else the
+        registry entry's defaults (``reason``, ``position``, ``identity``; None: not stated)."""
+        defaults = self.standards_defaults
+        identity = self.identity_known_to_editor
+        if identity is None and defaults is not None and defaults.identity_known_to_editor:
+            identity = True
+        position = self.in_position_to_know
+        if position is None and defaults is not None:
+            position = defaults.in_position_to_know
+        return {
+            "reason": self.anonymity_reason or (defaults.anonymity_reason if defaults else ""),
+            "position": position,
+            "identity": identity,
+        }
+
+    @property
+    def missing_standards(self) -> list[str]:
+        """The standards fields an accepted anonymous attribution still lacks, as the desk
+        names them (empty when none is missing, or the source is named)."""
+        if not self.is_anonymous:
+            return []
+        missing = []
+        if not self.anonymity_reason.strip():
+            missing.append(STANDARD_REASON)
+        if self.in_position_to_know is None:
+            missing.append(STANDARD_POSITION)
+        if self.identity_known_to_editor is not True:
+            missing.append(STANDARD_IDENTITY)
+        return missing
 
     def as_json(self) -> dict[str, object]:
         """The attribution as ``analyze`` and ``report`` print it (spans index the body)."""
@@ -402,7 +475,7 @@ class Annotation(models.Model):
     confidence = models.CharField(
         max_length=16, choices=Confidence.choices, default=Confidence.UNVERIFIED
     )
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, max_length=MAX_NOTE_CHARS)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     annotator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -465,6 +538,7 @@ class TransitionAction(models.TextChoices):
     REOPEN = "reopen", "Reopened"
     SIGN_OFF = "sign_off", "Signed off"
     REVISE = "revise", "Text revised"
+    WITHDRAW = "withdraw", "Withdrew from review"
 
 
 class Transition(models.Model):
@@ -500,7 +574,7 @@ class Comment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    body = models.TextField()
+    body = models.TextField(max_length=MAX_COMMENT_CHARS)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

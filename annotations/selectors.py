@@ -403,6 +403,10 @@ class SourcingMix:
     by_confidence: list[tuple[str, str, int]]
     by_source_kind: list[tuple[str, str, int]]
     open_items: list[Sentence]
+    # Claims the cross-checks found contradicted by an independent report, and how many of
+    # them the desk marked disputed: the confidence chart read next to the cross-checks.
+    contradicted: int = 0
+    contradicted_disputed: int = 0
 
     @property
     def approved(self) -> int:
@@ -421,6 +425,7 @@ class SourcingMix:
             ("anonymous", "Rest on an anonymous source", self.anonymous),
             ("single", "Rest on a single source", self.single_source),
             ("disputed", "Disputed", self.disputed),
+            ("contradicted", "Contradicted by the cross-checks", self.contradicted),
             ("confirmed", "Confirmed", self.confirmed),
             ("unsourced", "No source recorded", self.unsourced),
         ]
@@ -433,12 +438,25 @@ class SourcingMix:
         return [(key, label, n, self.share(n)) for key, label, n in self.by_source_kind]
 
 
-def sourcing_mix(sentences: list[Sentence]) -> SourcingMix:
-    """Count the sourcing of the claim sentences loaded by :func:`article_sentences`.
+def contradicted_claim_ids(article: Article) -> set[int]:
+    """The article's current claims that an independent report contradicts."""
+    return set(
+        CrossCheck.objects.of_current_claims()
+        .filter(claim__article=article, relation=CrossCheck.Relation.CONTRADICTS, independent=True)
+        .values_list("claim_id", flat=True)
+    )
+
+
+def sourcing_mix(sentences: list[Sentence], *, contradicted: Iterable[int] = ()) -> SourcingMix:
+    """Count the sourcing of the claim sentences loaded by :func:`article_sentences`;
+    ``contradicted`` are the ids of claims the cross-checks found contradicted
+    (:func:`contradicted_claim_ids`).
 
     A sentence's sources are its attributions as they stand, suggested ones included, so the
     figures make sense before every suggestion is accepted.
     """
+    contradicted_ids = set(contradicted)
+    n_contradicted = n_contradicted_disputed = 0
     claims = [s for s in sentences if s.kind == SentenceKind.CLAIM]
     confidence: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
@@ -448,6 +466,9 @@ def sourcing_mix(sentences: list[Sentence]) -> SourcingMix:
         annotation = annotation_of(sentence)
         level = annotation.confidence if annotation else Confidence.UNVERIFIED
         confidence[level] += 1
+        if sentence.pk in contradicted_ids:
+            n_contradicted += 1
+            n_contradicted_disputed += level == Confidence.DISPUTED
         sources = {a.source_id: a.source for a in sentence.attributions.all()}
         if any(source.kind == SourceKind.ANONYMOUS for source in sources.values()):
             anonymous += 1
@@ -469,6 +490,8 @@ def sourcing_mix(sentences: list[Sentence]) -> SourcingMix:
         by_confidence=[(c.value, str(c.label), confidence[c.value]) for c in Confidence],
         by_source_kind=[(k.value, str(k.label), kinds[k.value]) for k in SourceKind],
         open_items=open_items,
+        contradicted=n_contradicted,
+        contradicted_disputed=n_contradicted_disputed,
     )
 
 

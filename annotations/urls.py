@@ -38,6 +38,7 @@ urlpatterns = [
         name="request_changes",
     ),
     path("annotations/<int:annotation_id>/reopen/", actions.reopen_annotation, name="reopen"),
+    path("annotations/<int:annotation_id>/withdraw/", actions.withdraw, name="withdraw"),
     path(
         "attributions/<int:attribution_id>/accept/",
         actions.accept_attribution,

@@ -14,10 +14,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from io import StringIO
+from typing import Any
 
 import factory
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from annotations.models import (
@@ -28,6 +30,7 @@ from annotations.models import (
     Attribution,
     Comment,
     Confidence,
+    CrossCheck,
     Sentence,
     Source,
     Transition,
@@ -66,6 +69,23 @@ class SourceFactory(factory.django.DjangoModelFactory[Source]):
 
     name = factory.Sequence(lambda n: f"Source {n}")
     kind = Source.Kind.OUTLET
+
+
+# The three standards fields of an anonymous use, all met.
+STANDARDS: dict[str, Any] = {
+    "anonymity_reason": "Not authorised to speak about the talks.",
+    "in_position_to_know": True,
+    "identity_known_to_editor": True,
+}
+
+
+def meet_standards(article: Article) -> None:
+    """Record the standards fields on every anonymous attribution of ``article`` (rows written
+    directly), for tests whose point is not the standards."""
+    anonymous = Attribution.objects.filter(sentence__article=article).filter(
+        Q(source__kind=Source.Kind.ANONYMOUS) | Q(via__kind=Source.Kind.ANONYMOUS)
+    )
+    anonymous.update(**STANDARDS)
 
 
 STORY_BODY = (
@@ -279,7 +299,8 @@ class ArticleFactory(factory.django.DjangoModelFactory[Article]):
 
 
 class AttributionFactory(factory.django.DjangoModelFactory[Attribution]):
-    """An attribution the desk accepted (not a suggestion), on ``sentence``."""
+    """An attribution the desk accepted (not a suggestion), on ``sentence``; pass the
+    standards fields (``**STANDARDS``) for an anonymous source that meets them."""
 
     class Meta:
         model = Attribution
@@ -289,6 +310,20 @@ class AttributionFactory(factory.django.DjangoModelFactory[Attribution]):
     cue = "said"
     mode = Attribution.Mode.INDIRECT
     is_suggestion = False
+
+
+def contradiction(claim: Sentence, *, outlet: str = "Wire", independent: bool = True) -> CrossCheck:
+    """A cross-check result: a sentence of a new reference article from ``outlet``
+    contradicts ``claim`` (an echo when not ``independent``)."""
+    reference = ArticleFactory.create(role=Article.Role.REFERENCE, outlet=outlet)
+    return CrossCheck.objects.create(
+        claim=claim,
+        match=claims_of(reference)[0],
+        relation=CrossCheck.Relation.CONTRADICTS,
+        score=0.9,
+        reason="numbers differ: 600,000 vs 800,000",
+        independent=independent,
+    )
 
 
 # --- the service path (for tests that need what ingest writes, or test the services) -------
@@ -304,8 +339,27 @@ def submitted_through_services(sentence: Sentence, editor: User) -> Annotation:
     return workflow.submit(annotation=note, user=editor, version=note.version)
 
 
-def approved_through_services(article: Article, editor: User, reviewer: User) -> Article:
-    """Every claim of ``article`` submitted by ``editor`` and approved by ``reviewer``."""
+def suggestions_resolved(article: Article, editor: User) -> Article:
+    """Every suggested attribution of ``article`` accepted by ``editor`` through the services
+    (anonymous ones with the standards fields met), as sign-off requires."""
+    for suggestion in Attribution.objects.filter(sentence__article=article, is_suggestion=True):
+        if suggestion.sentence.kind != Sentence.Kind.CLAIM:
+            continue
+        note = annotation_of(suggestion.sentence)
+        workflow.accept_attribution(
+            attribution=suggestion, user=editor, version=note.version, **STANDARDS
+        )
+    return article
+
+
+def approved_through_services(
+    article: Article, editor: User, reviewer: User, *, resolve_suggestions: bool = True
+) -> Article:
+    """Every claim of ``article`` submitted by ``editor`` and approved by ``reviewer``, its
+    suggestions accepted first (:func:`suggestions_resolved`) unless not
+    ``resolve_suggestions``: what sign-off needs."""
+    if resolve_suggestions:
+        suggestions_resolved(article, editor)
     for sentence in claims_of(article):
         note = submitted_through_services(sentence, editor)
         workflow.approve(annotation=note, reviewer=reviewer, version=note.version)

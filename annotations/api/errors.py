@@ -4,7 +4,8 @@
 and machine-readable, ``detail`` is for people, ``fields`` (validation errors only) names each
 offending field (nested fields as ``attributions.0.cue``; the query string and path
 parameters by their names; ``non_field_errors`` for the object as a whole). A stale write
-(409) also carries ``current``: the annotation as it is now.
+(409) also carries ``current``: the annotation as it is now; a refused sign-off
+(``sign_off_blocked``) carries ``blockers``: each sentence and what blocks it.
 
 Service exceptions take their status and ``code`` from the table the pages use too
 (:mod:`annotations.http_errors`): :class:`NotAllowed` → 403, :class:`StaleVersion` → 409, any
@@ -26,7 +27,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from annotations import selectors as desk
 from annotations.api.serializers import AnnotationStateSerializer
 from annotations.http_errors import answer_for
-from annotations.services.workflow import StaleVersion
+from annotations.services.workflow import SignOffBlocked, StaleVersion
 
 ERR_TOO_LARGE = "The request is {size:,} bytes, over the limit of {limit:,} bytes."
 ERR_INVALID = "Invalid input."
@@ -38,6 +39,12 @@ class RequestTooLarge(exceptions.APIException):
     default_code = "request_too_large"
 
 
+class BlockerSerializer(serializers.Serializer):
+    sentence_id = serializers.IntegerField()
+    index = serializers.IntegerField(help_text="The sentence's index (the desk shows index + 1).")
+    reason = serializers.CharField()
+
+
 class ErrorSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="Stable, machine-readable error code.")
     detail = serializers.CharField(help_text="What went wrong, for people.")
@@ -45,6 +52,11 @@ class ErrorSerializer(serializers.Serializer):
         child=serializers.ListField(child=serializers.CharField()),
         required=False,
         help_text="Validation errors by field (400 only).",
+    )
+    blockers = BlockerSerializer(
+        many=True,
+        required=False,
+        help_text="What blocks a sign-off, sentence by sentence (`sign_off_blocked` only).",
     )
 
 
@@ -74,10 +86,15 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     """Map ``exc`` to the API's error shape; None (a 500) for anything unexpected."""
     answer = answer_for(exc)
     if answer is not None:
-        extra = {}
+        extra: dict[str, Any] = {}
         if isinstance(exc, StaleVersion):
             current = desk.desk_sentence(exc.current.sentence_id, annotated=True)
             extra["current"] = AnnotationStateSerializer(current).data
+        if isinstance(exc, SignOffBlocked):
+            extra["blockers"] = [
+                {"sentence_id": b.sentence_id, "index": b.index, "reason": b.reason}
+                for b in exc.blockers
+            ]
         return Response(error_body(answer.code, str(exc), **extra), status=answer.status)
     if isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or None)
@@ -175,6 +192,10 @@ ANNOTATION_STATE_EXAMPLE = {
             "cue_start": 208,
             "cue_end": 212,
             "suggested": False,
+            "anonymity_reason": "Not authorised to speak on the negotiations.",
+            "in_position_to_know": True,
+            "identity_known_to_editor": True,
+            "missing_standards": [],
         }
     ],
 }

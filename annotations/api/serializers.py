@@ -34,9 +34,13 @@ class SourceSerializer(serializers.Serializer):
     kind = EnumField(SourceKind)
     aliases = serializers.SerializerMethodField()
     description = serializers.CharField()
-    anonymity_reason = serializers.CharField(help_text="Why anonymity was granted (anonymous).")
-    in_position_to_know = serializers.BooleanField(allow_null=True)
-    identity_known_to_editor = serializers.BooleanField()
+    anonymity_reason = serializers.CharField(
+        help_text="Default for new uses of an anonymous source: why anonymity was granted."
+    )
+    in_position_to_know = serializers.BooleanField(
+        allow_null=True, help_text="Default for new uses."
+    )
+    identity_known_to_editor = serializers.BooleanField(help_text="Default for new uses.")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
@@ -58,6 +62,22 @@ class AttributionSerializer(serializers.Serializer):
     cue_end = serializers.IntegerField(allow_null=True)
     suggested = serializers.BooleanField(
         source="is_suggestion", help_text="Suggested by the analysis and not yet accepted."
+    )
+    anonymity_reason = serializers.CharField(
+        help_text="Why anonymity was granted (when the source or its relay is anonymous)."
+    )
+    in_position_to_know = serializers.BooleanField(
+        allow_null=True, help_text="Whether the source is in a position to know; null: not stated."
+    )
+    identity_known_to_editor = serializers.BooleanField(
+        allow_null=True, help_text="That an editor knows the identity; null: not stated."
+    )
+    missing_standards = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=(
+            "The standards fields an anonymous attribution still lacks; the sentence is not "
+            "submitted, approved or signed off until it is empty."
+        ),
     )
 
 

@@ -51,6 +51,11 @@ urlpatterns = [
         name="annotation-request-changes",
     ),
     path(
+        "sentences/<str:sentence_id>/annotation/withdraw/",
+        annotations.WithdrawView.as_view(),
+        name="annotation-withdraw",
+    ),
+    path(
         "sentences/<str:sentence_id>/annotation/reopen/",
         annotations.ReopenSentenceView.as_view(),
         name="annotation-reopen",

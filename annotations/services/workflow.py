@@ -8,9 +8,16 @@ commands and the API all obey the same rules:
   the sourcing, and the database refuses an approval by the annotator as well; a sentence
   whose annotator's account was deleted is not reviewed until an editor takes it over;
 * an approved annotation, or any annotation of a signed-off article, is not edited without
-  reopening it first;
-* a request for changes carries a comment;
-* an article is signed off only when every claim sentence is approved;
+  reopening it first; a submitted one is not edited without withdrawing it from review first
+  (an edit never sends it back to draft behind the reviewer's back);
+* a request for changes carries a comment; notes, comments and reasons keep to the limits of
+  :mod:`annotations.limits`;
+* a sentence resting on an anonymous source is submitted, approved and signed off only with
+  the standards fields recorded on that attribution (why anonymity was granted, whether the
+  source is in a position to know, that an editor knows the identity);
+* an article is signed off only when every claim sentence is approved, no suggestion is left
+  unresolved and every contradiction the cross-checks found is acknowledged on its sentence
+  (confidence ``disputed``, or a note saying why the claim stands): :func:`sign_off_blockers`;
 * an edit carries the ``version`` it was based on; a stale one raises :class:`StaleVersion`.
 
 Each rule is a ``check_`` function that raises, with a ``can_`` predicate beside it: the
@@ -26,8 +33,9 @@ user.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from django.contrib.auth.models import AnonymousUser
@@ -37,6 +45,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from annotations import webhooks
+from annotations.limits import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS
 from annotations.models import (
     Annotation,
     AnnotationStatus,
@@ -46,6 +55,8 @@ from annotations.models import (
     AttributionMode,
     Comment,
     Confidence,
+    CrossCheck,
+    CrosscheckRelation,
     Sentence,
     SentenceKind,
     Source,
@@ -66,10 +77,15 @@ ERR_NOT_SIGNER = "Only reviewers can sign an article off or reopen it."
 ERR_COMMENT_NEEDS_ROLE = "Only editors and reviewers can take part in the discussion."
 ERR_ANNOTATOR_DELETED = (
     "The annotator's account was deleted: nobody can confirm this is another person's work. "
-    "An editor must take the sentence over (edit it and submit it again) before it is reviewed."
+    "An editor must take the sentence over (withdraw it from review, edit it and submit it "
+    "again) before it is reviewed."
 )
 ERR_OWN_WORK = "You made this annotation, so someone else must review it."
 ERR_APPROVED = "This sentence is approved; reopen it before changing it."
+ERR_SUBMITTED = "This sentence is submitted for review: withdraw it from review before changing it."
+ERR_NOT_WITHDRAWABLE = (
+    "Only a submitted sentence can be withdrawn from review (this one is {status})."
+)
 ERR_SIGNED_OFF = "This article is signed off; reopen it before changing it."
 ERR_NOT_SUBMITTED = "Only a submitted sentence can be reviewed (this one is {status})."
 ERR_CANNOT_SUBMIT = "Only a draft or a sentence with changes requested can be submitted."
@@ -79,6 +95,19 @@ ERR_EMPTY_COMMENT = "A comment cannot be empty."
 ERR_BOILERPLATE = "Boilerplate is not annotated."
 ERR_ARCHIVED = "This sentence was removed by a later revision of the article."
 ERR_NOT_READY = "{count} claim sentence(s) are not approved yet."
+ERR_SIGN_OFF_BLOCKED = "Sign-off is blocked: {blockers}"
+ERR_TOO_LONG = "The {what} is {length:,} characters long; the limit is {limit:,}."
+ERR_STANDARDS = (
+    "Sentence {number} rests on an anonymous source ({source}) without {fields}: record "
+    "{them} on the attribution first."
+)
+BLOCK_NOT_APPROVED = "not approved yet ({status})"
+BLOCK_SUGGESTION = "{count} suggested attribution(s) neither accepted nor removed"
+BLOCK_CONTRADICTED = (
+    "contradicted by the cross-checks ({outlets}): set the confidence to disputed, or say in "
+    "the note why the claim stands"
+)
+BLOCK_STANDARDS = "anonymous source ({source}) without {fields}"
 ERR_NO_CLAIMS = "The article has no claim sentences to sign off."
 ERR_ALREADY_SIGNED = "The article is already signed off."
 ERR_NOT_SIGNED = "Only a signed-off article can be reopened."
@@ -121,6 +150,49 @@ class WorkflowError(Exception):
 
 class NotAllowed(WorkflowError):
     """The user's role does not allow this (HTTP 403)."""
+
+
+class TooLong(WorkflowError):
+    """A note, comment or reason is over its limit (:mod:`annotations.limits`); HTTP 400."""
+
+
+class MissingStandards(WorkflowError):
+    """A sentence rests on an anonymous source whose standards fields are missing (HTTP 400)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Blocker:
+    """One reason an article cannot be signed off, on one of its sentences."""
+
+    sentence_id: int
+    index: int
+    reason: str
+
+    @property
+    def number(self) -> int:
+        return self.index + 1
+
+    def __str__(self) -> str:
+        return f"sentence {self.number}: {self.reason}"
+
+
+class SignOffBlocked(WorkflowError):
+    """The article is not ready to sign off; ``blockers`` says where and why (HTTP 400)."""
+
+    def __init__(self, blockers: Sequence[Blocker]) -> None:
+        self.blockers = list(blockers)
+        not_approved = sum(b.reason.startswith("not approved") for b in self.blockers)
+        shown = [str(b) for b in self.blockers[:5]]
+        if len(self.blockers) > 5:
+            shown.append(f"and {len(self.blockers) - 5} more")
+        lead = ERR_NOT_READY.format(count=not_approved) + " " if not_approved else ""
+        super().__init__(lead + ERR_SIGN_OFF_BLOCKED.format(blockers="; ".join(shown) + "."))
+
+
+def check_length(value: str, *, limit: int, what: str) -> None:
+    """Raise :class:`TooLong` when ``value`` is longer than ``limit`` characters."""
+    if len(value) > limit:
+        raise TooLong(ERR_TOO_LONG.format(what=what, length=len(value), limit=limit))
 
 
 class AnnotatorDeleted(WorkflowError):
@@ -182,6 +254,8 @@ def check_edit(*, article: Article, annotation: Annotation, user: User) -> None:
         raise WorkflowError(ERR_SIGNED_OFF)
     if annotation.status == AnnotationStatus.APPROVED:
         raise WorkflowError(ERR_APPROVED)
+    if annotation.status == AnnotationStatus.SUBMITTED:
+        raise WorkflowError(ERR_SUBMITTED)
     if annotation.sentence.archived_at is not None:
         raise WorkflowError(ERR_ARCHIVED)
 
@@ -210,6 +284,16 @@ def check_review(*, article: Article, annotation: Annotation, user: User) -> Non
         raise NotAllowed(ERR_OWN_WORK)
 
 
+def check_withdraw(*, article: Article, annotation: Annotation, user: User) -> None:
+    """``user`` (an editor) may take the submitted ``annotation`` out of review, back to draft,
+    to change it."""
+    _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
+    if article.status == ArticleStatus.SIGNED_OFF:
+        raise WorkflowError(ERR_SIGNED_OFF)
+    if annotation.status != AnnotationStatus.SUBMITTED:
+        raise WorkflowError(ERR_NOT_WITHDRAWABLE.format(status=annotation.get_status_display()))
+
+
 def check_reopen(*, article: Article, annotation: Annotation, user: User) -> None:
     """``user`` (an editor or a reviewer) may take the approved ``annotation`` back to draft."""
     if not (can_annotate(user) or can_review(user)):
@@ -220,16 +304,124 @@ def check_reopen(*, article: Article, annotation: Annotation, user: User) -> Non
         raise WorkflowError(ERR_NOT_APPROVED.format(status=annotation.get_status_display()))
 
 
-def check_sign_off(*, article: Article, user: User, claims: int, not_approved: int) -> None:
-    """``user`` may sign ``article`` off, given its count of current claim sentences and of
-    those not approved."""
+def check_sign_off(
+    *, article: Article, user: User, claims: int, blockers: Sequence[Blocker]
+) -> None:
+    """``user`` may sign ``article`` off, given its count of current claim sentences and what
+    blocks it (:func:`sign_off_blockers`)."""
     _require(user, PERM_SIGN_OFF, ERR_NOT_SIGNER)
     if article.status == ArticleStatus.SIGNED_OFF:
         raise WorkflowError(ERR_ALREADY_SIGNED)
     if not claims:
         raise WorkflowError(ERR_NO_CLAIMS)
-    if not_approved:
-        raise WorkflowError(ERR_NOT_READY.format(count=not_approved))
+    if blockers:
+        raise SignOffBlocked(blockers)
+
+
+def standards_problem(sentence: Sentence, attributions: Iterable[Attribution]) -> str | None:
+    """What the first accepted anonymous attribution of ``sentence`` lacks, as a message
+    naming the sentence and the fields; None when nothing is missing."""
+    for attribution in attributions:
+        if attribution.is_suggestion:
+            continue
+        missing = attribution.missing_standards
+        if missing:
+            return ERR_STANDARDS.format(
+                number=sentence.index + 1,
+                source=attribution.source.name
+                if attribution.source.is_anonymous
+                else f"{attribution.source.name} via {attribution.via.name}",  # type: ignore[union-attr]
+                fields=_and(missing),
+                them="it" if len(missing) == 1 else "them",
+            )
+    return None
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def check_standards(*, sentence: Sentence) -> None:
+    """The sentence's accepted anonymous attributions carry their standards fields."""
+    problem = standards_problem(sentence, _attributions_of([sentence.pk]).get(sentence.pk, []))
+    if problem:
+        raise MissingStandards(problem)
+
+
+def _attributions_of(sentence_ids: Iterable[int]) -> dict[int, list[Attribution]]:
+    found: dict[int, list[Attribution]] = {}
+    for attribution in (
+        Attribution.objects.filter(sentence_id__in=list(sentence_ids))
+        .select_related("source", "via")
+        .order_by("sentence_id", "is_suggestion", "source_start", "id")
+    ):
+        found.setdefault(attribution.sentence_id, []).append(attribution)
+    return found
+
+
+def sign_off_blockers(article: Article) -> list[Blocker]:
+    """Everything that keeps ``article`` from being signed off, sentence by sentence in
+    reading order: claims not approved, suggested attributions neither accepted nor removed,
+    independent contradictions found by the cross-checks and not acknowledged (the confidence
+    is not ``disputed`` and the note is empty), anonymous sources without their standards
+    fields. Four queries."""
+    claims = list(
+        Sentence.objects.current()
+        .claims()
+        .filter(article=article)
+        .select_related("annotation")
+        .defer("search_text")
+        .order_by("index")
+    )
+    attributions = _attributions_of(s.pk for s in claims)
+    contradicted: dict[int, list[str]] = {}
+    for claim_id, outlet, external_id in (
+        CrossCheck.objects.of_current_claims()
+        .filter(
+            claim__article=article,
+            relation=CrosscheckRelation.CONTRADICTS,
+            independent=True,
+        )
+        .order_by("claim_id", "-score")
+        .values_list("claim_id", "match__article__outlet", "match__article__external_id")
+    ):
+        names = contradicted.setdefault(claim_id, [])
+        name = outlet or external_id
+        if name not in names:
+            names.append(name)
+    blockers = []
+    for sentence in claims:
+        annotation = getattr(sentence, "annotation", None)
+
+        def block(reason: str, sentence: Sentence = sentence) -> None:
+            blockers.append(Blocker(sentence_id=sentence.pk, index=sentence.index, reason=reason))
+
+        if annotation is None or annotation.status != AnnotationStatus.APPROVED:
+            status = annotation.get_status_display() if annotation else "no annotation"
+            block(BLOCK_NOT_APPROVED.format(status=status.lower()))
+        own = attributions.get(sentence.pk, [])
+        suggested = sum(a.is_suggestion for a in own)
+        if suggested:
+            block(BLOCK_SUGGESTION.format(count=suggested))
+        if sentence.pk in contradicted and not _acknowledged(annotation):
+            block(BLOCK_CONTRADICTED.format(outlets=", ".join(contradicted[sentence.pk])))
+        for attribution in own:
+            if not attribution.is_suggestion and attribution.missing_standards:
+                block(
+                    BLOCK_STANDARDS.format(
+                        source=attribution.source.name, fields=_and(attribution.missing_standards)
+                    )
+                )
+                break
+    return blockers
+
+
+def _acknowledged(annotation: Annotation | None) -> bool:
+    """The desk has answered a contradiction: the claim is marked disputed, or its note says
+    why it stands."""
+    return annotation is not None and (
+        annotation.confidence == Confidence.DISPUTED or bool(annotation.note.strip())
+    )
 
 
 def check_reopen_article(*, article: Article, user: User) -> None:
@@ -245,6 +437,16 @@ def _allows(check: Callable[..., None], **arguments: Any) -> bool:
     except WorkflowError:
         return False
     return True
+
+
+def refusal(check: Callable[..., None], **arguments: Any) -> str:
+    """What ``check`` would refuse with (its message), or "" when it allows: the pages show it
+    where the action is offered, so a refusal is never only a disabled button."""
+    try:
+        check(**arguments)
+    except WorkflowError as exc:
+        return exc.message
+    return ""
 
 
 def can_edit(*, article: Article, annotation: Annotation, user: User) -> bool:
@@ -268,10 +470,14 @@ def can_reopen(*, article: Article, annotation: Annotation, user: User) -> bool:
     return _allows(check_reopen, article=article, annotation=annotation, user=user)
 
 
-def can_sign_off_article(*, article: Article, user: User, claims: int, not_approved: int) -> bool:
-    return _allows(
-        check_sign_off, article=article, user=user, claims=claims, not_approved=not_approved
-    )
+def can_withdraw(*, article: Article, annotation: Annotation, user: User) -> bool:
+    return _allows(check_withdraw, article=article, annotation=annotation, user=user)
+
+
+def can_sign_off_article(
+    *, article: Article, user: User, claims: int, blockers: Sequence[Blocker]
+) -> bool:
+    return _allows(check_sign_off, article=article, user=user, claims=claims, blockers=blockers)
 
 
 def can_reopen_article(*, article: Article, user: User) -> bool:
@@ -437,11 +643,13 @@ def update_annotation(
 ) -> Annotation:
     """Set confidence and/or note. The caller passes the ``version`` the edit was based on.
 
-    Editing a submitted sentence takes it back to draft; the editor becomes the annotator.
+    The editor becomes the annotator. A submitted sentence is refused (withdraw it first).
     """
     _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
     if confidence is not _UNSET and confidence not in Confidence.values:
         raise WorkflowError(ERR_CONFIDENCE.format(value=confidence))
+    if note is not _UNSET:
+        check_length(note, limit=MAX_NOTE_CHARS, what="note")
     with _editing(annotation_id=annotation.pk, user=user, version=version) as (article, locked):
         fields = []
         if confidence is not _UNSET:
@@ -456,24 +664,74 @@ def update_annotation(
 
 def _touch(article: Article, annotation: Annotation, user: User, fields: list[str]) -> None:
     """Save a change by ``user`` to the sourcing of the locked ``annotation`` (its ``fields``,
-    or its attributions): ``user`` becomes the annotator, and a submitted sentence a draft."""
+    or its attributions): ``user`` becomes the annotator. The caller has checked the edit
+    (:func:`check_edit`: never a submitted sentence, so no status changes here)."""
     fields = [*fields, "annotator"]
     annotation.annotator = _actor(user)
-    if annotation.status == AnnotationStatus.SUBMITTED:
-        annotation.status = AnnotationStatus.DRAFT
-        fields.append("status")
     _save(annotation, user, fields)
     refresh_article_status(article, user)
 
 
-def accept_attribution(*, attribution: Attribution, user: User, version: int) -> Attribution:
-    """Accept a suggested attribution as the desk's own."""
+STANDARDS_FIELDS = ("anonymity_reason", "in_position_to_know", "identity_known_to_editor")
+
+
+def _apply_standards(attribution: Attribution, given: dict[str, Any]) -> list[str]:
+    """Set the standards fields of ``attribution`` (its source and via already set): for an
+    anonymous one, each value ``given`` (not ``_UNSET``), else the one it has, else the
+    registry entry's default; for a named one, none. Returns the fields set."""
+    reason = given.get("anonymity_reason", _UNSET)
+    if reason is not _UNSET:
+        check_length(reason, limit=MAX_REASON_CHARS, what="reason anonymity was granted")
+    if not attribution.is_anonymous:
+        attribution.anonymity_reason = ""
+        attribution.in_position_to_know = None
+        attribution.identity_known_to_editor = None
+        return list(STANDARDS_FIELDS)
+    registry = attribution.source if attribution.source.is_anonymous else attribution.via
+    assert registry is not None
+    defaults = {
+        "anonymity_reason": registry.anonymity_reason,
+        "in_position_to_know": registry.in_position_to_know,
+        "identity_known_to_editor": registry.identity_known_to_editor or None,
+    }
+    for name in STANDARDS_FIELDS:
+        value = given.get(name, _UNSET)
+        if value is _UNSET:
+            value = getattr(attribution, name)
+            if value in (None, ""):
+                value = defaults[name]
+        if name == "anonymity_reason":
+            value = (value or "").strip()
+        setattr(attribution, name, value)
+    return list(STANDARDS_FIELDS)
+
+
+def accept_attribution(
+    *,
+    attribution: Attribution,
+    user: User,
+    version: int,
+    anonymity_reason: str = _UNSET,
+    in_position_to_know: bool | None = _UNSET,
+    identity_known_to_editor: bool | None = _UNSET,
+) -> Attribution:
+    """Accept a suggested attribution as the desk's own. An anonymous one takes the standards
+    fields given, and the registry entry's defaults for the others (submitting the sentence
+    needs all three)."""
     _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
     annotation = annotation_for(attribution.sentence)
     with _editing(annotation_id=annotation.pk, user=user, version=version) as (article, locked):
+        fields = _apply_standards(
+            attribution,
+            {
+                "anonymity_reason": anonymity_reason,
+                "in_position_to_know": in_position_to_know,
+                "identity_known_to_editor": identity_known_to_editor,
+            },
+        )
         attribution._history_user = user  # type: ignore[attr-defined]
         attribution.is_suggestion = False
-        attribution.save(update_fields=["is_suggestion"])
+        attribution.save(update_fields=["is_suggestion", *fields])
         _touch(article, locked, user, [])
     return attribution
 
@@ -498,8 +756,13 @@ def save_attribution(
     mode: str = AttributionMode.INDIRECT,
     via: Source | None = None,
     attribution: Attribution | None = None,
+    anonymity_reason: str = _UNSET,
+    in_position_to_know: bool | None = _UNSET,
+    identity_known_to_editor: bool | None = _UNSET,
 ) -> Attribution:
-    """Add an attribution to ``sentence``, or edit ``attribution``; either is accepted."""
+    """Add an attribution to ``sentence``, or edit ``attribution``; either is accepted. An
+    anonymous one (its source or ``via``) takes the standards fields given, and keeps (or, new,
+    takes the registry entry's defaults for) the others; a named one has none."""
     _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
     if mode not in AttributionMode.values:
         raise WorkflowError(ERR_MODE.format(value=mode))
@@ -516,6 +779,14 @@ def save_attribution(
         attribution.cue = cue.strip()[:100]
         attribution.mode = mode
         attribution.via = via
+        _apply_standards(
+            attribution,
+            {
+                "anonymity_reason": anonymity_reason,
+                "in_position_to_know": in_position_to_know,
+                "identity_known_to_editor": identity_known_to_editor,
+            },
+        )
         attribution.is_suggestion = False
         attribution._history_user = user  # type: ignore[attr-defined]
         attribution.save()
@@ -527,12 +798,14 @@ def save_attribution(
 
 
 def submit(*, annotation: Annotation, user: User, version: int | None = None) -> Annotation:
-    """Send a draft (or a sentence with changes requested) to review."""
+    """Send a draft (or a sentence with changes requested) to review; an anonymous source
+    behind it must carry its standards fields (:class:`MissingStandards`)."""
     _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
     with _editing(annotation_id=annotation.pk, user=user, version=version, check=check_submit) as (
         article,
         locked,
     ):
+        check_standards(sentence=locked.sentence)
         fields: tuple[str, ...] = ()
         if locked.annotator_id is None:
             locked.annotator = _actor(user)
@@ -551,12 +824,16 @@ def submit(*, annotation: Annotation, user: User, version: int | None = None) ->
 def _review(
     annotation: Annotation, reviewer: User, *, version: int | None, approve: bool, comment: str
 ) -> Annotation:
-    """Approve ``annotation`` or request changes to it, with ``comment`` (kept when not blank)."""
+    """Approve ``annotation`` or request changes to it, with ``comment`` (kept when not blank).
+    An approval needs the standards fields of an anonymous source behind the sentence."""
     _require(reviewer, PERM_REVIEW, ERR_NOT_REVIEWER)
     comment = comment.strip()
+    check_length(comment, limit=MAX_COMMENT_CHARS, what="comment")
     with _editing(
         annotation_id=annotation.pk, user=reviewer, version=version, check=check_review
     ) as (article, locked):
+        if approve:
+            check_standards(sentence=locked.sentence)
         locked.reviewer = _actor(reviewer)
         if comment:
             Comment.objects.create(sentence=locked.sentence, author=_actor(reviewer), body=comment)
@@ -600,6 +877,23 @@ def approve_many(*, annotations: Iterable[Annotation], reviewer: User) -> list[s
     return problems
 
 
+def withdraw(*, annotation: Annotation, user: User, version: int | None = None) -> Annotation:
+    """Take a submitted sentence out of review, back to draft, so an editor can change it
+    (the reviewer's queue no longer shows it; the article goes back to annotation)."""
+    _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
+    with _editing(
+        annotation_id=annotation.pk, user=user, version=version, check=check_withdraw
+    ) as (article, locked):
+        _move(
+            article,
+            locked,
+            user,
+            to=AnnotationStatus.DRAFT,
+            action=TransitionAction.WITHDRAW,
+        )
+    return locked
+
+
 def reopen_annotation(*, annotation: Annotation, user: User) -> Annotation:
     """Take an approved sentence back to draft so it can be edited again."""
     if not (can_annotate(user) or can_review(user)):
@@ -633,7 +927,9 @@ def _set_article_status(
 
 
 def sign_off(*, article: Article, user: User) -> Article:
-    """Sign the article off: every current claim sentence must be approved."""
+    """Sign the article off: nothing may block it (:func:`sign_off_blockers`: every current
+    claim approved, no suggestion unresolved, every contradiction acknowledged, every anonymous
+    source with its standards fields); :class:`SignOffBlocked` lists what does."""
     _require(user, PERM_SIGN_OFF, ERR_NOT_SIGNER)
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
@@ -642,7 +938,7 @@ def sign_off(*, article: Article, user: User) -> Article:
             article=locked,
             user=user,
             claims=claims.count(),
-            not_approved=claims.exclude(annotation__status=AnnotationStatus.APPROVED).count(),
+            blockers=sign_off_blockers(locked),
         )
         _set_article_status(
             locked, user, to=ArticleStatus.SIGNED_OFF, action=TransitionAction.SIGN_OFF
@@ -654,6 +950,7 @@ def sign_off(*, article: Article, user: User) -> Article:
 def reopen_article(*, article: Article, user: User, comment: str = "") -> Article:
     """Take a signed-off article back into annotation (its approvals stand until edited)."""
     _require(user, PERM_SIGN_OFF, ERR_NOT_SIGNER)
+    check_length(comment.strip(), limit=MAX_REASON_CHARS, what="reason for reopening")
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         check_reopen_article(article=locked, user=user)
@@ -859,4 +1156,5 @@ def add_comment(*, sentence: Sentence, user: User, body: str) -> Comment:
         raise NotAllowed(ERR_COMMENT_NEEDS_ROLE)
     if not body or not body.strip():
         raise WorkflowError(ERR_EMPTY_COMMENT)
+    check_length(body.strip(), limit=MAX_COMMENT_CHARS, what="comment")
     return Comment.objects.create(sentence=sentence, author=_actor(user), body=body.strip())

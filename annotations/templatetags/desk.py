@@ -26,6 +26,7 @@ KEYS: list[tuple[str, str]] = [
     ("a", "accept first suggestion"),
     ("1–5", "set confidence (1 confirmed … 5 disputed)"),
     ("s", "submit for review"),
+    ("w", "withdraw from review (to change a submitted sentence)"),
     ("?", "show or hide these keys"),
 ]
 

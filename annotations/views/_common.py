@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 
 from annotations import selectors
 from annotations.http_errors import status_for
+from annotations.limits import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS
 from annotations.models import Annotation, AttributionMode, Confidence, Sentence, SourceKind
 from annotations.services import workflow
 from annotations.services.workflow import StaleVersion, WorkflowError
@@ -26,6 +27,9 @@ ERR_DESK_NEEDS_ROLE = "The desk is for editors and reviewers; ask an administrat
 ERR_VERSION = "The request did not say which version of the sentence it was based on."
 
 View = Callable[..., HttpResponse]
+
+# The limits of annotations.limits, for the pages' ``maxlength`` attributes.
+LIMITS = {"note": MAX_NOTE_CHARS, "comment": MAX_COMMENT_CHARS, "reason": MAX_REASON_CHARS}
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -103,6 +107,14 @@ def panel_html(request: HttpRequest, sentence_id: int, conflict: dict[str, Any] 
         "submittable": may(workflow.can_submit),
         "reviewable": may(workflow.can_approve),
         "reopenable": may(workflow.can_reopen),
+        "withdrawable": may(workflow.can_withdraw),
+        # Why an editor cannot change the sourcing now (submitted, approved, signed off).
+        "refusal": workflow.refusal(
+            workflow.check_edit, article=article, annotation=annotation, user=user
+        )
+        if annotation is not None and workflow.can_annotate(user)
+        else "",
+        "limits": LIMITS,
         "conflict": conflict,
         "modes": AttributionMode.choices,
         "source_kinds": SourceKind.choices,

@@ -102,6 +102,21 @@ def request_changes(request: HttpRequest, annotation_id: int) -> JsonResponse:
 
 @require_POST
 @desk_view
+def withdraw(request: HttpRequest, annotation_id: int) -> JsonResponse:
+    annotation = selectors.desk_annotation(annotation_id)
+    version = _version(request)
+    if version is None:
+        return bad_request(ERR_VERSION)
+    return run_service(
+        request,
+        annotation.sentence_id,
+        lambda: workflow.withdraw(annotation=annotation, user=request.user, version=version),
+        done="Withdrawn from review: the sentence is a draft again, change it and submit it.",
+    )
+
+
+@require_POST
+@desk_view
 def reopen_annotation(request: HttpRequest, annotation_id: int) -> JsonResponse:
     annotation = selectors.desk_annotation(annotation_id)
     return run_service(
@@ -118,6 +133,7 @@ def _change_attribution(
     service: Callable[..., object],
     *,
     done: str,
+    **extra: object,
 ) -> JsonResponse:
     """Accept or remove one attribution through ``service``, at the version the page saw."""
     attribution = selectors.desk_attribution(attribution_id)
@@ -127,16 +143,35 @@ def _change_attribution(
     return run_service(
         request,
         attribution.sentence_id,
-        lambda: service(attribution=attribution, user=request.user, version=version),
+        lambda: service(attribution=attribution, user=request.user, version=version, **extra),
         done=done,
     )
+
+
+def _standards(request: HttpRequest) -> dict[str, object]:
+    """The standards fields the form filled in (an anonymous source's). A field left empty is
+    not sent on: the service keeps the attribution's value, or takes the registry entry's
+    default (the form shows both)."""
+    values: dict[str, object] = {}
+    reason = request.POST.get("anonymity_reason", "")
+    if reason.strip():
+        values["anonymity_reason"] = reason
+    for name in ("in_position_to_know", "identity_known_to_editor"):
+        answer = {"true": True, "false": False}.get(request.POST.get(name, ""))
+        if answer is not None:
+            values[name] = answer
+    return values
 
 
 @require_POST
 @desk_view
 def accept_attribution(request: HttpRequest, attribution_id: int) -> JsonResponse:
     return _change_attribution(
-        request, attribution_id, workflow.accept_attribution, done="Attribution accepted."
+        request,
+        attribution_id,
+        workflow.accept_attribution,
+        done="Attribution accepted.",
+        **_standards(request),
     )
 
 
@@ -175,6 +210,7 @@ def save_attribution(request: HttpRequest, sentence_id: int) -> JsonResponse:
             mode=request.POST.get("mode", "indirect"),
             via=via,
             attribution=attribution,
+            **_standards(request),  # type: ignore[arg-type]
         ),
         done="Attribution saved.",
     )

@@ -19,7 +19,7 @@ from annotations.models import Article, Confidence
 from annotations.services import workflow
 from annotations.services.crosschecks import queue_crosscheck
 from annotations.services.workflow import WorkflowError
-from annotations.views._common import desk_view, forbidden, panel_html
+from annotations.views._common import LIMITS, desk_view, forbidden, panel_html
 
 
 @require_GET
@@ -73,6 +73,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         "choices": selectors.queue_filter_choices(),
         "confidences": Confidence.choices,
         "can_review": workflow.can_review(request.user),
+        "limits": LIMITS,
     }
     return render(request, "desk/review_queue.html", context)
 
@@ -80,7 +81,11 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 def _summary(
     request: HttpRequest, article: Article, *, error: str = "", status: int = 200
 ) -> HttpResponse:
-    mix = selectors.sourcing_mix(selectors.article_sentences(article))
+    mix = selectors.sourcing_mix(
+        selectors.article_sentences(article),
+        contradicted=selectors.contradicted_claim_ids(article),
+    )
+    blockers = workflow.sign_off_blockers(article)
     context = {
         "article": article,
         "mix": mix,
@@ -89,11 +94,11 @@ def _summary(
         "contradictions": selectors.contradictions(article),
         "can_annotate": workflow.can_annotate(request.user),
         "can_review": workflow.can_review(request.user),
+        # What keeps the article from being signed off, by the rule the service enforces.
+        "blockers": blockers,
+        "limits": LIMITS,
         "may_sign_off": workflow.can_sign_off_article(
-            article=article,
-            user=request.user,
-            claims=mix.claims,
-            not_approved=len(mix.open_items),
+            article=article, user=request.user, claims=mix.claims, blockers=blockers
         ),
         "may_reopen": workflow.can_reopen_article(article=article, user=request.user),
     }

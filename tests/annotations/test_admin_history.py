@@ -14,7 +14,7 @@ from annotations.models import (
     Transition,
 )
 from annotations.services import workflow
-from tests.factories import UserFactory, article_admin_form
+from tests.factories import UserFactory, article_admin_form, suggestions_resolved
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +27,7 @@ def administrator(db):
 def sign_off_then_reopen_one_sentence(article: Article, editor, reviewer) -> Annotation:
     """The attack's set-up: every claim approved, the article signed off, reopened, and one
     sentence reopened. Returns the reopened sentence's annotation."""
+    suggestions_resolved(article, editor)  # sign-off needs them resolved
     annotations = list(
         Annotation.objects.filter(sentence__article=article).order_by("sentence__index")
     )

@@ -48,8 +48,10 @@ def test_requesting_changes_on_a_sentence_whose_annotator_was_deleted_is_refused
 
 
 def test_an_editor_taking_the_sentence_over_lets_it_be_reviewed(orphaned, editor, reviewer):
+    # A submitted sentence is withdrawn from review before it is changed (issue 13, item 4).
+    taken = workflow.withdraw(annotation=orphaned, user=editor, version=orphaned.version)
     taken = workflow.update_annotation(
-        annotation=orphaned, user=editor, version=orphaned.version, note="Checked again."
+        annotation=taken, user=editor, version=taken.version, note="Checked again."
     )
     taken = workflow.submit(annotation=taken, user=editor)
 

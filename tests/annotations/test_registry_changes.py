@@ -19,7 +19,7 @@ from annotations.models import (
 )
 from annotations.services import workflow
 from annotations.services.registry import merge_sources, update_source
-from tests.factories import SourceFactory, UserFactory
+from tests.factories import SourceFactory, UserFactory, suggestions_resolved
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +31,7 @@ def administrator(db):
 
 @pytest.fixture
 def signed_off(article, editor, reviewer) -> Article:
+    suggestions_resolved(article, editor)  # sign-off needs them resolved
     for annotation in Annotation.objects.filter(sentence__article=article):
         workflow.submit(annotation=annotation, user=editor)
         workflow.approve(annotation=annotation, reviewer=reviewer)

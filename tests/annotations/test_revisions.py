@@ -5,6 +5,7 @@ import pytest
 from annotations.models import Annotation, AnnotationStatus, Article, ArticleStatus, Sentence
 from annotations.services import workflow
 from annotations.services.ingest import ingest_document
+from tests.factories import suggestions_resolved
 from verify.engine.documents import Document
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +38,7 @@ def annotate_all(article: Article, editor, reviewer) -> None:
 @pytest.fixture
 def signed_off(editor, reviewer) -> Article:
     article = ingest(BODY)
+    suggestions_resolved(article, editor)  # sign-off needs them resolved
     annotate_all(article, editor, reviewer)
     return workflow.sign_off(article=article, user=reviewer)
 

@@ -23,6 +23,7 @@ from tests.factories import (
     SourceFactory,
     SubmittedAnnotationFactory,
     annotations_of,
+    suggestions_resolved,
 )
 
 pytestmark = pytest.mark.django_db
@@ -246,12 +247,37 @@ def test_approved_sentences_attributions_are_not_edited_without_reopening(editor
     assert Attribution.objects.filter(pk=attribution.pk).exists()
 
 
-def test_editing_a_submitted_sentence_takes_it_back_to_draft(editor):
+def test_editing_a_submitted_sentence_is_refused_until_it_is_withdrawn(editor):
+    # It used to go back to draft silently, out of the reviewer's queue (issue 13, item 4).
     annotation = SubmittedAnnotationFactory(annotator=editor)
-    edited = workflow.update_annotation(
-        annotation=annotation, user=editor, version=annotation.version, note="one more thing"
+    with pytest.raises(WorkflowError, match="withdraw it from review"):
+        workflow.update_annotation(
+            annotation=annotation, user=editor, version=annotation.version, note="one more thing"
+        )
+    assert Annotation.objects.get(pk=annotation.pk).status == AnnotationStatus.SUBMITTED
+
+
+def test_withdrawing_a_submitted_sentence_makes_it_a_draft_to_edit(editor, second_editor):
+    annotation = SubmittedAnnotationFactory(annotator=editor)
+    withdrawn = workflow.withdraw(
+        annotation=annotation, user=second_editor, version=annotation.version
     )
-    assert edited.status == AnnotationStatus.DRAFT
+    edited = workflow.update_annotation(
+        annotation=withdrawn, user=second_editor, version=withdrawn.version, note="one more"
+    )
+    assert (edited.status, edited.note, edited.annotator) == ("draft", "one more", second_editor)
+    assert Transition.objects.filter(annotation=annotation, action="withdraw").count() == 1
+    assert Article.objects.get(pk=annotation.sentence.article_id).status == "in_annotation"
+
+
+def test_only_a_submitted_sentence_is_withdrawn_and_only_by_an_editor(editor, reviewer):
+    draft = ArticleFactory(states="draft").sentences.first().annotation
+    submitted = SubmittedAnnotationFactory(annotator=editor)
+    with pytest.raises(WorkflowError, match="Only a submitted sentence"):
+        workflow.withdraw(annotation=draft, user=editor)
+    with pytest.raises(NotAllowed):
+        workflow.withdraw(annotation=submitted, user=reviewer)
+    assert Annotation.objects.get(pk=submitted.pk).status == AnnotationStatus.SUBMITTED
 
 
 def test_sign_off_needs_every_claim_approved(editor, reviewer):
@@ -264,6 +290,8 @@ def test_sign_off_needs_every_claim_approved(editor, reviewer):
 
 
 def test_article_moves_to_review_then_signs_off(article, editor, reviewer):
+    # Sign-off needs every suggestion resolved (issue 13, item 2).
+    suggestions_resolved(article, editor)
     for annotation in annotations_of(article):
         edited_and_submitted(annotation, editor)
     assert Article.objects.get(pk=article.pk).status == ArticleStatus.IN_REVIEW

@@ -41,6 +41,7 @@ from annotations.api.views.base import (
     validated,
     version_field,
 )
+from annotations.limits import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS
 from annotations.models import AttributionMode, Confidence, Source
 from annotations.services import workflow
 
@@ -68,7 +69,7 @@ class AnnotationPatchInput(StrictInputMixin, serializers.Serializer):
 
     version = version_field()
     confidence = EnumField(Confidence, required=False)
-    note = StrictCharField(required=False, allow_blank=True, max_length=10_000)
+    note = StrictCharField(required=False, allow_blank=True, max_length=MAX_NOTE_CHARS)
 
     # Never "partial": ``version`` stays required on PATCH. drf-spectacular (and DRF, for
     # ``partial=True``) would otherwise make every field optional.
@@ -91,7 +92,7 @@ class AnnotationPutInput(StrictInputMixin, serializers.Serializer):
 
     version = version_field()
     confidence = EnumField(Confidence)
-    note = StrictCharField(allow_blank=True, max_length=10_000)
+    note = StrictCharField(allow_blank=True, max_length=MAX_NOTE_CHARS)
 
 
 STALE_EXAMPLE = OpenApiExample(
@@ -138,8 +139,9 @@ class AnnotationView(ApiView):
         summary="Change the confidence and/or the note",
         description=(
             "Editors. `version` is required: a stale one gets 409 with the annotation as it is "
-            "now. Editing a submitted sentence takes it back to draft; an approved sentence or "
-            "a signed-off article must be reopened first (400)."
+            "now. A submitted sentence must be withdrawn from review first (`withdraw`), an "
+            "approved sentence or a signed-off article reopened first (400 otherwise). The note "
+            "is limited (`maxLength`; 400 `too_long` from the services as well)."
         ),
         parameters=[SENTENCE_ID],
         request=AnnotationPatchInput,
@@ -170,7 +172,7 @@ class ApproveInput(StrictInputMixin, serializers.Serializer):
     """Optionally the version the approval is based on (409 if stale) and a comment."""
 
     version = version_field(required=False)
-    comment = StrictCharField(required=False, allow_blank=True, max_length=10_000)
+    comment = StrictCharField(required=False, allow_blank=True, max_length=MAX_COMMENT_CHARS)
 
 
 class RequestChangesInput(StrictInputMixin, serializers.Serializer):
@@ -178,7 +180,7 @@ class RequestChangesInput(StrictInputMixin, serializers.Serializer):
 
     version = version_field(required=False)
     comment = StrictCharField(
-        max_length=10_000, help_text="What needs to change (required, not blank)."
+        max_length=MAX_COMMENT_CHARS, help_text="What needs to change (required, not blank)."
     )
 
 
@@ -189,7 +191,11 @@ class SubmitView(ApiView):
         operation_id="annotation_submit",
         tags=[TAG_TRANSITIONS],
         summary="Submit a sentence for review",
-        description="Editors; a draft or a sentence with changes requested.",
+        description=(
+            "Editors; a draft or a sentence with changes requested. A sentence resting on an "
+            "anonymous source needs its standards fields on that attribution (400 "
+            "`anonymous_source_standards`, naming the sentence and the field)."
+        ),
         parameters=[SENTENCE_ID],
         request=VersionInput,
         examples=[OpenApiExample("Submit", value={"version": 4}, request_only=True)],
@@ -209,7 +215,10 @@ class ApproveView(ApiView):
         operation_id="annotation_approve",
         tags=[TAG_TRANSITIONS],
         summary="Approve a submitted sentence",
-        description="Reviewers; never their own work (403).",
+        description=(
+            "Reviewers; never their own work (403). A sentence resting on an anonymous source "
+            "needs its standards fields (400 `anonymous_source_standards`)."
+        ),
         parameters=[SENTENCE_ID],
         request=ApproveInput,
         examples=[OpenApiExample("Approve", value={"version": 5}, request_only=True)],
@@ -248,6 +257,29 @@ class RequestChangesView(ApiView):
         return _state(sentence.pk)
 
 
+class WithdrawView(ApiView):
+    permission_classes = [IsAuthenticated, HasDeskRole, CanAnnotate]
+
+    @extend_schema(
+        operation_id="annotation_withdraw",
+        tags=[TAG_TRANSITIONS],
+        summary="Withdraw a submitted sentence from review",
+        description=(
+            "Editors. The sentence goes back to draft (out of the review queue) so it can be "
+            "changed; a submitted sentence is never changed in place."
+        ),
+        parameters=[SENTENCE_ID],
+        request=VersionInput,
+        examples=[OpenApiExample("Withdraw", value={"version": 5}, request_only=True)],
+        responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
+    )
+    def post(self, request: Request, sentence_id: str) -> Response:
+        sentence = selectors.desk_sentence(parse_id(sentence_id, "sentence_id"), annotated=True)
+        data = validated(VersionInput, request.data)
+        workflow.withdraw(annotation=sentence.annotation, user=request.user, **data)
+        return _state(sentence.pk)
+
+
 class ReopenSentenceView(ApiView):
     permission_classes = [IsAuthenticated, HasDeskRole, CanAnnotateOrReview]
 
@@ -270,8 +302,34 @@ class ReopenSentenceView(ApiView):
 # --- attributions ----------------------------------------------------------------------------
 
 
-class AttributionInput(StrictInputMixin, serializers.Serializer):
-    """A source from the registry behind the sentence, with its cue, mode and relay."""
+class StandardsInput(serializers.Serializer):
+    """The newsroom's standards for this use of an anonymous source; an omitted field keeps the
+    attribution's value (or takes the registry entry's default). Ignored for named sources."""
+
+    anonymity_reason = StrictCharField(
+        required=False,
+        allow_blank=True,
+        max_length=MAX_REASON_CHARS,
+        help_text="Why anonymity was granted.",
+    )
+    in_position_to_know = serializers.BooleanField(
+        required=False, allow_null=True, help_text="Whether the source is in a position to know."
+    )
+    identity_known_to_editor = serializers.BooleanField(
+        required=False, allow_null=True, help_text="That an editor knows who the source is."
+    )
+
+
+class AcceptInput(StrictInputMixin, StandardsInput):
+    """The version the acceptance is based on, and the standards fields of an anonymous
+    source."""
+
+    version = version_field()
+
+
+class AttributionInput(StrictInputMixin, StandardsInput):
+    """A source from the registry behind the sentence, with its cue, mode and relay, and
+    the standards fields when the source or the relay is anonymous."""
 
     version = version_field()
     source = serializers.IntegerField(  # type: ignore[assignment]  # popped by the metaclass
@@ -385,15 +443,31 @@ class AcceptAttributionView(ApiView):
         operation_id="attribution_accept",
         tags=[TAG_ATTRIBUTIONS],
         summary="Accept a suggested attribution",
+        description=(
+            "Editors. An anonymous source's standards fields may be given here; omitted ones "
+            "take the registry entry's defaults."
+        ),
         parameters=[ATTRIBUTION_ID],
-        request=VersionInput,
-        examples=[OpenApiExample("Accept", value={"version": 2}, request_only=True)],
+        request=AcceptInput,
+        examples=[
+            OpenApiExample("Accept", value={"version": 2}, request_only=True),
+            OpenApiExample(
+                "Accept an anonymous source",
+                value={
+                    "version": 2,
+                    "anonymity_reason": "Not authorised to speak on the negotiations.",
+                    "in_position_to_know": True,
+                    "identity_known_to_editor": True,
+                },
+                request_only=True,
+            ),
+        ],
         responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
     )
     def post(self, request: Request, attribution_id: str) -> Response:
         attribution = selectors.desk_attribution(
             parse_id(attribution_id, "attribution_id"), claims_only=True
         )
-        data = validated(VersionInput, request.data)
+        data = validated(AcceptInput, request.data)
         workflow.accept_attribution(attribution=attribution, user=request.user, **data)
         return _state(attribution.sentence_id)

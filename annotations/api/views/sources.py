@@ -26,6 +26,7 @@ from annotations.api.views.base import (
     parse_id,
     validated,
 )
+from annotations.limits import MAX_REASON_CHARS
 from annotations.models import SourceKind
 from annotations.services.registry import (
     ERR_ANONYMOUS_STANDARDS,
@@ -50,8 +51,11 @@ class SourceInput(StrictInputMixin, serializers.Serializer):
     anonymity_reason = StrictCharField(
         required=False,
         allow_blank=True,
-        max_length=5_000,
-        help_text="Why anonymity was granted (required for anonymous sources).",
+        max_length=MAX_REASON_CHARS,
+        help_text=(
+            "Why anonymity was granted (required for anonymous sources); the default for new "
+            "uses, each attribution keeps its own."
+        ),
     )
     in_position_to_know = serializers.BooleanField(
         required=False, allow_null=True, help_text="Required for anonymous sources."

@@ -14,6 +14,7 @@ from annotations.api.fields import StrictCharField, StrictInputMixin
 from annotations.api.permissions import CanSignOff, HasDeskRole
 from annotations.api.serializers import ArticleSerializer, SignOffSerializer
 from annotations.api.views.base import ApiView, NoInput, id_parameter, parse_id, validated
+from annotations.limits import MAX_REASON_CHARS
 from annotations.selectors import desk_article
 from annotations.services import workflow
 
@@ -24,7 +25,7 @@ ARTICLE_ID = id_parameter("article_id", "The (draft) article's id.")
 class ReopenArticleInput(StrictInputMixin, serializers.Serializer):
     """Optionally why the article is reopened."""
 
-    comment = StrictCharField(required=False, allow_blank=True, max_length=10_000)
+    comment = StrictCharField(required=False, allow_blank=True, max_length=MAX_REASON_CHARS)
 
 
 class ArticleStateSerializer(ArticleSerializer):
@@ -47,8 +48,12 @@ class SignOffView(ApiView):
         tags=[TAG],
         summary="Sign the article off",
         description=(
-            "Reviewers. Every current claim sentence must be approved (400 otherwise, or when "
-            "the article is already signed off). Reference articles are 404."
+            "Reviewers. Every current claim sentence must be approved, no suggested attribution "
+            "left unresolved, every contradiction found by the cross-checks acknowledged on its "
+            "sentence (confidence `disputed`, or a note) and every anonymous source recorded "
+            "with its standards fields: otherwise 400 `sign_off_blocked` with `blockers`, one "
+            "per sentence and reason. 400 too when the article is already signed off. "
+            "Reference articles are 404."
         ),
         parameters=[ARTICLE_ID],
         request=NoInput,

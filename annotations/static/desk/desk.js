@@ -31,7 +31,9 @@
   }
 
   function say(form, text, kind) {
-    const scope = form.closest("tr, .panel-inner, form") || form;
+    // The message goes next to the action: its queue row or panel (a form is never its own
+    // scope, or a refusal in the queue would land nowhere).
+    const scope = form.closest("tr, .panel-inner") || form;
     const box = form.matches(".panel-inner") ? form.querySelector("[data-messages]")
       : scope.querySelector("[data-messages]");
     if (box) {
@@ -164,7 +166,9 @@
     return enqueue(() => {
       const [form, button] = find();
       if (!form || (button && button.disabled)) {
-        showToast(refusal, "error");
+        // The panel says why (submitted, approved, signed off) when the server told it.
+        const why = panel && panel.querySelector("[data-refusal]");
+        showToast(why && why.textContent.trim() ? why.textContent.trim() : refusal, "error");
         return undefined;
       }
       return doSubmit(form, button);
@@ -209,6 +213,8 @@
         document.querySelector(".legend").classList.toggle("open");
       } else if (key === "a") {
         keyAction(() => [panel.querySelector('form[data-key="accept"]')], "No suggestion to accept.");
+      } else if (key === "w") {
+        keyAction(() => [panel.querySelector('form[data-key="withdraw"]')], "Only a submitted sentence can be withdrawn from review.");
       } else if (key === "s") {
         keyAction(() => [panel.querySelector('form[data-key="submit"]')], "This sentence cannot be submitted now.");
       } else if (/^[1-5]$/.test(key)) {
@@ -266,6 +272,10 @@
     picker.querySelector("[data-picked]").value = String(source.id);
     picker.querySelector("[data-source-search]").value = source.name;
     picker.querySelector("[data-results]").hidden = true;
+    // An anonymous source (or relay) is asked for the newsroom's standards fields.
+    const form = picker.closest("form");
+    const fields = form && form.querySelector("[data-standards-fields]");
+    if (fields && source.kind === "anonymous") fields.hidden = false;
   }
 
   let searchTimer = null;

@@ -23,7 +23,7 @@ from annotations.models import Annotation, Article, Attribution, CrossCheck, Sen
 from annotations.services import workflow
 from annotations.services.tokens import issue_token
 from tests.conftest import REPO, skip_or_fail
-from tests.factories import UserFactory, make_article
+from tests.factories import STANDARDS, UserFactory, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,9 @@ def annotated(article: Article, editor, reviewer) -> Article:
     """The story with its first suggestion accepted, every claim rated, the first two approved."""
     first = Attribution.objects.filter(sentence__article=article).order_by("sentence__index")[0]
     annotation = workflow.annotation_for(first.sentence)
-    workflow.accept_attribution(attribution=first, user=editor, version=annotation.version)
+    workflow.accept_attribution(
+        attribution=first, user=editor, version=annotation.version, **STANDARDS
+    )
     for n, annotation in enumerate(annotations_of(article)):
         annotation = workflow.update_annotation(
             annotation=annotation,

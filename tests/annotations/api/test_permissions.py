@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from django.db import transaction
 
-from annotations.models import Source
+from annotations.models import Annotation, Source
 from annotations.services import workflow
 from annotations.services.crosschecks import queue_crosscheck
 from tests.factories import (
@@ -104,6 +104,11 @@ def request(w: World, name: str) -> tuple[str, str, dict[str, Any] | None]:
         "approve missing": ("post", f"/api/v1/sentences/{MISSING}/annotation/approve/", {}),
         "request changes": ("post", f"{sub}annotation/request-changes/", {"comment": "Why?"}),
         "reopen sentence": ("post", f"{appr}annotation/reopen/", {}),
+        "withdraw": (
+            "post",
+            f"{sub}annotation/withdraw/",
+            {"version": Annotation.objects.get(sentence=w.submitted).version},
+        ),
         "attribution add": ("post", f"{s}attributions/", attribution),
         "attribution add archived": ("post", f"{arch}attributions/", attribution),
         "attribution edit": ("put", attr, attribution),
@@ -156,6 +161,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "approve missing": REVIEW_GONE,
     "request changes": REVIEW,
     "reopen sentence": READ,  # editors and reviewers alike
+    "withdraw": EDIT,
     "attribution add": (401, 403, 201, 403, 201, 201),
     "attribution add archived": EDIT_GONE,
     "attribution edit": EDIT,
@@ -240,6 +246,7 @@ ROW_OPERATIONS = {
     "approve": ("post", "/api/v1/sentences/{sentence_id}/annotation/approve/"),
     "request changes": ("post", "/api/v1/sentences/{sentence_id}/annotation/request-changes/"),
     "reopen sentence": ("post", "/api/v1/sentences/{sentence_id}/annotation/reopen/"),
+    "withdraw": ("post", "/api/v1/sentences/{sentence_id}/annotation/withdraw/"),
     "attribution add": ("post", "/api/v1/sentences/{sentence_id}/attributions/"),
     "attribution edit": ("put", "/api/v1/attributions/{attribution_id}/"),
     "attribution remove": ("delete", "/api/v1/attributions/{attribution_id}/"),

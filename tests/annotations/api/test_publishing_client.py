@@ -23,6 +23,7 @@ import pytest
 from annotations.models import WebhookEndpoint
 from annotations.services.tokens import issue_token
 from tests.annotations.api.receiver import Receiver
+from tests.factories import STANDARDS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -140,8 +141,18 @@ def test_push_read_race_replay_sign_off_and_verify_the_webhook(apis, receiver: R
     current = editor.call("GET", f"sentences/{target}/annotation/")[1]
     assert current["note"] == "" and current["version"] == version + 1
 
-    # Annotate and submit every claim; the reviewer approves and signs off.
+    # Accept the suggestions (anonymous ones with the standards fields: sign-off needs every
+    # suggestion resolved), annotate and submit every claim; the reviewer approves and signs
+    # off.
     for claim in claims:
+        for suggestion in [a for a in claim["attributions"] if a["suggested"]]:
+            state = editor.call("GET", f"sentences/{claim['id']}/annotation/")[1]
+            status, body = editor.call(
+                "POST",
+                f"attributions/{suggestion['id']}/accept/",
+                {"version": state["version"], **STANDARDS},
+            )
+            assert status == 200, body
         state = editor.call("GET", f"sentences/{claim['id']}/annotation/")[1]
         status, state = editor.call(
             "PATCH",

@@ -6,6 +6,8 @@ import pytest
 from django.core.management import call_command
 from drf_spectacular.generators import SchemaGenerator
 
+from annotations.limits import MAX_COMMENT_CHARS
+
 pytestmark = pytest.mark.django_db
 
 TAGS = {"articles", "annotations", "transitions", "attributions", "crosscheck jobs", "sources"}
@@ -33,7 +35,7 @@ def test_spectacular_validates_the_schema_with_warnings_as_errors(tmp_path):
 def test_every_operation_has_an_id_a_tag_and_the_common_errors(schema):
     operations = api_operations(schema)
     ids = [operation["operationId"] for _, _, operation in operations]
-    assert len(operations) == 23 and len(set(ids)) == 23
+    assert len(operations) == 24 and len(set(ids)) == 24  # withdraw came with issue 13
     assert all({"400", "401", "403", "404", "429"} <= set(op["responses"]) for *_, op in operations)
 
 
@@ -133,7 +135,10 @@ def test_request_strings_give_the_lengths_the_serializers_enforce(schema):
     changes = schema["components"]["schemas"]["RequestChangesInputRequest"]["properties"]
     assert (article["external_id"]["minLength"], article["external_id"]["maxLength"]) == (1, 200)
     assert article["body"]["minLength"] == 1 and article["headline"]["maxLength"] == 500
-    assert (changes["comment"]["minLength"], changes["comment"]["maxLength"]) == (1, 10000)
+    assert (changes["comment"]["minLength"], changes["comment"]["maxLength"]) == (
+        1,
+        MAX_COMMENT_CHARS,
+    )
 
 
 def test_unknown_field_the_schema_forbids_is_refused_by_the_server(as_publisher):
