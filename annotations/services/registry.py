@@ -19,8 +19,14 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from annotations.limits import MAX_REASON_CHARS
 from annotations.models import Article, Attribution, Source, SourceAlias
-from annotations.services.workflow import SOURCE_CHANGED, User, reopen_resting_on_sources
+from annotations.services.workflow import (
+    ERR_TOO_LONG,
+    SOURCE_CHANGED,
+    User,
+    reopen_resting_on_sources,
+)
 
 
 class SourceRegistry:
@@ -214,6 +220,14 @@ def create_source(
     if kind == Source.Kind.ANONYMOUS:
         if not anonymity_reason.strip() or in_position_to_know is None:
             raise ValueError(ERR_ANONYMOUS_STANDARDS)
+        if len(anonymity_reason.strip()) > MAX_REASON_CHARS:
+            raise ValueError(
+                ERR_TOO_LONG.format(
+                    what="reason anonymity was granted",
+                    length=len(anonymity_reason.strip()),
+                    limit=MAX_REASON_CHARS,
+                )
+            )
     else:
         anonymity_reason, in_position_to_know, identity_known_to_editor = "", None, False
     with transaction.atomic():

@@ -872,6 +872,8 @@ def approve_many(*, annotations: Iterable[Annotation], reviewer: User) -> list[s
     for annotation in annotations:
         try:
             approve(annotation=annotation, reviewer=reviewer)
+        except MissingStandards as exc:
+            problems.append(exc.message)  # names the sentence itself
         except WorkflowError as exc:
             problems.append(f"Sentence {annotation.sentence.index + 1}: {exc.message}")
     return problems

@@ -168,7 +168,7 @@ def test_bulk_approval_reports_the_sentence_missing_the_fields(reviewer, anonymo
         annotations=[annotation_of(first), annotation_of(second)], reviewer=reviewer
     )
 
-    assert len(problems) == 1 and problems[0].startswith("Sentence 1: Sentence 1 rests on")
+    assert len(problems) == 1 and problems[0].startswith("Sentence 1 rests on an anonymous")
     assert annotation_of(second).status == AnnotationStatus.APPROVED
 
 
@@ -204,3 +204,17 @@ def test_the_reason_has_a_length_limit(editor, anonymous):
             anonymity_reason="x" * 1_001,
         )
     assert not Attribution.objects.filter(sentence=sentence).exists()
+
+
+def test_a_registry_default_reason_over_the_limit_is_refused(editor):
+    from annotations.services.registry import create_source
+
+    with pytest.raises(ValueError, match="limit is 1,000"):
+        create_source(
+            user=editor,
+            name="officials",
+            kind=Source.Kind.ANONYMOUS,
+            anonymity_reason="x" * 1_001,
+            in_position_to_know=True,
+        )
+    assert not Source.objects.filter(name="officials").exists()

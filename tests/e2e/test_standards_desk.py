@@ -99,3 +99,21 @@ def test_the_summary_lists_what_blocks_sign_off(
     page.screenshot(path=str(artifacts / "summary-blocked-sign-off.png"), full_page=True)
     blockers.first.get_by_role("link", name="Sentence 2").click()
     expect(page.locator(".panel-inner")).to_have_attribute("data-sentence", str(claim.pk))
+
+
+def test_a_refused_request_for_changes_shows_in_its_queue_row(
+    live_server, page: Page, transactional_db
+):
+    editor = UserFactory(username="editor", role="editor")
+    UserFactory(username="reviewer", role="reviewer")
+    note = SubmittedAnnotationFactory(annotator=editor)
+    log_in(page, live_server.url, "reviewer")
+    page.goto(f"{live_server.url}/desk/review/")
+    row = page.locator(f'tr[data-annotation-id="{note.pk}"]')
+
+    row.get_by_text("Request changes").click()
+    row.locator("textarea[name=comment]").fill("   ")
+    row.get_by_role("button", name="Send back").click()
+
+    expect(row.locator("[data-messages]")).to_contain_text("a comment is required")
+    expect(row.locator("[data-field=status]")).to_have_text("Submitted")
