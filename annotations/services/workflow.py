@@ -772,9 +772,15 @@ def save_attribution(
     with _editing(annotation_id=annotation.pk, user=user, version=version) as (article, locked):
         if attribution is None:
             attribution = Attribution(sentence=sentence)
-        elif attribution.source_id != source.pk:
-            # The mention in the text no longer names this source.
-            attribution.source_start = attribution.source_end = None
+        else:
+            if attribution.source_id != source.pk:
+                # The mention in the text no longer names this source.
+                attribution.source_start = attribution.source_end = None
+            if (attribution.source_id, attribution.via_id) != (source.pk, via and via.pk):
+                # Another source (or relay): what was recorded of the old one does not carry
+                # over; the new one's defaults and the values given apply.
+                attribution.anonymity_reason = ""
+                attribution.in_position_to_know = attribution.identity_known_to_editor = None
         attribution.source = source
         attribution.cue = cue.strip()[:100]
         attribution.mode = mode

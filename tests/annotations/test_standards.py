@@ -218,3 +218,26 @@ def test_a_registry_default_reason_over_the_limit_is_refused(editor):
             in_position_to_know=True,
         )
     assert not Source.objects.filter(name="officials").exists()
+
+
+def test_another_anonymous_source_on_the_attribution_does_not_inherit_the_old_fields(
+    editor, anonymous
+):
+    sentence = claims_of(ArticleFactory(states=()))[0]
+    attribution = AttributionFactory(sentence=sentence, source=anonymous, **STANDARDS)
+    diplomats = SourceFactory(name="several diplomats", kind=Source.Kind.ANONYMOUS)
+    note = workflow.annotation_for(sentence)
+
+    edited = workflow.save_attribution(
+        sentence=sentence,
+        user=editor,
+        version=note.version,
+        source=diplomats,
+        attribution=attribution,
+    )
+
+    assert edited.missing_standards == [
+        "why anonymity was granted",
+        "whether the source is in a position to know",
+        "that an editor knows the identity",
+    ]
