@@ -416,6 +416,11 @@ def sign_off_blockers(article: Article) -> list[Blocker]:
     return blockers
 
 
+def contradiction_acknowledged(annotation: Annotation | None) -> bool:
+    """The desk has answered a contradiction found by the cross-checks on this sentence."""
+    return _acknowledged(annotation)
+
+
 def _acknowledged(annotation: Annotation | None) -> bool:
     """The desk has answered a contradiction: the claim is marked disputed, or its note says
     why it stands."""

@@ -19,7 +19,14 @@ from django.template.loader import render_to_string
 from annotations import selectors
 from annotations.http_errors import status_for
 from annotations.limits import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS
-from annotations.models import Annotation, AttributionMode, Confidence, Sentence, SourceKind
+from annotations.models import (
+    Annotation,
+    AttributionMode,
+    Confidence,
+    CrosscheckRelation,
+    Sentence,
+    SourceKind,
+)
 from annotations.services import workflow
 from annotations.services.workflow import StaleVersion, WorkflowError
 
@@ -115,12 +122,31 @@ def panel_html(request: HttpRequest, sentence_id: int, conflict: dict[str, Any] 
         if annotation is not None and workflow.can_annotate(user)
         else "",
         "limits": LIMITS,
+        # What this sentence will block at sign-off, said where it is fixed.
+        "sign_off_notes": _sign_off_notes(detail),
         "conflict": conflict,
         "modes": AttributionMode.choices,
         "source_kinds": SourceKind.choices,
         "confidences": list(enumerate(Confidence.choices, start=1)),
     }
     return render_to_string("desk/_panel.html", context, request=request)
+
+
+def _sign_off_notes(detail: selectors.SentenceDetail) -> list[str]:
+    """The sign-off blockers the panel can tell from what it loaded: suggestions left, and
+    independent contradictions not acknowledged (the service's rule and wording)."""
+    notes = []
+    if detail.suggestions:
+        notes.append(workflow.BLOCK_SUGGESTION.format(count=len(detail.suggestions)))
+    outlets: list[str] = []
+    for crosscheck in detail.crosschecks:
+        if crosscheck.relation == CrosscheckRelation.CONTRADICTS and crosscheck.independent:
+            name = crosscheck.match.article.outlet or crosscheck.match.article.external_id
+            if name not in outlets:
+                outlets.append(name)
+    if outlets and not workflow.contradiction_acknowledged(detail.annotation):
+        notes.append(workflow.BLOCK_CONTRADICTED.format(outlets=", ".join(outlets)))
+    return notes
 
 
 def sentence_state(request: HttpRequest, sentence_id: int, **extra: Any) -> dict[str, Any]:

@@ -180,3 +180,19 @@ def test_the_queue_shortens_a_long_note(editor, reviewer):
     Annotation.objects.filter(pk=note.pk).update(note="y" * 5_000)  # saved before the limit
     queue = client_for(reviewer).get(reverse("desk:review")).text
     assert "y" * 399 + "…" in queue and "y" * 401 not in queue
+
+
+def test_the_panel_says_what_the_sentence_will_block_at_sign_off(editor):
+    article = ArticleFactory()
+    claim = claims_of(article)[0]
+    contradiction(claim, outlet="Reuters")
+    html = panel(editor, claim)
+    assert "Blocks sign-off: contradicted by the cross-checks (Reuters)" in html
+    Annotation.objects.filter(sentence=claim).update(confidence="disputed")
+    assert "Blocks sign-off" not in panel(editor, claim)
+
+
+def test_the_panel_counts_the_suggestions_left_for_sign_off(editor):
+    article = make_article()
+    sentence = Attribution.objects.filter(sentence__article=article).first().sentence
+    assert "Blocks sign-off: 1 suggested attribution(s) neither accepted" in panel(editor, sentence)
