@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,8 @@ def passages(cluster: dict[str, Any]) -> dict[tuple[str, str], Passage]:
     for article in cluster["articles"]:
         body = article["body"]
         context = f"{article['headline']}\n{body[:CONTEXT_CHARS]}"[:CONTEXT_CHARS]
+        published = article.get("published_at")
+        published_at = datetime.fromisoformat(published) if published else None
         for item in analyze(body):
             s = item.sentence
             spans = [
@@ -77,6 +80,7 @@ def passages(cluster: dict[str, Any]) -> dict[tuple[str, str], Passage]:
                 outlet=article["outlet"],
                 sources=origins(spans, text=s.text, start=s.start),
                 context=context,
+                published_at=published_at,
             )
     return out
 

@@ -26,6 +26,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,9 @@ def passage(side: dict[str, Any]) -> Passage:
         outlet=side["outlet"],
         sources=tuple(side["sources"]),
         context=f"{side['headline']}\n{side['lead']}",
+        published_at=(
+            datetime.fromisoformat(side["published_at"]) if side.get("published_at") else None
+        ),
     )
 
 

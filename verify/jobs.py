@@ -23,7 +23,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -247,7 +247,8 @@ class Corpus:
     def __init__(self, stats: TermStats | None = None) -> None:
         self.stats = stats or TermStats()
         self._passages: dict[int, _Indexed] = {}
-        self._articles: dict[int, tuple[str, str]] = {}  # id -> (outlet, context)
+        # id -> (outlet, context, published_at)
+        self._articles: dict[int, tuple[str, str, datetime | None]] = {}
 
     def passages(self, sentence_ids: Iterable[int]) -> dict[int, _Indexed]:
         """Passages (text, outlet, origins, article context) of the sentences."""
@@ -265,12 +266,13 @@ class Corpus:
         )
         new_articles = {row[4] for row in rows} - self._articles.keys()
         if new_articles:
-            for pk, outlet, headline, lead in (
+            for pk, outlet, headline, lead, published_at in (
                 Article.objects.filter(pk__in=new_articles)
                 .annotate(lead=Substr("body", 1, CONTEXT_CHARS))
-                .values_list("pk", "outlet", "headline", "lead")
+                .values_list("pk", "outlet", "headline", "lead", "published_at")
             ):
-                self._articles[pk] = (outlet or "", f"{headline}\n{lead}"[:CONTEXT_CHARS])
+                context = f"{headline}\n{lead}"[:CONTEXT_CHARS]
+                self._articles[pk] = (outlet or "", context, published_at)
         spans: dict[int, list[Span]] = defaultdict(list)
         fields = ("source__name", "via__name", "source_start", "source_end", "cue_start", "cue_end")
         for sentence_id, *values in Attribution.objects.filter(
@@ -280,13 +282,14 @@ class Corpus:
         # Document frequencies for idf, from the index text already stored.
         self.stats.load({term for row in rows for term in row[3].split()})
         for pk, text, start, _search_text, article_id in rows:
-            outlet, context = self._articles[article_id]
+            outlet, context, published_at = self._articles[article_id]
             self._passages[pk] = _Indexed(
                 Passage(
                     text=text,
                     outlet=outlet,
                     sources=origins(spans.get(pk, []), text=text, start=start),
                     context=context,
+                    published_at=published_at,
                 ),
                 article_id,
             )

@@ -83,5 +83,5 @@ def test_report_all_is_one_json_line_per_article(articles):
 def test_report_table_shows_relations_and_the_suggested_confidence(articles):
     command("crosscheck", "draft-9")
     out = command("report", "draft-9", "--format", "table")
-    assert "contradicts" in out and "numbers differ" in out
+    assert "contradicts" in out and "figures differ" in out
     assert "suggests disputed" in out

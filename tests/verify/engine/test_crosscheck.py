@@ -82,7 +82,7 @@ def test_different_numbers_for_the_same_quantity_contradict():
         "Kyiv refused to cap its army at 800,000 troops under the draft plan.",
     )
     assert match is not None and match.relation == "contradicts"
-    assert match.reason == "numbers differ: 600,000 vs 800,000 troops"
+    assert match.reason == "figures differ: 600,000 vs 800,000 troops"
 
 
 def test_numbers_of_different_nouns_do_not_contradict():
@@ -99,7 +99,7 @@ def test_different_amounts_contradict_with_readable_reason():
         "The European Union pledged $95 million in winter aid for Ukraine's power grid.",
     )
     assert match is not None and match.relation == "contradicts"
-    assert match.reason == "numbers differ: $ 84 million vs $ 95 million"
+    assert match.reason == "figures differ: $84 million vs $95 million"
 
 
 def test_different_point_counts_contradict():
@@ -108,7 +108,7 @@ def test_different_point_counts_contradict():
         "After the Geneva meeting the draft peace plan was cut to 19 points.",
     )
     assert match is not None and match.relation == "contradicts"
-    assert match.reason.startswith("numbers differ: 22 vs 19 points")
+    assert match.reason.startswith("figures differ: 22 vs 19 points")
 
 
 def test_different_deadlines_contradict():
@@ -117,7 +117,7 @@ def test_different_deadlines_contradict():
         "Washington wants Kyiv to accept the peace framework by Dec. 1.",
     )
     assert match is not None and match.relation == "contradicts"
-    assert match.reason == "dates differ: Nov. 27 vs Dec. 1"
+    assert match.reason == "dates differ: 27 November vs 1 December"
 
 
 def test_different_months_contradict():
@@ -225,7 +225,7 @@ def test_figure_of_a_clause_in_a_list_sentence_contradicts():
         "A negotiator said Kyiv refused to cap the Ukrainian military at 800,000 troops.",
     )
     assert match is not None and match.relation == "contradicts"
-    assert match.reason == "numbers differ: 600,000 vs 800,000 troops"
+    assert match.reason == "figures differ: 600,000 vs 800,000 troops"
 
 
 def test_same_figure_reported_with_another_attribution_corroborates():
@@ -251,7 +251,7 @@ def test_different_prison_terms_contradict():
         "Okafor was sentenced to 15 years in prison for defrauding customers.",
     )
     assert match is not None and match.relation == "contradicts"
-    assert match.reason == "numbers differ: 12 vs 15 years"
+    assert match.reason == "figures differ: 12 years vs 15 years"
 
 
 # --- independence ----------------------------------------------------------------------------

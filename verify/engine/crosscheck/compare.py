@@ -34,9 +34,11 @@ fact (evidence at least :data:`CORROBORATE_THRESHOLD`, half the claim's names,
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 
 from verify.engine.crosscheck.facts import fact_text
@@ -54,7 +56,17 @@ from verify.engine.crosscheck.lexicon import (
     STOPWORDS,
     SYNONYMS,
 )
-from verify.engine.crosscheck.text import Token, analyse, display_number, stem
+from verify.engine.crosscheck.particulars import (
+    Figure,
+    When,
+    dates,
+    dates_overlap,
+    figures,
+    figures_overlap,
+    same_measure,
+    show_date,
+)
+from verify.engine.crosscheck.text import WORD_RE, Token, analyse, fold, stem
 from verify.engine.vocabulary import Relation
 
 # Below this score (both passages with a context), a candidate is not about the same event:
@@ -91,11 +103,8 @@ CONTRADICT_COVERAGE = 0.5
 # Differing figures whose surrounding words overlap this much (weighted, of the shorter phrase)
 # are figures for the same quantity even in sentences that otherwise say more.
 SAME_MEASURE = 0.75
-# Numbers within this relative difference are the same figure (84.5 million ~ 84.6 million).
-NUMBER_TOLERANCE = 0.01
 
 _QUANTITY_KINDS = frozenset({"number", "money", "pct"})
-_CURRENCIES = frozenset({"usd", "eur", "gbp", "jpy", "rub", "uah", "%"})
 _DATE_KINDS = frozenset({"date", "month", "year"})
 _PARTICULAR_KINDS = _QUANTITY_KINDS | _DATE_KINDS
 
@@ -108,6 +117,9 @@ class Passage:
     outlet: str = ""
     sources: tuple[str, ...] = ()
     context: str = ""
+    # When the article was published: relative dates ('on Monday', 'next week') are resolved
+    # against it; without it only dates naming a month or a year are compared.
+    published_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +134,7 @@ class Match:
 
 @dataclass(frozen=True, slots=True)
 class _Quantity:
-    value: float
+    figure: Figure  # the normalised figure: kind, unit, interval, the noun it counts
     unit: str  # the noun or currency it counts, as shown in a reason
     surface: str
     units: frozenset[str]  # every key it can be compared on: nouns after, the word before
@@ -137,6 +149,7 @@ class _Features:
     dates: tuple[Token, ...]  # day dates (nov27)
     months: tuple[Token, ...]  # month-only mentions
     years: tuple[Token, ...]
+    whens: tuple[When, ...]  # every date reference, resolved against published_at
     negations: tuple[_Negation, ...]
     words: tuple[str, ...]
     capitalised: tuple[bool, ...]
@@ -296,44 +309,23 @@ def _negated(negations: tuple[_Negation, ...], other_terms: dict[str, Token]) ->
 
 
 @lru_cache(maxsize=65536)
-def _features(text: str) -> _Features:
-    """What comparison needs of a sentence: read from its fact (attribution left out)."""
-    analysis = analyse(fact_text(text))
+def _features(text: str, published_at: datetime | None = None) -> _Features:
+    """What comparison needs of a sentence: read from its fact (attribution left out);
+    relative dates resolved against ``published_at``."""
+    fact = fact_text(text)
+    analysis = analyse(fact)
     words = analysis.raw_words
     terms: dict[str, Token] = {}
-    quantities: list[_Quantity] = []
     for token in analysis.tokens:
-        if not _is_content(token):
-            continue
-        terms.setdefault(_key(token), token)
-        if token.kind in _QUANTITY_KINDS and token.value is not None:
-            following = words[token.position + 1 : token.position + 3]
-            if following in (("year", "old"), ("years", "old")) or (
-                following[:1] == ("old",) and token.position > 0
-            ):
-                continue  # ages: '36-year-old' and '40-year-old' are usually two people
-            after = _units_after(words, token.position)
-            # The noun it counts: '7-day ceasefire' → day, '3,000 office jobs' → job.
-            head = after[0] if after and words[token.position + 1] in COUNT_NOUNS else ""
-            unit = token.unit or head or (after[-1] if after else "")
-            units = {u for u in (token.unit, *after, _unit_before(words, token.position)) if u}
-            if units:
-                quantities.append(
-                    _Quantity(
-                        token.value,
-                        unit or next(iter(units)),
-                        token.surface,
-                        frozenset(units),
-                        _earlier(words, token.position),
-                        _phrase(words, token.position),
-                    )
-                )
+        if _is_content(token):
+            terms.setdefault(_key(token), token)
     return _Features(
         terms=terms,
-        quantities=tuple(quantities),
+        quantities=_quantities(fact, words),
         dates=tuple(t for t in analysis.tokens if t.kind == "date"),
         months=tuple(t for t in analysis.tokens if t.kind == "month"),
         years=tuple(t for t in analysis.tokens if t.kind == "year"),
+        whens=dates(fact, published_at),
         negations=_negations(analysis.raw_words),
         words=analysis.raw_words,
         capitalised=analysis.capitalised,
@@ -343,6 +335,47 @@ def _features(text: str) -> _Features:
             stem(w) for w, c in zip(words, analysis.capitalised, strict=True) if c
         ),
     )
+
+
+# Kinds whose unit alone says what is measured (a currency, per cent, a duration, metres).
+_UNIT_KINDS = frozenset({"money", "percent", "points", "duration", "measure", "score"})
+
+
+def _quantities(fact: str, words: tuple[str, ...]) -> tuple[_Quantity, ...]:
+    """The figures of a fact (:func:`~verify.engine.crosscheck.particulars.figures`), each
+    with the keys it can be compared on: its unit, the nouns after it, the word it completes.
+    A count that says nothing of what it counts is left out."""
+    starts = _word_starts(fact)
+    out: list[_Quantity] = []
+    for figure in figures(fact):
+        first = bisect_right(starts, figure.start) - 1
+        last = bisect_right(starts, figure.end - 1) - 1
+        after = _units_after(words, last)
+        noun = _unit_key(figure.noun) if figure.noun else ""
+        unit = figure.unit if figure.kind in _UNIT_KINDS else ""
+        units = {u for u in (unit, noun, *after, _unit_before(words, first)) if u}
+        if figure.kind == "age" and not (units - {"years"}):
+            continue  # '36-year-old' and '40-year-old' are usually two people
+        if not units:
+            continue
+        shown = noun or (after[0] if after else "") or unit or next(iter(sorted(units)))
+        out.append(
+            _Quantity(
+                figure,
+                shown,
+                figure.surface,
+                frozenset(units),
+                _earlier(words, first),
+                _phrase(words, first),
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _word_starts(text: str) -> tuple[int, ...]:
+    """Character offsets of the words :func:`analyse` reads (to place a figure among them)."""
+    return tuple(m.start() for m in WORD_RE.finditer(fold(text)))
 
 
 @lru_cache(maxsize=16384)
@@ -483,10 +516,6 @@ def _scores(claim: Passage, candidate: Passage, idf: Idf | None) -> tuple[float,
 # --- contradiction signals -------------------------------------------------------------------
 
 
-def _same_number(a: float, b: float) -> bool:
-    return abs(a - b) <= NUMBER_TOLERANCE * max(abs(a), abs(b), 1e-9)
-
-
 def _current(quantity: _Quantity, other: _Features) -> bool:
     """False for a figure from another time than the other sentence speaks of: tied to a
     year the other does not mention, or the previous value in 'up from 59%'."""
@@ -497,30 +526,38 @@ def _current(quantity: _Quantity, other: _Features) -> bool:
 
 
 def _comparable(qa: _Quantity, qb: _Quantity) -> int:
-    """How many keys two figures share (0: not figures of the same thing). Amounts and
-    percentages only meet their own currency or percentages."""
-    currency_a = qa.unit if qa.unit in _CURRENCIES else ""
-    currency_b = qb.unit if qb.unit in _CURRENCIES else ""
-    if currency_a != currency_b:
+    """How many keys two figures share (0: not figures of the same thing). A figure meets
+    only one of its kind and unit (money of its currency, per cent not percentage points,
+    durations, metres); counts of different nouns never meet ('40 passengers', '40 crew')."""
+    a, b = qa.figure, qb.figure
+    if not same_measure(a, b):
+        return 0
+    noun_a, noun_b = _unit_key(a.noun), _unit_key(b.noun)
+    if a.noun and b.noun and noun_a != noun_b and noun_a not in qb.units and noun_b not in qa.units:
         return 0
     return len(qa.units & qb.units) + (qa.unit == qb.unit)
 
 
+def _agrees(qa: _Quantity, qb: _Quantity) -> bool:
+    """The two figures measure one thing and may be the same: their intervals meet."""
+    return bool(_comparable(qa, qb)) and figures_overlap(qa.figure, qb.figure)
+
+
 def _numbers_differ(fa: _Features, fb: _Features) -> str:
     """A figure of the claim whose counterpart in the candidate (same noun, currency or the
-    word it completes) has another value, and no counterpart with the same value."""
+    word it completes) cannot be the same ('nearly 50' vs 'at least 120'), and no counterpart
+    that can ('nearly 50' vs 'more than 40')."""
     for qa, qb in _differing_figures(fa, fb):
         return _figure_reason(fa, qa, qb)
     return ""
 
 
 def _figure_reason(fa: _Features, qa: _Quantity, qb: _Quantity) -> str:
-    if qa.unit in _CURRENCIES:
-        return f"numbers differ: {qa.surface} vs {qb.surface}"
-    # '4.2 billion' as written; '600000' as '600,000'.
-    shown_a = qa.surface if any(c.isalpha() for c in qa.surface) else display_number(qa.value)
-    shown_b = qb.surface if any(c.isalpha() for c in qb.surface) else display_number(qb.value)
-    return f"numbers differ: {shown_a} vs {shown_b} {_unit_word(fa, qa, qb)}"
+    """'figures differ: nearly 50 vs at least 120 injured', '$84 million vs $95 million'."""
+    reason = f"figures differ: {qa.surface} vs {qb.surface}"
+    if qa.figure.kind in _UNIT_KINDS:
+        return reason  # the unit is in the figures as written
+    return f"{reason} {_unit_word(fa, qa, qb)}"
 
 
 def _differing_figures(fa: _Features, fb: _Features) -> list[tuple[_Quantity, _Quantity]]:
@@ -529,7 +566,7 @@ def _differing_figures(fa: _Features, fb: _Features) -> list[tuple[_Quantity, _Q
         if not _current(qa, fb):
             continue
         same_unit = [qb for qb in fb.quantities if _current(qb, fa) and _comparable(qa, qb)]
-        if same_unit and not any(_same_number(qa.value, qb.value) for qb in same_unit):
+        if same_unit and not any(figures_overlap(qa.figure, qb.figure) for qb in same_unit):
             out.append((qa, max(same_unit, key=lambda q: _comparable(qa, q))))
     return out
 
@@ -553,24 +590,40 @@ def _phrase_weight(key: str, fa: _Features, fb: _Features, idf: Idf | None) -> f
 
 
 def _unit_word(fa: _Features, qa: _Quantity, qb: _Quantity) -> str:
+    """The word, as the claim writes it, for what both figures count."""
     shared = qa.units & qb.units
-    unit = qa.unit if qa.unit in shared else next(iter(sorted(shared)), qa.unit)
+    nouns = [_unit_key(q.figure.noun) for q in (qa, qb) if q.figure.noun]
+    unit = next((k for k in (*nouns, qa.unit) if k in shared), "")
+    unit = unit or next(iter(sorted(shared)), qa.unit)
+    if qa.figure.noun and _unit_key(qa.figure.noun) == unit:
+        return qa.figure.noun
     for word in fa.words:
         if _unit_key(word) == unit:
             return word
     return unit
 
 
+# Dates this many orders of size apart (a day, a week, a month, a quarter, a year, longer)
+# are not compared: 'on Wednesday' and 'a 2023 collapse' speak of different events.
+_DATE_SCALES = (1, 10, 31, 92, 366)
+_DATE_SCALE_GAP = 2
+
+
+def _date_scale(when: When) -> int:
+    days = (when.last - when.first).days + 1
+    return next((k for k, limit in enumerate(_DATE_SCALES) if days <= limit), len(_DATE_SCALES))
+
+
 def _dates_differ(fa: _Features, fb: _Features) -> str:
-    for a, b in ((fa.dates, fb.dates), (fa.months, fb.months), (fa.years, fb.years)):
-        if a and b and not {t.norm for t in a} & {t.norm for t in b}:
-            return f"dates differ: {a[0].surface} vs {b[0].surface}"
-    # A day date against a month-only mention of another month (Nov. 27 vs December).
-    for a, b in ((fa.dates, fb.months), (fa.months, fb.dates)):
-        months_a = {t.norm.rstrip("0123456789") for t in a}
-        months_b = {t.norm.rstrip("0123456789") for t in b}
-        if a and b and not months_a & months_b:
-            return f"dates differ: {a[0].surface} vs {b[0].surface}"
+    """A date of the claim that no date of the candidate can be, against a date of the
+    candidate that no date of the claim can be, of a like size ('Thursday 26 February' vs
+    '3 March'; 'March' vs 'June'; not 'on Wednesday' vs 'in 2023')."""
+    alone_a = [a for a in fa.whens if not any(dates_overlap(a, b) for b in fb.whens)]
+    alone_b = [b for b in fb.whens if not any(dates_overlap(a, b) for a in fa.whens)]
+    for a in alone_a:
+        for b in alone_b:
+            if abs(_date_scale(a) - _date_scale(b)) <= _DATE_SCALE_GAP:
+                return f"dates differ: {show_date(a)} vs {show_date(b)}"
     return ""
 
 
@@ -722,18 +775,46 @@ def _agreement(
 
 
 def _has_figures(fa: _Features, fb: _Features) -> bool:
-    """Every figure of the claim is in the candidate: a report that leaves out the claim's
-    figure does not confirm it. (A date left out is usually the article's own date.)"""
-    return all(key in fb.terms for key, t in fa.terms.items() if t.kind in _QUANTITY_KINDS)
+    """Every figure of the claim is in the candidate, as written or normalised ('2.5 million
+    tonnes' = '2,500,000 tonnes', 'more than nine hours' ~ 'nearly 10 hours'): a report that
+    leaves out the claim's figure does not confirm it. (A date left out is usually the
+    article's own date.)"""
+    agreed = {
+        qa.figure.start for qa in fa.quantities if any(_agrees(qa, qb) for qb in fb.quantities)
+    }
+    return all(
+        key in fb.terms or _covers(token, fa, agreed)
+        for key, token in fa.terms.items()
+        if token.kind in _QUANTITY_KINDS
+    )
+
+
+def _covers(token: Token, fa: _Features, agreed: set[int]) -> bool:
+    """The claim's quantity token belongs to a figure the candidate agrees with."""
+    starts = _word_starts(fact_text(fa.text))
+    for qa in fa.quantities:
+        first = bisect_right(starts, qa.figure.start) - 1
+        last = bisect_right(starts, qa.figure.end - 1) - 1
+        if first <= token.position <= last:
+            return qa.figure.start in agreed
+    return False
 
 
 def _same_particulars(fa: _Features, fb: _Features, agreement: _Agreement) -> bool:
-    """The candidate gives every figure and date of the claim, and what else it says is
-    mostly in the claim: it reports the claim's checkable fact, though the claim goes on
-    ('the draft was reduced to 22 points' inside a sentence that also tells how)."""
+    """The candidate gives every figure and date of the claim (normalised: 'three-quarters'
+    = '75 per cent', 'on Thursday' = '26 February' for an article of that week), and what
+    else it says is mostly in the claim: it reports the claim's checkable fact, though the
+    claim goes on ('the draft was reduced to 22 points' inside a sentence that also tells how)."""
+    dates_agree = all(any(dates_overlap(a, b) for b in fb.whens) for a in fa.whens)
     return (
-        any(t.kind in _PARTICULAR_KINDS for t in fa.terms.values())
-        and all(key in fb.terms for key, t in fa.terms.items() if t.kind in _PARTICULAR_KINDS)
+        bool(
+            fa.quantities or fa.whens or any(t.kind in _PARTICULAR_KINDS for t in fa.terms.values())
+        )
+        and _has_figures(fa, fb)
+        and dates_agree
+        and all(
+            key in fb.terms for key, t in fa.terms.items() if t.kind in _DATE_KINDS and not fa.whens
+        )
         and agreement.back_coverage >= PREDICATE_COVERAGE
         and any(k in fb.terms for k in agreement.shared)
     )
@@ -803,7 +884,8 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
     ``idf(token)`` weighs index tokens (as :func:`index_text` emits them) from the caller's
     index statistics; without it names, figures and dates weigh most (:func:`default_idf`).
     """
-    fa, fb = _features(claim.text), _features(candidate.text)
+    fa = _features(claim.text, claim.published_at)
+    fb = _features(candidate.text, candidate.published_at)
     score, _ = _scores(claim, candidate, idf)
     with_context = bool(claim.context and candidate.context)
     threshold = MATCH_THRESHOLD if with_context else SENTENCE_MATCH_THRESHOLD
@@ -833,7 +915,7 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
         and _frame(fa, fb, idf, frozenset()) >= CONTRADICT_THRESHOLD
     ):
         return Match(Relation.CONTRADICTS, round(score, 4), conflict, independent)
-    if conflict.startswith("numbers"):
+    if conflict.startswith("figures"):
         # The figure's own words carry this one; of the claim's names (a list sentence names
         # many things) one shared is enough.
         names = _key_terms(fa, idf, leads[0])

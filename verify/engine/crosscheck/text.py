@@ -28,6 +28,9 @@ _TOKEN_RE = re.compile(
     r"[$€£¥]|%|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?|[^\W\d_]+(?:['’][^\W\d_]+)*",
     re.UNICODE,
 )
+# The words :func:`analyse` reads, in order (``Analysis.raw_words``), for callers that place
+# character offsets among them.
+WORD_RE = _TOKEN_RE
 _ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # Words before a capitalised 'May'/'March' that make it a month rather than a verb or a name.

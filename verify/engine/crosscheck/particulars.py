@@ -1,0 +1,1327 @@
+"""Particulars normalised before comparison: figures as intervals, dates resolved to days.
+
+Two readers over one sentence, both pure and cached:
+
+* :func:`figures` — every figure with what it measures: a count of a noun ('40 passengers'),
+  money in a currency ('$1.2bn' = 1,200,000,000 dollars), a percentage ('three-quarters' =
+  '75 per cent' = '75%', 'one in five' = 20%), percentage points (kept apart from per cent;
+  '25 basis points' = 0.25), a duration in seconds ('a fortnight' = '14 days' = 'two weeks'),
+  a measure with its unit ('2.5 million tonnes' = '2,500,000 tonnes'), an age, a vote score
+  ('9-4'). Approximations and bounds become intervals: 'about 50' is 45..55, 'nearly 50'
+  45..50, 'more than 40' 40..∞, 'up to 40' 0..40, 'between 449 and 599' 449..599.
+  Not figures: years, days of the month, times of day, ordinals, identifiers ('runway 07',
+  'NL412'), phone-number-like digit groups, 'one of the', 'one day'.
+* :func:`dates` — every date or time reference resolved against the article's
+  ``published_at`` into an interval of days: '14 June 2023', 'March 3' (the year nearest the
+  article), 'on Monday' (the most recent Monday in a past-tense sentence, the coming one in a
+  future one), 'next Thursday', 'last week', 'next year', 'yesterday', 'Q3', 'the third
+  quarter', 'early next month', 'by the end of March' (from the article's day to 31 March),
+  'late on Tuesday' (the day, with the part of day kept). Without ``published_at`` only dates
+  that name a month or a year are read, and a day without a year is compared on month and day.
+
+Two figures contradict when they measure the same thing and their intervals do not overlap
+(:func:`figures_overlap`); two dates when their intervals do not (:func:`dates_overlap`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from verify.engine.crosscheck.lexicon import COUNT_NOUNS, MONTHS, STOPWORDS
+from verify.engine.crosscheck.text import fold
+
+INF = math.inf
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure of a sentence.
+
+    ``kind``: ``count`` | ``money`` | ``percent`` | ``points`` (percentage points) |
+    ``duration`` (seconds) | ``measure`` | ``age`` | ``score``. ``unit``: the currency code
+    ('usd', 'eur', 'gbp', '$' for an unqualified dollar), the canonical measure unit ('tonne',
+    'metre'), '%', 'pp', 's'; '' for counts. ``noun``: the word the figure counts or describes
+    as written ('passengers', 'homes', 'stake'), '' when the text gives none. ``low``..``high``
+    is the interval the text allows (closed; ``high`` may be infinite); ``value`` the figure as
+    stated. ``qualifier``: the approximation or bound as written ('nearly', 'at least'), ''.
+    ``start``/``end``: character offsets in the folded text. ``bound``: how the qualifier
+    bounds it (see :func:`figures_overlap`).
+    """
+
+    kind: str
+    value: float
+    low: float
+    high: float
+    unit: str
+    noun: str
+    surface: str
+    qualifier: str
+    start: int
+    end: int
+    bound: str = ""  # '' | approx | below | atleast | atmost | top | range | vague
+
+
+# Relative width of a plain approximation ('about 1,900').
+APPROXIMATE = 0.1
+# Stated figures within this relative difference are the same (84.5 million ~ 84.6 million).
+EXACT = 0.01
+# 'Up to 300', 'as many as 300': the figure is the top of a range this wide (relative).
+CEILING = 0.25
+# A fraction in words is a rounded percentage: 'two-thirds' ~ 67%.
+FRACTION_POINTS = 1.0
+
+# The qualifier phrases (lower case, as token tuples) and how they bound a figure.
+_APPROX: tuple[str, ...] = (
+    "about",
+    "around",
+    "some",
+    "roughly",
+    "approximately",
+    "an estimated",
+    "estimated",
+)
+_APPROX += ("close to", "circa", "c", "~", "or so", "something like", "upwards of nearly")
+_BELOW: tuple[str, ...] = (
+    "nearly",
+    "almost",
+    "just under",
+    "just below",
+    "just short of",
+    "not quite",
+)
+_ATLEAST: tuple[str, ...] = (
+    "more than",
+    "over",
+    "above",
+    "at least",
+    "in excess of",
+    "upwards of",
+    "exceeding",
+)
+_ATLEAST += ("no fewer than", "no less than", "a minimum of", "at minimum", "just over")
+_ATLEAST += ("well over", "well above", "more then", "greater than", "beyond")
+_ATMOST: tuple[str, ...] = ("fewer than", "less than", "under", "below", "at most", "no more than")
+_ATMOST += ("a maximum of", "at maximum", "not more than", "as few as", "well under")
+_ATMOST += ("well below",)
+# A ceiling that is the figure reported: 'a reward of up to £20,000', 'as many as 300 jobs'.
+_TOP = ("up to", "as many as", "as much as", "as high as", "as large as")
+_QUALIFIERS: dict[tuple[str, ...], str] = {}
+for _bound, _phrases in (
+    ("approx", _APPROX),
+    ("below", _BELOW),
+    ("atleast", _ATLEAST),
+    ("atmost", _ATMOST),
+    ("top", _TOP),
+):
+    for _phrase in _phrases:
+        _QUALIFIERS[tuple(_phrase.split())] = _bound
+_QUALIFIER_MAX = max(len(k) for k in _QUALIFIERS)
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Scale suffixes glued to a figure or following it: '$1.2bn', '2.5m', '40k'.
+_SCALE_SUFFIXES = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6, "k": 1e3, "tn": 1e12}
+_SCALE_SUFFIXES |= {"trn": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_SCALE_SUFFIXES |= {"trillion": 1e12}
+# Vague multitudes: 'dozens of', 'hundreds of', 'tens of thousands of'.
+_MULTITUDES = {"dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 999.0)}
+_MULTITUDES |= {"thousands": (2e3, 9999.0), "millions": (2e6, 999e6), "billions": (2e9, 999e9)}
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_FRACTIONS |= {"fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8}
+_FRACTIONS |= {"tenth": 10, "tenths": 10}
+_ORDINALS = _set(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+)
+
+_CURRENCY_SYMBOLS = {"$": "$", "€": "eur", "£": "gbp", "¥": "jpy", "₹": "inr"}
+# Letters glued before '$': 'US$', 'A$', 'NZ$', 'C$', 'HK$'.
+_DOLLAR_PREFIXES = {"us": "usd", "a": "aud", "au": "aud", "nz": "nzd", "c": "cad", "ca": "cad"}
+_DOLLAR_PREFIXES |= {"hk": "hkd", "s": "sgd"}
+_CURRENCY_CODES = {
+    c: c for c in _set("usd eur gbp jpy chf cad aud nzd cny rmb inr rub uah sek nok dkk hkd")
+}
+_CURRENCY_WORDS = {
+    "dollars": "$", "dollar": "$", "euros": "eur", "euro": "eur", "pounds": "gbp",
+    "sterling": "gbp", "pence": "gbp", "yen": "jpy", "francs": "chf", "yuan": "cny",
+    "renminbi": "cny", "rupees": "inr", "roubles": "rub", "rubles": "rub", "hryvnias": "uah",
+    "kronor": "sek", "kroner": "nok", "krona": "sek", "krone": "nok",
+}  # fmt: skip
+_DOLLARS = frozenset({"$", "usd", "aud", "nzd", "cad", "hkd", "sgd"})
+
+_SECOND, _MINUTE, _HOUR, _DAY = 1.0, 60.0, 3600.0, 86400.0
+_DURATIONS = {
+    "second": _SECOND, "seconds": _SECOND, "sec": _SECOND, "secs": _SECOND,
+    "minute": _MINUTE, "minutes": _MINUTE, "min": _MINUTE, "mins": _MINUTE,
+    "hour": _HOUR, "hours": _HOUR, "hr": _HOUR, "hrs": _HOUR, "h": _HOUR,
+    "day": _DAY, "days": _DAY, "night": _DAY, "nights": _DAY,
+    "week": 7 * _DAY, "weeks": 7 * _DAY, "fortnight": 14 * _DAY, "fortnights": 14 * _DAY,
+    "month": 30.44 * _DAY, "months": 30.44 * _DAY, "year": 365.25 * _DAY,
+    "years": 365.25 * _DAY, "decade": 3652.5 * _DAY, "decades": 3652.5 * _DAY,
+}  # fmt: skip
+# Calendar units vary in length: 'a month' is 28 to 31 days.
+_DURATION_SPREAD = {"month": 0.05, "months": 0.05, "year": 0.002, "years": 0.002}
+# Measures in one base unit each: length in metres, mass in kilograms, area in hectares,
+# speed in km/h, volume in litres.
+_BASE = {
+    "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "mile": ("m", 1609.344),
+    "ft": ("m", 0.3048), "in": ("m", 0.0254), "tonne": ("kg", 1000.0), "g": ("kg", 0.001),
+    "lb": ("kg", 0.4536), "acre": ("ha", 0.4047), "mph": ("kmh", 1.609344),
+}  # fmt: skip
+_MEASURES = {
+    "tonne": "tonne", "tonnes": "tonne", "ton": "tonne", "tons": "tonne", "t": "tonne",
+    "kilogram": "kg", "kilograms": "kg", "kg": "kg", "kilo": "kg", "kilos": "kg",
+    "gram": "g", "grams": "g", "g": "g", "pound-weight": "lb", "lb": "lb", "lbs": "lb",
+    "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "km": "km",
+    "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "centimetre": "cm", "centimetres": "cm", "cm": "cm", "millimetre": "mm",
+    "millimetres": "mm", "mm": "mm", "mile": "mile", "miles": "mile", "mi": "mile",
+    "foot": "ft", "feet": "ft", "ft": "ft", "inch": "in", "inches": "in",
+    "hectare": "ha", "hectares": "ha", "ha": "ha", "acre": "acre", "acres": "acre",
+    "litre": "l", "litres": "l", "liter": "l", "liters": "l", "barrel": "barrel",
+    "barrels": "barrel", "mph": "mph", "kph": "kmh", "kmh": "kmh", "knots": "knot",
+    "degree": "degree", "degrees": "degree", "megawatt": "mw", "megawatts": "mw", "mw": "mw",
+    "gigawatt": "gw", "gigawatts": "gw", "gw": "gw", "storey": "storey", "storeys": "storey",
+    "m": "m",
+}  # fmt: skip
+# Words before a number that make it a label, not a figure: 'runway 07', 'flight 412'.
+_LABELS = _set(
+    """runway flight route number no platform gate room bus line article section chapter
+    page paragraph clause rule case exit junction highway interstate road street avenue
+    terminal pier berth bay ward unit lot item model version resolution bill amendment
+    code zone district precinct sector track level floor apartment suite building block
+    phase stage tier grade category class channel album episode season round game match
+    pit lane seat row box"""
+)
+_TIME_SUFFIXES = frozenset({"am", "pm", "gmt", "bst", "utc", "cet", "est", "edt", "pst", "hrs"})
+# Words that, after 'one', make it a pronoun or an article: 'one of the', 'one another'.
+_NOT_ONE_AFTER = frozenset({"of", "another", "by", "day", "time", "way", "thing", "who", "that"})
+_NOT_ONE_BEFORE = frozenset({"no", "any", "every", "some", "each", "someone", "the", "this"})
+_NOT_ONE_BEFORE |= frozenset({"that", "which", "only", "little", "big"})
+_SCORE_CUES = frozenset({"voted", "vote", "votes", "margin", "majority", "won", "beat", "lost"})
+_SCORE_CUES |= frozenset({"win", "defeat", "defeated", "split", "ruling", "decision", "by"})
+_NAMED_GROUPS = frozenset({"big", "top", "group", "g"})
+_NOUN_SKIP = frozenset({"more", "other", "further", "additional", "extra", "new", "of", "the"})
+
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[$€£¥₹%~+:/'-]|[,;.!?()\"]")
+# Punctuation read only to stop a phrase ('6 per cent; RATP has offered').
+_PUNCTUATION = frozenset(',;.!?()"')
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str  # lower case
+    start: int
+    end: int
+    glued: bool  # no space before it
+    capital: bool
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, tuple[_Tok, ...]]:
+    folded = fold(text)
+    out: list[_Tok] = []
+    previous_end = -1
+    for m in _TOKEN_RE.finditer(folded):
+        word = m.group()
+        out.append(
+            _Tok(word.lower(), m.start(), m.end(), m.start() == previous_end, word[:1].isupper())
+        )
+        previous_end = m.end()
+    return folded, tuple(out)
+
+
+def _digits(raw: str) -> float | None:
+    """600,000 → 600000; 3.5 → 3.5; 3,5 → 3.5; 1.200.000 → 1200000."""
+    if "," in raw and "." in raw:
+        raw = raw.replace(",", "")
+    elif raw.count(",") == 1 and len(raw.split(",")[1]) != 3:
+        raw = raw.replace(",", ".")
+    elif raw.count(".") > 1:
+        raw = raw.replace(".", "")
+    else:
+        raw = raw.replace(",", "")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def _word_number(toks: tuple[_Tok, ...], i: int) -> tuple[float, int] | None:
+    """A number in words from token i: 'four thousand', 'twenty-five', 'two hundred and
+    fifty', 'a dozen', 'half a dozen', 'a million'. Returns (value, next index)."""
+    n = len(toks)
+    word = toks[i].text
+    if word in ("a", "an") and i + 1 < n:
+        nxt = toks[i + 1].text
+        if nxt == "dozen":
+            return 12.0, i + 2
+        if nxt in ("hundred", "thousand", "million", "billion", "trillion"):
+            return _word_number_tail(toks, i + 1, 1.0)
+        return None
+    if word == "half" and i + 2 < n and toks[i + 1].text == "a" and toks[i + 2].text == "dozen":
+        return 6.0, i + 3
+    if word in _UNITS:
+        value = float(_UNITS[word])
+    elif word in _TENS:
+        value = float(_TENS[word])
+        if i + 2 < n and toks[i + 1].text == "-" and toks[i + 2].text in _UNITS:
+            value += _UNITS[toks[i + 2].text]
+            i += 2
+    else:
+        return None
+    return _word_number_tail(toks, i + 1, value)
+
+
+def _tens(toks: tuple[_Tok, ...], i: int) -> tuple[float, int] | None:
+    """A number below 100 in words at token i ('fifty', 'twenty-five'): (value, next)."""
+    if i >= len(toks):
+        return None
+    word = toks[i].text
+    if word in _UNITS:
+        return float(_UNITS[word]), i + 1
+    if word in _TENS:
+        value = float(_TENS[word])
+        if i + 2 < len(toks) and toks[i + 1].text == "-" and toks[i + 2].text in _UNITS:
+            return value + _UNITS[toks[i + 2].text], i + 3
+        return value, i + 1
+    return None
+
+
+def _word_number_tail(toks: tuple[_Tok, ...], j: int, value: float) -> tuple[float, int]:
+    """Scale words after a number word: 'two hundred and fifty thousand'."""
+    n = len(toks)
+    total = 0.0
+    while j < n:
+        word = toks[j].text
+        if word == "dozen":
+            value *= 12
+            j += 1
+        elif word == "hundred":
+            value *= 100
+            j += 1
+            if j + 1 < n and toks[j].text == "and":
+                small = _tens(toks, j + 1)
+                if small is not None:
+                    value += small[0]
+                    j = small[1]
+        elif word in _SCALE_WORDS:
+            total += value * _SCALE_WORDS[word]
+            value = 0.0
+            j += 1
+            if j < n and toks[j].text == "and":
+                small = _tens(toks, j + 1)
+                if small is not None:
+                    value, j = small
+            break
+        else:
+            break
+    return total + value, j
+
+
+def _qualifier(toks: tuple[_Tok, ...], i: int) -> tuple[str, str, int]:
+    """The bound phrase ending right before token i: (bound, phrase, its first index)."""
+    for size in range(_QUALIFIER_MAX, 0, -1):
+        if i - size < 0:
+            continue
+        phrase = tuple(t.text for t in toks[i - size : i])
+        bound = _QUALIFIERS.get(phrase)
+        if bound:
+            return bound, " ".join(phrase), i - size
+    return "", "", i
+
+
+def _interval(value: float, bound: str) -> tuple[float, float]:
+    if bound == "approx":
+        return value * (1 - APPROXIMATE), value * (1 + APPROXIMATE)
+    if bound == "below":
+        return value * (1 - APPROXIMATE), value
+    if bound == "atleast":
+        return value, INF
+    if bound == "atmost":
+        return 0.0, value
+    if bound == "top":
+        return value * (1 - CEILING), value
+    spread = EXACT * abs(value)
+    return value - spread, value + spread
+
+
+def _is_year(raw: str, value: float) -> bool:
+    return raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100
+
+
+def _is_phone(toks: tuple[_Tok, ...], i: int) -> bool:
+    """Digit groups run together ('020 7946 0958', '555-0134', '+44 20'): not a figure."""
+    if i > 0 and toks[i - 1].text == "+" and toks[i].glued:
+        return True
+    groups = 1
+    j = i + 1
+    while j < len(toks):
+        if toks[j].text[:1].isdigit() and not toks[j].glued:
+            groups += 1
+            j += 1
+        elif (
+            toks[j].text in ("-", ".")
+            and j + 1 < len(toks)
+            and toks[j].glued
+            and toks[j + 1].glued
+            and toks[j + 1].text.isdigit()
+            and len(toks[j + 1].text) >= 3
+            and toks[i].text.isdigit()
+            and len(toks[i].text) >= 3
+        ):
+            return True
+        else:
+            break
+    raw = toks[i].text
+    return groups >= 3 or (raw.isdigit() and raw.startswith("0") and len(raw) >= 3)
+
+
+def _month_near(toks: tuple[_Tok, ...], i: int, j: int) -> bool:
+    """A month name right before token i or right after token j-1 (a day of the month)."""
+    before = toks[i - 1].text if i > 0 else ""
+    if before == "of" and i > 1:
+        before = toks[i - 2].text
+    after = toks[j].text if j < len(toks) else ""
+    if after == "of" and j + 1 < len(toks):
+        after = toks[j + 1].text
+    return before in MONTHS or after in MONTHS
+
+
+def _noun_after(toks: tuple[_Tok, ...], j: int) -> str:
+    """The word the figure counts: '40 passengers', '2,300 homes had', 'a three-quarters
+    stake'; skipping 'more', 'of the' ('31 more people', '34 of the seats')."""
+    for tok in toks[j : j + 3]:
+        word = tok.text
+        if word in _NOUN_SKIP or word == "-":
+            continue
+        if word in _PUNCTUATION:
+            break
+        if word.isalpha() and (word in COUNT_NOUNS or word not in STOPWORDS) and len(word) > 1:
+            return word
+        break
+    return ""
+
+
+def _unit_after(toks: tuple[_Tok, ...], j: int) -> tuple[str, str, float, int]:
+    """What follows a number: (kind, unit, factor, next index). kind '' for a plain count."""
+    n = len(toks)
+    if j >= n:
+        return "", "", 1.0, j
+    word = toks[j].text
+    nxt = toks[j + 1].text if j + 1 < n else ""
+    if word == "%" or word in ("percent", "pct", "pc"):
+        k = j + 1
+        if nxt in ("point", "points"):
+            return "points", "pp", 1.0, k + 1
+        return "percent", "%", 1.0, k
+    if word == "per" and nxt == "cent":
+        return "percent", "%", 1.0, j + 2
+    if word in ("percentage", "per") and nxt in ("point", "points"):
+        return "points", "pp", 1.0, j + 2
+    if word == "pp" or word == "ppt":
+        return "points", "pp", 1.0, j + 1
+    if word == "basis" and nxt in ("point", "points"):
+        return "points", "pp", 0.01, j + 2
+    if word in ("bp", "bps"):
+        return "points", "pp", 0.01, j + 1
+    if word in _CURRENCY_WORDS:
+        return "money", _CURRENCY_WORDS[word], 1.0, j + 1
+    if word in _CURRENCY_CODES:
+        return "money", _CURRENCY_CODES[word], 1.0, j + 1
+    hyphen = word == "-"
+    k = j + 1 if hyphen else j
+    word = toks[k].text if k < n else ""
+    following = tuple(t.text for t in toks[k + 1 : k + 3])
+    if word in ("year", "years") and (following[:1] == ("old",) or following == ("-", "old")):
+        return "age", "years", 1.0, k + (2 if following[:1] == ("old",) else 3)
+    if word in _DURATIONS and not (word in ("h", "night", "nights") and not hyphen):
+        end = k + 1
+        if end + 1 < n and toks[end].text == "-" and toks[end + 1].text in ("long", "old"):
+            end += 2
+        return "duration", word, _DURATIONS[word], end
+    if word in _MEASURES and (len(word) > 2 or toks[k].glued or hyphen):
+        unit, factor = _BASE.get(_MEASURES[word], (_MEASURES[word], 1.0))
+        return "measure", unit, factor, k + 1
+    return "", "", 1.0, j
+
+
+def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | None, int]:
+    """The figure starting at token i (or None) and the index to continue from."""
+    n = len(toks)
+    tok = toks[i]
+    word = tok.text
+    start_i = i
+    currency = ""
+    # A currency before the number: '$1.2bn', 'US$40', '€3m', 'USD 3 million'.
+    if word in _CURRENCY_SYMBOLS or (word in _CURRENCY_CODES and i + 1 < n):
+        if i + 1 < n and toks[i + 1].text[:1].isdigit():
+            currency = _CURRENCY_SYMBOLS.get(word) or _CURRENCY_CODES[word]
+            if word == "$" and i > 0 and tok.glued and toks[i - 1].text in _DOLLAR_PREFIXES:
+                currency = _DOLLAR_PREFIXES[toks[i - 1].text]
+                start_i = i - 1
+            i += 1
+            tok = toks[i]
+            word = tok.text
+        else:
+            return None, i + 1
+    multitude = None
+    if word[:1].isdigit():
+        if tok.glued and i > 0 and toks[i - 1].text.isalpha() and not currency:
+            return None, i + 1  # 'NL412', 'Q3', 'A1'
+        if i > 0 and toks[i - 1].text in _LABELS and not currency:
+            return None, i + 1
+        if not currency and _is_phone(toks, i):
+            j = i + 1
+            while j < n and (toks[j].text[:1].isdigit() or toks[j].text in "-.+"):
+                j += 1
+            return None, j
+        if (
+            i + 2 < n
+            and toks[i + 1].text == ":"
+            and toks[i + 1].glued
+            and toks[i + 2].glued
+            and toks[i + 2].text.isdigit()
+        ):
+            return None, i + 3  # 10:30
+        value = _digits(word)
+        if value is None:
+            return None, i + 1
+        j = i + 1
+        if j < n and toks[j].text in ("st", "nd", "rd", "th") and toks[j].glued:
+            return None, j + 1  # an ordinal
+        if j < n and toks[j].text == "s" and toks[j].glued:
+            return None, j + 1  # the 1990s
+        if j < n and toks[j].text in _TIME_SUFFIXES:
+            return None, j + 1  # 5am
+        if j < n and toks[j].text == "o" and j + 1 < n and toks[j + 1].text == "'":
+            return None, j + 2  # five o'clock
+        if j < n and toks[j].text in _SCALE_SUFFIXES:
+            scale_word = toks[j].text
+            # A glued 'm' is a million with a currency ('$2.5m') or before a plural noun ('4m
+            # journeys'); '18m high', 'an 18m yacht' are metres.
+            plural = j + 1 < n and toks[j + 1].text.endswith("s") and toks[j + 1].text.isalpha()
+            if toks[j].glued and scale_word in ("m", "b", "t") and not (currency or plural):
+                pass
+            else:
+                value *= _SCALE_SUFFIXES[scale_word]
+                j += 1
+    elif word in _MULTITUDES:
+        if i + 1 < n and toks[i + 1].text == "of":
+            multitude = _MULTITUDES[word]
+            value = multitude[0]
+            j = i + 1
+        else:
+            return None, i + 1
+    elif word == "tens" and i + 3 < n and toks[i + 1].text == "of":
+        scale = toks[i + 2].text
+        if scale in ("thousands", "millions"):
+            base = 1e3 if scale == "thousands" else 1e6
+            multitude = (20 * base, 99 * base)
+            value = multitude[0]
+            j = i + 3
+        else:
+            return None, i + 1
+    else:
+        read = _word_number(toks, i)
+        after = toks[i + 1].text if i + 1 < n else ""
+        if read is None and word in ("a", "an") and (after in _DURATIONS or after in _FRACTIONS):
+            read = (1.0, i + 1)  # 'a fortnight', 'an hour', 'a quarter of'
+        if read is None or (i > 0 and toks[i - 1].text in _NAMED_GROUPS):
+            return None, i + 1  # 'the big four banks', 'the top five'
+        value, j = read
+        if word == "one" and j == i + 1:
+            before = toks[i - 1].text if i > 0 else ""
+            after = toks[j].text if j < n else ""
+            if after in _NOT_ONE_AFTER or before in _NOT_ONE_BEFORE:
+                return None, j
+    bound, qualifier, q_start = _qualifier(toks, start_i)
+    surface_start = toks[q_start].start if qualifier else toks[start_i].start
+
+    def make(
+        kind: str, value: float, unit: str, noun: str, end: int, low: float, high: float
+    ) -> tuple[Figure, int]:
+        end_char = toks[end - 1].end
+        surface = folded[surface_start:end_char]
+        return (
+            Figure(
+                kind,
+                value,
+                low,
+                high,
+                unit,
+                noun,
+                surface,
+                qualifier,
+                surface_start,
+                end_char,
+                "vague" if multitude else "range" if high > low and not bound else bound,
+            ),
+            end,
+        )
+
+    # Fractions: 'three-quarters', 'two thirds', 'a quarter of', 'one in five', 'four in 10'.
+    k = j + 1 if j < n and toks[j].text == "-" else j
+    if (
+        multitude is None
+        and not currency
+        and k < n
+        and toks[k].text in _FRACTIONS
+        and value < _FRACTIONS[toks[k].text]
+        and not word[:1].isdigit()
+        and not (i > 0 and toks[i - 1].text == "the")
+    ):
+        share = 100.0 * value / _FRACTIONS[toks[k].text]
+        end = k + 1
+        kind, unit = "percent", "%"
+        if (
+            end + 3 < n
+            and toks[end].text == "of"
+            and toks[end + 1].text in ("a", "one")
+            and toks[end + 2].text == "percentage"
+            and toks[end + 3].text in ("point", "points")
+        ):
+            share, kind, unit, end = share / 100.0, "points", "pp", end + 4
+        low, high = _bounded(share, bound, FRACTION_POINTS if kind == "percent" else 0.0)
+        return make(kind, share, unit, _noun_after(toks, end), end, low, high)
+    if (
+        multitude is None
+        and j + 1 < n
+        and toks[j].text in ("in", "out")
+        and not currency
+        and word not in ("a", "an")
+    ):
+        k = j + 1
+        if toks[j].text == "out" and k < n and toks[k].text == "of":
+            k += 1
+        denominator = _word_number(toks, k) if k < n else None
+        if k < n and toks[k].text[:1].isdigit():
+            d = _digits(toks[k].text)
+            denominator = (d, k + 1) if d else None
+        if denominator and denominator[0] > value and denominator[0] >= 2:
+            share = 100.0 * value / denominator[0]
+            low, high = _bounded(share, bound, FRACTION_POINTS)
+            end = denominator[1]
+            return make("percent", share, "%", _noun_after(toks, end), end, low, high)
+    if word[:1].isdigit() and not currency and not bound:
+        if _is_year(word, value) and j == i + 1:
+            return None, j
+        if _month_near(toks, i, j) and value <= 31 and value == int(value):
+            return None, j
+    # Scores and ranges: '9-4', 'by 10 to 2', 'between 449 and 599', '10-12 people'.
+    if multitude is None and j + 1 < n and toks[j].text in ("-", "to", "and"):
+        second_i = j + 1
+        second_currency = toks[second_i].text in _CURRENCY_SYMBOLS
+        if second_currency:
+            second_i += 1
+        if second_i < n and toks[second_i].text[:1].isdigit():
+            other = _digits(toks[second_i].text)
+            if other is not None:
+                m = second_i + 1
+                if m < n and toks[m].text in _SCALE_SUFFIXES and (currency or not toks[m].glued):
+                    other *= _SCALE_SUFFIXES[toks[m].text]
+                    m += 1
+                cues = {t.text for t in toks[max(start_i - 3, 0) : start_i]}
+                following_word = toks[m].text if m < n else ""
+                is_between = (
+                    toks[j].text == "and" and start_i > 0 and toks[start_i - 1].text == "between"
+                )
+                if toks[j].text == "and" and not is_between:
+                    pass  # 'seven passengers and two crew': two figures
+                elif (cues & _SCORE_CUES or following_word in _SCORE_CUES) and not is_between:
+                    if toks[j].text == "-" or "majority" in cues or "margin" in cues:
+                        code = value * 1000 + other
+                        return make("score", code, "score", "", m, code, code)
+                elif other > value and (toks[j].text != "-" or toks[second_i].glued):
+                    kind, unit, factor, end = _unit_after(toks, m)
+                    if currency:
+                        kind, unit = "money", currency
+                    kind = kind or "count"
+                    low, high = value * factor, other * factor
+                    noun = _noun_after(toks, end) if kind in ("count", "percent") else ""
+                    return make(kind, value * factor, unit, noun, end, low, high)
+    # 'by eight votes to five': a score.
+    if j + 2 < n and toks[j].text in ("votes", "vote") and toks[j + 1].text == "to":
+        other_read = _number_at(toks, j + 2)
+        if other_read is not None:
+            code = value * 1000 + other_read[0]
+            return make("score", code, "score", "", other_read[1], code, code)
+    kind, unit, factor, end = _unit_after(toks, j)
+    if currency:
+        kind, unit = "money", currency
+    if word in ("a", "an") and kind != "duration" and j == i + 1:
+        return None, i + 1  # an article, not 'a dozen' or 'a fortnight'
+    value *= factor
+    if multitude is not None:
+        low, high = multitude[0] * factor, multitude[1] * factor
+    else:
+        low, high = _interval(value, bound)
+        spread = _DURATION_SPREAD.get(unit if kind == "duration" else "", 0.0)
+        low, high = low * (1 - spread), high * (1 + spread) if high != INF else INF
+    if kind == "duration":
+        unit = "s"
+    if kind == "age":
+        unit = "years"
+    if not kind:
+        kind = "count"
+    noun = _noun_after(toks, end) if kind in ("count", "percent", "points", "money") else ""
+    if kind == "age" and end < n and toks[end].text.isalpha():
+        noun = _noun_after(toks, end)
+    return make(kind, value, unit, noun, end, low, high)
+
+
+def _bounded(value: float, bound: str, tolerance: float) -> tuple[float, float]:
+    low, high = _interval(value, bound)
+    return max(low - tolerance, 0.0), high + tolerance if high != INF else INF
+
+
+@lru_cache(maxsize=65536)
+def figures(text: str) -> tuple[Figure, ...]:
+    """Every figure of ``text`` in order (see the module docstring)."""
+    folded, toks = _tokens(text)
+    out: list[Figure] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        figure, i_next = _figure_at(folded, toks, i)
+        if figure is not None:
+            out.append(figure)
+        i = max(i_next, i + 1)
+    return tuple(out)
+
+
+def figures_overlap(a: Figure, b: Figure) -> bool:
+    """The figures may be the same (both of one measure, see :func:`same_measure`): their
+    intervals meet ('nearly 50' and 'more than 40'). Two figures bounded alike are two
+    reports of one count and compare on the figures stated: 'at least 45 killed' and 'at
+    least 62 killed' differ, as do 'about 1,900' and 'about 2,300'."""
+    if a.bound == b.bound and a.bound in ("atleast", "atmost", "top", "below", "approx"):
+        tolerance = APPROXIMATE if a.bound == "approx" else EXACT
+        return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
+    return a.low <= b.high and b.low <= a.high
+
+
+def same_measure(a: Figure, b: Figure) -> bool:
+    """The two figures are of one kind and unit (a '$' meets any dollar): comparable values.
+    Whether they count the same thing is the caller's to judge from the nouns and context."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "money":
+        return a.unit == b.unit or (
+            a.unit in _DOLLARS and b.unit in _DOLLARS and "$" in (a.unit, b.unit)
+        )
+    return a.unit == b.unit
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A date or time reference as an interval of days, ``first``..``last`` inclusive.
+
+    ``precision``: ``day`` | ``week`` | ``month`` | ``quarter`` | ``season`` | ``year`` |
+    ``span`` (a deadline or a stretch: 'by the end of March', 'the past three weeks').
+    ``part``: the part of the day when given ('morning', 'late', 'night'), ''. ``dated``:
+    False when the year is unknown (no year in the text and no ``published_at``): such a date
+    is compared on month and day only (``first.year`` is then :data:`NO_YEAR`).
+    """
+
+    first: date
+    last: date
+    precision: str
+    surface: str
+    part: str
+    dated: bool
+    start: int
+    end: int
+
+
+NO_YEAR = 2000  # a leap year, so that 29 February has a place
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+_MONTH_NUMBER = {
+    c: n
+    for n, c in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        start=1,
+    )
+}
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "june", "august", "jan", "mar", "sat", "sun"})
+_MONTH_LEADS = _set(
+    """in on by since until till from early late mid last next this of before after through
+    between and to end start beginning during"""
+)
+_PARTS = frozenset({"morning", "afternoon", "evening", "night", "overnight", "dawn", "midday"})
+_QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+_HALF_ORDINALS = {"first": 1, "second": 2}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+_SEASONS |= {"winter": (12, 14)}
+_FUTURE_RE = re.compile(
+    r"\b(?:will|won't|shall|due|expected|scheduled|set to|plans?|planned|planning|going to|"
+    r"would|to be held|to take place|upcoming|coming|intends?|aims?|hopes? to|could|"
+    r"might|deadline|until|is to|are to|begins?|starts?|opens?|resumes?)\b",
+    re.IGNORECASE,
+)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    # Months past December (a winter from December) roll over.
+    year += (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return date(year, month, 1), _month_end(year, month)
+
+
+def _sub(first: date, last: date, part: str) -> tuple[date, date]:
+    """'early', 'mid', 'late' parts of a month or a year: thirds of the interval."""
+    if part not in ("early", "mid", "late", "end", "start", "beginning"):
+        return first, last
+    days = (last - first).days + 1
+    third = days // 3
+    if part in ("early", "start", "beginning"):
+        return first, first + timedelta(days=third - 1)
+    if part == "mid":
+        return first + timedelta(days=third), last - timedelta(days=third)
+    return last - timedelta(days=third - 1), last
+
+
+def _future(sentence: str) -> bool:
+    """A sentence about what is to come (tense and modal cues, the first that appears)."""
+    # 'said the walkout would begin on Thursday': a future cue anywhere beats the past tense
+    # of the attribution (the clause with the date is usually the future one).
+    return _FUTURE_RE.search(sentence) is not None
+
+
+def _nearest_year(month: int, day: int | None, anchor: date) -> int:
+    """The year that puts a month (and day) nearest the article's date."""
+    best, best_distance = anchor.year, None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            first = date(year, month, day or 1)
+        except ValueError:
+            continue
+        last = first if day else _month_end(year, month)
+        if anchor < first:
+            distance = (first - anchor).days
+        elif anchor > last:
+            distance = (anchor - last).days
+        else:
+            distance = 0
+        if best_distance is None or distance < best_distance:
+            best, best_distance = year, distance
+    return best
+
+
+def _month_at(toks: tuple[_Tok, ...], i: int) -> int | None:
+    """The month number of token i, or None when it is not (or may not be) a month."""
+    word = toks[i].text
+    canon = MONTHS.get(word)
+    if canon is None:
+        return None
+    if word in _AMBIGUOUS_MONTHS or len(word) == 3:
+        if not toks[i].capital:
+            return None
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        prev = toks[i - 1].text if i > 0 else ""
+        if not (nxt[:1].isdigit() or prev in _MONTH_LEADS or prev[:1].isdigit()):
+            return None
+    return _MONTH_NUMBER[canon]
+
+
+def _year_at(toks: tuple[_Tok, ...], i: int) -> int | None:
+    if i < len(toks) and toks[i].text.isdigit() and len(toks[i].text) == 4:
+        year = int(toks[i].text)
+        if 1800 <= year <= 2100:
+            return year
+    return None
+
+
+def _day_at(toks: tuple[_Tok, ...], i: int) -> tuple[int, int] | None:
+    """A day of the month at token i ('14', '14th'): (day, next index)."""
+    if i >= len(toks) or not toks[i].text.isdigit() or len(toks[i].text) > 2:
+        return None
+    day = int(toks[i].text)
+    if not 1 <= day <= 31:
+        return None
+    j = i + 1
+    if j < len(toks) and toks[j].text in ("st", "nd", "rd", "th") and toks[j].glued:
+        j += 1
+    return day, j
+
+
+def _lead(toks: tuple[_Tok, ...], i: int) -> tuple[str, int]:
+    """The word before a date that shapes it: 'early', 'mid', 'late', 'end' (of), 'by the end
+    of', 'before', 'by', 'until' (a deadline: 'by'); with the index the date's text starts."""
+    j = i
+    words = [t.text for t in toks[max(i - 5, 0) : i]]
+    tail = " ".join(words[-4:])
+    for phrase, part, size in (
+        ("by the end of", "by-end", 4),
+        ("before the end of", "by-end", 4),
+        ("until the end of", "by-end", 4),
+        ("by the start of", "by-start", 4),
+        ("at the end of", "end", 4),
+        ("the end of", "end", 3),
+        ("at the start of", "start", 4),
+        ("the start of", "start", 3),
+        ("the beginning of", "start", 3),
+        ("end of", "end", 2),
+        ("start of", "start", 2),
+        ("mid -", "mid", 2),
+        ("early", "early", 1),
+        ("late", "late", 1),
+        ("mid", "mid", 1),
+        ("by", "by", 1),
+        ("before", "before", 1),
+        ("until", "by", 1),
+        ("since", "since", 1),
+    ):
+        if tail == phrase or tail.endswith(" " + phrase):
+            j = i - size
+            return part, j
+    return "", j
+
+
+def _shape(
+    first: date, last: date, lead: str, anchor: date | None, precision: str
+) -> tuple[date, date, str]:
+    """Apply a lead word: a part of the interval, or a deadline from the article's day."""
+    if lead in ("early", "mid", "late", "end", "start"):
+        if precision in ("month", "year", "quarter", "season", "week"):
+            first, last = _sub(first, last, lead)
+        return first, last, precision
+    if lead in ("by", "by-end", "before") and anchor is not None and anchor <= last:
+        return anchor, last, "span"
+    if lead == "by-start" and anchor is not None and anchor <= first:
+        return anchor, first, "span"
+    if lead == "since" and anchor is not None and first <= anchor:
+        return first, anchor, "span"
+    return first, last, precision
+
+
+def _weekday(
+    toks: tuple[_Tok, ...], i: int, anchor: date, future: bool
+) -> tuple[date, date, int, str, int]:
+    """The day(s) a weekday name at token i stands for: (first, last, start index, part, end
+    index). 'next Thursday' said on a Wednesday is tomorrow or the week after, depending on the
+    writer: both, as an interval; 'last Tuesday' likewise."""
+    target = _WEEKDAYS[toks[i].text]
+    start = i
+    before = toks[i - 1].text if i > 0 else ""
+    relative = before if before in ("next", "last", "this", "coming", "past") else ""
+    if relative:
+        start = i - 1
+    lead = toks[start - 1].text if start > 0 else ""
+    part = ""
+    if lead == "on" and start > 1 and toks[start - 2].text in ("late", "early"):
+        part, start = toks[start - 2].text, start - 2
+    elif lead in ("late", "early"):
+        part, start = lead, start - 1
+    end = i + 1
+    if end < len(toks) and toks[end].text in _PARTS:
+        part = part or toks[end].text
+        end += 1
+    ahead = (target - anchor.weekday()) % 7
+    back = (anchor.weekday() - target) % 7
+    if relative in ("next", "coming"):
+        coming = anchor + timedelta(days=ahead or 7)
+        next_week = anchor - timedelta(days=anchor.weekday()) + timedelta(days=7 + target)
+        return coming, max(coming, next_week), start, part, end
+    if relative in ("last", "past"):
+        recent = anchor - timedelta(days=back or 7)
+        last_week = anchor - timedelta(days=anchor.weekday()) - timedelta(days=7 - target)
+        return min(recent, last_week), recent, start, part, end
+    if relative == "this":
+        future = future or not back
+    day = anchor + timedelta(days=ahead) if future else anchor - timedelta(days=back)
+    return day, day, start, part, end
+
+
+_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_UNIT_WORDS = frozenset({"week", "month", "year", "quarter", "weekend"})
+
+
+def _relative_unit(unit: str, anchor: date, shift: int) -> tuple[date, date, str]:
+    """The week, month, quarter or year ``shift`` units from the article's."""
+    if unit in ("week", "weekend"):
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift)
+        if unit == "weekend":
+            return monday + timedelta(days=5), monday + timedelta(days=6), "day"
+        return monday, monday + timedelta(days=6), "week"
+    if unit == "month":
+        first, last = _month_span(anchor.year, anchor.month + shift)
+        return first, last, "month"
+    if unit == "quarter":
+        quarter = (anchor.month - 1) // 3 + shift
+        year = anchor.year + quarter // 4
+        quarter %= 4
+        return date(year, quarter * 3 + 1, 1), _month_end(year, quarter * 3 + 3), "quarter"
+    year = anchor.year + shift
+    return date(year, 1, 1), date(year, 12, 31), "year"
+
+
+def _number_before(toks: tuple[_Tok, ...], i: int) -> tuple[float, int] | None:
+    """A number ending right before token i (digits or words, 'a'): (value, its index)."""
+    if i <= 0:
+        return None
+    if toks[i - 1].text.isdigit():
+        return float(toks[i - 1].text), i - 1
+    for size in (3, 2, 1):
+        k = i - size
+        if k < 0:
+            continue
+        read = _word_number(toks, k) if toks[k].text not in ("a", "an") else None
+        if toks[k].text in ("a", "an") and size == 1:
+            return 1.0, k
+        if read is not None and read[1] == i:
+            return read[0], k
+    return None
+
+
+@lru_cache(maxsize=65536)
+def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
+    """Every date reference of ``text`` resolved against ``published_at`` (module docstring)."""
+    folded, toks = _tokens(text)
+    anchor = published_at.date() if published_at is not None else None
+    future = _future(folded)
+    out: list[When] = []
+    n = len(toks)
+    i = 0
+
+    def add(first: date, last: date, precision: str, s: int, e: int, part: str = "") -> None:
+        dated = first.year != NO_YEAR or anchor is not None
+        out.append(
+            When(
+                first,
+                last,
+                precision,
+                folded[toks[s].start : toks[e - 1].end],
+                part,
+                dated,
+                toks[s].start,
+                toks[e - 1].end,
+            )
+        )
+
+    while i < n:
+        word = toks[i].text
+        # Day month (year): '14 June 2023', '14th of June'.
+        day = _day_at(toks, i)
+        if day is not None:
+            k = day[1] + (1 if day[1] < n and toks[day[1]].text == "of" else 0)
+            month = _month_at(toks, k) if k < n else None
+            if month is not None:
+                year = _year_at(toks, k + 1)
+                end = k + 2 if year else k + 1
+                lead, s = _lead(toks, i)
+                out_len = len(out)
+                _add_day(add, toks, day[0], month, year, anchor, s, end, lead)
+                i = end if len(out) > out_len else i + 1
+                continue
+        month = _month_at(toks, i)
+        if month is not None:
+            lead, s = _lead(toks, i)
+            if i + 1 < n and toks[i + 1].text == "." and toks[i + 1].glued:
+                i += 1  # 'Nov. 27': the abbreviation's point
+            nxt = _day_at(toks, i + 1)
+            if nxt is not None and not (i + 2 < n and toks[i + 2].text in _MONTHS_AND_UNITS):
+                k = nxt[1]
+                if k < n and toks[k].text in (",",):
+                    k += 1
+                year = _year_at(toks, k) if nxt[0] <= 31 else None
+                end = k + 1 if year else nxt[1]
+                _add_day(add, toks, nxt[0], month, year, anchor, s, end, lead)
+                i = end
+                continue
+            year = _year_at(toks, i + 1)
+            if year is None and i + 2 < n and toks[i + 1].text == "of":
+                year = _year_at(toks, i + 2)
+                end = i + 3 if year else i + 1
+            else:
+                end = i + 2 if year else i + 1
+            prev = toks[s - 1].text if s > 0 else ""
+            if year is None:
+                if prev in ("next", "last", "this") and anchor is not None:
+                    shift = {"next": 1, "last": -1, "this": 0}[prev]
+                    year = anchor.year
+                    if shift == 1 and month <= anchor.month:
+                        year += 1
+                    if shift == -1 and month >= anchor.month:
+                        year -= 1
+                    s -= 1
+                elif anchor is not None:
+                    year = _nearest_year(month, None, anchor)
+                else:
+                    year = NO_YEAR
+            first, last = _month_span(year, month)
+            first, last, precision = _shape(first, last, lead, anchor, "month")
+            add(first, last, precision, s, end)
+            i = end
+            continue
+        # Quarters: 'Q3', 'Q3 2025', 'the third quarter', 'third-quarter', 'the first half'.
+        if word == "q" and i + 1 < n and toks[i + 1].glued and toks[i + 1].text in "1234":
+            q = int(toks[i + 1].text)
+            year = _year_at(toks, i + 2)
+            end = i + 3 if year else i + 2
+            year = year or (anchor.year if anchor else NO_YEAR)
+            add(date(year, q * 3 - 2, 1), _month_end(year, q * 3), "quarter", i, end)
+            i = end
+            continue
+        if word == "h" and i + 1 < n and toks[i + 1].glued and toks[i + 1].text in "12":
+            h = int(toks[i + 1].text)
+            year = _year_at(toks, i + 2)
+            end = i + 3 if year else i + 2
+            year = year or (anchor.year if anchor else NO_YEAR)
+            add(date(year, h * 6 - 5, 1), _month_end(year, h * 6), "quarter", i, end)
+            i = end
+            continue
+        if word in _QUARTER_ORDINALS and i + 1 < n:
+            k = i + 2 if toks[i + 1].text == "-" else i + 1
+            unit = toks[k].text if k < n else ""
+            table = _QUARTER_ORDINALS if unit == "quarter" else _HALF_ORDINALS
+            if unit in ("quarter", "half") and word in table and i > 0:
+                number = table[word]
+                size = 3 if unit == "quarter" else 6
+                end = k + 1
+                year = None
+                if end + 1 < n and toks[end].text == "of":
+                    year = _year_at(toks, end + 1)
+                    end = end + 2 if year else end
+                elif _year_at(toks, end):
+                    year = _year_at(toks, end)
+                    end += 1
+                s = i - 1 if toks[i - 1].text in ("the", "its", "this", "a") else i
+                if year is None and s > 0 and _year_at(toks, s - 1) and toks[s - 1].glued is False:
+                    year = _year_at(toks, s - 1)
+                if year is None:
+                    year = anchor.year if anchor else NO_YEAR
+                if toks[i - 1].text == "a" or (word == "last" and unit == "quarter" and s == i):
+                    i += 1
+                    continue
+                add(
+                    date(year, number * size - size + 1, 1),
+                    _month_end(year, number * size),
+                    "quarter",
+                    s,
+                    end,
+                )
+                i = end
+                continue
+        # A year: '2023', 'in 2023', 'mid-2023', 'by the end of 2024'.
+        year = _year_at(toks, i)
+        if year is not None and not (i > 0 and toks[i - 1].text in _CURRENCY_SYMBOLS):
+            after = toks[i + 1].text if i + 1 < n else ""
+            if (
+                after not in _DURATIONS
+                and after not in _MEASURES
+                and after != "%"
+                and not (i > 0 and toks[i - 1].text in _LABELS)
+            ):
+                lead, s = _lead(toks, i)
+                first, last, precision = _shape(
+                    date(year, 1, 1), date(year, 12, 31), lead, anchor, "year"
+                )
+                add(first, last, precision, s, i + 1)
+                i += 1
+                continue
+        # Seasons: 'next spring', 'this summer', 'spring 2025', 'last autumn'.
+        if word in _SEASONS:
+            prev = toks[i - 1].text if i > 0 else ""
+            year = _year_at(toks, i + 1)
+            first_month, last_month = _SEASONS[word]
+            if year is None and anchor is not None and prev in ("next", "last", "this"):
+                year = anchor.year
+                here = _season_of(anchor)
+                shift = {"next": 1, "last": -1, "this": 0}[prev]
+                order = ["winter", "spring", "summer", "autumn"]
+                target = order.index("autumn" if word == "fall" else word)
+                current = order.index(here)
+                if shift == 1 and target <= current:
+                    year += 1
+                if shift == -1 and target >= current:
+                    year -= 1
+                if shift == 0 and word == "winter" and anchor.month <= 2:
+                    year -= 1
+                if word == "winter" and shift != 0 and anchor.month <= 2:
+                    year -= 1 if shift == 1 else 0
+            if year is not None:
+                s = i - 1 if prev in ("next", "last", "this", "in", "the") else i
+                end = i + 2 if _year_at(toks, i + 1) else i + 1
+                first, last = _month_span(year, first_month)[0], _month_span(year, last_month)[1]
+                add(first, last, "season", s, end)
+                i = end
+                continue
+        if anchor is None:
+            i += 1
+            continue
+        # Weekdays: 'on Monday', 'next Thursday', 'late on Tuesday', 'Wednesday night'.
+        if word in _WEEKDAYS and (len(word) > 4 or toks[i].capital) and toks[i].capital:
+            first, last, s, part, end = _weekday(toks, i, anchor, future)
+            add(first, last, "day", s, end, part)
+            i = end
+            continue
+        if word in _RELATIVE_DAYS:
+            day_date = anchor + timedelta(days=_RELATIVE_DAYS[word])
+            s = i
+            # 'a fortnight today', 'a week tomorrow', 'two weeks from today'.
+            k = i - 2 if i > 1 and toks[i - 1].text == "from" else i - 1
+            if k > 0 and toks[k].text in _DURATIONS and word != "yesterday":
+                read = _number_before(toks, k)
+                if read is not None:
+                    days = round(read[0] * _DURATIONS[toks[k].text] / _DAY)
+                    day_date += timedelta(days=days)
+                    s = read[1]
+            end = i + 1
+            part = "night" if word == "tonight" else ""
+            if end < n and toks[end].text in _PARTS:
+                part, end = toks[end].text, end + 1
+            add(day_date, day_date, "day", s, end, part)
+            i = end
+            continue
+        if word in ("this", "last") and i + 1 < n and toks[i + 1].text in _PARTS:
+            shift = -1 if word == "last" else 0
+            day_date = anchor + timedelta(days=shift)
+            add(day_date, anchor, "day", i, i + 2, toks[i + 1].text)
+            i += 2
+            continue
+        # 'last week', 'next month', 'this year', 'earlier this year', 'early next month'.
+        if word in ("last", "next", "this", "past", "previous", "coming") and i + 1 < n:
+            unit = toks[i + 1].text
+            if unit in _UNIT_WORDS and not (i > 0 and toks[i - 1].text in ("the", "a")):
+                shift = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(
+                    word, 0
+                )
+                first, last, precision = _relative_unit(unit, anchor, shift)
+                s = i
+                prev = toks[i - 1].text if i > 0 else ""
+                lead, s = _lead(toks, i)
+                if prev == "earlier" and first <= anchor:
+                    first, last, precision, s = first, anchor, "span", i - 1
+                elif prev == "later" and last >= anchor:
+                    first, last, precision, s = anchor, last, "span", i - 1
+                else:
+                    first, last, precision = _shape(first, last, lead, anchor, precision)
+                add(first, last, precision, s, i + 2)
+                i += 2
+                continue
+        # 'the past three weeks', 'the last 48 hours', 'in the past year'.
+        if word in ("past", "last") and i > 0 and toks[i - 1].text == "the":
+            read = _number_at(toks, i + 1)
+            if read is not None and read[1] < n and toks[read[1]].text in _DURATIONS:
+                seconds = read[0] * _DURATIONS[toks[read[1]].text]
+                span_days = max(round(seconds / _DAY), 1)
+                add(anchor - timedelta(days=span_days), anchor, "span", i - 1, read[1] + 1)
+                i = read[1] + 1
+                continue
+        # 'three days ago', 'a week ago'.
+        if word == "ago" and i > 1 and toks[i - 1].text in _DURATIONS:
+            read = _number_before(toks, i - 1)
+            if read is not None:
+                seconds = read[0] * _DURATIONS[toks[i - 1].text]
+                days = round(seconds / _DAY)
+                day_date = anchor - timedelta(days=days)
+                slack = timedelta(days=max(days // 10, 0))
+                add(day_date - slack, day_date + slack, "day", read[1], i + 1)
+                i += 1
+                continue
+        # 'within a month', 'within two weeks'.
+        if word == "within" and i + 1 < n:
+            read = _number_at(toks, i + 1)
+            if read is not None and read[1] < n and toks[read[1]].text in _DURATIONS:
+                seconds = read[0] * _DURATIONS[toks[read[1]].text]
+                span_days = max(round(seconds / _DAY), 1)
+                add(anchor, anchor + timedelta(days=span_days), "span", i, read[1] + 1)
+                i = read[1] + 1
+                continue
+        i += 1
+    return tuple(out)
+
+
+_MONTHS_AND_UNITS = frozenset(_DURATIONS) | frozenset(_MEASURES) | {"%", "per", "percent"}
+
+
+def _number_at(toks: tuple[_Tok, ...], i: int) -> tuple[float, int] | None:
+    if i >= len(toks):
+        return None
+    if toks[i].text.isdigit():
+        return float(toks[i].text), i + 1
+    if toks[i].text in ("a", "an"):
+        return 1.0, i + 1
+    return _word_number(toks, i)
+
+
+def _season_of(day: date) -> str:
+    return ("winter", "spring", "summer", "autumn")[(day.month % 12) // 3]
+
+
+def _add_day(
+    add: object,
+    toks: tuple[_Tok, ...],
+    day: int,
+    month: int,
+    year: int | None,
+    anchor: date | None,
+    start: int,
+    end: int,
+    lead: str,
+) -> None:
+    if year is None:
+        year = _nearest_year(month, day, anchor) if anchor is not None else NO_YEAR
+    try:
+        first = date(year, month, day)
+    except ValueError:
+        return
+    first, last, precision = _shape(first, first, lead, anchor, "day")
+    add(first, last, precision, start, end)  # type: ignore[operator]
+
+
+def dates_overlap(a: When, b: When) -> bool:
+    """The two intervals meet. A date without a year meets the other on month and day."""
+    if a.dated and b.dated:
+        return a.first <= b.last and b.first <= a.last
+    return _month_days(a) & _month_days(b) != set() or (
+        (a.last - a.first).days >= 365 or (b.last - b.first).days >= 365
+    )
+
+
+def _month_days(when: When) -> set[tuple[int, int]]:
+    days = min((when.last - when.first).days, 366)
+    return {
+        ((when.first + timedelta(days=k)).month, (when.first + timedelta(days=k)).day)
+        for k in range(days + 1)
+    }
+
+
+def show_date(when: When) -> str:
+    """A date as a reason shows it: 'Thursday 26 February', 'March 2026', 'Q3 2025'."""
+    if when.precision == "day" and when.first == when.last:
+        day = f"{when.first.day} {calendar.month_name[when.first.month]}"
+        return f"{calendar.day_name[when.first.weekday()]} {day}" if when.dated else day
+    return when.surface
