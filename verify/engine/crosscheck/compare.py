@@ -103,6 +103,9 @@ CONTRADICT_COVERAGE = 0.5
 # Differing figures whose surrounding words overlap this much (weighted, of the shorter phrase)
 # are figures for the same quantity even in sentences that otherwise say more.
 SAME_MEASURE = 0.75
+# Differing figures or dates whose clauses share this much (weighted, of the lighter clause)
+# are of the same thing or event ('homes were destroyed' / 'homes had been destroyed').
+SAME_CLAUSE = 0.6
 
 _QUANTITY_KINDS = frozenset({"number", "money", "pct"})
 _DATE_KINDS = frozenset({"date", "month", "year"})
@@ -140,6 +143,7 @@ class _Quantity:
     units: frozenset[str]  # every key it can be compared on: nouns after, the word before
     earlier: frozenset[str]  # a year it is tied to ('since 2001, when 74 were killed'), or 'from'
     phrase: frozenset[str]  # content keys of the words around it ('capping the military at')
+    measure: frozenset[str] = frozenset()  # what it measures: noun, unit, the word before
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,6 +363,7 @@ def _quantities(fact: str, words: tuple[str, ...]) -> tuple[_Quantity, ...]:
         if not units:
             continue
         shown = noun or (after[0] if after else "") or unit or next(iter(sorted(units)))
+        before = _unit_before(words, first)
         out.append(
             _Quantity(
                 figure,
@@ -367,6 +372,7 @@ def _quantities(fact: str, words: tuple[str, ...]) -> tuple[_Quantity, ...]:
                 frozenset(units),
                 _earlier(words, first),
                 _phrase(words, first),
+                frozenset(k for k in (noun, unit, before) if k),
             )
         )
     return tuple(out)
@@ -529,13 +535,24 @@ def _comparable(qa: _Quantity, qb: _Quantity) -> int:
     """How many keys two figures share (0: not figures of the same thing). A figure meets
     only one of its kind and unit (money of its currency, per cent not percentage points,
     durations, metres); counts of different nouns never meet ('40 passengers', '40 crew')."""
-    a, b = qa.figure, qb.figure
-    if not same_measure(a, b):
-        return 0
-    noun_a, noun_b = _unit_key(a.noun), _unit_key(b.noun)
-    if a.noun and b.noun and noun_a != noun_b and noun_a not in qb.units and noun_b not in qa.units:
+    if not same_measure(qa.figure, qb.figure) or _other_nouns(qa, qb):
         return 0
     return len(qa.units & qb.units) + (qa.unit == qb.unit)
+
+
+def _other_nouns(qa: _Quantity, qb: _Quantity) -> bool:
+    """The two counts say they count different things ('40 passengers', '40 crew'). (A
+    share's noun is as often what it is a share of: '80 per cent of the club', 'a
+    three-quarters stake'.)"""
+    a, b = qa.figure, qb.figure
+    if a.kind in _UNIT_KINDS:
+        return False
+    noun_a, noun_b = _unit_key(a.noun), _unit_key(b.noun)
+    return (
+        bool(a.noun and b.noun)
+        and noun_a != noun_b
+        and not (noun_a in qb.units or noun_b in qa.units)
+    )
 
 
 def _agrees(qa: _Quantity, qb: _Quantity) -> bool:
@@ -565,7 +582,15 @@ def _differing_figures(fa: _Features, fb: _Features) -> list[tuple[_Quantity, _Q
     for qa in fa.quantities:
         if not _current(qa, fb):
             continue
-        same_unit = [qb for qb in fb.quantities if _current(qb, fa) and _comparable(qa, qb)]
+        same_unit = [
+            qb
+            for qb in fb.quantities
+            if _current(qb, fa)
+            and _comparable(qa, qb)
+            # A figure the claim also gives is no counterpart ('38 minutes ... by around 13
+            # minutes' against '38 minutes').
+            and not any(_agrees(other, qb) for other in fa.quantities)
+        ]
         if same_unit and not any(figures_overlap(qa.figure, qb.figure) for qb in same_unit):
             out.append((qa, max(same_unit, key=lambda q: _comparable(qa, q))))
     return out
@@ -573,15 +598,54 @@ def _differing_figures(fa: _Features, fb: _Features) -> list[tuple[_Quantity, _Q
 
 def _same_measure(fa: _Features, fb: _Features, idf: Idf | None) -> str:
     """Differing figures described in the same words ('capping the Ukrainian military at
-    600,000 troops' vs 'cap the Ukrainian military at 800,000 troops'), however much else the
-    two sentences say: the reason, or "" when there are none."""
+    600,000 troops' vs 'cap the Ukrainian military at 800,000 troops'; 'about 1,900 homes were
+    destroyed' vs 'said 2,300 homes had been destroyed'), or differing dates of one event told
+    in the same words ('he was detained on Thursday' vs 'he was detained on Wednesday'),
+    however much else the two sentences say: the reason, or "" when there are none."""
     for qa, qb in _differing_figures(fa, fb):
         weights = {k: _phrase_weight(k, fa, fb, idf) for k in qa.phrase | qb.phrase}
         shared = sum(weights[k] for k in qa.phrase & qb.phrase)
         smaller = min(sum(weights[k] for k in qa.phrase), sum(weights[k] for k in qb.phrase))
         if smaller and shared >= SAME_MEASURE * smaller and len(qa.phrase & qb.phrase) >= 3:
             return _figure_reason(fa, qa, qb)
+        measure = qa.measure & qb.measure
+        if _same_clause(qa.figure.clause, qb.figure.clause, fa, fb, idf, measure):
+            return _figure_reason(fa, qa, qb)
+    for a, b in _differing_dates(fa, fb):
+        if _same_clause(a.clause, b.clause, fa, fb, idf, frozenset()):
+            return f"dates differ: {show_date(a)} vs {show_date(b)}"
     return ""
+
+
+def _clause_keys(clause: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(
+        _unit_key(w) for w in clause if w in COUNT_NOUNS or (w not in STOPWORDS and len(w) > 1)
+    )
+
+
+def _same_clause(
+    a: tuple[str, ...],
+    b: tuple[str, ...],
+    fa: _Features,
+    fb: _Features,
+    idf: Idf | None,
+    measure: frozenset[str],
+) -> bool:
+    """Two particulars stand in clauses that say the same thing of them. With a ``measure``
+    in common (the noun, unit or word before both figures: 'magnitude 6.8', 'measured at
+    magnitude 7.1'), one more word of the clauses in common is enough ('Peru'); otherwise
+    :data:`SAME_CLAUSE` of the lighter clause's weight and two words (one when the lighter
+    clause has only one: 'he was detained on Wednesday'), beyond the measure itself."""
+    keys_a, keys_b = _clause_keys(a), _clause_keys(b)
+    shared_keys = (keys_a & keys_b) - measure
+    if not shared_keys:
+        return False
+    if measure:
+        return True
+    weights = {k: _phrase_weight(k, fa, fb, idf) for k in keys_a | keys_b}
+    shared = sum(weights[k] for k in shared_keys)
+    smaller = min(sum(weights[k] for k in keys_a), sum(weights[k] for k in keys_b))
+    return shared >= SAME_CLAUSE * smaller and len(shared_keys) >= min(2, len(keys_a), len(keys_b))
 
 
 def _phrase_weight(key: str, fa: _Features, fb: _Features, idf: Idf | None) -> float:
@@ -618,13 +682,20 @@ def _dates_differ(fa: _Features, fb: _Features) -> str:
     """A date of the claim that no date of the candidate can be, against a date of the
     candidate that no date of the claim can be, of a like size ('Thursday 26 February' vs
     '3 March'; 'March' vs 'June'; not 'on Wednesday' vs 'in 2023')."""
+    for a, b in _differing_dates(fa, fb):
+        return f"dates differ: {show_date(a)} vs {show_date(b)}"
+    return ""
+
+
+def _differing_dates(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
     alone_a = [a for a in fa.whens if not any(dates_overlap(a, b) for b in fb.whens)]
     alone_b = [b for b in fb.whens if not any(dates_overlap(a, b) for a in fa.whens)]
-    for a in alone_a:
-        for b in alone_b:
-            if abs(_date_scale(a) - _date_scale(b)) <= _DATE_SCALE_GAP:
-                return f"dates differ: {show_date(a)} vs {show_date(b)}"
-    return ""
+    return [
+        (a, b)
+        for a in alone_a
+        for b in alone_b
+        if abs(_date_scale(a) - _date_scale(b)) <= _DATE_SCALE_GAP
+    ]
 
 
 def _denial(fa: _Features, fb: _Features) -> str:
@@ -776,28 +847,38 @@ def _agreement(
 
 def _has_figures(fa: _Features, fb: _Features) -> bool:
     """Every figure of the claim is in the candidate, as written or normalised ('2.5 million
-    tonnes' = '2,500,000 tonnes', 'more than nine hours' ~ 'nearly 10 hours'): a report that
-    leaves out the claim's figure does not confirm it. (A date left out is usually the
-    article's own date.)"""
-    agreed = {
-        qa.figure.start for qa in fa.quantities if any(_agrees(qa, qb) for qb in fb.quantities)
-    }
-    return all(
-        key in fb.terms or _covers(token, fa, agreed)
-        for key, token in fa.terms.items()
-        if token.kind in _QUANTITY_KINDS
-    )
+    tonnes' = '2,500,000 tonnes', 'more than nine hours' ~ 'nearly 10 hours'), counting the
+    same thing ('40 passengers' is not '40 crew'): a report that leaves out the claim's figure
+    does not confirm it. (A date left out is usually the article's own date.)"""
+    figures_of = _figure_of_token(fa)
+    for key, token in fa.terms.items():
+        if token.kind not in _QUANTITY_KINDS:
+            continue
+        qa = figures_of.get(token.position)
+        if qa is None:
+            if key not in fb.terms:
+                return False
+        elif not any(_agrees(qa, qb) for qb in fb.quantities) and not any(
+            # Told with other words around it ('below 22 in every kindergarten' / 'under 22
+            # pupils'): the same figure still counts, unless it counts something else.
+            same_measure(qa.figure, qb.figure)
+            and figures_overlap(qa.figure, qb.figure)
+            and not _other_nouns(qa, qb)
+            for qb in fb.quantities
+        ):
+            return False
+    return True
 
 
-def _covers(token: Token, fa: _Features, agreed: set[int]) -> bool:
-    """The claim's quantity token belongs to a figure the candidate agrees with."""
-    starts = _word_starts(fact_text(fa.text))
-    for qa in fa.quantities:
-        first = bisect_right(starts, qa.figure.start) - 1
-        last = bisect_right(starts, qa.figure.end - 1) - 1
-        if first <= token.position <= last:
-            return qa.figure.start in agreed
-    return False
+def _figure_of_token(features: _Features) -> dict[int, _Quantity]:
+    """The figure each word position of the fact belongs to."""
+    starts = _word_starts(fact_text(features.text))
+    out: dict[int, _Quantity] = {}
+    for quantity in features.quantities:
+        first = bisect_right(starts, quantity.figure.start) - 1
+        last = bisect_right(starts, quantity.figure.end - 1) - 1
+        out.update(dict.fromkeys(range(first, last + 1), quantity))
+    return out
 
 
 def _same_particulars(fa: _Features, fb: _Features, agreement: _Agreement) -> bool:
@@ -915,7 +996,7 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
         and _frame(fa, fb, idf, frozenset()) >= CONTRADICT_THRESHOLD
     ):
         return Match(Relation.CONTRADICTS, round(score, 4), conflict, independent)
-    if conflict.startswith("figures"):
+    if conflict.startswith(("figures", "dates")):
         # The figure's own words carry this one; of the claim's names (a list sentence names
         # many things) one shared is enough.
         names = _key_terms(fa, idf, leads[0])

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from verify.engine.crosscheck.lexicon import COUNT_NOUNS, MONTHS, STOPWORDS
+from verify.engine.crosscheck.lexicon import COUNT_NOUNS, IRREGULAR_PASTS, MONTHS, STOPWORDS
 from verify.engine.crosscheck.text import fold
 
 INF = math.inf
@@ -57,7 +57,8 @@ class Figure:
     is the interval the text allows (closed; ``high`` may be infinite); ``value`` the figure as
     stated. ``qualifier``: the approximation or bound as written ('nearly', 'at least'), ''.
     ``start``/``end``: character offsets in the folded text. ``bound``: how the qualifier
-    bounds it (see :func:`figures_overlap`).
+    bounds it (see :func:`figures_overlap`). ``clause``: the words of the clause it stands in,
+    itself left out (what it is a figure of: 'homes were destroyed').
     """
 
     kind: str
@@ -71,6 +72,7 @@ class Figure:
     start: int
     end: int
     bound: str = ""  # '' | approx | below | atleast | atmost | top | range | vague
+    clause: tuple[str, ...] = ()  # the other words of its clause, lower case
 
 
 # Relative width of a plain approximation ('about 1,900').
@@ -408,19 +410,43 @@ def _month_near(toks: tuple[_Tok, ...], i: int, j: int) -> bool:
     return before in MONTHS or after in MONTHS
 
 
+# What ends a clause: punctuation and the conjunctions that start another statement.
+_CLAUSE_BREAKS = _PUNCTUATION | _set("and but while whereas which who when after including as")
+
+
+def _clause(toks: tuple[_Tok, ...], start: int, end: int) -> tuple[str, ...]:
+    """The words of the clause around tokens start..end-1, those left out."""
+    first = start
+    while first > 0 and toks[first - 1].text not in _CLAUSE_BREAKS:
+        first -= 1
+    last = end
+    while last < len(toks) and toks[last].text not in _CLAUSE_BREAKS:
+        last += 1
+    return tuple(t.text for t in (*toks[first:start], *toks[end:last]) if t.text.isalpha())
+
+
 def _noun_after(toks: tuple[_Tok, ...], j: int) -> str:
     """The word the figure counts: '40 passengers', '2,300 homes had', 'a three-quarters
-    stake'; skipping 'more', 'of the' ('31 more people', '34 of the seats')."""
-    for tok in toks[j : j + 3]:
+    stake'; skipping 'more', 'of the' ('31 more people', '34 of the seats'); the whole's noun
+    for a part ('11 of the 16 ties', '11 out of 16 anchor ties' → ties); of two nouns, the
+    plural one ('3,000 office jobs' → jobs; '40 crew aboard' → crew)."""
+    found: list[str] = []
+    previous = ""
+    for tok in toks[j : j + 6]:
         word = tok.text
-        if word in _NOUN_SKIP or word == "-":
+        if not found and (word in _NOUN_SKIP or word in ("-", "out")):
+            previous = word
             continue
-        if word in _PUNCTUATION:
+        if not found and word[:1].isdigit() and previous in ("of", "the"):
+            continue
+        if word in _PUNCTUATION or len(found) == 2:
             break
         if word.isalpha() and (word in COUNT_NOUNS or word not in STOPWORDS) and len(word) > 1:
-            return word
+            found.append(word)
+            continue
         break
-    return ""
+    plural = [w for w in found if w.endswith("s") and not w.endswith("ss")]
+    return plural[0] if plural else found[0] if found else ""
 
 
 def _unit_after(toks: tuple[_Tok, ...], j: int) -> tuple[str, str, float, int]:
@@ -559,7 +585,14 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
     surface_start = toks[q_start].start if qualifier else toks[start_i].start
 
     def make(
-        kind: str, value: float, unit: str, noun: str, end: int, low: float, high: float
+        kind: str,
+        value: float,
+        unit: str,
+        noun: str,
+        end: int,
+        low: float,
+        high: float,
+        how: str = bound,
     ) -> tuple[Figure, int]:
         end_char = toks[end - 1].end
         surface = folded[surface_start:end_char]
@@ -575,7 +608,8 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
                 qualifier,
                 surface_start,
                 end_char,
-                "vague" if multitude else "range" if high > low and not bound else bound,
+                "vague" if multitude else how,
+                _clause(toks, q_start if qualifier else start_i, end),
             ),
             end,
         )
@@ -618,7 +652,7 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
         if k < n and toks[k].text[:1].isdigit():
             d = _digits(toks[k].text)
             denominator = (d, k + 1) if d else None
-        if denominator and denominator[0] > value and denominator[0] >= 2:
+        if denominator and denominator[0] > value and _round_base(denominator[0]):
             share = 100.0 * value / denominator[0]
             low, high = _bounded(share, bound, FRACTION_POINTS)
             end = denominator[1]
@@ -648,9 +682,13 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
                 )
                 if toks[j].text == "and" and not is_between:
                     pass  # 'seven passengers and two crew': two figures
-                elif (cues & _SCORE_CUES or following_word in _SCORE_CUES) and not is_between:
+                elif (
+                    cues & _SCORE_CUES
+                    or following_word in _SCORE_CUES
+                    or (toks[j].text == "-" and other < value)  # a range runs low to high
+                ) and not is_between:
                     if toks[j].text == "-" or "majority" in cues or "margin" in cues:
-                        code = value * 1000 + other
+                        code = _score(value, other)
                         return make("score", code, "score", "", m, code, code)
                 elif other > value and (toks[j].text != "-" or toks[second_i].glued):
                     kind, unit, factor, end = _unit_after(toks, m)
@@ -659,18 +697,21 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
                     kind = kind or "count"
                     low, high = value * factor, other * factor
                     noun = _noun_after(toks, end) if kind in ("count", "percent") else ""
-                    return make(kind, value * factor, unit, noun, end, low, high)
+                    return make(kind, value * factor, unit, noun, end, low, high, "range")
     # 'by eight votes to five': a score.
     if j + 2 < n and toks[j].text in ("votes", "vote") and toks[j + 1].text == "to":
         other_read = _number_at(toks, j + 2)
         if other_read is not None:
-            code = value * 1000 + other_read[0]
+            code = _score(value, other_read[0])
             return make("score", code, "score", "", other_read[1], code, code)
     kind, unit, factor, end = _unit_after(toks, j)
+    if kind == "duration" and qualifier in ("over", "under"):
+        bound, qualifier = "", ""  # 'heard evidence over five weeks': during, not more than
+        surface_start = toks[start_i].start
     if currency:
         kind, unit = "money", currency
-    if word in ("a", "an") and kind != "duration" and j == i + 1:
-        return None, i + 1  # an article, not 'a dozen' or 'a fortnight'
+    if word in ("a", "an") and j == i + 1 and (kind != "duration" or _rate(toks, i)):
+        return None, i + 1  # an article ('a day' in 'twice a day'), not 'a dozen' or 'a fortnight'
     value *= factor
     if multitude is not None:
         low, high = multitude[0] * factor, multitude[1] * factor
@@ -688,6 +729,32 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
     if kind == "age" and end < n and toks[end].text.isalpha():
         noun = _noun_after(toks, end)
     return make(kind, value, unit, noun, end, low, high)
+
+
+# Words before 'a day', 'a week' that make it a stretch of time ('for a week', 'lasted a
+# day'); elsewhere it is usually a rate ('twice a day', '4m journeys a day', '$5 a week').
+_STRETCH_LEADS = _set(
+    """for in within after took take takes taking lasted lasts lasting than about nearly almost
+    over under some just only spent spend spends a half"""
+)
+
+
+def _rate(toks: tuple[_Tok, ...], i: int) -> bool:
+    """'a day' at token i is a rate: not after a word of duration, nor 'a week-long'."""
+    if i + 2 < len(toks) and toks[i + 2].text == "-":
+        return False
+    return i > 0 and toks[i - 1].text not in _STRETCH_LEADS and toks[i - 1].text.isalpha()
+
+
+def _score(a: float, b: float) -> float:
+    """A vote or score as one value, larger side first: '6-7' and '7-6' are one result."""
+    return max(a, b) * 1000 + min(a, b)
+
+
+def _round_base(denominator: float) -> bool:
+    """'one in five', 'four in 10', 'nine out of ten', 'one in 100' are shares; '11 out of
+    16 ties' is two counts."""
+    return 2 <= denominator <= 10 or math.log10(denominator).is_integer()
 
 
 def _bounded(value: float, bound: str, tolerance: float) -> tuple[float, float]:
@@ -742,7 +809,8 @@ class When:
 
     ``precision``: ``day`` | ``week`` | ``month`` | ``quarter`` | ``season`` | ``year`` |
     ``span`` (a deadline or a stretch: 'by the end of March', 'the past three weeks').
-    ``part``: the part of the day when given ('morning', 'late', 'night'), ''. ``dated``:
+    ``clause``: the words of the clause it stands in, itself left out (what happened then:
+    'he was detained'). ``part``: the part of the day when given ('morning', 'late'). ``dated``:
     False when the year is unknown (no year in the text and no ``published_at``): such a date
     is compared on month and day only (``first.year`` is then :data:`NO_YEAR`).
     """
@@ -755,6 +823,7 @@ class When:
     dated: bool
     start: int
     end: int
+    clause: tuple[str, ...] = ()  # the other words of its clause, lower case
 
 
 NO_YEAR = 2000  # a leap year, so that 29 February has a place
@@ -783,7 +852,7 @@ _SEASONS |= {"winter": (12, 14)}
 _FUTURE_RE = re.compile(
     r"\b(?:will|won't|shall|due|expected|scheduled|set to|plans?|planned|planning|going to|"
     r"would|to be held|to take place|upcoming|coming|intends?|aims?|hopes? to|could|"
-    r"might|deadline|until|is to|are to|begins?|starts?|opens?|resumes?)\b",
+    r"might|is to|are to|begins?|starts?|opens?|resumes?)\b",
     re.IGNORECASE,
 )
 
@@ -813,14 +882,46 @@ def _sub(first: date, last: date, part: str) -> tuple[date, date]:
 
 
 def _future(sentence: str) -> bool:
-    """A sentence about what is to come (tense and modal cues, the first that appears)."""
-    # 'said the walkout would begin on Thursday': a future cue anywhere beats the past tense
-    # of the attribution (the clause with the date is usually the future one).
+    """A sentence about what is to come (tense and modal cues anywhere in it)."""
     return _FUTURE_RE.search(sentence) is not None
 
 
-def _nearest_year(month: int, day: int | None, anchor: date) -> int:
-    """The year that puts a month (and day) nearest the article's date."""
+_FUTURE_WORDS = _set(
+    """will wont shall due expected expects scheduled plans plan planned planning going would
+    upcoming coming intends intend aims aim hopes hope could might begins starts opens
+    resumes meets returns ends"""
+)
+_PAST_WORDS = IRREGULAR_PASTS | _set("was were had did ago came made went told saw got")
+
+
+def _future_at(toks: tuple[_Tok, ...], i: int, sentence_future: bool) -> bool:
+    """Whether the clause of token i speaks of what is to come: its own tense and modal
+    cues first ('decision was made on Thursday, a day ahead of the deadline'), then the
+    sentence's ('said the walkout would begin on Thursday')."""
+    tense = _clause_tense(toks, i)
+    return tense == "future" or (not tense and sentence_future)
+
+
+def _clause_tense(toks: tuple[_Tok, ...], i: int) -> str:
+    """'future', 'past' or '' (no cue) for the clause of token i."""
+    clause = _clause(toks, i, i + 1)
+    if any(w in _FUTURE_WORDS for w in clause):
+        return "future"
+    if any(w in _PAST_WORDS or (w.endswith("ed") and len(w) > 4) for w in clause):
+        return "past"
+    return ""
+
+
+# A day or month named without a year is taken in the year nearest the article, unless that
+# puts it more than this many days before the article in a clause about the future ('will
+# reopen in January', said in July, is next January).
+_TENSE_SLACK = 14
+
+
+def _nearest_year(month: int, day: int | None, anchor: date, tense: str = "") -> int:
+    """The year that puts a month (and day) nearest the article's date, not in the past of
+    a clause about the future (see :data:`_TENSE_SLACK`). (A past tense is no such guide:
+    'a further cut in August was their base case'.)"""
     best, best_distance = anchor.year, None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -832,6 +933,8 @@ def _nearest_year(month: int, day: int | None, anchor: date) -> int:
             distance = (first - anchor).days
         elif anchor > last:
             distance = (anchor - last).days
+            if tense == "future" and distance > _TENSE_SLACK:
+                continue
         else:
             distance = 0
         if best_distance is None or distance < best_distance:
@@ -900,8 +1003,9 @@ def _lead(toks: tuple[_Tok, ...], i: int) -> tuple[str, int]:
         ("mid", "mid", 1),
         ("by", "by", 1),
         ("before", "before", 1),
-        ("until", "by", 1),
         ("since", "since", 1),
+        ("until", "until", 1),
+        ("till", "until", 1),
     ):
         if tail == phrase or tail.endswith(" " + phrase):
             j = i - size
@@ -1017,6 +1121,11 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
 
     def add(first: date, last: date, precision: str, s: int, e: int, part: str = "") -> None:
         dated = first.year != NO_YEAR or anchor is not None
+        if toks[s].text in ("by", "before", "until", "till") and _negated_before(toks, s):
+            # 'not expected to be completed before the end of the year', 'not until
+            # January': at that date or after it.
+            since = first if toks[s].text in ("until", "till") else last
+            first, last, precision = since, since + timedelta(days=365), "span"
         out.append(
             When(
                 first,
@@ -1027,6 +1136,7 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 dated,
                 toks[s].start,
                 toks[e - 1].end,
+                _clause(toks, s, e),
             )
         )
 
@@ -1048,7 +1158,12 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
         month = _month_at(toks, i)
         if month is not None:
             lead, s = _lead(toks, i)
-            if i + 1 < n and toks[i + 1].text == "." and toks[i + 1].glued:
+            if (
+                i + 2 < n
+                and toks[i + 1].text == "."
+                and toks[i + 1].glued
+                and toks[i + 2].text.isdigit()
+            ):
                 i += 1  # 'Nov. 27': the abbreviation's point
             nxt = _day_at(toks, i + 1)
             if nxt is not None and not (i + 2 < n and toks[i + 2].text in _MONTHS_AND_UNITS):
@@ -1077,7 +1192,7 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                         year -= 1
                     s -= 1
                 elif anchor is not None:
-                    year = _nearest_year(month, None, anchor)
+                    year = _nearest_year(month, None, anchor, _clause_tense(toks, i))
                 else:
                     year = NO_YEAR
             first, last = _month_span(year, month)
@@ -1182,8 +1297,12 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
             i += 1
             continue
         # Weekdays: 'on Monday', 'next Thursday', 'late on Tuesday', 'Wednesday night'.
-        if word in _WEEKDAYS and (len(word) > 4 or toks[i].capital) and toks[i].capital:
-            first, last, s, part, end = _weekday(toks, i, anchor, future)
+        if (
+            word in _WEEKDAYS
+            and toks[i].capital
+            and not (i > 0 and toks[i - 1].text in ("a", "every", "each"))  # 'on a Saturday'
+        ):
+            first, last, s, part, end = _weekday(toks, i, anchor, _future_at(toks, i, future))
             add(first, last, "day", s, end, part)
             i = end
             continue
@@ -1212,7 +1331,11 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
             i += 2
             continue
         # 'last week', 'next month', 'this year', 'earlier this year', 'early next month'.
-        if word in ("last", "next", "this", "past", "previous", "coming") and i + 1 < n:
+        # 'the end of the year': the current one.
+        the_current = word == "the" and i > 0 and toks[i - 1].text == "of"
+        if (
+            word in ("last", "next", "this", "past", "previous", "coming") or the_current
+        ) and i + 1 < n:
             unit = toks[i + 1].text
             if unit in _UNIT_WORDS and not (i > 0 and toks[i - 1].text in ("the", "a")):
                 shift = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(
@@ -1277,6 +1400,16 @@ def _number_at(toks: tuple[_Tok, ...], i: int) -> tuple[float, int] | None:
     return _word_number(toks, i)
 
 
+def _negated_before(toks: tuple[_Tok, ...], i: int) -> bool:
+    """A 'not' (or 'n't') earlier in the clause of token i."""
+    k = i - 1
+    while k >= 0 and toks[k].text not in _CLAUSE_BREAKS:
+        if toks[k].text in ("not", "never") or (toks[k].text == "t" and toks[k - 1].text == "'"):
+            return True
+        k -= 1
+    return False
+
+
 def _season_of(day: date) -> str:
     return ("winter", "spring", "summer", "autumn")[(day.month % 12) // 3]
 
@@ -1293,7 +1426,8 @@ def _add_day(
     lead: str,
 ) -> None:
     if year is None:
-        year = _nearest_year(month, day, anchor) if anchor is not None else NO_YEAR
+        tense = _clause_tense(toks, start)
+        year = _nearest_year(month, day, anchor, tense) if anchor is not None else NO_YEAR
     try:
         first = date(year, month, day)
     except ValueError:

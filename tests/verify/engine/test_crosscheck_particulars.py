@@ -1,0 +1,456 @@
+"""Particulars normalised before comparison: one table per form, negatives included."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, date, datetime
+
+import pytest
+
+from verify.engine.crosscheck import Passage, compare
+from verify.engine.crosscheck.particulars import (
+    Figure,
+    dates,
+    dates_overlap,
+    figures,
+    figures_overlap,
+    same_measure,
+    show_date,
+)
+from verify.engine.vocabulary import Relation
+
+# A Wednesday afternoon.
+WEDNESDAY = datetime(2026, 3, 11, 17, 40, tzinfo=UTC)
+
+
+def _one(text: str) -> Figure:
+    found = figures(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _days(text: str, published_at: datetime | None = WEDNESDAY) -> list[tuple[date, date]]:
+    return [(w.first, w.last) for w in dates(text, published_at)]
+
+
+# --- figures: numbers with scale words and units ---------------------------------------------
+
+SCALES = [
+    ("2.5 million tonnes of grain", "measure", 2_500_000, "kg", 2_500_000_000),
+    ("2,500,000 tonnes of grain", "measure", 2_500_000, "kg", 2_500_000_000),
+    ("the 18-metre structure", "measure", 18, "m", 18),
+    ("about 2.3 kilometres short of the runway", "measure", 2.3, "m", 2300),
+    ("roughly 2,300 metres short of the runway", "measure", 2300, "m", 2300),
+    ("a 1.200.000 strong crowd", "count", 1_200_000, "", 1_200_000),
+    ("some 4m journeys a day", "count", 4_000_000, "", 4_000_000),
+    ("3,5 litres", "measure", 3.5, "l", 3.5),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "stated", "unit", "base"), SCALES)
+def test_figures_read_scale_words_and_units(text, kind, stated, unit, base):
+    figure = _one(text)
+    assert (figure.kind, figure.unit) == (kind, unit)
+    assert figure.value == pytest.approx(base)
+    assert stated  # the value as written, for the table's reader
+
+
+NUMBER_WORDS = [
+    ("four thousand workers", 4000),
+    ("a dozen eggs", 12),
+    ("half a dozen officers", 6),
+    ("two dozen boats", 24),
+    ("twenty-five people", 25),
+    ("two hundred and fifty thousand people", 250_000),
+    ("a million visitors", 1_000_000),
+    ("one person died", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NUMBER_WORDS)
+def test_figures_read_number_words(text, value):
+    assert _one(text).value == value
+
+
+# --- figures: approximations and bounds as intervals -----------------------------------------
+
+BOUNDS = [
+    ("about 50 people", 45, 55),
+    ("some 4,000 staff", 3600, 4400),
+    ("roughly 50 people", 45, 55),
+    ("around 50 people", 45, 55),
+    ("nearly 50 people", 45, 50),
+    ("almost 50 people", 45, 50),
+    ("more than 40 people", 40, math.inf),
+    ("over 40 people", 40, math.inf),
+    ("at least 120 people", 120, math.inf),
+    ("fewer than 20 staff", 0, 20),
+    ("less than 20 staff", 0, 20),
+    ("at most 20 staff", 0, 20),
+    ("up to 300 jobs", 225, 300),
+    ("as many as 300 jobs", 225, 300),
+    ("between 449 and 599 dollars", 449, 599),
+    ("dozens of homes", 24, 144),
+    ("tens of thousands of people", 20_000, 99_000),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), BOUNDS)
+def test_approximations_and_bounds_are_intervals(text, low, high):
+    figure = _one(text)
+    assert figure.low == pytest.approx(low)
+    assert figure.high == pytest.approx(high)
+
+
+OVERLAPS = [
+    ("nearly 50 people", "more than 40 people", True),
+    ("nearly 50 people", "at least 120 people", False),
+    ("more than nine hours", "nearly 10 hours", True),
+    ("about 1,900 homes", "2,300 homes", False),
+    ("about 1,900 homes", "about 2,300 homes", False),  # two estimates of one count
+    ("at least 45 people", "at least 62 people", False),  # two tolls, each as reported
+    ("at least 45 people", "at least 45 people", True),
+    ("up to £20,000", "£10,000", False),
+    ("more than 400 people", "412 people", True),
+    ("2.5 million tonnes", "2,500,000 tonnes", True),
+    ("about 2.3 kilometres", "roughly 2,300 metres", True),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "meet"), OVERLAPS)
+def test_figures_overlap_respects_approximations(a, b, meet):
+    fa, fb = _one(a), _one(b)
+    assert same_measure(fa, fb)
+    assert figures_overlap(fa, fb) is meet
+
+
+# --- figures: fractions, 'one in N' and percentages ------------------------------------------
+
+SHARES = [
+    ("three-quarters of voters", "percent", 75),
+    ("three quarters of voters", "percent", 75),
+    ("75 per cent of voters", "percent", 75),
+    ("75 percent of voters", "percent", 75),
+    ("75% of voters", "percent", 75),
+    ("two-thirds of members", "percent", 200 / 3),
+    ("a third of the staff", "percent", 100 / 3),
+    ("one in five adults", "percent", 20),
+    ("four out of five dentists", "percent", 80),
+    ("0.5 percentage points", "points", 0.5),
+    ("25 basis points", "points", 0.25),
+    ("a quarter of a percentage point", "points", 0.25),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), SHARES)
+def test_fractions_and_percentages_normalise(text, kind, value):
+    figure = _one(text)
+    assert figure.kind == kind
+    assert figure.value == pytest.approx(value)
+
+
+def test_percentage_points_are_not_per_cent():
+    assert not same_measure(_one("up 2 percentage points"), _one("up 2 per cent"))
+
+
+def test_three_quarters_meets_75_per_cent():
+    assert figures_overlap(_one("three-quarters of voters"), _one("75 per cent of voters"))
+    assert not figures_overlap(_one("a three-quarters stake"), _one("an 80 per cent stake"))
+
+
+# --- figures: durations ----------------------------------------------------------------------
+
+DAY = 86400.0
+DURATIONS = [
+    ("a fortnight-long closure", 14 * DAY),
+    ("the port ordered a fortnight-long closure", 14 * DAY),
+    ("the talks lasted a week", 7 * DAY),
+    ("closed for 14 days", 14 * DAY),
+    ("two weeks of talks", 14 * DAY),
+    ("a 48-hour strike", 48 * 3600.0),
+    ("48 hours of strikes", 2 * DAY),
+    ("deliberated for nine hours", 9 * 3600.0),
+    ("a six-week trial", 42 * DAY),
+    ("14 seconds before impact", 14.0),
+]
+
+
+@pytest.mark.parametrize(("text", "seconds"), DURATIONS)
+def test_durations_normalise_to_seconds(text, seconds):
+    figure = _one(text)
+    assert (figure.kind, figure.unit) == ("duration", "s")
+    assert figure.value == pytest.approx(seconds)
+
+
+# --- figures: money --------------------------------------------------------------------------
+
+MONEY = [
+    ("a $1.2bn deal", "$", 1.2e9),
+    ("US$40 million in aid", "usd", 40e6),
+    ("NZ$58 million contract", "nzd", 58e6),
+    ("a €3m fine", "eur", 3e6),
+    ("£450,000 in damages", "gbp", 450_000),
+    ("1.5 billion euros", "eur", 1.5e9),
+    ("USD 3 million", "usd", 3e6),
+    ("40 million dollars", "$", 40e6),
+    ("500 pounds", "gbp", 500),
+]
+
+
+@pytest.mark.parametrize(("text", "currency", "value"), MONEY)
+def test_money_reads_symbols_codes_and_words(text, currency, value):
+    figure = _one(text)
+    assert (figure.kind, figure.unit) == ("money", currency)
+    assert figure.value == pytest.approx(value)
+
+
+def test_currencies_meet_only_their_own():
+    assert same_measure(_one("$40 million"), _one("US$40 million"))
+    assert not same_measure(_one("€40 million"), _one("£40 million"))
+
+
+# --- figures: what they count ----------------------------------------------------------------
+
+NOUNS = [
+    ("the ferry carried 40 passengers", "passengers"),
+    ("the ferry had 40 crew aboard", "crew"),
+    ("2,300 homes had been destroyed", "homes"),
+    ("killing 31 people", "people"),
+    ("34 of the seats", "seats"),
+    ("6 per cent; the operator offered", ""),  # punctuation ends the phrase
+]
+
+
+@pytest.mark.parametrize(("text", "noun"), NOUNS)
+def test_figures_keep_the_noun_they_count(text, noun):
+    assert _one(text).noun == noun
+
+
+SCORES = [
+    ("the council voted 9-4", 9004),
+    ("passed by an 8-5 margin", 8005),
+    ("a majority of 10 to 2", 10002),
+    ("backed it by eight votes to five", 8005),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), SCORES)
+def test_vote_scores_are_one_figure(text, code):
+    figure = _one(text)
+    assert (figure.kind, figure.value) == ("score", code)
+
+
+# --- figures: what is not a figure -----------------------------------------------------------
+
+NOT_FIGURES = [
+    "in 2023",
+    "one of the largest mines",
+    "no one was hurt",
+    "call 020 7946 0958 for details",
+    "call 555-0134 now",
+    "dial +44 20 7946",
+    "flight NL412 from Oslo",
+    "short of runway 07",
+    "at 5am on Thursday",
+    "at 10:30 on Friday",
+    "on 14 June 2023",
+    "on June 14",
+    "the first time",
+    "in the 1990s",
+    "the 3rd round",
+    "the big four banks",
+    "twice a day",
+    "Q3 results",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_years_days_times_labels_and_pronouns_are_not_figures(text):
+    assert figures(text) == ()
+
+
+def test_ages_are_ages_not_counts():
+    figure = _one("a 34-year-old man")
+    assert (figure.kind, figure.noun) == ("age", "man")
+
+
+# --- dates: absolute -------------------------------------------------------------------------
+
+ABSOLUTE = [
+    ("on 14 June 2023", date(2023, 6, 14), date(2023, 6, 14)),
+    ("on June 14, 2023", date(2023, 6, 14), date(2023, 6, 14)),
+    ("the vote is scheduled for March 3", date(2026, 3, 3), date(2026, 3, 3)),
+    ("by Nov. 27", date(2025, 11, 27), date(2025, 11, 27)),
+    ("sold in January 2024", date(2024, 1, 1), date(2024, 1, 31)),
+    ("in 2023", date(2023, 1, 1), date(2023, 12, 31)),
+    ("in mid-2023", date(2023, 5, 2), date(2023, 9, 1)),
+    ("the report is expected in early April", date(2026, 4, 1), date(2026, 4, 10)),
+    ("the first case was detected in early February", date(2026, 2, 1), date(2026, 2, 9)),
+    ("the station will reopen in January", date(2027, 1, 1), date(2027, 1, 31)),
+    ("it will not reopen until January", date(2027, 1, 1), date(2028, 1, 1)),
+    ("not expected before the end of the year", date(2026, 12, 31), date(2027, 12, 31)),
+    ("in late May", date(2026, 5, 22), date(2026, 5, 31)),
+    ("by the end of March", date(2026, 3, 11), date(2026, 3, 31)),
+    ("Q3 2025", date(2025, 7, 1), date(2025, 9, 30)),
+    ("Q3", date(2026, 7, 1), date(2026, 9, 30)),
+    ("in the third quarter", date(2026, 7, 1), date(2026, 9, 30)),
+    ("the fourth quarter of 2024", date(2024, 10, 1), date(2024, 12, 31)),
+    ("the first half of 2025", date(2025, 1, 1), date(2025, 6, 30)),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "last"), ABSOLUTE)
+def test_absolute_dates_resolve_to_intervals(text, first, last):
+    assert _days(text) == [(first, last)]
+
+
+# --- dates: relative to published_at ---------------------------------------------------------
+
+RELATIVE = [
+    ("he was detained on Monday", date(2026, 3, 9), date(2026, 3, 9)),
+    ("he was detained on Wednesday", date(2026, 3, 11), date(2026, 3, 11)),
+    ("he was detained on Thursday morning", date(2026, 3, 5), date(2026, 3, 5)),
+    ("he will appear in court on Monday", date(2026, 3, 16), date(2026, 3, 16)),
+    ("he is due to be sentenced this Friday", date(2026, 3, 13), date(2026, 3, 13)),
+    ("the vote will take place next Thursday", date(2026, 3, 12), date(2026, 3, 19)),
+    ("the vote came late last Tuesday", date(2026, 3, 3), date(2026, 3, 10)),
+    ("it struck late on Saturday", date(2026, 3, 7), date(2026, 3, 7)),
+    ("yesterday", date(2026, 3, 10), date(2026, 3, 10)),
+    ("tomorrow", date(2026, 3, 12), date(2026, 3, 12)),
+    ("he will be sentenced a fortnight today", date(2026, 3, 25), date(2026, 3, 25)),
+    ("three days ago", date(2026, 3, 8), date(2026, 3, 8)),
+    ("last week", date(2026, 3, 2), date(2026, 3, 8)),
+    ("next week", date(2026, 3, 16), date(2026, 3, 22)),
+    ("next month", date(2026, 4, 1), date(2026, 4, 30)),
+    ("early next month", date(2026, 4, 1), date(2026, 4, 10)),
+    ("next year", date(2027, 1, 1), date(2027, 12, 31)),
+    ("last year", date(2025, 1, 1), date(2025, 12, 31)),
+    ("earlier this year", date(2026, 1, 1), date(2026, 3, 11)),
+    ("by the end of this year", date(2026, 3, 11), date(2026, 12, 31)),
+    ("next spring", date(2027, 3, 1), date(2027, 5, 31)),
+    ("in the past three weeks", date(2026, 2, 18), date(2026, 3, 11)),
+    ("within a month", date(2026, 3, 11), date(2026, 4, 10)),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "last"), RELATIVE)
+def test_relative_dates_resolve_against_published_at(text, first, last):
+    assert _days(text) == [(first, last)]
+
+
+def test_part_of_day_is_kept():
+    (when,) = dates("the quake struck late on Saturday night", WEDNESDAY)
+    assert when.part == "late"
+
+
+WITHOUT_ANCHOR = [
+    ("he was detained on Monday", []),
+    ("last week", []),
+    ("next year", []),
+    ("yesterday", []),
+    ("on 14 June", [(date(2000, 6, 14), date(2000, 6, 14))]),
+    ("in 2023", [(date(2023, 1, 1), date(2023, 12, 31))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WITHOUT_ANCHOR)
+def test_without_published_at_only_named_months_and_years_are_read(text, expected):
+    assert _days(text, None) == expected
+
+
+NOT_DATES = [
+    "May said the plan would work",
+    "the march through the city",
+    "an 18-year sentence",
+    "flight 2024 from Oslo",
+    "a $2023 fee",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_names_verbs_and_figures_are_not_dates(text):
+    assert dates(text, WEDNESDAY) == ()
+
+
+DATE_OVERLAPS = [
+    ("on Thursday", "on 12 March", False),  # past tense: Thursday 5 March
+    ("on Wednesday", "on March 11", True),
+    ("the vote will take place next Thursday", "the vote is on March 3", False),
+    ("in 2023", "on June 14, 2023", True),
+    ("by the end of March", "on 27 March", True),
+    ("on 14 June", "on June 14, 2023", True),  # no year: month and day
+    ("on 14 June", "on June 12, 2023", False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "meet"), DATE_OVERLAPS)
+def test_dates_overlap_on_their_intervals(a, b, meet):
+    (wa,) = dates(a, WEDNESDAY if "14 June" not in a else None)
+    (wb,) = dates(b, WEDNESDAY)
+    assert dates_overlap(wa, wb) is meet
+
+
+def test_a_day_is_shown_with_its_weekday():
+    (when,) = dates("on 26 February", WEDNESDAY)
+    assert show_date(when) == "Thursday 26 February"
+
+
+# --- in the comparison -----------------------------------------------------------------------
+
+
+def _compare(a: str, b: str, *, published_a=None, published_b=None):
+    return compare(Passage(a, published_at=published_a), Passage(b, published_at=published_b))
+
+
+def test_incompatible_injury_figures_contradict():
+    match = _compare(
+        "Nearly 50 people were injured in the blast at the Harlow depot.",
+        "At least 120 people were injured in the blast at the Harlow depot.",
+    )
+    assert match is not None and match.relation == Relation.CONTRADICTS
+    assert match.reason == "figures differ: Nearly 50 vs At least 120 people"
+
+
+def test_compatible_approximations_do_not_contradict():
+    match = _compare(
+        "Nearly 50 people were injured in the blast at the Harlow depot.",
+        "More than 40 people were injured in the blast at the Harlow depot.",
+    )
+    assert match is not None and match.relation != Relation.CONTRADICTS
+
+
+def test_counts_of_different_nouns_neither_corroborate_nor_contradict():
+    match = _compare(
+        "The Skerry Star ferry carried 40 passengers when it ran aground off Islay.",
+        "The Skerry Star ferry had 40 crew aboard when it ran aground off Islay.",
+    )
+    assert match is None or match.relation == Relation.RELATED
+
+
+def test_the_same_figure_in_another_format_corroborates():
+    match = _compare(
+        "The Ostrava port handled 2.5 million tonnes of grain in the first half.",
+        "The Ostrava port handled 2,500,000 tonnes of grain in the first half.",
+    )
+    assert match is not None and match.relation == Relation.CORROBORATES
+
+
+def test_relative_date_against_another_date_contradicts():
+    match = _compare(
+        "The Dunmore council vote on the bypass will take place next Thursday.",
+        "The Dunmore council vote on the bypass will take place on March 3.",
+        published_a=datetime(2026, 2, 18, 9, 0, tzinfo=UTC),
+        published_b=datetime(2026, 2, 20, 9, 0, tzinfo=UTC),
+    )
+    assert match is not None and match.relation == Relation.CONTRADICTS
+    assert match.reason == "dates differ: next Thursday vs Tuesday 3 March"
+
+
+def test_the_same_day_told_two_ways_corroborates():
+    match = _compare(
+        "The Dunmore council voted on Thursday to approve the bypass.",
+        "The Dunmore council voted on 26 February to approve the bypass.",
+        published_a=datetime(2026, 2, 27, 9, 0, tzinfo=UTC),
+        published_b=datetime(2026, 2, 27, 12, 0, tzinfo=UTC),
+    )
+    assert match is not None and match.relation == Relation.CORROBORATES
