@@ -10,6 +10,8 @@ import pytest
 from verify.engine.crosscheck import Passage, compare
 from verify.engine.crosscheck.particulars import (
     Figure,
+    clocks,
+    clocks_meet,
     dates,
     dates_overlap,
     figures,
@@ -253,6 +255,7 @@ NOT_FIGURES = [
     "short of runway 07",
     "at 5am on Thursday",
     "at 10:30 on Friday",
+    "at 11 p.m. on Sunday",
     "on 14 June 2023",
     "on June 14",
     "the first time",
@@ -395,6 +398,36 @@ def test_a_day_is_shown_with_its_weekday():
     assert show_date(when) == "Thursday 26 February"
 
 
+# --- times of day ----------------------------------------------------------------------------
+
+CLOCKS = [
+    ("found missing at a roll check at 11pm", 23 * 60),
+    ("at 6am on Monday", 6 * 60),
+    ("at 11 p.m. on Sunday", 23 * 60),
+    ("at 10:30 on Friday", 10 * 60 + 30),
+    ("the train left at 6.15pm", 18 * 60 + 15),
+    ("talks must end by noon", 12 * 60),
+    ("12am", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "minutes"), CLOCKS)
+def test_times_of_day_read_as_minutes(text, minutes):
+    (clock,) = clocks(text)
+    assert clock.minutes == minutes
+
+
+@pytest.mark.parametrize("text", ["killed 5 people", "in 2023", "a 24-hour strike", "noon prayers"])
+def test_numbers_and_words_that_are_not_times(text):
+    assert clocks(text) == ()
+
+
+def test_times_meet_within_half_an_hour_round_midnight():
+    (a,), (b,), (c,) = clocks("at 11.45pm"), clocks("at 12.05am"), clocks("at 6am")
+    assert clocks_meet(a, b)
+    assert not clocks_meet(a, c)
+
+
 # --- in the comparison -----------------------------------------------------------------------
 
 
@@ -454,3 +487,42 @@ def test_the_same_day_told_two_ways_corroborates():
         published_b=datetime(2026, 2, 27, 12, 0, tzinfo=UTC),
     )
     assert match is not None and match.relation == Relation.CORROBORATES
+
+
+def test_figures_of_one_clause_contradict_inside_longer_sentences():
+    lead = "Floods in Tewkesbury\nThe Severn burst its banks at Tewkesbury overnight."
+    match = compare(
+        Passage(
+            "About 300 homes were flooded in Tewkesbury, and the council opened two rest "
+            "centres for families who could not return.",
+            context=lead,
+        ),
+        Passage(
+            "A spokesman for the Environment Agency told reporters that 520 homes had been "
+            "flooded in Tewkesbury.",
+            context=lead,
+        ),
+    )
+    assert match is not None and match.relation == Relation.CONTRADICTS
+    assert match.reason == "figures differ: About 300 vs 520 homes"
+
+
+def test_one_event_on_two_days_contradicts_inside_longer_sentences():
+    match = _compare(
+        "The Ashby councillor was arrested by officers from the county's fraud unit at her "
+        "home in Melton on Tuesday morning.",
+        "The Ashby councillor was arrested on Monday, her solicitor said.",
+        published_a=datetime(2026, 3, 11, 9, 0, tzinfo=UTC),
+        published_b=datetime(2026, 3, 11, 9, 0, tzinfo=UTC),
+    )
+    assert match is not None and match.relation == Relation.CONTRADICTS
+    assert match.reason == "dates differ: Tuesday 10 March vs Monday 9 March"
+
+
+def test_one_event_at_two_times_contradicts():
+    match = _compare(
+        "Two Fenwick prison inmates were found missing at the evening roll check at 9pm.",
+        "Two Fenwick prison inmates were found missing at the evening roll check at 7.30pm.",
+    )
+    assert match is not None and match.relation == Relation.CONTRADICTS
+    assert match.reason == "times differ: 9pm vs 7.30pm"

@@ -57,8 +57,11 @@ from verify.engine.crosscheck.lexicon import (
     SYNONYMS,
 )
 from verify.engine.crosscheck.particulars import (
+    Clock,
     Figure,
     When,
+    clocks,
+    clocks_meet,
     dates,
     dates_overlap,
     figures,
@@ -154,6 +157,7 @@ class _Features:
     months: tuple[Token, ...]  # month-only mentions
     years: tuple[Token, ...]
     whens: tuple[When, ...]  # every date reference, resolved against published_at
+    clocks: tuple[Clock, ...]  # every time of day
     negations: tuple[_Negation, ...]
     words: tuple[str, ...]
     capitalised: tuple[bool, ...]
@@ -330,6 +334,7 @@ def _features(text: str, published_at: datetime | None = None) -> _Features:
         months=tuple(t for t in analysis.tokens if t.kind == "month"),
         years=tuple(t for t in analysis.tokens if t.kind == "year"),
         whens=dates(fact, published_at),
+        clocks=clocks(fact),
         negations=_negations(analysis.raw_words),
         words=analysis.raw_words,
         capitalised=analysis.capitalised,
@@ -612,15 +617,45 @@ def _same_measure(fa: _Features, fb: _Features, idf: Idf | None) -> str:
         if _same_clause(qa.figure.clause, qb.figure.clause, fa, fb, idf, measure):
             return _figure_reason(fa, qa, qb)
     for a, b in _differing_dates(fa, fb):
-        if _same_clause(a.clause, b.clause, fa, fb, idf, frozenset()):
+        # The event next to a date ('on Friday approved') told in the other's clause
+        # ('decision to grant approval ... was made on Thursday').
+        near = (_clause_keys(a.near) & _clause_keys(b.clause)) | (
+            _clause_keys(b.near) & _clause_keys(a.clause)
+        )
+        if _same_clause(a.clause, b.clause, fa, fb, idf, near) or _same_clause(
+            a.clause, b.clause, fa, fb, idf, frozenset()
+        ):
             return f"dates differ: {show_date(a)} vs {show_date(b)}"
+    for ca, cb in _differing_clocks(fa, fb):
+        near = (_clause_keys(ca.near) & _clause_keys(cb.clause)) | (
+            _clause_keys(cb.near) & _clause_keys(ca.clause)
+        )
+        if _same_clause(ca.clause, cb.clause, fa, fb, idf, near) or _same_clause(
+            ca.clause, cb.clause, fa, fb, idf, frozenset()
+        ):
+            return f"times differ: {ca.surface} vs {cb.surface}"
     return ""
 
 
 def _clause_keys(clause: tuple[str, ...]) -> frozenset[str]:
     return frozenset(
-        _unit_key(w) for w in clause if w in COUNT_NOUNS or (w not in STOPWORDS and len(w) > 1)
+        _event_key(w) for w in clause if w in COUNT_NOUNS or (w not in STOPWORDS and len(w) > 1)
     )
+
+
+# Endings of nouns made from verbs: 'resigned' ~ 'his resignation', 'approved' ~ 'approval',
+# 'announced' ~ 'the announcement', 'closed' ~ 'the closure' (an event told as a noun).
+_NOMINAL_ENDINGS = ("ations", "ation", "ments", "ment", "als", "al", "ures", "ure")
+_NOMINAL_MIN = 4
+
+
+@lru_cache(maxsize=65536)
+def _event_key(word: str) -> str:
+    """The key of a word as a clause's event: nominalisations meet their verbs."""
+    for ending in _NOMINAL_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _NOMINAL_MIN:
+            return _unit_key(word[: -len(ending)] + "ed")
+    return _unit_key(word)
 
 
 def _same_clause(
@@ -684,7 +719,16 @@ def _dates_differ(fa: _Features, fb: _Features) -> str:
     '3 March'; 'March' vs 'June'; not 'on Wednesday' vs 'in 2023')."""
     for a, b in _differing_dates(fa, fb):
         return f"dates differ: {show_date(a)} vs {show_date(b)}"
+    for ca, cb in _differing_clocks(fa, fb):
+        return f"times differ: {ca.surface} vs {cb.surface}"
     return ""
+
+
+def _differing_clocks(fa: _Features, fb: _Features) -> list[tuple[Clock, Clock]]:
+    """Times of day of the one sentence that none of the other's can be, both ways."""
+    alone_a = [a for a in fa.clocks if not any(clocks_meet(a, b) for b in fb.clocks)]
+    alone_b = [b for b in fb.clocks if not any(clocks_meet(a, b) for a in fa.clocks)]
+    return [(a, b) for a in alone_a for b in alone_b]
 
 
 def _differing_dates(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
@@ -996,7 +1040,7 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
         and _frame(fa, fb, idf, frozenset()) >= CONTRADICT_THRESHOLD
     ):
         return Match(Relation.CONTRADICTS, round(score, 4), conflict, independent)
-    if conflict.startswith(("figures", "dates")):
+    if conflict.startswith(("figures", "dates", "times")):
         # The figure's own words carry this one; of the claim's names (a list sentence names
         # many things) one shared is enough.
         names = _key_terms(fa, idf, leads[0])

@@ -19,8 +19,13 @@ Two readers over one sentence, both pure and cached:
   'late on Tuesday' (the day, with the part of day kept). Without ``published_at`` only dates
   that name a month or a year are read, and a day without a year is compared on month and day.
 
+* :func:`clocks` — times of day in minutes after midnight ('5am', '11 p.m.', '10:30').
+
 Two figures contradict when they measure the same thing and their intervals do not overlap
-(:func:`figures_overlap`); two dates when their intervals do not (:func:`dates_overlap`).
+(:func:`figures_overlap`); two dates when their intervals do not (:func:`dates_overlap`); two
+times of day more than :data:`CLOCK_TOLERANCE` minutes apart (:func:`clocks_meet`). Each
+figure, date and time keeps the words of its clause, for the caller to judge whether two of
+them are of the same thing or event.
 """
 
 from __future__ import annotations
@@ -411,7 +416,7 @@ def _month_near(toks: tuple[_Tok, ...], i: int, j: int) -> bool:
 
 
 # What ends a clause: punctuation and the conjunctions that start another statement.
-_CLAUSE_BREAKS = _PUNCTUATION | _set("and but while whereas which who when after including as")
+_CLAUSE_BREAKS = _PUNCTUATION | _set("and but while whereas which who when after including")
 
 
 def _clause(toks: tuple[_Tok, ...], start: int, end: int) -> tuple[str, ...]:
@@ -423,6 +428,19 @@ def _clause(toks: tuple[_Tok, ...], start: int, end: int) -> tuple[str, ...]:
     while last < len(toks) and toks[last].text not in _CLAUSE_BREAKS:
         last += 1
     return tuple(t.text for t in (*toks[first:start], *toks[end:last]) if t.text.isalpha())
+
+
+def _near(toks: tuple[_Tok, ...], start: int, end: int) -> tuple[str, ...]:
+    """The nearest content word before tokens start..end-1 and after, within the clause."""
+    out: list[str] = []
+    for step, k in ((-1, start - 1), (1, end)):
+        while 0 <= k < len(toks) and toks[k].text not in _CLAUSE_BREAKS:
+            word = toks[k].text
+            if word.isalpha() and word not in STOPWORDS and len(word) > 1:
+                out.append(word)
+                break
+            k += step
+    return tuple(out)
 
 
 def _noun_after(toks: tuple[_Tok, ...], j: int) -> str:
@@ -540,6 +558,8 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
             return None, j + 1  # the 1990s
         if j < n and toks[j].text in _TIME_SUFFIXES:
             return None, j + 1  # 5am
+        if j + 1 < n and toks[j].text in ("a", "p") and toks[j + 1].text == ".":
+            return None, j + 2  # 11 p.m.
         if j < n and toks[j].text == "o" and j + 1 < n and toks[j + 1].text == "'":
             return None, j + 2  # five o'clock
         if j < n and toks[j].text in _SCALE_SUFFIXES:
@@ -810,7 +830,9 @@ class When:
     ``precision``: ``day`` | ``week`` | ``month`` | ``quarter`` | ``season`` | ``year`` |
     ``span`` (a deadline or a stretch: 'by the end of March', 'the past three weeks').
     ``clause``: the words of the clause it stands in, itself left out (what happened then:
-    'he was detained'). ``part``: the part of the day when given ('morning', 'late'). ``dated``:
+    'he was detained'); ``near``: the content word either side of it within the clause, the
+    event it most likely dates ('on Friday approved'). ``part``: the part of the day when
+    given ('morning', 'late'). ``dated``:
     False when the year is unknown (no year in the text and no ``published_at``): such a date
     is compared on month and day only (``first.year`` is then :data:`NO_YEAR`).
     """
@@ -824,6 +846,7 @@ class When:
     start: int
     end: int
     clause: tuple[str, ...] = ()  # the other words of its clause, lower case
+    near: tuple[str, ...] = ()  # the content words next to it in its clause ('approved')
 
 
 NO_YEAR = 2000  # a leap year, so that 29 February has a place
@@ -1137,6 +1160,7 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 toks[s].start,
                 toks[e - 1].end,
                 _clause(toks, s, e),
+                _near(toks, s, e),
             )
         )
 
@@ -1459,3 +1483,77 @@ def show_date(when: When) -> str:
         day = f"{when.first.day} {calendar.month_name[when.first.month]}"
         return f"{calendar.day_name[when.first.weekday()]} {day}" if when.dated else day
     return when.surface
+
+
+# --- times of day ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """A time of day: ``minutes`` after midnight, as written (``surface``), with the other
+    words of its clause and the content words next to it (see :class:`When`)."""
+
+    minutes: int
+    surface: str
+    clause: tuple[str, ...]
+    near: tuple[str, ...]
+
+
+_MERIDIEM = {"am": 0, "pm": 12}
+_NAMED_TIMES = {"noon": 12 * 60, "midday": 12 * 60, "midnight": 0}
+# Times of day this many minutes apart are the same time, told roughly.
+CLOCK_TOLERANCE = 30
+
+
+@lru_cache(maxsize=65536)
+def clocks(text: str) -> tuple[Clock, ...]:
+    """Every time of day in ``text``: '5am', '11 p.m.', '10:30', '6.15pm', 'noon'."""
+    folded, toks = _tokens(text)
+    out: list[Clock] = []
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        minutes: int | None = None
+        end = i + 1
+        if tok.text in _NAMED_TIMES and i > 0 and toks[i - 1].text in ("at", "by", "before"):
+            minutes = _NAMED_TIMES[tok.text]
+        elif tok.text.isdigit() and len(tok.text) <= 2 and int(tok.text) <= 24:
+            hour, minute = int(tok.text), 0
+            k = i + 1
+            if k + 1 < n and toks[k].text in (":", ".") and toks[k + 1].text.isdigit():
+                minute, k = int(toks[k + 1].text), k + 2
+            elif "." in tok.text:
+                k = i + 1
+            meridiem = toks[k].text if k < n else ""
+            if meridiem in ("a", "p") and k + 2 < n and toks[k + 1].text == ".":
+                meridiem, k = meridiem + "m", k + 2  # a.m. / p.m.
+                if k < n and toks[k].text == "m":
+                    k += 1
+            if meridiem in _MERIDIEM and hour <= 12 and minute < 60:
+                minutes = (hour % 12 + _MERIDIEM[meridiem]) * 60 + minute
+                end = k + 1
+            elif k > i + 1 and minute < 60 and toks[i + 1].text == ":":
+                minutes, end = hour * 60 + minute, k  # 10:30, 23:15
+        elif tok.text[:1].isdigit() and "." in tok.text and i + 1 < n:
+            # '6.15pm': the number regex keeps the point.
+            hour_text, _, minute_text = tok.text.partition(".")
+            if toks[i + 1].text in _MERIDIEM and len(minute_text) == 2:
+                hour, minute = int(hour_text), int(minute_text)
+                if hour <= 12 and minute < 60:
+                    minutes = (hour % 12 + _MERIDIEM[toks[i + 1].text]) * 60 + minute
+                    end = i + 2
+        if minutes is not None:
+            out.append(
+                Clock(
+                    minutes % (24 * 60),
+                    folded[tok.start : toks[end - 1].end],
+                    _clause(toks, i, end),
+                    _near(toks, i, end),
+                )
+            )
+    return tuple(out)
+
+
+def clocks_meet(a: Clock, b: Clock) -> bool:
+    """Within :data:`CLOCK_TOLERANCE` minutes of each other (round midnight too)."""
+    gap = abs(a.minutes - b.minutes)
+    return min(gap, 24 * 60 - gap) <= CLOCK_TOLERANCE
