@@ -65,6 +65,8 @@ NUMBER_WORDS = [
     ("twenty-five people", 25),
     ("two hundred and fifty thousand people", 250_000),
     ("a million visitors", 1_000_000),
+    ("half a million vacuums", 500_000),
+    ("one and a half million people", 1_500_000),
     ("one person died", 1),
 ]
 
@@ -137,6 +139,7 @@ SHARES = [
     ("two-thirds of members", "percent", 200 / 3),
     ("a third of the staff", "percent", 100 / 3),
     ("one in five adults", "percent", 20),
+    ("around half of the buildings", "percent", 50),
     ("four out of five dentists", "percent", 80),
     ("0.5 percentage points", "points", 0.5),
     ("25 basis points", "points", 0.25),
@@ -171,6 +174,7 @@ DURATIONS = [
     ("two weeks of talks", 14 * DAY),
     ("a 48-hour strike", 48 * 3600.0),
     ("48 hours of strikes", 2 * DAY),
+    ("waited half an hour", 1800.0),
     ("deliberated for nine hours", 9 * 3600.0),
     ("a six-week trial", 42 * DAY),
     ("14 seconds before impact", 14.0),
@@ -196,6 +200,7 @@ MONEY = [
     ("USD 3 million", "usd", 3e6),
     ("40 million dollars", "$", 40e6),
     ("500 pounds", "gbp", 500),
+    ("599 US dollars", "usd", 599),
 ]
 
 
@@ -219,13 +224,15 @@ NOUNS = [
     ("2,300 homes had been destroyed", "homes"),
     ("killing 31 people", "people"),
     ("34 of the seats", "seats"),
+    ("11 of the 16 ties", "ties"),
+    ("38,000 Tidy S9 robot vacuums", "vacuums"),
     ("6 per cent; the operator offered", ""),  # punctuation ends the phrase
 ]
 
 
 @pytest.mark.parametrize(("text", "noun"), NOUNS)
 def test_figures_keep_the_noun_they_count(text, noun):
-    assert _one(text).noun == noun
+    assert figures(text)[0].noun == noun
 
 
 SCORES = [

@@ -893,14 +893,15 @@ def _has_figures(fa: _Features, fb: _Features) -> bool:
     """Every figure of the claim is in the candidate, as written or normalised ('2.5 million
     tonnes' = '2,500,000 tonnes', 'more than nine hours' ~ 'nearly 10 hours'), counting the
     same thing ('40 passengers' is not '40 crew'): a report that leaves out the claim's figure
-    does not confirm it. (A date left out is usually the article's own date.)"""
-    figures_of = _figure_of_token(fa)
-    for key, token in fa.terms.items():
-        if token.kind not in _QUANTITY_KINDS:
-            continue
-        qa = figures_of.get(token.position)
+    does not confirm it. (A date left out is usually the article's own date; labels such as
+    'flight NL412' and years are no figures.)"""
+    measured = {q.figure.start: q for q in fa.quantities}
+    others = figures(fact_text(fb.text))
+    for figure in figures(fact_text(fa.text)):
+        qa = measured.get(figure.start)
         if qa is None:
-            if key not in fb.terms:
+            # A figure that does not say what it counts: the same value is enough.
+            if not any(same_measure(figure, g) and figures_overlap(figure, g) for g in others):
                 return False
         elif not any(_agrees(qa, qb) for qb in fb.quantities) and not any(
             # Told with other words around it ('below 22 in every kindergarten' / 'under 22
@@ -912,17 +913,6 @@ def _has_figures(fa: _Features, fb: _Features) -> bool:
         ):
             return False
     return True
-
-
-def _figure_of_token(features: _Features) -> dict[int, _Quantity]:
-    """The figure each word position of the fact belongs to."""
-    starts = _word_starts(fact_text(features.text))
-    out: dict[int, _Quantity] = {}
-    for quantity in features.quantities:
-        first = bisect_right(starts, quantity.figure.start) - 1
-        last = bisect_right(starts, quantity.figure.end - 1) - 1
-        out.update(dict.fromkeys(range(first, last + 1), quantity))
-    return out
 
 
 def _same_particulars(fa: _Features, fb: _Features, agreement: _Agreement) -> bool:

@@ -286,8 +286,30 @@ def _word_number(toks: tuple[_Tok, ...], i: int) -> tuple[float, int] | None:
         if nxt in ("hundred", "thousand", "million", "billion", "trillion"):
             return _word_number_tail(toks, i + 1, 1.0)
         return None
-    if word == "half" and i + 2 < n and toks[i + 1].text == "a" and toks[i + 2].text == "dozen":
-        return 6.0, i + 3
+    if word == "half" and i + 2 < n and toks[i + 1].text == "a":
+        scale = toks[i + 2].text
+        if scale == "dozen":
+            return 6.0, i + 3
+        if scale in _SCALE_WORDS:
+            return 0.5 * _SCALE_WORDS[scale], i + 3  # 'half a million'
+    if (
+        word == "half"
+        and i + 2 < n
+        and toks[i + 1].text in ("a", "an")
+        and (toks[i + 2].text in _DURATIONS)
+    ):
+        return 0.5, i + 2  # 'half an hour': the unit follows
+    if (
+        word in ("one", "a")
+        and i + 3 < n
+        and [t.text for t in toks[i + 1 : i + 4]]
+        == [
+            "and",
+            "a",
+            "half",
+        ]
+    ):
+        return _word_number_tail(toks, i + 4, 1.5)  # 'one and a half million'
     if word in _UNITS:
         value = float(_UNITS[word])
     elif word in _TENS:
@@ -459,6 +481,8 @@ def _noun_after(toks: tuple[_Tok, ...], j: int) -> str:
             continue
         if word in _PUNCTUATION or len(found) == 2:
             break
+        if not found and (tok.capital or (word[:1].isdigit() and tok.glued)):
+            continue  # a name before the noun: '38,000 Tidy S9 robot vacuums'
         if word.isalpha() and (word in COUNT_NOUNS or word not in STOPWORDS) and len(word) > 1:
             found.append(word)
             continue
@@ -491,6 +515,8 @@ def _unit_after(toks: tuple[_Tok, ...], j: int) -> tuple[str, str, float, int]:
         return "points", "pp", 0.01, j + 1
     if word in _CURRENCY_WORDS:
         return "money", _CURRENCY_WORDS[word], 1.0, j + 1
+    if word in _DOLLAR_PREFIXES and nxt in ("dollars", "dollar"):
+        return "money", _DOLLAR_PREFIXES[word], 1.0, j + 2  # '599 US dollars'
     if word in _CURRENCY_CODES:
         return "money", _CURRENCY_CODES[word], 1.0, j + 1
     hyphen = word == "-"
@@ -572,6 +598,18 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
             else:
                 value *= _SCALE_SUFFIXES[scale_word]
                 j += 1
+    elif word == "half" and i + 1 < n and toks[i + 1].text in ("of", "the", "its", "their"):
+        # 'half of the buildings', 'around half the staff': a share.
+        if i > 0 and toks[i - 1].text in ("first", "second", "the", "a"):
+            return None, i + 1  # 'the first half of 2025', 'a half' (read as a fraction)
+        bound, qualifier, q_start = _qualifier(toks, i)
+        low, high = _bounded(50.0, bound, FRACTION_POINTS)
+        start_char = toks[q_start].start if qualifier else tok.start
+        figure = Figure(
+            "percent", 50.0, low, high, "%", _noun_after(toks, i + 1), folded[start_char : tok.end],
+            qualifier, start_char, tok.end, bound, _clause(toks, q_start, i + 1),
+        )  # fmt: skip
+        return figure, i + 1
     elif word in _MULTITUDES:
         if i + 1 < n and toks[i + 1].text == "of":
             multitude = _MULTITUDES[word]
