@@ -271,6 +271,7 @@ NOT_FIGURES = [
     "the big four banks",
     "twice a day",
     "Q3 results",
+    "published on 2026-03-04",
 ]
 
 
@@ -340,6 +341,13 @@ RELATIVE = [
     ("next spring", date(2027, 3, 1), date(2027, 5, 31)),
     ("in the past three weeks", date(2026, 2, 18), date(2026, 3, 11)),
     ("within a month", date(2026, 3, 11), date(2026, 4, 10)),
+    ("he was arrested at the weekend", date(2026, 3, 7), date(2026, 3, 8)),
+    ("talks will resume at the weekend", date(2026, 3, 14), date(2026, 3, 15)),
+    ("it opened in the autumn", date(2025, 9, 1), date(2025, 11, 30)),
+    ("it will open in the spring", date(2026, 3, 1), date(2026, 5, 31)),
+    ("next winter", date(2026, 12, 1), date(2027, 2, 28)),
+    ("the vote was held on Thursday, March 5", date(2026, 3, 5), date(2026, 3, 5)),
+    ("published on 2026-03-04", date(2026, 3, 4), date(2026, 3, 4)),
 ]
 
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from verify.engine.crosscheck.lexicon import COUNT_NOUNS, IRREGULAR_PASTS, MONTHS, STOPWORDS
+from verify.engine.crosscheck.lexicon import IRREGULAR_PASTS, MONTHS, STOPWORDS
 from verify.engine.crosscheck.text import fold
 
 INF = math.inf
@@ -465,6 +465,18 @@ def _near(toks: tuple[_Tok, ...], start: int, end: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Words that cannot be what a figure counts ('50 were injured', '40 of them', '12 in all'):
+# function words only; nouns of reporting count ('23 reports', '40 people', '9 cases').
+_FUNCTION_WORDS = _set(
+    """a an the and or but nor of to in on at by for with from into onto over under about
+    were was is are be been being have has had do does did will would shall should can could
+    may might must who whom whose which that this these those it its they them their he him
+    his she her we us our you your i me my there here than then so as if when while where
+    not no more most less least such each every all both either neither per up down out off
+    said says say told according also just only still even again"""
+)
+
+
 def _noun_after(toks: tuple[_Tok, ...], j: int) -> str:
     """The word the figure counts: '40 passengers', '2,300 homes had', 'a three-quarters
     stake'; skipping 'more', 'of the' ('31 more people', '34 of the seats'); the whole's noun
@@ -483,7 +495,7 @@ def _noun_after(toks: tuple[_Tok, ...], j: int) -> str:
             break
         if not found and (tok.capital or (word[:1].isdigit() and tok.glued)):
             continue  # a name before the noun: '38,000 Tidy S9 robot vacuums'
-        if word.isalpha() and (word in COUNT_NOUNS or word not in STOPWORDS) and len(word) > 1:
+        if word.isalpha() and word not in _FUNCTION_WORDS and len(word) > 1:
             found.append(word)
             continue
         break
@@ -556,6 +568,8 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
         else:
             return None, i + 1
     multitude = None
+    if _iso_at(toks, i) is not None:
+        return None, i + 5  # a date: 2026-03-04
     if word[:1].isdigit():
         if tok.glued and i > 0 and toks[i - 1].text.isalpha() and not currency:
             return None, i + 1  # 'NL412', 'Q3', 'A1'
@@ -1204,6 +1218,12 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
 
     while i < n:
         word = toks[i].text
+        # ISO dates: '2026-03-04'.
+        iso = _iso_at(toks, i)
+        if iso is not None:
+            add(iso, iso, "day", i, i + 5)
+            i += 5
+            continue
         # Day month (year): '14 June 2023', '14th of June'.
         day = _day_at(toks, i)
         if day is not None:
@@ -1328,31 +1348,22 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 add(first, last, precision, s, i + 1)
                 i += 1
                 continue
-        # Seasons: 'next spring', 'this summer', 'spring 2025', 'last autumn'.
-        if word in _SEASONS:
+        # Seasons: 'next spring', 'this summer', 'spring 2025', 'last autumn', 'in the spring'.
+        if word in _SEASONS and not (i + 1 < n and toks[i + 1].text in ("-",)):
             prev = toks[i - 1].text if i > 0 else ""
             year = _year_at(toks, i + 1)
             first_month, last_month = _SEASONS[word]
-            if year is None and anchor is not None and prev in ("next", "last", "this"):
-                year = anchor.year
-                here = _season_of(anchor)
-                shift = {"next": 1, "last": -1, "this": 0}[prev]
-                order = ["winter", "spring", "summer", "autumn"]
-                target = order.index("autumn" if word == "fall" else word)
-                current = order.index(here)
-                if shift == 1 and target <= current:
-                    year += 1
-                if shift == -1 and target >= current:
-                    year -= 1
-                if shift == 0 and word == "winter" and anchor.month <= 2:
-                    year -= 1
-                if word == "winter" and shift != 0 and anchor.month <= 2:
-                    year -= 1 if shift == 1 else 0
+            season: tuple[date, date] | None = None
             if year is not None:
-                s = i - 1 if prev in ("next", "last", "this", "in", "the") else i
-                end = i + 2 if _year_at(toks, i + 1) else i + 1
-                first, last = _month_span(year, first_month)[0], _month_span(year, last_month)[1]
-                add(first, last, "season", s, end)
+                season = _month_span(year, first_month)[0], _month_span(year, last_month)[1]
+            elif anchor is not None and (prev in ("next", "last", "this", "the") or i == 0):
+                relative = prev if prev != "the" else ""
+                season = _season_near(first_month, last_month, anchor, relative, toks, i, future)
+            if season is not None:
+                s = i - 1 if prev in ("next", "last", "this", "the") else i
+                s = s - 1 if s > 0 and toks[s - 1].text == "in" and prev == "the" else s
+                end = i + 2 if year is not None else i + 1
+                add(season[0], season[1], "season", s, end)
                 i = end
                 continue
         if anchor is None:
@@ -1363,10 +1374,19 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
             word in _WEEKDAYS
             and toks[i].capital
             and not (i > 0 and toks[i - 1].text in ("a", "every", "each"))  # 'on a Saturday'
+            and not _dated_weekday(toks, i)
         ):
             first, last, s, part, end = _weekday(toks, i, anchor, _future_at(toks, i, future))
             add(first, last, "day", s, end, part)
             i = end
+            continue
+        # 'at the weekend', 'over the weekend': the one under way, past or coming by tense.
+        if word == "weekend" and i > 0 and toks[i - 1].text == "the":
+            saturday = anchor + timedelta(days=5 - anchor.weekday())
+            if anchor.weekday() < 5 and not _future_at(toks, i, future):
+                saturday -= timedelta(days=7)
+            add(saturday, saturday + timedelta(days=1), "day", i - 1, i + 1)
+            i += 1
             continue
         if word in _RELATIVE_DAYS:
             day_date = anchor + timedelta(days=_RELATIVE_DAYS[word])
@@ -1462,6 +1482,33 @@ def _number_at(toks: tuple[_Tok, ...], i: int) -> tuple[float, int] | None:
     return _word_number(toks, i)
 
 
+def _iso_at(toks: tuple[_Tok, ...], i: int) -> date | None:
+    """'2026-03-04' at token i (five tokens: year, '-', month, '-', day)."""
+    if i + 4 >= len(toks) or _year_at(toks, i) is None:
+        return None
+    parts = toks[i : i + 5]
+    if not (parts[1].text == parts[3].text == "-" and all(t.glued for t in parts[1:])):
+        return None
+    if not (parts[2].text.isdigit() and parts[4].text.isdigit()):
+        return None
+    try:
+        return date(int(parts[0].text), int(parts[2].text), int(parts[4].text))
+    except ValueError:
+        return None
+
+
+def _dated_weekday(toks: tuple[_Tok, ...], i: int) -> bool:
+    """A weekday written with its date ('Thursday, March 5', 'Tuesday 10 March'): the date
+    says the day."""
+    k = i + 1
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+    if k < len(toks) and _month_at(toks, k) is not None:
+        return True
+    day = _day_at(toks, k)
+    return day is not None and day[1] < len(toks) and _month_at(toks, day[1]) is not None
+
+
 def _negated_before(toks: tuple[_Tok, ...], i: int) -> bool:
     """A 'not' (or 'n't') earlier in the clause of token i."""
     k = i - 1
@@ -1472,8 +1519,32 @@ def _negated_before(toks: tuple[_Tok, ...], i: int) -> bool:
     return False
 
 
-def _season_of(day: date) -> str:
-    return ("winter", "spring", "summer", "autumn")[(day.month % 12) // 3]
+def _season_near(
+    first_month: int,
+    last_month: int,
+    anchor: date,
+    relative: str,
+    toks: tuple[_Tok, ...],
+    i: int,
+    sentence_future: bool,
+) -> tuple[date, date]:
+    """The season a name without a year stands for: 'this' the one under way or nearest,
+    'next' the first one after the article's, 'last' the latest one before; bare ('in the
+    spring'), the coming one in a clause about the future, else the latest one begun."""
+    spans = [
+        (_month_span(year, first_month)[0], _month_span(year, last_month)[1])
+        for year in (anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1)
+    ]
+    current = next((span for span in spans if span[0] <= anchor <= span[1]), None)
+    if relative == "next":
+        return next(span for span in spans if span[0] > anchor)
+    if relative == "last":
+        return [span for span in spans if span[1] < anchor][-1]
+    if current is not None:
+        return current
+    if relative == "this" or _future_at(toks, i, sentence_future):
+        return next(span for span in spans if span[0] > anchor)
+    return [span for span in spans if span[1] < anchor][-1]
 
 
 def _add_day(
