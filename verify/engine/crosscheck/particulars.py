@@ -235,7 +235,7 @@ _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[$€£¥₹%~+:/'-]|[,;.!?()
 _PUNCTUATION = frozenset(',;.!?()"')
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built for every word, and never changed
 class _Tok:
     text: str  # lower case
     start: int
@@ -246,7 +246,7 @@ class _Tok:
 
 @lru_cache(maxsize=65536)
 def _tokens(text: str) -> tuple[str, tuple[_Tok, ...]]:
-    folded = fold(text)
+    folded = text if text.isascii() else fold(text)  # fold changes no ASCII text
     out: list[_Tok] = []
     previous_end = -1
     for m in _TOKEN_RE.finditer(folded):
@@ -834,6 +834,17 @@ def _bounded(value: float, bound: str, tolerance: float) -> tuple[float, float]:
     return max(low - tolerance, 0.0), high + tolerance if high != INF else INF
 
 
+# Words a figure can start with (besides digits).
+_FIGURE_STARTS = (
+    frozenset(_CURRENCY_SYMBOLS)
+    | frozenset(_CURRENCY_CODES)
+    | frozenset(_UNITS)
+    | frozenset(_TENS)
+    | frozenset(_MULTITUDES)
+    | _set("a an half tens")
+)
+
+
 @lru_cache(maxsize=65536)
 def figures(text: str) -> tuple[Figure, ...]:
     """Every figure of ``text`` in order (see the module docstring)."""
@@ -842,6 +853,10 @@ def figures(text: str) -> tuple[Figure, ...]:
     i = 0
     n = len(toks)
     while i < n:
+        word = toks[i].text
+        if not (word[:1].isdigit() or word in _FIGURE_STARTS):
+            i += 1  # cheap: most words cannot start a figure
+            continue
         figure, i_next = _figure_at(folded, toks, i)
         if figure is not None:
             out.append(figure)
@@ -1184,6 +1199,17 @@ def _number_before(toks: tuple[_Tok, ...], i: int) -> tuple[float, int] | None:
     return None
 
 
+# Words a date can start with (besides digits).
+_DATE_STARTS = (
+    frozenset(MONTHS)
+    | frozenset(_WEEKDAYS)
+    | frozenset(_QUARTER_ORDINALS)
+    | frozenset(_SEASONS)
+    | frozenset(_RELATIVE_DAYS)
+    | _set("q h weekend this last next past previous coming the within ago")
+)
+
+
 @lru_cache(maxsize=65536)
 def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
     """Every date reference of ``text`` resolved against ``published_at`` (module docstring)."""
@@ -1218,6 +1244,9 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
 
     while i < n:
         word = toks[i].text
+        if not (word[:1].isdigit() or word in _DATE_STARTS):
+            i += 1  # cheap: most words cannot start a date
+            continue
         # ISO dates: '2026-03-04'.
         iso = _iso_at(toks, i)
         if iso is not None:
