@@ -270,6 +270,7 @@ NOT_FIGURES = [
     "the 3rd round",
     "the big four banks",
     "twice a day",
+    "a second request",
     "Q3 results",
     "published on 2026-03-04",
 ]

@@ -643,7 +643,12 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
     else:
         read = _word_number(toks, i)
         after = toks[i + 1].text if i + 1 < n else ""
-        if read is None and word in ("a", "an") and (after in _DURATIONS or after in _FRACTIONS):
+        if (
+            read is None
+            and word in ("a", "an")
+            and (after in _DURATIONS or after in _FRACTIONS)
+            and after != "second"  # 'a second request': the ordinal
+        ):
             read = (1.0, i + 1)  # 'a fortnight', 'an hour', 'a quarter of'
         if read is None or (i > 0 and toks[i - 1].text in _NAMED_GROUPS):
             return None, i + 1  # 'the big four banks', 'the top five'
