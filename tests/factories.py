@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from datetime import datetime
 from io import StringIO
 from typing import Any
 
@@ -97,10 +98,18 @@ STORY_BODY = (
 
 
 def make_article(
-    external_id: str = "story-1", body: str = STORY_BODY, role: str = "draft"
+    external_id: str = "story-1",
+    body: str = STORY_BODY,
+    role: str = "draft",
+    published_at: datetime | None = None,
 ) -> Article:
     """A draft article ingested the way the desk ingests files (sentences, suggestions)."""
-    document = Document(body=body, external_id=external_id, headline=f"Headline {external_id}")
+    document = Document(
+        body=body,
+        external_id=external_id,
+        headline=f"Headline {external_id}",
+        published_at=published_at,
+    )
     return ingest_document(document=document, role=role).article
 
 

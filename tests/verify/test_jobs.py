@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -167,3 +167,31 @@ def test_a_new_reference_rechecks_only_the_claims_it_matches(draft, committed):
     assert CrossCheck.objects.filter(
         claim=claim(draft, 1), match__article__external_id="wire-2"
     ).exists()
+
+
+def test_passages_carry_their_articles_published_at(committed):
+    published = datetime(2026, 3, 11, 17, 40, tzinfo=UTC)
+    article = committed(
+        make_article, "dated-1", body=WIRE, role="reference", published_at=published
+    )
+    sentence = claim(article)
+    assert jobs.Corpus().passages([sentence.pk])[sentence.pk].passage.published_at == published
+
+
+def test_a_relative_date_is_resolved_against_each_articles_publication(committed):
+    committed(
+        make_article,
+        "vote-wire",
+        body="The Dunmore council vote on the bypass will take place on March 3.\n",
+        role="reference",
+        published_at=datetime(2026, 2, 20, 9, 0, tzinfo=UTC),
+    )
+    draft = committed(
+        make_article,
+        "vote-draft",
+        body="The Dunmore council vote on the bypass will take place next Thursday.\n",
+        published_at=datetime(2026, 2, 18, 9, 0, tzinfo=UTC),
+    )
+    check = CrossCheck.objects.get(claim=claim(draft))
+    assert check.relation == "contradicts"
+    assert check.reason == "dates differ: next Thursday vs Tuesday 3 March"
