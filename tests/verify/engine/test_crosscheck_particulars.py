@@ -45,6 +45,8 @@ SCALES = [
     ("roughly 2,300 metres short of the runway", "measure", 2300, "m", 2300),
     ("a 1.200.000 strong crowd", "count", 1_200_000, "", 1_200_000),
     ("some 4m journeys a day", "count", 4_000_000, "", 4_000_000),
+    ("3m people", "count", 3_000_000, "", 3_000_000),
+    ("an 18m yacht", "measure", 18, "m", 18),
     ("3,5 litres", "measure", 3.5, "l", 3.5),
 ]
 
@@ -271,6 +273,8 @@ NOT_FIGURES = [
     "the big four banks",
     "twice a day",
     "a second request",
+    "open 24/7",
+    "Covid-19 cases",
     "Q3 results",
     "published on 2026-03-04",
 ]
@@ -284,6 +288,11 @@ def test_years_days_times_labels_and_pronouns_are_not_figures(text):
 def test_ages_are_ages_not_counts():
     figure = _one("a 34-year-old man")
     assert (figure.kind, figure.noun) == ("age", "man")
+    assert _one("the suspect, aged 34, was").kind == "age"
+
+
+def test_a_rate_is_not_a_duration():
+    assert [f.kind for f in figures("it costs $5 a day")] == ["money"]
 
 
 # --- dates: absolute -------------------------------------------------------------------------

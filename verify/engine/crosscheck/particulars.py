@@ -227,6 +227,8 @@ _NOT_ONE_BEFORE = frozenset({"no", "any", "every", "some", "each", "someone", "t
 _NOT_ONE_BEFORE |= frozenset({"that", "which", "only", "little", "big"})
 _SCORE_CUES = frozenset({"voted", "vote", "votes", "margin", "majority", "won", "beat", "lost"})
 _SCORE_CUES |= frozenset({"win", "defeat", "defeated", "split", "ruling", "decision", "by"})
+# Plurals without an s after '3m' ('3m people': millions, not metres).
+_PLURALS = frozenset({"people", "children", "men", "women", "staff", "cattle", "sheep"})
 _NAMED_GROUPS = frozenset({"big", "top", "group", "g"})
 _NOUN_SKIP = frozenset({"more", "other", "further", "additional", "extra", "new", "of", "the"})
 
@@ -573,6 +575,17 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
     if word[:1].isdigit():
         if tok.glued and i > 0 and toks[i - 1].text.isalpha() and not currency:
             return None, i + 1  # 'NL412', 'Q3', 'A1'
+        if (
+            tok.glued
+            and i > 1
+            and toks[i - 1].text == "-"
+            and toks[i - 1].glued
+            and toks[i - 2].text.isalpha()
+            and toks[i - 2].text not in _FIGURE_STARTS
+        ):
+            return None, i + 1  # 'Covid-19', 'F-16'
+        if i + 2 < n and toks[i + 1].text == "/" and toks[i + 1].glued and toks[i + 2].glued:
+            return None, i + 3  # '24/7', '3/4': a label or a date, not a figure
         if i > 0 and toks[i - 1].text in _LABELS and not currency:
             return None, i + 1
         if not currency and _is_phone(toks, i):
@@ -606,7 +619,8 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
             scale_word = toks[j].text
             # A glued 'm' is a million with a currency ('$2.5m') or before a plural noun ('4m
             # journeys'); '18m high', 'an 18m yacht' are metres.
-            plural = j + 1 < n and toks[j + 1].text.endswith("s") and toks[j + 1].text.isalpha()
+            following = toks[j + 1].text if j + 1 < n else ""
+            plural = following.isalpha() and (following.endswith("s") or following in _PLURALS)
             if toks[j].glued and scale_word in ("m", "b", "t") and not (currency or plural):
                 pass
             else:
@@ -800,6 +814,8 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
         unit = "s"
     if kind == "age":
         unit = "years"
+    if not kind and start_i > 0 and toks[start_i - 1].text == "aged":
+        kind, unit = "age", "years"  # 'aged 34'
     if not kind:
         kind = "count"
     noun = _noun_after(toks, end) if kind in ("count", "percent", "points", "money") else ""
@@ -820,7 +836,11 @@ def _rate(toks: tuple[_Tok, ...], i: int) -> bool:
     """'a day' at token i is a rate: not after a word of duration, nor 'a week-long'."""
     if i + 2 < len(toks) and toks[i + 2].text == "-":
         return False
-    return i > 0 and toks[i - 1].text not in _STRETCH_LEADS and toks[i - 1].text.isalpha()
+    if i == 0:
+        return False
+    previous = toks[i - 1].text
+    # After a noun ('4m journeys a day') or a figure ('$5 a day', '12 hours a day').
+    return previous[:1].isdigit() or (previous.isalpha() and previous not in _STRETCH_LEADS)
 
 
 def _score(a: float, b: float) -> float:
