@@ -565,6 +565,16 @@ def _agrees(qa: _Quantity, qb: _Quantity) -> bool:
     return bool(_comparable(qa, qb)) and figures_overlap(qa.figure, qb.figure)
 
 
+def _same_figure(qa: _Quantity, qb: _Quantity) -> bool:
+    """The same figure, told with other words around it: one kind and unit, intervals that
+    meet, and not counts of different nouns."""
+    return (
+        same_measure(qa.figure, qb.figure)
+        and figures_overlap(qa.figure, qb.figure)
+        and not _other_nouns(qa, qb)
+    )
+
+
 def _numbers_differ(fa: _Features, fb: _Features) -> str:
     """A figure of the claim whose counterpart in the candidate (same noun, currency or the
     word it completes) cannot be the same ('nearly 50' vs 'at least 120'), and no counterpart
@@ -593,8 +603,9 @@ def _differing_figures(fa: _Features, fb: _Features) -> list[tuple[_Quantity, _Q
             if _current(qb, fa)
             and _comparable(qa, qb)
             # A figure the claim also gives is no counterpart ('38 minutes ... by around 13
-            # minutes' against '38 minutes').
-            and not any(_agrees(other, qb) for other in fa.quantities)
+            # minutes' against '38 minutes'; 'two of them have died' against 'two patients
+            # have died').
+            and not any(_same_figure(other, qb) for other in fa.quantities)
         ]
         if same_unit and not any(figures_overlap(qa.figure, qb.figure) for qb in same_unit):
             out.append((qa, max(same_unit, key=lambda q: _comparable(qa, q))))
@@ -903,14 +914,9 @@ def _has_figures(fa: _Features, fb: _Features) -> bool:
             # A figure that does not say what it counts: the same value is enough.
             if not any(same_measure(figure, g) and figures_overlap(figure, g) for g in others):
                 return False
-        elif not any(_agrees(qa, qb) for qb in fb.quantities) and not any(
-            # Told with other words around it ('below 22 in every kindergarten' / 'under 22
-            # pupils'): the same figure still counts, unless it counts something else.
-            same_measure(qa.figure, qb.figure)
-            and figures_overlap(qa.figure, qb.figure)
-            and not _other_nouns(qa, qb)
-            for qb in fb.quantities
-        ):
+        elif not any(_agrees(qa, qb) or _same_figure(qa, qb) for qb in fb.quantities):
+            # (Told with other words around it, 'below 22 in every kindergarten' / 'under 22
+            # pupils', the same figure still counts, unless it counts something else.)
             return False
     return True
 
