@@ -551,3 +551,25 @@ def test_one_event_at_two_times_contradicts():
     )
     assert match is not None and match.relation == Relation.CONTRADICTS
     assert match.reason == "times differ: 9pm vs 7.30pm"
+
+
+STANCES = [
+    ("the union is demanding a 12% pay rise", "ask"),
+    ("prosecutors had sought 25 years in prison", "ask"),
+    ("the operator has offered an 8% pay rise", "offer"),
+    ("the bank expects growth of 2% next year", "plan"),
+    ("prices rose 8% last year", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), STANCES)
+def test_figures_asked_for_offered_or_planned_say_so(text, stance):
+    assert figures(text)[0].stance == stance
+
+
+def test_a_figure_demanded_does_not_contradict_a_figure_offered():
+    match = _compare(
+        "The Tallis rail union is demanding a 12% pay rise for drivers.",
+        "The Tallis rail operator has offered an 8% pay rise for drivers.",
+    )
+    assert match is None or match.relation != Relation.CONTRADICTS

@@ -540,7 +540,13 @@ def _comparable(qa: _Quantity, qb: _Quantity) -> int:
     """How many keys two figures share (0: not figures of the same thing). A figure meets
     only one of its kind and unit (money of its currency, per cent not percentage points,
     durations, metres); counts of different nouns never meet ('40 passengers', '40 crew')."""
-    if not same_measure(qa.figure, qb.figure) or _other_nouns(qa, qb):
+    if (
+        not same_measure(qa.figure, qb.figure)
+        or _other_nouns(qa, qb)
+        # What one side asks for, offers or plans is not what the other reports or asks:
+        # 'demanding a 12% pay rise' / 'offered an 8% pay rise'.
+        or qa.figure.stance != qb.figure.stance
+    ):
         return 0
     return len(qa.units & qb.units) + (qa.unit == qb.unit)
 

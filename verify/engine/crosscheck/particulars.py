@@ -63,7 +63,10 @@ class Figure:
     stated. ``qualifier``: the approximation or bound as written ('nearly', 'at least'), ''.
     ``start``/``end``: character offsets in the folded text. ``bound``: how the qualifier
     bounds it (see :func:`figures_overlap`). ``clause``: the words of the clause it stands in,
-    itself left out (what it is a figure of: 'homes were destroyed').
+    itself left out (what it is a figure of: 'homes were destroyed'). ``stance``: a figure
+    asked for ('demanding a 12% rise', 'had sought 25 years'), offered ('offered 8%') or
+    planned ('expects', 'target'), '' for one reported as it is: figures of other stances are
+    of other things.
     """
 
     kind: str
@@ -78,6 +81,7 @@ class Figure:
     end: int
     bound: str = ""  # '' | approx | below | atleast | atmost | top | range | vague
     clause: tuple[str, ...] = ()  # the other words of its clause, lower case
+    stance: str = ""  # '' | ask | offer | plan: whose figure it is ('demanding', 'offered')
 
 
 # Relative width of a plain approximation ('about 1,900').
@@ -479,6 +483,26 @@ _FUNCTION_WORDS = _set(
 )
 
 
+# Words that make a figure one asked for, offered or planned rather than one that is.
+_STANCES = dict.fromkeys(
+    _set("demand demands demanded demanding seek seeks seeking sought want wants wanted ask asks"
+         " asked asking asking calls called urged pressing pushing"),
+    "ask",
+) | dict.fromkeys(
+    _set("offer offers offered offering propose proposes proposed proposing bid pledged pledge"
+         " promised promises"),
+    "offer",
+) | dict.fromkeys(
+    _set("forecast forecasts forecasting expects expected predict predicts predicted target"
+         " targets targeting plans planned aims projected budgeted"),
+    "plan",
+)  # fmt: skip
+
+
+def _stance(clause: tuple[str, ...]) -> str:
+    return next((_STANCES[w] for w in clause if w in _STANCES), "")
+
+
 def _noun_after(toks: tuple[_Tok, ...], j: int) -> str:
     """The word the figure counts: '40 passengers', '2,300 homes had', 'a three-quarters
     stake'; skipping 'more', 'of the' ('31 more people', '34 of the seats'); the whole's noun
@@ -700,7 +724,8 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
                 surface_start,
                 end_char,
                 "vague" if multitude else how,
-                _clause(toks, q_start if qualifier else start_i, end),
+                clause := _clause(toks, q_start if qualifier else start_i, end),
+                _stance(clause),
             ),
             end,
         )
