@@ -6,6 +6,8 @@ import math
 from datetime import UTC, date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from verify.engine.crosscheck import Passage, compare
 from verify.engine.crosscheck.particulars import (
@@ -573,3 +575,27 @@ def test_a_figure_demanded_does_not_contradict_a_figure_offered():
         "The Tallis rail operator has offered an 8% pay rise for drivers.",
     )
     assert match is None or match.relation != Relation.CONTRADICTS
+
+
+_VOCABULARY = (
+    "0 07 12 31 2023 1.5 3,5 9-4 10:30 11 p.m. 5am $ £ € % per cent percentage points basis "
+    "about nearly more than at least up to between and of the a an half quarter three-quarters "
+    "one in five dozen million bn m Q3 H2 the third quarter next last this Monday Friday "
+    "March May June 14 end by not until early late mid - / : , . ; ( ) weeks days hours ago "
+    "within yesterday tomorrow spring winter weekend people passengers aged year-old"
+)
+_PIECES = st.sampled_from(_VOCABULARY.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_PIECES, max_size=30).map(" ".join),
+    st.one_of(
+        st.none(), st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2099, 12, 31))
+    ),
+)
+def test_readers_never_fail_and_give_well_formed_intervals(text, published):
+    published_at = published.replace(tzinfo=UTC) if published else None
+    assert all(f.low <= f.value * (1 + 1e-9) and f.value <= f.high for f in figures(text))
+    assert all(w.first <= w.last for w in dates(text, published_at))
+    assert all(0 <= c.minutes < 24 * 60 for c in clocks(text))

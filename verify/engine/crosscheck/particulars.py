@@ -614,7 +614,7 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
             return None, i + 1
         if not currency and _is_phone(toks, i):
             j = i + 1
-            while j < n and (toks[j].text[:1].isdigit() or toks[j].text in "-.+"):
+            while j < n and (toks[j].text[:1].isdigit() or toks[j].text in ("-", ".", "+")):
                 j += 1
             return None, j
         if (
@@ -1362,7 +1362,12 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
             i = end
             continue
         # Quarters: 'Q3', 'Q3 2025', 'the third quarter', 'third-quarter', 'the first half'.
-        if word == "q" and i + 1 < n and toks[i + 1].glued and toks[i + 1].text in "1234":
+        if (
+            word == "q"
+            and i + 1 < n
+            and toks[i + 1].glued
+            and toks[i + 1].text in ("1", "2", "3", "4")
+        ):
             q = int(toks[i + 1].text)
             year = _year_at(toks, i + 2)
             end = i + 3 if year else i + 2
@@ -1370,7 +1375,7 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
             add(date(year, q * 3 - 2, 1), _month_end(year, q * 3), "quarter", i, end)
             i = end
             continue
-        if word == "h" and i + 1 < n and toks[i + 1].glued and toks[i + 1].text in "12":
+        if word == "h" and i + 1 < n and toks[i + 1].glued and toks[i + 1].text in ("1", "2"):
             h = int(toks[i + 1].text)
             year = _year_at(toks, i + 2)
             end = i + 3 if year else i + 2
@@ -1712,13 +1717,14 @@ def clocks(text: str) -> tuple[Clock, ...]:
             elif "." in tok.text:
                 k = i + 1
             meridiem = toks[k].text if k < n else ""
-            if meridiem in ("a", "p") and k + 2 < n and toks[k + 1].text == ".":
-                meridiem, k = meridiem + "m", k + 2  # a.m. / p.m.
-                if k < n and toks[k].text == "m":
-                    k += 1
+            after = k + 1  # the token after the meridiem
+            if meridiem in ("a", "p") and [t.text for t in toks[k + 1 : k + 3]] == [".", "m"]:
+                meridiem, after = meridiem + "m", k + 3  # a.m. / p.m.
+                if after < n and toks[after].text == ".":
+                    after += 1
             if meridiem in _MERIDIEM and hour <= 12 and minute < 60:
                 minutes = (hour % 12 + _MERIDIEM[meridiem]) * 60 + minute
-                end = k + 1
+                end = after
             elif k > i + 1 and minute < 60 and toks[i + 1].text == ":":
                 minutes, end = hour * 60 + minute, k  # 10:30, 23:15
         elif tok.text[:1].isdigit() and "." in tok.text and i + 1 < n:
