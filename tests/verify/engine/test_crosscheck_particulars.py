@@ -599,3 +599,11 @@ def test_readers_never_fail_and_give_well_formed_intervals(text, published):
     assert all(f.low <= f.value * (1 + 1e-9) and f.value <= f.high for f in figures(text))
     assert all(w.first <= w.last for w in dates(text, published_at))
     assert all(0 <= c.minutes < 24 * 60 for c in clocks(text))
+
+
+def test_a_count_of_people_may_be_a_count_of_passengers():
+    match = _compare(
+        "The Marlow ferry carried 60 people when it ran aground off Islay.",
+        "The Marlow ferry carried 60 passengers when it ran aground off Islay.",
+    )
+    assert match is not None and match.relation == Relation.CORROBORATES

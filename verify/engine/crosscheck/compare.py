@@ -551,13 +551,21 @@ def _comparable(qa: _Quantity, qb: _Quantity) -> int:
     return len(qa.units & qb.units) + (qa.unit == qb.unit)
 
 
-def _other_nouns(qa: _Quantity, qb: _Quantity) -> bool:
+# Nouns that count anyone: '60 people' and '60 passengers' may be one count.
+_GENERIC_NOUNS = frozenset({"people", "persons", "person", "others", "individuals"})
+
+
+def _other_nouns(qa: _Quantity, qb: _Quantity, *, generic_meets: bool = False) -> bool:
     """The two counts say they count different things ('40 passengers', '40 crew'). (A
     share's noun is as often what it is a share of: '80 per cent of the club', 'a
-    three-quarters stake'.)"""
+    three-quarters stake'.) With ``generic_meets``, a count of people meets any count (the
+    same figure may be told as '60 people' or '60 passengers'); a different one does not
+    contradict a count of passengers ('52 people' may be passengers and crew)."""
     a, b = qa.figure, qb.figure
     if a.kind in _UNIT_KINDS:
         return False
+    if generic_meets and (a.noun in _GENERIC_NOUNS or b.noun in _GENERIC_NOUNS):
+        return False  # '60 people' may be the '60 passengers'
     noun_a, noun_b = _unit_key(a.noun), _unit_key(b.noun)
     return (
         bool(a.noun and b.noun)
@@ -571,13 +579,13 @@ def _agrees(qa: _Quantity, qb: _Quantity) -> bool:
     return bool(_comparable(qa, qb)) and figures_overlap(qa.figure, qb.figure)
 
 
-def _same_figure(qa: _Quantity, qb: _Quantity) -> bool:
+def _same_figure(qa: _Quantity, qb: _Quantity, *, generic_meets: bool = True) -> bool:
     """The same figure, told with other words around it: one kind and unit, intervals that
     meet, and not counts of different nouns."""
     return (
         same_measure(qa.figure, qb.figure)
         and figures_overlap(qa.figure, qb.figure)
-        and not _other_nouns(qa, qb)
+        and not _other_nouns(qa, qb, generic_meets=generic_meets)
     )
 
 
@@ -611,7 +619,7 @@ def _differing_figures(fa: _Features, fb: _Features) -> list[tuple[_Quantity, _Q
             # A figure the claim also gives is no counterpart ('38 minutes ... by around 13
             # minutes' against '38 minutes'; 'two of them have died' against 'two patients
             # have died').
-            and not any(_same_figure(other, qb) for other in fa.quantities)
+            and not any(_same_figure(other, qb, generic_meets=False) for other in fa.quantities)
         ]
         if same_unit and not any(figures_overlap(qa.figure, qb.figure) for qb in same_unit):
             out.append((qa, max(same_unit, key=lambda q: _comparable(qa, q))))
