@@ -148,6 +148,8 @@ SHARES = [
     ("0.5 percentage points", "points", 0.5),
     ("25 basis points", "points", 0.25),
     ("a quarter of a percentage point", "points", 0.25),
+    ("lowered by a quarter of a point", "points", 0.25),
+    ("a quarter-point cut", "points", 0.25),
 ]
 
 
@@ -607,3 +609,11 @@ def test_a_count_of_people_may_be_a_count_of_passengers():
         "The Marlow ferry carried 60 passengers when it ran aground off Islay.",
     )
     assert match is not None and match.relation == Relation.CORROBORATES
+
+
+def test_lengths_of_different_things_do_not_meet():
+    match = _compare(
+        "The Ostrava quake's epicentre was about 35 kilometres north-east of Paucartambo.",
+        "The Ostrava quake struck at a depth of about 35 kilometres.",
+    )
+    assert match is None or match.relation != Relation.CORROBORATES

@@ -562,6 +562,12 @@ def _other_nouns(qa: _Quantity, qb: _Quantity, *, generic_meets: bool = False) -
     same figure may be told as '60 people' or '60 passengers'); a different one does not
     contradict a count of passengers ('52 people' may be passengers and crew)."""
     a, b = qa.figure, qb.figure
+    if a.kind == "measure":
+        # A length or a weight of something else: 'its epicentre about 35 kilometres
+        # north-east of the town' / 'a depth of about 35 kilometres'.
+        of_a = qa.measure - {a.unit, _unit_key(a.noun)}
+        of_b = qb.measure - {b.unit, _unit_key(b.noun)}
+        return bool(of_a and of_b) and not of_a & of_b
     if a.kind in _UNIT_KINDS:
         return False
     if generic_meets and (a.noun in _GENERIC_NOUNS or b.noun in _GENERIC_NOUNS):

@@ -744,14 +744,15 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
         share = 100.0 * value / _FRACTIONS[toks[k].text]
         end = k + 1
         kind, unit = "percent", "%"
-        if (
-            end + 3 < n
-            and toks[end].text == "of"
-            and toks[end + 1].text in ("a", "one")
-            and toks[end + 2].text == "percentage"
-            and toks[end + 3].text in ("point", "points")
-        ):
-            share, kind, unit, end = share / 100.0, "points", "pp", end + 4
+        # 'a quarter of a percentage point', 'a quarter of a point', 'a quarter-point',
+        # 'half a percentage point': a share of one point.
+        rest = [t.text for t in toks[end : end + 5]]
+        skipped = 0
+        for optional in (("-",), ("of",), ("a", "one"), ("percentage",)):
+            if rest[skipped : skipped + 1] and rest[skipped] in optional:
+                skipped += 1
+        if rest[skipped : skipped + 1] and rest[skipped] in ("point", "points"):
+            share, kind, unit, end = share / 100.0, "points", "pp", end + skipped + 1
         low, high = _bounded(share, bound, FRACTION_POINTS if kind == "percent" else 0.0)
         return make(kind, share, unit, _noun_after(toks, end), end, low, high)
     if (
