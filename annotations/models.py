@@ -150,6 +150,17 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.headline
 
+    @property
+    def workflow_label(self) -> str:
+        """The article's place in the workflow, as pages show it: a reference article is
+        never annotated, so it has none (its stored status is only the column's default)."""
+        if self.role == ArticleRole.REFERENCE:
+            return REFERENCE_LABEL
+        return str(self.get_status_display())
+
+
+REFERENCE_LABEL = "Reference (not annotated)"
+
 
 class ArticleRevision(models.Model):
     """Every body an article has had, so that no text is ever lost to a re-ingest."""

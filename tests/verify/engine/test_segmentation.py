@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SEED
+from tests.conftest import seed_body
 from verify.engine.segmentation import BOILERPLATE, CLAIM, segment
 
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
@@ -241,7 +241,7 @@ def test_list_enumerator_is_not_a_sentence_of_its_own() -> None:
 
 
 def test_seed_page_marks_plug_heading_and_teaser_as_boilerplate() -> None:
-    sentences = segment(SEED.read_text(encoding="utf-8"))
+    sentences = segment(seed_body())
     furniture = [s.text[:30] for s in sentences if s.kind == BOILERPLATE]
     assert furniture == [
         "Follow our coverage of the war",
@@ -252,7 +252,7 @@ def test_seed_page_marks_plug_heading_and_teaser_as_boilerplate() -> None:
 
 
 def test_seed_page_article_text_resumes_after_teaser() -> None:
-    sentences = segment(SEED.read_text(encoding="utf-8"))
+    sentences = segment(seed_body())
     after = next(s for s in sentences if s.text.startswith("After a meeting in Geneva"))
     assert after.kind == CLAIM
 
@@ -352,7 +352,7 @@ def test_sentence_kinds_are_per_sentence_inside_a_prose_paragraph() -> None:
 
 
 def test_no_sentence_text_contains_a_line_break_in_the_seed() -> None:
-    sentences = segment(SEED.read_text(encoding="utf-8"))
+    sentences = segment(seed_body())
     assert not any(re.search(r"[\r\n]", s.text) for s in sentences)
 
 
