@@ -363,6 +363,67 @@ def review_queue(*, filters: Mapping[str, Any] | None = None) -> list[Annotation
     return list(ReviewQueueFilter(filters or {}, queryset=queryset).qs[:500])
 
 
+@dataclass(frozen=True, slots=True)
+class QueueEvidence:
+    """What the review queue flags on one sentence, from its cross-checks and its sources."""
+
+    contradictions: int  # credible independent contradictions (as the panel counts them)
+    independent_corroborations: int
+    echoes: int  # corroborations that trace to the claim's own origin
+    anonymous_only: bool  # every source it rests on is anonymous, or heard only through one
+
+    @property
+    def contradicted(self) -> bool:
+        return self.contradictions > 0
+
+    @property
+    def echo_only(self) -> bool:
+        """Repeated elsewhere, but only by reports of the same origin: no second source."""
+        return self.echoes > 0 and self.independent_corroborations == 0
+
+    @property
+    def flagged(self) -> bool:
+        return self.contradicted or self.echo_only or self.anonymous_only
+
+
+def rests_on_anonymous_only(sentence: Sentence) -> bool:
+    """Every attribution the sentence rests on (the accepted ones, else the suggestions) is an
+    anonymous source or reaches the desk only through one (its weakest link is anonymous).
+
+    Expects the attributions prefetched with their source and via.
+    """
+    attributions = list(sentence.attributions.all())
+    resting = [a for a in attributions if not a.is_suggestion] or attributions
+    return bool(resting) and all(
+        a.source.kind == SourceKind.ANONYMOUS
+        or (a.via is not None and a.via.kind == SourceKind.ANONYMOUS)
+        for a in resting
+    )
+
+
+def queue_evidence(annotations: Iterable[Annotation]) -> dict[int, QueueEvidence]:
+    """The flags of each queued annotation (by annotation id), in one query for all of them.
+
+    Expects the annotations of :func:`review_queue` (sentences with attributions loaded).
+    """
+    annotations = list(annotations)
+    by_claim: dict[int, list[CrossCheck]] = {}
+    for check in CrossCheck.objects.filter(claim_id__in=[a.sentence_id for a in annotations]).only(
+        "claim_id", "relation", "score", "reason", "independent"
+    ):
+        by_claim.setdefault(check.claim_id, []).append(check)
+    evidence = {}
+    for annotation in annotations:
+        summary = claim_summary(by_claim.get(annotation.sentence_id, []))
+        evidence[annotation.pk] = QueueEvidence(
+            contradictions=summary.contradictions,
+            independent_corroborations=summary.independent_corroborations,
+            echoes=summary.echoes,
+            anonymous_only=rests_on_anonymous_only(annotation.sentence),
+        )
+    return evidence
+
+
 def queue_filter_choices() -> dict[str, list[Any]]:
     """The articles and annotators that currently have submitted sentences."""
     submitted = Annotation.objects.submitted().filter(

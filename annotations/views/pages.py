@@ -69,6 +69,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
                 article=annotation.sentence.article, annotation=annotation, user=request.user
             )
         },
+        "evidence": selectors.queue_evidence(annotations),
         "filters": ReviewQueueFilter.values(request.GET),
         "choices": selectors.queue_filter_choices(),
         "confidences": Confidence.choices,

@@ -30,12 +30,11 @@
     showToast.timer = setTimeout(() => { toast.hidden = true; }, 4000);
   }
 
+  // The message box nearest to where the action was taken: the queue row, the panel, or the
+  // form itself.
   function say(form, text, kind) {
-    // The message goes next to the action: its queue row or panel (a form is never its own
-    // scope, or a refusal in the queue would land nowhere).
-    const scope = form.closest("tr, .panel-inner") || form;
-    const box = form.matches(".panel-inner") ? form.querySelector("[data-messages]")
-      : scope.querySelector("[data-messages]");
+    const scope = form.closest("tr") || form.closest(".panel-inner") || form;
+    const box = scope.querySelector("[data-messages]") || form.querySelector("[data-messages]");
     if (box) {
       box.textContent = text;
       box.className = "panel-msg msg-" + kind;
@@ -350,6 +349,81 @@
         box.className = "panel-msg msg-error";
       }
     }
+  }
+
+  // Keys in the queue, as on the annotation page: j/k move through the rows, a approves,
+  // r opens the comment for Request changes (Ctrl+Enter sends it), x ticks the row.
+  const queueRows = () => Array.from(document.querySelectorAll("tr.queue-row"));
+  let currentRow = -1;
+
+  function selectRow(index) {
+    const rows = queueRows();
+    if (!rows.length) return;
+    index = Math.max(0, Math.min(index, rows.length - 1));
+    rows.forEach((row) => row.classList.remove("current"));
+    currentRow = index;
+    const row = rows[index];
+    row.classList.add("current");
+    row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: "nearest" });
+  }
+
+  if (document.querySelector("tr.queue-row")) {
+    document.querySelectorAll("tr.queue-row").forEach((row, index) => {
+      row.addEventListener("click", () => { currentRow = index; queueRows().forEach((r) => r.classList.toggle("current", r === row)); });
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.altKey || event.metaKey) return;
+      const t = event.target;
+      if (t instanceof HTMLTextAreaElement && event.key === "Enter" && event.ctrlKey) {
+        event.preventDefault();
+        if (t.form) t.form.requestSubmit();
+        return;
+      }
+      if (event.ctrlKey) return;
+      if (t instanceof HTMLElement && t.closest("input, textarea, select, [contenteditable]")) {
+        if (event.key === "Escape") {
+          t.blur();
+          if (currentRow >= 0) selectRow(currentRow);
+        }
+        return;
+      }
+      const key = event.key;
+      const row = queueRows()[currentRow];
+      if (key === "j" || key === "ArrowDown") {
+        event.preventDefault();
+        selectRow(currentRow + 1);
+      } else if (key === "k" || key === "ArrowUp") {
+        event.preventDefault();
+        selectRow(currentRow - 1);
+      } else if (key === "?") {
+        const help = document.getElementById("queue-keys");
+        if (help) help.open = !help.open;
+      } else if (!row) {
+        if (["a", "r", "x", "o"].includes(key)) showToast("Select a sentence first (j / k).", "error");
+      } else if (key === "a") {
+        const form = row.querySelector('form[data-queue-key="approve"]');
+        const button = form && form.querySelector("button");
+        if (!form || button.disabled) showToast("This sentence cannot be approved by you now.", "error");
+        else submitForm(form, button);
+      } else if (key === "r") {
+        const details = row.querySelector('details[data-queue-key="request-changes"]');
+        const area = details && details.querySelector("textarea");
+        if (!details || area.disabled) {
+          showToast("You cannot request changes on this sentence now.", "error");
+        } else {
+          event.preventDefault();
+          details.open = true;
+          area.focus();
+        }
+      } else if (key === "x") {
+        const box = row.querySelector('input[name="ids"]');
+        if (box && !box.disabled) box.checked = !box.checked;
+      } else if (key === "o") {
+        const link = row.querySelector(".q-text a");
+        if (link) window.location.assign(link.href);
+      }
+    });
   }
 
   // The cross-check progress bar: poll while the latest job is queued or running.
