@@ -212,9 +212,15 @@ class Sentence(models.Model):
     archived_at = models.DateTimeField(
         null=True, blank=True, help_text="Set when a revision removed this sentence's text."
     )
+    crosschecked_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When a cross-check job last compared this text with the other articles.",
+    )
 
     objects = SentenceQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text", "crosschecked_at"])
 
     class Meta:
         ordering = ["article", "index"]

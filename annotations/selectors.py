@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from django.contrib.auth.models import User
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -67,6 +67,11 @@ def desk_articles() -> QuerySet[Article]:
 def desk_article(article_id: int) -> Article:
     """The draft article ``article_id``; raises Http404 for unknown ids and reference articles."""
     return get_object_or_404(Article.objects.drafts(), pk=article_id)
+
+
+def readable_article(article_id: int) -> Article:
+    """Any article, draft or reference, to read (not to annotate); Http404 for unknown ids."""
+    return get_object_or_404(Article.objects.defer("body"), pk=article_id)
 
 
 def find_articles(references: Iterable[str]) -> tuple[list[Article], list[str]]:
@@ -343,6 +348,53 @@ def claim_summary(crosschecks: Iterable[Judged]) -> Summary:
 def latest_crosscheck_job(article: Article) -> CrosscheckJob | None:
     """The article's most recent cross-check job, for the progress bar."""
     return CrosscheckJob.objects.filter(article=article).order_by("-created_at", "-id").first()
+
+
+@dataclass(frozen=True, slots=True)
+class CrosscheckProgress:
+    """How far the cross-checks of a whole article are: its claims checked of its claims,
+    and its last run (the latest job, which may have checked only a few of them)."""
+
+    claims: int
+    checked: int
+    last_job: CrosscheckJob | None
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.checked / self.claims) if self.claims else 100
+
+    @property
+    def status(self) -> str:
+        """The last run's status (``none`` before any)."""
+        return self.last_job.status if self.last_job else "none"
+
+    @property
+    def active(self) -> bool:
+        return self.status in (CrosscheckJob.Status.QUEUED, CrosscheckJob.Status.RUNNING)
+
+    @property
+    def label(self) -> str:
+        """ "19 of 19 claims checked · last run 4 Dec 19:20 UTC, done: 3 of 3 claims"."""
+        text = f"{self.checked} of {self.claims} claim{'s' if self.claims != 1 else ''} checked"
+        job = self.last_job
+        if job is None:
+            return f"{text} · not run yet"
+        when = "" if self.active else f" {(job.finished_at or job.updated_at):%-d %b %H:%M} UTC"
+        run = f"{job.progress_done} of {job.progress_total} claims"
+        return f"{text} · last run{when}, {job.get_status_display().lower()}: {run}"
+
+
+def crosscheck_progress(article: Article) -> CrosscheckProgress:
+    """The article's cross-check progress (two queries)."""
+    counts = (
+        Sentence.objects.current()
+        .claims()
+        .filter(article=article)
+        .aggregate(claims=Count("id"), checked=Count("id", filter=Q(crosschecked_at__isnull=False)))
+    )
+    return CrosscheckProgress(
+        claims=counts["claims"], checked=counts["checked"], last_job=latest_crosscheck_job(article)
+    )
 
 
 # --- review queue ----------------------------------------------------------------------------
