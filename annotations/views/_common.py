@@ -182,12 +182,18 @@ def marked_spans(sentence: Sentence) -> list[dict[str, Any]]:
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 
 
-def sentence_words(sentence: Sentence) -> list[tuple[str, int, int]]:
-    """The sentence's words and punctuation marks with their offsets into the body, for
-    marking a source or a cue from the keyboard."""
+def sentence_words(sentence: Sentence) -> list[tuple[str, int, int, bool]]:
+    """The sentence's words and punctuation marks with their offsets into the body (and
+    whether a space follows), for marking a source or a cue from the keyboard."""
+    text = sentence.text
     return [
-        (match.group(0), sentence.start + match.start(), sentence.start + match.end())
-        for match in _WORD.finditer(sentence.text)
+        (
+            match.group(0),
+            sentence.start + match.start(),
+            sentence.start + match.end(),
+            text[match.end() : match.end() + 1].isspace(),
+        )
+        for match in _WORD.finditer(text)
     ]
 
 

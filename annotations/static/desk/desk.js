@@ -131,7 +131,7 @@
       const mark = document.createElement("mark");
       mark.className = "hl hl-" + x.kind + (x.suggested ? " hl-suggested" : "") + (x.pending ? " hl-pending" : "");
       mark.title = x.pending ? "Marked as the " + x.kind + " (not saved yet)"
-        : (x.kind === "cue" ? "Cue" : "Source") + ": " + x.label + (x.suggested ? " (suggested)" : "");
+        : (x.kind === "cue" ? "Cue for " : "Source: ") + x.label + (x.suggested ? " (suggested)" : "");
       mark.textContent = text.slice(x.start, x.end);
       holder.append(mark);
       at = x.end;
