@@ -29,7 +29,7 @@ def new_page(browser: Browser) -> Page:
 def test_queue_flags_keys_and_a_refused_request_shown_on_its_row(
     live_server, browser: Browser, artifacts, transactional_db
 ):
-    editor = UserFactory(username="editor", role="editor")
+    editor = UserFactory.create(username="editor", role="editor")
     UserFactory(username="reviewer", role="reviewer")
     make_article("wire", body=WIRE, role="reference")
     draft = make_article("draft", body=DRAFT)
