@@ -151,6 +151,11 @@ class Article(models.Model):
         return self.headline
 
     @property
+    def workflow_status(self) -> str | None:
+        """The article's workflow status; None for a reference article (never annotated)."""
+        return None if self.role == ArticleRole.REFERENCE else self.status
+
+    @property
     def workflow_label(self) -> str:
         """The article's place in the workflow, as pages show it: a reference article is
         never annotated, so it has none (its stored status is only the column's default)."""
