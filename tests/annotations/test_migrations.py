@@ -19,8 +19,8 @@ def back_to_the_latest_schema():
     executor.migrate(executor.loader.graph.leaf_nodes())
 
 
-BEFORE = [("annotations", "0008_api_tokens")]
-AFTER = [("annotations", "0009_sentence_crosschecked_at")]
+BEFORE = [("annotations", "0009_keep_approvals")]
+AFTER = [("annotations", "0010_sentence_crosschecked_at")]
 
 
 def test_claims_take_the_time_of_the_last_finished_job_that_checked_them():

@@ -25,7 +25,7 @@ def backfill(apps: Any, schema_editor: Any) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("annotations", "0008_api_tokens"),
+        ("annotations", "0009_keep_approvals"),
     ]
 
     operations = [
