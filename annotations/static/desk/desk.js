@@ -144,8 +144,13 @@
     if (holder && holder.dataset.text !== undefined) holder.textContent = holder.dataset.text;
   }
 
+  // The Add attribution form of the selected sentence's panel (none while another
+  // sentence's panel is still shown).
   function addForm() {
-    return panel ? panel.querySelector("[data-add-attribution] form.attr-form") : null;
+    const inner = panel && panel.querySelector(".panel-inner");
+    const span = sentences[current];
+    if (!inner || !span || inner.dataset.sentence !== span.dataset.id) return null;
+    return inner.querySelector("[data-add-attribution] form.attr-form");
   }
 
   function pendingSpans(form, span) {
@@ -259,8 +264,9 @@
         if (!button || !pending) return;
         hideMarkTool();
         const index = sentences.indexOf(pending.span);
-        const ready = index === current ? Promise.resolve() : select(index);
-        ready.then(() => applyMark(button.dataset.mark, pending.start, pending.end));
+        if (index !== current) select(index);
+        // After the sentence's panel has arrived (actions run one after another).
+        enqueue(() => applyMark(button.dataset.mark, pending.start, pending.end));
         window.getSelection().removeAllRanges();
       });
       document.body.append(markTool);
