@@ -8,19 +8,14 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("latest_schema_afterwards"),
+]
 
 
-@pytest.fixture(autouse=True)
-def back_to_the_latest_schema():
-    """Whatever a test migrated to, the tests after it get every migration."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
-BEFORE = [("annotations", "0009_keep_approvals")]
-AFTER = [("annotations", "0010_sentence_crosschecked_at")]
+BEFORE = [("annotations", "0010_attribution_standards")]
+AFTER = [("annotations", "0011_sentence_crosschecked_at")]
 
 
 def test_claims_take_the_time_of_the_last_finished_job_that_checked_them():

@@ -25,7 +25,7 @@ def backfill(apps: Any, schema_editor: Any) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("annotations", "0009_keep_approvals"),
+        ("annotations", "0010_attribution_standards"),
     ]
 
     operations = [
