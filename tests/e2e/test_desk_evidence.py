@@ -51,11 +51,16 @@ def test_queue_flags_keys_and_a_refused_request_shown_on_its_row(
     expect(page.locator("#queue-keys")).to_contain_text("request changes")
     page.screenshot(path=str(artifacts / "review-queue-flags.png"), full_page=True)
 
-    # j selects the first row; r opens its comment; an empty one is refused on the row.
+    # j selects the first row; r opens its comment. An empty one is stopped by the browser
+    # (the field is required); one of spaces is refused by the service, on the row.
     page.keyboard.press("j")
     expect(first).to_have_class(re.compile(r"\bcurrent\b"))
     page.keyboard.press("r")
-    expect(first.locator("textarea[name=comment]")).to_be_focused()
+    comment = first.locator("textarea[name=comment]")
+    expect(comment).to_be_focused()
+    page.keyboard.press("Control+Enter")
+    expect(first.locator("textarea[name=comment]:invalid")).to_have_count(1)
+    page.keyboard.type("   ")
     page.keyboard.press("Control+Enter")
     expect(first.locator("[data-messages]")).to_have_text(
         "Say what needs to change: a comment is required."
