@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from annotations.models import Attribution, CrossCheck, SourceKind
 from annotations.services import workflow
-from tests.factories import claims_of, make_article, submitted_through_services
+from tests.factories import STANDARDS, claims_of, make_article, submitted_through_services
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +70,9 @@ def test_a_sentence_resting_only_on_anonymous_sources_is_flagged(client, editor,
     for attribution in Attribution.objects.filter(sentence=claim).select_related("source"):
         version = workflow.annotation_for(claim).version
         if attribution.source.kind == SourceKind.ANONYMOUS:
-            workflow.accept_attribution(attribution=attribution, user=editor, version=version)
+            workflow.accept_attribution(
+                attribution=attribution, user=editor, version=version, **STANDARDS
+            )
         else:
             workflow.remove_attribution(attribution=attribution, user=editor, version=version)
     annotation = submitted_through_services(claim, editor)
