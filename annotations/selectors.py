@@ -419,7 +419,7 @@ def review_queue(*, filters: Mapping[str, Any] | None = None) -> list[Annotation
 class QueueEvidence:
     """What the review queue flags on one sentence, from its cross-checks and its sources."""
 
-    contradictions: int  # credible independent contradictions (as the panel counts them)
+    contradictions: int  # independent contradictions (as sign-off counts them, any score)
     independent_corroborations: int
     echoes: int  # corroborations that trace to the claim's own origin
     anonymous_only: bool  # every source it rests on is anonymous, or heard only through one
@@ -466,9 +466,12 @@ def queue_evidence(annotations: Iterable[Annotation]) -> dict[int, QueueEvidence
         by_claim.setdefault(check.claim_id, []).append(check)
     evidence = {}
     for annotation in annotations:
-        summary = claim_summary(by_claim.get(annotation.sentence_id, []))
+        checks = by_claim.get(annotation.sentence_id, [])
+        summary = claim_summary(checks)
         evidence[annotation.pk] = QueueEvidence(
-            contradictions=summary.contradictions,
+            contradictions=sum(
+                c.relation == CrossCheck.Relation.CONTRADICTS and c.independent for c in checks
+            ),
             independent_corroborations=summary.independent_corroborations,
             echoes=summary.echoes,
             anonymous_only=rests_on_anonymous_only(annotation.sentence),

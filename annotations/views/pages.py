@@ -81,6 +81,9 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             )
         },
         "evidence": selectors.queue_evidence(annotations),
+        # Contradictions the desk has answered (disputed, or a note says why the claim stands):
+        # they no longer block sign-off.
+        "acknowledged": {a.pk for a in annotations if workflow.contradiction_acknowledged(a)},
         "filters": ReviewQueueFilter.values(request.GET),
         "choices": selectors.queue_filter_choices(),
         "confidences": Confidence.choices,

@@ -41,7 +41,25 @@ def test_a_contradicted_claim_is_flagged_in_the_queue(
     row = row_of(queue(client, reviewer), annotation.pk)
 
     assert 'data-flags="contradicted ' in row
-    assert "Contradicted (1)" in row and "Echo only" not in row
+    assert "Contradicted (1) · not acknowledged" in row and "Echo only" not in row
+
+
+def test_a_contradiction_the_desk_answered_shows_as_acknowledged(
+    client, editor, reviewer, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article("wire", body=WIRE, role="reference")
+        draft = make_article("draft", body=DRAFT)
+    claim = claims_of(draft)[0]
+    annotation = workflow.annotation_for(claim)
+    annotation = workflow.update_annotation(
+        annotation=annotation, user=editor, version=annotation.version, confidence="disputed"
+    )
+    annotation = workflow.submit(annotation=annotation, user=editor, version=annotation.version)
+
+    row = row_of(queue(client, reviewer), annotation.pk)
+
+    assert "Contradicted (1) · acknowledged" in row
 
 
 def test_a_claim_repeated_only_by_echoes_is_flagged_echo_only(client, editor, reviewer):

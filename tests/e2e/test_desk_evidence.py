@@ -43,7 +43,7 @@ def test_queue_flags_keys_and_a_refused_request_shown_on_its_row(
 
     # The contradicted claim carries its flag; the keys are shown above the queue.
     first = page.locator(f'tr[data-annotation-id="{contradicted.pk}"]')
-    expect(first.locator(".flag-contradicted")).to_have_text("Contradicted (1)")
+    expect(first.locator(".flag-contradicted")).to_have_text("Contradicted (1) · not acknowledged")
     # The other rests on an unnamed minister only, and nothing contradicts it.
     other = page.locator(f'tr[data-annotation-id="{plain.pk}"]')
     expect(other.locator(".flag-anonymous")).to_have_text("Anonymous only")
