@@ -35,24 +35,30 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from verify.engine.crosscheck.facts import fact_text
+from verify.engine.crosscheck.frames import (
+    Predicate,
+    agreeing,
+    class_of,
+    head,
+    opposed,
+    phrase_spans,
+    predicates,
+    quote_span,
+)
+from verify.engine.crosscheck.independence import echo_reason, shared_origin, speaker_reason
 from verify.engine.crosscheck.lexicon import (
-    ACTOR_GAP,
     AUX_BEFORE_NOT,
     COUNT_NOUNS,
-    DESCRIPTION_WORDS,
     EXPLICIT_NEGATORS,
     FIGURE_BREAK,
     FIGURE_GAP,
-    IRREGULAR_PASTS,
-    NAME_NOISE,
     NEGATION_CUES,
     STOPWORDS,
-    SYNONYMS,
 )
 from verify.engine.crosscheck.text import Token, analyse, display_number, stem
 from verify.engine.vocabulary import Relation
@@ -83,6 +89,9 @@ CORROBORATE_THRESHOLD = 0.5
 # ... and a contradiction signal only counts between sentences this close (same statement,
 # one particular changed); below, differing figures are more likely different facts.
 CONTRADICT_THRESHOLD = 0.4
+# Opposite outcomes ('stays open' vs 'closed') contradict between facts this alike once the two
+# predicates are set aside.
+OPPOSITE_THRESHOLD = 0.4
 # Share of the weight of the claim's content words (not names) a same-fact report must have.
 PREDICATE_COVERAGE = 0.45
 # For a contradiction, the share of one sentence's content words the other must have (either
@@ -91,6 +100,8 @@ CONTRADICT_COVERAGE = 0.5
 # Differing figures whose surrounding words overlap this much (weighted, of the shorter phrase)
 # are figures for the same quantity even in sentences that otherwise say more.
 SAME_MEASURE = 0.75
+# Longest stretch of a sentence quoted in a reason, in words.
+QUOTE_WORDS = 12
 # Numbers within this relative difference are the same figure (84.5 million ~ 84.6 million).
 NUMBER_TOLERANCE = 0.01
 
@@ -141,8 +152,10 @@ class _Features:
     words: tuple[str, ...]
     capitalised: tuple[bool, ...]
     text: str = ""  # the sentence these were read from (a key for cached weights)
-    verbs: tuple[tuple[str, int], ...] = ()  # past-tense verb stem → its first position
     name_stems: frozenset[str] = frozenset()  # stems of the capitalised words
+    tokens: tuple[Token, ...] = ()  # every token, for quoting
+    keys_at: tuple[tuple[int, str], ...] = ()  # word position → its term key (content words)
+    predicates: tuple[Predicate, ...] = ()  # who did what (see frames)
 
 
 def default_idf(token: Token) -> float:
@@ -158,8 +171,13 @@ def _key(token: Token) -> str:
     if token.kind == "name":
         return _name_key(token.norm)
     if token.kind == "word":
-        return stem(SYNONYMS.get(token.norm, token.norm))
+        return _word_key(token.norm)
     return token.norm
+
+
+def _word_key(word: str) -> str:
+    """Every form of a predicate class as the class ('shut', 'closure' → clos)."""
+    return stem(class_of(word) or word)
 
 
 # Endings of demonyms and of the places they name: Ukraine/Ukrainian, Europe/European,
@@ -190,7 +208,7 @@ def _is_content(token: Token) -> bool:
 
 
 def _unit_key(word: str) -> str:
-    return stem(SYNONYMS.get(word, word))
+    return _word_key(word)
 
 
 def _units_after(words: tuple[str, ...], position: int) -> list[str]:
@@ -256,10 +274,15 @@ _NEGATION_SCOPE = 3
 _PHRASE_BEFORE = 4
 
 
-def _negations(words: tuple[str, ...]) -> tuple[_Negation, ...]:
-    """Every negation cue with the stems of the content words it governs."""
+def _negations(
+    words: tuple[str, ...], inside: frozenset[int] = frozenset()
+) -> tuple[_Negation, ...]:
+    """Every negation cue with the stems of the content words it governs (none inside a set
+    phrase: 'found not guilty' states an acquittal, not a denial)."""
     out: list[_Negation] = []
     for i, word in enumerate(words):
+        if i in inside:
+            continue
         word = "not" if word == "n't" else word
         contracted = word.endswith("n't") and len(word) > 3
         if word not in NEGATION_CUES and not contracted:
@@ -302,10 +325,23 @@ def _features(text: str) -> _Features:
     words = analysis.raw_words
     terms: dict[str, Token] = {}
     quantities: list[_Quantity] = []
+    # A set phrase is one term, its class: 'found not guilty' → acquit, 'stepped down' → resign.
+    phrase_at: dict[int, str] = {}
+    for start, end, canon in phrase_spans(words):
+        if end - start > 1:
+            phrase_at.update(dict.fromkeys(range(start + 1, end), ""))
+            phrase_at[start] = stem(canon)
+    keys_at: dict[int, str] = {}
     for token in analysis.tokens:
+        if token.position in phrase_at:
+            if phrase_at[token.position]:
+                terms.setdefault(phrase_at[token.position], token)
+                keys_at[token.position] = phrase_at[token.position]
+            continue
         if not _is_content(token):
             continue
         terms.setdefault(_key(token), token)
+        keys_at[token.position] = _key(token)
         if token.kind in _QUANTITY_KINDS and token.value is not None:
             following = words[token.position + 1 : token.position + 3]
             if following in (("year", "old"), ("years", "old")) or (
@@ -334,14 +370,16 @@ def _features(text: str) -> _Features:
         dates=tuple(t for t in analysis.tokens if t.kind == "date"),
         months=tuple(t for t in analysis.tokens if t.kind == "month"),
         years=tuple(t for t in analysis.tokens if t.kind == "year"),
-        negations=_negations(analysis.raw_words),
+        negations=_negations(analysis.raw_words, frozenset(phrase_at)),
         words=analysis.raw_words,
         capitalised=analysis.capitalised,
         text=text,
-        verbs=tuple(_verb_positions(words, analysis.capitalised).items()),
         name_stems=frozenset(
             stem(w) for w, c in zip(words, analysis.capitalised, strict=True) if c
         ),
+        tokens=analysis.tokens,
+        keys_at=tuple(sorted(keys_at.items())),
+        predicates=predicates(words),
     )
 
 
@@ -575,62 +613,141 @@ def _dates_differ(fa: _Features, fb: _Features) -> str:
 
 
 def _denial(fa: _Features, fb: _Features) -> str:
+    """A negation of what both talk about in one of them only; none when the negation turns
+    an antonym into the other's predicate ('neither has been recovered' ~ 'still missing')."""
+    if any(agreeing(pa, pb) for pa in fa.predicates for pb in fb.predicates):
+        return ""
     negated_a, negated_b = _negated(fa.negations, fb.terms), _negated(fb.negations, fa.terms)
     if bool(negated_a) != bool(negated_b):
         return f"denies: '{negated_a or negated_b}'"
     return ""
 
 
-def _actor(features: _Features, verb_position: int) -> tuple[str, ...]:
-    """The capitalised words right before a verb, skipping auxiliaries: 'Kyiv has rejected'."""
-    i = verb_position - 1
-    while i >= 0 and features.words[i] in ACTOR_GAP:
-        i -= 1
-    actor: list[str] = []
-    while i >= 0 and (features.capitalised[i] or (i == 0 and features.words[i][:1].isalpha())):
-        word = features.words[i]
-        if word in STOPWORDS:
-            break
-        actor.append(word)
-        i -= 1
-    return tuple(reversed(actor))
+def _words_of(features: _Features, span: tuple[int, int]) -> str:
+    """The words of a span as written: 'her deputy', 'Allegheny County', '$ 14.5 million'."""
+    start, end = span
+    shown = [t.surface for t in features.tokens if start <= t.position < end]
+    if shown and shown[0].lower() in STOPWORDS:
+        shown[0] = shown[0].lower()  # 'The governor' opening a sentence reads 'the governor'
+    return " ".join(shown)
 
 
-def _verb_positions(words: tuple[str, ...], capitalised: tuple[bool, ...]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for i, word in enumerate(words):
-        if capitalised[i] or word in STOPWORDS or not word.isalpha():
-            continue
-        if word.endswith("ed") or word in IRREGULAR_PASTS or word in NEGATION_CUES:
-            out.setdefault(stem(word), i)
-    return out
+def _span_keys(features: _Features, span: tuple[int, int]) -> frozenset[str]:
+    return frozenset(k for i, k in features.keys_at if span[0] <= i < span[1])
 
 
 def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
-    """Another actor for the same verb ('Kyiv rejected' vs 'Moscow rejected'): the reason and
-    the keys of both actors' words ("", empty when there is none)."""
-    verbs_b = dict(fb.verbs)
-    names_a, names_b = fa.name_stems, fb.name_stems
-    for verb, position_a in fa.verbs:
-        if verb not in verbs_b:
+    """Another actor for the same action ('the governor signed' vs 'was signed by her
+    deputy'): the reason and the keys of both actors' words ("", empty when there is none).
+    Actors that share a word, or one of which the other sentence names anywhere, are the same
+    ('the county' vs 'Allegheny County'; 'a jury convicted Pellow' vs 'Pellow was convicted by
+    a jury')."""
+    for pa in fa.predicates:
+        if not pa.has_actor:
             continue
-        actor_a = _actor(fa, position_a)
-        actor_b = _actor(fb, verbs_b[verb])
-        if not actor_a or not actor_b:
-            continue
-        stems_a = {stem(w) for w in actor_a}
-        stems_b = {stem(w) for w in actor_b}
-        if stems_a & stems_b or stems_a & names_b or stems_b & names_a:
-            continue
-        reason = (
-            f"different actor for '{fa.words[position_a]}': {_title(actor_a)} vs {_title(actor_b)}"
-        )
-        return reason, frozenset(_unit_key(w) for w in (*actor_a, *actor_b))
+        for pb in fb.predicates:
+            if pb.name != pa.name or not pb.has_actor or pa.negated != pb.negated:
+                continue
+            keys_a, keys_b = _span_keys(fa, pa.actor), _span_keys(fb, pb.actor)
+            if not keys_a or not keys_b or keys_a & keys_b:
+                continue
+            if keys_a & fb.terms.keys() or keys_b & fa.terms.keys():
+                continue
+            stems_a = {stem(w) for w in fa.words[pa.actor[0] : pa.actor[1]]}
+            stems_b = {stem(w) for w in fb.words[pb.actor[0] : pb.actor[1]]}
+            if stems_a & fb.name_stems or stems_b & fa.name_stems:
+                continue
+            action = pa if not pa.passive else pb if not pb.passive else pa
+            features = fa if action is pa else fb
+            did = _words_of(features, (action.start, action.end))
+            if not action.passive:
+                target = _object_after(features, action.end)
+                did = f"{did} {target}".strip()
+            reason = (
+                f"different actor: {_words_of(fa, pa.actor)} vs {_words_of(fb, pb.actor)} {did}"
+            )
+            return reason, keys_a | keys_b
     return "", frozenset()
 
 
-def _title(words: Iterable[str]) -> str:
-    return " ".join(w.capitalize() for w in words)
+def _object_after(features: _Features, start: int) -> str:
+    """The noun phrase right after an active predicate ('the decree'), up to four words."""
+    words = features.words
+    end = start
+    if end < len(words) and words[end] in ("the", "a", "an", "her", "his", "its", "their"):
+        end += 1
+    taken = 0
+    while end < len(words) and taken < 4 and words[end].isalnum() and words[end] not in STOPWORDS:
+        end += 1
+        taken += 1
+    return _words_of(features, (start, end)) if taken else ""
+
+
+def _opposite(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
+    """Opposite outcomes of one predicate ('will stay open' vs 'will be closed', 'was
+    released' vs 'remains in custody', 'will close' vs 'will not close'): the reason and the
+    keys of both predicates ("", empty when there are none)."""
+    for pa in fa.predicates:
+        for pb in fb.predicates:
+            if opposed(pa, pb) and _same_patient(fa, pa, fb, pb):
+                qa = _words_of(fa, quote_span(fa.words, pa))
+                qb = _words_of(fb, quote_span(fb.words, pb))
+                keys = _span_keys(fa, (pa.start, pa.end)) | _span_keys(fb, (pb.start, pb.end))
+                return f"opposite: '{qa}' vs '{qb}'", keys
+    return "", frozenset()
+
+
+def _same_patient(fa: _Features, pa: Predicate, fb: _Features, pb: Predicate) -> bool:
+    """Whether two predicates act upon the same thing, as far as both say ('opened the
+    library' and 'closed the pool' do not)."""
+    head_a, head_b = head(fa.words, pa.patient), head(fb.words, pb.patient)
+    return not head_a or not head_b or _word_key(head_a) == _word_key(head_b)
+
+
+def _other_action(fa: _Features, fb: _Features) -> str:
+    """Both facts name a predicate of the lexicon and none is the same ('was inspected' vs
+    'was repaired'): the reason, or "" when they share or oppose one."""
+    a = [p for p in fa.predicates if p.lexical]
+    b = [p for p in fb.predicates if p.lexical]
+    if not a or not b:
+        return ""
+    if any(pa.name == pb.name or agreeing(pa, pb) or opposed(pa, pb) for pa in a for pb in b):
+        return ""
+    qa = _words_of(fa, quote_span(fa.words, a[0]))
+    qb = _words_of(fb, quote_span(fb.words, b[0]))
+    return f"other action: '{qa}' vs '{qb}'"
+
+
+def _quote(features: _Features, shared: frozenset[str]) -> str:
+    """The shortest stretch of the fact holding most of the terms it shares with the other
+    ('the court acquitted the driver'), at most :data:`QUOTE_WORDS` words."""
+    hits = [i for i, k in features.keys_at if k in shared]
+    if not hits:
+        return ""
+    best = (hits[0], hits[0])
+    best_count = 1
+    for i, start in enumerate(hits):
+        for j in range(i, len(hits)):
+            if hits[j] - start >= QUOTE_WORDS:
+                break
+            if j - i + 1 > best_count or (
+                j - i + 1 == best_count and hits[j] - start < best[1] - best[0]
+            ):
+                best, best_count = (start, hits[j]), j - i + 1
+    start, end = best
+    if start > 0 and features.words[start - 1] in ("the", "a", "an"):
+        start -= 1
+    return " ".join(t.surface for t in features.tokens if start <= t.position <= end)
+
+
+def _same_fact_reason(fa: _Features, fb: _Features) -> str:
+    shared = frozenset(fa.terms.keys() & fb.terms.keys())
+    qa, qb = _quote(fa, shared), _quote(fb, shared)
+    if not qa or not qb:
+        return "same fact"
+    if qa.lower() == qb.lower():
+        return f"same fact: '{qa}'"
+    return f"same fact: '{qa}' ≈ '{qb}'"
 
 
 # --- corroboration and independence ----------------------------------------------------------
@@ -756,45 +873,12 @@ def _frame(fa: _Features, fb: _Features, idf: Idf | None, drop: frozenset[str]) 
     return _evidence(vector(fa), vector(fb))
 
 
-def _name_tokens(name: str) -> frozenset[str]:
-    words = analyse(name).raw_words
-    return frozenset(w for w in words if w.isalnum() and w not in NAME_NOISE)
-
-
-def _initials(name: str) -> str:
-    words = [w for w in analyse(name).raw_words if w.isalnum() and w not in NAME_NOISE]
-    return "".join(w[0] for w in words) if len(words) >= 2 else ""
-
-
-def _same_origin(a: str, b: str) -> bool:
-    """'Politico' ~ 'Politico Europe' (token containment), 'AP' ~ 'The Associated Press' and
-    'AFP' ~ 'Agence France-Presse' (an acronym written in capitals against the initials of
-    the other name); descriptions only when identical."""
-    ta, tb = _name_tokens(a), _name_tokens(b)
-    if not ta or not tb:
-        return False
-    if ta & DESCRIPTION_WORDS or tb & DESCRIPTION_WORDS:
-        return ta == tb
-    if ta <= tb or tb <= ta:
-        return True
-    for short, name, other in ((a, ta, b), (b, tb, a)):
-        acronym = short.strip()
-        if (
-            len(name) == 1
-            and acronym.isupper()
-            and 2 <= len(acronym) <= 6
-            and next(iter(name)) == _initials(other)
-        ):
-            return True
-    return False
-
-
 def is_echo(claim: Passage, candidate: Passage) -> bool:
-    """True when the candidate's outlet or sources share a name with the claim's sources or
-    outlet: the claim rests on Politico and the candidate is Politico's report or cites it."""
-    origins = [s for s in (*claim.sources, claim.outlet) if s]
-    others = [s for s in (*candidate.sources, candidate.outlet) if s]
-    return any(_same_origin(a, b) for a in origins for b in others)
+    """True when the candidate relays the claim's origin: its outlet or sources share an
+    outlet, organisation or document with the claim's outlet or sources (the claim rests on
+    Politico and the candidate is Politico's report or cites it). A person both quote is not a
+    shared origin (see :func:`~verify.engine.crosscheck.independence.shared_origin`)."""
+    return shared_origin(claim.outlet, claim.sources, candidate.outlet, candidate.sources)[0]
 
 
 def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Match | None:
@@ -809,12 +893,27 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
     threshold = MATCH_THRESHOLD if with_context else SENTENCE_MATCH_THRESHOLD
     if score < threshold:
         return None
+    score = round(min(score, 1.0), 4)
+    echo, origin, speaker = shared_origin(
+        claim.outlet, claim.sources, candidate.outlet, candidate.sources
+    )
+    relation, reason = _relation(claim, candidate, fa, fb, idf)
+    if echo:
+        reason = f"{echo_reason(origin)}; {reason}"
+    elif speaker and relation is Relation.CORROBORATES:
+        reason = f"{reason}; {speaker_reason(speaker)}"
+    return Match(relation, score, reason, not echo)
+
+
+def _relation(
+    claim: Passage, candidate: Passage, fa: _Features, fb: _Features, idf: Idf | None
+) -> tuple[Relation, str]:
+    """The relation of two facts about one event and the reason a person reads."""
     actor_reason, actors = _different_actor(fa, fb)
-    score = min(score, 1.0)
+    opposite, opposite_keys = _opposite(fa, fb)
     # How strongly the two facts agree: containment counts, so that a report adding detail
     # to the claim's fact ('... after a five-week trial') is not held against it.
     sentence = _evidence(_fact_vector(claim.text, idf), _fact_vector(candidate.text, idf))
-    independent = not is_echo(claim, candidate)
     leads = (
         _context_names(claim.context) if claim.context else frozenset(),
         _context_keys(candidate.context) if candidate.context else frozenset(),
@@ -832,7 +931,7 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
         and max(agreement.coverage, agreement.back_coverage) >= CONTRADICT_COVERAGE
         and _frame(fa, fb, idf, frozenset()) >= CONTRADICT_THRESHOLD
     ):
-        return Match(Relation.CONTRADICTS, round(score, 4), conflict, independent)
+        return Relation.CONTRADICTS, conflict
     if conflict.startswith("numbers"):
         # The figure's own words carry this one; of the claim's names (a list sentence names
         # many things) one shared is enough.
@@ -840,7 +939,12 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
         if not names or any(k in fb.terms or k in leads[1] for k in names):
             measure = _same_measure(fa, fb, idf)
             if measure:
-                return Match(Relation.CONTRADICTS, round(score, 4), measure, independent)
+                return Relation.CONTRADICTS, measure
+    if opposite:
+        # Opposite outcomes contradict only when the rest of the two facts is one statement.
+        without = _agreement(fa, fb, idf, leads, opposite_keys)
+        if without.names and _frame(fa, fb, idf, opposite_keys) >= OPPOSITE_THRESHOLD:
+            return Relation.CONTRADICTS, opposite
     if actor_reason:
         without = _agreement(fa, fb, idf, leads, actors)
         if (
@@ -848,8 +952,8 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
             and without.coverage >= PREDICATE_COVERAGE
             and _frame(fa, fb, idf, actors) >= CONTRADICT_THRESHOLD
         ):
-            return Match(Relation.CONTRADICTS, round(score, 4), actor_reason, independent)
-    shown = ", ".join(fa.terms[k].surface for k in agreement.shared[:4])
+            return Relation.CONTRADICTS, actor_reason
+    other_action = _other_action(fa, fb)
     if not same and not conflict and not actor_reason:
         same = _same_particulars(fa, fb, agreement)
     if (
@@ -857,11 +961,18 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
         and sentence >= CORROBORATE_THRESHOLD
         and not conflict
         and not actor_reason
+        and not opposite
+        and not other_action
         and _has_figures(fa, fb)
     ):
-        return Match(Relation.CORROBORATES, round(score, 4), f"same fact: {shown}", independent)
-    if not same:
-        reason = f"same topic, other particulars: shares only {shown or 'general words'}"
-    else:
-        reason = f"related: {shown}"
-    return Match(Relation.RELATED, round(score, 4), reason, independent)
+        return Relation.CORROBORATES, _same_fact_reason(fa, fb)
+    difference = conflict or opposite or actor_reason or other_action
+    return Relation.RELATED, _related_reason(fa, fb, difference)
+
+
+def _related_reason(fa: _Features, fb: _Features, difference: str) -> str:
+    """Why a match is only related: what it shares, and what keeps it from the same fact."""
+    shared = frozenset(fa.terms.keys() & fb.terms.keys())
+    qa, qb = _quote(fa, shared), _quote(fb, shared)
+    about = f"same event: '{qa}' / '{qb}'" if qa and qb else "same event, other facts"
+    return f"{about} ({difference})" if difference else about

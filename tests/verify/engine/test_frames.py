@@ -1,0 +1,167 @@
+"""Who did what: predicate classes, actors in every voice, polarity and antonyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.engine.crosscheck import Passage, compare
+from verify.engine.crosscheck.frames import agreeing, class_of, opposed, predicates
+from verify.engine.crosscheck.text import analyse
+from verify.engine.vocabulary import Relation
+
+
+def _predicates(text: str):
+    words = analyse(text).raw_words
+    return words, predicates(words)
+
+
+def _actor(text: str, name: str) -> str:
+    words, found = _predicates(text)
+    (predicate,) = [p for p in found if p.name == name]
+    return " ".join(words[predicate.actor[0] : predicate.actor[1]])
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("shut", "close"),
+        ("closure", "close"),
+        ("resignation", "resign"),
+        ("workforce", "employ"),
+        ("injured", "injure"),
+        ("hurt", "injure"),
+        ("acquittal", "acquit"),
+        ("halted", "suspend"),
+        ("inspected", "inspect"),
+        ("repaired", "repair"),
+        ("passengers", ""),
+    ],
+)
+def test_words_read_as_their_predicate_class(word, name):
+    assert class_of(word) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The nurse was found not guilty.", "acquit"),
+        ("The mayor stepped down.", "resign"),
+        ("The match was called off.", "suspend"),
+        ("The dam gave way overnight.", "collapse"),
+        ("The owner remains in custody.", "detain"),
+    ],
+)
+def test_set_phrases_are_one_predicate(text, name):
+    _, found = _predicates(text)
+    assert [p.name for p in found if p.lexical] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("The senator signed the letter.", "sign", "the senator"),
+        ("The letter was signed by the senator.", "sign", "the senator"),
+        ("The letter was signed on Friday by her aide.", "sign", "her aide"),
+        ("It was her aide who signed the letter.", "sign", "her aide"),
+        ("The union has also rejected the offer.", "reject", "the union"),
+        ("The letter was signed on Friday.", "sign", ""),
+    ],
+)
+def test_the_actor_in_active_passive_and_cleft_clauses(text, name, actor):
+    assert _actor(text, name).removeprefix("by ") == actor
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("The museum will stay open.", "The museum will be closed.", True),
+        ("The driver was released.", "The driver remains in custody.", True),
+        ("The plan was approved.", "The plan was rejected.", True),
+        ("The school will close.", "The school will not close.", True),
+        ("The school will close.", "The school was shut.", False),
+        ("The plant was inspected.", "The plant was repaired.", False),
+    ],
+)
+def test_opposite_outcomes(a, b, expected):
+    pairs = [(pa, pb) for pa in _predicates(a)[1] for pb in _predicates(b)[1]]
+    assert any(opposed(pa, pb) for pa, pb in pairs) is expected
+
+
+def test_a_denied_antonym_agrees():
+    (pa,) = _predicates("Neither ship has been recovered.")[1]
+    (pb,) = _predicates("Both ships are still missing.")[1]
+    assert agreeing(pa, pb) and not opposed(pa, pb)
+
+
+def _relation(a: str, b: str) -> tuple[Relation | None, str]:
+    match = compare(Passage(a), Passage(b))
+    return (match.relation, match.reason) if match else (None, "")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The court acquitted the nurse Ann Lowe.", "The nurse Ann Lowe was found not guilty."),
+        ("The mayor of Tarnow resigned on Monday.", "The mayor of Tarnow stepped down on Monday."),
+        ("Orvik Mining employs 4,000 people.", "Orvik Mining has a workforce of 4,000 people."),
+        (
+            "Five miners were hurt in the Orvik blast.",
+            "Five miners were injured in the Orvik blast.",
+        ),
+    ],
+)
+def test_same_fact_in_other_predicates_corroborates_with_quotes(a, b):
+    relation, reason = _relation(a, b)
+    assert relation is Relation.CORROBORATES
+    assert reason.startswith("same fact: '") and " ≈ '" in reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        (
+            "The Kelso bridge will stay open during the Kelso repairs.",
+            "The Kelso bridge will be closed during the Kelso repairs.",
+            "opposite: 'will stay open' vs 'will be closed'",
+        ),
+        (
+            "The Mersey ferry operator Tom Reed was released on Friday.",
+            "The Mersey ferry operator Tom Reed remains in custody.",
+            "opposite: 'was released' vs 'remains in custody'",
+        ),
+    ],
+)
+def test_opposite_outcomes_of_one_fact_contradict(a, b, reason):
+    assert _relation(a, b) == (Relation.CONTRADICTS, reason)
+
+
+def test_different_actor_for_the_same_action_in_the_passive_contradicts():
+    relation, reason = _relation(
+        "Governor Alma Ruiz signed the Lakeside water decree on Friday.",
+        "The Lakeside water decree was signed on Friday by her deputy Tomas Vidal.",
+    )
+    assert relation is Relation.CONTRADICTS
+    assert reason == (
+        "different actor: Governor Alma Ruiz vs her deputy Tomas Vidal "
+        "signed the Lakeside water decree"
+    )
+
+
+def test_same_actor_in_the_passive_is_no_contradiction():
+    relation, _ = _relation(
+        "Governor Alma Ruiz signed the Lakeside water decree on Friday.",
+        "The Lakeside water decree was signed by Governor Alma Ruiz on Friday.",
+    )
+    assert relation is Relation.CORROBORATES
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Avon bridge was inspected in 2022.", "The Avon bridge was repaired in 2022."),
+        ("Mayor Lena Ortiz opened the Avon library.", "Mayor Lena Ortiz closed the Avon pool."),
+    ],
+)
+def test_hard_negatives_are_not_strong(a, b):
+    relation, _ = _relation(a, b)
+    assert relation not in (Relation.CORROBORATES, Relation.CONTRADICTS)

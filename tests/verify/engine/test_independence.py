@@ -1,0 +1,90 @@
+"""Echo or second source: shared outlets and documents echo, a person both quote does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.engine.crosscheck import Passage, compare
+from verify.engine.crosscheck.independence import echo_reason, is_person, shared_origin
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Dana Whitcombe", True),
+        ("County Executive Dana Whitcombe", True),
+        ("Detective Inspector Rhian Beddoe of South Wales Police", True),
+        ("Okafor", True),
+        ("the Harbour Times", False),
+        ("Police Scotland", False),
+        ("an HSE report", False),
+        ("RATP", False),
+        ("Bloomberg", False),
+        ("Economists at Westbay Capital", False),
+        ("several European diplomats", False),
+    ],
+)
+def test_is_person(name, person):
+    assert is_person(name) is person
+
+
+@pytest.mark.parametrize(
+    ("claim", "candidate", "expected"),
+    [
+        # The candidate relays the claim's outlet.
+        (("Daily Ledger", ()), ("Coast Wire", ("the Daily Ledger",)), (True, "Daily Ledger", "")),
+        # Both cite one outlet's report.
+        (
+            ("Coast Wire", ("Daily Ledger",)),
+            ("Bay Post", ("Daily Ledger",)),
+            (True, "Daily Ledger", ""),
+        ),
+        # Both cite one document.
+        (
+            ("Coast Wire", ("the audit report",)),
+            ("Bay Post", ("the audit report",)),
+            (True, "the audit report", ""),
+        ),
+        # Each outlet quotes the same person: independent, and the speaker is named.
+        (
+            ("Coast Wire", ("Mayor Ines Ruiz",)),
+            ("Bay Post", ("Ines Ruiz",)),
+            (False, "", "Ines Ruiz"),
+        ),
+        # Nothing shared.
+        (("Coast Wire", ("Ines Ruiz",)), ("Bay Post", ("Tom Hale",)), (False, "", "")),
+    ],
+)
+def test_shared_origin(claim, candidate, expected):
+    assert shared_origin(*claim, *candidate) == expected
+
+
+def test_echo_reasons_name_the_origin():
+    assert echo_reason("Daily Ledger") == "echo: both rest on the Daily Ledger's report"
+    assert echo_reason("the audit report") == "echo: both rest on the audit report"
+
+
+def test_an_echo_match_says_what_it_rests_on():
+    match = compare(
+        Passage(
+            "The Orvik mine will close in May.", outlet="Coast Wire", sources=("Daily Ledger",)
+        ),
+        Passage(
+            "The Orvik mine will close in May.", outlet="Bay Post", sources=("the Daily Ledger",)
+        ),
+    )
+    assert match is not None and match.independent is False
+    assert match.reason.startswith("echo: both rest on the Daily Ledger's report; same fact")
+
+
+def test_two_outlets_quoting_one_person_are_independent_confirmations():
+    match = compare(
+        Passage("The Orvik mine will close in May.", outlet="Coast Wire", sources=("Ines Ruiz",)),
+        Passage(
+            "The Orvik mine will close in May.", outlet="Bay Post", sources=("Mayor Ines Ruiz",)
+        ),
+    )
+    assert match is not None and match.independent is True
+    assert match.reason.endswith(
+        "independent: both quote Ines Ruiz, confirming that Ines Ruiz said it"
+    )
