@@ -35,10 +35,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from verify.engine.crosscheck.decision import models
 from verify.engine.crosscheck.facts import fact_text
 from verify.engine.crosscheck.frames import (
     Predicate,
@@ -92,6 +93,9 @@ CONTRADICT_THRESHOLD = 0.4
 # Opposite outcomes ('stays open' vs 'closed') contradict between facts this alike once the two
 # predicates are set aside.
 OPPOSITE_THRESHOLD = 0.4
+# Facts this alike once their (different) predicates are set aside tell of another action on
+# the same thing, not the same fact.
+OTHER_ACTION_THRESHOLD = 0.5
 # Share of the weight of the claim's content words (not names) a same-fact report must have.
 PREDICATE_COVERAGE = 0.45
 # For a contradiction, the share of one sentence's content words the other must have (either
@@ -704,14 +708,21 @@ def _same_patient(fa: _Features, pa: Predicate, fb: _Features, pb: Predicate) ->
     return not head_a or not head_b or _word_key(head_a) == _word_key(head_b)
 
 
-def _other_action(fa: _Features, fb: _Features) -> str:
-    """Both facts name a predicate of the lexicon and none is the same ('was inspected' vs
-    'was repaired'): the reason, or "" when they share or oppose one."""
+def _other_action(fa: _Features, fb: _Features, idf: Idf | None) -> str:
+    """The same words about another action: both facts name predicates of the lexicon, none
+    the same, and the rest of the two is one statement ('the bridge was inspected in 2022' vs
+    'the bridge was repaired in 2022'). The reason, or "" when there is none."""
     a = [p for p in fa.predicates if p.lexical]
     b = [p for p in fb.predicates if p.lexical]
     if not a or not b:
         return ""
     if any(pa.name == pb.name or agreeing(pa, pb) or opposed(pa, pb) for pa in a for pb in b):
+        return ""
+    keys = frozenset().union(
+        *(_span_keys(fa, (p.start, p.end)) for p in a),
+        *(_span_keys(fb, (p.start, p.end)) for p in b),
+    )
+    if _frame(fa, fb, idf, keys) < OTHER_ACTION_THRESHOLD:
         return ""
     qa = _words_of(fa, quote_span(fa.words, a[0]))
     qb = _words_of(fb, quote_span(fb.words, b[0]))
@@ -897,7 +908,7 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
     echo, origin, speaker = shared_origin(
         claim.outlet, claim.sources, candidate.outlet, candidate.sources
     )
-    relation, reason = _relation(claim, candidate, fa, fb, idf)
+    relation, reason = _relation(claim, candidate, fa, fb, idf, score)
     if echo:
         reason = f"{echo_reason(origin)}; {reason}"
     elif speaker and relation is Relation.CORROBORATES:
@@ -905,15 +916,66 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
     return Match(relation, score, reason, not echo)
 
 
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """What the decision weighs for one pair: its signals, which model decides (``conflict``
+    when a contradiction signal fired, else ``same``) and the reasons of either outcome."""
+
+    model: str
+    features: dict[str, float]
+    strong: str  # the reason if the model says yes (contradicts / corroborates)
+    weak: str  # the reason if it says no (related)
+
+
+def assess(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Assessment | None:
+    """The signals :func:`compare` decides on, or None when the pair is no match at all
+    (for fitting the decision, ``bench/train_crosscheck_decision.py``)."""
+    score = similarity(claim, candidate, idf)
+    threshold = MATCH_THRESHOLD if claim.context and candidate.context else SENTENCE_MATCH_THRESHOLD
+    if score < threshold:
+        return None
+    return _assess(claim, candidate, _features(claim.text), _features(candidate.text), idf, score)
+
+
 def _relation(
-    claim: Passage, candidate: Passage, fa: _Features, fb: _Features, idf: Idf | None
+    claim: Passage,
+    candidate: Passage,
+    fa: _Features,
+    fb: _Features,
+    idf: Idf | None,
+    score: float,
 ) -> tuple[Relation, str]:
-    """The relation of two facts about one event and the reason a person reads."""
+    """The relation of two facts about one event (decided by :mod:`.decision`) and the reason
+    a person reads."""
+    found = _assess(claim, candidate, fa, fb, idf, score)
+    # The models were fitted on passages with their articles' contexts (as the jobs build
+    # them); without, the rule alone decides.
+    calibrated = bool(claim.context and candidate.context)
+    decided = (
+        models()[found.model].decides(found.features)
+        if calibrated
+        else found.features["rule"] >= 1.0
+    )
+    if decided:
+        strong = Relation.CONTRADICTS if found.model == "conflict" else Relation.CORROBORATES
+        return strong, found.strong
+    return Relation.RELATED, found.weak
+
+
+def _assess(
+    claim: Passage,
+    candidate: Passage,
+    fa: _Features,
+    fb: _Features,
+    idf: Idf | None,
+    score: float,
+) -> Assessment:
     actor_reason, actors = _different_actor(fa, fb)
     opposite, opposite_keys = _opposite(fa, fb)
     # How strongly the two facts agree: containment counts, so that a report adding detail
     # to the claim's fact ('... after a five-week trial') is not held against it.
-    sentence = _evidence(_fact_vector(claim.text, idf), _fact_vector(candidate.text, idf))
+    va, vb = _fact_vector(claim.text, idf), _fact_vector(candidate.text, idf)
+    sentence = _evidence(va, vb)
     leads = (
         _context_names(claim.context) if claim.context else frozenset(),
         _context_keys(candidate.context) if candidate.context else frozenset(),
@@ -921,53 +983,98 @@ def _relation(
     agreement = _agreement(fa, fb, idf, leads)
     same = agreement.names and agreement.coverage >= PREDICATE_COVERAGE
     conflict = ""
-    for signal in (_numbers_differ, _dates_differ, _denial):
+    kind = ""
+    for name, signal in (
+        ("figures_differ", _numbers_differ),
+        ("dates_differ", _dates_differ),
+        ("denial", _denial),
+    ):
         conflict = signal(fa, fb)
         if conflict:
+            kind = name
             break
+    rule_conflict = ""
+    drop: frozenset[str] = frozenset()
     if (
         conflict
         and agreement.names
         and max(agreement.coverage, agreement.back_coverage) >= CONTRADICT_COVERAGE
         and _frame(fa, fb, idf, frozenset()) >= CONTRADICT_THRESHOLD
     ):
-        return Relation.CONTRADICTS, conflict
-    if conflict.startswith("numbers"):
+        rule_conflict = conflict
+    if not rule_conflict and conflict.startswith("numbers"):
         # The figure's own words carry this one; of the claim's names (a list sentence names
         # many things) one shared is enough.
         names = _key_terms(fa, idf, leads[0])
         if not names or any(k in fb.terms or k in leads[1] for k in names):
-            measure = _same_measure(fa, fb, idf)
-            if measure:
-                return Relation.CONTRADICTS, measure
-    if opposite:
+            rule_conflict = _same_measure(fa, fb, idf)
+    if not conflict and opposite:
+        conflict, kind, drop = opposite, "opposite", opposite_keys
         # Opposite outcomes contradict only when the rest of the two facts is one statement.
         without = _agreement(fa, fb, idf, leads, opposite_keys)
         if without.names and _frame(fa, fb, idf, opposite_keys) >= OPPOSITE_THRESHOLD:
-            return Relation.CONTRADICTS, opposite
-    if actor_reason:
+            rule_conflict = opposite
+    if not conflict and actor_reason:
+        conflict, kind, drop = actor_reason, "actor", actors
         without = _agreement(fa, fb, idf, leads, actors)
         if (
             without.names
             and without.coverage >= PREDICATE_COVERAGE
             and _frame(fa, fb, idf, actors) >= CONTRADICT_THRESHOLD
         ):
-            return Relation.CONTRADICTS, actor_reason
-    other_action = _other_action(fa, fb)
-    if not same and not conflict and not actor_reason:
+            rule_conflict = actor_reason
+    other_action = _other_action(fa, fb, idf)
+    if not same and not conflict:
         same = _same_particulars(fa, fb, agreement)
-    if (
+    rule_same = bool(
         same
         and sentence >= CORROBORATE_THRESHOLD
         and not conflict
-        and not actor_reason
-        and not opposite
         and not other_action
         and _has_figures(fa, fb)
-    ):
-        return Relation.CORROBORATES, _same_fact_reason(fa, fb)
-    difference = conflict or opposite or actor_reason or other_action
-    return Relation.RELATED, _related_reason(fa, fb, difference)
+    )
+    keys_a = _key_terms(fa, idf, leads[0])
+    keys_b = _key_terms(fb, idf, frozenset())
+    back_leads = _context_keys(claim.context) if claim.context else frozenset()
+    without = _agreement(fa, fb, idf, leads, drop) if drop else agreement
+    features = {
+        "evidence": sentence,
+        "cosine": _cosine(va, vb),
+        "coverage": without.coverage,
+        "back_coverage": without.back_coverage,
+        "names": _share(keys_a, fb.terms.keys() | leads[1]),
+        "back_names": _share(keys_b, fa.terms.keys() | back_leads),
+        "frame": _frame(fa, fb, idf, drop),
+        "predicate": float(_shared_predicate(fa, fb)),
+        "other_action": float(bool(other_action)),
+        "figures": float(_has_figures(fa, fb)),
+        "particulars": float(_same_particulars(fa, fb, agreement)),
+        "score": min(score, 1.0),
+        "rule": float(bool(rule_conflict) if conflict else rule_same),
+    }
+    if conflict:
+        features[kind] = 1.0
+        return Assessment(
+            "conflict", features, rule_conflict or conflict, _related_reason(fa, fb, conflict)
+        )
+    return Assessment(
+        "same", features, _same_fact_reason(fa, fb), _related_reason(fa, fb, other_action)
+    )
+
+
+def _share(keys: list[str], present: Iterable[str] | frozenset[str]) -> float:
+    if not keys:
+        return 1.0
+    found = present if isinstance(present, (set, frozenset)) else set(present)
+    return sum(k in found for k in keys) / len(keys)
+
+
+def _shared_predicate(fa: _Features, fb: _Features) -> bool:
+    return any(
+        pa.lexical and pb.lexical and (pa.name == pb.name or agreeing(pa, pb))
+        for pa in fa.predicates
+        for pb in fb.predicates
+    )
 
 
 def _related_reason(fa: _Features, fb: _Features, difference: str) -> str:
