@@ -88,3 +88,35 @@ def test_two_outlets_quoting_one_person_are_independent_confirmations():
     assert match.reason.endswith(
         "independent: both quote Ines Ruiz, confirming that Ines Ruiz said it"
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "candidate", "origin"),
+    [
+        # The candidate names the claim's outlet as where the words were said.
+        (
+            ("Bay Post", (), "The mine will close, the mayor said."),
+            ("Coast Wire", ("Ines Ruiz",), "The mine will close, Ruiz told the Bay Post."),
+            "Bay Post",
+        ),
+        # The claim names the candidate's outlet as first to report it.
+        (
+            ("Coast Wire", (), "The mine, first reported by the Bay Post, will close."),
+            ("Bay Post", (), "The mine will close."),
+            "Bay Post",
+        ),
+        # Both rest on one document, though only one has it as an attribution.
+        (
+            ("Coast Wire", ("an internal audit report",), "The audit found gaps."),
+            ("Bay Post", (), "An internal audit report shows gaps."),
+            "an internal audit report",
+        ),
+    ],
+)
+def test_an_origin_named_in_the_other_sentence_is_an_echo(claim, candidate, origin):
+    (oa, sa, ta), (ob, sb, tb) = claim, candidate
+    assert shared_origin(oa, sa, ob, sb, ta, tb) == (True, origin, "")
+
+
+def test_a_one_word_outlet_named_in_passing_is_no_echo():
+    assert shared_origin("Post", (), "Wire", (), "x", "The Post office closed.")[0] is False

@@ -889,7 +889,14 @@ def is_echo(claim: Passage, candidate: Passage) -> bool:
     outlet, organisation or document with the claim's outlet or sources (the claim rests on
     Politico and the candidate is Politico's report or cites it). A person both quote is not a
     shared origin (see :func:`~verify.engine.crosscheck.independence.shared_origin`)."""
-    return shared_origin(claim.outlet, claim.sources, candidate.outlet, candidate.sources)[0]
+    return shared_origin(
+        claim.outlet,
+        claim.sources,
+        candidate.outlet,
+        candidate.sources,
+        claim.text,
+        candidate.text,
+    )[0]
 
 
 def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Match | None:
@@ -906,7 +913,12 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
         return None
     score = round(min(score, 1.0), 4)
     echo, origin, speaker = shared_origin(
-        claim.outlet, claim.sources, candidate.outlet, candidate.sources
+        claim.outlet,
+        claim.sources,
+        candidate.outlet,
+        candidate.sources,
+        claim.text,
+        candidate.text,
     )
     relation, reason = _relation(claim, candidate, fa, fb, idf, score)
     if echo:

@@ -75,15 +75,69 @@ def is_person(name: str) -> bool:
     return True
 
 
+_DOCUMENTS = frozenset(
+    ("report", "memo", "survey", "email", "letter", "statement", "forecast", "filing", "study")
+)
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` as a whole ('... told the Seine Post', 'first reported
+    by the Desert Sentinel'); a name of one short word is too ambiguous to count."""
+    core = _ARTICLE.sub("", name.strip())
+    if not text or len(core) < 4 or " " not in core:
+        return False
+    return re.search(rf"(?<!\w){re.escape(core)}(?!\w)", text) is not None
+
+
+def _document_in(text: str, source: str) -> bool:
+    """A document the source names ('a council budget memo') is named in ``text`` too."""
+    words = [w for w in _name_tokens(source) if w not in DESCRIPTION_WORDS]
+    if not words or not set(words) & _DOCUMENTS or len(words) < 2:
+        return False
+    found = set(analyse(text).raw_words)
+    return all(w in found for w in words)
+
+
+def _relayed(
+    claim_outlet: str,
+    claim_sources: tuple[str, ...],
+    claim_text: str,
+    candidate_outlet: str,
+    candidate_sources: tuple[str, ...],
+    candidate_text: str,
+) -> str:
+    """The origin one sentence relays from the other's side, named in its text: the claim's
+    outlet ('..., the SUT leader told the Seine Post'), or a document the other cites."""
+    if _mentions(candidate_text, claim_outlet):
+        return claim_outlet
+    if _mentions(claim_text, candidate_outlet):
+        return candidate_outlet
+    for source in claim_sources:
+        if _document_in(candidate_text, source):
+            return source
+    for source in candidate_sources:
+        if _document_in(claim_text, source):
+            return source
+    return ""
+
+
 def shared_origin(
     claim_outlet: str,
     claim_sources: tuple[str, ...],
     candidate_outlet: str,
     candidate_sources: tuple[str, ...],
+    claim_text: str = "",
+    candidate_text: str = "",
 ) -> tuple[bool, str, str]:
     """(echo, origin, speaker): ``echo`` when the two rest on one outlet, organisation or
-    document (``origin``, as the claim's side names it); otherwise ``speaker`` names a person
-    both quote ("" when none)."""
+    document (``origin``, as the claim's side names it), as their sources say or as one
+    sentence names the other's outlet or document; otherwise ``speaker`` names a person both
+    quote ("" when none)."""
+    relayed = _relayed(
+        claim_outlet, claim_sources, claim_text, candidate_outlet, candidate_sources, candidate_text
+    )
+    if relayed:
+        return True, relayed, ""
     origins = [s for s in (*claim_sources, claim_outlet) if s]
     others = [s for s in (*candidate_sources, candidate_outlet) if s]
     outlets = [o for o in (claim_outlet, candidate_outlet) if o]

@@ -128,7 +128,7 @@ DESCRIPTION_WORDS = _words(
     lawmaker lawmakers employee employees staff"""
 )
 # Words that carry no weight in a name ('the Associated Press' ~ 'Associated Press').
-NAME_NOISE = _words("the a an of and for de la le el news")
+NAME_NOISE = _words("the a an of and for de la le el news their its his her our")
 
 # Auxiliaries and adverbs allowed between an actor and its verb ('Kyiv has also rejected').
 ACTOR_GAP = _words(
