@@ -165,3 +165,32 @@ def test_same_actor_in_the_passive_is_no_contradiction():
 def test_hard_negatives_are_not_strong(a, b):
     relation, _ = _relation(a, b)
     assert relation not in (Relation.CORROBORATES, Relation.CONTRADICTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The rate was lowered by a quarter of a point.", "cut"),
+        ("Output was cut by 5% in May.", "cut"),
+        ("The plan is subject to approval by the regulator.", "approve"),
+    ],
+)
+def test_measures_and_nouns_have_no_active_actor(text, name):
+    actor = _actor(text, name)
+    assert actor in ("", "the regulator")
+    assert "quarter" not in actor and "subject" not in actor
+
+
+def test_actors_sharing_only_a_title_are_two_people():
+    relation, reason = _relation(
+        "The Harwick dock amendment was proposed by Councilor Ana Ruiz.",
+        "The Harwick dock amendment was put forward by Councilor Tom Hale.",
+    )
+    assert relation is Relation.CONTRADICTS
+    assert reason.startswith("different actor: Councilor Ana Ruiz vs Councilor Tom Hale")
+
+
+def test_at_large_against_arrested_is_opposite():
+    pa = [p for p in _predicates("The inmate Joe Pike was arrested in Leeds.")[1] if p.lexical]
+    pb = [p for p in _predicates("The inmate Joe Pike remains on the run.")[1] if p.lexical]
+    assert any(opposed(a, b) for a in pa for b in pb)

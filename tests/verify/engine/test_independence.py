@@ -120,3 +120,38 @@ def test_an_origin_named_in_the_other_sentence_is_an_echo(claim, candidate, orig
 
 def test_a_one_word_outlet_named_in_passing_is_no_echo():
     assert shared_origin("Post", (), "Wire", (), "x", "The Post office closed.")[0] is False
+
+
+def test_the_same_quote_from_two_people_contradicts():
+    match = compare(
+        Passage(
+            '"We see no risk to the Harwick public at all," Ruiz said.',
+            outlet="Coast Wire",
+            sources=("Ines Ruiz",),
+            context="Harwick chemical leak: no risk to the public, says council",
+        ),
+        Passage(
+            'Harwick mayor Tom Hale said: "We see no risk to the Harwick public at all."',
+            outlet="Bay Post",
+            sources=("Tom Hale",),
+            context="Harwick council says chemical leak poses no risk to the public",
+        ),
+    )
+    assert match is not None and match.relation == "contradicts"
+    assert match.reason == "different speaker: the same words from Ines Ruiz vs Tom Hale"
+
+
+def test_the_same_quote_from_one_person_is_no_contradiction():
+    match = compare(
+        Passage(
+            '"We see no risk to the public at all," Ruiz said.',
+            outlet="Coast Wire",
+            sources=("Ines Ruiz",),
+        ),
+        Passage(
+            'Mayor Ines Ruiz said: "We see no risk to the public at all."',
+            outlet="Bay Post",
+            sources=("Mayor Ines Ruiz",),
+        ),
+    )
+    assert match is not None and match.relation == "corroborates" and match.independent

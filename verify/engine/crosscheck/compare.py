@@ -51,7 +51,12 @@ from verify.engine.crosscheck.frames import (
     predicates,
     quote_span,
 )
-from verify.engine.crosscheck.independence import echo_reason, shared_origin, speaker_reason
+from verify.engine.crosscheck.independence import (
+    echo_reason,
+    other_speaker,
+    shared_origin,
+    speaker_reason,
+)
 from verify.engine.crosscheck.lexicon import (
     AUX_BEFORE_NOT,
     COUNT_NOUNS,
@@ -60,6 +65,7 @@ from verify.engine.crosscheck.lexicon import (
     FIGURE_GAP,
     NEGATION_CUES,
     STOPWORDS,
+    TITLE_WORDS,
 )
 from verify.engine.crosscheck.text import Token, analyse, display_number, stem
 from verify.engine.vocabulary import Relation
@@ -627,6 +633,11 @@ def _denial(fa: _Features, fb: _Features) -> str:
     return ""
 
 
+_TITLE_KEYS = frozenset(_name_key(w) for w in TITLE_WORDS) | frozenset(
+    _word_key(w) for w in TITLE_WORDS
+)
+
+
 def _words_of(features: _Features, span: tuple[int, int]) -> str:
     """The words of a span as written: 'her deputy', 'Allegheny County', '$ 14.5 million'."""
     start, end = span
@@ -653,12 +664,17 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
             if pb.name != pa.name or not pb.has_actor or pa.negated != pb.negated:
                 continue
             keys_a, keys_b = _span_keys(fa, pa.actor), _span_keys(fb, pb.actor)
+            # 'Councilor Ana Ruiz' and 'Councilor Tom Hale' are two people: a title shared
+            # is no shared actor when both name someone.
+            names_a, names_b = keys_a - _TITLE_KEYS, keys_b - _TITLE_KEYS
+            if names_a and names_b:
+                keys_a, keys_b = names_a, names_b
             if not keys_a or not keys_b or keys_a & keys_b:
                 continue
             if keys_a & fb.terms.keys() or keys_b & fa.terms.keys():
                 continue
-            stems_a = {stem(w) for w in fa.words[pa.actor[0] : pa.actor[1]]}
-            stems_b = {stem(w) for w in fb.words[pb.actor[0] : pb.actor[1]]}
+            stems_a = {stem(w) for w in fa.words[pa.actor[0] : pa.actor[1]] if w not in TITLE_WORDS}
+            stems_b = {stem(w) for w in fb.words[pb.actor[0] : pb.actor[1]] if w not in TITLE_WORDS}
             if stems_a & fb.name_stems or stems_b & fa.name_stems:
                 continue
             action = pa if not pa.passive else pb if not pb.passive else pa
@@ -921,6 +937,12 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
         candidate.text,
     )
     relation, reason = _relation(claim, candidate, fa, fb, idf, score)
+    if not echo:
+        speaker_conflict = other_speaker(
+            claim.sources, claim.text, candidate.sources, candidate.text
+        )
+        if speaker_conflict:
+            relation, reason = Relation.CONTRADICTS, speaker_conflict
     if echo:
         reason = f"{echo_reason(origin)}; {reason}"
     elif speaker and relation is Relation.CORROBORATES:

@@ -39,6 +39,61 @@ _NEGATOR_REACH = 3
 # How far before a predicate a negative subject still governs it ('no serious injuries have').
 _SUBJECT_REACH = 5
 _NEGATIVE_SUBJECTS = frozenset(("no", "neither", "none", "nobody", "nothing"))
+# Words after 'by' that make it a measure, not an agent ('by a quarter', 'by about 5%').
+_MEASURE_WORDS = frozenset(
+    (
+        "quarter",
+        "half",
+        "third",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "roughly",
+        "some",
+        "more",
+        "less",
+        "up",
+        "far",
+        "much",
+        "as",
+        "just",
+        "only",
+        "percent",
+        "per",
+        "cent",
+    )
+)
+# Endings of nouns made from verbs: never read as a verb with an actor before it.
+_NOUN_ENDINGS = ("al", "ure", "ion", "ment", "ance", "ence", "age", "ery")
+# Words before a predicate that make it a verb ('will close', 'to open', 'has approved').
+_MODALS = frozenset(
+    (
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "to",
+        "has",
+        "have",
+        "had",
+        "did",
+        "does",
+        "do",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+    )
+)
 # Possessives and determiners that open a noun phrase (kept when quoting it).
 _DETERMINERS = frozenset(
     ("the", "a", "an", "her", "his", "its", "their", "our", "my", "your", "this", "these")
@@ -170,12 +225,31 @@ def _passive(words: tuple[str, ...], start: int) -> bool:
 
 
 def _by_actor(words: tuple[str, ...], end: int) -> tuple[int, int]:
+    """The agent after 'by' ('was signed by her deputy'); not a measure ('lowered by a
+    quarter of a point', 'fell by 5%')."""
     for i in range(end, min(end + _BY_REACH, len(words))):
         if words[i] in _CLAUSE_BREAK:
             break
         if words[i] == "by":
+            following = words[i + 1 : i + 3]
+            if any(w[:1].isdigit() or w in _MEASURE_WORDS for w in following):
+                return (end, end)
             return _noun_phrase_after(words, i + 1)
     return (end, end)
+
+
+def _verbal(words: tuple[str, ...], start: int) -> bool:
+    """Whether a predicate is used as a verb ('closed', 'will close', 'has been shut'), not a
+    noun ('the closure', 'subject to approval'): a noun's actor is only read after 'by'."""
+    word = words[start]
+    if _is_past(word):
+        return True
+    if word.endswith(_NOUN_ENDINGS):
+        return False  # 'subject to approval', 'the closure
+    i = start - 1
+    while i >= 0 and words[i] in ACTOR_GAP and words[i] not in _MODALS:
+        i -= 1
+    return i >= 0 and words[i] in _MODALS
 
 
 def _cleft_actor(words: tuple[str, ...], start: int) -> tuple[int, int]:
@@ -207,7 +281,10 @@ def predicates(words: tuple[str, ...]) -> tuple[Predicate, ...]:
         passive = _passive(words, start)
         actor = _cleft_actor(words, start)
         if actor[0] == actor[1]:
-            actor = _by_actor(words, end) if passive else _noun_phrase_before(words, start)
+            if passive or not _verbal(words, start):
+                actor = _by_actor(words, end)
+            else:
+                actor = _noun_phrase_before(words, start)
         patient = _noun_phrase_before(words, start) if passive else _noun_phrase_after(words, end)
         out.append(
             Predicate(

@@ -170,3 +170,33 @@ def echo_reason(origin: str) -> str:
 
 def speaker_reason(speaker: str) -> str:
     return f"independent: both quote {speaker}, confirming that {speaker} said it"
+
+
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]")
+# Share of the shorter quote's words the other must have to be the same quotation.
+SAME_QUOTE = 0.8
+
+
+def _quoted_words(text: str) -> frozenset[str]:
+    return frozenset(w for q in _QUOTED.findall(text) for w in analyse(q).raw_words if w.isalnum())
+
+
+def other_speaker(
+    claim_sources: tuple[str, ...],
+    claim_text: str,
+    candidate_sources: tuple[str, ...],
+    candidate_text: str,
+) -> str:
+    """The same words quoted from two different named people ('"We have no evidence of any
+    risk," Olaiya said' vs 'Greaves said: "We have no evidence of any risk."'): the reason,
+    or "" when the quotes differ, a speaker is unnamed or both name one person."""
+    qa, qb = _quoted_words(claim_text), _quoted_words(candidate_text)
+    if not qa or not qb or len(qa & qb) < SAME_QUOTE * min(len(qa), len(qb)):
+        return ""
+    people_a = [x for x in claim_sources if is_person(x)]
+    people_b = [x for x in candidate_sources if is_person(x)]
+    if not people_a or not people_b:
+        return ""
+    if any(same_origin(a, b) for a in people_a for b in people_b):
+        return ""
+    return f"different speaker: the same words from {people_a[0]} vs {people_b[0]}"

@@ -182,7 +182,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "strike": "strike strikes walkout walkouts industrial_action stoppage",
     "blast": "blast blasts explosion explosions explode exploded",
     "talk": "talk talks negotiation negotiations",
-    "approve": "approve approved approval authorise authorize authorised authorized "
+    "approve": "approve approved approval adopt adopted authorise authorize authorised authorized "
     "endorse green_light signed_off sign_off",
     "reject": "reject rejected rejection refuse refusal turn_down turned_down vote_down "
     "voted_down veto vetoed",
@@ -248,6 +248,9 @@ PREDICATE_CLASSES: dict[str, str] = {
     "appoint": "appoint appointed appointment",
     "sign": "sign signed signing",
     "cost": "cost costs price priced",
+    "propose": "propose proposed proposal put_forward tabled",
+    "pilot": "pilot piloted piloting fly flying flew at_the_controls",
+    "at_large": "at_large on_the_run remain_at_large remain_on_the_run",
     "infect": "infect infected infection infections",
 }
 # Pairs of classes that state opposite outcomes of one event ('will stay open' vs 'will be
@@ -269,6 +272,9 @@ OPPOSITE_CLASSES: tuple[tuple[str, str], ...] = (
     ("win", "lose"),
     ("support", "oppose"),
     ("hire", "layoff"),
+    ("at_large", "arrest"),
+    ("at_large", "recapture"),
+    ("at_large", "detain"),
 )
 
 # Single-word forms as their class ('shut' → 'close'); phrases as stem tuples.
@@ -285,6 +291,15 @@ for _a, _b in OPPOSITE_CLASSES:
     OPPOSITES[_a] = OPPOSITES.get(_a, frozenset()) | {_b}
     OPPOSITES[_b] = OPPOSITES.get(_b, frozenset()) | {_a}
 
+# Words of rank or office before a name ('Councilor Ana Ruiz', 'Deputy Governor Li'): two
+# actors who share only these are two people.
+TITLE_WORDS = _words(
+    """mr mrs ms dr sir dame lord lady president vice prime minister deputy associate assistant
+    secretary governor mayor councilor councillor senator judge justice chief executive
+    director chairman chairwoman chair head leader officer inspector detective sergeant
+    constable captain commissioner spokesman spokeswoman spokesperson minister's general
+    first second acting interim former new"""
+)
 # Auxiliaries, modals and particles quoted with a predicate ('will stay open', 'was released').
 PREDICATE_AUX = _words(
     """will would could should may might must can shall is are was were be been being has
