@@ -957,8 +957,8 @@ class Assessment:
 
     model: str
     features: dict[str, float]
-    strong: str  # the reason if the model says yes (contradicts / corroborates)
-    weak: str  # the reason if it says no (related)
+    conflict: str  # the contradiction's reason ("" for the 'same' model)
+    difference: str  # what keeps it from the same fact, shown when only related
 
 
 def assess(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Assessment | None:
@@ -990,10 +990,12 @@ def _relation(
         if calibrated
         else found.features["rule"] >= 1.0
     )
+    # Reasons are quoted only for the relation decided (quoting is the costlier part).
+    if decided and found.model == "conflict":
+        return Relation.CONTRADICTS, found.conflict
     if decided:
-        strong = Relation.CONTRADICTS if found.model == "conflict" else Relation.CORROBORATES
-        return strong, found.strong
-    return Relation.RELATED, found.weak
+        return Relation.CORROBORATES, _same_fact_reason(fa, fb)
+    return Relation.RELATED, _related_reason(fa, fb, found.difference)
 
 
 def _assess(
@@ -1088,12 +1090,8 @@ def _assess(
     }
     if conflict:
         features[kind] = 1.0
-        return Assessment(
-            "conflict", features, rule_conflict or conflict, _related_reason(fa, fb, conflict)
-        )
-    return Assessment(
-        "same", features, _same_fact_reason(fa, fb), _related_reason(fa, fb, other_action)
-    )
+        return Assessment("conflict", features, rule_conflict or conflict, conflict)
+    return Assessment("same", features, "", other_action)
 
 
 def _share(keys: list[str], present: Iterable[str] | frozenset[str]) -> float:
