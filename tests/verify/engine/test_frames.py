@@ -194,3 +194,26 @@ def test_at_large_against_arrested_is_opposite():
     pa = [p for p in _predicates("The inmate Joe Pike was arrested in Leeds.")[1] if p.lexical]
     pb = [p for p in _predicates("The inmate Joe Pike remains on the run.")[1] if p.lexical]
     assert any(opposed(a, b) for a in pa for b in pb)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("The mayor had personally signed the order.", "sign", "the mayor"),
+        ("The order was drafted and signed on Friday by the mayor.", "sign", "the mayor"),
+    ],
+)
+def test_adverbs_and_coordinated_passives_keep_the_actor(text, name, actor):
+    assert _actor(text, name) == actor
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("No serious injuries were reported.", "A boy was seriously burned."),
+        ("The budget funds 40 new nursing posts.", "The budget will cut 40 nursing posts."),
+    ],
+)
+def test_more_opposites(a, b):
+    pairs = [(pa, pb) for pa in _predicates(a)[1] for pb in _predicates(b)[1]]
+    assert any(opposed(pa, pb) for pa, pb in pairs)

@@ -163,10 +163,15 @@ def _is_past(word: str) -> bool:
     return word.isalpha() and (word.endswith("ed") or word in IRREGULAR_PASTS)
 
 
+def _gap(word: str) -> bool:
+    """Auxiliaries and adverbs between an actor and its verb ('had personally signed')."""
+    return word in ACTOR_GAP or word in PREDICATE_AUX or (len(word) > 4 and word.endswith("ly"))
+
+
 def _noun_phrase_before(words: tuple[str, ...], end: int) -> tuple[int, int]:
     """The noun phrase ending just before ``end`` (auxiliaries and adverbs skipped)."""
     i = end - 1
-    while i >= 0 and (words[i] in ACTOR_GAP or words[i] in PREDICATE_AUX):
+    while i >= 0 and _gap(words[i]):
         i -= 1
     last = i + 1
     taken = 0
@@ -218,9 +223,12 @@ def _negated(words: tuple[str, ...], start: int) -> bool:
 
 
 def _passive(words: tuple[str, ...], start: int) -> bool:
+    """'was signed', 'has been shut', and the second of two ('was inspected and approved')."""
     i = start - 1
     while i >= 0 and words[i] in ACTOR_GAP and words[i] not in PASSIVE_AUX:
         i -= 1
+    if i >= 1 and words[i] in ("and", "or") and _is_past(words[i - 1]):
+        return _passive(words, i - 1)
     return i >= 0 and words[i] in PASSIVE_AUX
 
 

@@ -173,7 +173,7 @@ FIGURE_BREAK = _words("and or but while when whereas as after before since with 
 # Comparison reads every form of a class as its first word; the index keeps the words as written.
 PREDICATE_CLASSES: dict[str, str] = {
     "kill": "kill die dead death deaths fatality fatalities lost_their_lives confirmed_dead",
-    "injure": "injure injury injuries hurt wound wounded were_hurt",
+    "injure": "injure injury injuries hurt wound wounded were_hurt burn burned burnt burns",
     "quake": "earthquake earthquakes quake quakes tremor",
     "fall": "fall fell fallen drop dropped decline slide slid slip slipped decrease plunge slump",
     "rise": "rise rose risen climb increase grow grew grown jump surge soar",
@@ -185,7 +185,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "approve": "approve approved approval adopt adopted authorise authorize authorised authorized "
     "endorse green_light signed_off sign_off",
     "reject": "reject rejected rejection refuse refusal turn_down turned_down vote_down "
-    "voted_down veto vetoed",
+    "voted_down veto vetoed failed_by was_defeated were_defeated",
     "extradite": "extradite extradited extradition",
     "evacuate": "evacuate evacuated evacuation evacuee evacuees",
     "win": "win won wins winning victory",
@@ -249,6 +249,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "sign": "sign signed signing",
     "cost": "cost costs price priced",
     "propose": "propose proposed proposal put_forward tabled",
+    "create": "create created creation fund funds funded",
     "pilot": "pilot piloted piloting fly flying flew at_the_controls",
     "at_large": "at_large on_the_run remain_at_large remain_on_the_run",
     "infect": "infect infected infection infections",
@@ -272,6 +273,8 @@ OPPOSITE_CLASSES: tuple[tuple[str, str], ...] = (
     ("win", "lose"),
     ("support", "oppose"),
     ("hire", "layoff"),
+    ("create", "cut"),
+    ("create", "layoff"),
     ("at_large", "arrest"),
     ("at_large", "recapture"),
     ("at_large", "detain"),
