@@ -23,7 +23,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from bench.bench_crosscheck_clusters import _find, load, passages
 from bench.bench_crosscheck_pairs import bm25_idf
-from verify.engine.crosscheck.compare import assess
+from verify.engine.crosscheck.compare import Assessment, Passage, _features, assess
 from verify.engine.crosscheck.decision import FEATURES, WEIGHTS_FILE, Model, fit
 
 # Share of a model's strong relations on dev that must be right at its threshold.
@@ -33,6 +33,16 @@ LOWEST_THRESHOLD = 0.5
 L2 = 0.003
 ITERATIONS = 10000
 LABELS = {"same": "corroborates", "conflict": "contradicts"}
+
+
+def vetoed(found: Assessment, candidate: Passage) -> bool:
+    """Pairs the decision never hands to the 'same' model (see compare._relation)."""
+    if found.model != "same":
+        return False
+    figures_of_its_own = not found.features["figures"] and bool(
+        _features(candidate.text).quantities
+    )
+    return bool(found.features["other_action"]) or figures_of_its_own
 
 
 def rows() -> dict[str, list[tuple[dict[str, float], int]]]:
@@ -49,7 +59,7 @@ def rows() -> dict[str, list[tuple[dict[str, float], int]]]:
             candidate = _find(table, pair["candidate"]["article"], pair["candidate"]["text"])
             found = assess(claim, candidate, idf=idf)
             # The model learns what the rule misses: a pair the rule calls strong stays so.
-            if found is None or found.features["rule"]:
+            if found is None or found.features["rule"] or vetoed(found, candidate):
                 continue
             label = int(pair["relation"] == LABELS[found.model])
             out[found.model].append((found.features, label))

@@ -217,3 +217,43 @@ def test_adverbs_and_coordinated_passives_keep_the_actor(text, name, actor):
 def test_more_opposites(a, b):
     pairs = [(pa, pb) for pa in _predicates(a)[1] for pb in _predicates(b)[1]]
     assert any(opposed(pa, pb) for pa, pb in pairs)
+
+
+_LEAD = "Ferry Marlow runs aground off Skerry Point; all aboard safe"
+
+
+@pytest.mark.parametrize("context", ["", _LEAD])
+@pytest.mark.parametrize(
+    ("a", "b", "difference"),
+    [
+        (
+            "The Marlow ferry carried 60 passengers when it ran aground.",
+            "The Marlow ferry had 60 crew aboard when it ran aground.",
+            "other things counted: 60 passengers vs 60 crew",
+        ),
+        (
+            "The Skerry pier was inspected in 2019.",
+            "The Skerry pier was repaired in 2019.",
+            "other action: 'was inspected' vs 'was repaired'",
+        ),
+    ],
+)
+def test_hard_negatives_stay_related_with_or_without_the_articles(a, b, difference, context):
+    match = compare(Passage(a, context=context), Passage(b, context=context))
+    assert match is not None and match.relation is Relation.RELATED
+    assert match.reason.endswith(f"({difference})")
+
+
+def test_a_generic_count_is_no_other_thing():
+    relation, _ = _relation(
+        "The Marlow ferry carried 60 people when it ran aground.",
+        "The Marlow ferry carried 60 passengers when it ran aground.",
+    )
+    assert relation is Relation.CORROBORATES
+
+
+def test_a_set_phrase_is_quoted_whole():
+    _, reason = _relation(
+        "The court acquitted the nurse Ann Lowe.", "The nurse Ann Lowe was found not guilty."
+    )
+    assert reason.endswith("'The nurse Ann Lowe was found not guilty'")

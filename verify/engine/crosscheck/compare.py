@@ -337,16 +337,19 @@ def _features(text: str) -> _Features:
     quantities: list[_Quantity] = []
     # A set phrase is one term, its class: 'found not guilty' → acquit, 'stepped down' → resign.
     phrase_at: dict[int, str] = {}
+    inner: dict[int, str] = {}
     for start, end, canon in phrase_spans(words):
         if end - start > 1:
             phrase_at.update(dict.fromkeys(range(start + 1, end), ""))
             phrase_at[start] = stem(canon)
+            inner.update(dict.fromkeys(range(start, end), stem(canon)))
     keys_at: dict[int, str] = {}
     for token in analysis.tokens:
         if token.position in phrase_at:
             if phrase_at[token.position]:
                 terms.setdefault(phrase_at[token.position], token)
-                keys_at[token.position] = phrase_at[token.position]
+            # Every word of the phrase carries its key, so that a quote shows it whole.
+            keys_at[token.position] = inner[token.position]
             continue
         if not _is_content(token):
             continue
@@ -865,6 +868,48 @@ def _agreement(
     )
 
 
+def _other_things(fa: _Features, fb: _Features) -> str:
+    """One count of different things ('60 passengers' vs '60 crew', 'nine hours' vs 'nine
+    days'): the reason, or "" when there is none. Only a noun right after a bare number
+    counts: the last plural or collective noun of up to three words ('16 anchor ties'
+    counts ties, '40 crew aboard' crew); generic nouns ('60 people') count anything."""
+    heads_b = _counted(fb)
+    for value, word_a, shown_a in _counted(fa):
+        for other, word_b, shown_b in heads_b:
+            if not _same_number(value, other):
+                continue
+            key_a, key_b = _word_key(word_a), _word_key(word_b)
+            if key_a == key_b or {key_a, key_b} & _GENERIC_COUNTS:
+                continue
+            return f"other things counted: {shown_a} {word_a} vs {shown_b} {word_b}"
+    return ""
+
+
+_GENERIC_COUNTS = frozenset(_word_key(w) for w in ("people", "persons", "person", "others"))
+# Nouns that count without a plural ending ('40 crew'); other counted nouns are plurals.
+_COLLECTIVES = frozenset(("crew", "staff", "personnel", "police", "cattle", "livestock"))
+
+
+def _counted(features: _Features) -> list[tuple[float, str, str]]:
+    """(value, counted noun, number as written) of every bare number followed by a noun."""
+    words = features.words
+    out = []
+    for token in features.tokens:
+        if token.kind != "number" or token.value is None:
+            continue
+        noun = ""
+        for word in words[token.position + 1 : token.position + 4]:
+            if not word.isalpha() or word in STOPWORDS or word in FIGURE_BREAK:
+                break
+            if class_of(word) or word.endswith(("ed", "ing", "ly")):
+                break
+            if word in _COLLECTIVES or (word.endswith("s") and not word.endswith("ss")):
+                noun = word
+        if noun:
+            out.append((token.value, noun, token.surface))
+    return out
+
+
 def _has_figures(fa: _Features, fb: _Features) -> bool:
     """Every figure of the claim is in the candidate: a report that leaves out the claim's
     figure does not confirm it. (A date left out is usually the article's own date.)"""
@@ -985,6 +1030,12 @@ def _relation(
     # The models were fitted on passages with their articles' contexts (as the jobs build
     # them); without, the rule alone decides.
     calibrated = bool(claim.context and candidate.context)
+    if found.model == "same" and (
+        found.features["other_action"] or (not found.features["figures"] and fb.quantities)
+    ):
+        # Another action or other things counted, or figures of its own that are not the
+        # claim's: never the same fact, whatever else the two share.
+        calibrated = False
     decided = (
         models()[found.model].decides(found.features)
         if calibrated
@@ -1059,7 +1110,7 @@ def _assess(
             and _frame(fa, fb, idf, actors) >= CONTRADICT_THRESHOLD
         ):
             rule_conflict = actor_reason
-    other_action = _other_action(fa, fb, idf)
+    other_action = _other_action(fa, fb, idf) or _other_things(fa, fb)
     if not same and not conflict:
         same = _same_particulars(fa, fb, agreement)
     rule_same = bool(

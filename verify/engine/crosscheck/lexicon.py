@@ -248,6 +248,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "appoint": "appoint appointed appointment",
     "sign": "sign signed signing",
     "cost": "cost costs price priced",
+    "post": "post posts position positions job jobs",
     "propose": "propose proposed proposal put_forward tabled",
     "create": "create created creation fund funds funded",
     "pilot": "pilot piloted piloting fly flying flew at_the_controls",
