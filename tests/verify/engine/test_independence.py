@@ -155,3 +155,28 @@ def test_the_same_quote_from_one_person_is_no_contradiction():
         ),
     )
     assert match is not None and match.relation == "corroborates" and match.independent
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "echo"),
+    [
+        (
+            "The approval letter sets a deadline of May.",
+            "The approval letter, posted online, sets May.",
+            True,
+        ),
+        (
+            "An internal audit report found gaps.",
+            "Gaps were found, the internal audit report says.",
+            True,
+        ),
+        (
+            "The council issued a statement on Monday.",
+            "A statement was issued by the council.",
+            False,
+        ),
+        ("The approval letter sets a deadline.", "The inspection report sets a deadline.", False),
+    ],
+)
+def test_a_document_both_sentences_name_is_one_origin(a, b, echo):
+    assert shared_origin("Coast Wire", (), "Bay Post", (), a, b)[0] is echo

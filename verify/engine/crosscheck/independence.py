@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from verify.engine.crosscheck.lexicon import DESCRIPTION_WORDS, NAME_NOISE, ORIGIN_NOUNS
+from verify.engine.crosscheck.lexicon import DESCRIPTION_WORDS, NAME_NOISE, ORIGIN_NOUNS, STOPWORDS
 from verify.engine.crosscheck.text import analyse
 
 # 'Detective Inspector Rhian Beddoe of South Wales Police': the affiliation is not the person.
@@ -76,8 +76,34 @@ def is_person(name: str) -> bool:
 
 
 _DOCUMENTS = frozenset(
-    ("report", "memo", "survey", "email", "letter", "statement", "forecast", "filing", "study")
+    (
+        "report",
+        "memo",
+        "survey",
+        "email",
+        "letter",
+        "statement",
+        "forecast",
+        "filing",
+        "filings",
+        "study",
+        "notice",
+        "audit",
+    )
 )
+
+
+def _named_documents(text: str) -> frozenset[tuple[str, str]]:
+    """The documents a sentence names with a modifier ('the approval letter', 'an internal
+    audit report'): (modifier, document noun) pairs. A bare 'a statement' names none."""
+    words = analyse(text).raw_words
+    out = set()
+    for i, word in enumerate(words):
+        if word in _DOCUMENTS and i > 0:
+            before = words[i - 1]
+            if before.isalpha() and before not in STOPWORDS and before not in _DOCUMENTS:
+                out.add((before, word))
+    return frozenset(out)
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -118,6 +144,10 @@ def _relayed(
     for source in candidate_sources:
         if _document_in(claim_text, source):
             return source
+    shared = _named_documents(claim_text) & _named_documents(candidate_text)
+    if shared:
+        modifier, noun = min(shared)
+        return f"the {modifier} {noun}"
     return ""
 
 
