@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from verify.engine.crosscheck import Passage, compare
+from verify.engine.crosscheck.compare import _apposition
 from verify.engine.crosscheck.frames import agreeing, class_of, opposed, predicates
 from verify.engine.crosscheck.text import analyse
 from verify.engine.vocabulary import Relation
@@ -257,3 +258,23 @@ def test_a_set_phrase_is_quoted_whole():
         "The court acquitted the nurse Ann Lowe.", "The nurse Ann Lowe was found not guilty."
     )
     assert reason.endswith("'The nurse Ann Lowe was found not guilty'")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("Ana Ruiz, the fund's co-founder, will take over the club.", "replace", "ana ruiz"),
+        ("The copilot was flying the plane.", "pilot", "the copilot"),
+        (
+            "The plan, proposed by Councilor Ana Ruiz, failed by one vote.",
+            "propose",
+            "councilor ana ruiz",
+        ),
+        ("The bridge was closed that morning by the county.", "close", "the county"),
+    ],
+)
+def test_appositions_reduced_relatives_and_progressives(text, name, actor):
+    words = analyse(text).raw_words
+    apposition = _apposition(text)
+    (predicate,) = [p for p in predicates(words, apposition) if p.name == name]
+    assert " ".join(words[predicate.actor[0] : predicate.actor[1]]) == actor

@@ -34,6 +34,7 @@ fact (evidence at least :data:`CORROBORATE_THRESHOLD`, half the claim's names,
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -328,6 +329,21 @@ def _negated(negations: tuple[_Negation, ...], other_terms: dict[str, Token]) ->
     return (explicit or lexical)[0].phrase
 
 
+# 'Amara Osei, the fund's co-founder, will ...': an opening name and its apposition.
+_APPOSITION = re.compile(r"^\s*([A-Z][^,]{1,50}),\s+[^,]{2,90},\s+", re.UNICODE)
+
+
+def _apposition(fact: str) -> tuple[int, int] | None:
+    """(end of the opening name, end of its apposition) in raw words, or None."""
+    found = _APPOSITION.match(fact)
+    if not found:
+        return None
+    first = found.group(1).split()[0].lower()
+    if first in STOPWORDS and first not in ("the", "a", "an"):
+        return None  # 'In a statement, ...', 'After the vote, ...': no subject
+    return len(analyse(found.group(1)).raw_words), len(analyse(fact[: found.end()]).raw_words)
+
+
 @lru_cache(maxsize=65536)
 def _features(text: str) -> _Features:
     """What comparison needs of a sentence: read from its fact (attribution left out)."""
@@ -392,7 +408,7 @@ def _features(text: str) -> _Features:
         ),
         tokens=analysis.tokens,
         keys_at=tuple(sorted(keys_at.items())),
-        predicates=predicates(words),
+        predicates=predicates(words, _apposition(fact_text(text))),
     )
 
 
@@ -873,8 +889,8 @@ def _other_things(fa: _Features, fb: _Features) -> str:
     days'): the reason, or "" when there is none. Only a noun right after a bare number
     counts: the last plural or collective noun of up to three words ('16 anchor ties'
     counts ties, '40 crew aboard' crew); generic nouns ('60 people') count anything."""
-    heads_b = _counted(fb)
-    for value, word_a, shown_a in _counted(fa):
+    heads_b = _counted(fb.text)
+    for value, word_a, shown_a in _counted(fa.text):
         for other, word_b, shown_b in heads_b:
             if not _same_number(value, other):
                 continue
@@ -890,8 +906,10 @@ _GENERIC_COUNTS = frozenset(_word_key(w) for w in ("people", "persons", "person"
 _COLLECTIVES = frozenset(("crew", "staff", "personnel", "police", "cattle", "livestock"))
 
 
-def _counted(features: _Features) -> list[tuple[float, str, str]]:
+@lru_cache(maxsize=65536)
+def _counted(text: str) -> tuple[tuple[float, str, str], ...]:
     """(value, counted noun, number as written) of every bare number followed by a noun."""
+    features = _features(text)
     words = features.words
     out = []
     for token in features.tokens:
@@ -907,7 +925,7 @@ def _counted(features: _Features) -> list[tuple[float, str, str]]:
                 noun = word
         if noun:
             out.append((token.value, noun, token.surface))
-    return out
+    return tuple(out)
 
 
 def _has_figures(fa: _Features, fb: _Features) -> bool:
@@ -1013,7 +1031,8 @@ def assess(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ass
     threshold = MATCH_THRESHOLD if claim.context and candidate.context else SENTENCE_MATCH_THRESHOLD
     if score < threshold:
         return None
-    return _assess(claim, candidate, _features(claim.text), _features(candidate.text), idf, score)
+    fa, fb = _features(claim.text), _features(candidate.text)
+    return _assess(claim, candidate, fa, fb, idf, score, full=True)
 
 
 def _relation(
@@ -1056,6 +1075,7 @@ def _assess(
     fb: _Features,
     idf: Idf | None,
     score: float,
+    full: bool = False,
 ) -> Assessment:
     actor_reason, actors = _different_actor(fa, fb)
     opposite, opposite_keys = _opposite(fa, fb)
@@ -1120,12 +1140,43 @@ def _assess(
         and not other_action
         and _has_figures(fa, fb)
     )
+    rule = float(bool(rule_conflict) if conflict else rule_same)
+    if not full and (rule or not (claim.context and candidate.context)):
+        # The rule decides (see _relation): the model's signals are not needed.
+        features = {
+            "rule": rule,
+            "other_action": float(bool(other_action)),
+            "figures": float(_has_figures(fa, fb)),
+        }
+    else:
+        features = _model_features(claim, candidate, fa, fb, idf, score, leads, drop, agreement)
+        features["other_action"] = float(bool(other_action))
+        features["rule"] = rule
+    if conflict:
+        features[kind] = 1.0
+        return Assessment("conflict", features, rule_conflict or conflict, conflict)
+    return Assessment("same", features, "", other_action)
+
+
+def _model_features(
+    claim: Passage,
+    candidate: Passage,
+    fa: _Features,
+    fb: _Features,
+    idf: Idf | None,
+    score: float,
+    leads: tuple[frozenset[str], frozenset[str]],
+    drop: frozenset[str],
+    agreement: _Agreement,
+) -> dict[str, float]:
+    """The signals the learned decision weighs (see :data:`.decision.FEATURES`)."""
+    va, vb = _fact_vector(claim.text, idf), _fact_vector(candidate.text, idf)
     keys_a = _key_terms(fa, idf, leads[0])
     keys_b = _key_terms(fb, idf, frozenset())
     back_leads = _context_keys(claim.context) if claim.context else frozenset()
     without = _agreement(fa, fb, idf, leads, drop) if drop else agreement
-    features = {
-        "evidence": sentence,
+    return {
+        "evidence": _evidence(va, vb),
         "cosine": _cosine(va, vb),
         "coverage": without.coverage,
         "back_coverage": without.back_coverage,
@@ -1133,16 +1184,10 @@ def _assess(
         "back_names": _share(keys_b, fa.terms.keys() | back_leads),
         "frame": _frame(fa, fb, idf, drop),
         "predicate": float(_shared_predicate(fa, fb)),
-        "other_action": float(bool(other_action)),
         "figures": float(_has_figures(fa, fb)),
         "particulars": float(_same_particulars(fa, fb, agreement)),
         "score": min(score, 1.0),
-        "rule": float(bool(rule_conflict) if conflict else rule_same),
     }
-    if conflict:
-        features[kind] = 1.0
-        return Assessment("conflict", features, rule_conflict or conflict, conflict)
-    return Assessment("same", features, "", other_action)
 
 
 def _share(keys: list[str], present: Iterable[str] | frozenset[str]) -> float:

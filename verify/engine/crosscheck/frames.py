@@ -39,6 +39,10 @@ _NEGATOR_REACH = 3
 # How far before a predicate a negative subject still governs it ('no serious injuries have').
 _SUBJECT_REACH = 5
 _NEGATIVE_SUBJECTS = frozenset(("no", "neither", "none", "nobody", "nothing"))
+# 'that morning', 'that day': a determiner, not a clause.
+_TIME_AFTER_THAT = frozenset(
+    (w,) for w in ("morning", "afternoon", "evening", "night", "day", "week", "month", "year")
+)
 # Words after 'by' that make it a measure, not an agent ('by a quarter', 'by about 5%').
 _MEASURE_WORDS = frozenset(
     (
@@ -197,6 +201,8 @@ def _noun_phrase_after(words: tuple[str, ...], start: int) -> tuple[int, int]:
         word = words[i]
         if word in STOPWORDS or word in PHRASE_BREAK or not word.isalpha() or class_of(word):
             break
+        if len(word) > 5 and _is_past(word):
+            break  # 'proposed by Ana Ruiz, failed by one vote
         taken += 1
         i += 1
     return (start, i) if taken else (start, start)
@@ -224,6 +230,8 @@ def _negated(words: tuple[str, ...], start: int) -> bool:
 
 def _passive(words: tuple[str, ...], start: int) -> bool:
     """'was signed', 'has been shut', and the second of two ('was inspected and approved')."""
+    if words[start].endswith("ing") or words[start] in STOPWORDS:
+        return False  # 'was flying': progressive; 'was at the controls': a state
     i = start - 1
     while i >= 0 and words[i] in ACTOR_GAP and words[i] not in PASSIVE_AUX:
         i -= 1
@@ -236,7 +244,7 @@ def _by_actor(words: tuple[str, ...], end: int) -> tuple[int, int]:
     """The agent after 'by' ('was signed by her deputy'); not a measure ('lowered by a
     quarter of a point', 'fell by 5%')."""
     for i in range(end, min(end + _BY_REACH, len(words))):
-        if words[i] in _CLAUSE_BREAK:
+        if words[i] in _CLAUSE_BREAK and words[i + 1 : i + 2] not in _TIME_AFTER_THAT:
             break
         if words[i] == "by":
             following = words[i + 1 : i + 3]
@@ -274,8 +282,14 @@ def _cleft_actor(words: tuple[str, ...], start: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=65536)
-def predicates(words: tuple[str, ...]) -> tuple[Predicate, ...]:
-    """Every predicate of a sentence's raw words, with actor, voice and polarity."""
+def predicates(
+    words: tuple[str, ...], subject: tuple[int, int] | None = None
+) -> tuple[Predicate, ...]:
+    """Every predicate of a sentence's raw words, with actor, voice and polarity.
+
+    ``subject``: (end of the opening name, end of its apposition) when the sentence opens
+    'Amara Osei, the fund's co-founder, will ...': the name is the actor of a verb right after
+    the apposition."""
     spans = list(phrase_spans(words))
     covered = {i for s, e, _ in spans for i in range(s, e)}
     for i, word in enumerate(words):
@@ -286,11 +300,15 @@ def predicates(words: tuple[str, ...]) -> tuple[Predicate, ...]:
     for start, end, canon in sorted(spans):
         if canon == "stay" and end in starts:
             continue  # 'will stay open': the predicate is 'open'
-        passive = _passive(words, start)
+        passive = _passive(words, start) or (
+            _is_past(words[start]) and words[end : end + 1] == ("by",)
+        )  # 'an amendment, proposed by ...'
         actor = _cleft_actor(words, start)
         if actor[0] == actor[1]:
             if passive or not _verbal(words, start):
                 actor = _by_actor(words, end)
+            elif subject and start >= subject[1] and all(map(_gap, words[subject[1] : start])):
+                actor = (0, subject[0])
             else:
                 actor = _noun_phrase_before(words, start)
         patient = _noun_phrase_before(words, start) if passive else _noun_phrase_after(words, end)

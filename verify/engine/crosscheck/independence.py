@@ -93,6 +93,7 @@ _DOCUMENTS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def _named_documents(text: str) -> frozenset[tuple[str, str]]:
     """The documents a sentence names with a modifier ('the approval letter', 'an internal
     audit report'): (modifier, document noun) pairs. A bare 'a statement' names none."""
