@@ -278,3 +278,23 @@ def test_appositions_reduced_relatives_and_progressives(text, name, actor):
     apposition = _apposition(text)
     (predicate,) = [p for p in predicates(words, apposition) if p.name == name]
     assert " ".join(words[predicate.actor[0] : predicate.actor[1]]) == actor
+
+
+@pytest.mark.parametrize("context", ["", "Governor Ann Lowe visits Skerry"])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Governor Ann Lowe signed the Skerry water decree on Friday.",
+            "Governor Ann Lowe opened the new Skerry bridge on Friday.",
+        ),
+        (
+            "Governor Ann Lowe met Skerry fishermen on Friday.",
+            "Governor Ann Lowe toured the Skerry harbour on Friday.",
+        ),
+    ],
+)
+def test_a_shared_actor_alone_is_not_the_same_fact(a, b, context):
+    match = compare(Passage(a, context=context), Passage(b, context=context))
+    assert match is not None and match.relation is Relation.RELATED
+    assert "(other action: '" in match.reason

@@ -743,12 +743,22 @@ def _same_patient(fa: _Features, pa: Predicate, fb: _Features, pb: Predicate) ->
     return not head_a or not head_b or _word_key(head_a) == _word_key(head_b)
 
 
+# Past forms that say little of the action ('was based in', 'were used', 'seemed').
+_WEAK_VERBS = frozenset(
+    stem(w) for w in ("based", "used", "seemed", "appeared", "involved", "needed")
+)
+
+
 def _other_action(fa: _Features, fb: _Features, idf: Idf | None) -> str:
     """The same words about another action: both facts name predicates of the lexicon, none
     the same, and the rest of the two is one statement ('the bridge was inspected in 2022' vs
     'the bridge was repaired in 2022'). The reason, or "" when there is none."""
     a = [p for p in fa.predicates if p.lexical]
     b = [p for p in fb.predicates if p.lexical]
+    if not a and not b:
+        # Neither names an action of the lexicon: their other verbs ('met' vs 'toured').
+        a = [p for p in fa.predicates if p.name not in _WEAK_VERBS]
+        b = [p for p in fb.predicates if p.name not in _WEAK_VERBS]
     if not a or not b:
         return ""
     if any(pa.name == pb.name or agreeing(pa, pb) or opposed(pa, pb) for pa in a for pb in b):
