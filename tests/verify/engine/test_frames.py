@@ -298,3 +298,21 @@ def test_a_shared_actor_alone_is_not_the_same_fact(a, b, context):
     match = compare(Passage(a, context=context), Passage(b, context=context))
     assert match is not None and match.relation is Relation.RELATED
     assert "(other action: '" in match.reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The union accepted the offer.", "The union rejected the offer."),
+        ("All the crew survived.", "The crew were killed."),
+        ("The city lifted the curfew.", "The city imposed the curfew."),
+        ("Profits beat forecasts.", "Profits missed forecasts."),
+        ("The firm made a profit.", "The firm made a loss."),
+        ("The works were delayed.", "The works are on schedule."),
+        ("He pleaded guilty.", "He pleaded not guilty."),
+        ("The bank raised rates.", "The bank cut rates."),
+    ],
+)
+def test_opposites_of_news_outcomes(a, b):
+    pairs = [(pa, pb) for pa in _predicates(a)[1] for pb in _predicates(b)[1]]
+    assert any(opposed(pa, pb) for pa, pb in pairs)
