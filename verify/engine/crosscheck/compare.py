@@ -902,7 +902,7 @@ def _other_things(fa: _Features, fb: _Features) -> str:
     heads_b = _counted(fb.text)
     for value, word_a, shown_a in _counted(fa.text):
         for other, word_b, shown_b in heads_b:
-            if not _same_number(value, other):
+            if value != other:  # a count of things is exact
                 continue
             key_a, key_b = _word_key(word_a), _word_key(word_b)
             if key_a == key_b or {key_a, key_b} & _GENERIC_COUNTS:
