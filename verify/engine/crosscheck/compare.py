@@ -740,7 +740,12 @@ def _same_patient(fa: _Features, pa: Predicate, fb: _Features, pb: Predicate) ->
     """Whether two predicates act upon the same thing, as far as both say ('opened the
     library' and 'closed the pool' do not)."""
     head_a, head_b = head(fa.words, pa.patient), head(fb.words, pb.patient)
-    return not head_a or not head_b or _word_key(head_a) == _word_key(head_b)
+    if not head_a or not head_b:
+        return True
+    key_a, key_b = _word_key(head_a), _word_key(head_b)
+    # The thing acted upon may stand elsewhere in the other (an intransitive 'the amendment
+    # ... failed by one vote' against 'adopted the amendment').
+    return key_a == key_b or key_a in fb.terms or key_b in fa.terms
 
 
 # Past forms that say little of the action ('was based in', 'were used', 'seemed').
