@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve worker test lint pytest bench clean
+.PHONY: install demo serve worker test lint pytest bench crosscheck-model clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,11 @@ pytest: install
 ## Benchmarks: print tables and one JSON line each (they skip where ../shared/eval is absent).
 bench: install
 	$(BIN)/python -m bench
+
+## Refit the cross-check decision (verify/engine/crosscheck/decision.json) on the dev story
+## clusters; deterministic, so an unchanged engine rebuilds the same file.
+crosscheck-model: install
+	$(BIN)/python -m bench.train_crosscheck_decision
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
