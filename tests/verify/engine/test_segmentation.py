@@ -343,6 +343,40 @@ def test_plain_heading_words_inside_prose_are_not_furniture() -> None:
     assert {kind for _, kind in kinds(body)} == {CLAIM}
 
 
+def test_photo_credits_and_captions_with_a_credit_are_boilerplate() -> None:
+    body = (
+        "Photo: Anna Lindqvist/Baltic Courier\n"
+        "Pictures by Tom Hale\n"
+        "Farmers block the ring road outside the ministry on Monday (Jo Brandt/Evening Herald)\n"
+        "Firefighters at the scene. Getty Images"
+    )
+    assert {kind for _, kind in kinds(body)} == {BOILERPLATE}
+
+
+def test_update_notes_live_plugs_and_audio_players_are_boilerplate() -> None:
+    body = (
+        "This article has been updated to include a response from the ministry.\n"
+        "Election night: follow our live coverage of the count\n"
+        "Follow live updates on the floods in Valencia\n"
+        "Listen to this story\n"
+        "The Associated Press contributed to this report.\n"
+        "By Maria Lopez and Sam Okafor\n"
+        "Edited by Paul Varga\n"
+        "Updated 14:05 GMT"
+    )
+    assert {kind for _, kind in kinds(body)} == {BOILERPLATE}
+
+
+def test_prose_about_updates_photos_and_bylines_is_a_claim() -> None:
+    body = (
+        "The ministry said the figures had been updated in March.\n"
+        "Photos published by the agency showed the damage to the dam.\n"
+        "By Monday the river had fallen below the flood mark.\n"
+        "Support fell to 38 percent in the latest poll (Ipsos/Evening Herald)."
+    )
+    assert {kind for _, kind in kinds(body)} == {CLAIM}
+
+
 def test_sentence_kinds_are_per_sentence_inside_a_prose_paragraph() -> None:
     body = "Kyiv rejected the plan. Sign up for our daily briefing."
     assert kinds(body) == [
