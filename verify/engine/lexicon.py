@@ -98,6 +98,50 @@ EVIDENCE_VERBS = _words("show, find, indicate, document, suggest, reveal, conclu
 # Verbs of a news organisation reporting: Politico reported, The Post has learned.
 REPORT_VERBS = _words("report, learn, publish")
 
+# Verbs of saying whose subject is a source with or without a marked complement ("X said.",
+# "X said the plan was dead", "X announced a recall"). Every other cue verb (requests,
+# reactions, intentions: "asked for", "welcomed the decision", "called for calm") names a
+# source only with reported content after it (see ``cues.has_content``) or set off as a
+# parenthetical ("…, she complained.").
+SAYING_VERBS = _words(
+    """say, tell, add, write, state, report, note, claim, explain, insist, warn, confirm, deny,
+    reply, answer, acknowledge, admit, concede, contend, assert, declare, stress, emphasize,
+    emphasise, observe, comment, remark, mention, predict, allege, testify, reiterate,
+    conclude, estimate, suggest, recall, disclose, reveal, speculate, caution, inform, tweet,
+    post, quip, joke, counter, retort, announce, learn, show, find, indicate, document, muse,
+    continue, go, point, brief, cite, highlight, forecast, understand, hear"""
+)
+# Cue verbs as often used for an action or a request as for a report ("asked for a sentence",
+# "commuters have complained", "published guidance"): a source only with content after them.
+CONTENT_ONLY_VERBS = _words(
+    """ask, appeal, publish, consider, agree, offer, decide, compare, discuss, seek, aim,
+    respond, complain, welcome, rule, want, demand"""
+)
+# Cue verbs that take a plan when an infinitive follows ("threatened to retaliate").
+INTENTION_VERBS = _words(
+    """want, plan, agree, decide, offer, threaten, promise, vow, pledge, seek, aim, intend,
+    refuse, decline, hope, expect, try, attempt, propose, ask, demand"""
+)
+REFUSAL_VERBS = _words("decline, refuse")
+# Verbs of saying that stay sources inside someone else's reported speech ("X said Y told
+# him …": Y via X); other cues there tell what the reported people did.
+RELAYED_SAYING_VERBS = _words(
+    "say, tell, write, report, add, state, warn, claim, confirm, deny, testify, announce, insist"
+)
+# Verbs of refusing: "declined to comment", "refused to say" is a fact about the subject.
+REFUSAL_FORMS = frozenset(
+    form for base in _words("decline, refuse, fail, neglect") for form in inflect(base)
+)
+# Auxiliaries that make a cue a refusal or a plan rather than a report ("did not respond",
+# "will publish", "would retaliate").
+NEGATIONS = _words(
+    """not, n't, never, cannot, doesn't, didn't, don't, won't, wouldn't, hasn't, haven't,
+    isn't, wasn't, aren't, weren't, couldn't, shouldn't, mustn't, can't, hadn't"""
+)
+MODALS = _words("will, would, shall, 'll, could, can, may, might, must, should, 'd")
+# Words after a cue that open its reported content: "asked whether", "warned that".
+CONTENT_OPENERS = _words("that, whether, if, how, why, what, when, where, who, which, :")
+
 # Cue verbs that may come before their subject: "…,” said Rubio.
 INVERTIBLE = _words(
     """say, add, write, ask, continue, explain, note, recall, argue, warn, insist, reply, respond,

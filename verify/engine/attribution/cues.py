@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verify.engine import lexicon as lx
+from verify.engine.attribution.complements import parenthetical, reports_content
 from verify.engine.attribution.phrases import (
     Mention,
     head_ok,
@@ -211,10 +212,36 @@ def find_cues(toks: Tokens) -> list[CueMatch]:
         if base in lx.PARTICLE_CUES and toks.low(i + 1) in lx.PARTICLE_CUES[base]:
             last = i + 1
         f = attach_cue(toks, i, last, base)
-        if f is not None:
+        if f is not None and (
+            f.kind_hint == "post"
+            or (
+                reports_content(
+                    toks,
+                    aux_start(toks, i),
+                    i,
+                    last,
+                    base,
+                    f.mention.span_first if f.kind_hint == "pre" else -1,
+                )
+                and not reported_inside(toks, f, base, found)
+            )
+        ):
             found.append(f)
         i = last + 1
     return found
+
+
+def reported_inside(toks: Tokens, f: CueMatch, base: str, earlier: list[CueMatch]) -> bool:
+    """Whether cue ``f`` sits inside what an earlier subject said, and only tells what the
+    reported people did: "X said the city had asked …", "records show that consultants advised
+    …", "X said he welcomed …". Verbs of saying stay sources there ("X said Y told him …", Y via
+    X), and so does a tail after the content ("…, while B argued …, the paper reported").
+    """
+    if f.kind_hint != "pre" or base in lx.RELAYED_SAYING_VERBS:
+        return False
+    if parenthetical(toks, f.mention.span_first, f.cue_last):
+        return False
+    return any(e.kind_hint == "pre" and e.cue_last < f.mention.span_first for e in earlier)
 
 
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}

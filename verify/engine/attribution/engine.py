@@ -79,15 +79,16 @@ def suggest_sentence(
         article.history.append(Referent(c.name, c.kind, c.plural))
         classes.append((f, c))
     outlets = [(f, c) for f, c in classes if c.kind == SourceKind.OUTLET]
-    seen: set[tuple[int, int, int, int]] = set()
+    seen: set[tuple[int, int] | str] = set()
     for f, c in classes:
         via = f.told_outlet
         if via is None and c.kind != SourceKind.OUTLET and outlets:
             via = min(outlets, key=lambda fc: abs(fc[0].cue_first - f.cue_first))[1].name
-        key = (f.mention.span_first, f.mention.span_last, f.cue_first, f.cue_last)
-        if key in seen:
+        # one suggestion per source per sentence: "praised the plan, saying …", "he said … he added"
+        span, name = (f.mention.span_first, f.mention.span_last), c.name.lower()
+        if span in seen:
             continue
-        seen.add(key)
+        seen.update((span, name))
         cue_start, cue_end = toks.start(f.cue_first), toks.end(f.cue_last)
         out.append(
             Attribution(
