@@ -236,7 +236,26 @@ BOUNDARY = _words(
     instead, however, meanwhile, moreover, therefore, thus, already, again, later, earlier,
     today, yesterday, tonight, tomorrow, ago, himself, herself, themselves, itself"""
 )
-NP_PREPOSITIONS = _words("of, at, for, from, with, in, by, familiar, close")
+# Adjectives that open a post-modifier of a source: "officials familiar with the talks",
+# "a diplomat involved in the negotiations", "people close to the minister".
+POSTMODIFIERS = _words("familiar, close, involved, briefed, knowledgeable")
+# Participles that describe a document after its noun: "a report published in April",
+# "emails obtained by the paper", "figures released by the agency".
+DOCUMENT_PARTICIPLES = _words(
+    """published, released, issued, compiled, prepared, commissioned, written, drafted, filed,
+    circulated, obtained, seen, reviewed, examined, leaked, shared, analysed, analyzed, posted,
+    submitted, produced, conducted, signed, sent, presented, cited, quoted, dated, updated"""
+)
+# Of those, the ones whose agent relays the document to the reader: "emails obtained by the
+# Courier" rest on the emails, via the Courier (who wrote them is part of their description).
+ACCESS_PARTICIPLES = _words("obtained, seen, reviewed, examined, viewed, verified")
+# Nouns for a piece of reporting or research whose author is a source: "a report by X that".
+REPORT_NOUNS = _words(
+    """report, reports, study, investigation, analysis, survey, review, audit, poll, article,
+    story, inquiry, assessment, probe, dossier, memo, paper"""
+)
+# Prepositions (and post-modifier adjectives) that may continue a source noun phrase.
+NP_PREPOSITIONS = _words("of, at, for, from, with, in, by") | POSTMODIFIERS
 DETERMINERS = _words(
     """the, a, an, some, many, several, most, all, both, each, another, other, his, her, its,
     their, our, my, your, one, two, three, four, five, six, seven, eight, nine, ten, few, no,
@@ -279,7 +298,8 @@ OUTLETS = _words(
 OUTLET_SUFFIXES = _words(
     "times, post, journal, news, herald, tribune, gazette, telegraph, chronicle, globe, "
     "magazine, daily, radio, television, tv, observer, examiner, inquirer, courier, bulletin, "
-    "dispatch, review, register, star, sun, mail, express, monitor, insider, wire, newswire"
+    "dispatch, review, register, star, sun, mail, express, monitor, insider, wire, newswire, "
+    "ledger, kurier, mercury, advertiser"
 )
 OUTLET_NOUNS = _words(
     "newspaper, paper, outlet, network, broadcaster, magazine, tabloid, news agency, "
@@ -335,7 +355,9 @@ ANONYMOUS_NOUNS = _words(
     counterparts, counterpart, partners, partner, negotiator, backers, detractors, skeptics,
     sceptics, proponents, advocates, advocate, campaigners, campaigner, whistleblower,
     insurgents, bystanders, onlookers, locals, villagers, diplomats, intelligence, percent,
-    announcer, narrator, speaker, spokesperson, host, moderator, panelist, panelists"""
+    announcer, narrator, speaker, spokesperson, host, moderator, panelist, panelists,
+    trustee, trustees, consultant, consultants, firefighters, paramedics, engineers, two,
+    three, four, five, six, seven, eight, nine, ten, several, none"""
 )
 DOCUMENT_NOUNS = _words(
     """document, documents, report, reports, data, record, records, filing, filings, poll,
@@ -357,7 +379,9 @@ DOCUMENT_NOUNS = _words(
     spreadsheet, schedule, calendar, version, copy, excerpt, excerpts, passage, clause,
     provision, provisions, section, chapter, points, point, account, accounts, clip, clips,
     spot, average, averages, commentary, footage, graphic, newsletter, entry, entries, image,
-    images, imagery, picture, pictures"""
+    images, imagery, picture, pictures, notice, notices, trial, trials, judgment, judgement,
+    register, registry, correspondence, submission, submissions, application, applications,
+    accounts, filing, draft, drafts, guidelines"""
 )
 ORGANISATION_NOUNS = _words(
     """white house, kremlin, pentagon, state department, department, ministry, government,
@@ -376,7 +400,8 @@ ORGANISATION_NOUNS = _words(
     politburo, junta, crown, palace, vatican, moscow, washington, kyiv, kiev, beijing,
     brussels, london, paris, berlin, tehran, pyongyang, seoul, tokyo, ankara, jerusalem,
     warsaw, budapest, minsk, damascus, baghdad, kabul, islamabad, new delhi, delhi,
-    ottawa, canberra, riyadh, doha, cairo, rome, madrid, service, services"""
+    ottawa, canberra, riyadh, doha, cairo, rome, madrid, service, services, maker, makers,
+    carmaker, drugmaker, automaker, chipmaker, carrier, airline, operator, supplier, utility"""
 )
 COUNTRIES = _words(
     """ukraine, russia, united states, us, u.s., usa, u.s.a., america, china, iran, israel,

@@ -121,13 +121,17 @@ def reports_content(
     if any(low in lx.NEGATIONS for low in chain):
         return toks.low(_skip_adjuncts(toks, last + 1)) == "that"  # "did not deny that …"
     if any(low in lx.MODALS for low in chain):
-        return _content_after(toks, last, explicit=True)  # "will publish" vs "will say that"
+        # "will publish guidance" is a plan; "will say in her speech that …" reports
+        return base in lx.SAYING_VERBS and _content_after(toks, last, explicit=True)
     if base in lx.REFUSAL_VERBS:
         return False  # "Whitcombe refused."
     after = _skip_adjuncts(toks, last + 1)
     if toks.low(after) == "not" and toks.low(after + 1) == "to":
         return False  # "asked not to be named"
-    if base in lx.INTENTION_VERBS and toks.low(after) == "to":
+    k = last + 1
+    while toks.is_word(k) and is_adverb(toks.lows[k]):
+        k += 1
+    if base in lx.INTENTION_VERBS and toks.low(k) == "to":
         return False  # "threatened to retaliate", "agreed to buy": a plan, not a claim
     if base not in lx.CONTENT_ONLY_VERBS:
         return True

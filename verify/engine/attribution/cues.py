@@ -23,6 +23,12 @@ from verify.engine.attribution.phrases import (
     scan_left,
     scan_right,
 )
+from verify.engine.attribution.records import (
+    access_agents,
+    coordinated,
+    passive_access,
+    report_by,
+)
 from verify.engine.attribution.subjects import (
     object_relative,
     participle_subject,
@@ -58,6 +64,7 @@ class CueMatch:
     mention: Mention
     kind_hint: str  # "pre" | "post" | "participle"
     told_outlet: str | None = None
+    told: Mention | None = None  # the outlet's mention ("told the Courier"), a source too
 
 
 def cue_base(toks: Tokens, i: int) -> str | None:
@@ -72,6 +79,7 @@ def cue_base(toks: Tokens, i: int) -> str | None:
     if (
         low.endswith("s")
         and base not in lx.INVERTIBLE
+        and base in lx.NOUN_CUES | lx.DOCUMENT_NOUNS
         and (i + 1 >= toks.n or toks.kinds[i + 1] == PUNCT)
     ):
         return None  # a plural noun ending its clause ("key Kremlin demands.")
@@ -84,6 +92,8 @@ def cue_base(toks: Tokens, i: int) -> str | None:
         and not (base == "continue" and (i + 1 >= toks.n or toks.kinds[i + 1] == PUNCT))
     ):
         return None
+    if low in lx.POSTMODIFIERS and toks.low(i + 1) in ("on", "about"):
+        return None  # "an engineer briefed on the plans" describes the engineer
     prev = toks.low(i - 1)
     if prev == "having":
         return None  # "Having said that, …" is a connective
@@ -180,7 +190,30 @@ def punctuation_cues(toks: Tokens) -> list[CueMatch]:
 
 
 def find_cues(toks: Tokens) -> list[CueMatch]:
-    """Every cue of the sentence with its mention, in sentence order."""
+    """Every cue of the sentence with its mention, in sentence order; the agent a document
+    was obtained or seen by follows the document's cue."""
+    return with_access_agents(toks, _find_cues(toks))
+
+
+def with_access_agents(toks: Tokens, found: list[CueMatch]) -> list[CueMatch]:
+    """``found`` with, after each cue, the agents of access participles in its mention ("emails
+    obtained by the Courier show …": the emails, then the Courier)."""
+    out: list[CueMatch] = []
+    for f in found:
+        out.append(f)
+        if f.told is not None:  # "two of the people told the Post": the Post relays them
+            out.append(CueMatch(f.cue_first, f.cue_last, f.told, "post"))
+        if f.mention.first < 0 or (f.cue_first == f.cue_last - 1 and toks.low(f.cue_last) == "by"):
+            continue
+        last = f.mention.span_last
+        if f.kind_hint == "pre" and f.mention.span_last < f.cue_first:
+            last = f.cue_first - 1
+        for cue_first, cue_last, m in access_agents(toks, f.mention.span_first, last):
+            out.append(CueMatch(cue_first, cue_last, m, "post"))
+    return out
+
+
+def _find_cues(toks: Tokens) -> list[CueMatch]:
     found: list[CueMatch] = punctuation_cues(toks)
     i = 0
     while i < toks.n:
@@ -188,18 +221,30 @@ def find_cues(toks: Tokens) -> list[CueMatch]:
             i += 1
             continue
         low = toks.lows[i]
-        if low == "according" and toks.low(i + 1) == "to":
-            m = scan_right(toks, i + 2)
+        if (low == "according" and toks.low(i + 1) == "to") or low == "citing":
+            last = i + 1 if low == "according" else i
+            m = scan_right(toks, last + 1)
+            if m is not None and (i == 0 or toks.lows[i - 1] in lx.LEADING_NOISE):
+                m.span_last = m.last  # "According to X, the mayor knew …": the comma ends X
             if m is not None:
-                found.append(CueMatch(i, i + 1, m, "post"))
-            i += 2
+                found.append(CueMatch(i, last, m, "post"))
+                found.extend(CueMatch(i, last, more, "post") for more in coordinated(toks, m))
+            i = last + 1
             continue
-        if low == "citing":
-            m = scan_right(toks, i + 1)
-            if m is not None:
-                found.append(CueMatch(i, i, m, "post"))
-            i += 1
-            continue
+        if low in lx.ACCESS_PARTICIPLES:
+            access = passive_access(toks, aux_start(toks, i), i)
+            if access:
+                pre, agent = access
+                found.append(CueMatch(*pre, "pre"))
+                found.append(CueMatch(*agent, "post"))
+                i += 2
+                continue
+        if low in lx.REPORT_NOUNS:
+            nominal_report = report_by(toks, i)
+            if nominal_report is not None:
+                found.append(CueMatch(*nominal_report, "post"))
+                i += 2
+                continue
         base = cue_base(toks, i)
         if base is None:
             if low in lx.NOMINAL_CUES:
@@ -287,7 +332,8 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         if not any(toks.lows[k] in lx.BE_FORMS for k in range(aux, verb)):
             return None
     elif is_passive(toks, aux, verb):
-        if toks.low(last + 1) == "by":
+        # "was told by X", "was reported by X"; "the strike was called by X" is an action
+        if toks.low(last + 1) == "by" and base in lx.SAYING_VERBS:
             m = scan_right(toks, last + 2)
             if m is not None:
                 return CueMatch(verb, last, m, "post")
@@ -304,10 +350,11 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         return None
     if mention is not None:
         found = CueMatch(cue_first, last, mention, "pre")
-        if base == "tell":
-            obj = scan_right(toks, last + 1)
-            if obj is not None:
-                found.told_outlet = outlet_name(toks, obj)
+        obj = told_object(toks, last, base)
+        if obj is not None:
+            found.told_outlet = outlet_name(toks, obj)
+            if found.told_outlet is not None:
+                found.told = obj
         return found
     prev = toks.low(aux - 1)
     if prev in ("and", "but") and aux > 1:
@@ -322,6 +369,21 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         m = scan_right(toks, k)
         if m is not None and not _opens_clause(toks, m.span_last + 1):
             return CueMatch(verb, last, m, "post")
+    return None
+
+
+def told_object(toks: Tokens, last: int, base: str) -> Mention | None:
+    """Who a source told: the object of "told" ("told the Courier"), or the phrase after "to"
+    in the same clause of another verb of saying ("confirmed the figures to the Courier")."""
+    if base == "tell":
+        return scan_right(toks, last + 1)
+    if base not in lx.SAYING_VERBS:
+        return None
+    for k in range(last + 1, min(last + 9, toks.n - 1)):
+        if not toks.is_word(k) or toks.lows[k] in lx.CONTENT_OPENERS:
+            return None
+        if toks.lows[k] == "to":
+            return scan_right(toks, k + 1)
     return None
 
 
@@ -364,9 +426,19 @@ def participle_after_noun(toks: Tokens, aux: int, cue_first: int, last: int) -> 
 
 
 def outlet_name(toks: Tokens, m: Mention) -> str | None:
-    """The outlet's name when the mention is a known outlet ("told CNN"), else None."""
-    words = " ".join(strip_possessive(toks.texts[k]) for k in range(m.first, m.last + 1))
+    """The outlet's name when the mention is an outlet ("told CNN", "told the Evening Star"):
+    a known outlet, or capitalised words ending in an outlet word; else None."""
+    texts = [strip_possessive(toks.texts[k]) for k in range(m.first, m.last + 1)]
+    words = " ".join(texts)
     low = words.lower()
     if low in lx.OUTLETS or (low.startswith("the ") and low[4:] in lx.OUTLETS):
+        return words
+    names = texts[1:] if texts and texts[0].lower() == "the" else texts
+    if (
+        names
+        and all(w[:1].isupper() for w in names)
+        and names[-1].lower() in lx.OUTLET_SUFFIXES
+        and (len(names) >= 2 or len(names) < len(texts))
+    ):
         return words
     return None

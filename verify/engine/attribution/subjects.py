@@ -213,6 +213,10 @@ def appositive_opener(toks: Tokens, i: int) -> str | None:
     low = toks.low(i)
     if low in PARENTHETICAL_OPENERS or (low.endswith("ing") and not toks.caps[i]):
         return "aside"
+    if low in lx.DOCUMENT_PARTICIPLES and toks.low(i + 1) in _PARTICIPLE_LINKS:
+        return "aside"  # "A report by the inspectorate, published in April, found …"
+    if low == "from" and toks.low(i + 1) in lx.DETERMINERS:
+        return "appositive"  # "the club's lawyers, from the firm Ames & Co, said …"
     if low in ("who", "whose", "which"):
         return "relative"
     if (

@@ -1,0 +1,49 @@
+"""Source mentions are the whole noun phrase, post-modifiers included (issue 12, item 1)."""
+
+from __future__ import annotations
+
+from verify.engine.attribution import suggest
+from verify.engine.segmentation import segment
+
+
+def mentions(body: str) -> list[str]:
+    return [
+        body[a.source_start : a.source_end] for per in suggest(body, segment(body)) for a in per
+    ]
+
+
+def test_a_participle_post_modifier_stays_in_the_mention():
+    body = "A negotiator involved in the talks said the deal was close."
+    assert mentions(body) == ["A negotiator involved in the talks"]
+
+
+def test_a_post_modifier_before_an_aside_stays_in_the_mention():
+    body = (
+        "An engineer briefed on the inspection, speaking on condition of anonymity, said it failed."
+    )
+    assert mentions(body) == ["An engineer briefed on the inspection"]
+
+
+def test_people_on_the_scene_keep_their_place():
+    body = "Paramedics on the scene said two people were hurt."
+    assert mentions(body) == ["Paramedics on the scene"]
+
+
+def test_a_number_of_them_is_the_source_not_them():
+    body = "Three of them said the ferry had left early."
+    assert mentions(body) == ["Three of them"]
+
+
+def test_an_appositive_from_a_firm_belongs_to_the_mention():
+    body = "The family's lawyers, from the firm Hale & Moss, said they would appeal the ruling."
+    assert mentions(body) == ["The family's lawyers, from the firm Hale & Moss"]
+
+
+def test_a_document_with_its_publication_aside_is_the_source():
+    body = "A study by the institute, published in March, found that rents rose by a fifth."
+    assert mentions(body) == ["A study by the institute"]
+
+
+def test_a_document_described_by_its_author_is_one_mention():
+    body = "An editorial in the journal, written by three surgeons, warned that waits were growing."
+    assert mentions(body) == ["An editorial in the journal"]

@@ -1,0 +1,73 @@
+"""Documents, data and reports as sources, and who relays them (issue 12, item 3)."""
+
+from __future__ import annotations
+
+from verify.engine.attribution import Attribution, suggest
+from verify.engine.segmentation import segment
+
+
+def attribute(body: str) -> list[Attribution]:
+    return [a for per in suggest(body, segment(body)) for a in per]
+
+
+def spans(body: str) -> list[tuple[str, str]]:
+    return [(body[a.source_start : a.source_end], a.source_kind) for a in attribute(body)]
+
+
+def test_according_to_a_filing_is_a_document():
+    body = "Revenue fell by a tenth, according to the group's annual filing."
+    assert spans(body) == [("the group's annual filing", "document")]
+
+
+def test_records_and_court_filings_show_are_documents():
+    body = "Court filings show that the lender was warned twice. Records show the loan was repaid."
+    assert spans(body) == [("Court filings", "document"), ("Records", "document")]
+
+
+def test_a_document_obtained_by_an_outlet_rests_on_the_document_via_the_outlet():
+    body = "According to emails obtained by the Valley Herald, the mayor knew of the leak in May."
+    result = attribute(body)
+    assert [(body[a.source_start : a.source_end], a.source_kind) for a in result] == [
+        ("emails obtained by the Valley Herald", "document"),
+        ("the Valley Herald", "outlet"),
+    ]
+    assert result[0].via == "Valley Herald"
+
+
+def test_a_document_seen_by_an_outlet_in_a_clause_gives_both():
+    body = "A copy of the contract was seen by the Valley Herald."
+    assert [m for m, _ in spans(body)] == ["A copy of the contract", "the Valley Herald"]
+
+
+def test_a_relative_clause_with_the_access_gives_the_document_then_the_agent():
+    body = "The memo, which has been seen by the Valley Herald, says the plant will close."
+    assert [m for m, _ in spans(body)] == ["The memo", "the Valley Herald"]
+
+
+def test_who_published_a_document_is_part_of_its_description():
+    body = "Figures released by the statistics office on Monday show that prices rose."
+    assert spans(body) == [("Figures released by the statistics office on Monday", "document")]
+
+
+def test_a_report_by_an_outlet_that_names_the_outlet():
+    body = "The inquiry follows a report by the Valley Herald that the contract was never signed."
+    result = attribute(body)
+    assert [body[a.source_start : a.source_end] for a in result] == [
+        "a report by the Valley Herald"
+    ]
+    assert (result[0].source, result[0].source_kind) == ("Valley Herald", "outlet")
+
+
+def test_according_to_two_sources_joined_by_and_gives_both():
+    body = "The vote was delayed, according to diplomats and a draft statement."
+    assert [m for m, _ in spans(body)] == ["diplomats", "a draft statement"]
+
+
+def test_a_source_who_told_another_outlet_gives_the_outlet_too():
+    body = "The talks collapsed, two officials told the Valley Herald."
+    result = attribute(body)
+    assert [body[a.source_start : a.source_end] for a in result] == [
+        "two officials",
+        "the Valley Herald",
+    ]
+    assert result[0].via == "the Valley Herald"
