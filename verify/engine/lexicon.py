@@ -254,6 +254,18 @@ REPORT_NOUNS = _words(
     """report, reports, study, investigation, analysis, survey, review, audit, poll, article,
     story, inquiry, assessment, probe, dossier, memo, paper"""
 )
+# The newsroom's own observation: "our correspondent saw", "the Courier verified", "reporters
+# counted". These verbs are cues only with a journalist or an outlet as their subject.
+OBSERVATION_FORMS = frozenset(
+    form
+    for base in _words("see, witness, watch, verify, check, count, visit, examine, review")
+    for form in inflect(base)
+    if not form.endswith("ing")
+) | {"saw", "seen", "verified", "checked", "counted", "witnessed", "watched"}
+JOURNALIST_NOUNS = _words(
+    """correspondent, correspondents, reporter, reporters, journalist, journalists,
+    photographer, photographers, crew, reporting team, editor, editors, staff writer"""
+)
 # Prepositions (and post-modifier adjectives) that may continue a source noun phrase.
 NP_PREPOSITIONS = _words("of, at, for, from, with, in, by") | POSTMODIFIERS
 DETERMINERS = _words(

@@ -17,6 +17,7 @@ from verify.engine import lexicon as lx
 from verify.engine.attribution.complements import parenthetical, reports_content
 from verify.engine.attribution.phrases import (
     Mention,
+    core_end,
     head_ok,
     is_role,
     name_like,
@@ -246,6 +247,12 @@ def _find_cues(toks: Tokens) -> list[CueMatch]:
                 i += 2
                 continue
         base = cue_base(toks, i)
+        if base is None and low in lx.OBSERVATION_FORMS:
+            seen = observation_cue(toks, i)
+            if seen is not None:
+                found.append(seen)
+                i += 1
+                continue
         if base is None:
             if low in lx.NOMINAL_CUES:
                 nominal = nominal_cue(toks, i)
@@ -276,6 +283,26 @@ def _find_cues(toks: Tokens) -> list[CueMatch]:
     return found
 
 
+def observation_cue(toks: Tokens, verb: int) -> CueMatch | None:
+    """ "Our correspondent in Turin saw …", "The Courier verified …": an observation verb whose
+    subject is a journalist or an outlet (the newsroom's own reporting); None otherwise."""
+    if toks.caps[verb] or toks.low(verb - 1) in lx.DETERMINERS:
+        return None
+    aux = aux_start(toks, verb)
+    if any(low in lx.NEGATIONS or low in lx.MODALS for low in toks.lows[aux:verb]):
+        return None  # "The Herald has not seen the emails" is a fact, not an observation
+    m = subject_before(toks, aux)
+    if m is None or m.first < 0:
+        return None
+    head = core_end(toks, m.first, m.last)
+    low = strip_possessive(toks.lows[head])
+    if low in lx.JOURNALIST_NOUNS or (
+        toks.caps[head] and outlet_name(toks, Mention(m.first, head, head)) is not None
+    ):
+        return CueMatch(aux, verb, m, "pre")
+    return None
+
+
 def reported_inside(toks: Tokens, f: CueMatch, base: str, earlier: list[CueMatch]) -> bool:
     """Whether cue ``f`` sits inside what an earlier subject said, and only tells what the
     reported people did: "X said the city had asked …", "records show that consultants advised
@@ -286,7 +313,7 @@ def reported_inside(toks: Tokens, f: CueMatch, base: str, earlier: list[CueMatch
         return False
     if parenthetical(toks, f.mention.span_first, f.cue_last):
         return False
-    return any(e.kind_hint == "pre" and e.cue_last < f.mention.span_first for e in earlier)
+    return any(e.kind_hint != "post" and e.cue_last < f.mention.span_first for e in earlier)
 
 
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}

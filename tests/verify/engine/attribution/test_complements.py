@@ -122,3 +122,8 @@ def test_a_reaction_then_a_participle_gives_one_suggestion():
 def test_said_then_adding_gives_one_suggestion():
     body = "“We are ready,” the coach said, adding that two players were injured."
     assert len(attribute(body)) == 1
+
+
+def test_an_action_after_a_second_verb_of_the_subject_is_inside_its_report():
+    body = "Inspectors checked the site and found that the builders had ignored the plans."
+    assert mentions(body) == ["Inspectors"]

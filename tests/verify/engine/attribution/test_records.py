@@ -71,3 +71,18 @@ def test_a_source_who_told_another_outlet_gives_the_outlet_too():
         "the Valley Herald",
     ]
     assert result[0].via == "the Valley Herald"
+
+
+def test_a_correspondent_who_saw_it_is_the_newsrooms_own_reporting():
+    body = "Our correspondent in Lyon saw police clear the square shortly after noon."
+    assert [m for m, _ in spans(body)] == ["Our correspondent in Lyon"]
+
+
+def test_an_outlet_that_verified_something_is_a_source_but_not_when_it_has_not():
+    body = "The Valley Herald verified the invoices. The Valley Herald has not seen the contract."
+    assert [m for m, _ in spans(body)] == ["The Valley Herald"]
+
+
+def test_seeing_is_not_a_cue_for_other_subjects():
+    body = "Residents saw smoke over the hills."
+    assert attribute(body) == []
