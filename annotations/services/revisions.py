@@ -82,7 +82,7 @@ def revise_article(*, article: Article, body: str) -> None:
         .prefetch_related("attributions")
         .select_related("annotation")
     )
-    analyzed = analyze(body, max_sentences=settings.SOURCEDESK_MAX_SENTENCES)
+    analyzed = analyze(body, max_sentences=settings.SOURCEDESK_MAX_SENTENCES, outlet=article.outlet)
     alignment = align([s.text for s in old], [item.sentence.text for item in analyzed])
     now = timezone.now()
 

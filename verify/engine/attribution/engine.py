@@ -14,6 +14,7 @@ from verify.engine.attribution.context import PERSONAL, ArticleContext, Referent
 from verify.engine.attribution.cues import CueMatch, find_cues
 from verify.engine.attribution.kinds import SourceClass, classify
 from verify.engine.attribution.model import Attribution, SentenceLike
+from verify.engine.attribution.newsroom import own_outlet, own_reporting
 from verify.engine.attribution.phrases import Mention
 from verify.engine.attribution.resolve import resolve_pronoun
 from verify.engine.attribution.subjects import sentence_subject
@@ -41,7 +42,7 @@ def attribution_mode(toks: Tokens, f: CueMatch, kind: str) -> AttributionMode:
 
 
 def suggest_sentence(
-    body: str, sent: SentenceLike, toks: Tokens, article: ArticleContext
+    body: str, sent: SentenceLike, toks: Tokens, article: ArticleContext, own: str | None = None
 ) -> list[Attribution]:
     """The attributions of one tokenized sentence; records its sources in ``article``."""
     out: list[Attribution] = []
@@ -74,6 +75,12 @@ def suggest_sentence(
             continue
         if c.pronoun is not None:
             c = resolve_pronoun(c, article)
+        ours = own_reporting(toks, f.mention, c, own)
+        if ours is not None:
+            if classes and classes[-1][0].told is f.mention:
+                classes[-1][0].told_outlet = None  # "X told the Ledger" in the Ledger: X itself
+                continue
+            c = ours
         if c.kind in PERSONAL:
             article.remember(c.name, official=c.kind == SourceKind.OFFICIAL)
         article.history.append(Referent(c.name, c.kind, c.plural))
@@ -110,7 +117,9 @@ def suggest_sentence(
 MAX_SENTENCE_CHARS = 5000
 
 
-def suggest(body: str, sentences: Sequence[SentenceLike]) -> list[list[Attribution]]:
+def suggest(
+    body: str, sentences: Sequence[SentenceLike], *, outlet: str | None = None
+) -> list[list[Attribution]]:
     """One list of suggested attributions per sentence, in the order given.
 
     Boilerplate sentences get ``[]``, and so do sentences longer than
@@ -121,6 +130,7 @@ def suggest(body: str, sentences: Sequence[SentenceLike]) -> list[list[Attributi
     ``body[cue_start:cue_end] == cue``.
     """
     article = ArticleContext()
+    own = outlet or own_outlet(body, sentences)
     tokenized: list[Tokens | None] = []
     open_quote = False
     previous_end = 0
@@ -141,5 +151,5 @@ def suggest(body: str, sentences: Sequence[SentenceLike]) -> list[list[Attributi
         if maybe_toks is None:
             result.append([])
         else:
-            result.append(suggest_sentence(body, sent, maybe_toks, article))
+            result.append(suggest_sentence(body, sent, maybe_toks, article, own))
     return result

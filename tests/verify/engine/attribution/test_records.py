@@ -86,3 +86,41 @@ def test_an_outlet_that_verified_something_is_a_source_but_not_when_it_has_not()
 def test_seeing_is_not_a_cue_for_other_subjects():
     body = "Residents saw smoke over the hills."
     assert attribute(body) == []
+
+
+# --- the newsroom's own outlet -------------------------------------------------------------
+
+
+def own(body: str, outlet: str | None = None) -> list[tuple[str, str, str | None]]:
+    return [
+        (body[a.source_start : a.source_end], a.source_kind, a.via)
+        for per in suggest(body, segment(body), outlet=outlet)
+        for a in per
+    ]
+
+
+def test_the_articles_own_outlet_is_own_reporting():
+    body = "A copy of the contract was seen by the Herald. The Herald understands the deal is off."
+    assert own(body, outlet="The Valley Herald") == [
+        ("A copy of the contract", "document", None),
+        ("the Herald", "own_reporting", None),
+        ("The Herald", "own_reporting", None),
+    ]
+
+
+def test_a_source_who_told_the_own_outlet_is_on_the_record_without_a_relay():
+    body = "The deal is off, the club's owner told the Herald."
+    assert own(body, outlet="Valley Herald") == [("the club's owner", "anonymous", None)]
+
+
+def test_the_own_outlet_is_read_from_the_page_furniture_without_a_header():
+    body = (
+        "LYON (Valley Herald) – The strike spread to three depots, the Herald understands.\n"
+        "Sign up for the Valley Herald's morning newsletter"
+    )
+    assert own(body) == [("the Herald", "own_reporting", None)]
+
+
+def test_another_outlet_with_the_same_last_word_is_not_the_own_outlet():
+    body = "The New York Herald reported that the depot had closed."
+    assert own(body, outlet="Valley Herald")[0][1] == "outlet"
