@@ -262,6 +262,14 @@ OBSERVATION_FORMS = frozenset(
     for form in inflect(base)
     if not form.endswith("ing")
 ) | {"saw", "seen", "verified", "checked", "counted", "witnessed", "watched"}
+# Verbs that report content only with a document as subject: "the register lists no gifts",
+# "a report put the number at 5,000", "the census counted 1.9 million".
+DOCUMENT_VERB_FORMS = frozenset(
+    form
+    for base in _words("list, count, put, record, detail, give, set, describe, cite, chart, tally")
+    for form in inflect(base)
+    if not form.endswith("ing")
+) | {"set", "put", "gave", "given"}
 JOURNALIST_NOUNS = _words(
     """correspondent, correspondents, reporter, reporters, journalist, journalists,
     photographer, photographers, crew, reporting team, editor, editors, staff writer"""

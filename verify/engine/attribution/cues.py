@@ -247,6 +247,12 @@ def _find_cues(toks: Tokens) -> list[CueMatch]:
                 i += 2
                 continue
         base = cue_base(toks, i)
+        if base is None and low in lx.DOCUMENT_VERB_FORMS:
+            listed = document_cue(toks, i)
+            if listed is not None:
+                found.append(listed)
+                i += 1
+                continue
         if base is None and low in lx.OBSERVATION_FORMS:
             seen = observation_cue(toks, i)
             if seen is not None:
@@ -281,6 +287,25 @@ def _find_cues(toks: Tokens) -> list[CueMatch]:
             found.append(f)
         i = last + 1
     return found
+
+
+def document_cue(toks: Tokens, verb: int) -> CueMatch | None:
+    """ "The register lists no gifts", "A report by the institute put the number at 5,000": a
+    verb of the lexicon whose subject is a document (its head a document noun), not negated or
+    modal; None otherwise."""
+    if toks.caps[verb] or toks.low(verb - 1) in lx.DETERMINERS or toks.low(verb - 1) == "to":
+        return None
+    aux = aux_start(toks, verb)
+    chain = toks.lows[aux:verb]
+    if any(low in lx.NEGATIONS or low in lx.MODALS or low in lx.BE_FORMS for low in chain):
+        return None
+    m = participle_subject(toks, aux) or subject_before(toks, aux)
+    if m is None or m.first < 0:
+        return None
+    head = strip_possessive(toks.lows[core_end(toks, m.first, m.last)])
+    if head not in lx.DOCUMENT_NOUNS or toks.caps[core_end(toks, m.first, m.last)]:
+        return None
+    return CueMatch(aux, verb, m, "pre")
 
 
 def observation_cue(toks: Tokens, verb: int) -> CueMatch | None:

@@ -268,6 +268,9 @@ def subject_across_comma(toks: Tokens, comma: int) -> Mention | None:
                 span_last = end if relative and how == "relative" else comma - 1
                 if how == "aside" and right == comma:
                     span_last = end  # "X, in remarks on Tuesday, said": the aside is not X
+                group = list_head(toks, first, comma) if how == "appositive" else None
+                if group is not None:
+                    return Mention(group, first - 2, comma - 1)
                 return Mention(first, end, span_last, alt=alt)
         if toks.texts[end] == ")":
             k2 = paren_start(toks, end) - 1
@@ -276,6 +279,25 @@ def subject_across_comma(toks: Tokens, comma: int) -> Mention | None:
                 return Mention(first, k2, comma - 1, alt=alt)
         right = k
     return None
+
+
+def list_head(toks: Tokens, first: int, stop: int) -> int | None:
+    """ "The three Baltic states, Estonia, Latvia and Lithuania, said": when the names at token
+    ``first`` list the members of a group named before a comma, the first token of that group's
+    phrase (the group is the source); else None. The names run to token ``stop`` and hold an
+    "and" (a list, not one appositive name)."""
+    if toks.low(first - 1) != "," or not toks.caps[first]:
+        return None
+    if "and" not in toks.lows[first:stop]:
+        return None
+    end = first - 2
+    if not toks.is_word(end) or toks.caps[end]:
+        return None
+    low = strip_possessive(toks.lows[end])
+    if not (low in lx.ANONYMOUS_NOUNS or low in lx.ORGANISATION_NOUNS or low.endswith("s")):
+        return None
+    start = scan_left(toks, end)
+    return start if start is not None and start <= end else None
 
 
 def subject_across_dashes(toks: Tokens, dash: int) -> Mention | None:

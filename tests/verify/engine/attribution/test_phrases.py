@@ -47,3 +47,15 @@ def test_a_document_with_its_publication_aside_is_the_source():
 def test_a_document_described_by_its_author_is_one_mention():
     body = "An editorial in the journal, written by three surgeons, warned that waits were growing."
     assert mentions(body) == ["An editorial in the journal"]
+
+
+def test_a_group_named_before_its_members_is_the_source():
+    body = (
+        "The bloc's three newest members, Estonia, Latvia and Lithuania, said the vote was unfair."
+    )
+    assert mentions(body) == ["The bloc's three newest members, Estonia, Latvia and Lithuania"]
+
+
+def test_a_single_appositive_name_is_not_a_list():
+    body = "Its neighbour, Estonia, said the vote was unfair."
+    assert mentions(body) == ["Its neighbour, Estonia"]

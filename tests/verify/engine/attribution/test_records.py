@@ -124,3 +124,12 @@ def test_the_own_outlet_is_read_from_the_page_furniture_without_a_header():
 def test_another_outlet_with_the_same_last_word_is_not_the_own_outlet():
     body = "The New York Herald reported that the depot had closed."
     assert own(body, outlet="Valley Herald")[0][1] == "outlet"
+
+
+def test_a_document_that_lists_or_puts_a_figure_is_a_source():
+    body = (
+        "The register lists no gifts from the developer. "
+        "A study by the institute last year put the cost at 2 million euros. "
+        "The minister put the file on the table."
+    )
+    assert [m for m, _ in spans(body)] == ["The register", "A study by the institute"]
