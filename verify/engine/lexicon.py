@@ -266,10 +266,16 @@ OBSERVATION_FORMS = frozenset(
 # "a report put the number at 5,000", "the census counted 1.9 million".
 DOCUMENT_VERB_FORMS = frozenset(
     form
-    for base in _words("list, count, put, record, detail, give, set, describe, cite, chart, tally")
+    for base in _words(
+        """list, count, put, record, detail, give, set, describe, cite, chart, tally, contain,
+        include, propose, outline, require, envisage, stipulate"""
+    )
     for form in inflect(base)
     if not form.endswith("ing")
 ) | {"set", "put", "gave", "given"}
+# "The original document had 28 points": "have" reports a document's content when an amount
+# or a determiner follows (not "had said", "has been").
+HAVE_FORMS = frozenset({"has", "have", "had"})
 JOURNALIST_NOUNS = _words(
     """correspondent, correspondents, reporter, reporters, journalist, journalists,
     photographer, photographers, crew, reporting team, editor, editors, staff writer"""

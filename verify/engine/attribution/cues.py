@@ -41,6 +41,7 @@ from verify.engine.attribution.tokens import (
     CLOSE,
     DASHES,
     DAYS,
+    NUM,
     OPEN,
     PUNCT,
     QUOTES,
@@ -247,15 +248,22 @@ def _find_cues(toks: Tokens) -> list[CueMatch]:
                 i += 2
                 continue
         base = cue_base(toks, i)
-        if base is None and low in lx.DOCUMENT_VERB_FORMS:
+        if base is None and (
+            low in lx.DOCUMENT_VERB_FORMS
+            or (
+                low in lx.HAVE_FORMS
+                and (toks.low(i + 1) in lx.DETERMINERS or toks.kinds[min(i + 1, toks.n - 1)] == NUM)
+                and i + 1 < toks.n
+            )
+        ):
             listed = document_cue(toks, i)
-            if listed is not None:
+            if listed is not None and not reported_inside(toks, listed, "", found):
                 found.append(listed)
                 i += 1
                 continue
         if base is None and low in lx.OBSERVATION_FORMS:
             seen = observation_cue(toks, i)
-            if seen is not None:
+            if seen is not None and not reported_inside(toks, seen, "", found):
                 found.append(seen)
                 i += 1
                 continue

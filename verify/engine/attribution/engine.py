@@ -41,6 +41,11 @@ def attribution_mode(toks: Tokens, f: CueMatch, kind: str) -> AttributionMode:
     return AttributionMode.INDIRECT
 
 
+# Kinds whose name identifies one source: "Trump said … he added" is Trump once (unnamed
+# "officials" twice may be two groups).
+_NAMED = frozenset({SourceKind.PERSON, SourceKind.OFFICIAL})
+
+
 def suggest_sentence(
     body: str, sent: SentenceLike, toks: Tokens, article: ArticleContext, own: str | None = None
 ) -> list[Attribution]:
@@ -86,16 +91,17 @@ def suggest_sentence(
         article.history.append(Referent(c.name, c.kind, c.plural))
         classes.append((f, c))
     outlets = [(f, c) for f, c in classes if c.kind == SourceKind.OUTLET]
-    seen: set[tuple[int, int] | str] = set()
+    seen: set[int | str] = set()
     for f, c in classes:
         via = f.told_outlet
         if via is None and c.kind != SourceKind.OUTLET and outlets:
             via = min(outlets, key=lambda fc: abs(fc[0].cue_first - f.cue_first))[1].name
         # one suggestion per source per sentence: "praised the plan, saying …", "he said … he added"
-        span, name = (f.mention.span_first, f.mention.span_last), c.name.lower()
-        if span in seen:
+        # mentions starting at the same word are one source ("A UN report published …")
+        first, name = f.mention.span_first, c.name.lower()
+        if first in seen or (c.kind in _NAMED and name in seen):
             continue
-        seen.update((span, name))
+        seen.update((first, name))
         cue_start, cue_end = toks.start(f.cue_first), toks.end(f.cue_last)
         out.append(
             Attribution(

@@ -127,3 +127,8 @@ def test_said_then_adding_gives_one_suggestion():
 def test_an_action_after_a_second_verb_of_the_subject_is_inside_its_report():
     body = "Inspectors checked the site and found that the builders had ignored the plans."
     assert mentions(body) == ["Inspectors"]
+
+
+def test_a_named_source_is_suggested_once_per_sentence():
+    body = "Trump said the talks had stalled, and he said he would not travel."
+    assert mentions(body) == ["Trump"]

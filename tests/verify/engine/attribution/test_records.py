@@ -133,3 +133,13 @@ def test_a_document_that_lists_or_puts_a_figure_is_a_source():
         "The minister put the file on the table."
     )
     assert [m for m, _ in spans(body)] == ["The register", "A study by the institute"]
+
+
+def test_a_document_that_has_or_includes_something_is_the_source():
+    body = "The original draft had 28 points. The bill includes a tax on sugar."
+    assert [m for m, _ in spans(body)] == ["The original draft", "The bill"]
+
+
+def test_have_as_an_auxiliary_or_inside_reported_speech_is_not_a_document_cue():
+    body = "The plan has been shelved. He said the inquiry had no deadline."
+    assert [m for m, _ in spans(body)] == ["He"]
