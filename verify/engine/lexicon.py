@@ -117,6 +117,12 @@ CONTENT_ONLY_VERBS = _words(
     """ask, appeal, publish, consider, agree, offer, decide, compare, discuss, seek, aim,
     respond, complain, welcome, rule, want, demand"""
 )
+# What "call" convenes rather than characterises: "called a strike", "called the police".
+CALLED_EVENTS = _words(
+    """strike, strikes, walkout, meeting, election, elections, vote, referendum, halt, recess,
+    truce, ceasefire, police, ambulance, conference, summit, session, inquiry, review,
+    debate, hearing, protest, rally, boycott, timeout"""
+)
 # Cue verbs that take a plan when an infinitive follows ("threatened to retaliate").
 INTENTION_VERBS = _words(
     """want, plan, agree, decide, offer, threaten, promise, vow, pledge, seek, aim, intend,
@@ -244,7 +250,8 @@ POSTMODIFIERS = _words("familiar, close, involved, briefed, knowledgeable")
 DOCUMENT_PARTICIPLES = _words(
     """published, released, issued, compiled, prepared, commissioned, written, drafted, filed,
     circulated, obtained, seen, reviewed, examined, leaked, shared, analysed, analyzed, posted,
-    submitted, produced, conducted, signed, sent, presented, cited, quoted, dated, updated"""
+    submitted, produced, conducted, signed, sent, presented, cited, quoted, dated, updated,
+    unsealed, lodged, tabled, delivered, handed"""
 )
 # Of those, the ones whose agent relays the document to the reader: "emails obtained by the
 # Courier" rest on the emails, via the Courier (who wrote them is part of their description).
@@ -268,7 +275,7 @@ DOCUMENT_VERB_FORMS = frozenset(
     form
     for base in _words(
         """list, count, put, record, detail, give, set, describe, cite, chart, tally, contain,
-        include, propose, outline, require, envisage, stipulate"""
+        include, propose, outline, require, envisage, stipulate, charge"""
     )
     for form in inflect(base)
     if not form.endswith("ing")

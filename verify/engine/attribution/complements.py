@@ -92,6 +92,17 @@ def _content_after(toks: Tokens, last: int, *, explicit: bool) -> bool:
     return not explicit and low in lx.FINITE_AUXILIARIES and toks.is_word(j)
 
 
+def _calls_an_event(toks: Tokens, k: int) -> bool:
+    """Whether the object at token k of "call" is an event it convenes ("a strike", "an early
+    election", "the police"), not something it characterises ("the plan a disgrace")."""
+    j = k
+    while j < toks.n and j - k < 3 and toks.is_word(j) and toks.lows[j] not in lx.CALLED_EVENTS:
+        if toks.caps[j]:
+            return False
+        j += 1
+    return toks.low(j) in lx.CALLED_EVENTS
+
+
 def parenthetical(toks: Tokens, span_first: int, last: int) -> bool:
     """Whether "subject + cue" is set off after the clause it reports: "…, she complained."."""
     before = span_first - 1
@@ -133,6 +144,8 @@ def reports_content(
         k += 1
     if base in lx.INTENTION_VERBS and toks.low(k) == "to":
         return False  # "threatened to retaliate", "agreed to buy": a plan, not a claim
+    if base == "call" and last == verb and _calls_an_event(toks, last + 1):
+        return False  # "called a strike", "has called an election": an action
     if base not in lx.CONTENT_ONLY_VERBS:
         return True
     if span_first >= 0 and parenthetical(toks, span_first, last):

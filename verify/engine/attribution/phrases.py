@@ -172,6 +172,16 @@ def premodifier_ok(low: str) -> bool:
     )
 
 
+def _inside_title(toks: Tokens, k: int, first: int) -> bool:
+    """Whether lower-case token k sits inside a title of several words: "Chief financial
+    officer Tom Hale", "deputy foreign minister" (a title word on either side)."""
+    return (
+        k > first
+        and toks.low(k + 1) in lx.TITLES
+        and (toks.lows[k - 1] in lx.TITLES or toks.lows[k - 1] in lx.PREMODIFIERS)
+    )
+
+
 def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
     """For a proper-name phrase, cut at the last lower-case word that cannot modify a name.
 
@@ -183,7 +193,12 @@ def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
     for k in range(end - 1, first - 1, -1):
         if toks.lows[k] == "on" and k > first and toks.caps[k - 1] and toks.caps[k + 1]:
             continue  # inside a name: "Commission on Presidential Debates"
-        if toks.kinds[k] == WORD and not toks.caps[k] and not premodifier_ok(toks.lows[k]):
+        if (
+            toks.kinds[k] == WORD
+            and not toks.caps[k]
+            and not premodifier_ok(toks.lows[k])
+            and not _inside_title(toks, k, first)
+        ):
             return k + 1
         if (
             toks.kinds[k] == WORD

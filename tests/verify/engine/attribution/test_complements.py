@@ -132,3 +132,12 @@ def test_an_action_after_a_second_verb_of_the_subject_is_inside_its_report():
 def test_a_named_source_is_suggested_once_per_sentence():
     body = "Trump said the talks had stalled, and he said he would not travel."
     assert mentions(body) == ["Trump"]
+
+
+def test_calling_an_event_is_an_action_but_calling_something_a_name_reports():
+    body = (
+        "The union has called a strike for Monday. "
+        "The prime minister called an early election. "
+        "Critics called the plan a disgrace."
+    )
+    assert mentions(body) == ["Critics"]

@@ -59,3 +59,8 @@ def test_a_group_named_before_its_members_is_the_source():
 def test_a_single_appositive_name_is_not_a_list():
     body = "Its neighbour, Estonia, said the vote was unfair."
     assert mentions(body) == ["Its neighbour, Estonia"]
+
+
+def test_a_title_of_several_words_stays_whole_before_a_name():
+    body = "Chief financial officer Tom Hale said margins would recover."
+    assert mentions(body) == ["Chief financial officer Tom Hale"]

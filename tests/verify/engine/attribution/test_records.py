@@ -143,3 +143,8 @@ def test_a_document_that_has_or_includes_something_is_the_source():
 def test_have_as_an_auxiliary_or_inside_reported_speech_is_not_a_document_cue():
     body = "The plan has been shelved. He said the inquiry had no deadline."
     assert [m for m, _ in spans(body)] == ["He"]
+
+
+def test_an_indictment_that_charges_is_the_source():
+    body = "The indictment, unsealed on Thursday, charges four men with fraud."
+    assert spans(body) == [("The indictment", "document")]
