@@ -242,9 +242,10 @@ BOUNDARY = _words(
     instead, however, meanwhile, moreover, therefore, thus, already, again, later, earlier,
     today, yesterday, tonight, tomorrow, ago, himself, herself, themselves, itself"""
 )
-# Adjectives that open a post-modifier of a source: "officials familiar with the talks",
-# "a diplomat involved in the negotiations", "people close to the minister".
-POSTMODIFIERS = _words("familiar, close, involved, briefed, knowledgeable")
+# Words that open a post-modifier of a source: "officials familiar with the talks",
+# "a diplomat involved in the negotiations", "people close to the minister", "a person with
+# knowledge of the plans".
+POSTMODIFIERS = _words("familiar, close, involved, briefed, knowledgeable, knowledge")
 # Participles that describe a document after its noun: "a report published in April",
 # "emails obtained by the paper", "figures released by the agency".
 DOCUMENT_PARTICIPLES = _words(

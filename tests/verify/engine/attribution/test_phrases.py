@@ -64,3 +64,8 @@ def test_a_single_appositive_name_is_not_a_list():
 def test_a_title_of_several_words_stays_whole_before_a_name():
     body = "Chief financial officer Tom Hale said margins would recover."
     assert mentions(body) == ["Chief financial officer Tom Hale"]
+
+
+def test_people_with_knowledge_of_something_are_one_mention():
+    body = "A person with knowledge of the plans said the sale could close in June."
+    assert mentions(body) == ["A person with knowledge of the plans"]
