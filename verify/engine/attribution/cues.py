@@ -489,16 +489,15 @@ def outlet_name(toks: Tokens, m: Mention) -> str | None:
     """The outlet's name when the mention is an outlet ("told CNN", "told the Evening Star"):
     a known outlet, or capitalised words ending in an outlet word; else None."""
     texts = [strip_possessive(toks.texts[k]) for k in range(m.first, m.last + 1)]
-    words = " ".join(texts)
-    low = words.lower()
-    if low in lx.OUTLETS or (low.startswith("the ") and low[4:] in lx.OUTLETS):
-        return words
     names = texts[1:] if texts and texts[0].lower() == "the" else texts
+    low = " ".join(texts).lower()
+    if low in lx.OUTLETS or (low.startswith("the ") and low[4:] in lx.OUTLETS):
+        return " ".join(names)  # the outlet's name, as a source's name reads: "Valley Herald"
     if (
         names
         and all(w[:1].isupper() for w in names)
         and names[-1].lower() in lx.OUTLET_SUFFIXES
         and (len(names) >= 2 or len(names) < len(texts))
     ):
-        return words
+        return " ".join(names)
     return None

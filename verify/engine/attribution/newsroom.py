@@ -23,9 +23,9 @@ _NAME = r"((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&-]*)"
 # Furniture that names the page's outlet, most telling first.
 _OWN_PATTERNS = (
     re.compile(rf"^[A-Z][A-Z .'-]+\(\s*{_NAME}\s*\)\s*[-–—]"),  # AMSTERDAM (Northwind Wire) –
-    re.compile(rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s+)?(?:the\s+)?{_NAME}", re.IGNORECASE),
-    re.compile(rf"^(?:sign\s+up|subscribe)\b.*?\b{_NAME}['’]s\b"),  # the Outlet's newsletter
-    re.compile(rf"^(?:photo|photograph|picture)s?:?.*?/\s*{_NAME}\)?\s*$", re.IGNORECASE),
+    re.compile(rf"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:\d{{4}}\s+)?(?:(?i:the)\s+)?{_NAME}"),
+    re.compile(rf"^(?i:sign\s+up|subscribe)\b.*?\b{_NAME}['’]s\b"),  # the Outlet's newsletter
+    re.compile(rf"^(?i:photo|photograph|picture)s?:?.*?/\s*{_NAME}\)?\s*$"),  # Photo: A/Outlet
 )
 _MAX_LINE = 300
 # Kinds an unknown outlet's name may have been given ("the Ledger" reads like a name).

@@ -72,7 +72,7 @@ def test_a_source_who_told_another_outlet_gives_the_outlet_too():
         "two officials",
         "the Valley Herald",
     ]
-    assert result[0].via == "the Valley Herald"
+    assert result[0].via == "Valley Herald"
 
 
 def test_a_correspondent_who_saw_it_is_the_newsrooms_own_reporting():
@@ -150,3 +150,12 @@ def test_have_as_an_auxiliary_or_inside_reported_speech_is_not_a_document_cue():
 def test_an_indictment_that_charges_is_the_source():
     body = "The indictment, unsealed on Thursday, charges four men with fraud."
     assert spans(body) == [("The indictment", "document")]
+
+
+def test_the_own_outlet_is_read_from_a_newsletter_plug_or_a_photo_credit():
+    for furniture in (
+        "Sign up to Morning Call, the Herald's daily briefing",
+        "Photo: Jo Brandt/Valley Herald",
+    ):
+        body = f"{furniture}\nThe strike spread to three depots, the Herald understands."
+        assert own(body) == [("the Herald", "own_reporting", None)]
