@@ -18,6 +18,7 @@ from verify.engine.attribution.complements import parenthetical, reports_content
 from verify.engine.attribution.phrases import (
     Mention,
     core_end,
+    document_participle,
     head_ok,
     is_role,
     name_like,
@@ -96,6 +97,8 @@ def cue_base(toks: Tokens, i: int) -> str | None:
         return None
     if low in lx.POSTMODIFIERS and toks.low(i + 1) in ("on", "about"):
         return None  # "an engineer briefed on the plans" describes the engineer
+    if document_participle(toks, i) and strip_possessive(toks.low(i - 1)) in lx.DOCUMENT_NOUNS:
+        return None  # "data published by Eurostat showed": describes the data
     prev = toks.low(i - 1)
     if prev == "having":
         return None  # "Having said that, …" is a connective
@@ -210,9 +213,23 @@ def with_access_agents(toks: Tokens, found: list[CueMatch]) -> list[CueMatch]:
         last = f.mention.span_last
         if f.kind_hint == "pre" and f.mention.span_last < f.cue_first:
             last = f.cue_first - 1
-        for cue_first, cue_last, m in access_agents(toks, f.mention.span_first, last):
+        agents = access_agents(toks, f.mention.span_first, last)
+        if f.kind_hint == "pre":  # "said in a report seen by Reuters that …"
+            agents += access_agents(toks, f.cue_last + 1, adjunct_end(toks, f.cue_last + 1))
+        for cue_first, cue_last, m in agents:
             out.append(CueMatch(cue_first, cue_last, m, "post"))
     return out
+
+
+def adjunct_end(toks: Tokens, k: int) -> int:
+    """The last token of an "in a report …" adjunct starting at token k (up to a clause
+    marker or punctuation), or k - 1 when none starts there."""
+    if toks.low(k) not in ("in", "according"):
+        return k - 1
+    j = k
+    while j + 1 < toks.n and toks.is_word(j + 1) and toks.lows[j + 1] not in lx.CONTENT_OPENERS:
+        j += 1
+    return j
 
 
 def _find_cues(toks: Tokens) -> list[CueMatch]:
@@ -400,7 +417,12 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         return None
     if low.endswith("ing") and not any(toks.lows[k] in lx.BE_FORMS for k in range(aux, verb)):
         prev = toks.low(aux - 1)
-        if prev in (",", "—", "–", "by", "while", "after", "before", "when") or aux == 0:
+        quoted_as = prev == "as" and toks.low(aux - 2) in ("quoted", "cited", "heard")
+        if (
+            prev in (",", "—", "–", "by", "while", "after", "before", "when")
+            or aux == 0
+            or quoted_as
+        ):
             return CueMatch(cue_first, last, Mention(-1, -1, -1), "participle")
         return participle_after_noun(toks, aux, cue_first, last)
     mention = (

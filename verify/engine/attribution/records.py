@@ -71,8 +71,9 @@ def report_by(toks: Tokens, noun: int) -> Found | None:
     if m is None:
         return None
     after = m.span_last + 1
-    if toks.low(after) not in ("that", ":") and not (after < toks.n and toks.kinds[after] == OPEN):
-        return None
+    content = toks.low(after) in ("that", ":") or (after < toks.n and toks.kinds[after] == OPEN)
+    if not content and toks.low(noun - 2) not in ("in", "from") and toks.low(noun - 1) != "in":
+        return None  # "a report by X that …", "came in a report by X"
     start = noun
     while start > 0 and noun - start < 3 and toks.is_word(start - 1):
         low = toks.lows[start - 1]

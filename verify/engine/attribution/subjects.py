@@ -179,7 +179,10 @@ def participle_subject(toks: Tokens, aux: int) -> Mention | None:
         if not toks.is_word(k):
             return None
         low = toks.lows[k]
-        if low in lx.RELATIVE or low in lx.PRONOUNS or low in lx.CUE_FORMS:
+        described = low in lx.DOCUMENT_PARTICIPLES and strip_possessive(toks.low(k - 1)) in (
+            lx.DOCUMENT_NOUNS
+        )  # "data published by Eurostat show"
+        if low in lx.RELATIVE or low in lx.PRONOUNS or (low in lx.CUE_FORMS and not described):
             return None
         participle = (low.endswith("ed") and len(low) > 4) or low in _IRREGULAR_PARTICIPLES
         if not participle or toks.caps[k] or toks.low(k + 1) not in _PARTICIPLE_LINKS:
@@ -201,6 +204,8 @@ def relative_antecedent(toks: Tokens, i: int, relative: str) -> bool:
     low = strip_possessive(toks.lows[i])
     if low in lx.PRONOUNS or low in lx.BOUNDARY or low in lx.LEADING_NOISE:
         return False
+    if low in lx.DOCUMENT_NOUNS and toks.low(i - 1) in lx.DETERMINERS:
+        return relative == "which" or relative == "that"  # "a report (that was) published …"
     if low in lx.CUE_FORMS and low not in lx.ANONYMOUS_NOUNS:
         return False
     if low in lx.DOCUMENT_NOUNS:

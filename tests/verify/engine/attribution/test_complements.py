@@ -141,3 +141,8 @@ def test_calling_an_event_is_an_action_but_calling_something_a_name_reports():
         "Critics called the plan a disgrace."
     )
     assert mentions(body) == ["Critics"]
+
+
+def test_quoted_as_saying_is_the_subjects_report():
+    body = "The mayor was quoted as saying the plan was dead."
+    assert mentions(body) == ["The mayor"]

@@ -159,3 +159,21 @@ def test_the_own_outlet_is_read_from_a_newsletter_plug_or_a_photo_credit():
     ):
         body = f"{furniture}\nThe strike spread to three depots, the Herald understands."
         assert own(body) == [("the Herald", "own_reporting", None)]
+
+
+def test_who_published_the_data_does_not_become_the_cue_or_the_source():
+    body = "Data published by the statistics office on Friday showed that unemployment fell."
+    result = attribute(body)
+    assert [(a.cue, body[a.source_start : a.source_end]) for a in result] == [
+        ("showed", "Data published by the statistics office on Friday")
+    ]
+
+
+def test_a_report_by_an_author_in_an_adjunct_names_the_author():
+    body = "The warning came in a report by the International Energy Agency."
+    assert spans(body) == [("a report by the International Energy Agency", "organisation")]
+
+
+def test_a_report_seen_by_an_outlet_after_the_cue_gives_the_outlet():
+    body = "A panel of experts said in a report seen by the Valley Herald that sanctions failed."
+    assert sorted(m for m, _ in spans(body)) == ["A panel of experts", "the Valley Herald"]
