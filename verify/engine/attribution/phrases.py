@@ -172,6 +172,15 @@ def premodifier_ok(low: str) -> bool:
     )
 
 
+def _head_before_modifier(toks: Tokens, k: int) -> bool:
+    """Whether lower-case token k heads the phrase before a modifier naming someone: "a report
+    by the Federal Highway Institute", "guidelines from the Commission"."""
+    low = strip_possessive(toks.lows[k])
+    return (low in lx.DOCUMENT_NOUNS or low in lx.ORGANISATION_NOUNS) and toks.low(
+        k + 1
+    ) in lx.NP_PREPOSITIONS
+
+
 def _inside_title(toks: Tokens, k: int, first: int) -> bool:
     """Whether lower-case token k sits inside a title of several words: "Chief financial
     officer Tom Hale", "deputy foreign minister" (a title word on either side)."""
@@ -198,6 +207,7 @@ def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
             and not toks.caps[k]
             and not premodifier_ok(toks.lows[k])
             and not _inside_title(toks, k, first)
+            and not _head_before_modifier(toks, k)
         ):
             return k + 1
         if (
@@ -302,6 +312,9 @@ def _on_modifies(toks: Tokens, i: int) -> bool:
     """Whether "on" at token i opens a modifier of the people noun before it ("workers on
     the site"), not a time or a topic ("said on Monday", "data on prices")."""
     before = toks.low(i - 1)
+    if strip_possessive(before) in lx.DOCUMENT_NOUNS and toks.is_word(i + 1):
+        # "guidelines on AI models", "data on admissions"; not "the report on Monday"
+        return toks.low(i + 1) not in DAYS and toks.low(i + 1) not in _TIME_LINKS
     return (
         toks.is_word(i - 1)
         and toks.low(i + 1) == "the"

@@ -69,3 +69,19 @@ def test_a_title_of_several_words_stays_whole_before_a_name():
 def test_people_with_knowledge_of_something_are_one_mention():
     body = "A person with knowledge of the plans said the sale could close in June."
     assert mentions(body) == ["A person with knowledge of the plans"]
+
+
+def test_a_document_keeps_its_author_and_its_topic_in_the_mention():
+    body = (
+        "A report by the Federal Roads Institute last year put the number at 5,000. "
+        "Draft rules on rented housing, published in May, say that deposits must be capped."
+    )
+    assert mentions(body) == [
+        "A report by the Federal Roads Institute",
+        "Draft rules on rented housing",
+    ]
+
+
+def test_on_with_a_day_after_a_document_is_a_time_not_a_topic():
+    body = "The report on Monday said prices rose."
+    assert mentions(body) == ["The report"]
