@@ -435,7 +435,10 @@ ORGANISATION_NOUNS = _words(
     brussels, london, paris, berlin, tehran, pyongyang, seoul, tokyo, ankara, jerusalem,
     warsaw, budapest, minsk, damascus, baghdad, kabul, islamabad, new delhi, delhi,
     ottawa, canberra, riyadh, doha, cairo, rome, madrid, service, services, maker, makers,
-    carmaker, drugmaker, automaker, chipmaker, carrier, airline, operator, supplier, utility"""
+    carmaker, drugmaker, automaker, chipmaker, carrier, airline, operator, supplier, utility,
+    agencies, groups, organisations, organizations, charities, unions, governments,
+    ministries, councils, banks, insurers, lenders, airlines, operators, suppliers, utilities,
+    regulators, charity"""
 )
 COUNTRIES = _words(
     """ukraine, russia, united states, us, u.s., usa, u.s.a., america, china, iran, israel,

@@ -133,6 +133,8 @@ def plural_noun_reading(toks: Tokens, i: int, base: str) -> bool:
         return False
     if toks.low(i - 1) in lx.PRONOUNS:
         return False
+    if document_participle(toks, i + 1):
+        return True  # "cost estimates published by the council show …"
     return i + 1 >= toks.n or toks.lows[i + 1] in NOUN_FOLLOWERS
 
 

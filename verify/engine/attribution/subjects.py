@@ -14,6 +14,7 @@ from verify.engine import lexicon as lx
 from verify.engine.attribution.phrases import (
     APPOSITIVE_OPENERS,
     Mention,
+    document_participle,
     head_ok,
     is_role,
     name_like,
@@ -204,7 +205,9 @@ def relative_antecedent(toks: Tokens, i: int, relative: str) -> bool:
     low = strip_possessive(toks.lows[i])
     if low in lx.PRONOUNS or low in lx.BOUNDARY or low in lx.LEADING_NOISE:
         return False
-    if low in lx.DOCUMENT_NOUNS and toks.low(i - 1) in lx.DETERMINERS:
+    if low in lx.DOCUMENT_NOUNS and (
+        toks.low(i - 1) in lx.DETERMINERS or document_participle(toks, i + 1)
+    ):
         return relative == "which" or relative == "that"  # "a report (that was) published …"
     if low in lx.CUE_FORMS and low not in lx.ANONYMOUS_NOUNS:
         return False
@@ -218,7 +221,9 @@ def appositive_opener(toks: Tokens, i: int) -> str | None:
     low = toks.low(i)
     if low in PARENTHETICAL_OPENERS or (low.endswith("ing") and not toks.caps[i]):
         return "aside"
-    if low in lx.DOCUMENT_PARTICIPLES and toks.low(i + 1) in _PARTICIPLE_LINKS:
+    if (low in lx.DOCUMENT_PARTICIPLES or low.endswith("ed")) and toks.low(i + 1) in (
+        _PARTICIPLE_LINKS | {"out"}
+    ):
         return "aside"  # "A report by the inspectorate, published in April, found …"
     if low == "from" and toks.low(i + 1) in lx.DETERMINERS:
         return "appositive"  # "the club's lawyers, from the firm Ames & Co, said …"

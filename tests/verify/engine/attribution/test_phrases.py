@@ -85,3 +85,8 @@ def test_a_document_keeps_its_author_and_its_topic_in_the_mention():
 def test_on_with_a_day_after_a_document_is_a_time_not_a_topic():
     body = "The report on Monday said prices rose."
     assert mentions(body) == ["The report"]
+
+
+def test_plural_institutions_are_sources():
+    body = "Aid agencies warned of a cholera outbreak."
+    assert mentions(body) == ["Aid agencies"]

@@ -177,3 +177,13 @@ def test_a_report_by_an_author_in_an_adjunct_names_the_author():
 def test_a_report_seen_by_an_outlet_after_the_cue_gives_the_outlet():
     body = "A panel of experts said in a report seen by the Valley Herald that sanctions failed."
     assert sorted(m for m, _ in spans(body)) == ["A panel of experts", "the Valley Herald"]
+
+
+def test_plural_estimates_described_by_their_publisher_are_the_source():
+    body = "Cost estimates published by the council show that the line will cost twice as much."
+    assert spans(body) == [("Cost estimates published by the council", "document")]
+
+
+def test_a_participle_aside_with_a_particle_is_skipped_to_the_document():
+    body = "The survey, carried out by the teachers' union, found that one in five planned to quit."
+    assert spans(body) == [("The survey", "document")]
