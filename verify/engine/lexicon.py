@@ -438,7 +438,7 @@ ORGANISATION_NOUNS = _words(
     carmaker, drugmaker, automaker, chipmaker, carrier, airline, operator, supplier, utility,
     agencies, groups, organisations, organizations, charities, unions, governments,
     ministries, councils, banks, insurers, lenders, airlines, operators, suppliers, utilities,
-    regulators, charity"""
+    regulators, charity, guard, coastguard, brigade, coast guard"""
 )
 COUNTRIES = _words(
     """ukraine, russia, united states, us, u.s., usa, u.s.a., america, china, iran, israel,

@@ -330,9 +330,21 @@ def document_cue(toks: Tokens, verb: int) -> CueMatch | None:
     if m is None or m.first < 0:
         return None
     head = strip_possessive(toks.lows[core_end(toks, m.first, m.last)])
+    if _puts_a_figure(toks, verb) and head_ok(toks, core_end(toks, m.first, m.last)):
+        return CueMatch(aux, verb, m, "pre")  # "Local officials put the death toll at 42"
     if head not in lx.DOCUMENT_NOUNS or toks.caps[core_end(toks, m.first, m.last)]:
         return None
     return CueMatch(aux, verb, m, "pre")
+
+
+def _puts_a_figure(toks: Tokens, verb: int) -> bool:
+    """ "put the number at 5,000": "put", an object of a few words, "at" and an amount."""
+    if toks.lows[verb] not in ("put", "puts"):
+        return False
+    for k in range(verb + 1, min(verb + 6, toks.n - 1)):
+        if toks.lows[k] == "at":
+            return toks.kinds[k + 1] == NUM or toks.low(k + 1) in ("about", "around", "least")
+    return False
 
 
 def observation_cue(toks: Tokens, verb: int) -> CueMatch | None:

@@ -221,8 +221,9 @@ def appositive_opener(toks: Tokens, i: int) -> str | None:
     low = toks.low(i)
     if low in PARENTHETICAL_OPENERS or (low.endswith("ing") and not toks.caps[i]):
         return "aside"
-    if (low in lx.DOCUMENT_PARTICIPLES or low.endswith("ed")) and toks.low(i + 1) in (
-        _PARTICIPLE_LINKS | {"out"}
+    if low == "dated" or (
+        (low in lx.DOCUMENT_PARTICIPLES or low.endswith("ed"))
+        and toks.low(i + 1) in (_PARTICIPLE_LINKS | {"out"})
     ):
         return "aside"  # "A report by the inspectorate, published in April, found …"
     if low == "from" and toks.low(i + 1) in lx.DETERMINERS:

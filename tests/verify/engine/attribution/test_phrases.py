@@ -90,3 +90,8 @@ def test_on_with_a_day_after_a_document_is_a_time_not_a_topic():
 def test_plural_institutions_are_sources():
     body = "Aid agencies warned of a cholera outbreak."
     assert mentions(body) == ["Aid agencies"]
+
+
+def test_a_rescue_service_is_a_source():
+    body = "The coast guard said three fishermen were rescued."
+    assert mentions(body) == ["The coast guard"]

@@ -187,3 +187,13 @@ def test_plural_estimates_described_by_their_publisher_are_the_source():
 def test_a_participle_aside_with_a_particle_is_skipped_to_the_document():
     body = "The survey, carried out by the teachers' union, found that one in five planned to quit."
     assert spans(body) == [("The survey", "document")]
+
+
+def test_putting_a_figure_at_an_amount_is_an_estimate_by_its_subject():
+    body = "Local officials put the death toll at 42. He put the phone down."
+    assert spans(body) == [("Local officials", "anonymous")]
+
+
+def test_a_dated_letter_is_the_source_past_its_date():
+    body = "A letter from the ministry, dated March 4, says the funding will end."
+    assert spans(body) == [("A letter from the ministry", "document")]
