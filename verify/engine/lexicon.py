@@ -115,7 +115,7 @@ SAYING_VERBS = _words(
 # "commuters have complained", "published guidance"): a source only with content after them.
 CONTENT_ONLY_VERBS = _words(
     """ask, appeal, publish, consider, agree, offer, decide, compare, discuss, seek, aim,
-    respond, complain, welcome, rule, want, demand"""
+    respond, complain, welcome, rule, want, demand, thank, apologize, apologise, congratulate"""
 )
 # What "call" convenes rather than characterises: "called a strike", "called the police".
 CALLED_EVENTS = _words(

@@ -136,6 +136,8 @@ def reports_content(
         return base in lx.SAYING_VERBS and _content_after(toks, last, explicit=True)
     if base in lx.REFUSAL_VERBS:
         return False  # "Whitcombe refused."
+    if toks.low(last + 1) == "nothing":
+        return False  # "the teachers said nothing" is a refusal too
     after = _skip_adjuncts(toks, last + 1)
     if toks.low(after) == "not" and toks.low(after + 1) == "to":
         return False  # "asked not to be named"

@@ -146,3 +146,11 @@ def test_calling_an_event_is_an_action_but_calling_something_a_name_reports():
 def test_quoted_as_saying_is_the_subjects_report():
     body = "The mayor was quoted as saying the plan was dead."
     assert mentions(body) == ["The mayor"]
+
+
+def test_saying_nothing_thanking_and_apologising_are_not_reports():
+    body = (
+        "The teachers said nothing. The airline apologised to passengers. "
+        "He thanked the firefighters. The airline apologised for what it called a mistake."
+    )
+    assert attribute(body) == []
