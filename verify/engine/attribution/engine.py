@@ -97,11 +97,12 @@ def suggest_sentence(
         if via is None and c.kind != SourceKind.OUTLET and outlets:
             via = min(outlets, key=lambda fc: abs(fc[0].cue_first - f.cue_first))[1].name
         # one suggestion per source per sentence: "praised the plan, saying …", "he said … he added"
-        # mentions starting at the same word are one source ("A UN report published …")
-        first, name = f.mention.span_first, c.name.lower()
-        if first in seen or (c.kind in _NAMED and name in seen):
+        # mentions starting at the same word are one source ("A UN report published …"), and
+        # so is a relative and its antecedent ("The mayor, who has said …, said")
+        first, phrase, name = f.mention.span_first, f.mention.first, c.name.lower()
+        if first in seen or phrase in seen or (c.kind in _NAMED and name in seen):
             continue
-        seen.update((first, name))
+        seen.update((first, phrase, name))
         cue_start, cue_end = toks.start(f.cue_first), toks.end(f.cue_last)
         out.append(
             Attribution(

@@ -154,3 +154,8 @@ def test_saying_nothing_thanking_and_apologising_are_not_reports():
         "He thanked the firefighters. The airline apologised for what it called a mistake."
     )
     assert attribute(body) == []
+
+
+def test_a_relative_and_its_antecedent_are_one_source():
+    body = "The mayor, who has said she will not run again, said the city was broke."
+    assert len(attribute(body)) == 1
