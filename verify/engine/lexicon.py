@@ -134,6 +134,8 @@ REFUSAL_VERBS = _words("decline, refuse")
 RELAYED_SAYING_VERBS = _words(
     "say, tell, write, report, add, state, warn, claim, confirm, deny, testify, announce, insist"
 )
+# Verbs of belief: negated, they still state the subject's view ("he doesn't think so").
+BELIEF_VERBS = _words("believe, think, expect, doubt, know, feel, suspect")
 # Verbs of refusing: "declined to comment", "refused to say" is a fact about the subject.
 REFUSAL_FORMS = frozenset(
     form for base in _words("decline, refuse, fail, neglect") for form in inflect(base)

@@ -159,3 +159,8 @@ def test_saying_nothing_thanking_and_apologising_are_not_reports():
 def test_a_relative_and_its_antecedent_are_one_source():
     body = "The mayor, who has said she will not run again, said the city was broke."
     assert len(attribute(body)) == 1
+
+
+def test_a_negated_belief_is_still_the_subjects_view():
+    body = "The coach does not think the team can win the league."
+    assert mentions(body) == ["The coach"]
