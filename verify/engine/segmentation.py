@@ -228,6 +228,16 @@ _BP_SENTENCE = re.compile(
           (?:appeared|was\s+(?:first\s+)?published)\b
       | (?:contact|e-?mail|write\s+to)\s+(?:the\s+)?(?:author|reporter|writer|newsroom|us)\b
       | (?:have\s+a\s+(?:news\s+)?tip|send\s+us\s+(?:a\s+|your\s+)?(?:news\s+)?tips?)\b
+      | first\s+published\b
+      | this\s+(?:article|story)\s+is\s+(?:more|over)\s+than\b
+      | image\s+(?:caption|source)\b
+      | (?:sign|log)\s+in\b(?:\s+(?:to|or)\b[^.]{0,40})?[.!]?$
+      | skip\s+to\s+(?:main\s+)?content\b
+      | join\s+(?:our|the)\b[^.]{0,40}\b(?:channel|group|community|newsletter|mailing\s+list)\b
+      | get\s+(?:the\s+)?(?:latest|breaking)\b[^.]{0,40}\b(?:news|updates|alerts|headlines)\b
+      | save\s+(?:this\s+)?(?:article|story)\b
+      | read\s+the\s+full\s+(?:report|story|statement|article|interview)\s+here\b
+      | (?:click|tap)\s+to\s+(?:expand|enlarge|play|watch|listen|read)\b
       | download\s+(?:our|the)\s+app\b
       | (?:support|donate\s+to)\s+(?:our|independent)\s+journalism\b
     )""",

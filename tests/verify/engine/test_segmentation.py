@@ -367,6 +367,32 @@ def test_update_notes_live_plugs_and_audio_players_are_boilerplate() -> None:
     assert {kind for _, kind in kinds(body)} == {BOILERPLATE}
 
 
+def test_page_chrome_and_app_plugs_are_boilerplate() -> None:
+    body = (
+        "First published on Mon 3 March 2026\n"
+        "This article is more than 2 years old\n"
+        "Image caption, Firefighters at the scene\n"
+        "Sign in\n"
+        "Skip to main content\n"
+        "Join our WhatsApp channel for breaking news\n"
+        "Get the latest headlines delivered to your inbox\n"
+        "Save this article\n"
+        "Read the full statement here\n"
+        "Click to expand"
+    )
+    assert {kind for _, kind in kinds(body)} == {BOILERPLATE}
+
+
+def test_prose_about_joining_signing_in_and_saving_is_a_claim() -> None:
+    body = (
+        "The minister said she would sign in new rules for landlords.\n"
+        "Two more countries are expected to join the group next year.\n"
+        "Rescuers were able to save the child.\n"
+        "The airline said passengers could get the latest updates from its website."
+    )
+    assert {kind for _, kind in kinds(body)} == {CLAIM}
+
+
 def test_prose_about_updates_photos_and_bylines_is_a_claim() -> None:
     body = (
         "The ministry said the figures had been updated in March.\n"
