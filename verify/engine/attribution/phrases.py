@@ -227,8 +227,10 @@ def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
 
 def scan_right(toks: Tokens, begin: int) -> Mention | None:
     """The noun phrase starting at token ``begin`` (after "according to", inverted cues)."""
+    possessor = toks.low(begin) in _POSSESSIVE_DETERMINERS and toks.is_word(begin + 1)
     if not toks.is_word(begin) or (
         not toks.caps[begin]
+        and not possessor  # "according to its accounts", "citing his lawyer"
         and (toks.lows[begin] in lx.BOUNDARY or toks.lows[begin] in lx.NP_PREPOSITIONS)
     ):
         return None
@@ -272,7 +274,9 @@ def scan_right(toks: Tokens, begin: int) -> Mention | None:
                 i += 1
                 continue
             break
-        if low in lx.RELATIVE or (not toks.caps[i] and low in lx.BOUNDARY):
+        if low in lx.RELATIVE or (
+            not toks.caps[i] and low in lx.BOUNDARY and not (possessor and i == begin)
+        ):
             break
         if low in lx.PRONOUNS:
             if i == begin:
@@ -324,6 +328,7 @@ def _on_modifies(toks: Tokens, i: int) -> bool:
 
 
 _POSTMODIFIER_LINKS = frozenset({"on", "to", "about"})
+_POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their", "our"})
 _TIME_LINKS = frozenset({"on", "last", "this", "earlier", "week", "month", "year"})
 PARTICIPLE_LINKS = frozenset(
     {"by", "in", "on", "at", "last", "this", "earlier", "from", "for", "with", "during", "to"}

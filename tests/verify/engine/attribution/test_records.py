@@ -197,3 +197,11 @@ def test_putting_a_figure_at_an_amount_is_an_estimate_by_its_subject():
 def test_a_dated_letter_is_the_source_past_its_date():
     body = "A letter from the ministry, dated March 4, says the funding will end."
     assert spans(body) == [("A letter from the ministry", "document")]
+
+
+def test_according_to_its_accounts_is_a_document_and_his_lawyer_a_source():
+    body = (
+        "The group lost 4 million euros, according to its accounts. "
+        "The deal was off, according to his lawyer."
+    )
+    assert [m for m, _ in spans(body)] == ["its accounts", "his lawyer"]
