@@ -92,6 +92,8 @@ def suggest_sentence(
         classes.append((f, c))
     outlets = [(f, c) for f, c in classes if c.kind == SourceKind.OUTLET]
     seen: set[int | str] = set()
+    # subjects of a main clause: their relative clause ("X, who has said …, said") is not kept
+    mains = {f.mention.first for f, _ in classes if f.mention.span_first == f.mention.first}
     for f, c in classes:
         via = f.told_outlet
         if via is None and c.kind != SourceKind.OUTLET and outlets:
@@ -101,6 +103,8 @@ def suggest_sentence(
         # so is a relative and its antecedent ("The mayor, who has said …, said")
         first, phrase, name = f.mention.span_first, f.mention.first, c.name.lower()
         if first in seen or phrase in seen or (c.kind in _NAMED and name in seen):
+            continue
+        if first != phrase and phrase in mains:
             continue
         seen.update((first, phrase, name))
         cue_start, cue_end = toks.start(f.cue_first), toks.end(f.cue_last)
