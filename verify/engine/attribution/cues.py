@@ -377,7 +377,27 @@ def reported_inside(toks: Tokens, f: CueMatch, base: str, earlier: list[CueMatch
         return False
     if parenthetical(toks, f.mention.span_first, f.cue_last):
         return False
-    return any(e.kind_hint != "post" and e.cue_last < f.mention.span_first for e in earlier)
+    return any(
+        e.kind_hint != "post"
+        and e.cue_last < f.mention.span_first
+        and not _clause_break(toks, e.cue_last + 1, f.mention.span_first)
+        for e in earlier
+    )
+
+
+# Words that, after a comma, open a clause of the writer's own rather than more of what the
+# earlier subject said: "X accused Y of lying, though records show …".
+_CONCESSIVE = frozenset({"though", "although", "whereas", "yet", "but"})
+
+
+def _clause_break(toks: Tokens, first: int, stop: int) -> bool:
+    """Whether tokens first..stop-1 hold a semicolon or a comma and a concessive word."""
+    for k in range(first, stop):
+        if toks.texts[k] == ";":
+            return True
+        if toks.texts[k] == "," and toks.low(k + 1) in _CONCESSIVE:
+            return True
+    return False
 
 
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}

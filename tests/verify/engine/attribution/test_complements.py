@@ -166,3 +166,8 @@ def test_a_relative_and_its_antecedent_are_one_source():
 def test_a_negated_belief_is_still_the_subjects_view():
     body = "The coach does not think the team can win the league."
     assert mentions(body) == ["The coach"]
+
+
+def test_a_concessive_clause_is_not_inside_the_earlier_report():
+    body = "The senator accused the judge of bias, though records show the judge recused himself."
+    assert sorted(mentions(body)) == ["The senator", "records"]
