@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve worker test lint pytest bench clean
+.PHONY: install demo serve worker test lint pytest bench crosscheck-model clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,14 +16,15 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
-## A ready instance on http://127.0.0.1:8000: migrate, seed, users (passwords printed), serve.
+## A ready instance on http://$(HOST):$(PORT): migrate, seed, users (passwords printed), serve.
+## HOST and PORT also make SOURCEDESK_BASE_URL (links in the banner, webhooks and exports).
 ## Cross-checks run on a Celery worker when Redis answers at DEMO_REDIS, in-process otherwise.
 DEMO_REDIS ?= redis://127.0.0.1:6379/0
 demo: install
 	@if $(BIN)/python -c "import redis; redis.Redis.from_url('$(DEMO_REDIS)', socket_connect_timeout=1).ping()" >/dev/null 2>&1; then \
-		CELERY_BROKER_URL=$(DEMO_REDIS) $(BIN)/python manage.py demo --serve $(HOST):$(PORT); \
+		HOST=$(HOST) PORT=$(PORT) CELERY_BROKER_URL=$(DEMO_REDIS) $(BIN)/python manage.py demo --serve $(HOST):$(PORT); \
 	else \
-		$(BIN)/python manage.py demo --serve $(HOST):$(PORT); \
+		HOST=$(HOST) PORT=$(PORT) $(BIN)/python manage.py demo --serve $(HOST):$(PORT); \
 	fi
 
 ## Production-style: gunicorn, a Celery worker and beat (Procfile, honcho) on PostgreSQL and
@@ -60,6 +61,11 @@ pytest: install
 ## Benchmarks: print tables and one JSON line each (they skip where ../shared/eval is absent).
 bench: install
 	$(BIN)/python -m bench
+
+## Refit the cross-check decision (verify/engine/crosscheck/decision.json) on the dev story
+## clusters; deterministic, so an unchanged engine rebuilds the same file.
+crosscheck-model: install
+	$(BIN)/python -m bench.train_crosscheck_decision
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

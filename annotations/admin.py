@@ -22,9 +22,11 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from annotations.models import (
+    REFERENCE_LABEL,
     Annotation,
     Article,
     ArticleRevision,
+    ArticleStatus,
     Attribution,
     Comment,
     Confidence,
@@ -199,6 +201,23 @@ class AnonymousSourcesFilter(admin.SimpleListFilter):
         return queryset
 
 
+class WorkflowStatusFilter(admin.SimpleListFilter):
+    """The workflow status of draft articles (references have none, so no status lists one)."""
+
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [*ArticleStatus.choices, ("reference", REFERENCE_LABEL)]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.value() == "reference":
+            return queryset.filter(role=Article.Role.REFERENCE)
+        if self.value() in ArticleStatus.values:
+            return queryset.filter(role=Article.Role.DRAFT, status=self.value())
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(ServiceSaveMixin, ReadOnlyHistoryAdmin):
     list_display = (
@@ -206,21 +225,22 @@ class ArticleAdmin(ServiceSaveMixin, ReadOnlyHistoryAdmin):
         "external_id",
         "outlet",
         "role",
-        "status",
+        "workflow_status",
         "revision",
         "progress",
         "published_at",
         "updated_at",
     )
-    list_filter = ("status", "role", "outlet", ConfidenceFilter, AnonymousSourcesFilter)
+    list_filter = (WorkflowStatusFilter, "role", "outlet", ConfidenceFilter, AnonymousSourcesFilter)
     search_fields = ("headline", "external_id", "outlet", "byline", "body")
     date_hierarchy = "published_at"
     # The body changes only by re-ingesting (which makes a revision); the status only through
-    # the workflow services.
+    # the workflow services (shown as ``workflow_status``, which knows references have none).
+    exclude = ("status",)
     readonly_fields = (
         "external_id",
         "role",
-        "status",
+        "workflow_status",
         "body",
         "body_sha256",
         "revision",
@@ -244,8 +264,14 @@ class ArticleAdmin(ServiceSaveMixin, ReadOnlyHistoryAdmin):
         # Every article (references too), with the same progress as the desk's article list.
         return super().get_queryset(request).with_progress()
 
+    @admin.display(description="status", ordering="status")
+    def workflow_status(self, article: Article) -> str:
+        return article.workflow_label
+
     @admin.display(description="approved", ordering="approved_count")
     def progress(self, article: Article) -> str:
+        if article.role == Article.Role.REFERENCE:
+            return "—"  # not annotated, so nothing to approve
         return f"{article.approved_count}/{article.claim_count}"  # type: ignore[attr-defined]
 
     @admin.action(description="Sign off the selected articles")

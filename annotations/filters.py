@@ -47,7 +47,8 @@ class ReviewQueueFilter(django_filters.FilterSet):
 class ArticleFilter(django_filters.FilterSet):
     """The API article list's filters, already validated by its input serializer."""
 
-    status = django_filters.ChoiceFilter(choices=ArticleStatus.choices)
+    # A workflow status names draft articles only (references have none).
+    status = django_filters.ChoiceFilter(choices=ArticleStatus.choices, method="filter_status")
     role = django_filters.ChoiceFilter(choices=ArticleRole.choices)
     outlet = django_filters.CharFilter(lookup_expr="iexact")
     updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
@@ -56,3 +57,6 @@ class ArticleFilter(django_filters.FilterSet):
     class Meta:
         model = Article
         fields = ["status", "role", "outlet", "updated_since", "external_id"]
+
+    def filter_status(self, queryset: Any, name: str, value: str) -> Any:
+        return queryset.filter(role=ArticleRole.DRAFT, status=value)

@@ -150,6 +150,22 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.headline
 
+    @property
+    def workflow_status(self) -> str | None:
+        """The article's workflow status; None for a reference article (never annotated)."""
+        return None if self.role == ArticleRole.REFERENCE else self.status
+
+    @property
+    def workflow_label(self) -> str:
+        """The article's place in the workflow, as pages show it: a reference article is
+        never annotated, so it has none (its stored status is only the column's default)."""
+        if self.role == ArticleRole.REFERENCE:
+            return REFERENCE_LABEL
+        return str(self.get_status_display())
+
+
+REFERENCE_LABEL = "Reference (not annotated)"
+
 
 class ArticleRevision(models.Model):
     """Every body an article has had, so that no text is ever lost to a re-ingest."""
@@ -201,9 +217,15 @@ class Sentence(models.Model):
     archived_at = models.DateTimeField(
         null=True, blank=True, help_text="Set when a revision removed this sentence's text."
     )
+    crosschecked_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When a cross-check job last compared this text with the other articles.",
+    )
 
     objects = SentenceQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text", "crosschecked_at"])
 
     class Meta:
         ordering = ["article", "index"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from django.contrib.auth.models import User
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -67,6 +67,11 @@ def desk_articles() -> QuerySet[Article]:
 def desk_article(article_id: int) -> Article:
     """The draft article ``article_id``; raises Http404 for unknown ids and reference articles."""
     return get_object_or_404(Article.objects.drafts(), pk=article_id)
+
+
+def readable_article(article_id: int) -> Article:
+    """Any article, draft or reference, to read (not to annotate); Http404 for unknown ids."""
+    return get_object_or_404(Article.objects.defer("body"), pk=article_id)
 
 
 def find_articles(references: Iterable[str]) -> tuple[list[Article], list[str]]:
@@ -345,6 +350,53 @@ def latest_crosscheck_job(article: Article) -> CrosscheckJob | None:
     return CrosscheckJob.objects.filter(article=article).order_by("-created_at", "-id").first()
 
 
+@dataclass(frozen=True, slots=True)
+class CrosscheckProgress:
+    """How far the cross-checks of a whole article are: its claims checked of its claims,
+    and its last run (the latest job, which may have checked only a few of them)."""
+
+    claims: int
+    checked: int
+    last_job: CrosscheckJob | None
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.checked / self.claims) if self.claims else 100
+
+    @property
+    def status(self) -> str:
+        """The last run's status (``none`` before any)."""
+        return self.last_job.status if self.last_job else "none"
+
+    @property
+    def active(self) -> bool:
+        return self.status in (CrosscheckJob.Status.QUEUED, CrosscheckJob.Status.RUNNING)
+
+    @property
+    def label(self) -> str:
+        """ "19 of 19 claims checked · last run 4 Dec 19:20 UTC, done: 3 of 3 claims"."""
+        text = f"{self.checked} of {self.claims} claim{'s' if self.claims != 1 else ''} checked"
+        job = self.last_job
+        if job is None:
+            return f"{text} · not run yet"
+        when = "" if self.active else f" {(job.finished_at or job.updated_at):%-d %b %H:%M} UTC"
+        run = f"{job.progress_done} of {job.progress_total} claims"
+        return f"{text} · last run{when}, {job.get_status_display().lower()}: {run}"
+
+
+def crosscheck_progress(article: Article) -> CrosscheckProgress:
+    """The article's cross-check progress (two queries)."""
+    counts = (
+        Sentence.objects.current()
+        .claims()
+        .filter(article=article)
+        .aggregate(claims=Count("id"), checked=Count("id", filter=Q(crosschecked_at__isnull=False)))
+    )
+    return CrosscheckProgress(
+        claims=counts["claims"], checked=counts["checked"], last_job=latest_crosscheck_job(article)
+    )
+
+
 # --- review queue ----------------------------------------------------------------------------
 
 
@@ -361,6 +413,70 @@ def review_queue(*, filters: Mapping[str, Any] | None = None) -> list[Annotation
         .order_by("updated_at", "id")
     )
     return list(ReviewQueueFilter(filters or {}, queryset=queryset).qs[:500])
+
+
+@dataclass(frozen=True, slots=True)
+class QueueEvidence:
+    """What the review queue flags on one sentence, from its cross-checks and its sources."""
+
+    contradictions: int  # independent contradictions (as sign-off counts them, any score)
+    independent_corroborations: int
+    echoes: int  # corroborations that trace to the claim's own origin
+    anonymous_only: bool  # every source it rests on is anonymous, or heard only through one
+
+    @property
+    def contradicted(self) -> bool:
+        return self.contradictions > 0
+
+    @property
+    def echo_only(self) -> bool:
+        """Repeated elsewhere, but only by reports of the same origin: no second source."""
+        return self.echoes > 0 and self.independent_corroborations == 0
+
+    @property
+    def flagged(self) -> bool:
+        return self.contradicted or self.echo_only or self.anonymous_only
+
+
+def rests_on_anonymous_only(sentence: Sentence) -> bool:
+    """Every attribution the sentence rests on (the accepted ones, else the suggestions) is an
+    anonymous source or reaches the desk only through one (its weakest link is anonymous).
+
+    Expects the attributions prefetched with their source and via.
+    """
+    attributions = list(sentence.attributions.all())
+    resting = [a for a in attributions if not a.is_suggestion] or attributions
+    return bool(resting) and all(
+        a.source.kind == SourceKind.ANONYMOUS
+        or (a.via is not None and a.via.kind == SourceKind.ANONYMOUS)
+        for a in resting
+    )
+
+
+def queue_evidence(annotations: Iterable[Annotation]) -> dict[int, QueueEvidence]:
+    """The flags of each queued annotation (by annotation id), in one query for all of them.
+
+    Expects the annotations of :func:`review_queue` (sentences with attributions loaded).
+    """
+    annotations = list(annotations)
+    by_claim: dict[int, list[CrossCheck]] = {}
+    for check in CrossCheck.objects.filter(claim_id__in=[a.sentence_id for a in annotations]).only(
+        "claim_id", "relation", "score", "reason", "independent"
+    ):
+        by_claim.setdefault(check.claim_id, []).append(check)
+    evidence = {}
+    for annotation in annotations:
+        checks = by_claim.get(annotation.sentence_id, [])
+        summary = claim_summary(checks)
+        evidence[annotation.pk] = QueueEvidence(
+            contradictions=sum(
+                c.relation == CrossCheck.Relation.CONTRADICTS and c.independent for c in checks
+            ),
+            independent_corroborations=summary.independent_corroborations,
+            echoes=summary.echoes,
+            anonymous_only=rests_on_anonymous_only(annotation.sentence),
+        )
+    return evidence
 
 
 def queue_filter_choices() -> dict[str, list[Any]]:

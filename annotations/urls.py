@@ -10,6 +10,7 @@ urlpatterns = [
     path("", pages.article_list, name="articles"),
     path("articles/<int:article_id>/", pages.article_page, name="article"),
     path("articles/<int:article_id>/summary/", pages.article_summary, name="summary"),
+    path("articles/<int:article_id>/text/", pages.article_text, name="article_text"),
     path("articles/<int:article_id>/sign-off/", pages.sign_off, name="sign_off"),
     path("articles/<int:article_id>/reopen/", pages.reopen_article, name="reopen_article"),
     path(

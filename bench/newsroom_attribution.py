@@ -94,8 +94,9 @@ def _check_offsets(body: str, analyzed: list[AnalyzedSentence]) -> int:
 def score_article(path: Path) -> Counter[str]:
     """The counts of one article (see the module docstring)."""
     gold = json.loads(path.with_suffix(".gold.json").read_text("utf-8"))
-    body = read_document(path).body
-    analyzed = analyze(body)
+    document = read_document(path)
+    body = document.body
+    analyzed = analyze(body, outlet=document.outlet)
     counts: Counter[str] = Counter(articles=1, bad_offsets=_check_offsets(body, analyzed))
     cursor = 0
     for entry in gold["sentences"]:

@@ -72,7 +72,9 @@ def _task_finished(
             "task_id": task_id,
             "task": getattr(task, "name", None),
             "state": state,
-            "args": list(kwargs.get("args") or ()),
+            # Not "args": LogRecord has an attribute of that name (the message's arguments), and
+            # logging refuses an ``extra`` that would overwrite it (KeyError, no line written).
+            "task_args": list(kwargs.get("args") or ()),
             "duration_ms": round((time.perf_counter() - started) * 1000, 1) if started else None,
         },
     )

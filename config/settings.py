@@ -251,6 +251,9 @@ CELERY_TASK_IGNORE_RESULT = True  # job rows, not a result backend, hold the out
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Workers log through LOGGING below (JSON lines in production, the task log line included),
+# not through a root logger of Celery's own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Redis redelivers an unacknowledged message after the visibility timeout: every time limit
 # and retry countdown stays well below it.
 CELERY_VISIBILITY_TIMEOUT = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
@@ -291,8 +294,21 @@ CROSSCHECK_POSTINGS_BUDGET = 4_000
 # Fault-injection knob for the integration tests: seconds to pause after each claim.
 CROSSCHECK_CLAIM_DELAY = float(os.environ.get("SOURCEDESK_CROSSCHECK_CLAIM_DELAY", "0"))
 
-# Absolute URLs in webhooks and exports (this instance's public address).
-SOURCEDESK_BASE_URL = os.environ.get("SOURCEDESK_BASE_URL", "http://127.0.0.1:8000")
+
+def served_address(host: str, port: str) -> str:
+    """The address a browser reaches a server bound to ``host``:``port`` at (a wildcard bind
+    is reached on the loopback)."""
+    host = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(host, host)  # noqa: S104
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{port or '8000'}"
+
+
+# Absolute URLs in webhooks and exports (this instance's public address). Without it, the
+# address ``HOST`` and ``PORT`` serve (``make demo PORT=8101`` passes both).
+SOURCEDESK_BASE_URL = os.environ.get("SOURCEDESK_BASE_URL") or served_address(
+    os.environ.get("HOST", "127.0.0.1"), os.environ.get("PORT", "8000")
+)
 
 # Webhooks go to public addresses only (annotations/webhook_addresses.py); these hosts or
 # addresses (optionally ``:port``) are exceptions. Development allows the local receivers of

@@ -9,6 +9,12 @@ from hypothesis import settings as hypothesis_settings
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_5481d560128ff9b4.txt"
 
+
+def seed_body() -> str:
+    """The seed article's body: the file after its header (as ``ingest`` reads it)."""
+    return SEED.read_text(encoding="utf-8").split("\n\n", 1)[1]
+
+
 # No per-example deadline: a busy CI machine must not turn slowness into failures.
 hypothesis_settings.register_profile("default", deadline=None)
 hypothesis_settings.register_profile("ci", deadline=None, max_examples=300)

@@ -216,7 +216,10 @@ def _save_results(
             .values("pk")
         )
         _renew(job, token, progress_done=F("progress_done") + len(ids))
-        Article.objects.filter(pk__in=article_ids).update(updated_at=timezone.now())
+        now = timezone.now()
+        Article.objects.filter(pk__in=article_ids).update(updated_at=now)
+        # The article's progress counts the claims checked, whichever job checked them.
+        Sentence.objects.filter(pk__in=ids).update(crosschecked_at=now)
         CrossCheck.objects.filter(claim_id__in=ids).delete()
         CrossCheck.objects.bulk_create(
             [

@@ -174,7 +174,12 @@ class ArticleSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     external_id = serializers.CharField()
     role = EnumField(ArticleRole)
-    status = EnumField(ArticleStatus)
+    status = EnumField(
+        ArticleStatus,
+        source="workflow_status",
+        allow_null=True,
+        help_text="Null for a reference article: it is never annotated, reviewed or signed off.",
+    )
     headline = serializers.CharField()
     outlet = serializers.CharField()
     url = serializers.CharField()

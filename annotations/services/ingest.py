@@ -125,7 +125,9 @@ def _create_article(
         **fields,
     )
     ArticleRevision.objects.create(article=article, number=1, body=article.body, body_sha256=digest)
-    analyzed = analyze(article.body, max_sentences=settings.SOURCEDESK_MAX_SENTENCES)
+    analyzed = analyze(
+        article.body, max_sentences=settings.SOURCEDESK_MAX_SENTENCES, outlet=article.outlet
+    )
     sentences = bulk_create_with_history(
         [sentence_row(article, item) for item in analyzed], Sentence
     )

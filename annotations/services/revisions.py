@@ -82,7 +82,7 @@ def revise_article(*, article: Article, body: str) -> None:
         .prefetch_related("attributions")
         .select_related("annotation")
     )
-    analyzed = analyze(body, max_sentences=settings.SOURCEDESK_MAX_SENTENCES)
+    analyzed = analyze(body, max_sentences=settings.SOURCEDESK_MAX_SENTENCES, outlet=article.outlet)
     alignment = align([s.text for s in old], [item.sentence.text for item in analyzed])
     now = timezone.now()
 
@@ -127,7 +127,8 @@ def revise_article(*, article: Article, body: str) -> None:
     for sentence in reopened:
         # One history row per changed sentence keeps the text it had before.
         sentence.search_text = index_text(sentence.text)
-        sentence.save(update_fields=["text", "search_text"])
+        sentence.crosschecked_at = None  # the new text has not been checked yet
+        sentence.save(update_fields=["text", "search_text", "crosschecked_at"])
 
     fresh = [analyzed[j] for j in alignment.added]
     created = bulk_create_with_history([sentence_row(article, item) for item in fresh], Sentence)

@@ -116,6 +116,11 @@ ERR_STALE = "Someone else changed this sentence while you were editing it."
 ERR_CONFIDENCE = "Unknown confidence '{value}'."
 ERR_MODE = "Unknown attribution mode '{value}'."
 ERR_WRONG_SENTENCE = "That attribution belongs to another sentence."
+CUE_MAX_LENGTH = 100  # Attribution.cue's max_length
+ERR_SPAN_OUTSIDE = "The marked {what} is not inside this sentence (characters {start}–{end})."
+ERR_SPANS_OVERLAP = "The marked source and cue overlap: mark them separately."
+ERR_CUE_NOT_MARKED = "The cue “{cue}” is not the words marked as the cue (“{marked}”)."
+ERR_CUE_TOO_LONG = "The marked cue is over {limit} characters: mark only the verb or phrase."
 
 ERR_ROLE_SIGNED_OFF = (
     "This draft is signed off: it cannot become a reference article. Reopen it first, or "
@@ -764,21 +769,29 @@ def save_attribution(
     anonymity_reason: str = _UNSET,
     in_position_to_know: bool | None = _UNSET,
     identity_known_to_editor: bool | None = _UNSET,
+    source_span: tuple[int, int] | None = None,
+    cue_span: tuple[int, int] | None = None,
 ) -> Attribution:
     """Add an attribution to ``sentence``, or edit ``attribution``; either is accepted. An
     anonymous one (its source or ``via``) takes the standards fields given, and keeps (or, new,
-    takes the registry entry's defaults for) the others; a named one has none."""
+    takes the registry entry's defaults for) the others; a named one has none.
+
+    ``source_span`` and ``cue_span`` are the words an editor marked in the text: character
+    offsets into the article body, inside the sentence. A marked cue is the cue (``cue`` may
+    be left blank, or must be those words).
+    """
     _require(user, PERM_ANNOTATE, ERR_NOT_EDITOR)
     if mode not in AttributionMode.values:
         raise WorkflowError(ERR_MODE.format(value=mode))
     if attribution is not None and attribution.sentence_id != sentence.pk:
         raise WorkflowError(ERR_WRONG_SENTENCE)
+    cue = check_spans(sentence=sentence, source_span=source_span, cue_span=cue_span, cue=cue)
     annotation = annotation_for(sentence)
     with _editing(annotation_id=annotation.pk, user=user, version=version) as (article, locked):
         if attribution is None:
             attribution = Attribution(sentence=sentence)
         else:
-            if attribution.source_id != source.pk:
+            if attribution.source_id != source.pk and source_span is None:
                 # The mention in the text no longer names this source.
                 attribution.source_start = attribution.source_end = None
             if (attribution.source_id, attribution.via_id) != (source.pk, via and via.pk):
@@ -786,6 +799,12 @@ def save_attribution(
                 # over; the new one's defaults and the values given apply.
                 attribution.anonymity_reason = ""
                 attribution.in_position_to_know = attribution.identity_known_to_editor = None
+            if cue_span is None and attribution.cue != cue.strip():
+                attribution.cue_start = attribution.cue_end = None  # the marked words changed
+        if source_span is not None:
+            attribution.source_start, attribution.source_end = source_span
+        if cue_span is not None:
+            attribution.cue_start, attribution.cue_end = cue_span
         attribution.source = source
         attribution.cue = cue.strip()[:100]
         attribution.mode = mode
@@ -803,6 +822,32 @@ def save_attribution(
         attribution.save()
         _touch(article, locked, user, [])
     return attribution
+
+
+def check_spans(
+    *,
+    sentence: Sentence,
+    source_span: tuple[int, int] | None,
+    cue_span: tuple[int, int] | None,
+    cue: str,
+) -> str:
+    """Check the marked words of an attribution of ``sentence`` (body offsets) and return the
+    cue: the marked cue's words when ``cue`` is blank. Raises WorkflowError with the reason."""
+    for what, span in (("source", source_span), ("cue", cue_span)):
+        if span is not None and not sentence.start <= span[0] < span[1] <= sentence.end:
+            raise WorkflowError(ERR_SPAN_OUTSIDE.format(what=what, start=span[0], end=span[1]))
+    if source_span and cue_span and source_span[0] < cue_span[1] and cue_span[0] < source_span[1]:
+        raise WorkflowError(ERR_SPANS_OVERLAP)
+    if cue_span is None:
+        return cue
+    marked = sentence.text[cue_span[0] - sentence.start : cue_span[1] - sentence.start]
+    if len(marked) > CUE_MAX_LENGTH:
+        raise WorkflowError(ERR_CUE_TOO_LONG.format(limit=CUE_MAX_LENGTH))
+    if not cue.strip():
+        return marked
+    if " ".join(cue.split()).casefold() != " ".join(marked.split()).casefold():
+        raise WorkflowError(ERR_CUE_NOT_MARKED.format(cue=cue.strip()[:100], marked=marked))
+    return cue
 
 
 # --- transitions -----------------------------------------------------------------------------

@@ -31,6 +31,28 @@ KEYS: list[tuple[str, str]] = [
 ]
 
 
+# The review queue's keys (annotations/static/desk/desk.js), shown above the queue.
+QUEUE_KEYS: list[tuple[str, str]] = [
+    ("j / ↓", "next sentence"),
+    ("k / ↑", "previous sentence"),
+    ("a", "approve"),
+    ("r", "request changes (type the comment, Ctrl+Enter sends)"),
+    ("x", "tick for Approve selected"),
+    ("o", "open the sentence on its article page"),
+    ("?", "show or hide these keys"),
+]
+
+
+@register.filter
+def get_item(mapping: dict[object, object], key: object) -> object:
+    return mapping.get(key)
+
+
+@register.simple_tag
+def queue_keys() -> list[tuple[str, str]]:
+    return QUEUE_KEYS
+
+
 @register.filter
 def kind_letter(kind: str) -> str:
     return KIND_LETTERS.get(kind, "?")

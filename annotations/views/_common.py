@@ -7,6 +7,8 @@ it is now, any other :class:`WorkflowError` → 400 with its message.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -128,6 +130,8 @@ def panel_html(request: HttpRequest, sentence_id: int, conflict: dict[str, Any] 
         "modes": AttributionMode.choices,
         "source_kinds": SourceKind.choices,
         "confidences": list(enumerate(Confidence.choices, start=1)),
+        "spans_json": json.dumps(marked_spans(sentence)),
+        "words": sentence_words(sentence),
     }
     return render_to_string("desk/_panel.html", context, request=request)
 
@@ -147,6 +151,50 @@ def _sign_off_notes(detail: selectors.SentenceDetail) -> list[str]:
     if outlets and not workflow.contradiction_acknowledged(detail.annotation):
         notes.append(workflow.BLOCK_CONTRADICTED.format(outlets=", ".join(outlets)))
     return notes
+
+
+def marked_spans(sentence: Sentence) -> list[dict[str, Any]]:
+    """The source and cue mentions of the sentence's attributions, as offsets into its text,
+    for the page to highlight in the running text (attributions loaded)."""
+    spans = []
+    for attribution in sentence.attributions.all():
+        for kind, start, end in (
+            ("source", attribution.source_start, attribution.source_end),
+            ("cue", attribution.cue_start, attribution.cue_end),
+        ):
+            if (
+                start is not None
+                and end is not None
+                and sentence.start <= start < end <= sentence.end
+            ):
+                spans.append(
+                    {
+                        "kind": kind,
+                        "start": start - sentence.start,
+                        "end": end - sentence.start,
+                        "suggested": attribution.is_suggestion,
+                        "label": attribution.source.name,
+                    }
+                )
+    return spans
+
+
+_WORD = re.compile(r"[\w’'-]+|[^\w\s]")
+
+
+def sentence_words(sentence: Sentence) -> list[tuple[str, int, int, bool]]:
+    """The sentence's words and punctuation marks with their offsets into the body (and
+    whether a space follows), for marking a source or a cue from the keyboard."""
+    text = sentence.text
+    return [
+        (
+            match.group(0),
+            sentence.start + match.start(),
+            sentence.start + match.end(),
+            text[match.end() : match.end() + 1].isspace(),
+        )
+        for match in _WORD.finditer(text)
+    ]
 
 
 def sentence_state(request: HttpRequest, sentence_id: int, **extra: Any) -> dict[str, Any]:

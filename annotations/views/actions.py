@@ -27,10 +27,27 @@ from annotations.views._common import (
 ERR_NO_SOURCE = "Pick a source from the registry (or create one) first."
 ERR_NOTHING_SELECTED = "Select at least one sentence to approve."
 ERR_NOTHING_TO_SAVE = "Nothing to save: set a confidence or a note."
+ERR_SPAN = "The marked {what} needs both ends as character offsets ({what}_start, {what}_end)."
 
 
 def _version(request: HttpRequest) -> int | None:
     return int_or_none(request.POST.get("version"))
+
+
+class BadSpan(ValueError):
+    pass
+
+
+def _span(request: HttpRequest, what: str) -> tuple[int, int] | None:
+    """The marked ``what`` (source or cue) from ``<what>_start``/``<what>_end``: None when
+    neither is sent; BadSpan when one is missing or is not a whole number."""
+    start, end = (request.POST.get(f"{what}_{end}", "").strip() for end in ("start", "end"))
+    if not start and not end:
+        return None
+    first, last = int_or_none(start), int_or_none(end)
+    if first is None or last is None:
+        raise BadSpan(ERR_SPAN.format(what=what))
+    return first, last
 
 
 @require_POST
@@ -186,7 +203,8 @@ def remove_attribution(request: HttpRequest, attribution_id: int) -> JsonRespons
 @require_POST
 @desk_view
 def save_attribution(request: HttpRequest, sentence_id: int) -> JsonResponse:
-    """Add an attribution to the sentence, or edit one of its attributions (``attribution``)."""
+    """Add an attribution to the sentence, or edit one of its attributions (``attribution``),
+    with the words marked in the text as its source and cue spans (body offsets), if any."""
     sentence = selectors.desk_sentence(sentence_id)
     version = _version(request)
     if version is None:
@@ -198,6 +216,10 @@ def save_attribution(request: HttpRequest, sentence_id: int) -> JsonResponse:
     via = Source.objects.filter(pk=via_id).first() if via_id else None
     attribution_id = int_or_none(request.POST.get("attribution"))
     attribution = selectors.desk_attribution(attribution_id) if attribution_id else None
+    try:
+        source_span, cue_span = _span(request, "source"), _span(request, "cue")
+    except BadSpan as exc:
+        return bad_request(str(exc))
     return run_service(
         request,
         sentence.pk,
@@ -211,6 +233,8 @@ def save_attribution(request: HttpRequest, sentence_id: int) -> JsonResponse:
             via=via,
             attribution=attribution,
             **_standards(request),  # type: ignore[arg-type]
+            source_span=source_span,
+            cue_span=cue_span,
         ),
         done="Attribution saved.",
     )

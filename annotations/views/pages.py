@@ -42,9 +42,20 @@ def article_page(request: HttpRequest, article_id: int) -> HttpResponse:
         "claim_count": sum(s.kind == "claim" for s in sentences),
         "can_annotate": workflow.can_annotate(request.user),
         "can_review": workflow.can_review(request.user),
-        "job": selectors.latest_crosscheck_job(article),
+        "xc": selectors.crosscheck_progress(article),
     }
     return render(request, "desk/article_page.html", context)
+
+
+@require_GET
+@desk_view
+def article_text(request: HttpRequest, article_id: int) -> HttpResponse:
+    """Any article's text, read-only, one anchor per sentence: where a cross-check match links
+    (reference articles are read here; they are never annotated)."""
+    article = selectors.readable_article(article_id)
+    sentences = selectors.article_sentences(article)
+    paragraphs = [list(group) for _, group in groupby(sentences, key=lambda s: s.paragraph)]
+    return render(request, "desk/article_text.html", {"article": article, "paragraphs": paragraphs})
 
 
 @require_GET
@@ -69,6 +80,10 @@ def review_queue(request: HttpRequest) -> HttpResponse:
                 article=annotation.sentence.article, annotation=annotation, user=request.user
             )
         },
+        "evidence": selectors.queue_evidence(annotations),
+        # Contradictions the desk has answered (disputed, or a note says why the claim stands):
+        # they no longer block sign-off.
+        "acknowledged": {a.pk for a in annotations if workflow.contradiction_acknowledged(a)},
         "filters": ReviewQueueFilter.values(request.GET),
         "choices": selectors.queue_filter_choices(),
         "confidences": Confidence.choices,
@@ -90,7 +105,7 @@ def _summary(
         "article": article,
         "mix": mix,
         "error": error,
-        "job": selectors.latest_crosscheck_job(article),
+        "xc": selectors.crosscheck_progress(article),
         "contradictions": selectors.contradictions(article),
         "can_annotate": workflow.can_annotate(request.user),
         "can_review": workflow.can_review(request.user),
@@ -157,16 +172,11 @@ def reopen_article(request: HttpRequest, article_id: int) -> HttpResponse:
 @require_GET
 @desk_view
 def crosscheck_status(request: HttpRequest, article_id: int) -> JsonResponse:
-    """The article's latest cross-check job, for the progress bar to poll."""
-    job = selectors.latest_crosscheck_job(selectors.desk_article(article_id))
-    if job is None:
-        return JsonResponse({"status": "none", "percent": 0, "label": "not run yet"})
+    """The article's cross-check progress (claims checked of its claims, and the last run),
+    for the progress bar to poll."""
+    progress = selectors.crosscheck_progress(selectors.desk_article(article_id))
     return JsonResponse(
-        {
-            "status": job.status,
-            "percent": job.progress_percent,
-            "label": f"{job.get_status_display()}: {job.progress_label}",
-        }
+        {"status": progress.status, "percent": progress.percent, "label": progress.label}
     )
 
 

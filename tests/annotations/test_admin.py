@@ -8,7 +8,7 @@ from django.urls import reverse
 from annotations.models import Annotation, AnnotationStatus, Attribution, Source, SourceAlias
 from annotations.roles import REVIEWER
 from annotations.services import workflow
-from tests.factories import ApprovedAnnotationFactory, SourceFactory, UserFactory
+from tests.factories import ApprovedAnnotationFactory, SourceFactory, UserFactory, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +144,25 @@ def test_editor_cannot_merge_sources(client, editor):
         },
     )
     assert Source.objects.filter(pk=second.pk).exists()
+
+
+# --- reference articles are not "in annotation" (issue 13, item 8) ---------------------------
+
+
+def test_admin_shows_a_reference_article_as_a_reference_not_in_annotation(client, administrator):
+    reference = make_article("ref-admin", body="Talks resume, a minister said.\n", role="reference")
+    client.force_login(administrator)
+
+    listing = client.get("/admin/annotations/article/").content.decode()
+    detail = client.get(f"/admin/annotations/article/{reference.pk}/change/").content.decode()
+
+    row = listing[listing.index("ref-admin") :].split("</tr>", 1)[0]
+    assert "Reference (not annotated)" in row and "In annotation" not in row
+    assert "Reference (not annotated)" in detail and "In annotation" not in detail
+
+
+def test_admin_status_filter_lists_drafts_only(client, administrator, article):
+    make_article("ref-filter", body="Talks resume, a minister said.\n", role="reference")
+    client.force_login(administrator)
+    page = client.get("/admin/annotations/article/?status=in_annotation").content.decode()
+    assert "ref-filter" not in page and article.external_id in page

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from annotations.models import Article
+from tests.conftest import seed_body
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_json_is_one_object_per_file_with_header_fields(write_file, seed_path):
 def test_json_offsets_index_into_the_body_as_read(write_file, seed_path):
     story = write_file("story.txt", STORY)
     _, out, _ = analyze(str(story), str(seed_path), "--format", "json")
-    bodies = [STORY.split("\n\n", 1)[1], seed_path.read_text(encoding="utf-8")]
+    bodies = [STORY.split("\n\n", 1)[1], seed_body()]
     for body, line in zip(bodies, out.splitlines(), strict=True):
         for sentence in json.loads(line)["sentences"]:
             assert body[sentence["start"] : sentence["end"]] == sentence["text"]

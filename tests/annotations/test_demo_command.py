@@ -23,3 +23,12 @@ def test_demo_creates_role_users_with_printed_passwords_and_the_seed_article():
     assert Article.objects.filter(role="reference").count() >= 3  # the demo's reference reports
     assert Annotation.objects.filter(sentence__article=article).exists()
     assert f"/desk/articles/{article.pk}/" in out.getvalue()
+
+
+def test_demo_banner_names_the_address_it_serves(settings):
+    settings.SOURCEDESK_BASE_URL = "http://127.0.0.1:8101"
+    out = StringIO()
+    call_command("demo", stdout=out)
+    banner = out.getvalue()
+    assert "http://127.0.0.1:8101/desk/articles/" in banner
+    assert ":8000" not in banner

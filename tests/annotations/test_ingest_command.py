@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
 
 from annotations.models import Article, ArticleRevision, Attribution, Sentence
 from tests.factories import run_ingest
+
+# The seed's body as it was before it had a header (issue 13): the header added nothing to it.
+SEED_BODY_SHA256 = "48385242654966c0df7c1c25d362ef5d2a87abb49abee049d00103c02cf51e49"
 
 pytestmark = pytest.mark.django_db
 
@@ -121,6 +125,15 @@ def test_seed_article_ingests_with_boilerplate_marked(seed_path):
     assert code == 0
     assert kinds["Other Topics of Interest"] == "boilerplate"
     assert any(kind == "boilerplate" and "Follow our coverage" in t for t, kind in kinds.items())
+
+
+def test_seed_article_has_its_header_and_the_body_as_before(seed_path):
+    ingest(str(seed_path))
+    article = Article.objects.get()
+    # the header names the story; the body is the text after it, unchanged
+    assert article.outlet == "Kyiv Post" and article.published_at is not None
+    assert article.headline.startswith("US tells Europe") and len(article.headline) < 100
+    assert hashlib.sha256(article.body.encode()).hexdigest() == SEED_BODY_SHA256
 
 
 def test_a_body_over_the_sentence_limit_gets_one_line_and_writes_nothing(write_file, settings):

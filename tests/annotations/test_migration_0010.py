@@ -19,6 +19,7 @@ def migrate(targets):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("latest_schema_afterwards")
 def test_registry_values_are_carried_over_to_existing_attributions():
     old = migrate(BEFORE)
     Article = old.get_model("annotations", "Article")

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def anonymous() -> Source:
-    return SourceFactory(name="a senior Ukrainian source", kind=Source.Kind.ANONYMOUS)
+    return SourceFactory.create(name="a senior Ukrainian source", kind=Source.Kind.ANONYMOUS)
 
 
 def rated(sentence, editor):

@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO
 
 
@@ -58,3 +60,21 @@ def test_production_refuses_to_start_with_debug_on():
 def test_development_still_accepts_debug_on():
     result = manage("check", SOURCEDESK_ENV="development", DEBUG="1")
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({"HOST": "127.0.0.1", "PORT": "8101"}, "http://127.0.0.1:8101"),
+        ({"HOST": "0.0.0.0", "PORT": "9000"}, "http://127.0.0.1:9000"),  # noqa: S104
+        ({}, "http://127.0.0.1:8000"),
+        ({"PORT": "8101", "SOURCEDESK_BASE_URL": "https://desk.example"}, "https://desk.example"),
+    ],
+)
+def test_base_url_defaults_to_the_address_host_and_port_serve(environment, expected):
+    env = {k: v for k, v in os.environ.items() if k not in ("HOST", "PORT", "SOURCEDESK_BASE_URL")}
+    result = subprocess.run(
+        [sys.executable, "-c", "from config import settings; print(settings.SOURCEDESK_BASE_URL)"],
+        cwd=REPO, env={**env, **environment}, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert result.stdout.strip() == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Dialog, Page, expect
+from playwright.sync_api import Browser, Dialog, Locator, Page, expect
 
 from annotations.models import Article, ArticleStatus, Sentence, SentenceKind
 from tests.factories import UserFactory, make_article
@@ -38,7 +38,7 @@ def claim_ids(article: Article) -> list[int]:
     )
 
 
-def sentence(page: Page, pk: int):
+def sentence(page: Page, pk: int) -> Locator:
     return page.locator(f"#s-{pk}")
 
 

@@ -66,7 +66,7 @@ def test_a_key_on_a_submitted_sentence_is_refused_and_withdraw_opens_it(
     live_server, page: Page, transactional_db
 ):
     editor = UserFactory(username="editor", role="editor")
-    note = SubmittedAnnotationFactory(annotator=editor)
+    note = SubmittedAnnotationFactory.create(annotator=editor)
     log_in(page, live_server.url, "editor")
     page.goto(f"{live_server.url}/desk/articles/{note.sentence.article_id}/#s-{note.sentence_id}")
     panel = page.locator(".panel-inner")
@@ -86,7 +86,7 @@ def test_the_summary_lists_what_blocks_sign_off(
     live_server, page: Page, artifacts, transactional_db
 ):
     UserFactory(username="reviewer", role="reviewer")
-    article = ArticleFactory(states="approved")
+    article = ArticleFactory.create(states="approved")
     claim = claims_of(article)[1]
     contradiction(claim, outlet="Reuters")
     log_in(page, live_server.url, "reviewer")
@@ -106,7 +106,7 @@ def test_a_refused_request_for_changes_shows_in_its_queue_row(
 ):
     editor = UserFactory(username="editor", role="editor")
     UserFactory(username="reviewer", role="reviewer")
-    note = SubmittedAnnotationFactory(annotator=editor)
+    note = SubmittedAnnotationFactory.create(annotator=editor)
     log_in(page, live_server.url, "reviewer")
     page.goto(f"{live_server.url}/desk/review/")
     row = page.locator(f'tr[data-annotation-id="{note.pk}"]')

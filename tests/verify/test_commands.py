@@ -85,3 +85,10 @@ def test_report_table_shows_relations_and_the_suggested_confidence(articles):
     out = command("report", "draft-9", "--format", "table")
     assert "contradicts" in out and "figures differ" in out
     assert "suggests disputed" in out
+
+
+def test_report_gives_a_reference_article_no_workflow_status(articles):
+    lines = command("report", "draft-9", "wire-9", "--format", "json").splitlines()
+    draft, reference = (json.loads(line) for line in lines)
+    assert draft["status"] == "in_annotation" and reference["status"] is None
+    assert "reference, not annotated" in command("report", "wire-9", "--format", "table")

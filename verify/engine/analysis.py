@@ -45,15 +45,20 @@ def attribution_json(attribution: Attribution) -> dict[str, Any]:
     }
 
 
-def analyze(body: str, *, max_sentences: int | None = None) -> list[AnalyzedSentence]:
+def analyze(
+    body: str, *, max_sentences: int | None = None, outlet: str | None = None
+) -> list[AnalyzedSentence]:
     """Split ``body`` into sentences and suggest each sentence's attributions.
+
+    ``outlet`` is the article's own outlet (its ``Outlet:`` field), whose mentions are the
+    newsroom's own reporting; without it the engine reads it from the page furniture.
 
     Every offset returned indexes into ``body`` exactly as given. A body with more than
     ``max_sentences`` sentences raises :class:`~verify.engine.documents.TooManySentences`
     before any attribution work.
     """
     sentences = segment(body, limit=max_sentences)
-    suggestions = suggest(body, sentences)
+    suggestions = suggest(body, sentences, outlet=outlet or None)
     return [
         AnalyzedSentence(sentence, attributions)
         for sentence, attributions in zip(sentences, suggestions, strict=True)

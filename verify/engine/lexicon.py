@@ -98,6 +98,58 @@ EVIDENCE_VERBS = _words("show, find, indicate, document, suggest, reveal, conclu
 # Verbs of a news organisation reporting: Politico reported, The Post has learned.
 REPORT_VERBS = _words("report, learn, publish")
 
+# Verbs of saying whose subject is a source with or without a marked complement ("X said.",
+# "X said the plan was dead", "X announced a recall"). Every other cue verb (requests,
+# reactions, intentions: "asked for", "welcomed the decision", "called for calm") names a
+# source only with reported content after it (see ``cues.has_content``) or set off as a
+# parenthetical ("…, she complained.").
+SAYING_VERBS = _words(
+    """say, tell, add, write, state, report, note, claim, explain, insist, warn, confirm, deny,
+    reply, answer, acknowledge, admit, concede, contend, assert, declare, stress, emphasize,
+    emphasise, observe, comment, remark, mention, predict, allege, testify, reiterate,
+    conclude, estimate, suggest, recall, disclose, reveal, speculate, caution, inform, tweet,
+    post, quip, joke, counter, retort, announce, learn, show, find, indicate, document, muse,
+    continue, go, point, brief, cite, highlight, forecast, understand, hear"""
+)
+# Cue verbs as often used for an action or a request as for a report ("asked for a sentence",
+# "commuters have complained", "published guidance"): a source only with content after them.
+CONTENT_ONLY_VERBS = _words(
+    """ask, appeal, publish, consider, agree, offer, decide, compare, discuss, seek, aim,
+    respond, complain, welcome, rule, want, demand, thank, apologize, apologise, congratulate"""
+)
+# What "call" convenes rather than characterises: "called a strike", "called the police".
+CALLED_EVENTS = _words(
+    """strike, strikes, walkout, meeting, election, elections, vote, referendum, halt, recess,
+    truce, ceasefire, police, ambulance, conference, summit, session, inquiry, review,
+    debate, hearing, protest, rally, boycott, timeout"""
+)
+# Cue verbs that take a plan when an infinitive follows ("threatened to retaliate").
+INTENTION_VERBS = _words(
+    """want, plan, agree, decide, offer, threaten, promise, vow, pledge, seek, aim, intend,
+    refuse, decline, hope, expect, try, attempt, propose, ask, demand"""
+)
+REFUSAL_VERBS = _words("decline, refuse")
+# Verbs of saying that stay sources inside someone else's reported speech ("X said Y told
+# him …": Y via X); other cues there tell what the reported people did.
+RELAYED_SAYING_VERBS = _words(
+    "say, tell, write, report, add, state, warn, claim, confirm, deny, testify, announce, insist"
+)
+# Verbs of belief: negated, they still state the subject's view ("he doesn't think so").
+BELIEF_VERBS = _words("believe, think, expect, doubt, know, feel, suspect")
+# Verbs of refusing: "declined to comment", "refused to say" is a fact about the subject.
+REFUSAL_FORMS = frozenset(
+    form for base in _words("decline, refuse, fail, neglect") for form in inflect(base)
+)
+# Auxiliaries that make a cue a refusal or a plan rather than a report ("did not respond",
+# "will publish", "would retaliate").
+NEGATIONS = _words(
+    """not, n't, never, cannot, doesn't, didn't, don't, won't, wouldn't, hasn't, haven't,
+    isn't, wasn't, aren't, weren't, couldn't, shouldn't, mustn't, can't, hadn't"""
+)
+MODALS = _words("will, would, shall, 'll, could, can, may, might, must, should, 'd")
+# Words after a cue that open its reported content: "asked whether", "warned that".
+CONTENT_OPENERS = _words("that, whether, if, how, why, what, when, where, who, which, :")
+
 # Cue verbs that may come before their subject: "…,” said Rubio.
 INVERTIBLE = _words(
     """say, add, write, ask, continue, explain, note, recall, argue, warn, insist, reply, respond,
@@ -192,7 +244,54 @@ BOUNDARY = _words(
     instead, however, meanwhile, moreover, therefore, thus, already, again, later, earlier,
     today, yesterday, tonight, tomorrow, ago, himself, herself, themselves, itself"""
 )
-NP_PREPOSITIONS = _words("of, at, for, from, with, in, by, familiar, close")
+# Words that open a post-modifier of a source: "officials familiar with the talks",
+# "a diplomat involved in the negotiations", "people close to the minister", "a person with
+# knowledge of the plans".
+POSTMODIFIERS = _words("familiar, close, involved, briefed, knowledgeable, knowledge")
+# Participles that describe a document after its noun: "a report published in April",
+# "emails obtained by the paper", "figures released by the agency".
+DOCUMENT_PARTICIPLES = _words(
+    """published, released, issued, compiled, prepared, commissioned, written, drafted, filed,
+    circulated, obtained, seen, reviewed, examined, leaked, shared, analysed, analyzed, posted,
+    submitted, produced, conducted, signed, sent, presented, cited, quoted, dated, updated,
+    unsealed, lodged, tabled, delivered, handed"""
+)
+# Of those, the ones whose agent relays the document to the reader: "emails obtained by the
+# Courier" rest on the emails, via the Courier (who wrote them is part of their description).
+ACCESS_PARTICIPLES = _words("obtained, seen, reviewed, examined, viewed, verified")
+# Nouns for a piece of reporting or research whose author is a source: "a report by X that".
+REPORT_NOUNS = _words(
+    """report, reports, study, investigation, analysis, survey, review, audit, poll, article,
+    story, inquiry, assessment, probe, dossier, memo, paper"""
+)
+# The newsroom's own observation: "our correspondent saw", "the Courier verified", "reporters
+# counted". These verbs are cues only with a journalist or an outlet as their subject.
+OBSERVATION_FORMS = frozenset(
+    form
+    for base in _words("see, witness, watch, verify, check, count, visit, examine, review")
+    for form in inflect(base)
+    if not form.endswith("ing")
+) | {"saw", "seen", "verified", "checked", "counted", "witnessed", "watched"}
+# Verbs that report content only with a document as subject: "the register lists no gifts",
+# "a report put the number at 5,000", "the census counted 1.9 million".
+DOCUMENT_VERB_FORMS = frozenset(
+    form
+    for base in _words(
+        """list, count, put, record, detail, give, set, describe, cite, chart, tally, contain,
+        include, propose, outline, require, envisage, stipulate, charge"""
+    )
+    for form in inflect(base)
+    if not form.endswith("ing")
+) | {"set", "put", "gave", "given"}
+# "The original document had 28 points": "have" reports a document's content when an amount
+# or a determiner follows (not "had said", "has been").
+HAVE_FORMS = frozenset({"has", "have", "had"})
+JOURNALIST_NOUNS = _words(
+    """correspondent, correspondents, reporter, reporters, journalist, journalists,
+    photographer, photographers, crew, reporting team, editor, editors, staff writer"""
+)
+# Prepositions (and post-modifier adjectives) that may continue a source noun phrase.
+NP_PREPOSITIONS = _words("of, at, for, from, with, in, by") | POSTMODIFIERS
 DETERMINERS = _words(
     """the, a, an, some, many, several, most, all, both, each, another, other, his, her, its,
     their, our, my, your, one, two, three, four, five, six, seven, eight, nine, ten, few, no,
@@ -235,7 +334,8 @@ OUTLETS = _words(
 OUTLET_SUFFIXES = _words(
     "times, post, journal, news, herald, tribune, gazette, telegraph, chronicle, globe, "
     "magazine, daily, radio, television, tv, observer, examiner, inquirer, courier, bulletin, "
-    "dispatch, review, register, star, sun, mail, express, monitor, insider, wire, newswire"
+    "dispatch, review, register, star, sun, mail, express, monitor, insider, wire, newswire, "
+    "ledger, kurier, mercury, advertiser"
 )
 OUTLET_NOUNS = _words(
     "newspaper, paper, outlet, network, broadcaster, magazine, tabloid, news agency, "
@@ -291,7 +391,9 @@ ANONYMOUS_NOUNS = _words(
     counterparts, counterpart, partners, partner, negotiator, backers, detractors, skeptics,
     sceptics, proponents, advocates, advocate, campaigners, campaigner, whistleblower,
     insurgents, bystanders, onlookers, locals, villagers, diplomats, intelligence, percent,
-    announcer, narrator, speaker, spokesperson, host, moderator, panelist, panelists"""
+    announcer, narrator, speaker, spokesperson, host, moderator, panelist, panelists,
+    trustee, trustees, consultant, consultants, firefighters, paramedics, engineers, two,
+    three, four, five, six, seven, eight, nine, ten, several, none"""
 )
 DOCUMENT_NOUNS = _words(
     """document, documents, report, reports, data, record, records, filing, filings, poll,
@@ -313,7 +415,9 @@ DOCUMENT_NOUNS = _words(
     spreadsheet, schedule, calendar, version, copy, excerpt, excerpts, passage, clause,
     provision, provisions, section, chapter, points, point, account, accounts, clip, clips,
     spot, average, averages, commentary, footage, graphic, newsletter, entry, entries, image,
-    images, imagery, picture, pictures"""
+    images, imagery, picture, pictures, notice, notices, trial, trials, judgment, judgement,
+    register, registry, correspondence, submission, submissions, application, applications,
+    accounts, filing, draft, drafts, guidelines"""
 )
 ORGANISATION_NOUNS = _words(
     """white house, kremlin, pentagon, state department, department, ministry, government,
@@ -332,7 +436,11 @@ ORGANISATION_NOUNS = _words(
     politburo, junta, crown, palace, vatican, moscow, washington, kyiv, kiev, beijing,
     brussels, london, paris, berlin, tehran, pyongyang, seoul, tokyo, ankara, jerusalem,
     warsaw, budapest, minsk, damascus, baghdad, kabul, islamabad, new delhi, delhi,
-    ottawa, canberra, riyadh, doha, cairo, rome, madrid, service, services"""
+    ottawa, canberra, riyadh, doha, cairo, rome, madrid, service, services, maker, makers,
+    carmaker, drugmaker, automaker, chipmaker, carrier, airline, operator, supplier, utility,
+    agencies, groups, organisations, organizations, charities, unions, governments,
+    ministries, councils, banks, insurers, lenders, airlines, operators, suppliers, utilities,
+    regulators, charity, guard, coastguard, brigade, coast guard"""
 )
 COUNTRIES = _words(
     """ukraine, russia, united states, us, u.s., usa, u.s.a., america, china, iran, israel,

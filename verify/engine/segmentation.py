@@ -201,7 +201,8 @@ def _is_boundary(body: str, match: re.Match[str], line_end: int, word: str) -> b
 _BP_FLAGS = re.IGNORECASE
 # A whole sentence that is furniture, matched at the start of the sentence.
 _BP_SENTENCE = re.compile(
-    r"""(?:
+    r"""(?:[\w’'-]+(?:\s+[\w’'-]+){0,2}\s*:\s*)?  # a short label: "Markets live: follow our …"
+    (?:
         sign\s+up\b
       | subscribe\b
       | (?:get|receive)\s+(?:our|the)\b[^.]{0,40}\bnewsletters?\b
@@ -217,6 +218,26 @@ _BP_SENTENCE = re.compile(
       | (?:sponsored|promoted|paid)(?:\s+(?:content|post|partner))?$
       | (?:©|\(c\)\s|copyright\b)
       | .*\ball\s+rights\s+reserved\b
+      | (?:follow|read|watch)\s+(?:(?:our|the)\s+)?
+          (?:live\s+(?:updates|coverage|blog)|latest\s+updates)\b
+      | listen\s+to\s+(?:this|the)\s+(?:article|story|report)\b
+      | this\s+(?:story|article|report|piece)\s+(?:has\s+been|was)
+          \s+(?:updated|amended|corrected|edited|changed)\b
+      | .*\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b
+      | (?:this|the)\s+(?:story|article|report)\s+(?:first\s+)?
+          (?:appeared|was\s+(?:first\s+)?published)\b
+      | (?:contact|e-?mail|write\s+to)\s+(?:the\s+)?(?:author|reporter|writer|newsroom|us)\b
+      | (?:have\s+a\s+(?:news\s+)?tip|send\s+us\s+(?:a\s+|your\s+)?(?:news\s+)?tips?)\b
+      | first\s+published\b
+      | this\s+(?:article|story)\s+is\s+(?:more|over)\s+than\b
+      | image\s+(?:caption|source)\b
+      | (?:sign|log)\s+in\b(?:\s+(?:to|or)\b[^.]{0,40})?[.!]?$
+      | skip\s+to\s+(?:main\s+)?content\b
+      | join\s+(?:our|the)\b[^.]{0,40}\b(?:channel|group|community|newsletter|mailing\s+list)\b
+      | get\s+(?:the\s+)?(?:latest|breaking)\b[^.]{0,40}\b(?:news|updates|alerts|headlines)\b
+      | save\s+(?:this\s+)?(?:article|story)\b
+      | read\s+the\s+full\s+(?:report|story|statement|article|interview)\s+here\b
+      | (?:click|tap)\s+to\s+(?:expand|enlarge|play|watch|listen|read)\b
       | download\s+(?:our|the)\s+app\b
       | (?:support|donate\s+to)\s+(?:our|independent)\s+journalism\b
     )""",
@@ -227,9 +248,20 @@ _BP_LINE_PREFIX = re.compile(
     r"""\W{0,3}(?:
         (?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more|watch|listen|recommended
           |more\s+from\s+[^:]{1,40}|latest|editor[’']?s\s+picks?|trending)\s*[:|»>–—-]
-      | \(?\s*(?:reporting|writing|additional\s+reporting|editing|compiled|produced|graphics)
+      | \(?\s*(?:reporting|writing|additional\s+reporting|editing|compiled|produced|graphics
+          |written|edited|translated|illustrated|research)
           \s+by\b
+      | (?-i:By\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}
+          (?:\s*(?:,|and|&)\s*[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}){0,3})$  # a byline
+      | (?:first\s+)?(?:published|updated|posted)\s*(?:on|at)?\s*:?\s*\d
+      | (?:tags|topics|filed\s+under|podcast|gallery|in\s+pictures)\s*[:|]
+      | our\s+standards\b
       | (?:©|\(c\)\s|copyright\b)
+      | (?:photo|photograph|picture|image|illustration|video|graphic)s?(?:\s+credit)?\s*[:|]
+      | (?:photo|photograph|picture|image)s?\s+by\b
+      # a caption ending in its credit: "… (Jane Doe/Daily Ledger)"
+      | .*\((?:[\w’'. -]{0,30}photo:?\s*)?[^()/\n]{2,40}/[^()/\n]{2,40}\)$
+      | .*\b(?:getty\s+images|shutterstock|alamy)\b[^.]{0,40}$
     )""",
     _BP_FLAGS | re.VERBOSE,
 )
@@ -406,9 +438,11 @@ def segment(body: str, *, limit: int | None = None) -> list[Sentence]:
     Accepts any string (no normalisation is applied, so offsets index into ``body`` as given).
     Guarantees the invariants listed in the module docstring. A sentence is ``BOILERPLATE``
     when it matches a furniture pattern itself (newsletter plugs, "Share this article",
-    "Follow us on …", "Advertisement", copyright) or when its whole line is furniture (a
-    "Related:"/"Read more:" line, a credit line, a line of only links or handles, a link-list
-    heading or a teaser line under one — see :class:`_LinkListState`).
+    "Follow us on …", live-coverage plugs, "Listen to this article", "This story has been
+    updated …", "Advertisement", copyright, a caption ending in its "(Name/Outlet)" credit) or
+    when its whole line is furniture (a "Related:"/"Read more:" line, a credit or byline, a
+    "Photo:" line, a line of only links or handles, a link-list heading or a teaser line under
+    one — see :class:`_LinkListState`).
     """
     sentences: list[Sentence] = []
     links = _LinkListState()

@@ -34,7 +34,11 @@ class Command(BaseCommand):
         for path in files:
             try:
                 document = read_document(path, max_body_bytes=settings.SOURCEDESK_MAX_BODY_BYTES)
-                analyzed = analyze(document.body, max_sentences=settings.SOURCEDESK_MAX_SENTENCES)
+                analyzed = analyze(
+                    document.body,
+                    max_sentences=settings.SOURCEDESK_MAX_SENTENCES,
+                    outlet=document.outlet,
+                )
             except (DocumentError, OSError) as exc:
                 failed += 1
                 self.stderr.write(f"error      {path}: {exc}")

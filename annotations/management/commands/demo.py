@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import subprocess
 import sys
@@ -25,9 +26,6 @@ DEMO_USERS = (
 )
 
 
-SITE = "http://127.0.0.1:8000"
-
-
 class Command(BaseCommand):
     help = (
         "Prepare a demo instance: migrate, create the admin, editor and reviewer users (with "
@@ -45,6 +43,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["serve"] and not os.environ.get("SOURCEDESK_BASE_URL"):
+            # Links in the banner, the webhooks and the exports name the address served
+            # (the worker started below inherits it).
+            host, _, port = options["serve"].rpartition(":")
+            if host in ("", "0.0.0.0"):  # noqa: S104 (a wildcard bind is reached on the loopback)
+                host = "127.0.0.1"
+            site = f"http://{host}:{port}"
+            os.environ["SOURCEDESK_BASE_URL"] = settings.SOURCEDESK_BASE_URL = site
+        site = str(settings.SOURCEDESK_BASE_URL).rstrip("/")
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database migrated.")
         worker = None
@@ -82,10 +89,10 @@ class Command(BaseCommand):
             credentials.append((username, role, password))
 
         draft = Article.objects.drafts().order_by("created_at").first()
-        start = f"{SITE}/desk/articles/{draft.pk}/" if draft else f"{SITE}/desk/"
+        start = f"{site}/desk/articles/{draft.pk}/" if draft else f"{site}/desk/"
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Sourcedesk demo is ready: {start}"))
-        self.stdout.write(f"Admin: {SITE}/admin/   Review queue: {SITE}/desk/review/")
+        self.stdout.write(f"Admin: {site}/admin/   Review queue: {site}/desk/review/")
         self.stdout.write("Log in as (passwords are new on every run of make demo):")
         for username, role, password in credentials:
             self.stdout.write(f"  {username:<9} {password}   ({role})")

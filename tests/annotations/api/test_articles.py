@@ -389,3 +389,16 @@ def test_upsert_refuses_a_body_of_only_zero_width_characters(as_publisher):
     response = as_publisher.post(URL, payload(body="\u200b\u2060 \ufeff"), format="json")
     assert response.status_code == 400 and "body" in response.json()["fields"]
     assert not Article.objects.exists()
+
+
+# --- a reference article has no workflow status (issue 13, item 8) -------------------------
+
+
+def test_a_reference_article_has_no_status_and_no_status_filter_lists_it(as_editor, three_articles):
+    listed = {a["external_id"]: a for a in as_editor.get(URL).json()["results"]}
+    reference = Article.objects.get(external_id="wire-1")
+    detail = as_editor.get(f"{URL}{reference.pk}/").json()
+
+    assert listed["wire-1"]["status"] is None and detail["status"] is None
+    assert listed["story-1"]["status"] == "in_annotation"
+    assert "wire-1" not in ids(as_editor.get(URL, {"status": "in_annotation"}))

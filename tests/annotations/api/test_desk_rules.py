@@ -30,7 +30,7 @@ def url(sentence, action=""):
 
 @pytest.fixture
 def anonymous() -> Source:
-    return SourceFactory(name="several European diplomats", kind=Source.Kind.ANONYMOUS)
+    return SourceFactory.create(name="several European diplomats", kind=Source.Kind.ANONYMOUS)
 
 
 # --- item 1: the standards fields, per use -------------------------------------------------

@@ -148,3 +148,23 @@ def test_unknown_field_the_schema_forbids_is_refused_by_the_server(as_publisher)
         format="json",
     )
     assert response.status_code == 400 and "headlin" in response.json()["fields"]
+
+
+# --- a logged-out visitor of the docs logs in and comes back (issue 13, item 8) -------------
+
+
+def test_docs_send_a_logged_out_visitor_to_the_login_page_and_back(client, editor):
+    response = client.get("/api/docs/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/api/docs/"
+
+    client.get(response["Location"])
+    back = client.post(
+        "/accounts/login/",
+        {"username": "editor", "password": "correct horse battery", "next": "/api/docs/"},
+    )
+    assert back.status_code == 302 and back["Location"] == "/api/docs/"
+
+
+def test_the_schema_still_answers_401_to_a_client_without_credentials(client):
+    assert client.get("/api/schema/").status_code == 401

@@ -153,7 +153,7 @@ def test_different_actor_for_the_same_action_contradicts():
         "Moscow rejected the revised 20-point framework during the Geneva talks.",
     )
     assert match is not None and match.relation == "contradicts"
-    assert match.reason == "different actor for 'rejected': Kyiv vs Moscow"
+    assert match.reason == "different actor: Kyiv vs Moscow rejected the revised 20 point framework"
 
 
 # --- corroboration ---------------------------------------------------------------------------
@@ -168,7 +168,7 @@ def test_same_fact_in_other_words_corroborates():
     )
     assert match is not None and match.relation == "corroborates"
     # The reason names the fact's terms; 'Rubio told European officials' is its attribution.
-    assert match.reason.startswith("same fact: Washington")
+    assert match.reason.startswith("same fact: 'Washington wants a peace deal")
 
 
 def test_same_topic_different_fact_is_not_corroboration():

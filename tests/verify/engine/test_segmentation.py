@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SEED
+from tests.conftest import seed_body
 from verify.engine.segmentation import BOILERPLATE, CLAIM, segment
 
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
@@ -241,7 +241,7 @@ def test_list_enumerator_is_not_a_sentence_of_its_own() -> None:
 
 
 def test_seed_page_marks_plug_heading_and_teaser_as_boilerplate() -> None:
-    sentences = segment(SEED.read_text(encoding="utf-8"))
+    sentences = segment(seed_body())
     furniture = [s.text[:30] for s in sentences if s.kind == BOILERPLATE]
     assert furniture == [
         "Follow our coverage of the war",
@@ -252,7 +252,7 @@ def test_seed_page_marks_plug_heading_and_teaser_as_boilerplate() -> None:
 
 
 def test_seed_page_article_text_resumes_after_teaser() -> None:
-    sentences = segment(SEED.read_text(encoding="utf-8"))
+    sentences = segment(seed_body())
     after = next(s for s in sentences if s.text.startswith("After a meeting in Geneva"))
     assert after.kind == CLAIM
 
@@ -343,6 +343,66 @@ def test_plain_heading_words_inside_prose_are_not_furniture() -> None:
     assert {kind for _, kind in kinds(body)} == {CLAIM}
 
 
+def test_photo_credits_and_captions_with_a_credit_are_boilerplate() -> None:
+    body = (
+        "Photo: Anna Lindqvist/Baltic Courier\n"
+        "Pictures by Tom Hale\n"
+        "Farmers block the ring road outside the ministry on Monday (Jo Brandt/Evening Herald)\n"
+        "Firefighters at the scene. Getty Images"
+    )
+    assert {kind for _, kind in kinds(body)} == {BOILERPLATE}
+
+
+def test_update_notes_live_plugs_and_audio_players_are_boilerplate() -> None:
+    body = (
+        "This article has been updated to include a response from the ministry.\n"
+        "Election night: follow our live coverage of the count\n"
+        "Follow live updates on the floods in Valencia\n"
+        "Listen to this story\n"
+        "The Associated Press contributed to this report.\n"
+        "By Maria Lopez and Sam Okafor\n"
+        "Edited by Paul Varga\n"
+        "Updated 14:05 GMT"
+    )
+    assert {kind for _, kind in kinds(body)} == {BOILERPLATE}
+
+
+def test_page_chrome_and_app_plugs_are_boilerplate() -> None:
+    body = (
+        "First published on Mon 3 March 2026\n"
+        "This article is more than 2 years old\n"
+        "Image caption, Firefighters at the scene\n"
+        "Sign in\n"
+        "Skip to main content\n"
+        "Join our WhatsApp channel for breaking news\n"
+        "Get the latest headlines delivered to your inbox\n"
+        "Save this article\n"
+        "Read the full statement here\n"
+        "Click to expand"
+    )
+    assert {kind for _, kind in kinds(body)} == {BOILERPLATE}
+
+
+def test_prose_about_joining_signing_in_and_saving_is_a_claim() -> None:
+    body = (
+        "The minister said she would sign in new rules for landlords.\n"
+        "Two more countries are expected to join the group next year.\n"
+        "Rescuers were able to save the child.\n"
+        "The airline said passengers could get the latest updates from its website."
+    )
+    assert {kind for _, kind in kinds(body)} == {CLAIM}
+
+
+def test_prose_about_updates_photos_and_bylines_is_a_claim() -> None:
+    body = (
+        "The ministry said the figures had been updated in March.\n"
+        "Photos published by the agency showed the damage to the dam.\n"
+        "By Monday the river had fallen below the flood mark.\n"
+        "Support fell to 38 percent in the latest poll (Ipsos/Evening Herald)."
+    )
+    assert {kind for _, kind in kinds(body)} == {CLAIM}
+
+
 def test_sentence_kinds_are_per_sentence_inside_a_prose_paragraph() -> None:
     body = "Kyiv rejected the plan. Sign up for our daily briefing."
     assert kinds(body) == [
@@ -352,7 +412,7 @@ def test_sentence_kinds_are_per_sentence_inside_a_prose_paragraph() -> None:
 
 
 def test_no_sentence_text_contains_a_line_break_in_the_seed() -> None:
-    sentences = segment(SEED.read_text(encoding="utf-8"))
+    sentences = segment(seed_body())
     assert not any(re.search(r"[\r\n]", s.text) for s in sentences)
 
 

@@ -21,7 +21,11 @@ The package, one part per concern (each module's docstring says what it promises
 * :mod:`~verify.engine.attribution.tokens` — one sentence as tokens;
 * :mod:`~verify.engine.attribution.phrases` — noun phrases to the left and right of a cue;
 * :mod:`~verify.engine.attribution.subjects` — the subject of a cue that comes before it;
+* :mod:`~verify.engine.attribution.complements` — whether a cue reports content (only
+  sources: not refusals, plans, requests without content);
+* :mod:`~verify.engine.attribution.records` — documents and the agents that relay them;
 * :mod:`~verify.engine.attribution.cues` — cues and their mentions;
+* :mod:`~verify.engine.attribution.newsroom` — the article's own outlet (own reporting);
 * :mod:`~verify.engine.attribution.kinds` — source kinds and names;
 * :mod:`~verify.engine.attribution.resolve` — article context and pronouns;
 * :mod:`~verify.engine.attribution.engine` — :func:`suggest`, tying them together.

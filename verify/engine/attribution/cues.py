@@ -14,13 +14,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verify.engine import lexicon as lx
+from verify.engine.attribution.complements import parenthetical, reports_content
 from verify.engine.attribution.phrases import (
     Mention,
+    core_end,
+    document_participle,
     head_ok,
     is_role,
     name_like,
     scan_left,
     scan_right,
+)
+from verify.engine.attribution.records import (
+    access_agents,
+    coordinated,
+    passive_access,
+    report_by,
 )
 from verify.engine.attribution.subjects import (
     object_relative,
@@ -33,6 +42,7 @@ from verify.engine.attribution.tokens import (
     CLOSE,
     DASHES,
     DAYS,
+    NUM,
     OPEN,
     PUNCT,
     QUOTES,
@@ -57,6 +67,7 @@ class CueMatch:
     mention: Mention
     kind_hint: str  # "pre" | "post" | "participle"
     told_outlet: str | None = None
+    told: Mention | None = None  # the outlet's mention ("told the Courier"), a source too
 
 
 def cue_base(toks: Tokens, i: int) -> str | None:
@@ -71,6 +82,7 @@ def cue_base(toks: Tokens, i: int) -> str | None:
     if (
         low.endswith("s")
         and base not in lx.INVERTIBLE
+        and base in lx.NOUN_CUES | lx.DOCUMENT_NOUNS
         and (i + 1 >= toks.n or toks.kinds[i + 1] == PUNCT)
     ):
         return None  # a plural noun ending its clause ("key Kremlin demands.")
@@ -83,6 +95,10 @@ def cue_base(toks: Tokens, i: int) -> str | None:
         and not (base == "continue" and (i + 1 >= toks.n or toks.kinds[i + 1] == PUNCT))
     ):
         return None
+    if low in lx.POSTMODIFIERS and toks.low(i + 1) in ("on", "about"):
+        return None  # "an engineer briefed on the plans" describes the engineer
+    if document_participle(toks, i) and strip_possessive(toks.low(i - 1)) in lx.DOCUMENT_NOUNS:
+        return None  # "data published by Eurostat showed": describes the data
     prev = toks.low(i - 1)
     if prev == "having":
         return None  # "Having said that, …" is a connective
@@ -117,6 +133,8 @@ def plural_noun_reading(toks: Tokens, i: int, base: str) -> bool:
         return False
     if toks.low(i - 1) in lx.PRONOUNS:
         return False
+    if document_participle(toks, i + 1):
+        return True  # "cost estimates published by the council show …"
     return i + 1 >= toks.n or toks.lows[i + 1] in NOUN_FOLLOWERS
 
 
@@ -179,7 +197,44 @@ def punctuation_cues(toks: Tokens) -> list[CueMatch]:
 
 
 def find_cues(toks: Tokens) -> list[CueMatch]:
-    """Every cue of the sentence with its mention, in sentence order."""
+    """Every cue of the sentence with its mention, in sentence order; the agent a document
+    was obtained or seen by follows the document's cue."""
+    return with_access_agents(toks, _find_cues(toks))
+
+
+def with_access_agents(toks: Tokens, found: list[CueMatch]) -> list[CueMatch]:
+    """``found`` with, after each cue, the agents of access participles in its mention ("emails
+    obtained by the Courier show …": the emails, then the Courier)."""
+    out: list[CueMatch] = []
+    for f in found:
+        out.append(f)
+        if f.told is not None:  # "two of the people told the Post": the Post relays them
+            out.append(CueMatch(f.cue_first, f.cue_last, f.told, "post"))
+        if f.mention.first < 0 or (f.cue_first == f.cue_last - 1 and toks.low(f.cue_last) == "by"):
+            continue
+        last = f.mention.span_last
+        if f.kind_hint == "pre" and f.mention.span_last < f.cue_first:
+            last = f.cue_first - 1
+        agents = access_agents(toks, f.mention.span_first, last)
+        if f.kind_hint == "pre":  # "said in a report seen by Reuters that …"
+            agents += access_agents(toks, f.cue_last + 1, adjunct_end(toks, f.cue_last + 1))
+        for cue_first, cue_last, m in agents:
+            out.append(CueMatch(cue_first, cue_last, m, "post"))
+    return out
+
+
+def adjunct_end(toks: Tokens, k: int) -> int:
+    """The last token of an "in a report …" adjunct starting at token k (up to a clause
+    marker or punctuation), or k - 1 when none starts there."""
+    if toks.low(k) not in ("in", "according"):
+        return k - 1
+    j = k
+    while j + 1 < toks.n and toks.is_word(j + 1) and toks.lows[j + 1] not in lx.CONTENT_OPENERS:
+        j += 1
+    return j
+
+
+def _find_cues(toks: Tokens) -> list[CueMatch]:
     found: list[CueMatch] = punctuation_cues(toks)
     i = 0
     while i < toks.n:
@@ -187,19 +242,50 @@ def find_cues(toks: Tokens) -> list[CueMatch]:
             i += 1
             continue
         low = toks.lows[i]
-        if low == "according" and toks.low(i + 1) == "to":
-            m = scan_right(toks, i + 2)
+        if (low == "according" and toks.low(i + 1) == "to") or low == "citing":
+            last = i + 1 if low == "according" else i
+            m = scan_right(toks, last + 1)
+            if m is not None and (i == 0 or toks.lows[i - 1] in lx.LEADING_NOISE):
+                m.span_last = m.last  # "According to X, the mayor knew …": the comma ends X
             if m is not None:
-                found.append(CueMatch(i, i + 1, m, "post"))
-            i += 2
+                found.append(CueMatch(i, last, m, "post"))
+                found.extend(CueMatch(i, last, more, "post") for more in coordinated(toks, m))
+            i = last + 1
             continue
-        if low == "citing":
-            m = scan_right(toks, i + 1)
-            if m is not None:
-                found.append(CueMatch(i, i, m, "post"))
-            i += 1
-            continue
+        if low in lx.ACCESS_PARTICIPLES:
+            access = passive_access(toks, aux_start(toks, i), i)
+            if access:
+                pre, agent = access
+                found.append(CueMatch(*pre, "pre"))
+                found.append(CueMatch(*agent, "post"))
+                i += 2
+                continue
+        if low in lx.REPORT_NOUNS:
+            nominal_report = report_by(toks, i)
+            if nominal_report is not None:
+                found.append(CueMatch(*nominal_report, "post"))
+                i += 2
+                continue
         base = cue_base(toks, i)
+        if base is None and (
+            low in lx.DOCUMENT_VERB_FORMS
+            or (
+                low in lx.HAVE_FORMS
+                and (toks.low(i + 1) in lx.DETERMINERS or toks.kinds[min(i + 1, toks.n - 1)] == NUM)
+                and i + 1 < toks.n
+            )
+        ):
+            listed = document_cue(toks, i)
+            if listed is not None and not reported_inside(toks, listed, "", found):
+                found.append(listed)
+                i += 1
+                continue
+        if base is None and low in lx.OBSERVATION_FORMS:
+            seen = observation_cue(toks, i)
+            if seen is not None and not reported_inside(toks, seen, "", found):
+                found.append(seen)
+                i += 1
+                continue
         if base is None:
             if low in lx.NOMINAL_CUES:
                 nominal = nominal_cue(toks, i)
@@ -211,10 +297,107 @@ def find_cues(toks: Tokens) -> list[CueMatch]:
         if base in lx.PARTICLE_CUES and toks.low(i + 1) in lx.PARTICLE_CUES[base]:
             last = i + 1
         f = attach_cue(toks, i, last, base)
-        if f is not None:
+        if f is not None and (
+            f.kind_hint == "post"
+            or (
+                reports_content(
+                    toks,
+                    aux_start(toks, i),
+                    i,
+                    last,
+                    base,
+                    f.mention.span_first if f.kind_hint == "pre" else -1,
+                )
+                and not reported_inside(toks, f, base, found)
+            )
+        ):
             found.append(f)
         i = last + 1
     return found
+
+
+def document_cue(toks: Tokens, verb: int) -> CueMatch | None:
+    """ "The register lists no gifts", "A report by the institute put the number at 5,000": a
+    verb of the lexicon whose subject is a document (its head a document noun), not negated or
+    modal; None otherwise."""
+    if toks.caps[verb] or toks.low(verb - 1) in lx.DETERMINERS or toks.low(verb - 1) == "to":
+        return None
+    aux = aux_start(toks, verb)
+    chain = toks.lows[aux:verb]
+    if any(low in lx.NEGATIONS or low in lx.MODALS or low in lx.BE_FORMS for low in chain):
+        return None
+    m = participle_subject(toks, aux) or subject_before(toks, aux)
+    if m is None or m.first < 0:
+        return None
+    head = strip_possessive(toks.lows[core_end(toks, m.first, m.last)])
+    if _puts_a_figure(toks, verb) and head_ok(toks, core_end(toks, m.first, m.last)):
+        return CueMatch(aux, verb, m, "pre")  # "Local officials put the death toll at 42"
+    if head not in lx.DOCUMENT_NOUNS or toks.caps[core_end(toks, m.first, m.last)]:
+        return None
+    return CueMatch(aux, verb, m, "pre")
+
+
+def _puts_a_figure(toks: Tokens, verb: int) -> bool:
+    """ "put the number at 5,000": "put", an object of a few words, "at" and an amount."""
+    if toks.lows[verb] not in ("put", "puts"):
+        return False
+    for k in range(verb + 1, min(verb + 6, toks.n - 1)):
+        if toks.lows[k] == "at":
+            return toks.kinds[k + 1] == NUM or toks.low(k + 1) in ("about", "around", "least")
+    return False
+
+
+def observation_cue(toks: Tokens, verb: int) -> CueMatch | None:
+    """ "Our correspondent in Turin saw …", "The Courier verified …": an observation verb whose
+    subject is a journalist or an outlet (the newsroom's own reporting); None otherwise."""
+    if toks.caps[verb] or toks.low(verb - 1) in lx.DETERMINERS:
+        return None
+    aux = aux_start(toks, verb)
+    if any(low in lx.NEGATIONS or low in lx.MODALS for low in toks.lows[aux:verb]):
+        return None  # "The Herald has not seen the emails" is a fact, not an observation
+    m = subject_before(toks, aux)
+    if m is None or m.first < 0:
+        return None
+    head = core_end(toks, m.first, m.last)
+    low = strip_possessive(toks.lows[head])
+    if low in lx.JOURNALIST_NOUNS or (
+        toks.caps[head] and outlet_name(toks, Mention(m.first, head, head)) is not None
+    ):
+        return CueMatch(aux, verb, m, "pre")
+    return None
+
+
+def reported_inside(toks: Tokens, f: CueMatch, base: str, earlier: list[CueMatch]) -> bool:
+    """Whether cue ``f`` sits inside what an earlier subject said, and only tells what the
+    reported people did: "X said the city had asked …", "records show that consultants advised
+    …", "X said he welcomed …". Verbs of saying stay sources there ("X said Y told him …", Y via
+    X), and so does a tail after the content ("…, while B argued …, the paper reported").
+    """
+    if f.kind_hint != "pre" or base in lx.RELAYED_SAYING_VERBS:
+        return False
+    if parenthetical(toks, f.mention.span_first, f.cue_last):
+        return False
+    return any(
+        e.kind_hint != "post"
+        and e.cue_last < f.mention.span_first
+        and not _clause_break(toks, e.cue_last + 1, f.mention.span_first)
+        for e in earlier
+    )
+
+
+# Words that, after a comma, open a clause of the writer's own rather than more of what the
+# earlier subject said: "X accused Y of lying, though records show …".
+_CONCESSIVE = frozenset({"though", "although", "whereas", "yet", "but"})
+
+
+def _clause_break(toks: Tokens, first: int, stop: int) -> bool:
+    """Whether tokens first..stop-1 hold a semicolon or a comma and a concessive word."""
+    for k in range(first, stop):
+        if toks.texts[k] == ";":
+            return True
+        if toks.texts[k] == "," and toks.low(k + 1) in _CONCESSIVE:
+            return True
+    return False
 
 
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -260,14 +443,20 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         if not any(toks.lows[k] in lx.BE_FORMS for k in range(aux, verb)):
             return None
     elif is_passive(toks, aux, verb):
-        if toks.low(last + 1) == "by":
+        # "was told by X", "was reported by X"; "the strike was called by X" is an action
+        if toks.low(last + 1) == "by" and base in lx.SAYING_VERBS:
             m = scan_right(toks, last + 2)
             if m is not None:
                 return CueMatch(verb, last, m, "post")
         return None
     if low.endswith("ing") and not any(toks.lows[k] in lx.BE_FORMS for k in range(aux, verb)):
         prev = toks.low(aux - 1)
-        if prev in (",", "—", "–", "by", "while", "after", "before", "when") or aux == 0:
+        quoted_as = prev == "as" and toks.low(aux - 2) in ("quoted", "cited", "heard")
+        if (
+            prev in (",", "—", "–", "by", "while", "after", "before", "when")
+            or aux == 0
+            or quoted_as
+        ):
             return CueMatch(cue_first, last, Mention(-1, -1, -1), "participle")
         return participle_after_noun(toks, aux, cue_first, last)
     mention = (
@@ -277,10 +466,11 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         return None
     if mention is not None:
         found = CueMatch(cue_first, last, mention, "pre")
-        if base == "tell":
-            obj = scan_right(toks, last + 1)
-            if obj is not None:
-                found.told_outlet = outlet_name(toks, obj)
+        obj = told_object(toks, last, base)
+        if obj is not None:
+            found.told_outlet = outlet_name(toks, obj)
+            if found.told_outlet is not None:
+                found.told = obj
         return found
     prev = toks.low(aux - 1)
     if prev in ("and", "but") and aux > 1:
@@ -295,6 +485,21 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         m = scan_right(toks, k)
         if m is not None and not _opens_clause(toks, m.span_last + 1):
             return CueMatch(verb, last, m, "post")
+    return None
+
+
+def told_object(toks: Tokens, last: int, base: str) -> Mention | None:
+    """Who a source told: the object of "told" ("told the Courier"), or the phrase after "to"
+    in the same clause of another verb of saying ("confirmed the figures to the Courier")."""
+    if base == "tell":
+        return scan_right(toks, last + 1)
+    if base not in lx.SAYING_VERBS:
+        return None
+    for k in range(last + 1, min(last + 9, toks.n - 1)):
+        if not toks.is_word(k) or toks.lows[k] in lx.CONTENT_OPENERS:
+            return None
+        if toks.lows[k] == "to":
+            return scan_right(toks, k + 1)
     return None
 
 
@@ -337,9 +542,18 @@ def participle_after_noun(toks: Tokens, aux: int, cue_first: int, last: int) -> 
 
 
 def outlet_name(toks: Tokens, m: Mention) -> str | None:
-    """The outlet's name when the mention is a known outlet ("told CNN"), else None."""
-    words = " ".join(strip_possessive(toks.texts[k]) for k in range(m.first, m.last + 1))
-    low = words.lower()
+    """The outlet's name when the mention is an outlet ("told CNN", "told the Evening Star"):
+    a known outlet, or capitalised words ending in an outlet word; else None."""
+    texts = [strip_possessive(toks.texts[k]) for k in range(m.first, m.last + 1)]
+    names = texts[1:] if texts and texts[0].lower() == "the" else texts
+    low = " ".join(texts).lower()
     if low in lx.OUTLETS or (low.startswith("the ") and low[4:] in lx.OUTLETS):
-        return words
+        return " ".join(names)  # the outlet's name, as a source's name reads: "Valley Herald"
+    if (
+        names
+        and all(w[:1].isupper() for w in names)
+        and names[-1].lower() in lx.OUTLET_SUFFIXES
+        and (len(names) >= 2 or len(names) < len(texts))
+    ):
+        return " ".join(names)
     return None

@@ -14,6 +14,7 @@ from verify.engine.attribution.context import PERSONAL, ArticleContext, Referent
 from verify.engine.attribution.cues import CueMatch, find_cues
 from verify.engine.attribution.kinds import SourceClass, classify
 from verify.engine.attribution.model import Attribution, SentenceLike
+from verify.engine.attribution.newsroom import own_outlet, own_reporting
 from verify.engine.attribution.phrases import Mention
 from verify.engine.attribution.resolve import resolve_pronoun
 from verify.engine.attribution.subjects import sentence_subject
@@ -40,8 +41,13 @@ def attribution_mode(toks: Tokens, f: CueMatch, kind: str) -> AttributionMode:
     return AttributionMode.INDIRECT
 
 
+# Kinds whose name identifies one source: "Trump said … he added" is Trump once (unnamed
+# "officials" twice may be two groups).
+_NAMED = frozenset({SourceKind.PERSON, SourceKind.OFFICIAL})
+
+
 def suggest_sentence(
-    body: str, sent: SentenceLike, toks: Tokens, article: ArticleContext
+    body: str, sent: SentenceLike, toks: Tokens, article: ArticleContext, own: str | None = None
 ) -> list[Attribution]:
     """The attributions of one tokenized sentence; records its sources in ``article``."""
     out: list[Attribution] = []
@@ -74,20 +80,33 @@ def suggest_sentence(
             continue
         if c.pronoun is not None:
             c = resolve_pronoun(c, article)
+        ours = own_reporting(toks, f.mention, c, own)
+        if ours is not None:
+            if classes and classes[-1][0].told is f.mention:
+                classes[-1][0].told_outlet = None  # "X told the Ledger" in the Ledger: X itself
+                continue
+            c = ours
         if c.kind in PERSONAL:
             article.remember(c.name, official=c.kind == SourceKind.OFFICIAL)
         article.history.append(Referent(c.name, c.kind, c.plural))
         classes.append((f, c))
     outlets = [(f, c) for f, c in classes if c.kind == SourceKind.OUTLET]
-    seen: set[tuple[int, int, int, int]] = set()
+    seen: set[int | str] = set()
+    # subjects of a main clause: their relative clause ("X, who has said …, said") is not kept
+    mains = {f.mention.first for f, _ in classes if f.mention.span_first == f.mention.first}
     for f, c in classes:
         via = f.told_outlet
         if via is None and c.kind != SourceKind.OUTLET and outlets:
             via = min(outlets, key=lambda fc: abs(fc[0].cue_first - f.cue_first))[1].name
-        key = (f.mention.span_first, f.mention.span_last, f.cue_first, f.cue_last)
-        if key in seen:
+        # one suggestion per source per sentence: "praised the plan, saying …", "he said … he added"
+        # mentions starting at the same word are one source ("A UN report published …"), and
+        # so is a relative and its antecedent ("The mayor, who has said …, said")
+        first, phrase, name = f.mention.span_first, f.mention.first, c.name.lower()
+        if first in seen or phrase in seen or (c.kind in _NAMED and name in seen):
             continue
-        seen.add(key)
+        if first != phrase and phrase in mains:
+            continue
+        seen.update((first, phrase, name))
         cue_start, cue_end = toks.start(f.cue_first), toks.end(f.cue_last)
         out.append(
             Attribution(
@@ -109,7 +128,9 @@ def suggest_sentence(
 MAX_SENTENCE_CHARS = 5000
 
 
-def suggest(body: str, sentences: Sequence[SentenceLike]) -> list[list[Attribution]]:
+def suggest(
+    body: str, sentences: Sequence[SentenceLike], *, outlet: str | None = None
+) -> list[list[Attribution]]:
     """One list of suggested attributions per sentence, in the order given.
 
     Boilerplate sentences get ``[]``, and so do sentences longer than
@@ -120,6 +141,7 @@ def suggest(body: str, sentences: Sequence[SentenceLike]) -> list[list[Attributi
     ``body[cue_start:cue_end] == cue``.
     """
     article = ArticleContext()
+    own = outlet or own_outlet(body, sentences)
     tokenized: list[Tokens | None] = []
     open_quote = False
     previous_end = 0
@@ -140,5 +162,5 @@ def suggest(body: str, sentences: Sequence[SentenceLike]) -> list[list[Attributi
         if maybe_toks is None:
             result.append([])
         else:
-            result.append(suggest_sentence(body, sent, maybe_toks, article))
+            result.append(suggest_sentence(body, sent, maybe_toks, article, own))
     return result

@@ -70,6 +70,7 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
         or name_low in lx.OUTLETS
         or (name_low.startswith("the ") and name_low[4:] in lx.OUTLETS)
         or (len(name_words) >= 2 and head in lx.OUTLET_SUFFIXES and not is_place(name_low))
+        or (len(name_words) == 1 and lows[0] == "the" and head in lx.OUTLET_SUFFIXES)
         or (head in lx.OUTLET_NOUNS and lows[0] == "the" and len(lows) <= 3)
     ):
         return SourceClass(SourceKind.OUTLET, name or full_text, False)

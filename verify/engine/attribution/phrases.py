@@ -95,7 +95,8 @@ def prep_joins(toks: Tokens, left: int, right: int) -> bool:
         toks.caps[left]
         or low in lx.ANONYMOUS_NOUNS
         or low in lx.DOCUMENT_NOUNS
-        or (low in lx.TITLES or low in lx.ORGANISATION_NOUNS or low in ("familiar", "close"))
+        or (low in lx.TITLES or low in lx.ORGANISATION_NOUNS or low in lx.POSTMODIFIERS)
+        or low in lx.DOCUMENT_PARTICIPLES
     )
 
 
@@ -121,7 +122,7 @@ def scan_left(toks: Tokens, end: int, floor: int = 0) -> int | None:
             i -= 1
             continue
         if low in lx.NP_PREPOSITIONS and toks.is_word(i):
-            if low in ("familiar", "close") or prep_joins(toks, i - 1, i + 1):
+            if low in lx.POSTMODIFIERS or prep_joins(toks, i - 1, i + 1):
                 i -= 1
                 continue
             break
@@ -133,6 +134,12 @@ def scan_left(toks: Tokens, end: int, floor: int = 0) -> int | None:
         if low == "on" and i > floor and toks.caps[i - 1] and toks.caps[i + 1]:
             i -= 1  # "the Commission on Presidential Debates"
             continue
+        if low in _POSTMODIFIER_LINKS and toks.low(i - 1) in lx.POSTMODIFIERS and i > floor:
+            i -= 1  # "people close to the minister", "an engineer briefed on the plans"
+            continue
+        if low == "on" and i > floor and _on_modifies(toks, i):
+            i -= 1  # "firefighters on the ground", "officials on the committee"
+            continue
         if not np_word_ok(toks, i):
             break
         first = i
@@ -141,7 +148,7 @@ def scan_left(toks: Tokens, end: int, floor: int = 0) -> int | None:
     if not head_ok(toks, end):
         # "officials familiar with the matter": the head sits before its modifier
         core = core_end(toks, first, end)
-        if core == end or not (toks.caps[core] or toks.lows[core] in lx.ANONYMOUS_NOUNS):
+        if core == end or not (toks.caps[core] or head_ok(toks, core)):
             return None
     # drop leading connectives and time words ("But", "On Tuesday")
     while first < end and (
@@ -165,6 +172,25 @@ def premodifier_ok(low: str) -> bool:
     )
 
 
+def _head_before_modifier(toks: Tokens, k: int) -> bool:
+    """Whether lower-case token k heads the phrase before a modifier naming someone: "a report
+    by the Federal Highway Institute", "guidelines from the Commission"."""
+    low = strip_possessive(toks.lows[k])
+    return (low in lx.DOCUMENT_NOUNS or low in lx.ORGANISATION_NOUNS) and toks.low(
+        k + 1
+    ) in lx.NP_PREPOSITIONS
+
+
+def _inside_title(toks: Tokens, k: int, first: int) -> bool:
+    """Whether lower-case token k sits inside a title of several words: "Chief financial
+    officer Tom Hale", "deputy foreign minister" (a title word on either side)."""
+    return (
+        k > first
+        and toks.low(k + 1) in lx.TITLES
+        and (toks.lows[k - 1] in lx.TITLES or toks.lows[k - 1] in lx.PREMODIFIERS)
+    )
+
+
 def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
     """For a proper-name phrase, cut at the last lower-case word that cannot modify a name.
 
@@ -176,7 +202,13 @@ def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
     for k in range(end - 1, first - 1, -1):
         if toks.lows[k] == "on" and k > first and toks.caps[k - 1] and toks.caps[k + 1]:
             continue  # inside a name: "Commission on Presidential Debates"
-        if toks.kinds[k] == WORD and not toks.caps[k] and not premodifier_ok(toks.lows[k]):
+        if (
+            toks.kinds[k] == WORD
+            and not toks.caps[k]
+            and not premodifier_ok(toks.lows[k])
+            and not _inside_title(toks, k, first)
+            and not _head_before_modifier(toks, k)
+        ):
             return k + 1
         if (
             toks.kinds[k] == WORD
@@ -195,16 +227,27 @@ def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
 
 def scan_right(toks: Tokens, begin: int) -> Mention | None:
     """The noun phrase starting at token ``begin`` (after "according to", inverted cues)."""
+    possessor = toks.low(begin) in _POSSESSIVE_DETERMINERS and toks.is_word(begin + 1)
     if not toks.is_word(begin) or (
         not toks.caps[begin]
+        and not possessor  # "according to its accounts", "citing his lawyer"
         and (toks.lows[begin] in lx.BOUNDARY or toks.lows[begin] in lx.NP_PREPOSITIONS)
     ):
         return None
     i = begin
     last = -1
     seen_cap = False
+    document = False
     while i < toks.n and i - begin < MAX_NP:
         low = toks.lows[i]
+        document = document or strip_possessive(low) in lx.DOCUMENT_NOUNS
+        if document and i > begin and document_participle(toks, i):
+            # "emails obtained by the Courier", "a trial published on Monday in the journal …"
+            seen_cap = False
+            last, i = i, i + 1
+            while toks.is_word(i) and (toks.lows[i] in DAYS or toks.lows[i] in _TIME_LINKS):
+                i += 1
+            continue
         if not toks.is_word(i):
             if toks.texts[i] == "(":
                 k = i + 1
@@ -217,8 +260,11 @@ def scan_right(toks: Tokens, begin: int) -> Mention | None:
                 i += 1
                 continue
             break
+        if low in _POSTMODIFIER_LINKS and i > begin and toks.low(i - 1) in lx.POSTMODIFIERS:
+            i += 1
+            continue
         if low in lx.NP_PREPOSITIONS and i > begin:
-            if low in ("familiar", "close") or prep_joins(toks, i - 1, i + 1):
+            if low in lx.POSTMODIFIERS or prep_joins(toks, i - 1, i + 1):
                 seen_cap = False
                 i += 1
                 continue
@@ -228,7 +274,9 @@ def scan_right(toks: Tokens, begin: int) -> Mention | None:
                 i += 1
                 continue
             break
-        if low in lx.RELATIVE or (not toks.caps[i] and low in lx.BOUNDARY):
+        if low in lx.RELATIVE or (
+            not toks.caps[i] and low in lx.BOUNDARY and not (possessor and i == begin)
+        ):
             break
         if low in lx.PRONOUNS:
             if i == begin:
@@ -264,10 +312,46 @@ def scan_right(toks: Tokens, begin: int) -> Mention | None:
     return Mention(begin, last, span_last)
 
 
+def _on_modifies(toks: Tokens, i: int) -> bool:
+    """Whether "on" at token i opens a modifier of the people noun before it ("workers on
+    the site"), not a time or a topic ("said on Monday", "data on prices")."""
+    before = toks.low(i - 1)
+    if strip_possessive(before) in lx.DOCUMENT_NOUNS and toks.is_word(i + 1):
+        # "guidelines on AI models", "data on admissions"; not "the report on Monday"
+        return toks.low(i + 1) not in DAYS and toks.low(i + 1) not in _TIME_LINKS
+    return (
+        toks.is_word(i - 1)
+        and toks.low(i + 1) == "the"
+        and (before in lx.ANONYMOUS_NOUNS or (before.endswith(PEOPLE_SUFFIXES) and len(before) > 5))
+        and before not in lx.DOCUMENT_NOUNS
+    )
+
+
+_POSTMODIFIER_LINKS = frozenset({"on", "to", "about"})
+_POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their", "our"})
+_TIME_LINKS = frozenset({"on", "last", "this", "earlier", "week", "month", "year"})
+PARTICIPLE_LINKS = frozenset(
+    {"by", "in", "on", "at", "last", "this", "earlier", "from", "for", "with", "during", "to"}
+)
+
+
+def document_participle(toks: Tokens, i: int) -> bool:
+    """Whether token i is a participle describing a document before it ("emails obtained by",
+    "a report published in"): a lower-case form of the lexicon followed by its complement."""
+    return (
+        toks.is_word(i)
+        and not toks.caps[i]
+        and toks.lows[i] in lx.DOCUMENT_PARTICIPLES
+        and toks.low(i + 1) in PARTICIPLE_LINKS
+    )
+
+
 def core_end(toks: Tokens, first: int, last: int) -> int:
     """Last token of the phrase's core, before a preposition opening its modifier."""
     for k in range(first + 1, last + 1):
         low = toks.lows[k]
+        if (low == "on" and _on_modifies(toks, k)) or document_participle(toks, k):
+            return k - 1
         if low in lx.NP_PREPOSITIONS and toks.kinds[k] == WORD:
             if low in ("of", "for", "on") and toks.caps[k - 1] and toks.caps[min(k + 1, last)]:
                 continue

@@ -14,6 +14,7 @@ from verify.engine import lexicon as lx
 from verify.engine.attribution.phrases import (
     APPOSITIVE_OPENERS,
     Mention,
+    document_participle,
     head_ok,
     is_role,
     name_like,
@@ -179,7 +180,10 @@ def participle_subject(toks: Tokens, aux: int) -> Mention | None:
         if not toks.is_word(k):
             return None
         low = toks.lows[k]
-        if low in lx.RELATIVE or low in lx.PRONOUNS or low in lx.CUE_FORMS:
+        described = low in lx.DOCUMENT_PARTICIPLES and strip_possessive(toks.low(k - 1)) in (
+            lx.DOCUMENT_NOUNS
+        )  # "data published by Eurostat show"
+        if low in lx.RELATIVE or low in lx.PRONOUNS or (low in lx.CUE_FORMS and not described):
             return None
         participle = (low.endswith("ed") and len(low) > 4) or low in _IRREGULAR_PARTICIPLES
         if not participle or toks.caps[k] or toks.low(k + 1) not in _PARTICIPLE_LINKS:
@@ -201,6 +205,10 @@ def relative_antecedent(toks: Tokens, i: int, relative: str) -> bool:
     low = strip_possessive(toks.lows[i])
     if low in lx.PRONOUNS or low in lx.BOUNDARY or low in lx.LEADING_NOISE:
         return False
+    if low in lx.DOCUMENT_NOUNS and (
+        toks.low(i - 1) in lx.DETERMINERS or document_participle(toks, i + 1)
+    ):
+        return relative == "which" or relative == "that"  # "a report (that was) published …"
     if low in lx.CUE_FORMS and low not in lx.ANONYMOUS_NOUNS:
         return False
     if low in lx.DOCUMENT_NOUNS:
@@ -213,6 +221,13 @@ def appositive_opener(toks: Tokens, i: int) -> str | None:
     low = toks.low(i)
     if low in PARENTHETICAL_OPENERS or (low.endswith("ing") and not toks.caps[i]):
         return "aside"
+    if low == "dated" or (
+        (low in lx.DOCUMENT_PARTICIPLES or low.endswith("ed"))
+        and toks.low(i + 1) in (_PARTICIPLE_LINKS | {"out"})
+    ):
+        return "aside"  # "A report by the inspectorate, published in April, found …"
+    if low == "from" and toks.low(i + 1) in lx.DETERMINERS:
+        return "appositive"  # "the club's lawyers, from the firm Ames & Co, said …"
     if low in ("who", "whose", "which"):
         return "relative"
     if (
@@ -264,6 +279,9 @@ def subject_across_comma(toks: Tokens, comma: int) -> Mention | None:
                 span_last = end if relative and how == "relative" else comma - 1
                 if how == "aside" and right == comma:
                     span_last = end  # "X, in remarks on Tuesday, said": the aside is not X
+                group = list_head(toks, first, comma) if how == "appositive" else None
+                if group is not None:
+                    return Mention(group, first - 2, comma - 1)
                 return Mention(first, end, span_last, alt=alt)
         if toks.texts[end] == ")":
             k2 = paren_start(toks, end) - 1
@@ -272,6 +290,25 @@ def subject_across_comma(toks: Tokens, comma: int) -> Mention | None:
                 return Mention(first, k2, comma - 1, alt=alt)
         right = k
     return None
+
+
+def list_head(toks: Tokens, first: int, stop: int) -> int | None:
+    """ "The three Baltic states, Estonia, Latvia and Lithuania, said": when the names at token
+    ``first`` list the members of a group named before a comma, the first token of that group's
+    phrase (the group is the source); else None. The names run to token ``stop`` and hold an
+    "and" (a list, not one appositive name)."""
+    if toks.low(first - 1) != "," or not toks.caps[first]:
+        return None
+    if "and" not in toks.lows[first:stop]:
+        return None
+    end = first - 2
+    if not toks.is_word(end) or toks.caps[end]:
+        return None
+    low = strip_possessive(toks.lows[end])
+    if not (low in lx.ANONYMOUS_NOUNS or low in lx.ORGANISATION_NOUNS or low.endswith("s")):
+        return None
+    start = scan_left(toks, end)
+    return start if start is not None and start <= end else None
 
 
 def subject_across_dashes(toks: Tokens, dash: int) -> Mention | None:

@@ -34,6 +34,7 @@ fact (evidence at least :data:`CORROBORATE_THRESHOLD`, half the claim's names,
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -41,20 +42,33 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
+from verify.engine.crosscheck.decision import models
 from verify.engine.crosscheck.facts import fact_text
+from verify.engine.crosscheck.frames import (
+    Predicate,
+    agreeing,
+    class_of,
+    head,
+    opposed,
+    phrase_spans,
+    predicates,
+    quote_span,
+)
+from verify.engine.crosscheck.independence import (
+    echo_reason,
+    other_speaker,
+    shared_origin,
+    speaker_reason,
+)
 from verify.engine.crosscheck.lexicon import (
-    ACTOR_GAP,
     AUX_BEFORE_NOT,
     COUNT_NOUNS,
-    DESCRIPTION_WORDS,
     EXPLICIT_NEGATORS,
     FIGURE_BREAK,
     FIGURE_GAP,
-    IRREGULAR_PASTS,
-    NAME_NOISE,
     NEGATION_CUES,
     STOPWORDS,
-    SYNONYMS,
+    TITLE_WORDS,
 )
 from verify.engine.crosscheck.particulars import (
     Clock,
@@ -98,6 +112,12 @@ CORROBORATE_THRESHOLD = 0.5
 # ... and a contradiction signal only counts between sentences this close (same statement,
 # one particular changed); below, differing figures are more likely different facts.
 CONTRADICT_THRESHOLD = 0.4
+# Opposite outcomes ('stays open' vs 'closed') contradict between facts this alike once the two
+# predicates are set aside.
+OPPOSITE_THRESHOLD = 0.4
+# Facts this alike once their (different) predicates are set aside tell of another action on
+# the same thing, not the same fact.
+OTHER_ACTION_THRESHOLD = 0.5
 # Share of the weight of the claim's content words (not names) a same-fact report must have.
 PREDICATE_COVERAGE = 0.45
 # For a contradiction, the share of one sentence's content words the other must have (either
@@ -109,6 +129,10 @@ SAME_MEASURE = 0.75
 # Differing figures or dates whose clauses share this much (weighted, of the lighter clause)
 # are of the same thing or event ('homes were destroyed' / 'homes had been destroyed').
 SAME_CLAUSE = 0.6
+# Longest stretch of a sentence quoted in a reason, in words.
+QUOTE_WORDS = 12
+# Numbers within this relative difference are the same figure (84.5 million ~ 84.6 million).
+NUMBER_TOLERANCE = 0.01
 
 _QUANTITY_KINDS = frozenset({"number", "money", "pct"})
 _DATE_KINDS = frozenset({"date", "month", "year"})
@@ -162,8 +186,10 @@ class _Features:
     words: tuple[str, ...]
     capitalised: tuple[bool, ...]
     text: str = ""  # the sentence these were read from (a key for cached weights)
-    verbs: tuple[tuple[str, int], ...] = ()  # past-tense verb stem → its first position
     name_stems: frozenset[str] = frozenset()  # stems of the capitalised words
+    tokens: tuple[Token, ...] = ()  # every token, for quoting
+    keys_at: tuple[tuple[int, str], ...] = ()  # word position → its term key (content words)
+    predicates: tuple[Predicate, ...] = ()  # who did what (see frames)
 
 
 def default_idf(token: Token) -> float:
@@ -179,8 +205,13 @@ def _key(token: Token) -> str:
     if token.kind == "name":
         return _name_key(token.norm)
     if token.kind == "word":
-        return stem(SYNONYMS.get(token.norm, token.norm))
+        return _word_key(token.norm)
     return token.norm
+
+
+def _word_key(word: str) -> str:
+    """Every form of a predicate class as the class ('shut', 'closure' → clos)."""
+    return stem(class_of(word) or word)
 
 
 # Endings of demonyms and of the places they name: Ukraine/Ukrainian, Europe/European,
@@ -211,7 +242,7 @@ def _is_content(token: Token) -> bool:
 
 
 def _unit_key(word: str) -> str:
-    return stem(SYNONYMS.get(word, word))
+    return _word_key(word)
 
 
 def _units_after(words: tuple[str, ...], position: int) -> list[str]:
@@ -277,10 +308,15 @@ _NEGATION_SCOPE = 3
 _PHRASE_BEFORE = 4
 
 
-def _negations(words: tuple[str, ...]) -> tuple[_Negation, ...]:
-    """Every negation cue with the stems of the content words it governs."""
+def _negations(
+    words: tuple[str, ...], inside: frozenset[int] = frozenset()
+) -> tuple[_Negation, ...]:
+    """Every negation cue with the stems of the content words it governs (none inside a set
+    phrase: 'found not guilty' states an acquittal, not a denial)."""
     out: list[_Negation] = []
     for i, word in enumerate(words):
+        if i in inside:
+            continue
         word = "not" if word == "n't" else word
         contracted = word.endswith("n't") and len(word) > 3
         if word not in NEGATION_CUES and not contracted:
@@ -316,6 +352,21 @@ def _negated(negations: tuple[_Negation, ...], other_terms: dict[str, Token]) ->
     return (explicit or lexical)[0].phrase
 
 
+# 'Amara Osei, the fund's co-founder, will ...': an opening name and its apposition.
+_APPOSITION = re.compile(r"^\s*([A-Z][^,]{1,50}),\s+[^,]{2,90},\s+", re.UNICODE)
+
+
+def _apposition(fact: str) -> tuple[int, int] | None:
+    """(end of the opening name, end of its apposition) in raw words, or None."""
+    found = _APPOSITION.match(fact)
+    if not found:
+        return None
+    first = found.group(1).split()[0].lower()
+    if first in STOPWORDS and first not in ("the", "a", "an"):
+        return None  # 'In a statement, ...', 'After the vote, ...': no subject
+    return len(analyse(found.group(1)).raw_words), len(analyse(fact[: found.end()]).raw_words)
+
+
 @lru_cache(maxsize=65536)
 def _features(text: str, published_at: datetime | None = None) -> _Features:
     """What comparison needs of a sentence: read from its fact (attribution left out);
@@ -324,9 +375,26 @@ def _features(text: str, published_at: datetime | None = None) -> _Features:
     analysis = analyse(fact)
     words = analysis.raw_words
     terms: dict[str, Token] = {}
+    # A set phrase is one term, its class: 'found not guilty' → acquit, 'stepped down' → resign.
+    phrase_at: dict[int, str] = {}
+    inner: dict[int, str] = {}
+    for start, end, canon in phrase_spans(words):
+        if end - start > 1:
+            phrase_at.update(dict.fromkeys(range(start + 1, end), ""))
+            phrase_at[start] = stem(canon)
+            inner.update(dict.fromkeys(range(start, end), stem(canon)))
+    keys_at: dict[int, str] = {}
     for token in analysis.tokens:
-        if _is_content(token):
-            terms.setdefault(_key(token), token)
+        if token.position in phrase_at:
+            if phrase_at[token.position]:
+                terms.setdefault(phrase_at[token.position], token)
+            # Every word of the phrase carries its key, so that a quote shows it whole.
+            keys_at[token.position] = inner[token.position]
+            continue
+        if not _is_content(token):
+            continue
+        terms.setdefault(_key(token), token)
+        keys_at[token.position] = _key(token)
     return _Features(
         terms=terms,
         quantities=_quantities(fact, words),
@@ -335,14 +403,16 @@ def _features(text: str, published_at: datetime | None = None) -> _Features:
         years=tuple(t for t in analysis.tokens if t.kind == "year"),
         whens=dates(fact, published_at),
         clocks=clocks(fact),
-        negations=_negations(analysis.raw_words),
+        negations=_negations(analysis.raw_words, frozenset(phrase_at)),
         words=analysis.raw_words,
         capitalised=analysis.capitalised,
         text=text,
-        verbs=tuple(_verb_positions(words, analysis.capitalised).items()),
         name_stems=frozenset(
             stem(w) for w, c in zip(words, analysis.capitalised, strict=True) if c
         ),
+        tokens=analysis.tokens,
+        keys_at=tuple(sorted(keys_at.items())),
+        predicates=predicates(words, _apposition(fact_text(text))),
     )
 
 
@@ -525,6 +595,10 @@ def _scores(claim: Passage, candidate: Passage, idf: Idf | None) -> tuple[float,
 
 
 # --- contradiction signals -------------------------------------------------------------------
+
+
+def _same_number(a: float, b: float) -> bool:
+    return abs(a - b) <= NUMBER_TOLERANCE * max(abs(a), abs(b), 1e-9)
 
 
 def _current(quantity: _Quantity, other: _Features) -> bool:
@@ -774,62 +848,173 @@ def _differing_dates(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
 
 
 def _denial(fa: _Features, fb: _Features) -> str:
+    """A negation of what both talk about in one of them only; none when the negation turns
+    an antonym into the other's predicate ('neither has been recovered' ~ 'still missing')."""
+    if any(agreeing(pa, pb) for pa in fa.predicates for pb in fb.predicates):
+        return ""
     negated_a, negated_b = _negated(fa.negations, fb.terms), _negated(fb.negations, fa.terms)
     if bool(negated_a) != bool(negated_b):
         return f"denies: '{negated_a or negated_b}'"
     return ""
 
 
-def _actor(features: _Features, verb_position: int) -> tuple[str, ...]:
-    """The capitalised words right before a verb, skipping auxiliaries: 'Kyiv has rejected'."""
-    i = verb_position - 1
-    while i >= 0 and features.words[i] in ACTOR_GAP:
-        i -= 1
-    actor: list[str] = []
-    while i >= 0 and (features.capitalised[i] or (i == 0 and features.words[i][:1].isalpha())):
-        word = features.words[i]
-        if word in STOPWORDS:
-            break
-        actor.append(word)
-        i -= 1
-    return tuple(reversed(actor))
+_TITLE_KEYS = frozenset(_name_key(w) for w in TITLE_WORDS) | frozenset(
+    _word_key(w) for w in TITLE_WORDS
+)
 
 
-def _verb_positions(words: tuple[str, ...], capitalised: tuple[bool, ...]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for i, word in enumerate(words):
-        if capitalised[i] or word in STOPWORDS or not word.isalpha():
-            continue
-        if word.endswith("ed") or word in IRREGULAR_PASTS or word in NEGATION_CUES:
-            out.setdefault(stem(word), i)
-    return out
+def _words_of(features: _Features, span: tuple[int, int]) -> str:
+    """The words of a span as written: 'her deputy', 'Allegheny County', '$ 14.5 million'."""
+    start, end = span
+    shown = [t.surface for t in features.tokens if start <= t.position < end]
+    if shown and shown[0].lower() in STOPWORDS:
+        shown[0] = shown[0].lower()  # 'The governor' opening a sentence reads 'the governor'
+    return " ".join(shown)
+
+
+def _span_keys(features: _Features, span: tuple[int, int]) -> frozenset[str]:
+    return frozenset(k for i, k in features.keys_at if span[0] <= i < span[1])
 
 
 def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
-    """Another actor for the same verb ('Kyiv rejected' vs 'Moscow rejected'): the reason and
-    the keys of both actors' words ("", empty when there is none)."""
-    verbs_b = dict(fb.verbs)
-    names_a, names_b = fa.name_stems, fb.name_stems
-    for verb, position_a in fa.verbs:
-        if verb not in verbs_b:
+    """Another actor for the same action ('the governor signed' vs 'was signed by her
+    deputy'): the reason and the keys of both actors' words ("", empty when there is none).
+    Actors that share a word, or one of which the other sentence names anywhere, are the same
+    ('the county' vs 'Allegheny County'; 'a jury convicted Pellow' vs 'Pellow was convicted by
+    a jury')."""
+    for pa in fa.predicates:
+        if not pa.has_actor:
             continue
-        actor_a = _actor(fa, position_a)
-        actor_b = _actor(fb, verbs_b[verb])
-        if not actor_a or not actor_b:
-            continue
-        stems_a = {stem(w) for w in actor_a}
-        stems_b = {stem(w) for w in actor_b}
-        if stems_a & stems_b or stems_a & names_b or stems_b & names_a:
-            continue
-        reason = (
-            f"different actor for '{fa.words[position_a]}': {_title(actor_a)} vs {_title(actor_b)}"
-        )
-        return reason, frozenset(_unit_key(w) for w in (*actor_a, *actor_b))
+        for pb in fb.predicates:
+            if pb.name != pa.name or not pb.has_actor or pa.negated != pb.negated:
+                continue
+            keys_a, keys_b = _span_keys(fa, pa.actor), _span_keys(fb, pb.actor)
+            # 'Councilor Ana Ruiz' and 'Councilor Tom Hale' are two people: a title shared
+            # is no shared actor when both name someone.
+            names_a, names_b = keys_a - _TITLE_KEYS, keys_b - _TITLE_KEYS
+            if names_a and names_b:
+                keys_a, keys_b = names_a, names_b
+            if not keys_a or not keys_b or keys_a & keys_b:
+                continue
+            if keys_a & fb.terms.keys() or keys_b & fa.terms.keys():
+                continue
+            stems_a = {stem(w) for w in fa.words[pa.actor[0] : pa.actor[1]] if w not in TITLE_WORDS}
+            stems_b = {stem(w) for w in fb.words[pb.actor[0] : pb.actor[1]] if w not in TITLE_WORDS}
+            if stems_a & fb.name_stems or stems_b & fa.name_stems:
+                continue
+            action = pa if not pa.passive else pb if not pb.passive else pa
+            features = fa if action is pa else fb
+            did = _words_of(features, (action.start, action.end))
+            if not action.passive:
+                target = _object_after(features, action.end)
+                did = f"{did} {target}".strip()
+            reason = (
+                f"different actor: {_words_of(fa, pa.actor)} vs {_words_of(fb, pb.actor)} {did}"
+            )
+            return reason, keys_a | keys_b
     return "", frozenset()
 
 
-def _title(words: Iterable[str]) -> str:
-    return " ".join(w.capitalize() for w in words)
+def _object_after(features: _Features, start: int) -> str:
+    """The noun phrase right after an active predicate ('the decree'), up to four words."""
+    words = features.words
+    end = start
+    if end < len(words) and words[end] in ("the", "a", "an", "her", "his", "its", "their"):
+        end += 1
+    taken = 0
+    while end < len(words) and taken < 4 and words[end].isalnum() and words[end] not in STOPWORDS:
+        end += 1
+        taken += 1
+    return _words_of(features, (start, end)) if taken else ""
+
+
+def _opposite(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
+    """Opposite outcomes of one predicate ('will stay open' vs 'will be closed', 'was
+    released' vs 'remains in custody', 'will close' vs 'will not close'): the reason and the
+    keys of both predicates ("", empty when there are none)."""
+    for pa in fa.predicates:
+        for pb in fb.predicates:
+            if opposed(pa, pb) and _same_patient(fa, pa, fb, pb):
+                qa = _words_of(fa, quote_span(fa.words, pa))
+                qb = _words_of(fb, quote_span(fb.words, pb))
+                keys = _span_keys(fa, (pa.start, pa.end)) | _span_keys(fb, (pb.start, pb.end))
+                return f"opposite: '{qa}' vs '{qb}'", keys
+    return "", frozenset()
+
+
+def _same_patient(fa: _Features, pa: Predicate, fb: _Features, pb: Predicate) -> bool:
+    """Whether two predicates act upon the same thing, as far as both say ('opened the
+    library' and 'closed the pool' do not)."""
+    head_a, head_b = head(fa.words, pa.patient), head(fb.words, pb.patient)
+    if not head_a or not head_b:
+        return True
+    key_a, key_b = _word_key(head_a), _word_key(head_b)
+    # The thing acted upon may stand elsewhere in the other (an intransitive 'the amendment
+    # ... failed by one vote' against 'adopted the amendment').
+    return key_a == key_b or key_a in fb.terms or key_b in fa.terms
+
+
+# Past forms that say little of the action ('was based in', 'were used', 'seemed').
+_WEAK_VERBS = frozenset(
+    stem(w) for w in ("based", "used", "seemed", "appeared", "involved", "needed")
+)
+
+
+def _other_action(fa: _Features, fb: _Features, idf: Idf | None) -> str:
+    """The same words about another action: both facts name predicates of the lexicon, none
+    the same, and the rest of the two is one statement ('the bridge was inspected in 2022' vs
+    'the bridge was repaired in 2022'). The reason, or "" when there is none."""
+    a = [p for p in fa.predicates if p.lexical]
+    b = [p for p in fb.predicates if p.lexical]
+    if not a and not b:
+        # Neither names an action of the lexicon: their other verbs ('met' vs 'toured').
+        a = [p for p in fa.predicates if p.name not in _WEAK_VERBS]
+        b = [p for p in fb.predicates if p.name not in _WEAK_VERBS]
+    if not a or not b:
+        return ""
+    if any(pa.name == pb.name or agreeing(pa, pb) or opposed(pa, pb) for pa in a for pb in b):
+        return ""
+    keys = frozenset().union(
+        *(_span_keys(fa, (p.start, p.end)) for p in a),
+        *(_span_keys(fb, (p.start, p.end)) for p in b),
+    )
+    if _frame(fa, fb, idf, keys) < OTHER_ACTION_THRESHOLD:
+        return ""
+    qa = _words_of(fa, quote_span(fa.words, a[0]))
+    qb = _words_of(fb, quote_span(fb.words, b[0]))
+    return f"other action: '{qa}' vs '{qb}'"
+
+
+def _quote(features: _Features, shared: frozenset[str]) -> str:
+    """The shortest stretch of the fact holding most of the terms it shares with the other
+    ('the court acquitted the driver'), at most :data:`QUOTE_WORDS` words."""
+    hits = [i for i, k in features.keys_at if k in shared]
+    if not hits:
+        return ""
+    best = (hits[0], hits[0])
+    best_count = 1
+    for i, start in enumerate(hits):
+        for j in range(i, len(hits)):
+            if hits[j] - start >= QUOTE_WORDS:
+                break
+            if j - i + 1 > best_count or (
+                j - i + 1 == best_count and hits[j] - start < best[1] - best[0]
+            ):
+                best, best_count = (start, hits[j]), j - i + 1
+    start, end = best
+    if start > 0 and features.words[start - 1] in ("the", "a", "an"):
+        start -= 1
+    return " ".join(t.surface for t in features.tokens if start <= t.position <= end)
+
+
+def _same_fact_reason(fa: _Features, fb: _Features) -> str:
+    shared = frozenset(fa.terms.keys() & fb.terms.keys())
+    qa, qb = _quote(fa, shared), _quote(fb, shared)
+    if not qa or not qb:
+        return "same fact"
+    if qa.lower() == qb.lower():
+        return f"same fact: '{qa}'"
+    return f"same fact: '{qa}' ≈ '{qb}'"
 
 
 # --- corroboration and independence ----------------------------------------------------------
@@ -920,6 +1105,50 @@ def _agreement(
     )
 
 
+def _other_things(fa: _Features, fb: _Features) -> str:
+    """One count of different things ('60 passengers' vs '60 crew', 'nine hours' vs 'nine
+    days'): the reason, or "" when there is none. Only a noun right after a bare number
+    counts: the last plural or collective noun of up to three words ('16 anchor ties'
+    counts ties, '40 crew aboard' crew); generic nouns ('60 people') count anything."""
+    heads_b = _counted(fb.text)
+    for value, word_a, shown_a in _counted(fa.text):
+        for other, word_b, shown_b in heads_b:
+            if value != other:  # a count of things is exact
+                continue
+            key_a, key_b = _word_key(word_a), _word_key(word_b)
+            if key_a == key_b or {key_a, key_b} & _GENERIC_COUNTS:
+                continue
+            return f"other things counted: {shown_a} {word_a} vs {shown_b} {word_b}"
+    return ""
+
+
+_GENERIC_COUNTS = frozenset(_word_key(w) for w in ("people", "persons", "person", "others"))
+# Nouns that count without a plural ending ('40 crew'); other counted nouns are plurals.
+_COLLECTIVES = frozenset(("crew", "staff", "personnel", "police", "cattle", "livestock"))
+
+
+@lru_cache(maxsize=65536)
+def _counted(text: str) -> tuple[tuple[float, str, str], ...]:
+    """(value, counted noun, number as written) of every bare number followed by a noun."""
+    features = _features(text)
+    words = features.words
+    out = []
+    for token in features.tokens:
+        if token.kind != "number" or token.value is None:
+            continue
+        noun = ""
+        for word in words[token.position + 1 : token.position + 4]:
+            if not word.isalpha() or word in STOPWORDS or word in FIGURE_BREAK:
+                break
+            if class_of(word) or word.endswith(("ed", "ing", "ly")):
+                break
+            if word in _COLLECTIVES or (word.endswith("s") and not word.endswith("ss")):
+                noun = word
+        if noun:
+            out.append((token.value, noun, token.surface))
+    return tuple(out)
+
+
 def _has_figures(fa: _Features, fb: _Features) -> bool:
     """Every figure of the claim is in the candidate, as written or normalised ('2.5 million
     tonnes' = '2,500,000 tonnes', 'more than nine hours' ~ 'nearly 10 hours'), counting the
@@ -978,45 +1207,19 @@ def _frame(fa: _Features, fb: _Features, idf: Idf | None, drop: frozenset[str]) 
     return _evidence(vector(fa), vector(fb))
 
 
-def _name_tokens(name: str) -> frozenset[str]:
-    words = analyse(name).raw_words
-    return frozenset(w for w in words if w.isalnum() and w not in NAME_NOISE)
-
-
-def _initials(name: str) -> str:
-    words = [w for w in analyse(name).raw_words if w.isalnum() and w not in NAME_NOISE]
-    return "".join(w[0] for w in words) if len(words) >= 2 else ""
-
-
-def _same_origin(a: str, b: str) -> bool:
-    """'Politico' ~ 'Politico Europe' (token containment), 'AP' ~ 'The Associated Press' and
-    'AFP' ~ 'Agence France-Presse' (an acronym written in capitals against the initials of
-    the other name); descriptions only when identical."""
-    ta, tb = _name_tokens(a), _name_tokens(b)
-    if not ta or not tb:
-        return False
-    if ta & DESCRIPTION_WORDS or tb & DESCRIPTION_WORDS:
-        return ta == tb
-    if ta <= tb or tb <= ta:
-        return True
-    for short, name, other in ((a, ta, b), (b, tb, a)):
-        acronym = short.strip()
-        if (
-            len(name) == 1
-            and acronym.isupper()
-            and 2 <= len(acronym) <= 6
-            and next(iter(name)) == _initials(other)
-        ):
-            return True
-    return False
-
-
 def is_echo(claim: Passage, candidate: Passage) -> bool:
-    """True when the candidate's outlet or sources share a name with the claim's sources or
-    outlet: the claim rests on Politico and the candidate is Politico's report or cites it."""
-    origins = [s for s in (*claim.sources, claim.outlet) if s]
-    others = [s for s in (*candidate.sources, candidate.outlet) if s]
-    return any(_same_origin(a, b) for a in origins for b in others)
+    """True when the candidate relays the claim's origin: its outlet or sources share an
+    outlet, organisation or document with the claim's outlet or sources (the claim rests on
+    Politico and the candidate is Politico's report or cites it). A person both quote is not a
+    shared origin (see :func:`~verify.engine.crosscheck.independence.shared_origin`)."""
+    return shared_origin(
+        claim.outlet,
+        claim.sources,
+        candidate.outlet,
+        candidate.sources,
+        claim.text,
+        candidate.text,
+    )[0]
 
 
 def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Match | None:
@@ -1032,12 +1235,99 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
     threshold = MATCH_THRESHOLD if with_context else SENTENCE_MATCH_THRESHOLD
     if score < threshold:
         return None
+    score = round(min(score, 1.0), 4)
+    echo, origin, speaker = shared_origin(
+        claim.outlet,
+        claim.sources,
+        candidate.outlet,
+        candidate.sources,
+        claim.text,
+        candidate.text,
+    )
+    relation, reason = _relation(claim, candidate, fa, fb, idf, score)
+    if not echo:
+        speaker_conflict = other_speaker(
+            claim.sources, claim.text, candidate.sources, candidate.text
+        )
+        if speaker_conflict:
+            relation, reason = Relation.CONTRADICTS, speaker_conflict
+    if echo:
+        reason = f"{echo_reason(origin)}; {reason}"
+    elif speaker and relation is Relation.CORROBORATES:
+        reason = f"{reason}; {speaker_reason(speaker)}"
+    return Match(relation, score, reason, not echo)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """What the decision weighs for one pair: its signals, which model decides (``conflict``
+    when a contradiction signal fired, else ``same``) and the reasons of either outcome."""
+
+    model: str
+    features: dict[str, float]
+    conflict: str  # the contradiction's reason ("" for the 'same' model)
+    difference: str  # what keeps it from the same fact, shown when only related
+
+
+def assess(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Assessment | None:
+    """The signals :func:`compare` decides on, or None when the pair is no match at all
+    (for fitting the decision, ``bench/train_crosscheck_decision.py``)."""
+    score = similarity(claim, candidate, idf)
+    threshold = MATCH_THRESHOLD if claim.context and candidate.context else SENTENCE_MATCH_THRESHOLD
+    if score < threshold:
+        return None
+    fa, fb = _features(claim.text), _features(candidate.text)
+    return _assess(claim, candidate, fa, fb, idf, score, full=True)
+
+
+def _relation(
+    claim: Passage,
+    candidate: Passage,
+    fa: _Features,
+    fb: _Features,
+    idf: Idf | None,
+    score: float,
+) -> tuple[Relation, str]:
+    """The relation of two facts about one event (decided by :mod:`.decision`) and the reason
+    a person reads."""
+    found = _assess(claim, candidate, fa, fb, idf, score)
+    # The models were fitted on passages with their articles' contexts (as the jobs build
+    # them); without, the rule alone decides.
+    calibrated = bool(claim.context and candidate.context)
+    if found.model == "same" and (
+        found.features["other_action"] or (not found.features["figures"] and fb.quantities)
+    ):
+        # Another action or other things counted, or figures of its own that are not the
+        # claim's: never the same fact, whatever else the two share.
+        calibrated = False
+    decided = (
+        models()[found.model].decides(found.features)
+        if calibrated
+        else found.features["rule"] >= 1.0
+    )
+    # Reasons are quoted only for the relation decided (quoting is the costlier part).
+    if decided and found.model == "conflict":
+        return Relation.CONTRADICTS, found.conflict
+    if decided:
+        return Relation.CORROBORATES, _same_fact_reason(fa, fb)
+    return Relation.RELATED, _related_reason(fa, fb, found.difference)
+
+
+def _assess(
+    claim: Passage,
+    candidate: Passage,
+    fa: _Features,
+    fb: _Features,
+    idf: Idf | None,
+    score: float,
+    full: bool = False,
+) -> Assessment:
     actor_reason, actors = _different_actor(fa, fb)
-    score = min(score, 1.0)
+    opposite, opposite_keys = _opposite(fa, fb)
     # How strongly the two facts agree: containment counts, so that a report adding detail
     # to the claim's fact ('... after a five-week trial') is not held against it.
-    sentence = _evidence(_fact_vector(claim.text, idf), _fact_vector(candidate.text, idf))
-    independent = not is_echo(claim, candidate)
+    va, vb = _fact_vector(claim.text, idf), _fact_vector(candidate.text, idf)
+    sentence = _evidence(va, vb)
     leads = (
         _context_names(claim.context) if claim.context else frozenset(),
         _context_keys(candidate.context) if candidate.context else frozenset(),
@@ -1045,46 +1335,124 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
     agreement = _agreement(fa, fb, idf, leads)
     same = agreement.names and agreement.coverage >= PREDICATE_COVERAGE
     conflict = ""
-    for signal in (_numbers_differ, _dates_differ, _denial):
+    kind = ""
+    for name, signal in (
+        ("figures_differ", _numbers_differ),
+        ("dates_differ", _dates_differ),
+        ("denial", _denial),
+    ):
         conflict = signal(fa, fb)
         if conflict:
+            kind = name
             break
+    rule_conflict = ""
+    drop: frozenset[str] = frozenset()
     if (
         conflict
         and agreement.names
         and max(agreement.coverage, agreement.back_coverage) >= CONTRADICT_COVERAGE
         and _frame(fa, fb, idf, frozenset()) >= CONTRADICT_THRESHOLD
     ):
-        return Match(Relation.CONTRADICTS, round(score, 4), conflict, independent)
-    if conflict.startswith(("figures", "dates", "times")):
+        rule_conflict = conflict
+    if not rule_conflict and conflict.startswith(("figures", "dates", "times")):
         # The figure's own words carry this one; of the claim's names (a list sentence names
         # many things) one shared is enough.
         names = _key_terms(fa, idf, leads[0])
         if not names or any(k in fb.terms or k in leads[1] for k in names):
-            measure = _same_measure(fa, fb, idf)
-            if measure:
-                return Match(Relation.CONTRADICTS, round(score, 4), measure, independent)
-    if actor_reason:
+            rule_conflict = _same_measure(fa, fb, idf)
+    if not conflict and opposite:
+        conflict, kind, drop = opposite, "opposite", opposite_keys
+        # Opposite outcomes contradict only when the rest of the two facts is one statement.
+        without = _agreement(fa, fb, idf, leads, opposite_keys)
+        if without.names and _frame(fa, fb, idf, opposite_keys) >= OPPOSITE_THRESHOLD:
+            rule_conflict = opposite
+    if not conflict and actor_reason:
+        conflict, kind, drop = actor_reason, "actor", actors
         without = _agreement(fa, fb, idf, leads, actors)
         if (
             without.names
             and without.coverage >= PREDICATE_COVERAGE
             and _frame(fa, fb, idf, actors) >= CONTRADICT_THRESHOLD
         ):
-            return Match(Relation.CONTRADICTS, round(score, 4), actor_reason, independent)
-    shown = ", ".join(fa.terms[k].surface for k in agreement.shared[:4])
-    if not same and not conflict and not actor_reason:
+            rule_conflict = actor_reason
+    other_action = _other_action(fa, fb, idf) or _other_things(fa, fb)
+    if not same and not conflict:
         same = _same_particulars(fa, fb, agreement)
-    if (
+    rule_same = bool(
         same
         and sentence >= CORROBORATE_THRESHOLD
         and not conflict
-        and not actor_reason
+        and not other_action
         and _has_figures(fa, fb)
-    ):
-        return Match(Relation.CORROBORATES, round(score, 4), f"same fact: {shown}", independent)
-    if not same:
-        reason = f"same topic, other particulars: shares only {shown or 'general words'}"
+    )
+    rule = float(bool(rule_conflict) if conflict else rule_same)
+    if not full and (rule or not (claim.context and candidate.context)):
+        # The rule decides (see _relation): the model's signals are not needed.
+        features = {
+            "rule": rule,
+            "other_action": float(bool(other_action)),
+            "figures": float(_has_figures(fa, fb)),
+        }
     else:
-        reason = f"related: {shown}"
-    return Match(Relation.RELATED, round(score, 4), reason, independent)
+        features = _model_features(claim, candidate, fa, fb, idf, score, leads, drop, agreement)
+        features["other_action"] = float(bool(other_action))
+        features["rule"] = rule
+    if conflict:
+        features[kind] = 1.0
+        return Assessment("conflict", features, rule_conflict or conflict, conflict)
+    return Assessment("same", features, "", other_action)
+
+
+def _model_features(
+    claim: Passage,
+    candidate: Passage,
+    fa: _Features,
+    fb: _Features,
+    idf: Idf | None,
+    score: float,
+    leads: tuple[frozenset[str], frozenset[str]],
+    drop: frozenset[str],
+    agreement: _Agreement,
+) -> dict[str, float]:
+    """The signals the learned decision weighs (see :data:`.decision.FEATURES`)."""
+    va, vb = _fact_vector(claim.text, idf), _fact_vector(candidate.text, idf)
+    keys_a = _key_terms(fa, idf, leads[0])
+    keys_b = _key_terms(fb, idf, frozenset())
+    back_leads = _context_keys(claim.context) if claim.context else frozenset()
+    without = _agreement(fa, fb, idf, leads, drop) if drop else agreement
+    return {
+        "evidence": _evidence(va, vb),
+        "cosine": _cosine(va, vb),
+        "coverage": without.coverage,
+        "back_coverage": without.back_coverage,
+        "names": _share(keys_a, fb.terms.keys() | leads[1]),
+        "back_names": _share(keys_b, fa.terms.keys() | back_leads),
+        "frame": _frame(fa, fb, idf, drop),
+        "predicate": float(_shared_predicate(fa, fb)),
+        "figures": float(_has_figures(fa, fb)),
+        "particulars": float(_same_particulars(fa, fb, agreement)),
+        "score": min(score, 1.0),
+    }
+
+
+def _share(keys: list[str], present: Iterable[str] | frozenset[str]) -> float:
+    if not keys:
+        return 1.0
+    found = present if isinstance(present, (set, frozenset)) else set(present)
+    return sum(k in found for k in keys) / len(keys)
+
+
+def _shared_predicate(fa: _Features, fb: _Features) -> bool:
+    return any(
+        pa.lexical and pb.lexical and (pa.name == pb.name or agreeing(pa, pb))
+        for pa in fa.predicates
+        for pb in fb.predicates
+    )
+
+
+def _related_reason(fa: _Features, fb: _Features, difference: str) -> str:
+    """Why a match is only related: what it shares, and what keeps it from the same fact."""
+    shared = frozenset(fa.terms.keys() & fb.terms.keys())
+    qa, qb = _quote(fa, shared), _quote(fb, shared)
+    about = f"same event: '{qa}' / '{qb}'" if qa and qb else "same event, other facts"
+    return f"{about} ({difference})" if difference else about

@@ -128,7 +128,7 @@ DESCRIPTION_WORDS = _words(
     lawmaker lawmakers employee employees staff"""
 )
 # Words that carry no weight in a name ('the Associated Press' ~ 'Associated Press').
-NAME_NOISE = _words("the a an of and for de la le el news")
+NAME_NOISE = _words("the a an of and for de la le el news their its his her our")
 
 # Auxiliaries and adverbs allowed between an actor and its verb ('Kyiv has also rejected').
 ACTOR_GAP = _words(
@@ -166,27 +166,195 @@ FIGURE_GAP = _words(
 # Words that end the phrase a figure belongs to ('12 people and wounded 30').
 FIGURE_BREAK = _words("and or but while when whereas as after before since with from including")
 
-# Inflections and news synonyms that name the same thing or event: compared as one term.
-# (Only comparison uses them; the index keeps the words as written.)
+# Classes of news predicates and their nouns: inflections, synonyms, derivations and set phrases
+# that state the same event ('acquitted' ~ 'found not guilty', 'closure' ~ 'closed', 'resigned' ~
+# 'stepped down', 'employs' ~ 'workforce'). Forms are matched on their stems (so 'close' also
+# covers 'closes', 'closing'); a phrase (words joined by '_') wins over the words it contains.
+# Comparison reads every form of a class as its first word; the index keeps the words as written.
+PREDICATE_CLASSES: dict[str, str] = {
+    "kill": "kill die dead death deaths fatality fatalities lost_their_lives confirmed_dead",
+    "injure": "injure injury injuries hurt wound wounded were_hurt burn burned burnt burns",
+    "quake": "earthquake earthquakes quake quakes tremor",
+    "fall": "fall fell fallen drop dropped decline slide slid slip slipped decrease plunge slump",
+    "rise": "rise rose risen climb increase grow grew grown jump surge soar raise raised hike "
+    "hiked expand expanded",
+    "cut": "cut reduce reduced reduction lower lowered slash slashed trim trimmed ease easing",
+    "ceasefire": "ceasefire ceasefires truce truces armistice",
+    "strike": "strike strikes walkout walkouts industrial_action stoppage",
+    "blast": "blast blasts explosion explosions explode exploded",
+    "talk": "talk talks negotiation negotiations",
+    "approve": "approve approved approval adopt adopted authorise authorize authorised authorized "
+    "endorse green_light signed_off sign_off",
+    "reject": "reject rejected rejection refuse refusal turn_down turned_down vote_down "
+    "voted_down veto vetoed failed_by was_defeated were_defeated",
+    "extradite": "extradite extradited extradition",
+    "evacuate": "evacuate evacuated evacuation evacuee evacuees",
+    "win": "win won wins winning victory",
+    "lose": "lose lost loses losing defeat defeated",
+    "begin": "begin began begun start started commence commenced",
+    "collapse": "collapse collapsed gave_way give_way cave_in caved_in",
+    "hospitalise": "hospitalise hospitalised hospitalized hospitalisation hospitalization "
+    "hospitalisations hospitalizations",
+    "convict": "convict convicted conviction found_guilty guilty_verdict",
+    "acquit": "acquit acquitted acquittal found_not_guilty not_guilty cleared_of",
+    "arrest": "arrest arrested apprehend apprehended taken_into_custody",
+    "detain": "detain detained detention custody in_custody remand remanded held_on_remand "
+    "on_remand jail jailed imprison imprisoned behind_bars remain_in_custody",
+    "release": "release released free freed bail bailed on_bail set_free",
+    "resign": "resign resigned resignation step_down stepped_down steps_down stand_down "
+    "stood_down quit",
+    "close": "close closed closure shut shutdown shut_down closed_down",
+    "open": "open opened reopen reopened reopening",
+    "employ": "employ employs employed employees employment workforce work_force staff",
+    "suspend": "suspend suspended suspension halt halted stop stopped called_off call_off "
+    "cancel cancelled canceled cancellation put_on_hold pause paused",
+    "continue": "continue continued resume resumed carry_on carried_on keep_working "
+    "kept_running keep_running",
+    "stay": "stay stayed stay_on stay_in_charge remain_in_post remain_in_charge retain retained",
+    "replace": "replace replaced replacing take_over took_over taken_over succeed succeeded",
+    "leave": "leave left depart departed departure exit",
+    "steal": "steal stole stolen theft thieves taken_from",
+    "recover": "recover recovered recovery retrieve retrieved",
+    "missing": "missing unaccounted_for still_missing",
+    "investigate": "investigate investigation investigating probe inquiry enquiry",
+    "destroy": "destroy destroyed destruction flatten flattened raze razed reduced_to_rubble",
+    "block": "block blocked blockage obstruct obstructed",
+    "buy": "buy bought purchase purchased acquire acquired acquisition takeover",
+    "sell": "sell sold sale",
+    "vote": "vote voted voting ballot",
+    "support": "support supported backed in_favour favour",
+    "oppose": "oppose opposed opposition",
+    "discover": "discover discovered discovery spot spotted detect detected identify "
+    "identified uncover uncovered turned_up found",
+    "delay": "delay delayed postpone postponed postponement put_back pushed_back",
+    "remove": "remove removed removal taken_out take_out",
+    "ban": "ban banned prohibit prohibited outlaw outlawed",
+    "allow": "allow allowed permit permitted",
+    "escape": "escape escaped breakout broke_out abscond absconded",
+    "recapture": "recapture recaptured rearrest rearrested",
+    "merge": "merge merged merger",
+    "recall": "recall recalled withdraw withdrawn withdrawal pulled_from_shelves",
+    "breach": "breach breached hack hacked cyberattack cyber_attack intrusion",
+    "flood": "flood flooded flooding inundate inundated submerged",
+    "rescue": "rescue rescued",
+    "agree": "agree agreed agreement deal accord pact",
+    "award": "award awarded grant granted secure secured",
+    "own": "own owned owns ownership shareholding stake",
+    "hire": "hire hired recruit recruited",
+    "layoff": "layoff layoffs lay_off laid_off redundancy redundancies job_cuts",
+    "build": "build built construct constructed construction",
+    "repair": "repair repaired repairs fix fixed mend mended",
+    "inspect": "inspect inspected inspection inspections examine examined",
+    "sentence": "sentence sentenced sentencing",
+    "appoint": "appoint appointed appointment",
+    "sign": "sign signed signing",
+    "cost": "cost costs price priced",
+    "post": "post posts position positions job jobs",
+    "accept": "accept accepted acceptance",
+    "survive": "survive survived survivor survivors",
+    "tighten": "tighten tightened impose imposed",
+    "relax": "relax relaxed loosen loosened lift lifted scrap scrapped",
+    "beat": "beat beaten exceed exceeded top topped",
+    "miss": "miss missed fell_short fall_short",
+    "profit": "profit profits profitable",
+    "loss": "loss losses",
+    "on_time": "on_time on_schedule as_planned on_track",
+    "admit": "admit admitted admission confess confessed confession pleaded_guilty",
+    "deny_charge": "pleaded_not_guilty plead_not_guilty denies_the_charges denied_the_charges",
+    "propose": "propose proposed proposal put_forward tabled",
+    "create": "create created creation fund funds funded",
+    "pilot": "pilot piloted piloting fly flying flew at_the_controls",
+    "at_large": "at_large on_the_run remain_at_large remain_on_the_run",
+    "infect": "infect infected infection infections",
+}
+# Pairs of classes that state opposite outcomes of one event ('will stay open' vs 'will be
+# closed', 'was released' vs 'remains in custody').
+OPPOSITE_CLASSES: tuple[tuple[str, str], ...] = (
+    ("open", "close"),
+    ("release", "detain"),
+    ("approve", "reject"),
+    ("rise", "fall"),
+    ("rise", "cut"),
+    ("convict", "acquit"),
+    ("suspend", "continue"),
+    ("suspend", "open"),
+    ("stay", "resign"),
+    ("stay", "replace"),
+    ("stay", "leave"),
+    ("recover", "missing"),
+    ("ban", "allow"),
+    ("win", "lose"),
+    ("support", "oppose"),
+    ("hire", "layoff"),
+    ("accept", "reject"),
+    ("survive", "kill"),
+    ("tighten", "relax"),
+    ("beat", "miss"),
+    ("profit", "loss"),
+    ("delay", "on_time"),
+    ("admit", "deny_charge"),
+    ("create", "cut"),
+    ("create", "layoff"),
+    ("at_large", "arrest"),
+    ("at_large", "recapture"),
+    ("at_large", "detain"),
+)
+
+# Single-word forms as their class ('shut' → 'close'); phrases as stem tuples.
 SYNONYMS: dict[str, str] = {}
-for _canon, _forms in {
-    "kill": "killed kills killing died dies dead",
-    "quake": "earthquake earthquakes quakes tremor",
-    "fall": "fell falls fallen falling dropped drop drops declined decline declines slid slipped",
-    "rise": "rose risen rises rising climbed increased grew grown jumped",
-    "cut": "cuts cutting reduced reduce reduces lowered slashed trimmed",
-    "ceasefire": "ceasefires truce truces",
-    "strike": "strikes walkout walkouts",
-    "blast": "blasts explosion explosions",
-    "talk": "talks negotiations",
-    "approve": "approved approves approval",
-    "extradite": "extradited extradition",
-    "jail": "jailed imprisoned",
-    "evacuate": "evacuated evacuation",
-    "win": "won wins winning",
-    "begin": "began begins start starts started",
-    "collapse": "collapsed collapses",
-    "hospitalise": "hospitalised hospitalized hospitalisations hospitalizations hospitalisation",
-}.items():
+PHRASES: dict[tuple[str, ...], str] = {}
+for _canon, _forms in PREDICATE_CLASSES.items():
     for _form in _forms.split():
-        SYNONYMS[_form] = _canon
+        if "_" in _form:
+            PHRASES[tuple(_form.split("_"))] = _canon
+        else:
+            SYNONYMS.setdefault(_form, _canon)
+OPPOSITES: dict[str, frozenset[str]] = {}
+for _a, _b in OPPOSITE_CLASSES:
+    OPPOSITES[_a] = OPPOSITES.get(_a, frozenset()) | {_b}
+    OPPOSITES[_b] = OPPOSITES.get(_b, frozenset()) | {_a}
+
+# Words of rank or office before a name ('Councilor Ana Ruiz', 'Deputy Governor Li'): two
+# actors who share only these are two people.
+TITLE_WORDS = _words(
+    """mr mrs ms dr sir dame lord lady president vice prime minister deputy associate assistant
+    secretary governor mayor councilor councillor senator judge justice chief executive
+    director chairman chairwoman chair head leader officer inspector detective sergeant
+    constable captain commissioner spokesman spokeswoman spokesperson minister's general
+    first second acting interim former new"""
+)
+# Auxiliaries, modals and particles quoted with a predicate ('will stay open', 'was released').
+PREDICATE_AUX = _words(
+    """will would could should may might must can shall is are was were be been being has
+    have had do does did not never no longer still remain remains remained stay stays
+    expected due set going to"""
+)
+# Words that negate a predicate when they come just before it ('did not close', 'refused to
+# release', 'failed to win'): the predicate's polarity flips.
+PREDICATE_NEGATORS = _words("not never no n't refused refuses refuse failed fails fail denied")
+# Copulas before a past participle that make a clause passive ('was signed by').
+PASSIVE_AUX = _words("was were been be being is are get got")
+# Words that end a noun phrase read as an actor or the acted-upon.
+PHRASE_BREAK = _words(
+    """that which who whom whose when where while after before since because as if and or but
+    on in at to for from with without into over under during until than"""
+)
+
+# Words that make a source an outlet, an organisation or a document rather than a person:
+# two outlets quoting the same person are two confirmations that the person said it, but two
+# outlets relaying one report, statement or survey rest on one origin.
+ORIGIN_NOUNS = _words(
+    """times post wire herald gazette tribune dispatch sentinel journal news report reports
+    chronicle press agency courier standard observer review daily weekly online pulse ledger
+    network radio television tv magazine bulletin broadcaster newspaper outlet service
+    police board authority authorities department commission council ministry institute
+    trust securities capital bank company firm ltd inc corp plc group union league office
+    court government administration party committee association foundation
+    university hospital center centre agency regulator watchdog bureau fund partners
+    report survey memo email letter statement forecast filing filings document documents
+    data study figures note release records record analysis audit economists analysts
+    researchers scientists team spokesperson spokesman spokeswoman
+    reuters bloomberg afp ap cnn bbc politico axios jazeera xinhua tass interfax kyodo yonhap
+    anadolu efe ansa dpa nhk abc cbs nbc fox msnbc npr pbs guardian telegraph economist
+    ft wsj nyt"""
+)

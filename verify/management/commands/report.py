@@ -106,7 +106,7 @@ def article_report(article: Article) -> dict[str, Any]:
         "byline": article.byline,
         "published_at": article.published_at.isoformat() if article.published_at else None,
         "role": article.role,
-        "status": article.status,
+        "status": article.workflow_status,  # None for a reference article (not annotated)
         "revision": article.revision,
         "sentences": sentences,
     }
@@ -119,7 +119,7 @@ def table(record: dict[str, Any]) -> str:
     """A terminal view: each claim with its confidence, status and cross-checks."""
     lines = [
         f"[{record['external_id']}] {record['headline'][:80]}",
-        f"{record['role']}, {record['status']}, revision {record['revision']}",
+        f"{record['role']}, {record['status'] or 'not annotated'}, revision {record['revision']}",
         "-" * 100,
     ]
     for sentence in record["sentences"]:

@@ -1,0 +1,39 @@
+"""The calibrated decision: logistic models fitted deterministically, rule verdicts stand."""
+
+from __future__ import annotations
+
+import json
+
+from verify.engine.crosscheck.decision import FEATURES, WEIGHTS_FILE, Model, fit, models
+
+
+def test_fit_separates_a_separable_table_deterministically():
+    rows = [
+        ({"evidence": e, "names": n}, int(e + n > 1.0))
+        for e in (0.1, 0.4, 0.7, 0.9)
+        for n in (0.0, 0.5, 1.0)
+    ]
+    first = fit(rows, ("evidence", "names"), iterations=2000)
+    assert fit(rows, ("evidence", "names"), iterations=2000) == first
+    model = Model(*first, threshold=0.5)
+    assert all(
+        model.decides(f) == bool(label)
+        for f, label in rows
+        if abs(f["evidence"] + f["names"] - 1) > 0.2
+    )
+
+
+def test_the_rule_verdict_stands_and_the_model_adds():
+    model = Model(bias=-5.0, weights={"evidence": 4.0}, threshold=0.5)
+    assert model.decides({"rule": 1.0, "evidence": 0.0})
+    assert not model.decides({"rule": 0.0, "evidence": 0.5})
+    assert model.decides({"rule": 0.0, "evidence": 1.5})
+
+
+def test_the_stored_models_cover_the_features_and_were_fitted_on_dev():
+    stored = json.loads(WEIGHTS_FILE.read_text("utf-8"))
+    assert "dev" in stored["about"]
+    for name in ("same", "conflict"):
+        model = models()[name]
+        assert set(model.weights) == set(FEATURES)
+        assert 0.5 <= model.threshold <= 1.0

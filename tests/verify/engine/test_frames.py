@@ -1,0 +1,318 @@
+"""Who did what: predicate classes, actors in every voice, polarity and antonyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.engine.crosscheck import Passage, compare
+from verify.engine.crosscheck.compare import _apposition
+from verify.engine.crosscheck.frames import agreeing, class_of, opposed, predicates
+from verify.engine.crosscheck.text import analyse
+from verify.engine.vocabulary import Relation
+
+
+def _predicates(text: str):
+    words = analyse(text).raw_words
+    return words, predicates(words)
+
+
+def _actor(text: str, name: str) -> str:
+    words, found = _predicates(text)
+    (predicate,) = [p for p in found if p.name == name]
+    return " ".join(words[predicate.actor[0] : predicate.actor[1]])
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("shut", "close"),
+        ("closure", "close"),
+        ("resignation", "resign"),
+        ("workforce", "employ"),
+        ("injured", "injure"),
+        ("hurt", "injure"),
+        ("acquittal", "acquit"),
+        ("halted", "suspend"),
+        ("inspected", "inspect"),
+        ("repaired", "repair"),
+        ("passengers", ""),
+    ],
+)
+def test_words_read_as_their_predicate_class(word, name):
+    assert class_of(word) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The nurse was found not guilty.", "acquit"),
+        ("The mayor stepped down.", "resign"),
+        ("The match was called off.", "suspend"),
+        ("The dam gave way overnight.", "collapse"),
+        ("The owner remains in custody.", "detain"),
+    ],
+)
+def test_set_phrases_are_one_predicate(text, name):
+    _, found = _predicates(text)
+    assert [p.name for p in found if p.lexical] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("The senator signed the letter.", "sign", "the senator"),
+        ("The letter was signed by the senator.", "sign", "the senator"),
+        ("The letter was signed on Friday by her aide.", "sign", "her aide"),
+        ("It was her aide who signed the letter.", "sign", "her aide"),
+        ("The union has also rejected the offer.", "reject", "the union"),
+        ("The letter was signed on Friday.", "sign", ""),
+    ],
+)
+def test_the_actor_in_active_passive_and_cleft_clauses(text, name, actor):
+    assert _actor(text, name).removeprefix("by ") == actor
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("The museum will stay open.", "The museum will be closed.", True),
+        ("The driver was released.", "The driver remains in custody.", True),
+        ("The plan was approved.", "The plan was rejected.", True),
+        ("The school will close.", "The school will not close.", True),
+        ("The school will close.", "The school was shut.", False),
+        ("The plant was inspected.", "The plant was repaired.", False),
+    ],
+)
+def test_opposite_outcomes(a, b, expected):
+    pairs = [(pa, pb) for pa in _predicates(a)[1] for pb in _predicates(b)[1]]
+    assert any(opposed(pa, pb) for pa, pb in pairs) is expected
+
+
+def test_a_denied_antonym_agrees():
+    (pa,) = _predicates("Neither ship has been recovered.")[1]
+    (pb,) = _predicates("Both ships are still missing.")[1]
+    assert agreeing(pa, pb) and not opposed(pa, pb)
+
+
+def _relation(a: str, b: str) -> tuple[Relation | None, str]:
+    match = compare(Passage(a), Passage(b))
+    return (match.relation, match.reason) if match else (None, "")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The court acquitted the nurse Ann Lowe.", "The nurse Ann Lowe was found not guilty."),
+        ("The mayor of Tarnow resigned on Monday.", "The mayor of Tarnow stepped down on Monday."),
+        ("Orvik Mining employs 4,000 people.", "Orvik Mining has a workforce of 4,000 people."),
+        (
+            "Five miners were hurt in the Orvik blast.",
+            "Five miners were injured in the Orvik blast.",
+        ),
+    ],
+)
+def test_same_fact_in_other_predicates_corroborates_with_quotes(a, b):
+    relation, reason = _relation(a, b)
+    assert relation is Relation.CORROBORATES
+    assert reason.startswith("same fact: '") and " ≈ '" in reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        (
+            "The Kelso bridge will stay open during the Kelso repairs.",
+            "The Kelso bridge will be closed during the Kelso repairs.",
+            "opposite: 'will stay open' vs 'will be closed'",
+        ),
+        (
+            "The Mersey ferry operator Tom Reed was released on Friday.",
+            "The Mersey ferry operator Tom Reed remains in custody.",
+            "opposite: 'was released' vs 'remains in custody'",
+        ),
+    ],
+)
+def test_opposite_outcomes_of_one_fact_contradict(a, b, reason):
+    assert _relation(a, b) == (Relation.CONTRADICTS, reason)
+
+
+def test_different_actor_for_the_same_action_in_the_passive_contradicts():
+    relation, reason = _relation(
+        "Governor Alma Ruiz signed the Lakeside water decree on Friday.",
+        "The Lakeside water decree was signed on Friday by her deputy Tomas Vidal.",
+    )
+    assert relation is Relation.CONTRADICTS
+    assert reason == (
+        "different actor: Governor Alma Ruiz vs her deputy Tomas Vidal "
+        "signed the Lakeside water decree"
+    )
+
+
+def test_same_actor_in_the_passive_is_no_contradiction():
+    relation, _ = _relation(
+        "Governor Alma Ruiz signed the Lakeside water decree on Friday.",
+        "The Lakeside water decree was signed by Governor Alma Ruiz on Friday.",
+    )
+    assert relation is Relation.CORROBORATES
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Avon bridge was inspected in 2022.", "The Avon bridge was repaired in 2022."),
+        ("Mayor Lena Ortiz opened the Avon library.", "Mayor Lena Ortiz closed the Avon pool."),
+    ],
+)
+def test_hard_negatives_are_not_strong(a, b):
+    relation, _ = _relation(a, b)
+    assert relation not in (Relation.CORROBORATES, Relation.CONTRADICTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The rate was lowered by a quarter of a point.", "cut"),
+        ("Output was cut by 5% in May.", "cut"),
+        ("The plan is subject to approval by the regulator.", "approve"),
+    ],
+)
+def test_measures_and_nouns_have_no_active_actor(text, name):
+    actor = _actor(text, name)
+    assert actor in ("", "the regulator")
+    assert "quarter" not in actor and "subject" not in actor
+
+
+def test_actors_sharing_only_a_title_are_two_people():
+    relation, reason = _relation(
+        "The Harwick dock amendment was proposed by Councilor Ana Ruiz.",
+        "The Harwick dock amendment was put forward by Councilor Tom Hale.",
+    )
+    assert relation is Relation.CONTRADICTS
+    assert reason.startswith("different actor: Councilor Ana Ruiz vs Councilor Tom Hale")
+
+
+def test_at_large_against_arrested_is_opposite():
+    pa = [p for p in _predicates("The inmate Joe Pike was arrested in Leeds.")[1] if p.lexical]
+    pb = [p for p in _predicates("The inmate Joe Pike remains on the run.")[1] if p.lexical]
+    assert any(opposed(a, b) for a in pa for b in pb)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("The mayor had personally signed the order.", "sign", "the mayor"),
+        ("The order was drafted and signed on Friday by the mayor.", "sign", "the mayor"),
+    ],
+)
+def test_adverbs_and_coordinated_passives_keep_the_actor(text, name, actor):
+    assert _actor(text, name) == actor
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("No serious injuries were reported.", "A boy was seriously burned."),
+        ("The budget funds 40 new nursing posts.", "The budget will cut 40 nursing posts."),
+    ],
+)
+def test_more_opposites(a, b):
+    pairs = [(pa, pb) for pa in _predicates(a)[1] for pb in _predicates(b)[1]]
+    assert any(opposed(pa, pb) for pa, pb in pairs)
+
+
+_LEAD = "Ferry Marlow runs aground off Skerry Point; all aboard safe"
+
+
+@pytest.mark.parametrize("context", ["", _LEAD])
+@pytest.mark.parametrize(
+    ("a", "b", "difference"),
+    [
+        (
+            "The Marlow ferry carried 60 passengers when it ran aground.",
+            "The Marlow ferry had 60 crew aboard when it ran aground.",
+            "other things counted: 60 passengers vs 60 crew",
+        ),
+        (
+            "The Skerry pier was inspected in 2019.",
+            "The Skerry pier was repaired in 2019.",
+            "other action: 'was inspected' vs 'was repaired'",
+        ),
+    ],
+)
+def test_hard_negatives_stay_related_with_or_without_the_articles(a, b, difference, context):
+    match = compare(Passage(a, context=context), Passage(b, context=context))
+    assert match is not None and match.relation is Relation.RELATED
+    assert match.reason.endswith(f"({difference})")
+
+
+def test_a_generic_count_is_no_other_thing():
+    relation, _ = _relation(
+        "The Marlow ferry carried 60 people when it ran aground.",
+        "The Marlow ferry carried 60 passengers when it ran aground.",
+    )
+    assert relation is Relation.CORROBORATES
+
+
+def test_a_set_phrase_is_quoted_whole():
+    _, reason = _relation(
+        "The court acquitted the nurse Ann Lowe.", "The nurse Ann Lowe was found not guilty."
+    )
+    assert reason.endswith("'The nurse Ann Lowe was found not guilty'")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("Ana Ruiz, the fund's co-founder, will take over the club.", "replace", "ana ruiz"),
+        ("The copilot was flying the plane.", "pilot", "the copilot"),
+        (
+            "The plan, proposed by Councilor Ana Ruiz, failed by one vote.",
+            "propose",
+            "councilor ana ruiz",
+        ),
+        ("The bridge was closed that morning by the county.", "close", "the county"),
+    ],
+)
+def test_appositions_reduced_relatives_and_progressives(text, name, actor):
+    words = analyse(text).raw_words
+    apposition = _apposition(text)
+    (predicate,) = [p for p in predicates(words, apposition) if p.name == name]
+    assert " ".join(words[predicate.actor[0] : predicate.actor[1]]) == actor
+
+
+@pytest.mark.parametrize("context", ["", "Governor Ann Lowe visits Skerry"])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Governor Ann Lowe signed the Skerry water decree on Friday.",
+            "Governor Ann Lowe opened the new Skerry bridge on Friday.",
+        ),
+        (
+            "Governor Ann Lowe met Skerry fishermen on Friday.",
+            "Governor Ann Lowe toured the Skerry harbour on Friday.",
+        ),
+    ],
+)
+def test_a_shared_actor_alone_is_not_the_same_fact(a, b, context):
+    match = compare(Passage(a, context=context), Passage(b, context=context))
+    assert match is not None and match.relation is Relation.RELATED
+    assert "(other action: '" in match.reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The union accepted the offer.", "The union rejected the offer."),
+        ("All the crew survived.", "The crew were killed."),
+        ("The city lifted the curfew.", "The city imposed the curfew."),
+        ("Profits beat forecasts.", "Profits missed forecasts."),
+        ("The firm made a profit.", "The firm made a loss."),
+        ("The works were delayed.", "The works are on schedule."),
+        ("He pleaded guilty.", "He pleaded not guilty."),
+        ("The bank raised rates.", "The bank cut rates."),
+    ],
+)
+def test_opposites_of_news_outcomes(a, b):
+    pairs = [(pa, pb) for pa in _predicates(a)[1] for pb in _predicates(b)[1]]
+    assert any(opposed(pa, pb) for pa, pb in pairs)

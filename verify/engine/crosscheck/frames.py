@@ -1,0 +1,358 @@
+"""Who did what: the predicates of a sentence, each with its actor, what it acts upon and its
+polarity, read from the words alone (no parser).
+
+A predicate is a word or set phrase of a class of
+:data:`~verify.engine.crosscheck.lexicon.PREDICATE_CLASSES` ('acquitted', 'found not guilty',
+'closure', 'stepped down'), or any other past-tense verb. Its actor is the noun phrase before
+it in the active voice ('the governor signed'), after 'by' in the passive ('was signed by her
+deputy') or the focus of a cleft ('it was the deputy who signed'); its polarity is negative
+after a negator or a verb of refusal close before it ('did not close', 'refused to release').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from verify.engine.crosscheck.lexicon import (
+    ACTOR_GAP,
+    IRREGULAR_PASTS,
+    OPPOSITES,
+    PASSIVE_AUX,
+    PHRASE_BREAK,
+    PHRASES,
+    PREDICATE_AUX,
+    PREDICATE_CLASSES,
+    PREDICATE_NEGATORS,
+    STOPWORDS,
+    SYNONYMS,
+)
+from verify.engine.crosscheck.text import stem
+
+_LONGEST_PHRASE = max(len(p) for p in PHRASES)
+# How far an actor's 'by' may follow a passive predicate ('closed to traffic on Tuesday by').
+_BY_REACH = 8
+# Words of a noun phrase read as an actor or the acted-upon.
+_PHRASE_WORDS = 5
+# How far before a predicate a negator still governs it ('did not immediately close').
+_NEGATOR_REACH = 3
+# How far before a predicate a negative subject still governs it ('no serious injuries have').
+_SUBJECT_REACH = 5
+_NEGATIVE_SUBJECTS = frozenset(("no", "neither", "none", "nobody", "nothing"))
+# 'that morning', 'that day': a determiner, not a clause.
+_TIME_AFTER_THAT = frozenset(
+    (w,) for w in ("morning", "afternoon", "evening", "night", "day", "week", "month", "year")
+)
+# Words after 'by' that make it a measure, not an agent ('by a quarter', 'by about 5%').
+_MEASURE_WORDS = frozenset(
+    (
+        "quarter",
+        "half",
+        "third",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "roughly",
+        "some",
+        "more",
+        "less",
+        "up",
+        "far",
+        "much",
+        "as",
+        "just",
+        "only",
+        "percent",
+        "per",
+        "cent",
+    )
+)
+# Endings of nouns made from verbs: never read as a verb with an actor before it.
+_NOUN_ENDINGS = ("al", "ure", "ion", "ment", "ance", "ence", "age", "ery")
+# Words before a predicate that make it a verb ('will close', 'to open', 'has approved').
+_MODALS = frozenset(
+    (
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "to",
+        "has",
+        "have",
+        "had",
+        "did",
+        "does",
+        "do",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+    )
+)
+# Possessives and determiners that open a noun phrase (kept when quoting it).
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "her", "his", "its", "their", "our", "my", "your", "this", "these")
+)
+# Words that close a clause: an actor is never read across them.
+_CLAUSE_BREAK = frozenset(
+    ("that", "which", "who", "whom", "when", "where", "while", "because", "and", "but", "or")
+)
+
+
+_BY_STEM: dict[str, str] = {}
+for _canon, _forms in PREDICATE_CLASSES.items():
+    for _form in _forms.split():
+        if "_" not in _form:
+            _BY_STEM.setdefault(stem(_form), _canon)
+_STEM_PHRASES = {tuple(stem(w) for w in words): canon for words, canon in PHRASES.items()}
+
+
+@lru_cache(maxsize=65536)
+def class_of(word: str) -> str:
+    """The predicate class of one word ('shut' → 'close', 'resignation' → 'resign'), or ""."""
+    return SYNONYMS.get(word) or _BY_STEM.get(stem(word), "")
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """One predicate of a sentence, positions in its raw words."""
+
+    name: str  # its class ('close'), or the stem of a past-tense verb outside the lexicon
+    start: int
+    end: int  # exclusive
+    negated: bool
+    passive: bool
+    actor: tuple[int, int]  # span of the actor's noun phrase (start == end: none read)
+    patient: tuple[int, int]  # span of what it acts upon (the object, or a passive's subject)
+    lexical: bool  # a class of the lexicon (not just a past-tense verb)
+
+    @property
+    def has_actor(self) -> bool:
+        return self.actor[1] > self.actor[0]
+
+
+def phrase_spans(words: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
+    """Where the lexicon's classes occur: (start, end, class), longest phrase first, no two
+    overlapping ('found not guilty' is one 'acquit', not 'found' and 'not guilty')."""
+    stems = tuple(stem(w) for w in words)
+    phrases = _STEM_PHRASES
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        for length in range(min(_LONGEST_PHRASE, len(words) - i), 1, -1):
+            canon = phrases.get(stems[i : i + length])
+            if canon:
+                out.append((i, i + length, canon))
+                i += length
+                break
+        else:
+            word = words[i]
+            canon = class_of(word) if word.isalpha() and len(word) > 2 else ""
+            if canon:
+                out.append((i, i + 1, canon))
+            i += 1
+    return tuple(out)
+
+
+def _is_past(word: str) -> bool:
+    return word.isalpha() and (word.endswith("ed") or word in IRREGULAR_PASTS)
+
+
+def _gap(word: str) -> bool:
+    """Auxiliaries and adverbs between an actor and its verb ('had personally signed')."""
+    return word in ACTOR_GAP or word in PREDICATE_AUX or (len(word) > 4 and word.endswith("ly"))
+
+
+def _noun_phrase_before(words: tuple[str, ...], end: int) -> tuple[int, int]:
+    """The noun phrase ending just before ``end`` (auxiliaries and adverbs skipped)."""
+    i = end - 1
+    while i >= 0 and _gap(words[i]):
+        i -= 1
+    last = i + 1
+    taken = 0
+    while i >= 0 and taken < _PHRASE_WORDS:
+        word = words[i]
+        if word in _DETERMINERS:
+            i -= 1
+            break
+        if word in STOPWORDS or word in PHRASE_BREAK or not word.isalpha() or class_of(word):
+            break
+        taken += 1
+        i -= 1
+    return (i + 1, last) if taken else (last, last)
+
+
+def _noun_phrase_after(words: tuple[str, ...], start: int) -> tuple[int, int]:
+    """The noun phrase starting at ``start`` (a determiner included)."""
+    i = start
+    if i < len(words) and words[i] in _DETERMINERS:
+        i += 1
+    taken = 0
+    while i < len(words) and taken < _PHRASE_WORDS:
+        word = words[i]
+        if word in STOPWORDS or word in PHRASE_BREAK or not word.isalpha() or class_of(word):
+            break
+        if len(word) > 5 and _is_past(word):
+            break  # 'proposed by Ana Ruiz, failed by one vote
+        taken += 1
+        i += 1
+    return (start, i) if taken else (start, start)
+
+
+def _negated(words: tuple[str, ...], start: int) -> bool:
+    """A negator or verb of refusal just before (through auxiliaries: 'did not', 'refused
+    to'), or a negative subject ('no schools will close', 'neither painting has been')."""
+    window = words[max(start - _SUBJECT_REACH, 0) : start]
+    breaks = [i for i, w in enumerate(window) if w in _CLAUSE_BREAK]
+    if any(w in _NEGATIVE_SUBJECTS for w in window[breaks[-1] + 1 if breaks else 0 :]):
+        return True
+    i = start - 1
+    reach = 0
+    while i >= 0 and reach < _NEGATOR_REACH:
+        word = words[i]
+        if word in PREDICATE_NEGATORS or word.endswith("n't") or word == "longer":
+            return True
+        if word not in PREDICATE_AUX and word not in ACTOR_GAP and word != "to":
+            return False
+        i -= 1
+        reach += 1
+    return False
+
+
+def _passive(words: tuple[str, ...], start: int) -> bool:
+    """'was signed', 'has been shut', and the second of two ('was inspected and approved')."""
+    if words[start].endswith("ing") or words[start] in STOPWORDS:
+        return False  # 'was flying': progressive; 'was at the controls': a state
+    i = start - 1
+    while i >= 0 and words[i] in ACTOR_GAP and words[i] not in PASSIVE_AUX:
+        i -= 1
+    if i >= 1 and words[i] in ("and", "or") and _is_past(words[i - 1]):
+        return _passive(words, i - 1)
+    return i >= 0 and words[i] in PASSIVE_AUX
+
+
+def _by_actor(words: tuple[str, ...], end: int) -> tuple[int, int]:
+    """The agent after 'by' ('was signed by her deputy'); not a measure ('lowered by a
+    quarter of a point', 'fell by 5%')."""
+    for i in range(end, min(end + _BY_REACH, len(words))):
+        if words[i] in _CLAUSE_BREAK and words[i + 1 : i + 2] not in _TIME_AFTER_THAT:
+            break
+        if words[i] == "by":
+            following = words[i + 1 : i + 3]
+            if any(w[:1].isdigit() or w in _MEASURE_WORDS for w in following):
+                return (end, end)
+            return _noun_phrase_after(words, i + 1)
+    return (end, end)
+
+
+def _verbal(words: tuple[str, ...], start: int) -> bool:
+    """Whether a predicate is used as a verb ('closed', 'will close', 'has been shut'), not a
+    noun ('the closure', 'subject to approval'): a noun's actor is only read after 'by'."""
+    word = words[start]
+    if _is_past(word):
+        return True
+    if word.endswith(_NOUN_ENDINGS):
+        return False  # 'subject to approval', 'the closure
+    i = start - 1
+    while i >= 0 and words[i] in ACTOR_GAP and words[i] not in _MODALS:
+        i -= 1
+    return i >= 0 and words[i] in _MODALS
+
+
+def _cleft_actor(words: tuple[str, ...], start: int) -> tuple[int, int]:
+    """'it was the deputy who signed': the focus before 'who'/'that' after 'it was'."""
+    i = start - 1
+    while i >= 0 and words[i] in PREDICATE_AUX:
+        i -= 1
+    if i < 0 or words[i] not in ("who", "that"):
+        return (start, start)
+    for j in range(i - 1, max(i - 1 - _PHRASE_WORDS - 1, -1), -1):
+        if words[j] in ("was", "is", "were") and j > 0 and words[j - 1] == "it":
+            return (j + 1, i)
+    return (start, start)
+
+
+@lru_cache(maxsize=65536)
+def predicates(
+    words: tuple[str, ...], subject: tuple[int, int] | None = None
+) -> tuple[Predicate, ...]:
+    """Every predicate of a sentence's raw words, with actor, voice and polarity.
+
+    ``subject``: (end of the opening name, end of its apposition) when the sentence opens
+    'Amara Osei, the fund's co-founder, will ...': the name is the actor of a verb right after
+    the apposition."""
+    spans = list(phrase_spans(words))
+    covered = {i for s, e, _ in spans for i in range(s, e)}
+    for i, word in enumerate(words):
+        if i not in covered and word not in STOPWORDS and _is_past(word):
+            spans.append((i, i + 1, ""))
+    out: list[Predicate] = []
+    starts = {s for s, _, _ in spans}
+    for start, end, canon in sorted(spans):
+        if canon == "stay" and end in starts:
+            continue  # 'will stay open': the predicate is 'open'
+        passive = _passive(words, start) or (
+            _is_past(words[start]) and words[end : end + 1] == ("by",)
+        )  # 'an amendment, proposed by ...'
+        actor = _cleft_actor(words, start)
+        if actor[0] == actor[1]:
+            if passive or not _verbal(words, start):
+                actor = _by_actor(words, end)
+            elif subject and start >= subject[1] and all(map(_gap, words[subject[1] : start])):
+                actor = (0, subject[0])
+            else:
+                actor = _noun_phrase_before(words, start)
+        patient = _noun_phrase_before(words, start) if passive else _noun_phrase_after(words, end)
+        out.append(
+            Predicate(
+                name=canon or stem(words[start]),
+                start=start,
+                end=end,
+                negated=_negated(words, start),
+                passive=passive,
+                actor=actor,
+                patient=patient,
+                lexical=bool(canon),
+            )
+        )
+    return tuple(out)
+
+
+def quote_span(words: tuple[str, ...], predicate: Predicate) -> tuple[int, int]:
+    """The predicate with the auxiliaries and negators before it: 'will stay open'."""
+    i = predicate.start
+    while i > 0 and i - predicate.start > -4 and words[i - 1] in PREDICATE_AUX | {"to", "n't"}:
+        i -= 1
+    return i, predicate.end
+
+
+def head(words: tuple[str, ...], span: tuple[int, int]) -> str:
+    """The last word of a noun phrase: 'the Avon library' → library ("" for none)."""
+    return stem(words[span[1] - 1]) if span[1] > span[0] else ""
+
+
+def opposed(a: Predicate, b: Predicate) -> bool:
+    """Opposite outcomes: antonymous classes of one polarity ('released' vs 'in custody'), or
+    one class affirmed and denied ('will close' vs 'will not close')."""
+    if not a.lexical or not b.lexical:
+        return False
+    if a.name == b.name:
+        return a.negated != b.negated
+    return b.name in OPPOSITES.get(a.name, frozenset()) and a.negated == b.negated
+
+
+def agreeing(a: Predicate, b: Predicate) -> bool:
+    """One outcome told both ways: an antonym denied ('neither has been recovered' ~ 'both
+    are still missing', 'did not close' ~ 'stayed open')."""
+    if not a.lexical or not b.lexical or a.name == b.name:
+        return False
+    return b.name in OPPOSITES.get(a.name, frozenset()) and a.negated != b.negated

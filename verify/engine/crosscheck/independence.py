@@ -1,0 +1,233 @@
+"""Echo or second source: does a candidate rest on the claim's own origin?
+
+A candidate is an echo when its outlet or one of its sources is the claim's outlet or one of
+the claim's sources, as an outlet, an organisation or a document: the Daily Ledger's report
+relayed by another outlet, or two outlets citing one statement. Two outlets that each quote the
+same named person are not echoes of each other: each heard the person, so they independently
+confirm that the person said it (not that what was said is true).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from verify.engine.crosscheck.lexicon import DESCRIPTION_WORDS, NAME_NOISE, ORIGIN_NOUNS, STOPWORDS
+from verify.engine.crosscheck.text import analyse
+
+# 'Detective Inspector Rhian Beddoe of South Wales Police': the affiliation is not the person.
+_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+.*$|,.*$")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16384)
+def _name_tokens(name: str) -> frozenset[str]:
+    words = analyse(name).raw_words
+    return frozenset(w for w in words if w.isalnum() and w not in NAME_NOISE)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in analyse(name).raw_words if w.isalnum() and w not in NAME_NOISE]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+@lru_cache(maxsize=16384)
+def same_origin(a: str, b: str) -> bool:
+    """'Politico' ~ 'Politico Europe' (token containment), 'AP' ~ 'The Associated Press' and
+    'AFP' ~ 'Agence France-Presse' (an acronym written in capitals against the initials of
+    the other name); descriptions only when identical."""
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta or not tb:
+        return False
+    if ta & DESCRIPTION_WORDS or tb & DESCRIPTION_WORDS:
+        return ta == tb
+    if ta <= tb or tb <= ta:
+        return True
+    for short, name, other in ((a, ta, b), (b, tb, a)):
+        acronym = short.strip()
+        if (
+            len(name) == 1
+            and acronym.isupper()
+            and 2 <= len(acronym) <= 6
+            and next(iter(name)) == _initials(other)
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16384)
+def is_person(name: str) -> bool:
+    """A named person ('County Executive Dana Whitcombe', 'Okafor'): capitalised words, none
+    of them an outlet's, an organisation's or a document's ('Harbour Times', 'Police
+    Scotland', 'an HSE report'), no acronym, no description ('several diplomats')."""
+    core = _AFFILIATION.sub("", _ARTICLE.sub("", name.strip()))
+    words = [w for w in re.split(r"[\s\-]+", core) if w]
+    if not words:
+        return False
+    if len(words) == 1 and (words[0].isupper() or len(words[0]) < 3):
+        return False  # 'RATP', 'HSE': an organisation's initials
+    for word in words:
+        if not word[:1].isupper():
+            return False
+        folded = word.lower().strip(".'’")
+        if folded in ORIGIN_NOUNS or folded in DESCRIPTION_WORDS:
+            return False
+    return True
+
+
+_DOCUMENTS = frozenset(
+    (
+        "report",
+        "memo",
+        "survey",
+        "email",
+        "letter",
+        "statement",
+        "forecast",
+        "filing",
+        "filings",
+        "study",
+        "notice",
+        "audit",
+    )
+)
+
+
+@lru_cache(maxsize=65536)
+def _named_documents(text: str) -> frozenset[tuple[str, str]]:
+    """The documents a sentence names with a modifier ('the approval letter', 'an internal
+    audit report'): (modifier, document noun) pairs. A bare 'a statement' names none."""
+    words = analyse(text).raw_words
+    out = set()
+    for i, word in enumerate(words):
+        if word in _DOCUMENTS and i > 0:
+            before = words[i - 1]
+            if before.isalpha() and before not in STOPWORDS and before not in _DOCUMENTS:
+                out.add((before, word))
+    return frozenset(out)
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` as a whole ('... told the Seine Post', 'first reported
+    by the Desert Sentinel'); a name of one short word is too ambiguous to count."""
+    core = _ARTICLE.sub("", name.strip())
+    if not text or len(core) < 4 or " " not in core:
+        return False
+    return re.search(rf"(?<!\w){re.escape(core)}(?!\w)", text) is not None
+
+
+def _document_in(text: str, source: str) -> bool:
+    """A document the source names ('a council budget memo') is named in ``text`` too."""
+    words = [w for w in _name_tokens(source) if w not in DESCRIPTION_WORDS]
+    if not words or not set(words) & _DOCUMENTS or len(words) < 2:
+        return False
+    found = set(analyse(text).raw_words)
+    return all(w in found for w in words)
+
+
+def _relayed(
+    claim_outlet: str,
+    claim_sources: tuple[str, ...],
+    claim_text: str,
+    candidate_outlet: str,
+    candidate_sources: tuple[str, ...],
+    candidate_text: str,
+) -> str:
+    """The origin one sentence relays from the other's side, named in its text: the claim's
+    outlet ('..., the SUT leader told the Seine Post'), or a document the other cites."""
+    if _mentions(candidate_text, claim_outlet):
+        return claim_outlet
+    if _mentions(claim_text, candidate_outlet):
+        return candidate_outlet
+    for source in claim_sources:
+        if _document_in(candidate_text, source):
+            return source
+    for source in candidate_sources:
+        if _document_in(claim_text, source):
+            return source
+    shared = _named_documents(claim_text) & _named_documents(candidate_text)
+    if shared:
+        modifier, noun = min(shared)
+        return f"the {modifier} {noun}"
+    return ""
+
+
+def shared_origin(
+    claim_outlet: str,
+    claim_sources: tuple[str, ...],
+    candidate_outlet: str,
+    candidate_sources: tuple[str, ...],
+    claim_text: str = "",
+    candidate_text: str = "",
+) -> tuple[bool, str, str]:
+    """(echo, origin, speaker): ``echo`` when the two rest on one outlet, organisation or
+    document (``origin``, as the claim's side names it), as their sources say or as one
+    sentence names the other's outlet or document; otherwise ``speaker`` names a person both
+    quote ("" when none)."""
+    relayed = _relayed(
+        claim_outlet, claim_sources, claim_text, candidate_outlet, candidate_sources, candidate_text
+    )
+    if relayed:
+        return True, relayed, ""
+    origins = [s for s in (*claim_sources, claim_outlet) if s]
+    others = [s for s in (*candidate_sources, candidate_outlet) if s]
+    outlets = [o for o in (claim_outlet, candidate_outlet) if o]
+    speaker = ""
+    for a in origins:
+        for b in others:
+            if not same_origin(a, b):
+                continue
+            person = (
+                is_person(a)
+                and is_person(b)
+                and not any(same_origin(o, x) for o in outlets for x in (a, b))
+            )
+            if not person:
+                return True, a, ""
+            speaker = speaker or (a if len(a) <= len(b) else b)
+    return False, "", speaker
+
+
+def echo_reason(origin: str) -> str:
+    """'echo: both rest on the Daily Ledger's report', 'echo: both rest on an HSE report'."""
+    name = origin.strip()
+    words = {w.lower().strip(".,") for w in name.split()}
+    if words & {"report", "statement", "survey", "memo", "email", "letter", "forecast", "note"}:
+        return f"echo: both rest on {name}"
+    if not name.lower().startswith(("the ", "a ", "an ")) and words & ORIGIN_NOUNS:
+        name = f"the {name}"
+    return f"echo: both rest on {name}'s report"
+
+
+def speaker_reason(speaker: str) -> str:
+    return f"independent: both quote {speaker}, confirming that {speaker} said it"
+
+
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]")
+# Share of the shorter quote's words the other must have to be the same quotation.
+SAME_QUOTE = 0.8
+
+
+def _quoted_words(text: str) -> frozenset[str]:
+    return frozenset(w for q in _QUOTED.findall(text) for w in analyse(q).raw_words if w.isalnum())
+
+
+def other_speaker(
+    claim_sources: tuple[str, ...],
+    claim_text: str,
+    candidate_sources: tuple[str, ...],
+    candidate_text: str,
+) -> str:
+    """The same words quoted from two different named people ('"We have no evidence of any
+    risk," Olaiya said' vs 'Greaves said: "We have no evidence of any risk."'): the reason,
+    or "" when the quotes differ, a speaker is unnamed or both name one person."""
+    qa, qb = _quoted_words(claim_text), _quoted_words(candidate_text)
+    if not qa or not qb or len(qa & qb) < SAME_QUOTE * min(len(qa), len(qb)):
+        return ""
+    people_a = [x for x in claim_sources if is_person(x)]
+    people_b = [x for x in candidate_sources if is_person(x)]
+    if not people_a or not people_b:
+        return ""
+    if any(same_origin(a, b) for a in people_a for b in people_b):
+        return ""
+    return f"different speaker: the same words from {people_a[0]} vs {people_b[0]}"
