@@ -470,7 +470,7 @@ def test_incompatible_injury_figures_contradict():
         "At least 120 people were injured in the blast at the Harlow depot.",
     )
     assert match is not None and match.relation == Relation.CONTRADICTS
-    assert match.reason == "figures differ: Nearly 50 vs At least 120 people"
+    assert match.reason == "figures differ: nearly 50 vs at least 120 people"
 
 
 def test_compatible_approximations_do_not_contradict():
@@ -533,7 +533,7 @@ def test_figures_of_one_clause_contradict_inside_longer_sentences():
         ),
     )
     assert match is not None and match.relation == Relation.CONTRADICTS
-    assert match.reason == "figures differ: About 300 vs 520 homes"
+    assert match.reason == "figures differ: about 300 vs 520 homes"
 
 
 def test_one_event_on_two_days_contradicts_inside_longer_sentences():

@@ -680,10 +680,18 @@ def _numbers_differ(fa: _Features, fb: _Features) -> str:
 
 def _figure_reason(fa: _Features, qa: _Quantity, qb: _Quantity) -> str:
     """'figures differ: nearly 50 vs at least 120 injured', '$84 million vs $95 million'."""
-    reason = f"figures differ: {qa.surface} vs {qb.surface}"
+    reason = f"figures differ: {_shown(qa)} vs {_shown(qb)}"
     if qa.figure.kind in _UNIT_KINDS:
         return reason  # the unit is in the figures as written
     return f"{reason} {_unit_word(fa, qa, qb)}"
+
+
+def _shown(quantity: _Quantity) -> str:
+    """A figure as written, without the capital of a sentence it opens ('Nearly 50')."""
+    surface = quantity.surface
+    if quantity.figure.start == 0 and surface[:1].isupper() and surface[1:2].islower():
+        return surface[0].lower() + surface[1:]
+    return surface
 
 
 def _differing_figures(fa: _Features, fb: _Features) -> list[tuple[_Quantity, _Quantity]]:
