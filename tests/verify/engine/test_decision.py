@@ -37,3 +37,12 @@ def test_the_stored_models_cover_the_features_and_were_fitted_on_dev():
         model = models()[name]
         assert set(model.weights) == set(FEATURES)
         assert 0.5 <= model.threshold <= 1.0
+
+
+def test_the_shipped_weights_are_what_make_crosscheck_model_rebuilds():
+    # The model ships only as its training script's output: a change to the signals it learns
+    # from must come with a refit (``make crosscheck-model``), or this fails.
+    from bench.train_crosscheck_decision import train
+
+    shipped = json.loads(WEIGHTS_FILE.read_text("utf-8"))
+    assert train() == shipped
