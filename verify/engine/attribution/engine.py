@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from verify.engine import lexicon as lx
+from verify.engine.attribution.chain import Link, chain_order, relays
 from verify.engine.attribution.context import PERSONAL, ArticleContext, Referent
 from verify.engine.attribution.cues import CueMatch, find_cues
 from verify.engine.attribution.kinds import SourceClass, classify
 from verify.engine.attribution.model import Attribution, SentenceLike
-from verify.engine.attribution.phrases import Mention
+from verify.engine.attribution.phrases import Mention, scan_right
 from verify.engine.attribution.resolve import resolve_pronoun
 from verify.engine.attribution.subjects import sentence_subject
 from verify.engine.attribution.tokens import CLOSE, OPEN, PUNCT, WORD, Tokens
@@ -78,12 +79,28 @@ def suggest_sentence(
             article.remember(c.name, official=c.kind == SourceKind.OFFICIAL)
         article.history.append(Referent(c.name, c.kind, c.plural))
         classes.append((f, c))
-    outlets = [(f, c) for f, c in classes if c.kind == SourceKind.OUTLET]
+    entries = _with_relays(toks, classes, article)
+    links = [
+        Link(
+            start=min(f.cue_first, f.mention.span_first),
+            cue_first=f.cue_first,
+            cue_last=f.cue_last,
+            kind=c.kind,
+            name=c.name,
+            citing=toks.lows[f.cue_first] == "citing",
+            participle=f.kind_hint == "participle",
+        )
+        for f, c, _ in entries
+    ]
+    via_of = relays(toks, links)
+    for i, (_, _, relay) in enumerate(entries):
+        if relay is not None:
+            via_of[i] = relay
     seen: set[tuple[int, int, int, int]] = set()
-    for f, c in classes:
-        via = f.told_outlet
-        if via is None and c.kind != SourceKind.OUTLET and outlets:
-            via = min(outlets, key=lambda fc: abs(fc[0].cue_first - f.cue_first))[1].name
+    for i in chain_order(via_of):
+        f, c, _ = entries[i]
+        relay = via_of[i]
+        via = entries[relay][1].name if relay is not None else None
         key = (f.mention.span_first, f.mention.span_last, f.cue_first, f.cue_last)
         if key in seen:
             continue
@@ -103,6 +120,63 @@ def suggest_sentence(
             )
         )
     return out
+
+
+# Participles that make a document relayed by whoever holds it ("emails obtained by the Post").
+_RELAYED_BY = frozenset({"obtained", "seen", "reviewed", "published", "leaked", "released"})
+
+
+def _with_relays(
+    toks: Tokens, classes: list[tuple[CueMatch, SourceClass]], article: ArticleContext
+) -> list[tuple[CueMatch, SourceClass, int | None]]:
+    """The sentence's cues, each with the index of an outlet that relays it and that the cue
+    itself names ("told CNN", "emails obtained by the Post"); the outlet is added as its own
+    source after the cues, so it is suggested too."""
+    entries: list[tuple[CueMatch, SourceClass, int | None]] = [(f, c, None) for f, c in classes]
+    named = {(f.mention.span_first, f.mention.span_last) for f, _ in classes}
+    for i, (f, c) in enumerate(classes):
+        found = _relaying_outlet(toks, f, c)
+        if found is None:
+            continue
+        m, outlet = found
+        at = next(
+            (k for k, (g, d, _) in enumerate(entries) if d.name == outlet.name),
+            None,
+        )
+        if at is None and (m.span_first, m.span_last) in named:
+            continue
+        if at is None:
+            cue = CueMatch(f.cue_first, f.cue_last, m, "post")
+            entries.append((cue, outlet, None))
+            at = len(entries) - 1
+            article.history.append(Referent(outlet.name, outlet.kind, False))
+        if at != i:
+            entries[i] = (f, c, at)
+    return entries
+
+
+def _relaying_outlet(
+    toks: Tokens, f: CueMatch, c: SourceClass
+) -> tuple[Mention, SourceClass] | None:
+    """The outlet a cue's source was told to ("told the Post") or a document was obtained by
+    ("a letter seen by the Tribune"), with its mention; None when there is none."""
+    begin: int | None = None
+    if lx.CUE_FORMS.get(toks.lows[f.cue_last]) == "tell" and f.kind_hint == "pre":
+        begin = f.cue_last + 1
+    elif c.kind == SourceKind.DOCUMENT:
+        for k in range(f.mention.first, f.mention.span_last):
+            if toks.lows[k] in _RELAYED_BY and toks.low(k + 1) == "by":
+                begin = k + 2
+                break
+    if begin is None:
+        return None
+    m = scan_right(toks, begin)
+    if m is None:
+        return None
+    outlet = classify(toks, m, ArticleContext())
+    if outlet is None or outlet.kind != SourceKind.OUTLET:
+        return None
+    return m, outlet
 
 
 # The longest sentence that gets suggestions: news sentences run to a few hundred characters.

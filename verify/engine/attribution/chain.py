@@ -1,0 +1,136 @@
+"""Who relays whom inside one sentence, and the order the sentence's sources come in.
+
+A sentence may name a source and whoever passed it on: "Politico reported that Rubio told…"
+(Rubio via Politico), "Rubio said…, the diplomats said" and "…, according to two officials"
+(Rubio via the diplomats, via the officials), "The Post reported, citing three people…" (the
+three people via the Post), "Rubio told CNN…" (Rubio via CNN). :func:`relays` finds, for each
+cue of a sentence, the cue whose source relays it (or None); :func:`chain_order` puts each
+relayed source before its relay, so the suggestion the sentence rests on (the origin of the
+information, carrying ``via``) comes first and its relay follows.
+
+The rules read the sentence's shape only, never its words beyond a few function words:
+
+* a *trailing frame* — a cue after a comma, a dash or a closing quotation mark, later than
+  another cue ("…, the diplomats said", "…, according to two officials", "…,” she said") —
+  relays every earlier source that nothing relays yet;
+* a *leading frame* — an outlet's cue, or a cue followed by "that" ("X reported that",
+  "told the council on Monday that") — relays the later sources of its clause, up to a
+  contrast ("but", "while", "whereas") or a semicolon;
+* "citing X" is relayed by the nearest other source (before it, else after it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from verify.engine.attribution.tokens import CLOSE, Tokens
+from verify.engine.vocabulary import SourceKind
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One cue of a sentence as the chain rules see it (token indices)."""
+
+    start: int  # the first token of the cue or of its mention, whichever comes first
+    cue_first: int
+    cue_last: int
+    kind: str  # the source kind
+    name: str  # the resolved source name
+    citing: bool = False  # a "citing X" cue
+    participle: bool = False  # ", saying …": the same source as the clause's subject
+
+
+# Tokens that end the clause a leading frame governs.
+_CONTRASTS = frozenset({"but", "while", "whereas", "although", "though", ";"})
+# Tokens that may stand between a leading frame's cue and its "that".
+_FRAME_GAP = 6
+
+
+def _trailing(toks: Tokens, link: Link) -> bool:
+    """Whether the cue stands after a comma, a dash or a closing quotation mark."""
+    k = link.start - 1
+    return k >= 0 and (toks.lows[k] in (",", "—", "–") or toks.kinds[k] == CLOSE)
+
+
+def _frames_that(toks: Tokens, link: Link) -> bool:
+    """Whether the cue is followed by "that" within a few tokens ("reported on Sunday that")."""
+    for k in range(link.cue_last + 1, min(toks.n, link.cue_last + 1 + _FRAME_GAP)):
+        if toks.lows[k] == "that":
+            return True
+        if toks.lows[k] in _CONTRASTS:
+            return False
+    return False
+
+
+def _contrast_between(toks: Tokens, left: int, right: int) -> bool:
+    return any(toks.lows[k] in _CONTRASTS for k in range(left, right))
+
+
+def relays(toks: Tokens, links: Sequence[Link]) -> list[int | None]:
+    """For each link, the index of the link that relays it, or None (see the module rules)."""
+    n = len(links)
+    via: list[int | None] = [None] * n
+
+    def chain_has(start: int, target: int) -> bool:
+        k: int | None = start
+        seen = 0
+        while k is not None and seen <= n:
+            if k == target:
+                return True
+            k, seen = via[k], seen + 1
+        return False
+
+    def link(inner: int, outer: int) -> None:
+        if via[inner] is not None or inner == outer or links[inner].name == links[outer].name:
+            return
+        if links[inner].participle or chain_has(outer, inner):
+            return
+        via[inner] = outer
+
+    for j, lj in enumerate(links):
+        if lj.citing:
+            before = [i for i in range(j) if not links[i].citing and not links[i].participle]
+            after = [i for i in range(j + 1, n) if not links[i].citing]
+            if before or after:
+                link(j, before[-1] if before else after[0])
+    for j, lj in enumerate(links):
+        if lj.citing or lj.participle or not _trailing(toks, lj):
+            continue
+        for i in range(j):
+            if links[i].cue_first < lj.start and via[i] is None:
+                link(i, j)
+    for i, li in enumerate(links):
+        if li.citing or li.participle:
+            continue
+        if not (li.kind == SourceKind.OUTLET or _frames_that(toks, li)):
+            continue
+        for j in range(i + 1, n):
+            lj = links[j]
+            if lj.start <= li.cue_last or _contrast_between(toks, li.cue_last + 1, lj.start):
+                break
+            if _trailing(toks, lj) and not lj.citing:
+                break
+            link(j, i)
+    return via
+
+
+def chain_order(via: Sequence[int | None]) -> list[int]:
+    """The links' indices in suggestion order: grouped by the outermost relay (in sentence
+    order), a relayed source before the one relaying it."""
+    n = len(via)
+
+    def root_and_depth(i: int) -> tuple[int, int]:
+        depth = 0
+        k = i
+        while via[k] is not None and depth <= n:
+            nxt = via[k]
+            assert nxt is not None
+            k, depth = nxt, depth + 1
+        return k, depth
+
+    placed = [root_and_depth(i) for i in range(n)]
+    group_at: dict[int, int] = {}
+    for i, (root, _) in enumerate(placed):
+        group_at.setdefault(root, i)
+    return sorted(range(n), key=lambda i: (group_at[placed[i][0]], -placed[i][1], i))
