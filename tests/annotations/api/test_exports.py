@@ -19,7 +19,7 @@ from rest_framework.test import APIClient
 
 from annotations import exports
 from annotations.api.exports import ERR_QUERY_PARAMETER
-from annotations.models import Annotation, Article, Attribution, CrossCheck, Sentence
+from annotations.models import Annotation, Article, Attribution, CrossCheck, Sentence, Source
 from annotations.services import workflow
 from annotations.services.tokens import issue_token
 from tests.conftest import REPO, skip_or_fail
@@ -235,7 +235,9 @@ def test_target_source_is_the_article_url_or_the_api_url(annotated, editor, sett
 
 
 def test_attribution_body_names_source_via_and_cue(annotated, editor):
-    attribution = Attribution.objects.filter(sentence__article=annotated, cue="told").get()
+    attribution = Attribution.objects.filter(
+        sentence__article=annotated, cue="told", source__kind=Source.Kind.ANONYMOUS
+    ).get()
     attribution.via = Attribution.objects.exclude(pk=attribution.pk).first().source
     attribution.save(update_fields=["via"])
     items = api(editor).get(url(annotated.pk, "web-annotation")).json()["first"]["items"]
