@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verify.engine import lexicon as lx
+from verify.engine.attribution.roles import INSTITUTION_ENDINGS, OFFICES
 from verify.engine.attribution.tokens import WORD, Tokens, strip_possessive
 from verify.engine.vocabulary import SourceKind
 
@@ -38,18 +39,30 @@ class ArticleContext:
 
     def __init__(self) -> None:
         self.officials: set[str] = set()
+        self.personal: set[str] = set()  # full names introduced with a personal role
+        self.organisations: set[str] = set()  # lower-cased names of organisations
         self.full_names: dict[str, str] = {}
         self.history: list[Referent] = []
+
+    def remember_organisation(self, name: str) -> None:
+        """Record an organisation's name, and the name without its institution ending ("Orrin
+        Pharma", "Orrin"), so a later short reference is the organisation too."""
+        words = [w for w in name.split() if w[:1].isupper() and w.lower() not in lx.DETERMINERS]
+        if not words:
+            return
+        self.organisations.add(" ".join(words).lower())
+        if len(words) > 1 and words[-1].lower() in INSTITUTION_ENDINGS:
+            self.organisations.add(" ".join(words[:-1]).lower())
 
     def learn_titles(self, toks: Tokens) -> None:
         """Record "Title First Last" names so later bare surnames count as officials."""
         i = 0
         while i < toks.n:
-            if toks.lows[i] in lx.TITLES and toks.kinds[i] == WORD:
+            if toks.lows[i] in OFFICES and toks.kinds[i] == WORD:
                 j = i + 1
                 names: list[str] = []
                 while j < toks.n and toks.caps[j] and toks.kinds[j] == WORD:
-                    if toks.lows[j] in lx.TITLES or toks.lows[j] in lx.HONORIFICS:
+                    if toks.lows[j] in OFFICES or toks.lows[j] in lx.HONORIFICS:
                         names = []
                     else:
                         names.append(strip_possessive(toks.texts[j]))
@@ -61,11 +74,14 @@ class ArticleContext:
                 i += 1
 
     def remember(self, name: str, *, official: bool) -> None:
-        """Record a personal name (and, for officials, its surname) for later mentions."""
+        """Record a personal name (and, for officials, its surname; else, as speaking for
+        themselves) for later mentions."""
         parts = name.split()
         if official:
             self.officials.add(name)
             self.officials.add(parts[-1])
+        elif name not in self.officials:
+            self.personal.add(name)
         if len(parts) > 1:
             self.full_names.setdefault(parts[-1], name)
 

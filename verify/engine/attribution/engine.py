@@ -13,10 +13,11 @@ from verify.engine import lexicon as lx
 from verify.engine.attribution.chain import Link, chain_order, relays
 from verify.engine.attribution.context import PERSONAL, ArticleContext, Referent
 from verify.engine.attribution.cues import CueMatch, find_cues
-from verify.engine.attribution.kinds import SourceClass, classify
+from verify.engine.attribution.kinds import SPOKES, SourceClass, classify
 from verify.engine.attribution.model import Attribution, SentenceLike
 from verify.engine.attribution.phrases import Mention, scan_right
 from verify.engine.attribution.resolve import resolve_pronoun
+from verify.engine.attribution.roles import role_kind
 from verify.engine.attribution.subjects import sentence_subject
 from verify.engine.attribution.tokens import CLOSE, OPEN, PUNCT, WORD, Tokens
 from verify.engine.vocabulary import AttributionMode, SentenceKind, SourceKind
@@ -41,6 +42,11 @@ def attribution_mode(toks: Tokens, f: CueMatch, kind: str) -> AttributionMode:
     return AttributionMode.INDIRECT
 
 
+def _spokesperson(toks: Tokens, f: CueMatch) -> bool:
+    """Whether the mention is headed by "spokesman", "spokeswoman"… ("Brennan's spokesman")."""
+    return any(toks.lows[k] in SPOKES for k in range(f.mention.first, f.mention.last + 1))
+
+
 def suggest_sentence(
     body: str, sent: SentenceLike, toks: Tokens, article: ArticleContext
 ) -> list[Attribution]:
@@ -62,14 +68,14 @@ def suggest_sentence(
                 continue
             f.mention = subject
         c = classify(toks, f.mention, article)
-        if f.mention.alt is not None and (c is None or c.kind == SourceKind.ANONYMOUS):
+        spokes = c is not None and c.kind == SourceKind.ORGANISATION and _spokesperson(toks, f)
+        if f.mention.alt is not None and (c is None or c.kind == SourceKind.ANONYMOUS or spokes):
             a_first, a_last = f.mention.alt
             named = classify(toks, Mention(a_first, a_last, a_last), article)
             if named is not None and named.kind in PERSONAL:
-                described = c is not None or any(
-                    toks.lows[k] in lx.TITLES for k in range(f.mention.first, f.mention.last + 1)
-                )
-                kind = SourceKind.OFFICIAL if described else named.kind
+                # "Its country manager, Paolo Ricci": the role says the kind
+                role = role_kind(toks.lows[k] for k in range(f.mention.first, f.mention.last + 1))
+                kind = role or (SourceKind.OFFICIAL if c is not None else named.kind)
                 c = SourceClass(kind, named.name, False)
         if c is None:
             continue
@@ -77,6 +83,8 @@ def suggest_sentence(
             c = resolve_pronoun(c, article)
         if c.kind in PERSONAL:
             article.remember(c.name, official=c.kind == SourceKind.OFFICIAL)
+        elif c.kind == SourceKind.ORGANISATION:
+            article.remember_organisation(c.name)
         article.history.append(Referent(c.name, c.kind, c.plural))
         classes.append((f, c))
     entries = _with_relays(toks, classes, article)

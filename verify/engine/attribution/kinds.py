@@ -13,6 +13,13 @@ from dataclasses import dataclass
 from verify.engine import lexicon as lx
 from verify.engine.attribution.context import ArticleContext, is_place
 from verify.engine.attribution.phrases import PEOPLE_SUFFIXES, PERSON_SUFFIXES, Mention, core_end
+from verify.engine.attribution.roles import (
+    INSTITUTION_ENDINGS,
+    INSTITUTION_WORDS,
+    OFFICE_VERBS,
+    PERSONAL_ROLES,
+    role_kind,
+)
 from verify.engine.attribution.tokens import NUM, POSSESSIVE_RE, WORD, Tokens, strip_possessive
 from verify.engine.vocabulary import SourceKind
 
@@ -53,11 +60,19 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
     plural = (
         (head.endswith("s") and not head.endswith("ss")) or head in lx.PLURAL_WORDS
     ) or "and" in lows
-    # a trailing run of capitalised non-title words is a name
+    # a trailing run of capitalised non-title words is a name; a sentence's first word is
+    # capitalised anyway ("Traders at a fund said", "Residents say")
+    common_first = m.first == 0 and (
+        lows[0] in PERSONAL_ROLES
+        or lows[0] in lx.ANONYMOUS_NOUNS
+        or (lows[0].endswith(PEOPLE_SUFFIXES) and toks.low(m.first + 1) in ("at", "from", "in"))
+    )
     name_words: list[str] = []
     for k in range(len(words) - 1, -1, -1):
         w, lo = words[k], lows[k]
         if not w[:1].isupper() or lo in lx.TITLES or lo in lx.HONORIFICS:
+            break
+        if k == 0 and common_first:
             break
         if lo in lx.DETERMINERS or (k > 0 and lows[k - 1] == "of" and name_words):
             break
@@ -71,15 +86,22 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
         or (name_low.startswith("the ") and name_low[4:] in lx.OUTLETS)
         or (len(name_words) >= 2 and head in lx.OUTLET_SUFFIXES and not is_place(name_low))
         or (head in lx.OUTLET_NOUNS and lows[0] == "the" and len(lows) <= 3)
+        or (name_words and any(lo in lx.OUTLET_NOUNS for lo in lows[: -len(name_words)]))
     ):
         return SourceClass(SourceKind.OUTLET, name or full_text, False)
     if is_place(bare_low) or is_place(name_low) or is_place(head):
         return SourceClass(SourceKind.ORGANISATION, full_text, False)
-    if name_words and (head in lx.CORPORATE_SUFFIXES):
+    if name_words and (
+        head in INSTITUTION_ENDINGS
+        or name_low in article.organisations
+        or any(w.lower() in INSTITUTION_WORDS for w in words if w[:1].isupper())
+    ):
         return SourceClass(SourceKind.ORGANISATION, full_text, False)
     if head in lx.DOCUMENT_NOUNS and not words[-1][:1].isupper():
         return SourceClass(SourceKind.DOCUMENT, full_text, plural)
-    if head in SPOKES and any(w[:1].isupper() for w in words[:-1]):
+    if head in SPOKES and not name_words:  # an unnamed spokesperson speaks for the body
+        return SourceClass(SourceKind.ORGANISATION, full_text, False)
+    if _institution_in_place(lows, len(name_words)):  # "a labour court in Milan"
         return SourceClass(SourceKind.ORGANISATION, full_text, False)
     if head in lx.ANONYMOUS_NOUNS or (
         not name_words
@@ -102,12 +124,29 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
         whole_name = len(name_words) == len(words) - (lows[0] == "the")
         if described == SourceKind.ORGANISATION and whole_name:
             return SourceClass(SourceKind.ORGANISATION, full_text, False)
-        titled = any(lo in lx.TITLES for lo in lows[: len(lows) - len(name_words)])
+        if len(name_words) == 1 and name not in article.full_names and _speaks_as_body(toks, m):
+            # "Veldstra said in a statement"
+            return SourceClass(SourceKind.ORGANISATION, name, False)
+        role = role_kind(lows[: len(lows) - len(name_words)]) or described
         known = full in article.officials or name in article.officials
-        official = titled or known or described == SourceKind.OFFICIAL
+        if role is None and full in article.personal:
+            role = SourceKind.PERSON
+        official = role == SourceKind.OFFICIAL or (role is None and known)
         kind = SourceKind.OFFICIAL if official else SourceKind.PERSON
         return SourceClass(kind, full, plural and "and" in lows)
     return None
+
+
+def _institution_in_place(lows: list[str], named: int) -> bool:
+    """ "a labour court in Milan", "the council at Eastgate": an institution noun before a
+    place name (the name is the place, not the source)."""
+    at = len(lows) - named - 1
+    return (
+        named > 0
+        and at >= 1
+        and lows[at] in ("in", "at")
+        and (lows[at - 1] in INSTITUTION_WORDS or lows[at - 1] in lx.ORGANISATION_NOUNS)
+    )
 
 
 def _appositive_kind(toks: Tokens, m: Mention) -> SourceKind | None:
@@ -120,13 +159,27 @@ def _appositive_kind(toks: Tokens, m: Mention) -> SourceKind | None:
     while head > first and not toks.is_word(head):
         head -= 1
     low = toks.lows[head]
+    if low == "who" and toks.low(first + 1) in OFFICE_VERBS:
+        return SourceKind.OFFICIAL  # "Jane Doe, who chairs the trust,"
     if toks.caps[head]:
         return None  # another name ("…, Jane Doe,")
     if low in lx.ORGANISATION_NOUNS or low in lx.CORPORATE_SUFFIXES:
         return SourceKind.ORGANISATION
-    if any(toks.lows[k] in lx.TITLES for k in range(first, head + 1)):
-        return SourceKind.OFFICIAL
-    return None
+    return role_kind(toks.lows[k] for k in range(first, head + 1))
+
+
+# Tokens after a bare name that show an institution speaking as a body.
+_BODY_STATEMENT = 6
+
+
+def _speaks_as_body(toks: Tokens, m: Mention) -> bool:
+    """Whether the name speaks "in a statement" (companies and agencies do; a person so
+    introduced has been named in full before)."""
+    end = min(toks.n, m.span_last + 1 + _BODY_STATEMENT)
+    return any(
+        toks.lows[k] == "statement" and toks.lows[k - 1] in ("a", "an")
+        for k in range(m.span_last + 2, end)
+    )
 
 
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}

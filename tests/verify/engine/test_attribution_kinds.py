@@ -1,0 +1,80 @@
+"""Source kinds by role: offices make officials, personal roles persons, institutions
+organisations, unnamed groups anonymous (the role lexicon in ``attribution.roles``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.engine.attribution import Attribution, suggest
+from verify.engine.attribution.roles import role_kind
+from verify.engine.segmentation import segment
+
+
+def attribute(body: str) -> list[Attribution]:
+    return [a for per in suggest(body, segment(body)) for a in per]
+
+
+def kinds(body: str) -> list[tuple[str, str]]:
+    return [(a.source, a.source_kind) for a in attribute(body)]
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "kind"),
+    [
+        ("Deputy Mayor Ines Kovac said the tram would run by June.", "Ines Kovac", "official"),
+        (
+            "Its chief financial officer, Marta Lind, said costs had doubled.",
+            "Marta Lind",
+            "official",
+        ),
+        (
+            "A spokeswoman for the agency, Clara Budd, said the report was accurate.",
+            "Clara Budd",
+            "official",
+        ),
+        ("One resident, Omar Haddad, said the water was brown.", "Omar Haddad", "person"),
+        ("Her brother, Luka Brandt, said the family was shocked.", "Luka Brandt", "person"),
+        (
+            "Tessa Morrow, a lecturer in economics at Vale University, said the cut was small.",
+            "Tessa Morrow",
+            "person",
+        ),
+    ],
+)
+def test_a_named_persons_role_gives_the_kind(body, source, kind):
+    (a,) = attribute(body)
+    assert (a.source, a.source_kind) == (source, kind)
+
+
+def test_a_surname_keeps_the_personal_role_seen_with_the_full_name():
+    body = (
+        "One resident, Omar Haddad, said the water was brown.\n"
+        "“Nobody came to test it,” Haddad said.\n"
+    )
+    assert kinds(body) == [("Omar Haddad", "person"), ("Omar Haddad", "person")]
+
+
+def test_an_unnamed_spokesperson_makes_the_institution_speak():
+    (a,) = attribute("A spokesperson for the port authority said the cranes were safe.")
+    assert a.source_kind == "organisation"
+
+
+def test_a_company_speaking_in_a_statement_is_an_organisation():
+    body = (
+        "Brevik Foods said profits fell by a third.\n"
+        "Brevik said in a statement that it would close two plants.\n"
+        "Stenhaug said in a statement that the case was closed.\n"
+    )
+    assert [k for _, k in kinds(body)] == ["organisation", "organisation", "organisation"]
+
+
+def test_an_unnamed_group_at_the_start_of_a_sentence_is_anonymous():
+    body = "Dealers at a Zurich bank said the selling was orderly.\n"
+    (a,) = attribute(body)
+    assert a.source_kind == "anonymous"
+
+
+def test_role_kind_lets_an_office_win_over_a_personal_role():
+    assert role_kind(["lawyer", "and", "councillor"]) == "official"
+    assert role_kind(["retired", "teacher"]) == "person"
+    assert role_kind(["tall"]) is None

@@ -1,0 +1,83 @@
+"""The role lexicon: which words make a named source an official, a person or an organisation.
+
+One table, read by :mod:`~verify.engine.attribution.kinds` (a mention's kind),
+:mod:`~verify.engine.attribution.context` (titles remembered with names) and the engine (a name
+in apposition, "a spokeswoman for the agency, Jane Doe"):
+
+* an *office* (minister, mayor, senator, chief financial officer, a named spokesperson) makes a
+  named person ``official``;
+* a *personal role* (analyst, lecturer, resident, witness, a relative) makes a named person
+  ``person``; unnamed and plural, they are ``anonymous`` ("traders at a fund");
+* an *institution word* in a capitalised name or at its end ("Orrin Pharma", "Die Autobahn
+  GmbH", "the Department for Culture") makes it an ``organisation``.
+
+:func:`role_kind` reads a description's words and answers with the kind its role gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from verify.engine import lexicon as lx
+from verify.engine.vocabulary import SourceKind
+
+
+def words(text: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(text.split())
+
+
+# Roles that speak for themselves, not for an office.
+PERSONAL_ROLES = words(
+    """analyst analysts lecturer lecturers professor professors academic academics researcher
+    researchers scientist scientists economist economists strategist strategists expert experts
+    historian historians scholar scholars commentator commentators consultant consultants
+    resident residents neighbour neighbours neighbor neighbors witness witnesses bystander
+    bystanders survivor survivors victim victims relative relatives friend friends mother
+    father son daughter wife husband brother sister sibling cousin uncle aunt grandmother
+    grandfather grandson granddaughter widow widower parent parents child children
+    student students pupil pupils teacher teachers nurse nurses farmer farmers driver drivers
+    commuter commuters passenger passengers shopper shoppers customer customers patient
+    patients trader traders investor investors worker workers rider riders voter voters fan
+    fans supporter supporters owner owners shopkeeper shopkeepers landlord tenant tenants
+    villager villagers local locals volunteer volunteers protester protesters activist
+    activists campaigner campaigners pensioner pensioners doctor doctors lawyer lawyers
+    veteran veterans employee employees haulier hauliers"""
+)
+
+# Offices: the words of lx.TITLES that name a post, not a personal role.
+OFFICES = (lx.TITLES - PERSONAL_ROLES) | words(
+    """spokesman spokeswoman spokesperson councillor alderman magistrate registrar coroner
+    ombudsman regulator comptroller auditor controller cfo cto ceo chairman chairwoman"""
+)
+
+# The last word of a company's or an institution's name ("Orrin Pharma", "Veldt Energie NV").
+INSTITUTION_ENDINGS = lx.CORPORATE_SUFFIXES | words(
+    """gmbh ag sa nv bv spa srl ab asa oy plc pharma pharmaceuticals foods energy energie
+    airways logistics telecom media insurance mining motors chemicals steel bancorp trust
+    railways rail transport utilities water power electric holdings ventures labs"""
+)
+
+# Words that make a capitalised name an institution wherever they stand in it ("the
+# Department for Culture, Media and Sport", "the Association of Secondary Teachers").
+INSTITUTION_WORDS = words(
+    """department ministry association federation commission committee council agency
+    authority institute university court tribunal bureau office union trust foundation
+    society league board service inspectorate directorate"""
+)
+
+
+# Verbs of holding an office in a relative clause ("Jane Doe, who chairs the trust, said").
+OFFICE_VERBS = words("chairs heads leads runs directs manages represents")
+
+
+def role_kind(lows: Iterable[str]) -> SourceKind | None:
+    """The kind a description's words give a named person: ``official`` for an office,
+    ``person`` for a personal role (an office wins: "a lawyer and city councillor"), else
+    None."""
+    personal = False
+    for low in lows:
+        if low in OFFICES:
+            return SourceKind.OFFICIAL
+        personal = personal or low in PERSONAL_ROLES
+    return SourceKind.PERSON if personal else None
