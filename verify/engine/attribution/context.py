@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verify.engine import lexicon as lx
-from verify.engine.attribution.roles import INSTITUTION_ENDINGS, OFFICES
+from verify.engine.attribution.roles import (
+    GENERIC_ORGANISATIONS,
+    GENERIC_OUTLETS,
+    INSTITUTION_ENDINGS,
+    OFFICES,
+)
 from verify.engine.attribution.tokens import WORD, Tokens, strip_possessive
 from verify.engine.vocabulary import SourceKind
 
@@ -32,6 +37,7 @@ class Referent:
     name: str
     kind: str
     plural: bool
+    gender: str | None = None  # "f" or "m" where the text gives it
 
 
 class ArticleContext:
@@ -43,13 +49,16 @@ class ArticleContext:
         self.organisations: set[str] = set()  # lower-cased names of organisations
         self.full_names: dict[str, str] = {}
         self.history: list[Referent] = []
+        self.genders: dict[str, str] = {}  # a source's gender, once the text gives it
 
     def remember_organisation(self, name: str) -> None:
         """Record an organisation's name, and the name without its institution ending ("Orrin
         Pharma", "Orrin"), so a later short reference is the organisation too."""
-        words = [w for w in name.split() if w[:1].isupper() and w.lower() not in lx.DETERMINERS]
-        if not words:
-            return
+        words = [w for w in name.split() if w.lower() not in lx.DETERMINERS]
+        if not words or not all(
+            w[:1].isupper() or w.lower() in ("of", "for", "and") for w in words
+        ):
+            return  # not a proper name ("the Trump administration", "the company")
         self.organisations.add(" ".join(words).lower())
         if len(words) > 1 and words[-1].lower() in INSTITUTION_ENDINGS:
             self.organisations.add(" ".join(words[:-1]).lower())
@@ -85,17 +94,55 @@ class ArticleContext:
         if len(parts) > 1:
             self.full_names.setdefault(parts[-1], name)
 
+    def mention(self, ref: Referent) -> None:
+        """Record a source of the current sentence (in suggestion order: the relay last, so
+        it is the nearest antecedent of the next sentence's pronoun)."""
+        gender = ref.gender or self.genders.get(ref.name)
+        if gender is not None:
+            self.genders[ref.name] = gender
+        self.history.append(Referent(ref.name, ref.kind, ref.plural, gender))
+
     def resolve(self, pronoun: str) -> Referent | None:
-        """The most recent compatible source for a pronoun, or None."""
+        """The most recent compatible source for a pronoun, or None: by number, by gender where
+        the text gives it ("she" skips a source known to be a man), by kind ("it" a thing)."""
         cls, _plural = lx.PRONOUNS[pronoun]
+        wanted = {"he": "m", "she": "f"}.get(pronoun)
         for ref in reversed(self.history):
             if cls == "personal" and (
                 (ref.kind in PERSONAL and not ref.plural)
                 or (ref.kind == SourceKind.ANONYMOUS and not ref.plural)
             ):
+                gender = self.genders.get(ref.name, ref.gender)
+                if wanted is not None and gender is not None and gender != wanted:
+                    continue
+                if wanted is not None:
+                    self.genders[ref.name] = wanted
                 return ref
             if cls == "group" and (ref.plural or ref.kind == SourceKind.ORGANISATION):
                 return ref
             if cls == "thing" and ref.kind in _THINGS:
+                return ref
+        return None
+
+    def resolve_reference(self, head: str, kind: str) -> Referent | None:
+        """The source a short definite reference ("the company", "the agency", "the paper",
+        "the diplomats") stands for: the most recent one of its kind whose name has the same
+        head noun; for a generic noun ("the company", "the paper"), the most recent
+        organisation with a proper name, or outlet. None when nothing fits."""
+        singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        for ref in reversed(self.history):
+            if ref.kind != kind:
+                continue
+            words = ref.name.lower().split()
+            if head in words or singular in words or (singular + "s") in words:
+                return ref
+            if ref.kind == SourceKind.OUTLET and head in GENERIC_OUTLETS:
+                return ref
+            if (
+                ref.kind == SourceKind.ORGANISATION
+                and head in GENERIC_ORGANISATIONS
+                and ref.name[:1].isupper()
+                and not is_place(ref.name.lower())
+            ):
                 return ref
         return None

@@ -17,9 +17,9 @@ from verify.engine.attribution.kinds import SPOKES, SourceClass, classify
 from verify.engine.attribution.model import Attribution, SentenceLike
 from verify.engine.attribution.phrases import Mention, scan_right
 from verify.engine.attribution.resolve import resolve_pronoun
-from verify.engine.attribution.roles import role_kind
+from verify.engine.attribution.roles import FEMININE, MASCULINE, role_kind
 from verify.engine.attribution.subjects import sentence_subject
-from verify.engine.attribution.tokens import CLOSE, OPEN, PUNCT, WORD, Tokens
+from verify.engine.attribution.tokens import CLOSE, OPEN, PUNCT, WORD, Tokens, strip_possessive
 from verify.engine.vocabulary import AttributionMode, SentenceKind, SourceKind
 
 
@@ -40,6 +40,36 @@ def attribution_mode(toks: Tokens, f: CueMatch, kind: str) -> AttributionMode:
         if toks.kinds[k] == WORD and toks.lows[k] not in ("that", "reporters"):
             break
     return AttributionMode.INDIRECT
+
+
+def _gender(toks: Tokens, m: Mention) -> str | None:
+    """ "f" or "m" where the mention's own words give it ("a spokeswoman", "Mr Paul Grant";
+    "her husband" is a man: a possessive does not count), else None."""
+    ranges = [range(m.last, m.first - 1, -1)]
+    if m.alt is not None:  # "her deputy, Mr Paul Grant"
+        ranges.append(range(m.alt[0], m.alt[1] + 1))
+    for k in (k for r in ranges for k in r):
+        low = toks.lows[k]
+        if low in ("his", "her", "their", "its"):
+            continue
+        if low in FEMININE:
+            return "f"
+        if low in MASCULINE:
+            return "m"
+    return None
+
+
+def _short_reference(
+    toks: Tokens, m: Mention, c: SourceClass, article: ArticleContext
+) -> SourceClass:
+    """ "the company", "the agency", "the paper", "the diplomats": the source named before that
+    the reference stands for (:meth:`ArticleContext.resolve_reference`), else ``c``."""
+    if m.last != m.first + 1 or toks.lows[m.first] != "the" or not toks.is_word(m.last):
+        return c
+    if c.kind not in (SourceKind.ORGANISATION, SourceKind.OUTLET, SourceKind.ANONYMOUS):
+        return c
+    ref = article.resolve_reference(strip_possessive(toks.lows[m.last]), c.kind)
+    return c if ref is None else SourceClass(ref.kind, ref.name, ref.plural)
 
 
 def _spokesperson(toks: Tokens, f: CueMatch) -> bool:
@@ -81,11 +111,12 @@ def suggest_sentence(
             continue
         if c.pronoun is not None:
             c = resolve_pronoun(c, article)
+        else:
+            c = _short_reference(toks, f.mention, c, article)
         if c.kind in PERSONAL:
             article.remember(c.name, official=c.kind == SourceKind.OFFICIAL)
         elif c.kind == SourceKind.ORGANISATION:
             article.remember_organisation(c.name)
-        article.history.append(Referent(c.name, c.kind, c.plural))
         classes.append((f, c))
     entries = _with_relays(toks, classes, article)
     links = [
@@ -113,6 +144,7 @@ def suggest_sentence(
         if key in seen:
             continue
         seen.add(key)
+        article.mention(Referent(c.name, c.kind, c.plural, _gender(toks, f.mention)))
         cue_start, cue_end = toks.start(f.cue_first), toks.end(f.cue_last)
         out.append(
             Attribution(
@@ -157,7 +189,6 @@ def _with_relays(
             cue = CueMatch(f.cue_first, f.cue_last, m, "post")
             entries.append((cue, outlet, None))
             at = len(entries) - 1
-            article.history.append(Referent(outlet.name, outlet.kind, False))
         if at != i:
             entries[i] = (f, c, at)
     return entries

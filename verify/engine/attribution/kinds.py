@@ -152,6 +152,9 @@ def _institution_in_place(lows: list[str], named: int) -> bool:
 def _appositive_kind(toks: Tokens, m: Mention) -> SourceKind | None:
     """What an appositive after a name says it is: "Jane Doe, a spokeswoman for the UN," an
     official; "Norvik Foods, the Danish dairy group," an organisation; otherwise None."""
+    if toks.low(m.last + 1) == "," and toks.low(m.last + 2) == "who":
+        # "Jane Doe, who chairs the trust,": an office held
+        return SourceKind.OFFICIAL if toks.low(m.last + 3) in OFFICE_VERBS else None
     if m.span_last <= m.last + 1 or toks.low(m.last + 1) != ",":
         return None
     first = m.last + 2
@@ -159,8 +162,6 @@ def _appositive_kind(toks: Tokens, m: Mention) -> SourceKind | None:
     while head > first and not toks.is_word(head):
         head -= 1
     low = toks.lows[head]
-    if low == "who" and toks.low(first + 1) in OFFICE_VERBS:
-        return SourceKind.OFFICIAL  # "Jane Doe, who chairs the trust,"
     if toks.caps[head]:
         return None  # another name ("…, Jane Doe,")
     if low in lx.ORGANISATION_NOUNS or low in lx.CORPORATE_SUFFIXES:

@@ -68,7 +68,7 @@ INSTITUTION_WORDS = words(
 
 
 # Verbs of holding an office in a relative clause ("Jane Doe, who chairs the trust, said").
-OFFICE_VERBS = words("chairs heads leads runs directs manages represents")
+OFFICE_VERBS = words("chairs heads leads directs manages presides")
 
 
 def role_kind(lows: Iterable[str]) -> SourceKind | None:
@@ -81,3 +81,26 @@ def role_kind(lows: Iterable[str]) -> SourceKind | None:
             return SourceKind.OFFICIAL
         personal = personal or low in PERSONAL_ROLES
     return SourceKind.PERSON if personal else None
+
+
+# Words that give a person's gender where the text gives it ("a spokeswoman", "her husband"
+# is a man), for "he" and "she" to find them.
+FEMININE = words(
+    """she her woman women spokeswoman chairwoman congresswoman businesswoman councilwoman
+    assemblywoman mother wife daughter sister grandmother granddaughter aunt niece widow
+    girlfriend ms ms. mrs mrs. miss dame lady queen princess actress"""
+)
+MASCULINE = words(
+    """he him his man men spokesman chairman congressman businessman councilman assemblyman
+    father husband son brother grandfather grandson uncle nephew widower boyfriend mr mr. sir
+    lord king prince actor"""
+)
+
+# Short references to an institution named before ("the company said"): nouns that stand for
+# any organisation with a proper name, and nouns for any outlet ("the paper reported").
+GENERIC_ORGANISATIONS = words(
+    """company firm group business carmaker lender retailer insurer operator utility maker
+    manufacturer developer producer supplier airline bank chain conglomerate startup
+    start-up"""
+)
+GENERIC_OUTLETS = words("paper newspaper broadcaster magazine outlet site station network")
