@@ -233,11 +233,11 @@ def test_outlet_reporting_that_someone_told_gives_the_relayed_source_first_via_t
     assert (reported.source, reported.mode, reported.via) == ("Politico", "reported_by", None)
 
 
-def test_someone_said_someone_said_gives_both():
+def test_someone_said_someone_said_gives_both_the_relayed_one_first():
     body = "A second diplomat said Brooks said the guarantees were a priority."
     first, second = attribute(body)
-    assert first.source == "a second diplomat"
-    assert second.source == "Brooks"
+    assert (first.source, first.via) == ("Brooks", "a second diplomat")
+    assert (second.source, second.via) == ("a second diplomat", None)
 
 
 def test_telling_an_outlet_makes_it_the_via():

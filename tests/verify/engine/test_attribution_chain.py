@@ -98,3 +98,15 @@ def test_a_trailing_attribution_relays_a_pronoun_resolved_speaker():
         ("Ivo Marek", "one of the members"),
         ("one of the members", None),
     ]
+
+
+def test_a_speaker_does_not_relay_a_document_in_what_they_said():
+    body = "Inspector Ana Ruiz said the figures showed that thefts had doubled."
+    assert attribute(body)[0].source == "Ana Ruiz"
+    assert all(a.via is None for a in attribute(body))
+
+
+def test_a_document_relays_nobody():
+    body = "Court records show that two engineers warned the board in 2021."
+    assert attribute(body)[0].source_kind == "document"
+    assert all(a.via is None for a in attribute(body))

@@ -13,9 +13,10 @@ The rules read the sentence's shape only, never its words beyond a few function 
 * a *trailing frame* — a cue after a comma, a dash or a closing quotation mark, later than
   another cue ("…, the diplomats said", "…, according to two officials", "…,” she said") —
   relays every earlier source that nothing relays yet;
-* a *leading frame* — an outlet's cue, or a cue followed by "that" ("X reported that",
-  "told the council on Monday that") — relays the later sources of its clause, up to a
-  contrast ("but", "while", "whereas") or a semicolon;
+* a *leading frame* — a cue followed by "that" or directly by the next source ("X reported
+  on Sunday that…", "a diplomat said Rubio said…") — relays the later sources of its clause,
+  up to a contrast ("but", "while", "whereas") or a semicolon: an outlet any source, a
+  speaker only people, a document nobody;
 * "citing X" is relayed by the nearest other source (before it, else after it).
 """
 
@@ -43,8 +44,8 @@ class Link:
 
 # Tokens that end the clause a leading frame governs.
 _CONTRASTS = frozenset({"but", "while", "whereas", "although", "though", ";"})
-# Tokens that may stand between a leading frame's cue and its "that".
-_FRAME_GAP = 6
+# The kinds a speaker's leading frame relays.
+_PEOPLE = frozenset({SourceKind.OFFICIAL, SourceKind.PERSON, SourceKind.ANONYMOUS})
 
 
 def _trailing(toks: Tokens, link: Link) -> bool:
@@ -53,14 +54,19 @@ def _trailing(toks: Tokens, link: Link) -> bool:
     return k >= 0 and (toks.lows[k] in (",", "—", "–") or toks.kinds[k] == CLOSE)
 
 
-def _frames_that(toks: Tokens, link: Link) -> bool:
-    """Whether the cue is followed by "that" within a few tokens ("reported on Sunday that")."""
-    for k in range(link.cue_last + 1, min(toks.n, link.cue_last + 1 + _FRAME_GAP)):
-        if toks.lows[k] == "that":
-            return True
-        if toks.lows[k] in _CONTRASTS:
-            return False
-    return False
+def _frames(toks: Tokens, outer: Link, inner: Link) -> bool:
+    """Whether ``outer``'s cue frames ``inner``'s clause: "that" between them ("reported on
+    Sunday that Rubio told…") or the inner source right after the cue ("said Rubio said…").
+    An outlet relays any source; a speaker only people ("Rubio said that Trump told him"), not
+    a document or an institution in what they said ("said the data showed…"); a document
+    relays nobody ("court papers show that consultants advised…" is what the papers show)."""
+    if outer.kind == SourceKind.DOCUMENT:
+        return False
+    if outer.kind != SourceKind.OUTLET and inner.kind not in _PEOPLE:
+        return False
+    if inner.start - outer.cue_last <= 2:
+        return True
+    return any(toks.lows[k] == "that" for k in range(outer.cue_last + 1, inner.start))
 
 
 def _contrast_between(toks: Tokens, left: int, right: int) -> bool:
@@ -103,15 +109,14 @@ def relays(toks: Tokens, links: Sequence[Link]) -> list[int | None]:
     for i, li in enumerate(links):
         if li.citing or li.participle:
             continue
-        if not (li.kind == SourceKind.OUTLET or _frames_that(toks, li)):
-            continue
         for j in range(i + 1, n):
             lj = links[j]
             if lj.start <= li.cue_last or _contrast_between(toks, li.cue_last + 1, lj.start):
                 break
             if _trailing(toks, lj) and not lj.citing:
                 break
-            link(j, i)
+            if _frames(toks, li, lj):
+                link(j, i)
     return via
 
 
