@@ -39,7 +39,7 @@ from annotations.models import (
     Transition,
 )
 from verify.engine.crosscheck import Match, Summary, summarise
-from verify.engine.vocabulary import Relation
+from verify.engine.vocabulary import Relation, weakness
 
 ERR_NO_ANNOTATION = "This sentence has no annotation (boilerplate is not annotated)."
 
@@ -130,20 +130,6 @@ def main_attribution(sentence: Sentence) -> Attribution | None:
     return attributions[0] if attributions else None
 
 
-# The kinds of source from the weakest link of a sourcing chain to the strongest: a sentence
-# rests on its weakest link (an on-record official heard only through anonymous diplomats rests
-# on an anonymous source; one relayed by an outlet, on that outlet's report).
-WEAKEST_FIRST: tuple[str, ...] = (
-    SourceKind.ANONYMOUS,
-    SourceKind.OUTLET,
-    SourceKind.PERSON,
-    SourceKind.ORGANISATION,
-    SourceKind.OFFICIAL,
-    SourceKind.DOCUMENT,
-    SourceKind.OWN_REPORTING,
-)
-
-
 @dataclass(frozen=True, slots=True)
 class RestsOn:
     """What a sentence rests on: the chain of its main attribution (the source, whoever
@@ -176,7 +162,7 @@ def rests_on(sentence: Sentence) -> RestsOn | None:
     while link is not None and link.via is not None and link.via not in chain:
         chain.append(link.via)
         link = by_source.get(link.via_id) if link.via_id is not None else None
-    weakest = min(chain, key=lambda source: WEAKEST_FIRST.index(source.kind))
+    weakest = min(chain, key=lambda source: weakness(source.kind))
     return RestsOn(main=main, chain=tuple(chain), weakest=weakest)
 
 
