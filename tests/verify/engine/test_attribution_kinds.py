@@ -78,3 +78,36 @@ def test_role_kind_lets_an_office_win_over_a_personal_role():
     assert role_kind(["lawyer", "and", "councillor"]) == "official"
     assert role_kind(["retired", "teacher"]) == "person"
     assert role_kind(["tall"]) is None
+
+
+OWN_BODY = (
+    "Councillor Ada Frey said the depot would close.\n"
+    "The Courier has confirmed that the land was sold in March.\n"
+    "Courier reporters who visited the site found the gates locked.\n"
+    "Our correspondent said the lorries had gone.\n"
+    "The Evening Star reported that the sale was worth 2 million.\n"
+    "The Star said the buyer was a property fund.\n"
+    "Sign up for the Courier's morning newsletter\n"
+)
+
+
+def test_the_newsroom_named_in_its_own_plug_is_own_reporting():
+    found = [
+        [(a.source_kind, a.source) for a in per] for per in suggest(OWN_BODY, segment(OWN_BODY))
+    ]
+    assert found[1][0][0] == "own_reporting"
+    assert found[2][0][0] == "own_reporting"
+    assert found[3][0][0] == "own_reporting"
+
+
+def test_another_outlet_stays_an_outlet_and_its_short_name_too():
+    found = [
+        [(a.source_kind, a.source) for a in per] for per in suggest(OWN_BODY, segment(OWN_BODY))
+    ]
+    assert found[4][0] == ("outlet", "Evening Star")
+    assert found[5][0][0] == "outlet"
+
+
+def test_without_a_plug_an_outlet_is_an_outlet():
+    body = "The Courier has confirmed that the land was sold in March.\n"
+    assert [a.source_kind for a in attribute(body)] == ["outlet"]

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from verify.engine import lexicon as lx
@@ -18,6 +19,12 @@ from verify.engine.attribution.roles import (
 )
 from verify.engine.attribution.tokens import WORD, Tokens, strip_possessive
 from verify.engine.vocabulary import SourceKind
+
+# A newsletter or social plug naming the newsroom with a possessive.
+_PLUG_RE = re.compile(
+    r"(?:[Ss]ign up (?:for|to)|[Ss]ubscribe to|[Ff]ollow)\b[^.\n]{0,60}?"
+    r"\b((?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)['’]s\b"
+)
 
 
 def is_place(low: str) -> bool:
@@ -50,6 +57,30 @@ class ArticleContext:
         self.full_names: dict[str, str] = {}
         self.history: list[Referent] = []
         self.genders: dict[str, str] = {}  # a source's gender, once the text gives it
+        self.own_outlets: set[str] = set()  # lower-cased last words of the newsroom's names
+
+    def learn_own_outlet(self, body: str) -> None:
+        """Record the newsroom's own outlet from the article's plugs ("Sign up for the
+        Gazette's morning newsletter", "Sign up to Final Third, the Ledger's briefing")."""
+        for found in _PLUG_RE.finditer(body):
+            self.own_outlets.add(found.group(1).split()[-1].lower())
+
+    def is_own(self, name: str) -> bool:
+        """Whether an outlet's name names the newsroom itself (its last word, as the plugs
+        name it: "the Daily Ledger" and "the Ledger")."""
+        words = name.split()
+        return bool(words) and strip_possessive(words[-1]).lower() in self.own_outlets
+
+    def known_outlet(self, name: str) -> bool:
+        """Whether a name is the newsroom's or an outlet suggested before, by its last word
+        ("the Ledger" after "the Daily Ledger")."""
+        if not name:
+            return False
+        last = name.split()[-1].lower()
+        return self.is_own(name) or any(
+            ref.kind == SourceKind.OUTLET and ref.name.split()[-1].lower() == last
+            for ref in self.history
+        )
 
     def remember_organisation(self, name: str) -> None:
         """Record an organisation's name, and the name without its institution ending ("Orrin

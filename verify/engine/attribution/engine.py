@@ -17,7 +17,7 @@ from verify.engine.attribution.kinds import SPOKES, SourceClass, classify
 from verify.engine.attribution.model import Attribution, SentenceLike
 from verify.engine.attribution.phrases import Mention, scan_right
 from verify.engine.attribution.resolve import resolve_pronoun
-from verify.engine.attribution.roles import FEMININE, MASCULINE, role_kind
+from verify.engine.attribution.roles import FEMININE, JOURNALISTS, MASCULINE, role_kind
 from verify.engine.attribution.subjects import sentence_subject
 from verify.engine.attribution.tokens import CLOSE, OPEN, PUNCT, WORD, Tokens, strip_possessive
 from verify.engine.vocabulary import AttributionMode, SentenceKind, SourceKind
@@ -72,6 +72,24 @@ def _short_reference(
     return c if ref is None else SourceClass(ref.kind, ref.name, ref.plural)
 
 
+def _own_reporting(
+    toks: Tokens, m: Mention, c: SourceClass, article: ArticleContext
+) -> SourceClass:
+    """The newsroom's own outlet ("the Ledger has confirmed"), its journalists ("Gazette
+    reporters found", "our correspondent") as ``own_reporting``; else ``c``."""
+    if c.kind == SourceKind.OUTLET and article.is_own(c.name):
+        return SourceClass(SourceKind.OWN_REPORTING, c.name, False)
+    if c.kind not in (SourceKind.ANONYMOUS, SourceKind.PERSON):
+        return c
+    lows = [toks.lows[k] for k in range(m.first, m.last + 1)]
+    if not lows or lows[-1] not in JOURNALISTS:
+        return c
+    ours = "our" in lows or any(
+        toks.caps[k] and article.is_own(toks.texts[k]) for k in range(m.first, m.last)
+    )
+    return SourceClass(SourceKind.OWN_REPORTING, c.name, c.plural) if ours else c
+
+
 def _spokesperson(toks: Tokens, f: CueMatch) -> bool:
     """Whether the mention is headed by "spokesman", "spokeswoman"… ("Brennan's spokesman")."""
     return any(toks.lows[k] in SPOKES for k in range(f.mention.first, f.mention.last + 1))
@@ -113,6 +131,7 @@ def suggest_sentence(
             c = resolve_pronoun(c, article)
         else:
             c = _short_reference(toks, f.mention, c, article)
+        c = _own_reporting(toks, f.mention, c, article)
         if c.kind in PERSONAL:
             article.remember(c.name, official=c.kind == SourceKind.OFFICIAL)
         elif c.kind == SourceKind.ORGANISATION:
@@ -233,6 +252,7 @@ def suggest(body: str, sentences: Sequence[SentenceLike]) -> list[list[Attributi
     ``body[cue_start:cue_end] == cue``.
     """
     article = ArticleContext()
+    article.learn_own_outlet(body)
     tokenized: list[Tokens | None] = []
     open_quote = False
     previous_end = 0

@@ -85,10 +85,13 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
         or name_low in lx.OUTLETS
         or (name_low.startswith("the ") and name_low[4:] in lx.OUTLETS)
         or (len(name_words) >= 2 and head in lx.OUTLET_SUFFIXES and not is_place(name_low))
+        or (len(name_words) == 1 and lows[0] == "the" and head in lx.OUTLET_SUFFIXES)
         or (head in lx.OUTLET_NOUNS and lows[0] == "the" and len(lows) <= 3)
         or (name_words and any(lo in lx.OUTLET_NOUNS for lo in lows[: -len(name_words)]))
     ):
         return SourceClass(SourceKind.OUTLET, name or full_text, False)
+    if name_words and article.known_outlet(name):  # "the Ledger", named as an outlet before
+        return SourceClass(SourceKind.OUTLET, name, False)
     if is_place(bare_low) or is_place(name_low) or is_place(head):
         return SourceClass(SourceKind.ORGANISATION, full_text, False)
     if name_words and (
@@ -174,12 +177,13 @@ _BODY_STATEMENT = 6
 
 
 def _speaks_as_body(toks: Tokens, m: Mention) -> bool:
-    """Whether the name speaks "in a statement" (companies and agencies do; a person so
-    introduced has been named in full before)."""
+    """Whether the name speaks "in a statement", before or after it (companies and agencies
+    do; a person so introduced has been named in full before)."""
     end = min(toks.n, m.span_last + 1 + _BODY_STATEMENT)
+    before = max(1, m.first - _BODY_STATEMENT)  # "In a statement, Hallworth said"
     return any(
-        toks.lows[k] == "statement" and toks.lows[k - 1] in ("a", "an")
-        for k in range(m.span_last + 2, end)
+        toks.lows[k] == "statement" and toks.lows[k - 1] in ("a", "an", "emailed", "written")
+        for k in [*range(before, m.first), *range(m.span_last + 2, end)]
     )
 
 
