@@ -110,3 +110,9 @@ def test_a_document_relays_nobody():
     body = "Court records show that two engineers warned the board in 2021."
     assert attribute(body)[0].source_kind == "document"
     assert all(a.via is None for a in attribute(body))
+
+
+def test_a_speaker_does_not_relay_anyone_in_what_they_said():
+    body = "Minister Yara Quint said anyone who ignored the order would be fined."
+    assert attribute(body)[0].source == "Yara Quint"
+    assert all(a.via is None for a in attribute(body))

@@ -91,3 +91,13 @@ def test_a_surname_is_the_full_name_seen_before():
         "Santos said the jury would be chosen in April.\n"
     )
     assert sources(body)[1] == [("Maria Santos", "official")]
+
+
+def test_a_pronoun_in_what_a_speaker_said_is_the_speaker():
+    body = (
+        "Two residents of the estate said the lifts had failed.\n"
+        "Councillor Ravi Mehta said he welcomed the inquiry and had nothing to hide.\n"
+    )
+    second = per_sentence(body)[1]
+    assert {a.source for a in second} == {"Ravi Mehta"}
+    assert all(a.via is None for a in second)

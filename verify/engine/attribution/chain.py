@@ -40,6 +40,7 @@ class Link:
     name: str  # the resolved source name
     citing: bool = False  # a "citing X" cue
     participle: bool = False  # ", saying …": the same source as the clause's subject
+    pronoun: bool = False  # the mention is a pronoun or an indefinite ("he", "anyone")
 
 
 # Tokens that end the clause a leading frame governs.
@@ -57,13 +58,14 @@ def _trailing(toks: Tokens, link: Link) -> bool:
 def _frames(toks: Tokens, outer: Link, inner: Link) -> bool:
     """Whether ``outer``'s cue frames ``inner``'s clause: "that" between them ("reported on
     Sunday that Rubio told…") or the inner source right after the cue ("said Rubio said…").
-    An outlet relays any source; a speaker only people ("Rubio said that Trump told him"), not
-    a document or an institution in what they said ("said the data showed…"); a document
+    An outlet relays any source; a speaker only people named or described ("Rubio said that
+    Trump told him"), not a pronoun (most often the speaker again: "Holm said he had…"), a
+    document or an institution in what they said ("said the data showed…"); a document
     relays nobody ("court papers show that consultants advised…" is what the papers show)."""
     if outer.kind == SourceKind.DOCUMENT:
         return False
-    if outer.kind != SourceKind.OUTLET and inner.kind not in _PEOPLE:
-        return False
+    if outer.kind != SourceKind.OUTLET and (inner.kind not in _PEOPLE or inner.pronoun):
+        return False  # "Holm said he would…", "said anyone who…": no one else speaks
     if inner.start - outer.cue_last <= 2:
         return True
     return any(toks.lows[k] == "that" for k in range(outer.cue_last + 1, inner.start))

@@ -8,7 +8,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from verify.engine import lexicon as lx
 from verify.engine.attribution.roles import (
@@ -133,12 +135,13 @@ class ArticleContext:
             self.genders[ref.name] = gender
         self.history.append(Referent(ref.name, ref.kind, ref.plural, gender))
 
-    def resolve(self, pronoun: str) -> Referent | None:
-        """The most recent compatible source for a pronoun, or None: by number, by gender where
+    def resolve(self, pronoun: str, sentence: Sequence[Referent] = ()) -> Referent | None:
+        """The most recent compatible source for a pronoun, or None: the sentence's own sources
+        before it first ("Holm said he would…"), then the article's; by number, by gender where
         the text gives it ("she" skips a source known to be a man), by kind ("it" a thing)."""
         cls, _plural = lx.PRONOUNS[pronoun]
         wanted = {"he": "m", "she": "f"}.get(pronoun)
-        for ref in reversed(self.history):
+        for ref in chain(reversed(sentence), reversed(self.history)):
             if cls == "personal" and (
                 (ref.kind in PERSONAL and not ref.plural)
                 or (ref.kind == SourceKind.ANONYMOUS and not ref.plural)

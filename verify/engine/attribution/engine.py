@@ -128,7 +128,9 @@ def suggest_sentence(
         if c is None:
             continue
         if c.pronoun is not None:
-            c = resolve_pronoun(c, article)
+            c = resolve_pronoun(
+                c, article, [Referent(d.name, d.kind, d.plural) for _, d in classes]
+            )
         else:
             c = _short_reference(toks, f.mention, c, article)
         c = _own_reporting(toks, f.mention, c, article)
@@ -147,6 +149,11 @@ def suggest_sentence(
             name=c.name,
             citing=toks.lows[f.cue_first] == "citing",
             participle=f.kind_hint == "participle",
+            pronoun=f.mention.first == f.mention.last
+            and (
+                toks.lows[f.mention.first] in lx.PRONOUNS
+                or toks.lows[f.mention.first] in _INDEFINITES
+            ),
         )
         for f, c, _ in entries
     ]
@@ -180,6 +187,11 @@ def suggest_sentence(
         )
     return out
 
+
+# Indefinite pronouns: a speaker's "anyone who…" is not someone they heard it from.
+_INDEFINITES = frozenset(
+    {"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody", "none"}
+)
 
 # Participles that make a document relayed by whoever holds it ("emails obtained by the Post").
 _RELAYED_BY = frozenset({"obtained", "seen", "reviewed", "published", "leaked", "released"})
