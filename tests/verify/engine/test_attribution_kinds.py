@@ -34,6 +34,20 @@ def kinds(body: str) -> list[tuple[str, str]]:
         ),
         ("One resident, Omar Haddad, said the water was brown.", "Omar Haddad", "person"),
         ("Her brother, Luka Brandt, said the family was shocked.", "Luka Brandt", "person"),
+        ("Headteacher Ruth Kane said pupils were safe.", "Ruth Kane", "official"),
+        ("The head teacher, Ruth Kane, said pupils were safe.", "Ruth Kane", "official"),
+        ("Patient Tom Wells said the treatment worked.", "Tom Wells", "person"),
+        ("Brightwater chief economist Greta Lind said rates would rise.", "Greta Lind", "person"),
+        (
+            "Jana Holt, who chairs the tenants' trust, said rents were too high.",
+            "Jana Holt",
+            "official",
+        ),
+        (
+            "Jana Holt, who runs a bakery on the square, said rents were too high.",
+            "Jana Holt",
+            "person",
+        ),
         (
             "Tessa Morrow, a lecturer in economics at Vale University, said the cut was small.",
             "Tessa Morrow",
@@ -111,3 +125,13 @@ def test_another_outlet_stays_an_outlet_and_its_short_name_too():
 def test_without_a_plug_an_outlet_is_an_outlet():
     body = "The Courier has confirmed that the land was sold in March.\n"
     assert [a.source_kind for a in attribute(body)] == ["outlet"]
+
+
+def test_a_title_before_a_name_with_a_particle_makes_the_surname_an_official():
+    body = "Prosecutor Jan de Boer told the court the fraud was planned.\n"
+    assert [a.source_kind for a in attribute(body)] == ["official"]
+
+
+def test_an_institution_noun_before_a_name_makes_it_an_organisation():
+    body = "The charity Riverside Relief said aid had stopped.\n"
+    assert [a.source_kind for a in attribute(body)] == ["organisation"]

@@ -17,6 +17,7 @@ from verify.engine.attribution.roles import (
     GENERIC_ORGANISATIONS,
     GENERIC_OUTLETS,
     INSTITUTION_ENDINGS,
+    NAME_PARTICLES,
     OFFICES,
 )
 from verify.engine.attribution.tokens import WORD, Tokens, strip_possessive
@@ -103,8 +104,13 @@ class ArticleContext:
             if toks.lows[i] in OFFICES and toks.kinds[i] == WORD:
                 j = i + 1
                 names: list[str] = []
-                while j < toks.n and toks.caps[j] and toks.kinds[j] == WORD:
-                    if toks.lows[j] in OFFICES or toks.lows[j] in lx.HONORIFICS:
+                while j < toks.n and toks.kinds[j] == WORD:
+                    if not toks.caps[j]:
+                        particle = toks.lows[j] in NAME_PARTICLES and j + 1 < toks.n
+                        if not (names and particle and toks.caps[j + 1]):
+                            break  # "Jan de Boer" goes on past "de"
+                        names.append(toks.texts[j])
+                    elif toks.lows[j] in OFFICES or toks.lows[j] in lx.HONORIFICS:
                         names = []
                     else:
                         names.append(strip_possessive(toks.texts[j]))

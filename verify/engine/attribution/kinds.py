@@ -14,9 +14,12 @@ from verify.engine import lexicon as lx
 from verify.engine.attribution.context import ArticleContext, is_place
 from verify.engine.attribution.phrases import PEOPLE_SUFFIXES, PERSON_SUFFIXES, Mention, core_end
 from verify.engine.attribution.roles import (
+    GENERIC_ORGANISATIONS,
     INSTITUTION_ENDINGS,
     INSTITUTION_WORDS,
+    NAME_PARTICLES,
     OFFICE_VERBS,
+    OFFICES,
     PERSONAL_ROLES,
     role_kind,
 )
@@ -70,8 +73,13 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
     name_words: list[str] = []
     for k in range(len(words) - 1, -1, -1):
         w, lo = words[k], lows[k]
-        if not w[:1].isupper() or lo in lx.TITLES or lo in lx.HONORIFICS:
+        if lo in NAME_PARTICLES and name_words and k > 0 and words[k - 1][:1].isupper():
+            name_words.insert(0, w)  # "Jan de Boer"
+            continue
+        if not w[:1].isupper() or lo in OFFICES or lo in lx.HONORIFICS:
             break
+        if name_words and lo in PERSONAL_ROLES:
+            break  # "Headteacher Ruth Kane", "Patient Tom Wells"
         if k == 0 and common_first:
             break
         if lo in lx.DETERMINERS or (k > 0 and lows[k - 1] == "of" and name_words):
@@ -95,9 +103,11 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
     if is_place(bare_low) or is_place(name_low) or is_place(head):
         return SourceClass(SourceKind.ORGANISATION, full_text, False)
     if name_words and (
-        head in INSTITUTION_ENDINGS
+        _described_before(toks, m, len(name_words) == len(words))
+        or head in INSTITUTION_ENDINGS
         or name_low in article.organisations
         or any(w.lower() in INSTITUTION_WORDS for w in words if w[:1].isupper())
+        or _described_as_institution(lows, len(name_words))
     ):
         return SourceClass(SourceKind.ORGANISATION, full_text, False)
     if head in lx.DOCUMENT_NOUNS and not words[-1][:1].isupper():
@@ -138,6 +148,31 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
         kind = SourceKind.OFFICIAL if official else SourceKind.PERSON
         return SourceClass(kind, full, plural and "and" in lows)
     return None
+
+
+def _described_as_institution(lows: list[str], named: int) -> bool:
+    """ "the regulator Ofwat", "riders' union Filt", "the charity Riverside Relief": an
+    institution noun right before the name."""
+    at = len(lows) - named - 1
+    if named == 0 or at < 0:
+        return False
+    low = lows[at]
+    return low in INSTITUTION_WORDS or low in GENERIC_ORGANISATIONS or low in _DESCRIBED
+
+
+def _described_before(toks: Tokens, m: Mention, whole_name: bool) -> bool:
+    """ "the regulator Ofwat", "the charity Riverside Relief" where the mention is the name
+    alone: the institution noun just before it."""
+    if not whole_name or m.first == 0:
+        return False
+    low = strip_possessive(toks.lows[m.first - 1])
+    return not toks.caps[m.first - 1] and (
+        low in INSTITUTION_WORDS or low in GENERIC_ORGANISATIONS or low in _DESCRIBED
+    )
+
+
+# Institution nouns that describe a name without being one of its words.
+_DESCRIBED = frozenset({"charity", "regulator", "watchdog", "operator", "broadcaster", "insurer"})
 
 
 def _institution_in_place(lows: list[str], named: int) -> bool:

@@ -48,7 +48,8 @@ PERSONAL_ROLES = words(
 # Offices: the words of lx.TITLES that name a post, not a personal role.
 OFFICES = (lx.TITLES - PERSONAL_ROLES) | words(
     """spokesman spokeswoman spokesperson councillor alderman magistrate registrar coroner
-    ombudsman regulator comptroller auditor controller cfo cto ceo chairman chairwoman"""
+    ombudsman comptroller auditor controller cfo cto ceo chairman chairwoman headteacher
+    headmaster headmistress"""
 )
 
 # The last word of a company's or an institution's name ("Orrin Pharma", "Veldt Energie NV").
@@ -72,15 +73,26 @@ OFFICE_VERBS = words("chairs heads leads directs manages presides")
 
 
 def role_kind(lows: Iterable[str]) -> SourceKind | None:
-    """The kind a description's words give a named person: ``official`` for an office,
-    ``person`` for a personal role (an office wins: "a lawyer and city councillor"), else
+    """The kind a description's words give a named person: the last role word decides, as
+    the head of the title ("chief economist" a person, "deputy mayor" and "a lawyer and city
+    councillor" officials): ``official`` for an office, ``person`` for a personal role, else
     None."""
-    personal = False
-    for low in lows:
-        if low in OFFICES:
+    seq = list(lows)
+    for k in range(len(seq) - 1, -1, -1):
+        low = seq[k]
+        if low in OFFICES or (k > 0 and f"{seq[k - 1]} {low}" in _OFFICE_PHRASES):
             return SourceKind.OFFICIAL
-        personal = personal or low in PERSONAL_ROLES
-    return SourceKind.PERSON if personal else None
+        if low in PERSONAL_ROLES:
+            return SourceKind.PERSON
+    return None
+
+
+# Offices named by two words whose last is a personal role ("head teacher").
+_OFFICE_PHRASES = frozenset({"head teacher", "head nurse", "chief scientist", "chief medical"})
+
+
+# Lower-case particles inside a personal name ("Jan de Boer", "Ursula von Trapp").
+NAME_PARTICLES = words("de van von der den da di du del della le la bin al el ter ten")
 
 
 # Words that give a person's gender where the text gives it ("a spokeswoman", "her husband"
