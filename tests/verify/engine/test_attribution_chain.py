@@ -116,3 +116,12 @@ def test_a_speaker_does_not_relay_anyone_in_what_they_said():
     body = "Minister Yara Quint said anyone who ignored the order would be fined."
     assert attribute(body)[0].source == "Yara Quint"
     assert all(a.via is None for a in attribute(body))
+
+
+def test_telling_the_newsroom_itself_is_no_relay():
+    body = (
+        "Its finance director, Carl Mendes, told the Evening Star that sales had halved.\n"
+        "Sign up for the Evening Star's business newsletter\n"
+    )
+    (first,) = suggest(body, segment(body))[0]
+    assert (first.source, first.via) == ("Carl Mendes", None)

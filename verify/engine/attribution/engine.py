@@ -207,8 +207,8 @@ def _with_relays(
     named = {(f.mention.span_first, f.mention.span_last) for f, _ in classes}
     for i, (f, c) in enumerate(classes):
         found = _relaying_outlet(toks, f, c)
-        if found is None:
-            continue
+        if found is None or article.is_own(found[1].name):
+            continue  # told the newsroom itself: its own interview, relayed by no one
         m, outlet = found
         at = next(
             (k for k, (g, d, _) in enumerate(entries) if d.name == outlet.name),
