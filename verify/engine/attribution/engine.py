@@ -1,8 +1,10 @@
 """Suggesting attributions sentence by sentence: the public :func:`suggest`.
 
 Ties the parts together: tokens per sentence (quotations carried across sentences of a
-paragraph), cues with their mentions, classification, pronoun resolution, the outlet a source
-was relayed by (``via``) and the quotation mode.
+paragraph), cues with their mentions, classification, pronoun and short-reference
+resolution, the newsroom's own reporting, the relays (``via``: the chain rules of
+:mod:`~verify.engine.attribution.chain`, plus the outlet a source told or a document was
+obtained by) and their order, and the quotation mode.
 """
 
 from __future__ import annotations
