@@ -125,3 +125,10 @@ def test_telling_the_newsroom_itself_is_no_relay():
     )
     (first,) = suggest(body, segment(body))[0]
     assert (first.source, first.via) == ("Carl Mendes", None)
+
+
+def test_a_leading_according_to_relays_the_speaker_after_it():
+    body = "According to the Harbour Gazette, Mayor Ana Ruiz said the plan was dead."
+    (first, relay) = attribute(body)
+    assert (first.source, first.via) == ("Ana Ruiz", "Harbour Gazette")
+    assert (relay.source_kind, relay.via) == ("outlet", None)

@@ -101,3 +101,12 @@ def test_a_pronoun_in_what_a_speaker_said_is_the_speaker():
     second = per_sentence(body)[1]
     assert {a.source for a in second} == {"Ravi Mehta"}
     assert all(a.via is None for a in second)
+
+
+def test_the_minister_is_the_minister_named_before():
+    body = (
+        "Finance Minister Olga Berg said the budget was balanced.\n"
+        "Two analysts at Quill Bank said the figures were optimistic.\n"
+        "The minister said the deficit would fall.\n"
+    )
+    assert sources(body)[2] == [("Olga Berg", "official")]

@@ -17,6 +17,7 @@ The rules read the sentence's shape only, never its words beyond a few function 
   on Sunday that…", "a diplomat said Rubio said…") — relays the later sources of its clause,
   up to a contrast ("but", "while", "whereas") or a semicolon: an outlet any source, a
   speaker only people, a document nobody;
+* a leading "According to X," frames what follows it like a "that";
 * "citing X" is relayed by the nearest other source (before it, else after it).
 """
 
@@ -41,6 +42,7 @@ class Link:
     citing: bool = False  # a "citing X" cue
     participle: bool = False  # ", saying …": the same source as the clause's subject
     pronoun: bool = False  # the mention is a pronoun or an indefinite ("he", "anyone")
+    according: bool = False  # an "according to X" cue
 
 
 # Tokens that end the clause a leading frame governs.
@@ -66,8 +68,8 @@ def _frames(toks: Tokens, outer: Link, inner: Link) -> bool:
         return False
     if outer.kind != SourceKind.OUTLET and (inner.kind not in _PEOPLE or inner.pronoun):
         return False  # "Holm said he would…", "said anyone who…": no one else speaks
-    if inner.start - outer.cue_last <= 2:
-        return True
+    if inner.start - outer.cue_last <= 2 or outer.according:
+        return True  # "said Rubio said…"; "According to the Post, Rubio said…"
     return any(toks.lows[k] == "that" for k in range(outer.cue_last + 1, inner.start))
 
 
@@ -106,8 +108,8 @@ def relays(toks: Tokens, links: Sequence[Link]) -> list[int | None]:
         if lj.citing or lj.participle or not _trailing(toks, lj):
             continue
         for i in range(j):
-            if links[i].cue_first < lj.start and via[i] is None:
-                link(i, j)
+            if links[i].cue_first < lj.start and via[i] is None and not links[i].according:
+                link(i, j)  # a leading "According to X," frames what follows it instead
     for i, li in enumerate(links):
         if li.citing or li.participle:
             continue
@@ -115,7 +117,7 @@ def relays(toks: Tokens, links: Sequence[Link]) -> list[int | None]:
             lj = links[j]
             if lj.start <= li.cue_last or _contrast_between(toks, li.cue_last + 1, lj.start):
                 break
-            if _trailing(toks, lj) and not lj.citing:
+            if _trailing(toks, lj) and not lj.citing and not li.according:
                 break
             if _frames(toks, li, lj):
                 link(j, i)

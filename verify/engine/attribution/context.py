@@ -48,6 +48,7 @@ class Referent:
     kind: str
     plural: bool
     gender: str | None = None  # "f" or "m" where the text gives it
+    roles: frozenset[str] = frozenset()  # the mention's role words ("finance", "minister")
 
 
 class ArticleContext:
@@ -139,7 +140,7 @@ class ArticleContext:
         gender = ref.gender or self.genders.get(ref.name)
         if gender is not None:
             self.genders[ref.name] = gender
-        self.history.append(Referent(ref.name, ref.kind, ref.plural, gender))
+        self.history.append(Referent(ref.name, ref.kind, ref.plural, gender, ref.roles))
 
     def resolve(self, pronoun: str, sentence: Sequence[Referent] = ()) -> Referent | None:
         """The most recent compatible source for a pronoun, or None: the sentence's own sources
@@ -166,11 +167,15 @@ class ArticleContext:
 
     def resolve_reference(self, head: str, kind: str) -> Referent | None:
         """The source a short definite reference ("the company", "the agency", "the paper",
-        "the diplomats") stands for: the most recent one of its kind whose name has the same
-        head noun; for a generic noun ("the company", "the paper"), the most recent
-        organisation with a proper name, or outlet. None when nothing fits."""
+        "the diplomats", "the minister") stands for: the most recent one of its kind whose name
+        has the same head noun (an official whose title had it, for a title); for a generic
+        noun ("the company", "the paper"), the most recent organisation with a proper name, or
+        outlet. None when nothing fits."""
         singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        titled = kind == SourceKind.ANONYMOUS and head in OFFICES  # "the minister said"
         for ref in reversed(self.history):
+            if titled and ref.kind == SourceKind.OFFICIAL and head in ref.roles:
+                return ref
             if ref.kind != kind:
                 continue
             words = ref.name.lower().split()

@@ -19,7 +19,7 @@ from verify.engine.attribution.kinds import SPOKES, SourceClass, classify
 from verify.engine.attribution.model import Attribution, SentenceLike
 from verify.engine.attribution.phrases import Mention, scan_right
 from verify.engine.attribution.resolve import resolve_pronoun
-from verify.engine.attribution.roles import FEMININE, JOURNALISTS, MASCULINE, role_kind
+from verify.engine.attribution.roles import FEMININE, JOURNALISTS, MASCULINE, OFFICES, role_kind
 from verify.engine.attribution.subjects import sentence_subject
 from verify.engine.attribution.tokens import CLOSE, OPEN, PUNCT, WORD, Tokens, strip_possessive
 from verify.engine.vocabulary import AttributionMode, SentenceKind, SourceKind
@@ -150,6 +150,7 @@ def suggest_sentence(
             kind=c.kind,
             name=c.name,
             citing=toks.lows[f.cue_first] == "citing",
+            according=toks.lows[f.cue_first] == "according",
             participle=f.kind_hint == "participle",
             pronoun=f.mention.first == f.mention.last
             and (
@@ -172,7 +173,12 @@ def suggest_sentence(
         if key in seen:
             continue
         seen.add(key)
-        article.mention(Referent(c.name, c.kind, c.plural, _gender(toks, f.mention)))
+        roles = frozenset(
+            toks.lows[k]
+            for k in range(f.mention.first, f.mention.span_last + 1)
+            if toks.lows[k] in OFFICES
+        )
+        article.mention(Referent(c.name, c.kind, c.plural, _gender(toks, f.mention), roles))
         cue_start, cue_end = toks.start(f.cue_first), toks.end(f.cue_last)
         out.append(
             Attribution(
