@@ -119,3 +119,15 @@ def test_the_sentence_marks_after_a_save_carry_the_weakest_link(db, editor):
     marks = sentence_json(selectors.desk_sentence(relayed.pk))
     assert marks["source_kind"] == "anonymous"
     assert marks["source_title"].startswith("Lena Vasquez via two officials")
+
+
+def test_an_outlet_told_is_saved_as_the_outlet_relaying_the_suggestion(db):
+    article = make_article(
+        "told", "Its finance director, Carl Mendes, told the Harbour Gazette that sales fell.\n"
+    )
+    (main,) = sentences(article)[0].attributions.all()
+    assert (main.source.name, main.source.kind) == ("Carl Mendes", Source.Kind.OFFICIAL)
+    assert main.via is not None
+    assert (main.via.name, main.via.kind) == ("Harbour Gazette", Source.Kind.OUTLET)
+    rests = selectors.rests_on(sentences(article)[0])
+    assert rests is not None and rests.weakest.kind == Source.Kind.OUTLET

@@ -60,14 +60,20 @@ def test_an_outlet_reporting_that_someone_said_relays_them():
     assert chain(body) == [("Ruth Obi", "Evening Star"), ("Evening Star", None)]
 
 
-def test_telling_an_outlet_makes_it_a_relay_and_a_source():
+def test_telling_an_outlet_makes_it_the_via_of_the_one_suggestion():
     body = "Its finance director, Carl Mendes, told the Evening Star that sales had halved."
-    (first, relay) = attribute(body)
+    (first,) = attribute(body)
     assert (first.source, first.source_kind, first.via) == (
         "Carl Mendes",
         "official",
         "Evening Star",
     )
+
+
+def test_an_outlet_reporting_what_someone_told_it_is_a_relay_and_a_source():
+    body = "The Evening Star reported that Carl Mendes told it sales had halved."
+    (first, relay) = attribute(body)
+    assert (first.source, first.via) == ("Carl Mendes", "Evening Star")
     assert (relay.source, relay.source_kind, relay.mode) == (
         "Evening Star",
         "outlet",

@@ -141,7 +141,7 @@ def suggest_sentence(
         elif c.kind == SourceKind.ORGANISATION:
             article.remember_organisation(c.name)
         classes.append((f, c))
-    entries = _with_relays(toks, classes, article)
+    entries, told = _with_relays(toks, classes, article)
     links = [
         Link(
             start=min(f.cue_first, f.mention.span_first),
@@ -168,7 +168,7 @@ def suggest_sentence(
     for i in chain_order(via_of):
         f, c, _ = entries[i]
         relay = via_of[i]
-        via = entries[relay][1].name if relay is not None else None
+        via = entries[relay][1].name if relay is not None else told.get(i)
         key = (f.mention.span_first, f.mention.span_last, f.cue_first, f.cue_last)
         if key in seen:
             continue
@@ -207,11 +207,15 @@ _RELAYED_BY = frozenset({"obtained", "seen", "reviewed", "published", "leaked", 
 
 def _with_relays(
     toks: Tokens, classes: list[tuple[CueMatch, SourceClass]], article: ArticleContext
-) -> list[tuple[CueMatch, SourceClass, int | None]]:
+) -> tuple[list[tuple[CueMatch, SourceClass, int | None]], dict[int, str]]:
     """The sentence's cues, each with the index of an outlet that relays it and that the cue
-    itself names ("told CNN", "emails obtained by the Post"); the outlet is added as its own
-    source after the cues, so it is suggested too."""
+    itself names, and the outlets a cue's source told, by cue index. A document's outlet
+    ("emails obtained by the Post") is added as its own source after the cues, so it is
+    suggested too; the outlet a source told ("told CNN") is only its ``via`` (the one
+    suggestion shows the chain; PolNeAR, like most annotation schemes, does not count the
+    addressee as a source, and suggesting it cost precision on both halves)."""
     entries: list[tuple[CueMatch, SourceClass, int | None]] = [(f, c, None) for f, c in classes]
+    told: dict[int, str] = {}
     named = {(f.mention.span_first, f.mention.span_last) for f, _ in classes}
     for i, (f, c) in enumerate(classes):
         found = _relaying_outlet(toks, f, c)
@@ -224,13 +228,16 @@ def _with_relays(
         )
         if at is None and (m.span_first, m.span_last) in named:
             continue
+        if at is None and c.kind != SourceKind.DOCUMENT:
+            told[i] = outlet.name  # "told CNN": CNN is the via, not a second suggestion
+            continue
         if at is None:
             cue = CueMatch(f.cue_first, f.cue_last, m, "post")
             entries.append((cue, outlet, None))
             at = len(entries) - 1
         if at != i:
             entries[i] = (f, c, at)
-    return entries
+    return entries, told
 
 
 def _relaying_outlet(
