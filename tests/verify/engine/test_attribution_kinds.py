@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from verify.engine.attribution import Attribution, suggest
-from verify.engine.attribution.roles import role_kind
+from verify.engine.attribution.roles import FEMININE, MASCULINE, OFFICES, PERSONAL_ROLES, role_kind
 from verify.engine.segmentation import segment
 
 
@@ -135,3 +135,8 @@ def test_a_title_before_a_name_with_a_particle_makes_the_surname_an_official():
 def test_an_institution_noun_before_a_name_makes_it_an_organisation():
     body = "The charity Riverside Relief said aid had stopped.\n"
     assert [a.source_kind for a in attribute(body)] == ["organisation"]
+
+
+def test_the_role_lexicon_gives_each_word_one_kind():
+    assert not OFFICES & PERSONAL_ROLES
+    assert not FEMININE & MASCULINE
