@@ -138,3 +138,11 @@ def test_a_leading_according_to_relays_the_speaker_after_it():
     (first, relay) = attribute(body)
     assert (first.source, first.via) == ("Ana Ruiz", "Harbour Gazette")
     assert (relay.source_kind, relay.via) == ("outlet", None)
+
+
+def test_a_reporting_cue_comes_before_a_verb_of_wanting_in_its_sentence():
+    body = (
+        "The port operator, which wants to build a second terminal, plans to cut 200 jobs, "
+        "the union said."
+    )
+    assert attribute(body)[0].source == "the union"

@@ -43,6 +43,7 @@ class Link:
     participle: bool = False  # ", saying …": the same source as the clause's subject
     pronoun: bool = False  # the mention is a pronoun or an indefinite ("he", "anyone")
     according: bool = False  # an "according to X" cue
+    reporting: bool = True  # a cue of reporting ("said", "told", "according to", "showed")
 
 
 # Tokens that end the clause a leading frame governs.
@@ -94,8 +95,8 @@ def relays(toks: Tokens, links: Sequence[Link]) -> list[int | None]:
     def link(inner: int, outer: int) -> None:
         if via[inner] is not None or inner == outer or links[inner].name == links[outer].name:
             return
-        if links[inner].participle or chain_has(outer, inner):
-            return
+        if links[inner].participle or not links[inner].reporting or chain_has(outer, inner):
+            return  # "X, which wants…, the union said": X wants, it relays nothing
         via[inner] = outer
 
     for j, lj in enumerate(links):
@@ -124,22 +125,31 @@ def relays(toks: Tokens, links: Sequence[Link]) -> list[int | None]:
     return via
 
 
-def chain_order(via: Sequence[int | None]) -> list[int]:
-    """The links' indices in suggestion order: grouped by the outermost relay (in sentence
-    order), a relayed source before the one relaying it."""
+def root_and_depth(via: Sequence[int | None], i: int) -> tuple[int, int]:
+    """The outermost relay of link ``i`` and how many relays lie between (0: ``i`` itself)."""
+    depth = 0
+    k = i
+    while depth <= len(via):
+        nxt = via[k]
+        if nxt is None:
+            break
+        k, depth = nxt, depth + 1
+    return k, depth
+
+
+def chain_order(links: Sequence[Link], via: Sequence[int | None]) -> list[int]:
+    """The links' indices in suggestion order: grouped by the outermost relay, a group whose
+    relay reports ("said", "according to") before one that does not ("wants", "plans": what
+    the sentence tells about its subject more often than what it rests on), then in sentence
+    order; in a group a relayed source before the one relaying it."""
     n = len(via)
-
-    def root_and_depth(i: int) -> tuple[int, int]:
-        depth = 0
-        k = i
-        while via[k] is not None and depth <= n:
-            nxt = via[k]
-            assert nxt is not None
-            k, depth = nxt, depth + 1
-        return k, depth
-
-    placed = [root_and_depth(i) for i in range(n)]
+    placed = [root_and_depth(via, i) for i in range(n)]
     group_at: dict[int, int] = {}
     for i, (root, _) in enumerate(placed):
         group_at.setdefault(root, i)
-    return sorted(range(n), key=lambda i: (group_at[placed[i][0]], -placed[i][1], i))
+
+    def key(i: int) -> tuple[bool, int, int, int]:
+        root = placed[i][0]
+        return (not links[root].reporting, group_at[root], -placed[i][1], i)
+
+    return sorted(range(n), key=key)

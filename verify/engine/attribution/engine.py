@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from verify.engine import lexicon as lx
-from verify.engine.attribution.chain import Link, chain_order, relays
+from verify.engine.attribution.chain import Link, chain_order, relays, root_and_depth
 from verify.engine.attribution.context import PERSONAL, ArticleContext, Referent
 from verify.engine.attribution.cues import CueMatch, find_cues
 from verify.engine.attribution.kinds import SPOKES, SourceClass, classify
@@ -42,6 +42,26 @@ def attribution_mode(toks: Tokens, f: CueMatch, kind: str) -> AttributionMode:
         if toks.kinds[k] == WORD and toks.lows[k] not in ("that", "reporters"):
             break
     return AttributionMode.INDIRECT
+
+
+# Verbs that are acts or intentions rather than reports, though the cue lexicon has them
+# (PolNeAR counts them): a sentence rests on its reports first.
+_NOT_REPORTING = frozenset({"decide", "aim", "seek", "offer", "call", "rule", "press", "publish"})
+
+
+def _reporting(toks: Tokens, f: CueMatch) -> bool:
+    """Whether the cue reports: a verb of saying, reporting or evidence ("said", "told",
+    "promised", "reported", "records show"), "according to", "citing" or a noun of saying;
+    not a belief or intention ("wants", "plans", "refused") or an act ("decided")."""
+    low = toks.lows[f.cue_first]
+    if low in ("according", "citing"):
+        return True
+    base = lx.CUE_FORMS.get(toks.lows[f.cue_last])
+    if base is None:
+        return True  # a noun of saying ("his claim that"), a speaker label
+    if base in _NOT_REPORTING:
+        return False
+    return base in lx.SPEECH_VERBS or base in lx.REPORT_VERBS or base in lx.EVIDENCE_VERBS
 
 
 def _gender(toks: Tokens, m: Mention) -> str | None:
@@ -151,6 +171,7 @@ def suggest_sentence(
             name=c.name,
             citing=toks.lows[f.cue_first] == "citing",
             according=toks.lows[f.cue_first] == "according",
+            reporting=_reporting(toks, f),
             participle=f.kind_hint == "participle",
             pronoun=f.mention.first == f.mention.last
             and (
@@ -165,7 +186,8 @@ def suggest_sentence(
         if relay is not None:
             via_of[i] = relay
     seen: set[tuple[int, int, int, int]] = set()
-    for i in chain_order(via_of):
+    referents: list[tuple[int, Referent]] = []
+    for i in chain_order(links, via_of):
         f, c, _ = entries[i]
         relay = via_of[i]
         via = entries[relay][1].name if relay is not None else told.get(i)
@@ -178,7 +200,7 @@ def suggest_sentence(
             for k in range(f.mention.first, f.mention.span_last + 1)
             if toks.lows[k] in OFFICES
         )
-        article.mention(Referent(c.name, c.kind, c.plural, _gender(toks, f.mention), roles))
+        referents.append((i, Referent(c.name, c.kind, c.plural, _gender(toks, f.mention), roles)))
         cue_start, cue_end = toks.start(f.cue_first), toks.end(f.cue_last)
         out.append(
             Attribution(
@@ -193,6 +215,12 @@ def suggest_sentence(
                 cue_end=cue_end,
             )
         )
+    # The article's antecedents in reading order: what the sentence tells about its subjects
+    # first, then what it reports, the relay last (the next sentence's "he" is the speaker).
+    for _, ref in sorted(
+        referents, key=lambda ir: links[root_and_depth(via_of, ir[0])[0]].reporting
+    ):
+        article.mention(ref)
     return out
 
 
