@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("annotations", "0009_keep_approvals"),
+        ("annotations", "0010_attribution_standards"),
     ]
 
     operations = [
