@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("annotations", "0010_attribution_standards"),
+        ("annotations", "0011_sentence_crosschecked_at"),
     ]
 
     operations = [
