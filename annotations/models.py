@@ -338,7 +338,9 @@ class Attribution(models.Model):
         null=True,
         blank=True,
         related_name="relayed_attributions",
-        help_text="The outlet that relayed it (Rubio via Politico).",
+        help_text=(
+            "Whoever relayed it, outlet or not (Rubio via Politico; Rubio via the diplomats)."
+        ),
     )
     cue = models.CharField(max_length=100, blank=True)
     mode = models.CharField(max_length=16, choices=Mode.choices, default=Mode.INDIRECT)
@@ -367,7 +369,7 @@ class Attribution(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["sentence", "source_start", "id"]
+        ordering = ["sentence", "id"]  # as suggested: the source a sentence rests on first
         constraints = [
             models.CheckConstraint(
                 condition=Q(source_start__isnull=True, source_end__isnull=True)

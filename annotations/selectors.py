@@ -39,7 +39,7 @@ from annotations.models import (
     Transition,
 )
 from verify.engine.crosscheck import Match, Summary, summarise
-from verify.engine.vocabulary import Relation
+from verify.engine.vocabulary import Relation, weakness
 
 ERR_NO_ANNOTATION = "This sentence has no annotation (boilerplate is not annotated)."
 
@@ -94,8 +94,9 @@ def attributions_prefetch(
     *, accepted_first: bool = True, lookup: str = "attributions"
 ) -> Prefetch[Any]:
     """A sentence's attributions (at ``lookup``) with source and via: accepted first (unless
-    not ``accepted_first``), then in text order."""
-    order = ("is_suggestion", "source_start", "id") if accepted_first else ("source_start", "id")
+    not ``accepted_first``), then in the order they were suggested or added (the engine puts
+    the source a sentence rests on first, a relayed source before its relay)."""
+    order = ("is_suggestion", "id") if accepted_first else ("id",)
     return Prefetch(
         lookup,
         queryset=Attribution.objects.select_related("source", "via").order_by(*order),
@@ -106,9 +107,9 @@ def article_sentences(article: Article, *, accepted_first: bool = True) -> list[
     """The article's current sentences, each with its annotation and attributions loaded.
 
     Three queries however long the article: sentences (+ annotation, annotator, reviewer),
-    attributions (+ source, via). Attributions come accepted first, then suggestions in text
-    order; with ``accepted_first=False`` all in text order (as ``analyze`` and ``report``
-    print them).
+    attributions (+ source, via). Attributions come accepted first, then suggestions in the
+    engine's order; with ``accepted_first=False`` all in the engine's order (as ``analyze``
+    and ``report`` print them).
     """
     return list(
         Sentence.objects.current()
@@ -127,6 +128,42 @@ def main_attribution(sentence: Sentence) -> Attribution | None:
     """
     attributions = list(sentence.attributions.all())
     return attributions[0] if attributions else None
+
+
+@dataclass(frozen=True, slots=True)
+class RestsOn:
+    """What a sentence rests on: the chain of its main attribution (the source, whoever
+    relayed it, whoever relayed them) and the chain's weakest link."""
+
+    main: Attribution
+    chain: tuple[Source, ...]
+    weakest: Source
+
+    @property
+    def label(self) -> str:
+        """ "Marco Rubio via several European diplomats"."""
+        return " via ".join(source.name for source in self.chain)
+
+
+def rests_on(sentence: Sentence) -> RestsOn | None:
+    """The chain the sentence rests on (see :class:`RestsOn`), or None without attributions.
+
+    The chain starts at :func:`main_attribution` and follows ``via``: a relay that is also one
+    of the sentence's sources continues with its own ``via``. Expects the attributions
+    prefetched by :func:`article_sentences` or :func:`desk_sentence`.
+    """
+    attributions = list(sentence.attributions.all())
+    if not attributions:
+        return None
+    main = attributions[0]
+    by_source = {a.source_id: a for a in reversed(attributions)}
+    chain = [main.source]
+    link: Attribution | None = main
+    while link is not None and link.via is not None and link.via not in chain:
+        chain.append(link.via)
+        link = by_source.get(link.via_id) if link.via_id is not None else None
+    weakest = min(chain, key=lambda source: weakness(source.kind))
+    return RestsOn(main=main, chain=tuple(chain), weakest=weakest)
 
 
 def annotation_of(sentence: Sentence) -> Annotation | None:
@@ -569,7 +606,9 @@ def sourcing_mix(sentences: list[Sentence], *, contradicted: Iterable[int] = ())
     (:func:`contradicted_claim_ids`).
 
     A sentence's sources are its attributions as they stand, suggested ones included, so the
-    figures make sense before every suggestion is accepted.
+    figures make sense before every suggestion is accepted. A sentence counts under the kind
+    of the weakest link it rests on (:func:`rests_on`): "rest on an anonymous source" and the
+    kinds of source count Rubio heard only through anonymous diplomats as anonymous.
     """
     contradicted_ids = set(contradicted)
     n_contradicted = n_contradicted_disputed = 0
@@ -586,14 +625,15 @@ def sourcing_mix(sentences: list[Sentence], *, contradicted: Iterable[int] = ())
             n_contradicted += 1
             n_contradicted_disputed += level == Confidence.DISPUTED
         sources = {a.source_id: a.source for a in sentence.attributions.all()}
-        if any(source.kind == SourceKind.ANONYMOUS for source in sources.values()):
+        rests = rests_on(sentence)
+        if rests is not None and rests.weakest.kind == SourceKind.ANONYMOUS:
             anonymous += 1
         if len(sources) == 1:
             single += 1
-        if not sources:
+        if rests is None:
             unsourced += 1
-        for kind in {source.kind for source in sources.values()}:
-            kinds[kind] += 1
+        else:
+            kinds[rests.weakest.kind] += 1
         if annotation is None or annotation.status != AnnotationStatus.APPROVED:
             open_items.append(sentence)
     return SourcingMix(

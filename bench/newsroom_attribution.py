@@ -20,7 +20,14 @@ most once, in order.
 * main source first: sentences with gold sources and at least one prediction whose first
   prediction matches the first gold source;
 * via accuracy: matched pairs whose ``via`` agrees with the gold one (both empty, or naming the
-  same source); via recall: the same over gold sources that have a ``via``;
+  same source); via recall: the same over gold sources that have a ``via``; via precision:
+  the same over matched predictions that have a ``via`` (a via where the gold has none, or
+  naming another source, is wrong). Via accuracy alone is dominated by the many pairs where
+  both are empty;
+* rests on: sentences with gold sources and at least one prediction whose weakest link (the
+  first source and the sources its ``via`` chain names, ranked by
+  ``vocabulary.WEAKEST_FIRST``) has the kind of the gold one: what the annotation page's
+  badge and the sourcing mix show;
 * boilerplate: gold boilerplate sentences all of whose overlapping predicted sentences are
   boilerplate (caught), and gold claims overlapping a predicted boilerplate sentence;
 * offsets: every predicted sentence and span indexes into the body exactly.
@@ -38,6 +45,7 @@ from typing import Any
 
 from verify.engine.analysis import AnalyzedSentence, analyze
 from verify.engine.documents import read_document
+from verify.engine.vocabulary import weakness
 
 DATA = Path(__file__).resolve().parent / "data" / "attribution"
 HALVES = ("tune", "test")
@@ -65,6 +73,22 @@ def same_name(a: str | None, b: str | None) -> bool:
     if not na or not nb:
         return not na and not nb
     return na == nb or na.split()[-1] in nb.split() or nb.split()[-1] in na.split()
+
+
+def weakest_kind(chain: list[tuple[str, str, str | None]]) -> str:
+    """The kind of the weakest link a sentence rests on: its first source, then whoever its
+    ``via`` names among the sentence's sources (name, kind, via), and so on."""
+    name, kind, via = chain[0]
+    kinds = [kind]
+    seen = {_norm(name)}
+    while via and _norm(via) not in seen:
+        seen.add(_norm(via))
+        relay = next((c for c in chain if same_name(c[0], via)), None)
+        if relay is None:
+            break
+        kinds.append(relay[1])
+        via = relay[2]
+    return min(kinds, key=weakness)
 
 
 def _mention_span(sentence: str, mention: str, start: int) -> Span:
@@ -134,10 +158,16 @@ def score_article(path: Path) -> Counter[str]:
                 counts["via_right"] += via_right
                 if g["via"]:
                     counts["via_recalled"] += via_right
+                if p.via:
+                    counts["pred_via"] += 1
+                    counts["via_precise"] += via_right
                 break
         if golds and preds:
             counts["main_first_total"] += 1
             counts["main_first_right"] += first_pred_match == 0
+            gold_chain = [(g["name"], g["kind"], g["via"]) for g, _ in golds]
+            pred_chain = [(p.source, str(p.source_kind), p.via) for p in preds]
+            counts["rests_on_right"] += weakest_kind(gold_chain) == weakest_kind(pred_chain)
     return counts
 
 
@@ -160,6 +190,8 @@ def figures(counts: Counter[str]) -> dict[str, Any]:
         "main_source_first": _ratio(counts["main_first_right"], counts["main_first_total"]),
         "via_accuracy": _ratio(counts["via_right"], counts["matched"]),
         "via_recall": _ratio(counts["via_recalled"], counts["gold_via"]),
+        "via_precision": _ratio(counts["via_precise"], counts["pred_via"]),
+        "rests_on_kind": _ratio(counts["rests_on_right"], counts["main_first_total"]),
         "boilerplate_caught": f"{counts['boilerplate_caught']}/{counts['gold_boilerplate']}",
         "claims_marked_boilerplate": counts["claims_marked_boilerplate"],
         "bad_offsets": counts["bad_offsets"],

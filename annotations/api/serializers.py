@@ -51,7 +51,13 @@ class SourceSerializer(serializers.Serializer):
 class AttributionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     source = SourceRefSerializer()  # type: ignore[assignment]  # popped by the metaclass
-    via = SourceRefSerializer(allow_null=True, help_text="The outlet that relayed it.")
+    via = SourceRefSerializer(
+        allow_null=True,
+        help_text=(
+            "Whoever relayed it, outlet or not: Rubio via Politico ('Politico reported that "
+            "Rubio told…'), Rubio via the diplomats ('Rubio said…, the diplomats said')."
+        ),
+    )
     cue = serializers.CharField(help_text="said, told, reported, according to…")
     mode = EnumField(AttributionMode)
     source_start = serializers.IntegerField(

@@ -34,13 +34,17 @@ def save_suggestions(pairs: Iterable[tuple[Sentence, AnalyzedSentence]]) -> int:
     registry = SourceRegistry()
     rows: list[Attribution] = []
     for sentence, item in pairs:
+        # a relay is one of the sentence's own sources ("…, the diplomats said"): its kind
+        kinds = {suggestion.source: suggestion.source_kind for suggestion in item.attributions}
         for suggestion in item.attributions:
             rows.append(
                 Attribution(
                     sentence=sentence,
                     source=registry.resolve(suggestion.source, suggestion.source_kind),
                     via=(
-                        registry.resolve(suggestion.via, Source.Kind.OUTLET)
+                        registry.resolve(
+                            suggestion.via, kinds.get(suggestion.via, Source.Kind.OUTLET)
+                        )
                         if suggestion.via
                         else None
                     ),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django import template
 
-from annotations.models import Attribution, Confidence, Sentence, SourceKind
-from annotations.selectors import main_attribution
+from annotations import selectors
+from annotations.models import Confidence, Sentence, SourceKind
+from annotations.selectors import RestsOn
 
 register = template.Library()
 
@@ -59,8 +60,9 @@ def kind_letter(kind: str) -> str:
 
 
 @register.filter
-def main_source(sentence: Sentence) -> Attribution | None:
-    return main_attribution(sentence)
+def rests_on(sentence: Sentence) -> RestsOn | None:
+    """The chain the sentence rests on; its badge shows the weakest link's kind."""
+    return selectors.rests_on(sentence)
 
 
 @register.simple_tag

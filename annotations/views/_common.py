@@ -81,15 +81,22 @@ def annotation_json(annotation: Annotation) -> dict[str, Any]:
 
 
 def sentence_json(sentence: Sentence) -> dict[str, Any]:
-    """The sentence's marks on the running text (tint, status, main source)."""
+    """The sentence's marks on the running text (tint, status, and the kind of the weakest link
+    the sentence rests on, as its badge shows)."""
     annotation = selectors.annotation_of(sentence)
-    main = selectors.main_attribution(sentence)
+    rests = selectors.rests_on(sentence)
     return {
         "id": sentence.pk,
         "confidence": annotation.confidence if annotation else "",
         "status": annotation.status if annotation else "",
-        "source_kind": main.source.kind if main else "",
-        "source_suggested": bool(main and main.is_suggestion),
+        "source_kind": rests.weakest.kind if rests else "",
+        "source_suggested": bool(rests and rests.main.is_suggestion),
+        "source_title": (
+            f"{rests.label} (rests on: {rests.weakest.get_kind_display()}"
+            + (", suggested)" if rests.main.is_suggestion else ")")
+            if rests
+            else ""
+        ),
     }
 
 

@@ -29,6 +29,25 @@ class SourceKind(StrEnum):
     OWN_REPORTING = "own_reporting"
 
 
+# The kinds of source from the weakest link of a sourcing chain to the strongest: a sentence
+# rests on the weakest link of its chain (an on-record official heard only through anonymous
+# diplomats rests on an anonymous source; one relayed by an outlet, on that outlet's report).
+WEAKEST_FIRST: tuple[SourceKind, ...] = (
+    SourceKind.ANONYMOUS,
+    SourceKind.OUTLET,
+    SourceKind.PERSON,
+    SourceKind.ORGANISATION,
+    SourceKind.OFFICIAL,
+    SourceKind.DOCUMENT,
+    SourceKind.OWN_REPORTING,
+)
+
+
+def weakness(kind: str) -> int:
+    """The rank of a source kind in :data:`WEAKEST_FIRST` (0 for the weakest, anonymous)."""
+    return WEAKEST_FIRST.index(SourceKind(kind))
+
+
 class AttributionMode(StrEnum):
     """How a sentence carries its source's words."""
 

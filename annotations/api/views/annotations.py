@@ -340,7 +340,7 @@ class AttributionInput(StrictInputMixin, StandardsInput):
         max_value=MAX_ID,
         required=False,
         allow_null=True,
-        help_text="Id of the outlet that relayed it.",
+        help_text="Id of whoever relayed it, outlet or not (Rubio via the diplomats).",
     )
     cue = StrictCharField(required=False, allow_blank=True, max_length=100)
     mode = EnumField(AttributionMode, required=False)

@@ -79,7 +79,9 @@
         badge.classList.add("k-" + state.source_kind);
         if (state.source_suggested) badge.classList.add("suggested");
         badge.textContent = KIND_LETTERS[state.source_kind] || "?";
+        badge.title = state.source_title || "";
       } else {
+        badge.title = "No source";
         badge.classList.add("none");
         badge.textContent = "∅";
       }

@@ -224,20 +224,20 @@ def test_clause_between_commas_is_not_taken_for_an_appositive():
 # --- nested attribution and via ----------------------------------------------------------
 
 
-def test_outlet_reporting_that_someone_told_gives_two_with_via():
+def test_outlet_reporting_that_someone_told_gives_the_relayed_source_first_via_the_outlet():
     body = (
         "Politico first reported that Defense Secretary Alan Brooks told allies the deal was off."
     )
-    reported, told = attribute(body)
-    assert (reported.source, reported.mode, reported.via) == ("Politico", "reported_by", None)
+    told, reported = attribute(body)
     assert (told.source, told.source_kind, told.via) == ("Alan Brooks", "official", "Politico")
+    assert (reported.source, reported.mode, reported.via) == ("Politico", "reported_by", None)
 
 
-def test_someone_said_someone_said_gives_both():
+def test_someone_said_someone_said_gives_both_the_relayed_one_first():
     body = "A second diplomat said Brooks said the guarantees were a priority."
     first, second = attribute(body)
-    assert first.source == "a second diplomat"
-    assert second.source == "Brooks"
+    assert (first.source, first.via) == ("Brooks", "a second diplomat")
+    assert (second.source, second.via) == ("a second diplomat", None)
 
 
 def test_telling_an_outlet_makes_it_the_via():

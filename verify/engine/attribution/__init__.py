@@ -11,9 +11,12 @@ found next to it inside its clause:
 * after it when inverted ("…,” said Rubio), after "according to" and "citing";
 * for a participle after a comma ("…, saying …"), the subject of the main clause.
 
-Pronouns ("he added") resolve to the most recent compatible source of the article. Sources are
-classed by small lexicons of outlets, titles, anonymity nouns, documents and organisations, and
-by capitalisation; a surname inherits the title seen earlier with the full name.
+Pronouns ("he added") and short references ("the company", "the diplomats") resolve to the
+nearest compatible source (number, gender where the text gives it, kind). Sources are classed
+by small lexicons of outlets, anonymity nouns, documents and organisations, a role lexicon
+(offices, personal roles, institution words) and capitalisation; a surname inherits the role
+seen earlier with the full name. In relayed attribution the source the information comes from
+comes first, carrying ``via`` (whoever relayed it, outlet or not), and its relay follows.
 
 The package, one part per concern (each module's docstring says what it promises):
 
@@ -26,8 +29,11 @@ The package, one part per concern (each module's docstring says what it promises
 * :mod:`~verify.engine.attribution.records` — documents and the agents that relay them;
 * :mod:`~verify.engine.attribution.cues` — cues and their mentions;
 * :mod:`~verify.engine.attribution.newsroom` — the article's own outlet (own reporting);
+* :mod:`~verify.engine.attribution.roles` — the role lexicon (which words make which kind);
 * :mod:`~verify.engine.attribution.kinds` — source kinds and names;
-* :mod:`~verify.engine.attribution.resolve` — article context and pronouns;
+* :mod:`~verify.engine.attribution.context` — article context: names, roles, antecedents;
+* :mod:`~verify.engine.attribution.resolve` — pronouns;
+* :mod:`~verify.engine.attribution.chain` — who relays whom in a sentence, and the order;
 * :mod:`~verify.engine.attribution.engine` — :func:`suggest`, tying them together.
 """
 

@@ -13,6 +13,16 @@ from dataclasses import dataclass
 from verify.engine import lexicon as lx
 from verify.engine.attribution.context import ArticleContext, is_place
 from verify.engine.attribution.phrases import PEOPLE_SUFFIXES, PERSON_SUFFIXES, Mention, core_end
+from verify.engine.attribution.roles import (
+    GENERIC_ORGANISATIONS,
+    INSTITUTION_ENDINGS,
+    INSTITUTION_WORDS,
+    NAME_PARTICLES,
+    OFFICE_VERBS,
+    OFFICES,
+    PERSONAL_ROLES,
+    role_kind,
+)
 from verify.engine.attribution.tokens import NUM, POSSESSIVE_RE, WORD, Tokens, strip_possessive
 from verify.engine.vocabulary import SourceKind
 
@@ -53,11 +63,24 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
     plural = (
         (head.endswith("s") and not head.endswith("ss")) or head in lx.PLURAL_WORDS
     ) or "and" in lows
-    # a trailing run of capitalised non-title words is a name
+    # a trailing run of capitalised non-title words is a name; a sentence's first word is
+    # capitalised anyway ("Traders at a fund said", "Residents say")
+    common_first = m.first == 0 and (
+        lows[0] in PERSONAL_ROLES
+        or lows[0] in lx.ANONYMOUS_NOUNS
+        or (lows[0].endswith(PEOPLE_SUFFIXES) and toks.low(m.first + 1) in ("at", "from", "in"))
+    )
     name_words: list[str] = []
     for k in range(len(words) - 1, -1, -1):
         w, lo = words[k], lows[k]
-        if not w[:1].isupper() or lo in lx.TITLES or lo in lx.HONORIFICS:
+        if lo in NAME_PARTICLES and name_words and k > 0 and words[k - 1][:1].isupper():
+            name_words.insert(0, w)  # "Jan de Boer"
+            continue
+        if not w[:1].isupper() or lo in OFFICES or lo in lx.HONORIFICS:
+            break
+        if name_words and lo in PERSONAL_ROLES:
+            break  # "Headteacher Ruth Kane", "Patient Tom Wells"
+        if k == 0 and common_first:
             break
         if lo in lx.DETERMINERS or (k > 0 and lows[k - 1] == "of" and name_words):
             break
@@ -72,15 +95,26 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
         or (len(name_words) >= 2 and head in lx.OUTLET_SUFFIXES and not is_place(name_low))
         or (len(name_words) == 1 and lows[0] == "the" and head in lx.OUTLET_SUFFIXES)
         or (head in lx.OUTLET_NOUNS and lows[0] == "the" and len(lows) <= 3)
+        or (name_words and any(lo in lx.OUTLET_NOUNS for lo in lows[: -len(name_words)]))
     ):
         return SourceClass(SourceKind.OUTLET, name or full_text, False)
+    if name_words and article.known_outlet(name):  # "the Ledger", named as an outlet before
+        return SourceClass(SourceKind.OUTLET, name, False)
     if is_place(bare_low) or is_place(name_low) or is_place(head):
         return SourceClass(SourceKind.ORGANISATION, full_text, False)
-    if name_words and (head in lx.CORPORATE_SUFFIXES):
+    if name_words and (
+        _described_before(toks, m, len(name_words) == len(words))
+        or head in INSTITUTION_ENDINGS
+        or name_low in article.organisations
+        or any(w.lower() in INSTITUTION_WORDS for w in words if w[:1].isupper())
+        or _described_as_institution(lows, len(name_words))
+    ):
         return SourceClass(SourceKind.ORGANISATION, full_text, False)
     if head in lx.DOCUMENT_NOUNS and not words[-1][:1].isupper():
         return SourceClass(SourceKind.DOCUMENT, full_text, plural)
-    if head in SPOKES and any(w[:1].isupper() for w in words[:-1]):
+    if head in SPOKES and not name_words:  # an unnamed spokesperson speaks for the body
+        return SourceClass(SourceKind.ORGANISATION, full_text, False)
+    if _institution_in_place(lows, len(name_words)):  # "a labour court in Milan"
         return SourceClass(SourceKind.ORGANISATION, full_text, False)
     if head in lx.ANONYMOUS_NOUNS or (
         not name_words
@@ -103,17 +137,62 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
         whole_name = len(name_words) == len(words) - (lows[0] == "the")
         if described == SourceKind.ORGANISATION and whole_name:
             return SourceClass(SourceKind.ORGANISATION, full_text, False)
-        titled = any(lo in lx.TITLES for lo in lows[: len(lows) - len(name_words)])
+        if len(name_words) == 1 and name not in article.full_names and _speaks_as_body(toks, m):
+            # "Veldstra said in a statement"
+            return SourceClass(SourceKind.ORGANISATION, name, False)
+        role = role_kind(lows[: len(lows) - len(name_words)]) or described
         known = full in article.officials or name in article.officials
-        official = titled or known or described == SourceKind.OFFICIAL
+        if role is None and full in article.personal:
+            role = SourceKind.PERSON
+        official = role == SourceKind.OFFICIAL or (role is None and known)
         kind = SourceKind.OFFICIAL if official else SourceKind.PERSON
         return SourceClass(kind, full, plural and "and" in lows)
     return None
 
 
+def _described_as_institution(lows: list[str], named: int) -> bool:
+    """ "the regulator Ofwat", "riders' union Filt", "the charity Riverside Relief": an
+    institution noun right before the name."""
+    at = len(lows) - named - 1
+    if named == 0 or at < 0:
+        return False
+    low = lows[at]
+    return low in INSTITUTION_WORDS or low in GENERIC_ORGANISATIONS or low in _DESCRIBED
+
+
+def _described_before(toks: Tokens, m: Mention, whole_name: bool) -> bool:
+    """ "the regulator Ofwat", "the charity Riverside Relief" where the mention is the name
+    alone: the institution noun just before it."""
+    if not whole_name or m.first == 0:
+        return False
+    low = strip_possessive(toks.lows[m.first - 1])
+    return not toks.caps[m.first - 1] and (
+        low in INSTITUTION_WORDS or low in GENERIC_ORGANISATIONS or low in _DESCRIBED
+    )
+
+
+# Institution nouns that describe a name without being one of its words.
+_DESCRIBED = frozenset({"charity", "regulator", "watchdog", "operator", "broadcaster", "insurer"})
+
+
+def _institution_in_place(lows: list[str], named: int) -> bool:
+    """ "a labour court in Milan", "the council at Eastgate": an institution noun before a
+    place name (the name is the place, not the source)."""
+    at = len(lows) - named - 1
+    return (
+        named > 0
+        and at >= 1
+        and lows[at] in ("in", "at")
+        and (lows[at - 1] in INSTITUTION_WORDS or lows[at - 1] in lx.ORGANISATION_NOUNS)
+    )
+
+
 def _appositive_kind(toks: Tokens, m: Mention) -> SourceKind | None:
     """What an appositive after a name says it is: "Jane Doe, a spokeswoman for the UN," an
     official; "Norvik Foods, the Danish dairy group," an organisation; otherwise None."""
+    if toks.low(m.last + 1) == "," and toks.low(m.last + 2) == "who":
+        # "Jane Doe, who chairs the trust,": an office held
+        return SourceKind.OFFICIAL if toks.low(m.last + 3) in OFFICE_VERBS else None
     if m.span_last <= m.last + 1 or toks.low(m.last + 1) != ",":
         return None
     first = m.last + 2
@@ -125,9 +204,22 @@ def _appositive_kind(toks: Tokens, m: Mention) -> SourceKind | None:
         return None  # another name ("…, Jane Doe,")
     if low in lx.ORGANISATION_NOUNS or low in lx.CORPORATE_SUFFIXES:
         return SourceKind.ORGANISATION
-    if any(toks.lows[k] in lx.TITLES for k in range(first, head + 1)):
-        return SourceKind.OFFICIAL
-    return None
+    return role_kind(toks.lows[k] for k in range(first, head + 1))
+
+
+# Tokens after a bare name that show an institution speaking as a body.
+_BODY_STATEMENT = 6
+
+
+def _speaks_as_body(toks: Tokens, m: Mention) -> bool:
+    """Whether the name speaks "in a statement", before or after it (companies and agencies
+    do; a person so introduced has been named in full before)."""
+    end = min(toks.n, m.span_last + 1 + _BODY_STATEMENT)
+    before = max(1, m.first - _BODY_STATEMENT)  # "In a statement, Hallworth said"
+    return any(
+        toks.lows[k] == "statement" and toks.lows[k - 1] in ("a", "an", "emailed", "written")
+        for k in [*range(before, m.first), *range(m.span_last + 2, end)]
+    )
 
 
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}

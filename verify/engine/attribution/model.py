@@ -26,7 +26,12 @@ class SentenceLike(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """One source behind one sentence; offsets index into the article body."""
+    """One source behind one sentence; offsets index into the article body.
+
+    ``via`` names whoever relayed it, outlet or not ("Rubio via Politico", "Rubio via the
+    diplomats"): when the relay is one of the sentence's sources too, the name of that other
+    attribution's ``source``, which :func:`suggest` puts after this one.
+    """
 
     source: str
     source_kind: SourceKind

@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
-from verify.engine.attribution.context import ArticleContext
+from collections.abc import Sequence
+
+from verify.engine.attribution.context import ArticleContext, Referent
 from verify.engine.attribution.kinds import SourceClass
 from verify.engine.vocabulary import SourceKind
 
@@ -19,14 +21,17 @@ _FALLBACK = {
 }
 
 
-def resolve_pronoun(c: SourceClass, article: ArticleContext) -> SourceClass:
-    """The referent class of pronoun class ``c``: the latest compatible source, else a kind
-    guessed from the pronoun ("I" a person, "we" an organisation, "they" anonymous)."""
+def resolve_pronoun(
+    c: SourceClass, article: ArticleContext, sentence: Sequence[Referent] = ()
+) -> SourceClass:
+    """The referent class of pronoun class ``c``: the latest compatible source (of
+    ``sentence``, the sources before it in its sentence, first), else a kind guessed from the
+    pronoun ("I" a person, "we" an organisation, "they" anonymous)."""
     assert c.pronoun is not None
     if c.pronoun in ("i", "we"):
         kind = SourceKind.PERSON if c.pronoun == "i" else SourceKind.ORGANISATION
         return SourceClass(kind, c.name, c.plural)
-    ref = article.resolve(c.pronoun)
+    ref = article.resolve(c.pronoun, sentence)
     if ref is not None:
         return SourceClass(ref.kind, ref.name, ref.plural)
     return SourceClass(_FALLBACK[c.pronoun], c.name, c.plural)
