@@ -125,9 +125,10 @@ def test_an_outlet_told_is_saved_as_the_outlet_relaying_the_suggestion(db):
     article = make_article(
         "told", "Its finance director, Carl Mendes, told the Harbour Gazette that sales fell.\n"
     )
-    (main,) = sentences(article)[0].attributions.all()
+    main, relay = sentences(article)[0].attributions.all()
     assert (main.source.name, main.source.kind) == ("Carl Mendes", Source.Kind.OFFICIAL)
     assert main.via is not None
     assert (main.via.name, main.via.kind) == ("Harbour Gazette", Source.Kind.OUTLET)
+    assert (relay.source.name, relay.via) == ("Harbour Gazette", None)
     rests = selectors.rests_on(sentences(article)[0])
     assert rests is not None and rests.weakest.kind == Source.Kind.OUTLET

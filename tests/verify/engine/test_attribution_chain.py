@@ -60,14 +60,15 @@ def test_an_outlet_reporting_that_someone_said_relays_them():
     assert chain(body) == [("Ruth Obi", "Evening Star"), ("Evening Star", None)]
 
 
-def test_telling_an_outlet_makes_it_the_via_of_the_one_suggestion():
+def test_telling_an_outlet_makes_it_the_via_and_a_source_after_the_teller():
     body = "Its finance director, Carl Mendes, told the Evening Star that sales had halved."
-    (first,) = attribute(body)
+    (first, relay) = attribute(body)
     assert (first.source, first.source_kind, first.via) == (
         "Carl Mendes",
         "official",
         "Evening Star",
     )
+    assert (relay.source, relay.source_kind, relay.via) == ("Evening Star", "outlet", None)
 
 
 def test_an_outlet_reporting_what_someone_told_it_is_a_relay_and_a_source():

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -23,16 +22,25 @@ from verify.engine.attribution.roles import (
 from verify.engine.attribution.tokens import WORD, Tokens, strip_possessive
 from verify.engine.vocabulary import SourceKind
 
-# A newsletter or social plug naming the newsroom with a possessive.
-_PLUG_RE = re.compile(
-    r"(?:[Ss]ign up (?:for|to)|[Ss]ubscribe to|[Ff]ollow)\b[^.\n]{0,60}?"
-    r"\b((?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)['’]s\b"
-)
-
 
 def is_place(low: str) -> bool:
     """Whether a lower-cased phrase names a country, capital or institution."""
     return low in lx.COUNTRIES or low in lx.ORGANISATION_NOUNS
+
+
+def is_own(name: str, own: str | None) -> bool:
+    """Whether an outlet's name is the article's own outlet: the same name without "the"
+    ("Harbour Gazette" for "The Harbour Gazette"), or its last word when either is a single
+    word ("the Ledger" for "Daily Ledger"; "New York Times" is not "Lakeside Times")."""
+    a, b = _words(name), _words(own or "")
+    if not a or not b:
+        return False
+    return a == b or ((len(a) == 1 or len(b) == 1) and a[-1] == b[-1])
+
+
+def _words(name: str) -> list[str]:
+    words = [strip_possessive(w.lower().strip("’'")) for w in name.split()]
+    return words[1:] if words[:1] == ["the"] else words
 
 
 PERSONAL = frozenset({SourceKind.PERSON, SourceKind.OFFICIAL})
@@ -61,19 +69,13 @@ class ArticleContext:
         self.full_names: dict[str, str] = {}
         self.history: list[Referent] = []
         self.genders: dict[str, str] = {}  # a source's gender, once the text gives it
-        self.own_outlets: set[str] = set()  # lower-cased last words of the newsroom's names
-
-    def learn_own_outlet(self, body: str) -> None:
-        """Record the newsroom's own outlet from the article's plugs ("Sign up for the
-        Gazette's morning newsletter", "Sign up to Final Third, the Ledger's briefing")."""
-        for found in _PLUG_RE.finditer(body):
-            self.own_outlets.add(found.group(1).split()[-1].lower())
+        # the newsroom's own outlet: the article's Outlet field, else what its furniture names
+        # (:func:`~verify.engine.attribution.newsroom.own_outlet`)
+        self.own: str | None = None
 
     def is_own(self, name: str) -> bool:
-        """Whether an outlet's name names the newsroom itself (its last word, as the plugs
-        name it: "the Daily Ledger" and "the Ledger")."""
-        words = name.split()
-        return bool(words) and strip_possessive(words[-1]).lower() in self.own_outlets
+        """Whether an outlet's name names the newsroom itself (:func:`is_own`)."""
+        return is_own(name, self.own)
 
     def known_outlet(self, name: str) -> bool:
         """Whether a name is the newsroom's or an outlet suggested before, by its last word

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from verify.engine import lexicon as lx
+from verify.engine.attribution.context import is_own
 from verify.engine.attribution.kinds import SourceClass
 from verify.engine.attribution.model import SentenceLike
 from verify.engine.attribution.phrases import Mention, core_end
@@ -24,7 +25,8 @@ _NAME = r"((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&-]*)"
 _OWN_PATTERNS = (
     re.compile(rf"^[A-Z][A-Z .'-]+\(\s*{_NAME}\s*\)\s*[-–—]"),  # AMSTERDAM (Northwind Wire) –
     re.compile(rf"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:\d{{4}}\s+)?(?:(?i:the)\s+)?{_NAME}"),
-    re.compile(rf"^(?i:sign\s+up|subscribe)\b.*?\b{_NAME}['’]s\b"),  # the Outlet's newsletter
+    # "Sign up for the Outlet's newsletter", "Follow the Outlet's live coverage"
+    re.compile(rf"^(?i:sign\s+up|subscribe|follow)\b.*?\b{_NAME}['’]s\b"),
     re.compile(rf"^(?i:photo|photograph|picture)s?:?.*?/\s*{_NAME}\)?\s*$"),  # Photo: A/Outlet
 )
 _MAX_LINE = 300
@@ -45,21 +47,6 @@ def own_outlet(body: str, sentences: Sequence[SentenceLike]) -> str | None:
                 name = found.group(1).strip()
                 return name[4:] if name.startswith(_ARTICLES) else name
     return None
-
-
-def is_own(name: str, own: str | None) -> bool:
-    """Whether an outlet's name is the article's own outlet: the same name without "the"
-    ("Harbour Gazette" for "The Harbour Gazette"), or its last word when either is a single
-    word ("the Ledger" for "Daily Ledger"; "New York Times" is not "Lakeside Times")."""
-    a, b = _words(name), _words(own or "")
-    if not a or not b:
-        return False
-    return a == b or ((len(a) == 1 or len(b) == 1) and a[-1] == b[-1])
-
-
-def _words(name: str) -> list[str]:
-    words = [w.lower().strip("’'") for w in name.split()]
-    return words[1:] if words[:1] == ["the"] else words
 
 
 def own_reporting(toks: Tokens, m: Mention, c: SourceClass, own: str | None) -> SourceClass | None:

@@ -116,10 +116,3 @@ GENERIC_ORGANISATIONS = words(
     start-up"""
 )
 GENERIC_OUTLETS = words("paper newspaper broadcaster magazine outlet site station network")
-
-# The newsroom's own people: "our correspondent", "Gazette reporters" (with the newsroom's own
-# outlet) are its own reporting.
-JOURNALISTS = words(
-    """reporter reporters correspondent correspondents journalist journalists staff
-    photographer photographers team analysis investigation"""
-)
