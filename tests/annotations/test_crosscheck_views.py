@@ -92,7 +92,7 @@ def test_every_match_links_to_the_other_articles_sentence_with_the_reason(client
     panel = client.get(reverse("desk:panel", args=[claim.pk])).text
     link = reverse("desk:article_text", args=[match.article_id]) + f"#s-{match.pk}"
     assert f'href="{link}"' in panel
-    assert "numbers differ: 600,000 vs 800,000" in panel
+    assert "figures differ: 600,000 vs 800,000" in panel
 
 
 def test_a_reference_article_reads_with_an_anchor_per_sentence(client, editor, checked):

@@ -253,7 +253,7 @@ def _with_relays(
         if found is None:
             continue
         m, outlet = found
-        if own_reporting(toks, m, outlet, article.own) is not None:
+        if article.is_own(outlet.name) or own_reporting(toks, m, outlet, article.own):
             continue  # "X told the Ledger" in the Ledger: X on the record, no relay
         at = next(
             (k for k, (g, d, _) in enumerate(entries) if d.name == outlet.name),
