@@ -140,3 +140,23 @@ def test_an_institution_noun_before_a_name_makes_it_an_organisation():
 def test_the_role_lexicon_gives_each_word_one_kind():
     assert not OFFICES & PERSONAL_ROLES
     assert not FEMININE & MASCULINE
+
+
+def test_an_institution_name_with_a_comma_is_one_organisation():
+    body = "The Ministry of Housing, Communities and Local Government said the rules would stay."
+    (a,) = attribute(body)
+    assert (a.source, a.source_kind) == (
+        "the Ministry of Housing, Communities and Local Government",
+        "organisation",
+    )
+    assert body[a.source_start : a.source_end].startswith("The Ministry of Housing")
+
+
+def test_a_name_after_a_comma_joins_only_an_institution_opened_by_the():
+    body = "Ministers met Harbour Workers Union, Nora Vance said on Friday."
+    assert kinds(body) == [("Nora Vance", "person")]
+
+
+def test_an_outlet_noun_before_a_name_makes_it_an_outlet():
+    body = "The Belgian broadcaster Radio Vlaams reported that the port had closed."
+    assert kinds(body) == [("Radio Vlaams", "outlet")]

@@ -18,7 +18,7 @@ from verify.engine.attribution.cues import CueMatch, find_cues
 from verify.engine.attribution.kinds import SPOKES, SourceClass, classify
 from verify.engine.attribution.model import Attribution, SentenceLike
 from verify.engine.attribution.newsroom import own_outlet, own_reporting
-from verify.engine.attribution.phrases import Mention, scan_right
+from verify.engine.attribution.phrases import Mention, scan_right, whole_institution
 from verify.engine.attribution.resolve import resolve_pronoun
 from verify.engine.attribution.roles import FEMININE, MASCULINE, OFFICES, role_kind
 from verify.engine.attribution.subjects import sentence_subject
@@ -125,6 +125,7 @@ def suggest_sentence(
             if subject is None:
                 continue
             f.mention = subject
+        f.mention = whole_institution(toks, f.mention)
         c = classify(toks, f.mention, article)
         spokes = c is not None and c.kind == SourceKind.ORGANISATION and _spokesperson(toks, f)
         if f.mention.alt is not None and (c is None or c.kind == SourceKind.ANONYMOUS or spokes):

@@ -96,6 +96,7 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
         or (len(name_words) == 1 and lows[0] == "the" and head in lx.OUTLET_SUFFIXES)
         or (head in lx.OUTLET_NOUNS and lows[0] == "the" and len(lows) <= 3)
         or (name_words and any(lo in lx.OUTLET_NOUNS for lo in lows[: -len(name_words)]))
+        or (len(name_words) == len(words) and _outlet_before(toks, m))
     ):
         return SourceClass(SourceKind.OUTLET, name or full_text, False)
     if name_words and article.known_outlet(name):  # "the Ledger", named as an outlet before
@@ -168,6 +169,16 @@ def _described_before(toks: Tokens, m: Mention, whole_name: bool) -> bool:
     low = strip_possessive(toks.lows[m.first - 1])
     return not toks.caps[m.first - 1] and (
         low in INSTITUTION_WORDS or low in GENERIC_ORGANISATIONS or low in _DESCRIBED
+    )
+
+
+def _outlet_before(toks: Tokens, m: Mention) -> bool:
+    """ "the Dutch newspaper Amstelbode", "the broadcaster RTV": an outlet noun just before a
+    mention that is the name alone."""
+    return (
+        m.first > 0
+        and not toks.caps[m.first - 1]
+        and strip_possessive(toks.lows[m.first - 1]) in lx.OUTLET_NOUNS
     )
 
 
@@ -246,5 +257,5 @@ def phrase_text(toks: Tokens, first: int, last: int) -> str:
     texts = toks.texts[first : last + 1]
     if len(texts) > 1 and texts[0].lower() in lx.DETERMINERS:
         texts = [texts[0].lower(), *texts[1:]]
-    raw = " ".join(texts)
+    raw = " ".join(texts).replace(" , ", ", ")  # "Department for Culture, Media and Sport"
     return POSSESSIVE_RE.sub("", raw) if raw.endswith(("'s", "’s")) else raw

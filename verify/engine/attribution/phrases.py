@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verify.engine import lexicon as lx
+from verify.engine.attribution.roles import INSTITUTION_WORDS
 from verify.engine.attribution.tokens import (
     CLOSE,
     DAYS,
@@ -53,6 +54,32 @@ class Mention:
     def __post_init__(self) -> None:
         if self.span_first < 0:
             self.span_first = self.first
+
+
+# Words that join the parts of an institution's name ("Department for Culture, Media and Sport").
+_NAME_LINKS = frozenset({"of", "for", "on", "and", "&"})
+
+
+def whole_institution(toks: Tokens, m: Mention) -> Mention:
+    """``m`` extended back over the start of an institution's name that a comma splits
+    ("The Department for Culture, Media and Sport", "The Association of Secondary Teachers,
+    Ireland"): a mention of capitalised words after a comma, after a capitalised name with an
+    institution word (``INSTITUTION_WORDS``) opened by "the" or the sentence start."""
+    if m.first < 2 or m.span_first != m.first or toks.low(m.first - 1) != ",":
+        return m
+    if not all(toks.caps[k] or toks.lows[k] in _NAME_LINKS for k in range(m.first, m.last + 1)):
+        return m
+    k = m.first - 2
+    institution = False
+    while k >= 0 and toks.is_word(k) and (toks.caps[k] or toks.lows[k] in _NAME_LINKS):
+        if toks.lows[k] == "the":
+            break
+        institution = institution or toks.lows[k] in INSTITUTION_WORDS
+        k -= 1
+    start = k if k >= 0 and toks.lows[k] == "the" else k + 1
+    if not institution or (start > 0 and toks.lows[start] != "the"):
+        return m
+    return Mention(start, m.last, m.span_last, start, m.alt)
 
 
 def head_ok(toks: Tokens, i: int) -> bool:
