@@ -147,3 +147,13 @@ def test_a_reporting_cue_comes_before_a_verb_of_wanting_in_its_sentence():
         "the union said."
     )
     assert attribute(body)[0].source == "the union"
+
+
+def test_an_outlet_told_by_its_short_name_is_the_via_of_the_outlet_named_before():
+    body = (
+        "The Evening Star reported the plan on Monday.\n"
+        "The plan was dropped, two of the officials told the Star.\n"
+    )
+    told, relay = suggest(body, segment(body))[1]
+    assert (told.source, told.via) == ("two of the officials", "Evening Star")
+    assert (relay.source, relay.source_kind) == ("Evening Star", "outlet")

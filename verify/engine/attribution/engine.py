@@ -257,7 +257,11 @@ def _with_relays(
         if article.is_own(outlet.name) or own_reporting(toks, m, outlet, article.own):
             continue  # "X told the Ledger" in the Ledger: X on the record, no relay
         at = next(
-            (k for k, (g, d, _) in enumerate(entries) if d.name == outlet.name),
+            (
+                k
+                for k, (g, d, _) in enumerate(entries)
+                if d.name == outlet.name or (k != i and g.mention.span_first == m.span_first)
+            ),
             None,
         )
         if at is None and (m.span_first, m.span_last) in named:
