@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from django import template
 
-from annotations.models import Attribution, Confidence, Sentence, SourceKind
+from annotations.models import (
+    Attribution,
+    Confidence,
+    CrossCheck,
+    CrosscheckRelation,
+    Sentence,
+    SourceKind,
+)
 from annotations.selectors import main_attribution
+from annotations.services.crosschecks import counts_as_contradiction
 
 register = template.Library()
 
@@ -51,6 +59,19 @@ def get_item(mapping: dict[object, object], key: object) -> object:
 @register.simple_tag
 def queue_keys() -> list[tuple[str, str]]:
     return QUEUE_KEYS
+
+
+@register.filter
+def weak_contradiction(check: CrossCheck) -> bool:
+    """An independent contradiction scoring too low to count (the articles may be about
+    another event): listed, but neither counted nor blocking sign-off."""
+    return (
+        check.relation == CrosscheckRelation.CONTRADICTS
+        and check.independent
+        and not counts_as_contradiction(
+            relation=check.relation, independent=check.independent, score=check.score
+        )
+    )
 
 
 @register.filter

@@ -25,11 +25,11 @@ from annotations.models import (
     Annotation,
     AttributionMode,
     Confidence,
-    CrosscheckRelation,
     Sentence,
     SourceKind,
 )
 from annotations.services import workflow
+from annotations.services.crosschecks import counts_as_contradiction
 from annotations.services.workflow import StaleVersion, WorkflowError
 
 ERR_DESK_NEEDS_ROLE = "The desk is for editors and reviewers; ask an administrator for a role."
@@ -138,13 +138,17 @@ def panel_html(request: HttpRequest, sentence_id: int, conflict: dict[str, Any] 
 
 def _sign_off_notes(detail: selectors.SentenceDetail) -> list[str]:
     """The sign-off blockers the panel can tell from what it loaded: suggestions left, and
-    independent contradictions not acknowledged (the service's rule and wording)."""
+    contradictions not acknowledged (the service's rules and wording)."""
     notes = []
     if detail.suggestions:
         notes.append(workflow.BLOCK_SUGGESTION.format(count=len(detail.suggestions)))
     outlets: list[str] = []
     for crosscheck in detail.crosschecks:
-        if crosscheck.relation == CrosscheckRelation.CONTRADICTS and crosscheck.independent:
+        if counts_as_contradiction(
+            relation=crosscheck.relation,
+            independent=crosscheck.independent,
+            score=crosscheck.score,
+        ):
             name = crosscheck.match.article.outlet or crosscheck.match.article.external_id
             if name not in outlets:
                 outlets.append(name)
