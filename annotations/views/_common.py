@@ -215,15 +215,20 @@ def sentence_state(request: HttpRequest, sentence_id: int, **extra: Any) -> dict
 
 
 def run_service(
-    request: HttpRequest, sentence_id: int, call: Callable[[], object], *, done: str
+    request: HttpRequest,
+    sentence_id: int,
+    call: Callable[[], Any],
+    *,
+    done: str | Callable[[Any], str],
 ) -> JsonResponse:
     """Call one service for ``sentence_id`` and answer with the sentence as it is afterwards.
 
-    On success: 200 with the message ``done``. On a stale version: 409 with the current
-    values, who changed them, and a panel showing them next to what was not saved.
+    On success: 200 with the message ``done`` (or ``done(result)``, a message that depends on
+    what the service returned). On a stale version: 409 with the current values, who changed
+    them, and a panel showing them next to what was not saved.
     """
     try:
-        call()
+        result = call()
     except StaleVersion as exc:
         changed_by = selectors.last_changed_by(exc.current)
         who = changed_by.get_username() if changed_by else "someone else"
@@ -238,7 +243,7 @@ def run_service(
     except WorkflowError as exc:
         return JsonResponse({"ok": False, "error": exc.message}, status=status_for(exc))
     payload = sentence_state(request, sentence_id)
-    payload.update(ok=True, message=done)
+    payload.update(ok=True, message=done if isinstance(done, str) else done(result))
     return JsonResponse(payload)
 
 
