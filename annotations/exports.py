@@ -29,6 +29,11 @@ schema.org ClaimReview (https://schema.org/ClaimReview)
 CSV (:func:`csv_rows`)
     One row per current sentence, for editors' spreadsheets; every text cell that a
     spreadsheet would read as a formula (``= + - @``, tab, carriage return) starts with ``'``.
+    ``anonymous_standards`` gives the standards fields of each use of an anonymous source.
+
+Each anonymous attribution's W3C annotation carries its standards fields (a ``describing``
+body, tagged ``standards-missing`` while one is missing). ClaimReview, a published verdict,
+names an anonymous author only as an unnamed source.
 """
 
 from __future__ import annotations
@@ -97,6 +102,7 @@ CSV_COLUMNS = (
     "reviewer",
     "independent_corroborations",
     "contradictions",
+    "anonymous_standards",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -212,6 +218,11 @@ def attribution_annotation(
         _textual(attribution.source.kind, "tagging"),
         _textual(attribution.mode, "tagging"),
     ]
+    if attribution.is_anonymous:
+        # The newsroom's standards for this use of an unnamed source.
+        bodies.append(_textual(attribution.standards_label, "describing"))
+        if attribution.missing_standards:
+            bodies.append(_textual("standards-missing", "tagging"))
     if attribution.is_suggestion:
         bodies.append(_textual("suggested", "tagging"))
     url = export_url(export.article.pk, "web-annotation")
@@ -379,6 +390,16 @@ def _sources(sentence: Sentence) -> str:
     return "; ".join(parts)
 
 
+def _anonymous_standards(sentence: Sentence) -> str:
+    """ "a senior Ukrainian source: anonymity granted: ...; in a position to know: yes; ..."
+    for each anonymous use, in the order of the sources column, joined by " | "."""
+    return " | ".join(
+        f"{_source_label(a)}: {a.standards_label}"
+        for a in sentence.attributions.all()
+        if a.is_anonymous
+    )
+
+
 def csv_rows(export: ArticleExport) -> Iterable[list[object]]:
     """The header, then one row per current sentence (needs ``crosschecks`` loaded)."""
     yield list(CSV_COLUMNS)
@@ -399,6 +420,7 @@ def csv_rows(export: ArticleExport) -> Iterable[list[object]]:
             reviewer.username if reviewer else "",
             summary.independent_corroborations,
             summary.contradictions,
+            _anonymous_standards(sentence),
         ]
         yield [safe_cell(value) for value in row]
 

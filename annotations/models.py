@@ -450,7 +450,30 @@ class Attribution(models.Model):
             "cue_start": self.cue_start,
             "cue_end": self.cue_end,
             "suggested": self.is_suggestion,
+            # The standards fields of this use of the source (as the API's attributions).
+            "anonymity_reason": self.anonymity_reason,
+            "in_position_to_know": self.in_position_to_know,
+            "identity_known_to_editor": self.identity_known_to_editor,
+            "missing_standards": self.missing_standards,
         }
+
+    @property
+    def standards_label(self) -> str:
+        """This use's standards fields in words, for exports ("" for a named source):
+        "anonymity granted: ...; in a position to know: yes; identity known to an editor: not
+        stated"."""
+        if not self.is_anonymous:
+            return ""
+
+        def stated(value: bool | None) -> str:
+            return "not stated" if value is None else ("yes" if value else "no")
+
+        reason = self.anonymity_reason.strip() or "not stated"
+        return (
+            f"anonymity granted: {reason}; in a position to know: "
+            f"{stated(self.in_position_to_know)}; identity known to an editor: "
+            f"{stated(self.identity_known_to_editor)}"
+        )
 
 
 class AnnotationQuerySet(models.QuerySet["Annotation"]):

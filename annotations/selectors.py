@@ -38,6 +38,7 @@ from annotations.models import (
     SourceKind,
     Transition,
 )
+from annotations.services.crosschecks import counted_contradictions
 from verify.engine.crosscheck import Match, Summary, summarise
 from verify.engine.vocabulary import Relation, weakness
 
@@ -335,10 +336,12 @@ def sentence_detail(sentence: Sentence) -> SentenceDetail:
 
 
 def contradictions(article: Article) -> list[CrossCheck]:
-    """Independent contradictions of the article's current claims, strongest first."""
+    """The contradictions of the article's current claims the desk has to answer
+    (:func:`~annotations.services.crosschecks.counts_as_contradiction`), by claim, strongest
+    first."""
     return list(
         CrossCheck.objects.of_current_claims()
-        .filter(claim__article=article, relation=CrossCheck.Relation.CONTRADICTS, independent=True)
+        .filter(counted_contradictions(), claim__article=article)
         .select_related("claim", "match__article")
         .order_by("claim__index", "-score")
     )
@@ -456,7 +459,7 @@ def review_queue(*, filters: Mapping[str, Any] | None = None) -> list[Annotation
 class QueueEvidence:
     """What the review queue flags on one sentence, from its cross-checks and its sources."""
 
-    contradictions: int  # independent contradictions (as sign-off counts them, any score)
+    contradictions: int  # to answer, as sign-off counts them (counts_as_contradiction)
     independent_corroborations: int
     echoes: int  # corroborations that trace to the claim's own origin
     anonymous_only: bool  # every source it rests on is anonymous, or heard only through one
@@ -506,9 +509,7 @@ def queue_evidence(annotations: Iterable[Annotation]) -> dict[int, QueueEvidence
         checks = by_claim.get(annotation.sentence_id, [])
         summary = claim_summary(checks)
         evidence[annotation.pk] = QueueEvidence(
-            contradictions=sum(
-                c.relation == CrossCheck.Relation.CONTRADICTS and c.independent for c in checks
-            ),
+            contradictions=summary.contradictions,
             independent_corroborations=summary.independent_corroborations,
             echoes=summary.echoes,
             anonymous_only=rests_on_anonymous_only(annotation.sentence),
@@ -592,10 +593,11 @@ class SourcingMix:
 
 
 def contradicted_claim_ids(article: Article) -> set[int]:
-    """The article's current claims that an independent report contradicts."""
+    """The article's current claims with a contradiction the desk has to answer
+    (:func:`~annotations.services.crosschecks.counts_as_contradiction`)."""
     return set(
         CrossCheck.objects.of_current_claims()
-        .filter(claim__article=article, relation=CrossCheck.Relation.CONTRADICTS, independent=True)
+        .filter(counted_contradictions(), claim__article=article)
         .values_list("claim_id", flat=True)
     )
 

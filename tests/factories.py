@@ -321,15 +321,17 @@ class AttributionFactory(factory.django.DjangoModelFactory[Attribution]):
     is_suggestion = False
 
 
-def contradiction(claim: Sentence, *, outlet: str = "Wire", independent: bool = True) -> CrossCheck:
+def contradiction(
+    claim: Sentence, *, outlet: str = "Wire", independent: bool = True, score: float = 0.9
+) -> CrossCheck:
     """A cross-check result: a sentence of a new reference article from ``outlet``
-    contradicts ``claim`` (an echo when not ``independent``)."""
+    contradicts ``claim`` (an echo when not ``independent``) with ``score``."""
     reference = ArticleFactory.create(role=Article.Role.REFERENCE, outlet=outlet)
     return CrossCheck.objects.create(
         claim=claim,
         match=claims_of(reference)[0],
         relation=CrossCheck.Relation.CONTRADICTS,
-        score=0.9,
+        score=score,
         reason="numbers differ: 600,000 vs 800,000",
         independent=independent,
     )

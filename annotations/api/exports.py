@@ -187,10 +187,14 @@ _CLAIM_REVIEW_EXAMPLE = [
 
 _CSV_EXAMPLE = (
     "index,paragraph,kind,text,sources,confidence,status,annotator,reviewer,"
-    "independent_corroborations,contradictions\r\n"
+    "independent_corroborations,contradictions,anonymous_standards\r\n"
     '0,0,claim,"Talks will resume next week, the foreign minister said.",'
-    "foreign minister (official),single_source,approved,editor,reviewer,1,0\r\n"
-    "3,3,boilerplate,Follow our coverage on @example_news.,,,,,,0,0\r\n"
+    "foreign minister (official),single_source,approved,editor,reviewer,1,0,\r\n"
+    '2,1,claim,"Kyiv rejected three of them, a senior Ukrainian source told CNN.",'
+    "a senior Ukrainian source (anonymous),single_source,approved,editor,reviewer,0,0,"
+    '"a senior Ukrainian source (anonymous): anonymity granted: Not authorised to speak on '
+    'the negotiations.; in a position to know: yes; identity known to an editor: yes"\r\n'
+    "3,3,boilerplate,Follow our coverage on @example_news.,,,,,,0,0,\r\n"
 )
 
 
@@ -205,7 +209,10 @@ class WebAnnotationExportView(ExportView):
             "`Annotation` per attribution (motivation `describing`) and one per annotated "
             "sentence's confidence (motivation `assessing`). Targets select the sentence "
             "with a `TextQuoteSelector` and a `TextPositionSelector` (offsets into the "
-            "stored body)."
+            "stored body). An anonymous source's attribution adds a `describing` body with "
+            "the standards fields of that use (why anonymity was granted, whether the source "
+            "is in a position to know, whether an editor knows the identity), tagged "
+            "`standards-missing` while one is missing."
         ),
         tags=TAGS,
         parameters=[ARTICLE_ID, NO_FORMAT],
@@ -264,7 +271,10 @@ class CSVExportView(ExportView):
         operation_id="articles_export_csv",
         summary="Export the sourcing as CSV for editors",
         description=(
-            "One row per current sentence: " + ", ".join(exports.CSV_COLUMNS) + ". Cells a "
+            "One row per current sentence: " + ", ".join(exports.CSV_COLUMNS) + ". "
+            "`anonymous_standards` gives, for each use of an anonymous source, why anonymity "
+            "was granted, whether the source is in a position to know and whether an editor "
+            "knows the identity ('not stated' when missing), joined by ` | `. Cells a "
             "spreadsheet would read as a formula start with `'`."
         ),
         tags=TAGS,

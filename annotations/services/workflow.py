@@ -56,7 +56,6 @@ from annotations.models import (
     Comment,
     Confidence,
     CrossCheck,
-    CrosscheckRelation,
     Sentence,
     SentenceKind,
     Source,
@@ -64,6 +63,7 @@ from annotations.models import (
     TransitionAction,
     WebhookEvent,
 )
+from annotations.services.crosschecks import counted_contradictions
 
 User = AuthUser | AnonymousUser
 
@@ -367,9 +367,10 @@ def _attributions_of(sentence_ids: Iterable[int]) -> dict[int, list[Attribution]
 def sign_off_blockers(article: Article) -> list[Blocker]:
     """Everything that keeps ``article`` from being signed off, sentence by sentence in
     reading order: claims not approved, suggested attributions neither accepted nor removed,
-    independent contradictions found by the cross-checks and not acknowledged (the confidence
-    is not ``disputed`` and the note is empty), anonymous sources without their standards
-    fields. Four queries."""
+    contradictions found by the cross-checks
+    (:func:`~annotations.services.crosschecks.counts_as_contradiction`) and not acknowledged
+    (the confidence is not ``disputed`` and the note is empty), anonymous sources without
+    their standards fields. Four queries."""
     claims = list(
         Sentence.objects.current()
         .claims()
@@ -382,11 +383,7 @@ def sign_off_blockers(article: Article) -> list[Blocker]:
     contradicted: dict[int, list[str]] = {}
     for claim_id, outlet, external_id in (
         CrossCheck.objects.of_current_claims()
-        .filter(
-            claim__article=article,
-            relation=CrosscheckRelation.CONTRADICTS,
-            independent=True,
-        )
+        .filter(counted_contradictions(), claim__article=article)
         .order_by("claim_id", "-score")
         .values_list("claim_id", "match__article__outlet", "match__article__external_id")
     ):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django import template
 
 from annotations import selectors
-from annotations.models import Confidence, Sentence, SourceKind
+from annotations.models import Confidence, CrossCheck, CrosscheckRelation, Sentence, SourceKind
 from annotations.selectors import RestsOn
+from annotations.services.crosschecks import counts_as_contradiction
 
 register = template.Library()
 
@@ -52,6 +53,19 @@ def get_item(mapping: dict[object, object], key: object) -> object:
 @register.simple_tag
 def queue_keys() -> list[tuple[str, str]]:
     return QUEUE_KEYS
+
+
+@register.filter
+def weak_contradiction(check: CrossCheck) -> bool:
+    """An independent contradiction scoring too low to count (the articles may be about
+    another event): listed, but neither counted nor blocking sign-off."""
+    return (
+        check.relation == CrosscheckRelation.CONTRADICTS
+        and check.independent
+        and not counts_as_contradiction(
+            relation=check.relation, independent=check.independent, score=check.score
+        )
+    )
 
 
 @register.filter

@@ -25,11 +25,11 @@ from annotations.models import (
     Annotation,
     AttributionMode,
     Confidence,
-    CrosscheckRelation,
     Sentence,
     SourceKind,
 )
 from annotations.services import workflow
+from annotations.services.crosschecks import counts_as_contradiction
 from annotations.services.workflow import StaleVersion, WorkflowError
 
 ERR_DESK_NEEDS_ROLE = "The desk is for editors and reviewers; ask an administrator for a role."
@@ -145,13 +145,17 @@ def panel_html(request: HttpRequest, sentence_id: int, conflict: dict[str, Any] 
 
 def _sign_off_notes(detail: selectors.SentenceDetail) -> list[str]:
     """The sign-off blockers the panel can tell from what it loaded: suggestions left, and
-    independent contradictions not acknowledged (the service's rule and wording)."""
+    contradictions not acknowledged (the service's rules and wording)."""
     notes = []
     if detail.suggestions:
         notes.append(workflow.BLOCK_SUGGESTION.format(count=len(detail.suggestions)))
     outlets: list[str] = []
     for crosscheck in detail.crosschecks:
-        if crosscheck.relation == CrosscheckRelation.CONTRADICTS and crosscheck.independent:
+        if counts_as_contradiction(
+            relation=crosscheck.relation,
+            independent=crosscheck.independent,
+            score=crosscheck.score,
+        ):
             name = crosscheck.match.article.outlet or crosscheck.match.article.external_id
             if name not in outlets:
                 outlets.append(name)
@@ -218,15 +222,20 @@ def sentence_state(request: HttpRequest, sentence_id: int, **extra: Any) -> dict
 
 
 def run_service(
-    request: HttpRequest, sentence_id: int, call: Callable[[], object], *, done: str
+    request: HttpRequest,
+    sentence_id: int,
+    call: Callable[[], Any],
+    *,
+    done: str | Callable[[Any], str],
 ) -> JsonResponse:
     """Call one service for ``sentence_id`` and answer with the sentence as it is afterwards.
 
-    On success: 200 with the message ``done``. On a stale version: 409 with the current
-    values, who changed them, and a panel showing them next to what was not saved.
+    On success: 200 with the message ``done`` (or ``done(result)``, a message that depends on
+    what the service returned). On a stale version: 409 with the current values, who changed
+    them, and a panel showing them next to what was not saved.
     """
     try:
-        call()
+        result = call()
     except StaleVersion as exc:
         changed_by = selectors.last_changed_by(exc.current)
         who = changed_by.get_username() if changed_by else "someone else"
@@ -241,7 +250,7 @@ def run_service(
     except WorkflowError as exc:
         return JsonResponse({"ok": False, "error": exc.message}, status=status_for(exc))
     payload = sentence_state(request, sentence_id)
-    payload.update(ok=True, message=done)
+    payload.update(ok=True, message=done if isinstance(done, str) else done(result))
     return JsonResponse(payload)
 
 

@@ -8,12 +8,13 @@ Each view finds its object (404 outside draft articles and current sentences), r
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_POST
 
 from annotations import selectors
-from annotations.models import Source
+from annotations.models import Attribution, Source
 from annotations.services import workflow
 from annotations.views._common import (
     ERR_VERSION,
@@ -28,6 +29,24 @@ ERR_NO_SOURCE = "Pick a source from the registry (or create one) first."
 ERR_NOTHING_SELECTED = "Select at least one sentence to approve."
 ERR_NOTHING_TO_SAVE = "Nothing to save: set a confidence or a note."
 ERR_SPAN = "The marked {what} needs both ends as character offsets ({what}_start, {what}_end)."
+STANDARDS_LEFT = "{done} Before the sentence is submitted, record {fields}."
+
+
+def _saved(done: str) -> Callable[[Attribution], str]:
+    """The message after an attribution is accepted or saved: ``done``, and, for an anonymous
+    use still lacking standards fields, which ones submission will ask for (said now, not
+    only when submission is refused)."""
+
+    def message(attribution: Attribution) -> str:
+        missing = attribution.missing_standards
+        if not missing:
+            return done
+        fields = (
+            missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+        )
+        return STANDARDS_LEFT.format(done=done, fields=fields)
+
+    return message
 
 
 def _version(request: HttpRequest) -> int | None:
@@ -149,7 +168,7 @@ def _change_attribution(
     attribution_id: int,
     service: Callable[..., object],
     *,
-    done: str,
+    done: str | Callable[[Any], str],
     **extra: object,
 ) -> JsonResponse:
     """Accept or remove one attribution through ``service``, at the version the page saw."""
@@ -187,7 +206,7 @@ def accept_attribution(request: HttpRequest, attribution_id: int) -> JsonRespons
         request,
         attribution_id,
         workflow.accept_attribution,
-        done="Attribution accepted.",
+        done=_saved("Attribution accepted."),
         **_standards(request),
     )
 
@@ -236,7 +255,7 @@ def save_attribution(request: HttpRequest, sentence_id: int) -> JsonResponse:
             source_span=source_span,
             cue_span=cue_span,
         ),
-        done="Attribution saved.",
+        done=_saved("Attribution saved."),
     )
 
 

@@ -66,6 +66,24 @@ def test_accepting_from_the_panel_records_the_fields_on_the_attribution(editor):
         True,
     )
     assert "Identity known to an editor: yes" in response.json()["panel"]
+    assert response.json()["message"] == "Attribution accepted."
+
+
+def test_accepting_an_anonymous_source_without_the_fields_says_what_submission_needs(editor):
+    article = make_article()
+    suggestion = Attribution.objects.get(
+        sentence__article=article, source__name="a senior Ukrainian source"
+    )
+    response = client_for(editor).post(
+        reverse("desk:accept_attribution", args=[suggestion.pk]),
+        {"version": annotation_of(suggestion.sentence).version, "in_position_to_know": "true"},
+    )
+
+    assert response.status_code == 200
+    assert response.json()["message"] == (
+        "Attribution accepted. Before the sentence is submitted, record why anonymity was "
+        "granted and that an editor knows the identity."
+    )
 
 
 def test_the_panel_and_the_queue_show_what_an_anonymous_use_lacks(editor, reviewer):

@@ -92,3 +92,22 @@ def test_report_gives_a_reference_article_no_workflow_status(articles):
     draft, reference = (json.loads(line) for line in lines)
     assert draft["status"] == "in_annotation" and reference["status"] is None
     assert "reference, not annotated" in command("report", "wire-9", "--format", "table")
+
+
+def test_report_json_gives_each_attribution_its_standards_fields():
+    from tests.factories import STANDARDS, ArticleFactory, AttributionFactory, SourceFactory
+
+    article = ArticleFactory.create()
+    claim = article.sentences.order_by("index")[0]
+    diplomats = SourceFactory.create(name="two diplomats", kind="anonymous")
+    AttributionFactory.create(
+        sentence=claim, source=diplomats, **{**STANDARDS, "in_position_to_know": None}
+    )
+
+    record = json.loads(command("report", article.external_id, "--format", "json"))
+
+    (attribution,) = record["sentences"][0]["attributions"]
+    assert attribution["anonymity_reason"] == STANDARDS["anonymity_reason"]
+    assert attribution["in_position_to_know"] is None
+    assert attribution["identity_known_to_editor"] is True
+    assert attribution["missing_standards"] == ["whether the source is in a position to know"]

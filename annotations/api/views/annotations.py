@@ -47,6 +47,9 @@ from annotations.services import workflow
 
 ERR_NOTHING_TO_SAVE = "Nothing to save: send a confidence or a note."
 ERR_NO_SOURCE = "No source with this id in the registry."
+ERR_SPAN_HALF = "Give both ends of the {what} span, or neither."
+ERR_SPAN_EMPTY = "The span must end after it starts."
+MAX_OFFSET = 2**31 - 1  # what the offset columns hold
 TAG_ANNOTATION = "annotations"
 TAG_TRANSITIONS = "transitions"
 TAG_ATTRIBUTIONS = "attributions"
@@ -342,10 +345,45 @@ class AttributionInput(StrictInputMixin, StandardsInput):
         allow_null=True,
         help_text="Id of whoever relayed it, outlet or not (Rubio via the diplomats).",
     )
-    cue = StrictCharField(required=False, allow_blank=True, max_length=100)
+    cue = StrictCharField(
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text="With a marked cue (`cue_start`/`cue_end`), blank or those very words.",
+    )
     mode = EnumField(AttributionMode, required=False)
+    source_start = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=MAX_OFFSET,
+        help_text=(
+            "The source mention's span, as character offsets into the article body (as "
+            "`analyze` and the article detail give them), inside the sentence; with "
+            "`source_end`. Omitted: an edit keeps the span it had (unless the source changes)."
+        ),
+    )
+    source_end = serializers.IntegerField(required=False, min_value=0, max_value=MAX_OFFSET)
+    cue_start = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=MAX_OFFSET,
+        help_text=(
+            "The cue's span (body offsets, inside the sentence, not overlapping the source "
+            "mention), with `cue_end`; `cue` is then blank (the marked words become the cue) "
+            "or those words."
+        ),
+    )
+    cue_end = serializers.IntegerField(required=False, min_value=0, max_value=MAX_OFFSET)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        for what in ("source", "cue"):
+            start, end = attrs.pop(f"{what}_start", None), attrs.pop(f"{what}_end", None)
+            if (start is None) != (end is None):
+                missing = f"{what}_end" if end is None else f"{what}_start"
+                raise serializers.ValidationError({missing: [ERR_SPAN_HALF.format(what=what)]})
+            if start is not None and end is not None and end <= start:
+                raise serializers.ValidationError({f"{what}_end": [ERR_SPAN_EMPTY]})
+            attrs[f"{what}_span"] = (start, end) if start is not None else None
         wanted = {attrs["source"]} | ({attrs["via"]} if attrs.get("via") else set())
         found = Source.objects.in_bulk(wanted)
         errors = {
@@ -365,6 +403,24 @@ ATTRIBUTION_EXAMPLE = OpenApiExample(
     value={"version": 2, "source": 12, "via": 3, "cue": "told", "mode": "indirect"},
     request_only=True,
 )
+SPANS_EXAMPLE = OpenApiExample(
+    "With the words marked in the text",
+    value={
+        "version": 2,
+        "source": 12,
+        "mode": "indirect",
+        "source_start": 412,
+        "source_end": 423,
+        "cue_start": 424,
+        "cue_end": 428,
+    },
+    request_only=True,
+)
+SPANS_DESCRIPTION = (
+    " The source and cue spans (`source_start`/`source_end`, `cue_start`/`cue_end`) are "
+    "checked as on the desk's page: inside the sentence, not overlapping, the cue being the "
+    "marked words; a span that breaks one of these is a 400 with the reason, nothing saved."
+)
 
 
 class AttributionCollectionView(ApiView):
@@ -374,10 +430,11 @@ class AttributionCollectionView(ApiView):
         operation_id="attribution_create",
         tags=[TAG_ATTRIBUTIONS],
         summary="Add an attribution to a sentence",
-        description="Editors. Returns the annotation state (its version goes up).",
+        description="Editors. Returns the annotation state (its version goes up)."
+        + SPANS_DESCRIPTION,
         parameters=[SENTENCE_ID],
         request=AttributionInput,
-        examples=[ATTRIBUTION_EXAMPLE],
+        examples=[ATTRIBUTION_EXAMPLE, SPANS_EXAMPLE],
         responses={201: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
     )
     def post(self, request: Request, sentence_id: str) -> Response:
@@ -396,9 +453,10 @@ class AttributionView(ApiView):
         operation_id="attribution_update",
         tags=[TAG_ATTRIBUTIONS],
         summary="Edit an attribution (it becomes accepted)",
+        description="Editors." + SPANS_DESCRIPTION,
         parameters=[ATTRIBUTION_ID],
         request=AttributionInput,
-        examples=[ATTRIBUTION_EXAMPLE],
+        examples=[ATTRIBUTION_EXAMPLE, SPANS_EXAMPLE],
         responses={200: AnnotationStateSerializer, **VERSIONED_WRITE_ERRORS},
     )
     def put(self, request: Request, attribution_id: str) -> Response:

@@ -17,6 +17,7 @@ from annotations.api.views.base import ApiView, NoInput, id_parameter, parse_id,
 from annotations.limits import MAX_REASON_CHARS
 from annotations.selectors import desk_article
 from annotations.services import workflow
+from verify.engine.crosscheck import CREDIBLE_CONTRADICTION
 
 TAG = "transitions"
 ARTICLE_ID = id_parameter("article_id", "The (draft) article's id.")
@@ -49,8 +50,11 @@ class SignOffView(ApiView):
         summary="Sign the article off",
         description=(
             "Reviewers. Every current claim sentence must be approved, no suggested attribution "
-            "left unresolved, every contradiction found by the cross-checks acknowledged on its "
-            "sentence (confidence `disputed`, or a note) and every anonymous source recorded "
+            "left unresolved, every contradiction found by the cross-checks (from an "
+            f"independent report, scoring at least {CREDIBLE_CONTRADICTION}: those the "
+            "cross-check summary counts in "
+            "`contradictions`) acknowledged on its sentence (confidence `disputed`, or a note) "
+            "and every anonymous source recorded "
             "with its standards fields: otherwise 400 `sign_off_blocked` with `blockers`, one "
             "per sentence and reason. 400 too when the article is already signed off. "
             "Reference articles are 404."
