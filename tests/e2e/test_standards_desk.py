@@ -41,21 +41,28 @@ def test_the_panel_asks_for_and_shows_an_anonymous_sources_standards(
     for left in range(suggestions.count() - 1, -1, -1):
         page.keyboard.press("a")
         expect(suggestions).to_have_count(left)
-    expect(panel.locator(".anon-facts .missing")).to_contain_text("why anonymity was granted")
+    anonymous = panel.locator(".attr", has_text="a senior Ukrainian source").first
+    expect(anonymous.locator(".anon-facts .missing")).to_contain_text("why anonymity was granted")
     page.keyboard.press("2")
     page.keyboard.press("s")
     expect(panel.locator("[data-messages]")).to_contain_text("Sentence 3 rests on an anonymous")
     page.screenshot(path=str(artifacts / "panel-anonymous-source-missing.png"), full_page=True)
 
-    # The attribution's edit form records them; the panel shows them and submitting works.
-    accepted = panel.locator(".attr", has_text="a senior Ukrainian source").first
-    accepted.locator("summary", has_text="Edit").click()
-    form = accepted.locator("form.attr-form")
-    form.locator("textarea[name=anonymity_reason]").fill("Not authorised to speak on the talks.")
-    form.locator("select[name=in_position_to_know]").select_option("true")
-    form.locator("select[name=identity_known_to_editor]").select_option("true")
-    form.get_by_role("button", name="Save attribution").click()
-    expect(panel.locator(".anon-facts").first).to_contain_text("Identity known to an editor: yes")
+    # The attribution's edit form records them (on every attribution resting on the anonymous
+    # source, itself or one it relays); the panel shows them and submitting works.
+    lacking = panel.locator(".attr", has=page.locator(".anon-facts .missing"))
+    for left in range(lacking.count() - 1, -1, -1):
+        attribution_item = lacking.first
+        attribution_item.locator("summary", has_text="Edit").click()
+        form = attribution_item.locator("form.attr-form")
+        form.locator("textarea[name=anonymity_reason]").fill(
+            "Not authorised to speak on the talks."
+        )
+        form.locator("select[name=in_position_to_know]").select_option("true")
+        form.locator("select[name=identity_known_to_editor]").select_option("true")
+        form.get_by_role("button", name="Save attribution").click()
+        expect(lacking).to_have_count(left)
+    expect(anonymous.locator(".anon-facts")).to_contain_text("Identity known to an editor: yes")
     page.keyboard.press("s")
     expect(sentence(page, third)).to_have_class(re.compile(r"st-submitted"))
     page.screenshot(path=str(artifacts / "panel-anonymous-source.png"), full_page=True)
