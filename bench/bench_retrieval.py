@@ -311,8 +311,9 @@ def body_of(doc: Document) -> tuple[str, list[int]]:
     return "\n".join(lines), starts
 
 
-def product_path(backend: str, directory: Path) -> dict[str, Any]:
-    """Ingest ECB+ into a fresh ``backend`` database and cross-check every query there."""
+def product_path(backend: str, directory: Path, candidates: int = 0) -> dict[str, Any]:
+    """Ingest ECB+ into a fresh ``backend`` database and cross-check every query there
+    (``candidates``, when given, replaces ``CROSSCHECK_CANDIDATES``: an experiment)."""
     with tempfile.TemporaryDirectory(prefix="bench-retrieval-") as tmp:
         if backend == "postgres":
             benchdb.recreate_postgres(PG_DATABASE)
@@ -321,6 +322,10 @@ def product_path(backend: str, directory: Path) -> dict[str, Any]:
             url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
         try:
             benchdb.setup_django(url)
+            if candidates:
+                from django.conf import settings
+
+                settings.CROSSCHECK_CANDIDATES = candidates
             return _product_run(backend, directory)
         finally:
             from django.db import connection
@@ -399,15 +404,29 @@ def _product_run(backend: str, directory: Path) -> dict[str, Any]:
                 relations[f"{relation}_{'same_event' if gold else 'other'}"] += 1
         ranked[query] = top
 
-    # How often the index's candidates hold a gold match at all (retrieval's ceiling).
+    # Where each miss is lost: not among the index's candidates (retrieval), among them but
+    # not kept by compare, or kept but ranked below the top 5.
     with_gold = 0
+    misses: Counter[str] = Counter()
+
+    def has_gold(query: SentenceId, sids: Iterable[SentenceId]) -> bool:
+        return any(clusters.get(sid, set()) & clusters[query] for sid in sids)
+
     for query in queries:
         found = {
             ecb_of[pk]
             for claim in claims_of.get(query, [])
             for pk in find_candidates(corpus.stats, claim.text, exclude_article=claim.article_id)
         }
-        with_gold += any(clusters.get(sid, set()) & clusters[query] for sid in found)
+        with_gold += has_gold(query, found)
+        if has_gold(query, ranked[query][:TOP_K]):
+            continue
+        if not has_gold(query, found):
+            misses["not_retrieved"] += 1
+        elif not has_gold(query, ranked[query]):
+            misses["retrieved_not_matched"] += 1
+        else:
+            misses["matched_below_top5"] += 1
 
     return {
         "backend": backend,
@@ -415,6 +434,7 @@ def _product_run(backend: str, directory: Path) -> dict[str, Any]:
         "candidates": settings.CROSSCHECK_CANDIDATES,
         "candidate_recall": round(with_gold / max(len(queries), 1), 4),
         "top5_relations": dict(sorted(relations.items())),
+        "misses": dict(sorted(misses.items())),
         "queries_not_claims": sum(1 for q in queries if q not in claims_of),
         "queries_split": sum(1 for q in queries if len(claims_of.get(q, [])) > 1),
         "product_sentences": product_sentences,
@@ -426,8 +446,9 @@ def _product_run(backend: str, directory: Path) -> dict[str, Any]:
     }
 
 
-def run_child(backend: str) -> dict[str, Any] | None:
+def run_child(backend: str, candidates: int) -> dict[str, Any] | None:
     command = [sys.executable, "-m", "bench.bench_retrieval", "--child", backend]
+    command += ["--candidates", str(candidates)] if candidates else []
     print(f"... {backend}: ingesting ECB+ and cross-checking", file=sys.stderr, flush=True)
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -521,6 +542,7 @@ def report(result: dict[str, Any]) -> None:
             f" candidates hold a gold match for {r['candidate_recall']:.3f} of the queries"
         )
         print(f"relations of the top 5: {r['top5_relations']}")
+        print(f"misses: {r['misses']}")
         figures = r["figures"]["all"]
         met = figures["recall_at_5"] >= TARGET and figures["precision"] >= TARGET
         print(
@@ -542,6 +564,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--backends", default="", help="sqlite,postgres (default: SQLite, PostgreSQL if up)"
     )
     parser.add_argument("--no-memory", action="store_true", help="skip the in-memory path")
+    parser.add_argument(
+        "--candidates", type=int, default=0, help="candidates per claim (experiment)"
+    )
     parser.add_argument("--child", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -550,7 +575,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ECB+ data not found (../shared/eval/{DATA_DIR}); skipping the ECB+ benchmark.")
         return 0
     if args.child:
-        print(json.dumps(product_path(args.child, directory)))
+        print(json.dumps(product_path(args.child, directory, args.candidates)))
         return 0
 
     asked = [b.strip() for b in args.backends.split(",") if b.strip()]
@@ -565,7 +590,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"PostgreSQL unreachable, skipped: {reason}", file=sys.stderr)
             skipped["postgres"] = reason
             backends.remove("postgres")
-    product = [r for b in backends if (r := run_child(b)) is not None]
+    product = [r for b in backends if (r := run_child(b, args.candidates)) is not None]
     result: dict[str, Any] = {
         "benchmark": "ecbplus",
         "match_threshold": MATCH_THRESHOLD,

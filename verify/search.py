@@ -43,7 +43,9 @@ class TermStats:
         return self._df.get(term, 0)
 
     def idf(self, term: str) -> float:
-        return math.log((self.total + 1) / (self.df(term) + 1)) + 1.0
+        """BM25's idf over the index's sentences: the weights ``compare`` is tuned with."""
+        df = self.df(term)
+        return math.log(1.0 + (self.total - df + 0.5) / (df + 0.5))
 
     def ranked_terms(self, text: str) -> list[str]:
         """The claim's informative terms present in the index, rarest first."""
@@ -110,7 +112,7 @@ def find_candidates(
         found = search_groups(
             pair_groups(stats, ranked), exclude_article=exclude_article, role=role, limit=limit
         )
-    if len(found) < max(limit // 3, 1):
+    if len(found) < limit:
         seen = set(found)
         singles = [[term] for term in stats.query_terms(text, ranked)]
         extra = search_groups(singles, exclude_article=exclude_article, role=role, limit=limit)
