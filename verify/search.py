@@ -91,6 +91,9 @@ def pair_groups(stats: TermStats, terms: Sequence[str]) -> list[list[str]]:
     return within_budget(pairs, lambda pair: min(stats.df(pair[0]), stats.df(pair[1])), keep=1)
 
 
+POOL = 3  # rows fetched per candidate wanted, for ordering them by the claim terms they share
+
+
 def find_candidates(
     stats: TermStats,
     text: str,
@@ -102,21 +105,37 @@ def find_candidates(
     """Candidate sentences for a claim, best first, from the index.
 
     First the sentences sharing at least two of the claim's rarest terms (an AND per pair,
-    which the index answers by intersecting postings; see :func:`pair_groups`); only when that
-    finds too few, the sentences sharing any one term within the postings budget.
+    which the index answers by intersecting postings; see :func:`pair_groups`); when that
+    finds fewer than ``limit``, the sentences sharing any one term within the postings budget
+    after them. Each step fetches :data:`POOL` times the rows it needs, in the index's order,
+    and keeps those sharing the heaviest claim terms (summed idf), so the order is the same on
+    every database (PostgreSQL's ``ts_rank`` knows no idf).
     """
     limit = limit or settings.CROSSCHECK_CANDIDATES
     ranked = stats.ranked_terms(text)
+    weights = {term: stats.idf(term) for term in ranked}
+
+    def best(groups: Sequence[Sequence[str]], wanted: int, seen: set[int]) -> list[int]:
+        rows = [
+            (pk, search_text)
+            for pk, search_text in search_rows(
+                groups, exclude_article=exclude_article, role=role, limit=wanted * POOL
+            )
+            if pk not in seen
+        ]
+        order = {pk: n for n, (pk, _) in enumerate(rows)}
+        shared = {
+            pk: sum(weights.get(term, 0.0) for term in set(search_text.split()))
+            for pk, search_text in rows
+        }
+        return sorted(shared, key=lambda pk: (-shared[pk], order[pk]))[:wanted]
+
     found: list[int] = []
     if len(ranked) >= 2:
-        found = search_groups(
-            pair_groups(stats, ranked), exclude_article=exclude_article, role=role, limit=limit
-        )
+        found = best(pair_groups(stats, ranked), limit, set())
     if len(found) < limit:
-        seen = set(found)
         singles = [[term] for term in stats.query_terms(text, ranked)]
-        extra = search_groups(singles, exclude_article=exclude_article, role=role, limit=limit)
-        found += [i for i in extra if i not in seen][: limit - len(found)]
+        found += best(singles, limit - len(found), set(found))
     return found
 
 
@@ -136,7 +155,7 @@ def _indexed_sentences() -> int:
 
 
 _POSTGRES_SEARCH = """
-SELECT s.id FROM annotations_sentence s
+SELECT s.id, s.search_text FROM annotations_sentence s
 JOIN annotations_article a ON a.id = s.article_id
 WHERE s.search_vector @@ to_tsquery('simple', %s)
   AND s.article_id <> %s AND s.archived_at IS NULL AND s.kind = 'claim'
@@ -145,7 +164,7 @@ ORDER BY ts_rank(s.search_vector, to_tsquery('simple', %s)) DESC, s.id
 LIMIT %s
 """
 _SQLITE_SEARCH = """
-SELECT s.id FROM annotations_sentence_fts f
+SELECT s.id, s.search_text FROM annotations_sentence_fts f
 JOIN annotations_sentence s ON s.id = f.rowid
 JOIN annotations_article a ON a.id = s.article_id
 WHERE annotations_sentence_fts MATCH %s
@@ -183,6 +202,19 @@ def search_groups(
     limit: int | None = None,
 ) -> list[int]:
     """Ids of current claim sentences matching every term of any group, best first."""
+    rows = search_rows(groups, exclude_article=exclude_article, role=role, limit=limit)
+    return [pk for pk, _ in rows]
+
+
+def search_rows(
+    groups: Sequence[Sequence[str]],
+    *,
+    exclude_article: int,
+    role: str | None = None,
+    limit: int | None = None,
+) -> list[tuple[int, str]]:
+    """``(id, search_text)`` of current claim sentences matching every term of any group,
+    in the index's order (BM25 on SQLite, ``ts_rank`` on PostgreSQL)."""
     # Terms come from index_text, so they are plain [a-z0-9] words; anything else is dropped
     # rather than let into a full-text query language.
     groups = [list(g) for g in groups if g and all(_TERM.fullmatch(term) for term in g)]
@@ -203,4 +235,4 @@ def search_groups(
         raise RuntimeError(f"No full-text search for {connection.vendor}.")
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+        return [(row[0], row[1]) for row in cursor.fetchall()]

@@ -60,3 +60,29 @@ def test_idf_is_bm25s_a_term_in_every_sentence_weighs_almost_nothing():
     assert stats.df("harbour") == stats.total == 3
     assert stats.idf("harbour") < 0.2 * stats.idf("vostrava")
     assert stats.idf("vostrava") < stats.idf("absent")
+
+
+def test_candidates_sharing_the_rarer_claim_terms_come_first_on_every_database():
+    # "council" and "harbour" are in many sentences, "Brannick" and "dismissed" in few. A
+    # sentence repeating the common pair would lead PostgreSQL's ts_rank (which knows no
+    # idf); candidates are ordered by the weight of the claim terms they share.
+    common = "".join(f"The harbour council met on day {n}.\n" for n in range(8))
+    make_article("common-1", body=common, role="reference")
+    make_article(
+        "repeats-1",
+        body="Harbour council, harbour council: the harbour council spoke.\n",
+        role="reference",
+    )
+    make_article(
+        "rare-1",
+        body="Brannick, who ran the port for a decade and more, was dismissed by a narrow "
+        "vote on a long evening of debate.\n",
+        role="reference",
+    )
+    claim = claims_of(
+        make_article("draft-2", body="The harbour council dismissed Brannick on Friday.\n")
+    )[0]
+    found = find_candidates(TermStats(), claim.text, exclude_article=claim.article_id)
+    ids = external_ids(found)
+    assert ids[0] == "rare-1"
+    assert ids.index("rare-1") < ids.index("repeats-1")
