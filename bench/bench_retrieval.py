@@ -77,6 +77,7 @@ from bench import benchdb
 from verify.engine.crosscheck import (
     MATCH_THRESHOLD,
     SENTENCE_MATCH_THRESHOLD,
+    Match,
     Passage,
     compare,
     index_text,
@@ -376,7 +377,7 @@ def _product_run(backend: str, directory: Path) -> dict[str, Any]:
     queries = sorted(clusters)
     searched = [claim for q in queries for claim in claims_of.get(q, [])]
     corpus = Corpus()
-    results: dict[int, list[tuple[int, Any]]] = {}
+    results: dict[int, list[tuple[int, Match]]] = {}
     started = time.perf_counter()
     for start in range(0, len(searched), BATCH):  # as a job runs its claims
         results.update(crosscheck_sentences(searched[start : start + BATCH], corpus))
