@@ -125,7 +125,7 @@ def find_candidates(
         ]
         order = {pk: n for n, (pk, _) in enumerate(rows)}
         shared = {
-            pk: sum(weights.get(term, 0.0) for term in set(search_text.split()))
+            pk: sum(weights.get(term, 0.0) for term in dict.fromkeys(search_text.split()))
             for pk, search_text in rows
         }
         return sorted(shared, key=lambda pk: (-shared[pk], order[pk]))[:wanted]
