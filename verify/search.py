@@ -60,9 +60,12 @@ class TermStats:
         return within_budget(terms, self.df, keep=2)
 
 
-def within_budget(items: Sequence[T], cost: Callable[[T], int], *, keep: int) -> list[T]:
-    """The leading ``items`` whose costs add up to the postings budget (at least ``keep``)."""
-    budget = settings.CROSSCHECK_POSTINGS_BUDGET
+def within_budget(
+    items: Sequence[T], cost: Callable[[T], int], *, keep: int, share: float = 1.0
+) -> list[T]:
+    """The leading ``items`` whose costs add up to the postings budget (at least ``keep``);
+    ``share`` of the budget only, when given."""
+    budget = settings.CROSSCHECK_POSTINGS_BUDGET * share
     chosen: list[T] = []
     spent = 0
     for item in items:
@@ -92,6 +95,7 @@ def pair_groups(stats: TermStats, terms: Sequence[str]) -> list[list[str]]:
 
 
 POOL = 3  # rows fetched per candidate wanted, for ordering them by the claim terms they share
+FILL_SHARE = 1 / 8  # of the postings budget, for single terms filling up the pairs' matches
 
 
 def find_candidates(
@@ -107,9 +111,9 @@ def find_candidates(
     First the sentences sharing at least two of the claim's rarest terms (an AND per pair,
     which the index answers by intersecting postings; see :func:`pair_groups`); when that
     finds fewer than ``limit``, the sentences sharing any one term within the postings budget
-    after them. Each step fetches :data:`POOL` times the rows it needs, in the index's order,
-    and keeps those sharing the heaviest claim terms (summed idf), so the order is the same on
-    every database (PostgreSQL's ``ts_rank`` knows no idf).
+    after them (see :data:`FILL_SHARE`). Each step fetches :data:`POOL` times the rows it
+    needs, in the index's order, and keeps those sharing the heaviest claim terms (summed idf),
+    so the order is the same on every database (PostgreSQL's ``ts_rank`` knows no idf).
     """
     limit = limit or settings.CROSSCHECK_CANDIDATES
     ranked = stats.ranked_terms(text)
@@ -134,8 +138,14 @@ def find_candidates(
     if len(ranked) >= 2:
         found = best(pair_groups(stats, ranked), limit, set())
     if len(found) < limit:
-        singles = [[term] for term in stats.query_terms(text, ranked)]
-        found += best(singles, limit - len(found), set(found))
+        # Few pair matches: the rarest single terms within the budget. Merely fewer than the
+        # limit: only terms rare enough to fit a small share of it, so filling up stays cheap
+        # on a large index (where the pairs nearly always find enough).
+        sparse = len(found) < limit // 3
+        terms = within_budget(
+            ranked, stats.df, keep=2 if sparse else 0, share=1.0 if sparse else FILL_SHARE
+        )
+        found += best([[term] for term in terms], limit - len(found), set(found))
     return found
 
 
