@@ -141,7 +141,7 @@ def find_candidates(
         # Few pair matches: the rarest single terms within the budget. Merely fewer than the
         # limit: only terms rare enough to fit a small share of it, so filling up stays cheap
         # on a large index (where the pairs nearly always find enough).
-        sparse = len(found) < limit // 3
+        sparse = len(found) < max(limit // 3, 1)
         terms = within_budget(
             ranked, stats.df, keep=2 if sparse else 0, share=1.0 if sparse else FILL_SHARE
         )
