@@ -43,9 +43,9 @@ class TermStats:
         return self._df.get(term, 0)
 
     def idf(self, term: str) -> float:
-        """BM25's idf over the index's sentences: the weights ``compare`` is tuned with."""
-        df = self.df(term)
-        return math.log(1.0 + (self.total - df + 0.5) / (df + 0.5))
+        # Smoothed, not BM25's: on a young index of a few sentences BM25 gives the terms two
+        # sentences share almost no weight, and a plain contradiction scores as noise.
+        return math.log((self.total + 1) / (self.df(term) + 1)) + 1.0
 
     def ranked_terms(self, text: str) -> list[str]:
         """The claim's informative terms present in the index, rarest first."""

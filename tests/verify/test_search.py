@@ -52,16 +52,6 @@ def test_the_claims_own_article_is_never_a_candidate(claim):
     assert "draft-1" not in external_ids(found)
 
 
-def test_idf_is_bm25s_a_term_in_every_sentence_weighs_almost_nothing():
-    make_article("a", body="Harbour fees rose in Vostrava.\nHarbour cranes were idle.\n")
-    make_article("b", body="Harbour pilots went on strike.\n")
-    stats = TermStats()
-    stats.load(["harbour", "vostrava", "absent"])
-    assert stats.df("harbour") == stats.total == 3
-    assert stats.idf("harbour") < 0.2 * stats.idf("vostrava")
-    assert stats.idf("vostrava") < stats.idf("absent")
-
-
 def test_candidates_sharing_the_rarer_claim_terms_come_first_on_every_database():
     # "council" and "harbour" are in many sentences, "Brannick" and "dismissed" in few. A
     # sentence repeating the common pair would lead PostgreSQL's ts_rank (which knows no
