@@ -10,6 +10,7 @@ BENCHMARKS = (
     # issue 2: the analysis engine
     "bench_segmentation",
     "bench_analyze",
+    "bench_ingest",
     "bench_attribution",
     # issue 3: the desk
     "bench_annotation_page",

@@ -43,6 +43,8 @@ class TermStats:
         return self._df.get(term, 0)
 
     def idf(self, term: str) -> float:
+        # Smoothed, not BM25's: on a young index of a few sentences BM25 gives the terms two
+        # sentences share almost no weight, and a plain contradiction scores as noise.
         return math.log((self.total + 1) / (self.df(term) + 1)) + 1.0
 
     def ranked_terms(self, text: str) -> list[str]:
@@ -58,9 +60,12 @@ class TermStats:
         return within_budget(terms, self.df, keep=2)
 
 
-def within_budget(items: Sequence[T], cost: Callable[[T], int], *, keep: int) -> list[T]:
-    """The leading ``items`` whose costs add up to the postings budget (at least ``keep``)."""
-    budget = settings.CROSSCHECK_POSTINGS_BUDGET
+def within_budget(
+    items: Sequence[T], cost: Callable[[T], int], *, keep: int, share: float = 1.0
+) -> list[T]:
+    """The leading ``items`` whose costs add up to the postings budget (at least ``keep``);
+    ``share`` of the budget only, when given."""
+    budget = settings.CROSSCHECK_POSTINGS_BUDGET * share
     chosen: list[T] = []
     spent = 0
     for item in items:
@@ -89,6 +94,10 @@ def pair_groups(stats: TermStats, terms: Sequence[str]) -> list[list[str]]:
     return within_budget(pairs, lambda pair: min(stats.df(pair[0]), stats.df(pair[1])), keep=1)
 
 
+POOL = 3  # rows fetched per candidate wanted, for ordering them by the claim terms they share
+FILL_SHARE = 1 / 8  # of the postings budget, for single terms filling up the pairs' matches
+
+
 def find_candidates(
     stats: TermStats,
     text: str,
@@ -100,21 +109,43 @@ def find_candidates(
     """Candidate sentences for a claim, best first, from the index.
 
     First the sentences sharing at least two of the claim's rarest terms (an AND per pair,
-    which the index answers by intersecting postings; see :func:`pair_groups`); only when that
-    finds too few, the sentences sharing any one term within the postings budget.
+    which the index answers by intersecting postings; see :func:`pair_groups`); when that
+    finds fewer than ``limit``, the sentences sharing any one term within the postings budget
+    after them (see :data:`FILL_SHARE`). Each step fetches :data:`POOL` times the rows it
+    needs, in the index's order, and keeps those sharing the heaviest claim terms (summed idf),
+    so the order is the same on every database (PostgreSQL's ``ts_rank`` knows no idf).
     """
     limit = limit or settings.CROSSCHECK_CANDIDATES
     ranked = stats.ranked_terms(text)
+    weights = {term: stats.idf(term) for term in ranked}
+
+    def best(groups: Sequence[Sequence[str]], wanted: int, seen: set[int]) -> list[int]:
+        rows = [
+            (pk, search_text)
+            for pk, search_text in search_rows(
+                groups, exclude_article=exclude_article, role=role, limit=wanted * POOL
+            )
+            if pk not in seen
+        ]
+        order = {pk: n for n, (pk, _) in enumerate(rows)}
+        shared = {
+            pk: sum(weights.get(term, 0.0) for term in dict.fromkeys(search_text.split()))
+            for pk, search_text in rows
+        }
+        return sorted(shared, key=lambda pk: (-shared[pk], order[pk]))[:wanted]
+
     found: list[int] = []
     if len(ranked) >= 2:
-        found = search_groups(
-            pair_groups(stats, ranked), exclude_article=exclude_article, role=role, limit=limit
+        found = best(pair_groups(stats, ranked), limit, set())
+    if len(found) < limit:
+        # Few pair matches: the rarest single terms within the budget. Merely fewer than the
+        # limit: only terms rare enough to fit a small share of it, so filling up stays cheap
+        # on a large index (where the pairs nearly always find enough).
+        sparse = len(found) < max(limit // 3, 1)
+        terms = within_budget(
+            ranked, stats.df, keep=2 if sparse else 0, share=1.0 if sparse else FILL_SHARE
         )
-    if len(found) < max(limit // 3, 1):
-        seen = set(found)
-        singles = [[term] for term in stats.query_terms(text, ranked)]
-        extra = search_groups(singles, exclude_article=exclude_article, role=role, limit=limit)
-        found += [i for i in extra if i not in seen][: limit - len(found)]
+        found += best([[term] for term in terms], limit - len(found), set(found))
     return found
 
 
@@ -134,7 +165,7 @@ def _indexed_sentences() -> int:
 
 
 _POSTGRES_SEARCH = """
-SELECT s.id FROM annotations_sentence s
+SELECT s.id, s.search_text FROM annotations_sentence s
 JOIN annotations_article a ON a.id = s.article_id
 WHERE s.search_vector @@ to_tsquery('simple', %s)
   AND s.article_id <> %s AND s.archived_at IS NULL AND s.kind = 'claim'
@@ -143,7 +174,7 @@ ORDER BY ts_rank(s.search_vector, to_tsquery('simple', %s)) DESC, s.id
 LIMIT %s
 """
 _SQLITE_SEARCH = """
-SELECT s.id FROM annotations_sentence_fts f
+SELECT s.id, s.search_text FROM annotations_sentence_fts f
 JOIN annotations_sentence s ON s.id = f.rowid
 JOIN annotations_article a ON a.id = s.article_id
 WHERE annotations_sentence_fts MATCH %s
@@ -181,6 +212,19 @@ def search_groups(
     limit: int | None = None,
 ) -> list[int]:
     """Ids of current claim sentences matching every term of any group, best first."""
+    rows = search_rows(groups, exclude_article=exclude_article, role=role, limit=limit)
+    return [pk for pk, _ in rows]
+
+
+def search_rows(
+    groups: Sequence[Sequence[str]],
+    *,
+    exclude_article: int,
+    role: str | None = None,
+    limit: int | None = None,
+) -> list[tuple[int, str]]:
+    """``(id, search_text)`` of current claim sentences matching every term of any group,
+    in the index's order (BM25 on SQLite, ``ts_rank`` on PostgreSQL)."""
     # Terms come from index_text, so they are plain [a-z0-9] words; anything else is dropped
     # rather than let into a full-text query language.
     groups = [list(g) for g in groups if g and all(_TERM.fullmatch(term) for term in g)]
@@ -201,4 +245,4 @@ def search_groups(
         raise RuntimeError(f"No full-text search for {connection.vendor}.")
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+        return [(row[0], row[1]) for row in cursor.fetchall()]
