@@ -81,6 +81,15 @@ def test_the_actor_in_active_passive_and_cleft_clauses(text, name, actor):
         ("The school will close.", "The school will not close.", True),
         ("The school will close.", "The school was shut.", False),
         ("The plant was inspected.", "The plant was repaired.", False),
+        ("Two climbers survived the fall.", "Two climbers died in the fall.", True),
+        ("The driver was unhurt.", "The driver was injured.", True),
+        ("The court upheld the ban.", "The court overturned the ban.", True),
+        ("The bank left rates unchanged.", "The bank raised rates.", True),
+        ("The march went ahead.", "The march was called off.", True),
+        ("The coach was sacked.", "The coach resigned.", True),
+        ("The regulator blocked the sale.", "The regulator approved the sale.", True),
+        ("The chapel was left intact.", "The chapel was destroyed.", True),
+        ("The chapel was damaged.", "The chapel was destroyed.", False),
     ],
 )
 def test_opposite_outcomes(a, b, expected):

@@ -267,6 +267,26 @@ PREDICATE_CLASSES: dict[str, str] = {
     "at_large": "at_large on_the_run remain_at_large remain_on_the_run",
     "infect": "infect infected infection infections",
 }
+# Outcomes that are mostly told as the other side of an opposite ('was unhurt' vs 'was
+# injured', 'upheld' vs 'overturned', 'left rates unchanged' vs 'raised rates'), and forms of
+# the classes above that their stems do not reach ('died'): merged into the classes above.
+OUTCOME_CLASSES: dict[str, str] = {
+    "kill": "died dying",
+    "survive": "alive",
+    "unhurt": "unhurt unharmed uninjured unscathed escaped_injury",
+    "damage": "damage damaged",
+    "intact": "intact undamaged spared still_standing remained_standing",
+    "uphold": "uphold upheld",
+    "overturn": "overturn overturned quash quashed struck_down strike_down",
+    "unchanged": "unchanged steady held_steady kept_unchanged left_unchanged on_hold",
+    "continue": "go_ahead went_ahead goes_ahead going_ahead proceed proceeded",
+    "dismiss": "sack sacked oust ousted",
+    "support": "voted_for vote_for",
+    "oppose": "voted_against vote_against",
+}
+for _canon, _forms in OUTCOME_CLASSES.items():
+    PREDICATE_CLASSES[_canon] = f"{PREDICATE_CLASSES.get(_canon, '')} {_forms}".strip()
+
 # Pairs of classes that state opposite outcomes of one event ('will stay open' vs 'will be
 # closed', 'was released' vs 'remains in custody').
 OPPOSITE_CLASSES: tuple[tuple[str, str], ...] = (
@@ -298,6 +318,21 @@ OPPOSITE_CLASSES: tuple[tuple[str, str], ...] = (
     ("at_large", "arrest"),
     ("at_large", "recapture"),
     ("at_large", "detain"),
+    ("unhurt", "injure"),
+    ("unhurt", "kill"),
+    ("intact", "destroy"),
+    ("intact", "damage"),
+    ("intact", "collapse"),
+    ("uphold", "overturn"),
+    ("unchanged", "rise"),
+    ("unchanged", "fall"),
+    ("unchanged", "cut"),
+    ("dismiss", "resign"),
+    ("dismiss", "stay"),
+    ("block", "approve"),
+    ("block", "allow"),
+    ("discover", "missing"),
+    ("suspend", "on_time"),
 )
 
 # Single-word forms as their class ('shut' → 'close'); phrases as stem tuples.
