@@ -147,6 +147,31 @@ def test_rejection_against_acceptance_reads_as_denial():
     assert match.reason == "denies: 'rejected'"
 
 
+def test_negating_an_action_the_other_does_not_report_is_no_denial():
+    match = _match(
+        "No Harlow libraries will close under the plan, though two Harlow branches will merge.",
+        "Two Harlow library branches will merge under the plan.",
+    )
+    assert match is None or match.relation != "contradicts"
+
+
+def test_negating_the_action_the_other_reports_is_a_denial():
+    match = _match(
+        "No Harlow libraries will close under the plan.",
+        "Two Harlow libraries will close under the plan.",
+    )
+    assert match is not None and match.relation == "contradicts"
+    assert match.reason.startswith("denies: 'no")
+
+
+def test_an_instruction_not_to_act_is_no_denial():
+    match = _match(
+        "Residents of Harlow have been told not to drink tap water after the Harlow leak.",
+        "Residents of Harlow should drink bottled water after the Harlow leak.",
+    )
+    assert match is None or match.relation != "contradicts"
+
+
 def test_different_actor_for_the_same_action_contradicts():
     match = _match(
         "Kyiv rejected the revised 20-point framework during the Geneva talks.",

@@ -63,10 +63,12 @@ from verify.engine.crosscheck.independence import (
 from verify.engine.crosscheck.lexicon import (
     AUX_BEFORE_NOT,
     COUNT_NOUNS,
+    DIRECTIVE_VERBS,
     EXPLICIT_NEGATORS,
     FIGURE_BREAK,
     FIGURE_GAP,
     NEGATION_CUES,
+    OPPOSITES,
     STOPWORDS,
     TITLE_WORDS,
 )
@@ -305,6 +307,9 @@ class _Negation:
 
 
 _NEGATION_SCOPE = 3
+# How far before 'not to' a verb of telling still makes it an instruction ('urged all
+# residents not to').
+_DIRECTIVE_REACH = 4
 _PHRASE_BEFORE = 4
 
 
@@ -321,6 +326,8 @@ def _negations(
         contracted = word.endswith("n't") and len(word) > 3
         if word not in NEGATION_CUES and not contracted:
             continue
+        if word == "not" and words[i + 1 : i + 2] == ("to",) and _directive_before(words, i):
+            continue  # 'told not to shower': an instruction, not a denial of the event
         explicit = contracted or word in EXPLICIT_NEGATORS
         phrase = word
         if word == "not" and i > 0 and words[i - 1] in AUX_BEFORE_NOT:
@@ -335,6 +342,12 @@ def _negations(
                 scope.append(stem(following))
         out.append(_Negation(phrase, explicit, frozenset(scope)))
     return tuple(out)
+
+
+def _directive_before(words: tuple[str, ...], at: int) -> bool:
+    """A verb of telling or advising shortly before ``at`` ('were told not to', 'urged
+    residents not to')."""
+    return any(w in DIRECTIVE_VERBS for w in words[max(at - _DIRECTIVE_REACH, 0) : at])
 
 
 def _negated(negations: tuple[_Negation, ...], other_terms: dict[str, Token]) -> str:
@@ -861,9 +874,23 @@ def _denial(fa: _Features, fb: _Features) -> str:
     if any(agreeing(pa, pb) for pa in fa.predicates for pb in fb.predicates):
         return ""
     negated_a, negated_b = _negated(fa.negations, fb.terms), _negated(fb.negations, fa.terms)
-    if bool(negated_a) != bool(negated_b):
-        return f"denies: '{negated_a or negated_b}'"
-    return ""
+    if bool(negated_a) == bool(negated_b):
+        return ""
+    denying, other = (fa, fb) if negated_a else (fb, fa)
+    if _denies_another_action(denying, other):
+        return ""
+    return f"denies: '{negated_a or negated_b}'"
+
+
+def _denies_another_action(denying: _Features, other: _Features) -> bool:
+    """Whether the negation is of an action the other sentence does not report ('no schools
+    will close, though two will merge' against 'two schools are to merge'): what is denied
+    is then another fact, however many words the two share."""
+    denied = [p for p in denying.predicates if p.lexical and p.negated]
+    if not denied:
+        return False
+    stated = {p.name for p in other.predicates if p.lexical}
+    return not any(p.name in stated or OPPOSITES.get(p.name, frozenset()) & stated for p in denied)
 
 
 _TITLE_KEYS = frozenset(_name_key(w) for w in TITLE_WORDS) | frozenset(

@@ -115,6 +115,14 @@ NEGATION_CUES = _words(
 # Negators proper; the other cues are verbs of denial ('did not reject' is no denial).
 EXPLICIT_NEGATORS = _words("not no never nobody none neither nor")
 
+# Verbs of telling and advising: 'not to' after them is an instruction ('residents were told
+# not to drink the water'), not the denial of an event.
+DIRECTIVE_VERBS = _words(
+    """told tell tells asked ask asks urged urge urges advised advise advises warned warn
+    warns ordered order orders instructed instruct instructs encouraged encourage
+    encourages reminded remind reminds"""
+)
+
 # Auxiliaries quoted with a following 'not' in a reason ("denies: 'did not'").
 AUX_BEFORE_NOT = _words("did does do has have had was were is are will would could should can")
 
