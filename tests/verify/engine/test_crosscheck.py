@@ -172,6 +172,23 @@ def test_an_instruction_not_to_act_is_no_denial():
     assert match is None or match.relation != "contradicts"
 
 
+def test_other_figures_on_other_dates_are_two_occasions():
+    match = _match(
+        "The Harlow council voted 9-4 in March 2025 to approve the Harlow schools budget.",
+        "The Harlow council voted 11-2 in June 2024 to approve the Harlow schools budget.",
+    )
+    assert match is None or match.relation != "contradicts"
+
+
+def test_other_figures_on_one_date_contradict():
+    match = _match(
+        "The Harlow council voted 9-4 in March 2025 to approve the Harlow schools budget.",
+        "The Harlow council voted 11-2 in March 2025 to approve the Harlow schools budget.",
+    )
+    assert match is not None and match.relation == "contradicts"
+    assert match.reason.startswith("figures differ")
+
+
 def test_different_actor_for_the_same_action_contradicts():
     match = _match(
         "Kyiv rejected the revised 20-point framework during the Geneva talks.",

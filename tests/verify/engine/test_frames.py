@@ -200,6 +200,23 @@ def test_actors_sharing_only_a_title_are_two_people():
     assert reason.startswith("different actor: Councilor Ana Ruiz vs Councilor Tom Hale")
 
 
+def test_a_deputy_is_another_actor_than_the_office_holder():
+    relation, reason = _relation(
+        "The mayor approved the Harlow schools budget on Monday.",
+        "It was the deputy mayor who approved the Harlow schools budget on Monday.",
+    )
+    assert relation is Relation.CONTRADICTS
+    assert reason.startswith("different actor: the mayor vs the deputy mayor approved")
+
+
+def test_a_shared_name_is_one_actor_whatever_the_rank():
+    relation, _ = _relation(
+        "Former governor Alma Ruiz signed the Lakeside water decree.",
+        "The Lakeside water decree was signed by Alma Ruiz.",
+    )
+    assert relation is Relation.CORROBORATES
+
+
 def test_at_large_against_arrested_is_opposite():
     pa = [p for p in _predicates("The inmate Joe Pike was arrested in Leeds.")[1] if p.lexical]
     pb = [p for p in _predicates("The inmate Joe Pike remains on the run.")[1] if p.lexical]

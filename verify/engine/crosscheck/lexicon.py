@@ -366,6 +366,8 @@ TITLE_WORDS = _words(
     constable captain commissioner spokesman spokeswoman spokesperson minister's general
     first second acting interim former new"""
 )
+# Words that make an office another person's ('the deputy mayor' is not 'the mayor').
+RANK_WORDS = _words("deputy vice assistant associate junior former")
 # Auxiliaries, modals and particles quoted with a predicate ('will stay open', 'was released').
 PREDICATE_AUX = _words(
     """will would could should may might must can shall is are was were be been being has
