@@ -90,6 +90,9 @@ def test_the_actor_in_active_passive_and_cleft_clauses(text, name, actor):
         ("The regulator blocked the sale.", "The regulator approved the sale.", True),
         ("The chapel was left intact.", "The chapel was destroyed.", True),
         ("The chapel was damaged.", "The chapel was destroyed.", False),
+        ("The union welcomed the plan.", "The union condemned the plan.", True),
+        ("The fire is under control.", "The fire is still burning.", True),
+        ("Two miners are still trapped.", "Two miners were rescued.", True),
     ],
 )
 def test_opposite_outcomes(a, b, expected):
@@ -198,6 +201,32 @@ def test_actors_sharing_only_a_title_are_two_people():
     )
     assert relation is Relation.CONTRADICTS
     assert reason.startswith("different actor: Councilor Ana Ruiz vs Councilor Tom Hale")
+
+
+def test_two_named_actors_sharing_a_common_noun_are_two():
+    relation, reason = _relation(
+        "The Harlow rail strike was called by the RMT union.",
+        "The Unite union called the Harlow rail strike.",
+    )
+    assert relation is Relation.CONTRADICTS
+    assert reason.startswith("different actor: the RMT union vs the Unite union called")
+
+
+def test_irregular_participles_are_passives_of_their_verb():
+    relation, reason = _relation(
+        "The Harlow parking bylaw was written by the finance committee.",
+        "The town clerk wrote the Harlow parking bylaw.",
+    )
+    assert relation is Relation.CONTRADICTS
+    assert reason.startswith("different actor: the finance committee vs the town clerk")
+
+
+def test_opposite_actions_of_two_parties_are_no_contradiction():
+    relation, _ = _relation(
+        "The Unite union welcomed the Harlow pay plan.",
+        "The CBI condemned the Harlow pay plan.",
+    )
+    assert relation is not Relation.CONTRADICTS
 
 
 def test_a_deputy_is_another_actor_than_the_office_holder():

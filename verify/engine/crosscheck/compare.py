@@ -930,6 +930,12 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
             names_a, names_b = keys_a - _TITLE_KEYS, keys_b - _TITLE_KEYS
             if names_a and names_b:
                 keys_a, keys_b = names_a, names_b
+            # 'the RMT union' and 'the Unite union' are two unions: when both actors are
+            # named, the names decide, not the common noun they share.
+            proper_a, proper_b = _proper_keys(fa, pa.actor), _proper_keys(fb, pb.actor)
+            if proper_a and proper_b:
+                keys_a, keys_b = proper_a, proper_b
+                names_a, names_b = proper_a, proper_b
             if not keys_a or not keys_b:
                 continue
             # 'the mayor' and 'the deputy mayor' are two people unless a name is shared.
@@ -953,6 +959,15 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
             )
             return reason, keys_a | keys_b
     return "", frozenset()
+
+
+def _proper_keys(features: _Features, span: tuple[int, int]) -> frozenset[str]:
+    """The keys of the capitalised words of a span, titles aside ('the RMT union' → rmt)."""
+    return frozenset(
+        k
+        for i, k in features.keys_at
+        if span[0] <= i < span[1] and features.capitalised[i] and k not in _TITLE_KEYS
+    )
 
 
 def _other_rank(fa: _Features, pa: Predicate, fb: _Features, pb: Predicate) -> bool:
@@ -982,12 +997,29 @@ def _opposite(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
     keys of both predicates ("", empty when there are none)."""
     for pa in fa.predicates:
         for pb in fb.predicates:
-            if opposed(pa, pb) and _same_patient(fa, pa, fb, pb):
+            if (
+                opposed(pa, pb)
+                and _same_patient(fa, pa, fb, pb)
+                and not _other_actors(fa, pa, fb, pb)
+            ):
                 qa = _words_of(fa, quote_span(fa.words, pa))
                 qb = _words_of(fb, quote_span(fb.words, pb))
                 keys = _span_keys(fa, (pa.start, pa.end)) | _span_keys(fb, (pb.start, pb.end))
                 return f"opposite: '{qa}' vs '{qb}'", keys
     return "", frozenset()
+
+
+def _other_actors(fa: _Features, pa: Predicate, fb: _Features, pb: Predicate) -> bool:
+    """Whether two predicates have actors that cannot be one ('the union welcomed' vs 'the
+    employers criticised'): then opposite outcomes are two parties' actions, not one fact
+    told two ways. Only named actors are told apart ('search teams' and 'rescuers' may be
+    one party); one named anywhere in the other sentence may be the other's."""
+    if not pa.has_actor or not pb.has_actor:
+        return False
+    keys_a, keys_b = _proper_keys(fa, pa.actor), _proper_keys(fb, pb.actor)
+    if not keys_a or not keys_b:
+        return False
+    return not (keys_a & keys_b or keys_a & fb.terms.keys() or keys_b & fa.terms.keys())
 
 
 def _same_patient(fa: _Features, pa: Predicate, fb: _Features, pb: Predicate) -> bool:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from verify.engine.crosscheck.lexicon import (
     ACTOR_GAP,
     IRREGULAR_PASTS,
+    IRREGULAR_VERBS,
     OPPOSITES,
     PASSIVE_AUX,
     PHRASE_BREAK,
@@ -314,7 +315,7 @@ def predicates(
         patient = _noun_phrase_before(words, start) if passive else _noun_phrase_after(words, end)
         out.append(
             Predicate(
-                name=canon or stem(words[start]),
+                name=canon or stem(IRREGULAR_VERBS.get(words[start], words[start])),
                 start=start,
                 end=end,
                 negated=_negated(words, start),

@@ -153,6 +153,50 @@ IRREGULAR_PASTS = _words(
     wrote"""
 )
 
+# Irregular verbs by their base, past and participle ('led' and 'leading' are one verb, 'was
+# written by' is a passive): a verb outside the predicate classes is compared on its base.
+IRREGULAR_VERBS: dict[str, str] = {
+    form: base
+    for base, forms in {
+        "lead": "led",
+        "write": "wrote written",
+        "run": "ran",
+        "win": "won",
+        "hold": "held",
+        "give": "gave given",
+        "draw": "drew drawn",
+        "drive": "drove driven",
+        "choose": "chose chosen",
+        "break": "broke broken",
+        "speak": "spoke spoken",
+        "steal": "stole stolen",
+        "throw": "threw thrown",
+        "fly": "flew flown",
+        "build": "built",
+        "bring": "brought",
+        "buy": "bought",
+        "catch": "caught",
+        "fight": "fought",
+        "send": "sent",
+        "sell": "sold",
+        "seek": "sought",
+        "strike": "struck",
+        "shoot": "shot",
+        "pay": "paid",
+        "lay": "laid",
+        "keep": "kept",
+        "meet": "met",
+        "tear": "tore torn",
+        "swear": "swore sworn",
+        "begin": "began begun",
+        "hide": "hid hidden",
+        "ride": "rode ridden",
+    }.items()
+    for form in forms.split()
+}
+# Participles past forms do not cover ('was written by'): read as past forms too.
+IRREGULAR_PASTS = IRREGULAR_PASTS | frozenset(IRREGULAR_VERBS)
+
 # Reporting verbs that mark a clause as attribution ('..., a Saudi official said.'): the clause
 # says who reports the fact, not the fact, so comparison leaves it out.
 REPORTING_CUES = _words(
@@ -291,6 +335,18 @@ OUTCOME_CLASSES: dict[str, str] = {
     "dismiss": "sack sacked oust ousted",
     "support": "voted_for vote_for",
     "oppose": "voted_against vote_against",
+    "welcome": "welcome welcomed praise praised hail hailed applaud applauded",
+    "criticise": "criticise criticised criticize criticized condemn condemned denounce denounced",
+    "contained": "contained under_control extinguished put_out",
+    "spread": "spread spreading out_of_control raging still_burning",
+    "trapped": "trapped still_trapped",
+    "win": "gain gained elected re_elected",
+    "join": "join joined",
+    "rise": "strengthen strengthened higher",
+    "fall": "weaken weakened shrink shrank shrunk",
+    "discover": "found_safe found_alive",
+    "allow": "legalise legalised legalize legalized",
+    "open": "operational back_in_service",
 }
 for _canon, _forms in OUTCOME_CLASSES.items():
     PREDICATE_CLASSES[_canon] = f"{PREDICATE_CLASSES.get(_canon, '')} {_forms}".strip()
@@ -341,6 +397,11 @@ OPPOSITE_CLASSES: tuple[tuple[str, str], ...] = (
     ("block", "allow"),
     ("discover", "missing"),
     ("suspend", "on_time"),
+    ("welcome", "criticise"),
+    ("contained", "spread"),
+    ("trapped", "rescue"),
+    ("trapped", "escape"),
+    ("join", "leave"),
 )
 
 # Single-word forms as their class ('shut' → 'close'); phrases as stem tuples.
