@@ -362,6 +362,10 @@ RELATIVE = [
     ("next winter", date(2026, 12, 1), date(2027, 2, 28)),
     ("the vote was held on Thursday, March 5", date(2026, 3, 5), date(2026, 3, 5)),
     ("published on 2026-03-04", date(2026, 3, 4), date(2026, 3, 4)),
+    ("the sides were urged to return to talks before Friday", date(2026, 3, 11), date(2026, 3, 13)),
+    ("the report must be filed by Monday", date(2026, 3, 11), date(2026, 3, 16)),
+    ("most staff had left by Monday", date(2026, 3, 9), date(2026, 3, 9)),
+    ("the strike lasted until Tuesday", date(2026, 3, 10), date(2026, 3, 10)),
 ]
 
 

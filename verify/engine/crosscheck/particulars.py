@@ -1171,6 +1171,21 @@ def _shape(
     return first, last, precision
 
 
+# Words that make a weekday a deadline ('before Thursday', 'by Friday').
+_DEADLINE_LEADS = frozenset(("by", "before"))
+
+
+def _aim(toks: tuple[_Tok, ...], i: int) -> bool:
+    """Whether the clause of token i sets an aim rather than tells what was done: not in the
+    past tense, or an infinitive or an obligation ('urged both sides to return before
+    Thursday', 'must be filed by Monday')."""
+    clause = _clause(toks, i, i + 1)
+    return _clause_tense(toks, i) != "past" or any(w in _AIM_WORDS for w in clause)
+
+
+_AIM_WORDS = frozenset(("to", "must", "should", "ought"))
+
+
 def _weekday(
     toks: tuple[_Tok, ...], i: int, anchor: date, future: bool
 ) -> tuple[date, date, int, str, int]:
@@ -1461,8 +1476,15 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
             and not (i > 0 and toks[i - 1].text in ("a", "every", "each"))  # 'on a Saturday'
             and not _dated_weekday(toks, i)
         ):
-            first, last, s, part, end = _weekday(toks, i, anchor, _future_at(toks, i, future))
-            add(first, last, "day", s, end, part)
+            deadline = i > 0 and toks[i - 1].text in _DEADLINE_LEADS and _aim(toks, i)
+            ahead = deadline or _future_at(toks, i, future)
+            first, last, s, part, end = _weekday(toks, i, anchor, ahead)
+            if deadline and first >= anchor:
+                # 'before Thursday', 'by Friday': a deadline is the coming one, and any day
+                # from the article's up to it.
+                add(anchor, last, "span", s, end, part)
+            else:
+                add(first, last, "day", s, end, part)
             i = end
             continue
         # 'at the weekend', 'over the weekend': the one under way, past or coming by tense.
