@@ -38,6 +38,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 from bench.bench_crosscheck_pairs import bm25_idf
 from verify.engine.analysis import analyze
 from verify.engine.crosscheck import Passage, compare
+from verify.engine.crosscheck.compare import conflict_signals
 from verify.engine.origins import Span, origins
 
 DATA = Path(__file__).resolve().parent / "data" / "clusters"
@@ -186,6 +187,49 @@ def dev_failures() -> list[str]:
     ]
 
 
+def dev_contradiction_causes() -> list[str]:
+    """Dev only (the test clusters are never listed): gold contradictions missed and
+    contradictions made where gold has none, grouped by cause. A miss is not retrieved (no
+    match), has no contradiction signal (frames, lexicon or particulars found nothing), or has
+    a signal the decision overruled; a false one is listed under the signal that made it."""
+    clusters, where = load()
+    dev = [c for c in clusters if where[c["id"]] == "dev"]
+    tables = {c["id"]: passages(c) for c in dev}
+    idf = bm25_idf(p.text for table in tables.values() for p in table.values())
+    causes: dict[str, list[str]] = {}
+    for cluster in dev:
+        table = tables[cluster["id"]]
+        for pair in cluster["pairs"]:
+            claim = _find(table, pair["claim"]["article"], pair["claim"]["text"])
+            candidate = _find(table, pair["candidate"]["article"], pair["candidate"]["text"])
+            match = compare(claim, candidate, idf=idf)
+            predicted = "none" if match is None else match.relation
+            gold = pair["relation"]
+            if (gold == "contradicts") == (predicted == "contradicts"):
+                continue
+            signals = conflict_signals(claim, candidate)
+            if gold == "contradicts":
+                if match is None:
+                    cause = f"missed {pair['kind']}: not retrieved (no match)"
+                elif not signals:
+                    cause = f"missed {pair['kind']}: no contradiction signal"
+                else:
+                    kinds = ", ".join(kind for kind, _ in signals)
+                    cause = f"missed {pair['kind']}: signal ({kinds}) overruled, {predicted}"
+            else:
+                made = (match.reason if match else "").split("; ")[-1].split(":")[0]
+                cause = f"false contradiction ({made}) on gold {gold}/{pair['kind']}"
+            causes.setdefault(cause, []).append(
+                f"  {pair['id']}: {match.reason if match else ''}\n"
+                f"    A: {claim.text}\n    B: {candidate.text}"
+            )
+    out = []
+    for cause, items in sorted(causes.items()):
+        out.append(f"{cause}: {len(items)}")
+        out.extend(items)
+    return out
+
+
 def main(argv: list[str]) -> int:
     result = run()
     print(f"Cross-check story clusters: {result['clusters']}")
@@ -209,6 +253,8 @@ def main(argv: list[str]) -> int:
         print(f"{'  contradicts/' + kind:<26}{dev:>10}{test:>10}")
     if "--failures" in argv:
         print("\n".join(dev_failures()))
+    if "--contradictions" in argv:
+        print("\n".join(dev_contradiction_causes()))
     print(json.dumps(result, sort_keys=True))
     return 0
 

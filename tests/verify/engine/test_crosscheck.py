@@ -378,3 +378,14 @@ def test_index_text_and_compare_never_crash_on_arbitrary_text(a, b, context):
     match = compare(Passage(a, context=context), Passage(b, context=context))
     assert match is None or 0.0 <= match.score <= 1.0
     assert set(search_terms(a)) <= set(index_text(a).split())
+
+
+def test_conflict_signals_list_every_contradiction_signal_fired():
+    from verify.engine.crosscheck.compare import conflict_signals
+
+    found = conflict_signals(
+        Passage("The Harlow council voted 9-4 in March 2025 to close the Harlow pool."),
+        Passage("The Harlow council voted 11-2 in March 2025 not to close the Harlow pool."),
+    )
+    assert [kind for kind, _ in found] == ["figures", "denial", "opposite"]
+    assert found[0][1] == "figures differ: 9-4 vs 11-2"

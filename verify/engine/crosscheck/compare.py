@@ -1349,6 +1349,21 @@ class Assessment:
     difference: str  # what keeps it from the same fact, shown when only related
 
 
+def conflict_signals(claim: Passage, candidate: Passage) -> tuple[tuple[str, str], ...]:
+    """Every contradiction signal between two passages as (kind, reason), whether or not the
+    decision calls the pair a contradiction (for diagnostics: why one was missed or made)."""
+    fa = _features(claim.text, claim.published_at)
+    fb = _features(candidate.text, candidate.published_at)
+    found = (
+        ("figures", _numbers_differ(fa, fb)),
+        ("dates", _dates_differ(fa, fb)),
+        ("denial", _denial(fa, fb)),
+        ("opposite", _opposite(fa, fb)[0]),
+        ("actor", _different_actor(fa, fb)[0]),
+    )
+    return tuple((kind, reason) for kind, reason in found if reason)
+
+
 def assess(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Assessment | None:
     """The signals :func:`compare` decides on, or None when the pair is no match at all
     (for fitting the decision, ``bench/train_crosscheck_decision.py``)."""
