@@ -91,6 +91,9 @@ def test_the_actor_in_active_passive_and_cleft_clauses(text, name, actor):
         ("The chapel was left intact.", "The chapel was destroyed.", True),
         ("The chapel was damaged.", "The chapel was destroyed.", False),
         ("The union welcomed the plan.", "The union condemned the plan.", True),
+        ("The mayor declined to sign the decree.", "The mayor signed the decree.", True),
+        ("The regulator has yet to approve the sale.", "The regulator approved the sale.", True),
+        ("The mayor was unable to sign the decree.", "The mayor did not sign the decree.", False),
         ("The fire is under control.", "The fire is still burning.", True),
         ("Two miners are still trapped.", "Two miners were rescued.", True),
     ],
@@ -201,6 +204,17 @@ def test_actors_sharing_only_a_title_are_two_people():
     )
     assert relation is Relation.CONTRADICTS
     assert reason.startswith("different actor: Councilor Ana Ruiz vs Councilor Tom Hale")
+
+
+def test_a_refusal_is_quoted_with_its_verb():
+    relation, reason = _relation(
+        "The Harlow mayor declined to sign the Harlow parking decree.",
+        "The Harlow mayor signed the Harlow parking decree.",
+    )
+    assert (relation, reason) == (
+        Relation.CONTRADICTS,
+        "opposite: 'declined to sign' vs 'signed'",
+    )
 
 
 def test_two_named_actors_sharing_a_common_noun_are_two():

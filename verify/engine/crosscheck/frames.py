@@ -328,10 +328,14 @@ def predicates(
     return tuple(out)
 
 
+_QUOTED_BEFORE = PREDICATE_AUX | PREDICATE_NEGATORS | {"to", "n't"}
+
+
 def quote_span(words: tuple[str, ...], predicate: Predicate) -> tuple[int, int]:
-    """The predicate with the auxiliaries and negators before it: 'will stay open'."""
+    """The predicate with the auxiliaries and negators before it: 'will stay open',
+    'declined to sign'."""
     i = predicate.start
-    while i > 0 and i - predicate.start > -4 and words[i - 1] in PREDICATE_AUX | {"to", "n't"}:
+    while i > 0 and i - predicate.start > -4 and words[i - 1] in _QUOTED_BEFORE:
         i -= 1
     return i, predicate.end
 

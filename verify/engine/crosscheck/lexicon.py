@@ -437,7 +437,10 @@ PREDICATE_AUX = _words(
 )
 # Words that negate a predicate when they come just before it ('did not close', 'refused to
 # release', 'failed to win'): the predicate's polarity flips.
-PREDICATE_NEGATORS = _words("not never no n't refused refuses refuse failed fails fail denied")
+PREDICATE_NEGATORS = _words(
+    """not never no n't refused refuses refuse failed fails fail denied declined declines
+    decline unable yet"""
+)
 # Copulas before a past participle that make a clause passive ('was signed by').
 PASSIVE_AUX = _words("was were been be being is are get got")
 # Words that end a noun phrase read as an actor or the acted-upon.
