@@ -323,7 +323,7 @@ PREDICATE_CLASSES: dict[str, str] = {
 # injured', 'upheld' vs 'overturned', 'left rates unchanged' vs 'raised rates'), and forms of
 # the classes above that their stems do not reach ('died'): merged into the classes above.
 OUTCOME_CLASSES: dict[str, str] = {
-    "kill": "died dying",
+    "kill": "died dying passed_away",
     "survive": "alive",
     "unhurt": "unhurt unharmed uninjured unscathed escaped_injury",
     "damage": "damage damaged",
@@ -347,6 +347,7 @@ OUTCOME_CLASSES: dict[str, str] = {
     "discover": "found_safe found_alive",
     "allow": "legalise legalised legalize legalized",
     "open": "operational back_in_service",
+    "in_force": "in_place in_force",
 }
 for _canon, _forms in OUTCOME_CLASSES.items():
     PREDICATE_CLASSES[_canon] = f"{PREDICATE_CLASSES.get(_canon, '')} {_forms}".strip()
@@ -402,6 +403,9 @@ OPPOSITE_CLASSES: tuple[tuple[str, str], ...] = (
     ("trapped", "rescue"),
     ("trapped", "escape"),
     ("join", "leave"),
+    ("survive", "lose"),
+    ("collapse", "continue"),
+    ("in_force", "relax"),
 )
 
 # Single-word forms as their class ('shut' → 'close'); phrases as stem tuples.
