@@ -21,6 +21,9 @@ Figures per split:
 * strong relations wrong: predicted ``corroborates``/``contradicts`` whose gold relation differs
   (or whose gold is an echo counted as a corroboration), over all predicted strong relations;
 * relation accuracy over every pair (``none`` when compare returns nothing).
+
+``--failures`` lists the dev pairs predicted wrong; ``--contradictions`` the dev pairs'
+missed and false contradictions grouped by cause. Neither ever lists a test pair.
 """
 
 from __future__ import annotations
