@@ -246,6 +246,23 @@ def test_opposite_actions_of_two_parties_are_no_contradiction():
     assert relation is not Relation.CONTRADICTS
 
 
+def test_another_named_recipient_of_the_same_award_contradicts():
+    relation, reason = _relation(
+        "The Harlow bypass contract was awarded to Brightwater.",
+        "The Harlow council awarded the Harlow bypass contract to Kestrel Builders.",
+    )
+    assert relation is Relation.CONTRADICTS
+    assert reason == "different recipient: Brightwater vs Kestrel Builders (awarded)"
+
+
+def test_the_same_recipient_told_two_ways_corroborates():
+    relation, _ = _relation(
+        "The Harlow bypass contract was awarded to Brightwater.",
+        "The Harlow council awarded the Harlow bypass contract to Brightwater.",
+    )
+    assert relation is Relation.CORROBORATES
+
+
 def test_a_deputy_is_another_actor_than_the_office_holder():
     relation, reason = _relation(
         "The mayor approved the Harlow schools budget on Monday.",

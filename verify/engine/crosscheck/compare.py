@@ -53,6 +53,7 @@ from verify.engine.crosscheck.frames import (
     phrase_spans,
     predicates,
     quote_span,
+    recipient,
 )
 from verify.engine.crosscheck.independence import (
     echo_reason,
@@ -956,6 +957,32 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
                 did = f"{did} {target}".strip()
             reason = (
                 f"different actor: {_words_of(fa, pa.actor)} vs {_words_of(fb, pb.actor)} {did}"
+            )
+            return reason, keys_a | keys_b
+    return _different_recipient(fa, fb)
+
+
+def _different_recipient(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
+    """Another named recipient of the same transfer ('the contract was awarded to
+    Brightwater' vs 'awarded the contract to Kestrel Builders'), neither named in the other
+    sentence: the reason and the keys of both ("", empty when there is none)."""
+    for pa in fa.predicates:
+        span_a = recipient(fa.words, pa)
+        keys_a = _proper_keys(fa, span_a)
+        if not keys_a:
+            continue
+        for pb in fb.predicates:
+            if pb.name != pa.name or pa.negated != pb.negated:
+                continue
+            span_b = recipient(fb.words, pb)
+            keys_b = _proper_keys(fb, span_b)
+            if not keys_b or keys_a & keys_b:
+                continue
+            if keys_a & fb.terms.keys() or keys_b & fa.terms.keys():
+                continue
+            did = _words_of(fa, (pa.start, pa.end))
+            reason = (
+                f"different recipient: {_words_of(fa, span_a)} vs {_words_of(fb, span_b)} ({did})"
             )
             return reason, keys_a | keys_b
     return "", frozenset()

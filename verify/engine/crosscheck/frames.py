@@ -331,6 +331,28 @@ def predicates(
 _QUOTED_BEFORE = PREDICATE_AUX | PREDICATE_NEGATORS | {"to", "n't"}
 
 
+# Classes whose action goes to someone ('awarded the contract to Brightwater', 'sold to').
+_TRANSFERS = frozenset(("award", "sell", "appoint", "hand"))
+# How far after such a predicate its 'to' may stand ('awarded the Harlow contract to').
+_TO_REACH = 6
+
+
+def recipient(words: tuple[str, ...], predicate: Predicate) -> tuple[int, int]:
+    """Who a transfer goes to: the noun phrase after its 'to' ('was awarded to Kestrel
+    Builders', 'handed the portfolio to Dominic Hale'); (end, end) when none is read."""
+    none = (predicate.end, predicate.end)
+    if predicate.name not in _TRANSFERS:
+        return none
+    if words[predicate.end - 1] == "to":
+        return _noun_phrase_after(words, predicate.end)  # the set phrase 'handed to'
+    for i in range(predicate.end, min(predicate.end + _TO_REACH, len(words) - 1)):
+        if words[i] in _CLAUSE_BREAK:
+            return none
+        if words[i] == "to":
+            return _noun_phrase_after(words, i + 1)
+    return none
+
+
 def quote_span(words: tuple[str, ...], predicate: Predicate) -> tuple[int, int]:
     """The predicate with the auxiliaries and negators before it: 'will stay open',
     'declined to sign'."""

@@ -348,6 +348,7 @@ OUTCOME_CLASSES: dict[str, str] = {
     "allow": "legalise legalised legalize legalized",
     "open": "operational back_in_service",
     "in_force": "in_place in_force",
+    "hand": "handed_to handed_over hand_over",
 }
 for _canon, _forms in OUTCOME_CLASSES.items():
     PREDICATE_CLASSES[_canon] = f"{PREDICATE_CLASSES.get(_canon, '')} {_forms}".strip()
