@@ -179,6 +179,7 @@ def test_same_actor_in_the_passive_is_no_contradiction():
     [
         ("The Avon bridge was inspected in 2022.", "The Avon bridge was repaired in 2022."),
         ("Mayor Lena Ortiz opened the Avon library.", "Mayor Lena Ortiz closed the Avon pool."),
+        ("The Avon museum opened a new wing.", "The Avon museum closed its cafe."),
     ],
 )
 def test_hard_negatives_are_not_strong(a, b):

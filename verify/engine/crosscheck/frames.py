@@ -99,6 +99,8 @@ _MODALS = frozenset(
         "being",
     )
 )
+# Adjectives among the stopwords that may open a noun phrase after its determiner.
+_LIGHT_ADJECTIVES = frozenset(("new", "own", "other", "first", "second"))
 # Possessives and determiners that open a noun phrase (kept when quoting it).
 _DETERMINERS = frozenset(
     ("the", "a", "an", "her", "his", "its", "their", "our", "my", "your", "this", "these")
@@ -197,6 +199,8 @@ def _noun_phrase_after(words: tuple[str, ...], start: int) -> tuple[int, int]:
     i = start
     if i < len(words) and words[i] in _DETERMINERS:
         i += 1
+    while i < len(words) and words[i] in _LIGHT_ADJECTIVES:
+        i += 1  # 'a new wing', 'its own plant'
     taken = 0
     while i < len(words) and taken < _PHRASE_WORDS:
         word = words[i]
