@@ -358,3 +358,13 @@ ORIGIN_NOUNS = _words(
     anadolu efe ansa dpa nhk abc cbs nbc fox msnbc npr pbs guardian telegraph economist
     ft wsj nyt"""
 )
+# Origin nouns that make a source an organisation that speaks ('the health department said',
+# 'the company said'), not an outlet or a document: two outlets that each heard the
+# organisation say it are, like two outlets quoting one person, independent confirmations that
+# it said it. (A document of it, 'a Police Scotland statement', stays one origin.)
+ORGANISATION_NOUNS = _words(
+    """police board authority authorities department commission council ministry institute
+    trust company firm ltd inc corp plc group union league office court government
+    administration party committee association foundation university hospital center centre
+    regulator watchdog bureau"""
+)
