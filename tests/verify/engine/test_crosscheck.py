@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +19,9 @@ from verify.engine.crosscheck import (
     summarise,
 )
 from verify.engine.vocabulary import Relation
+
+# The module (the package exports its function ``compare`` under the same name).
+compare_module = importlib.import_module("verify.engine.crosscheck.compare")
 
 CLAIM = Passage(
     "Kyiv rejected a proposal to cap the Ukrainian army at 600,000 troops, "
@@ -336,3 +341,37 @@ def test_index_text_and_compare_never_crash_on_arbitrary_text(a, b, context):
     match = compare(Passage(a, context=context), Passage(b, context=context))
     assert match is None or 0.0 <= match.score <= 1.0
     assert set(search_terms(a)) <= set(index_text(a).split())
+
+
+@pytest.mark.parametrize(
+    ("claim", "candidate", "credited"),
+    [
+        # An age in apposition describes the person; the report need not repeat it.
+        ("Mara Voss, 52, resigned on Friday.", "Mara Voss has resigned.", True),
+        # A conversion in brackets is the money before it, told again.
+        (
+            "The council set aside 80 million rand (about $4.3m) for repairs.",
+            "The council has set aside 80,000,000 rand for repairs.",
+            True,
+        ),
+        # A vote as a score and as its two counts.
+        (
+            "The board voted 6-3 to approve the plan.",
+            "The plan was approved, with six members in favour and three against.",
+            True,
+        ),
+        ("The board voted 6-3 to approve the plan.", "Six members backed the plan.", False),
+        # 'men' counts people: 'about 600 men' may be the 'some 620 inmates'.
+        ("The jail holds about 600 men.", "The jail holds some 620 inmates.", True),
+        ("The jail holds about 600 men.", "The jail holds about 600 women.", False),
+        # A figure left out is not confirmed.
+        ("The bridge carries 40,000 cars a day.", "The bridge is busy.", False),
+    ],
+)
+def test_figures_of_the_claim_in_the_candidate(claim, candidate, credited):
+    assert (
+        compare_module._has_figures(
+            compare_module._features(claim), compare_module._features(candidate)
+        )
+        is credited
+    )

@@ -626,7 +626,7 @@ def _comparable(qa: _Quantity, qb: _Quantity) -> int:
 
 
 # Nouns that count anyone: '60 people' and '60 passengers' may be one count.
-_GENERIC_NOUNS = frozenset({"people", "persons", "person", "others", "individuals"})
+_GENERIC_NOUNS = frozenset({"people", "persons", "person", "others", "individuals", "men", "women"})
 
 
 def _other_nouns(qa: _Quantity, qb: _Quantity, *, generic_meets: bool = False) -> bool:
@@ -644,6 +644,8 @@ def _other_nouns(qa: _Quantity, qb: _Quantity, *, generic_meets: bool = False) -
         return bool(of_a and of_b) and not of_a & of_b
     if a.kind in _UNIT_KINDS:
         return False
+    if {a.noun, b.noun} == {"men", "women"}:
+        return True
     if generic_meets and (a.noun in _GENERIC_NOUNS or b.noun in _GENERIC_NOUNS):
         return False  # '60 people' may be the '60 passengers'
     noun_a, noun_b = _unit_key(a.noun), _unit_key(b.noun)
@@ -1165,7 +1167,13 @@ def _has_figures(fa: _Features, fb: _Features) -> bool:
     'flight NL412' and years are no figures.)"""
     measured = {q.figure.start: q for q in fa.quantities}
     others = figures(fact_text(fb.text))
-    for figure in figures(fact_text(fa.text)):
+    folded = fold(fact_text(fa.text))
+    claimed = figures(fact_text(fa.text))
+    for n, figure in enumerate(claimed):
+        if _aside(folded, figure, claimed[n - 1] if n else None):
+            continue
+        if _in_score(figure, others):
+            continue
         qa = measured.get(figure.start)
         if qa is None:
             # A figure that does not say what it counts: the same value is enough.
@@ -1176,6 +1184,45 @@ def _has_figures(fa: _Features, fb: _Features) -> bool:
             # pupils', the same figure still counts, unless it counts something else.)
             return False
     return True
+
+
+# A bare number in commas after a name is the person's age ('Callum Reddaway, 46, resigned');
+# money in brackets after a figure is its conversion ('45 million soles (about $12m)').
+_AGE_BEFORE = re.compile(r"[A-Z][\w'-]*,\s*$")
+_AGE_AFTER = re.compile(r"^\s*(?:,|and\b)")
+
+
+def _aside(folded: str, figure: Figure, previous: Figure | None) -> bool:
+    """A figure that describes rather than states the fact: an age in apposition, or a
+    conversion in brackets of the figure before it (a currency the lexicon may not know,
+    '45 million soles (about $12m)'). A report of the fact need not repeat it."""
+    if (
+        figure.kind == "count"
+        and not figure.noun
+        and not figure.qualifier
+        and _AGE_BEFORE.search(folded[: figure.start])
+        and _AGE_AFTER.match(folded[figure.end :])
+    ):
+        return True
+    return (
+        figure.kind == "money"
+        and previous is not None
+        and folded[: figure.start].rstrip().endswith("(")
+    )
+
+
+def _in_score(figure: Figure, others: tuple[Figure, ...]) -> bool:
+    """A vote told as a score on one side and as its two counts on the other ('voted 9-4' /
+    'nine members voting in favor and four against')."""
+    if figure.kind == "score":
+        high, low = divmod(figure.value, 1000)
+        counts = {g.value for g in others if g.kind == "count"}
+        return any(_same_number(high, c) for c in counts) and any(
+            _same_number(low, c) for c in counts
+        )
+    if figure.kind == "count" and figure.value < 1000:
+        return any(g.kind == "score" and figure.value in divmod(g.value, 1000) for g in others)
+    return False
 
 
 def _same_particulars(fa: _Features, fb: _Features, agreement: _Agreement) -> bool:
