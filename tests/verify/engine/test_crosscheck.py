@@ -375,3 +375,42 @@ def test_figures_of_the_claim_in_the_candidate(claim, candidate, credited):
         )
         is credited
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "other"),
+    [
+        # Kindred classes tell one event: never 'another action'.
+        (
+            "He was detained by officers at a flat in Dunmore on Friday.",
+            "Officers arrested him at a flat in Dunmore on Friday.",
+            False,
+        ),
+        (
+            "The owners sold the Harlow club to a Texan fund.",
+            "A Texan fund bought the Harlow club from its owners.",
+            False,
+        ),
+        # Two actions on one thing stay apart.
+        ("The Keld bridge was inspected in 2022.", "The Keld bridge was repaired in 2022.", True),
+    ],
+)
+def test_kindred_predicates_are_no_other_action(a, b, other):
+    fa, fb = compare_module._features(a), compare_module._features(b)
+    assert bool(compare_module._other_action(fa, fb, None)) is other
+
+
+@pytest.mark.parametrize(
+    ("word", "cls"),
+    [
+        ("worth", "value"),
+        ("valued", "value"),
+        ("struck", "hit"),
+        ("tremors", "quake"),
+        ("shuttered", "close"),
+        ("sacked", "dismiss"),
+        ("contracted", "infect"),
+    ],
+)
+def test_news_verb_classes(word, cls):
+    assert compare_module.class_of(word) == cls

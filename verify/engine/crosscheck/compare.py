@@ -66,6 +66,7 @@ from verify.engine.crosscheck.lexicon import (
     EXPLICIT_NEGATORS,
     FIGURE_BREAK,
     FIGURE_GAP,
+    KINDRED,
     NEGATION_CUES,
     STOPWORDS,
     TITLE_WORDS,
@@ -982,7 +983,14 @@ def _other_action(fa: _Features, fb: _Features, idf: Idf | None) -> str:
         b = [p for p in fb.predicates if p.name not in _WEAK_VERBS]
     if not a or not b:
         return ""
-    if any(pa.name == pb.name or agreeing(pa, pb) or opposed(pa, pb) for pa in a for pb in b):
+    if any(
+        pa.name == pb.name
+        or agreeing(pa, pb)
+        or opposed(pa, pb)
+        or pb.name in KINDRED.get(pa.name, frozenset())
+        for pa in a
+        for pb in b
+    ):
         return ""
     keys = frozenset().union(
         *(_span_keys(fa, (p.start, p.end)) for p in a),

@@ -172,9 +172,13 @@ FIGURE_BREAK = _words("and or but while when whereas as after before since with 
 # covers 'closes', 'closing'); a phrase (words joined by '_') wins over the words it contains.
 # Comparison reads every form of a class as its first word; the index keeps the words as written.
 PREDICATE_CLASSES: dict[str, str] = {
-    "kill": "kill die dead death deaths fatality fatalities lost_their_lives confirmed_dead",
+    "kill": "kill die dead death deaths fatality fatalities lost_their_lives confirmed_dead "
+    "death_toll",
     "injure": "injure injury injuries hurt wound wounded were_hurt burn burned burnt burns",
-    "quake": "earthquake earthquakes quake quakes tremor",
+    "quake": "earthquake earthquakes quake quakes tremor tremors",
+    "hit": "hit hits struck",
+    "wildfire": "wildfire wildfires blaze blazes bushfire bushfires forest_fire",
+    "damage": "damage damaged",
     "fall": "fall fell fallen drop dropped decline slide slid slip slipped decrease plunge slump",
     "rise": "rise rose risen climb increase grow grew grown jump surge soar raise raised hike "
     "hiked expand expanded",
@@ -190,12 +194,12 @@ PREDICATE_CLASSES: dict[str, str] = {
     "extradite": "extradite extradited extradition",
     "evacuate": "evacuate evacuated evacuation evacuee evacuees",
     "win": "win won wins winning victory",
-    "lose": "lose lost loses losing defeat defeated",
+    "lose": "lose lost loses losing defeat defeated concede conceded",
     "begin": "begin began begun start started commence commenced",
     "collapse": "collapse collapsed gave_way give_way cave_in caved_in",
     "hospitalise": "hospitalise hospitalised hospitalized hospitalisation hospitalization "
     "hospitalisations hospitalizations",
-    "convict": "convict convicted conviction found_guilty guilty_verdict",
+    "convict": "convict convicted conviction found_guilty guilty_verdict guilty_verdicts",
     "acquit": "acquit acquitted acquittal found_not_guilty not_guilty cleared_of",
     "arrest": "arrest arrested apprehend apprehended taken_into_custody",
     "detain": "detain detained detention custody in_custody remand remanded held_on_remand "
@@ -203,7 +207,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "release": "release released free freed bail bailed on_bail set_free",
     "resign": "resign resigned resignation step_down stepped_down steps_down stand_down "
     "stood_down quit",
-    "close": "close closed closure shut shutdown shut_down closed_down",
+    "close": "close closed closure shut shutdown shut_down closed_down shutter shuttered",
     "open": "open opened reopen reopened reopening",
     "employ": "employ employs employed employees employment workforce work_force staff",
     "suspend": "suspend suspended suspension halt halted stop stopped called_off call_off "
@@ -220,7 +224,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "destroy": "destroy destroyed destruction flatten flattened raze razed reduced_to_rubble",
     "block": "block blocked blockage obstruct obstructed",
     "buy": "buy bought purchase purchased acquire acquired acquisition takeover",
-    "sell": "sell sold sale",
+    "sell": "sell sold sale sell_off divest divested offload offloaded",
     "vote": "vote voted voting ballot",
     "support": "support supported backed in_favour favour",
     "oppose": "oppose opposed opposition",
@@ -234,6 +238,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "recapture": "recapture recaptured rearrest rearrested",
     "merge": "merge merged merger",
     "recall": "recall recalled withdraw withdrawn withdrawal pulled_from_shelves",
+    "treat": "treat treated treatment",
     "breach": "breach breached hack hacked cyberattack cyber_attack intrusion",
     "flood": "flood flooded flooding inundate inundated submerged",
     "rescue": "rescue rescued",
@@ -242,6 +247,8 @@ PREDICATE_CLASSES: dict[str, str] = {
     "own": "own owned owns ownership shareholding stake",
     "hire": "hire hired recruit recruited",
     "layoff": "layoff layoffs lay_off laid_off redundancy redundancies job_cuts",
+    "dismiss": "dismiss dismissed dismissal sack sacked sacking oust ousted",
+    "elect": "elect elected election reelected re_elected",
     "build": "build built construct constructed construction",
     "repair": "repair repaired repairs fix fixed mend mended",
     "inspect": "inspect inspected inspection inspections examine examined",
@@ -249,6 +256,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "appoint": "appoint appointed appointment",
     "sign": "sign signed signing",
     "cost": "cost costs price priced",
+    "value": "value valued worth valuation",
     "post": "post posts position positions job jobs",
     "accept": "accept accepted acceptance",
     "survive": "survive survived survivor survivors",
@@ -265,7 +273,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "create": "create created creation fund funds funded",
     "pilot": "pilot piloted piloting fly flying flew at_the_controls",
     "at_large": "at_large on_the_run remain_at_large remain_on_the_run",
-    "infect": "infect infected infection infections",
+    "infect": "infect infected infection infections contracted fell_ill fall_ill sickened",
 }
 # Pairs of classes that state opposite outcomes of one event ('will stay open' vs 'will be
 # closed', 'was released' vs 'remains in custody').
@@ -300,6 +308,29 @@ OPPOSITE_CLASSES: tuple[tuple[str, str], ...] = (
     ("at_large", "detain"),
 )
 
+# Pairs of classes that can tell one event, the one more or less specific than the other, or
+# the same transfer seen from its other side: 'was detained by officers' ~ 'officers arrested
+# him', 'the road was cut' ~ 'blocked', 'sold to the fund' ~ 'the fund bought', 'was awarded
+# the contract' ~ 'won the contract', 'closed' ~ 'blocked'. Not synonyms (their words stay
+# apart), but never 'another action' either.
+KINDRED_CLASSES: tuple[tuple[str, str], ...] = (
+    ("arrest", "detain"),
+    ("block", "close"),
+    ("buy", "sell"),
+    ("buy", "agree"),
+    ("sell", "agree"),
+    ("award", "win"),
+    ("hire", "appoint"),
+    ("resign", "leave"),
+    ("dismiss", "leave"),
+    ("kill", "hit"),
+    ("quake", "hit"),
+    ("destroy", "damage"),
+    ("approve", "sign"),
+    ("replace", "appoint"),
+    ("suspend", "close"),
+)
+
 # Single-word forms as their class ('shut' → 'close'); phrases as stem tuples.
 SYNONYMS: dict[str, str] = {}
 PHRASES: dict[tuple[str, ...], str] = {}
@@ -309,6 +340,10 @@ for _canon, _forms in PREDICATE_CLASSES.items():
             PHRASES[tuple(_form.split("_"))] = _canon
         else:
             SYNONYMS.setdefault(_form, _canon)
+KINDRED: dict[str, frozenset[str]] = {}
+for _a, _b in KINDRED_CLASSES:
+    KINDRED[_a] = KINDRED.get(_a, frozenset()) | {_b}
+    KINDRED[_b] = KINDRED.get(_b, frozenset()) | {_a}
 OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in OPPOSITE_CLASSES:
     OPPOSITES[_a] = OPPOSITES.get(_a, frozenset()) | {_b}
