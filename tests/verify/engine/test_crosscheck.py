@@ -414,3 +414,23 @@ def test_kindred_predicates_are_no_other_action(a, b, other):
 )
 def test_news_verb_classes(word, cls):
     assert compare_module.class_of(word) == cls
+
+
+@pytest.mark.parametrize(
+    ("claim", "candidate", "share"),
+    [
+        # A report of one clause of a claim that says more has part of its figures.
+        (
+            "The alarm sounded 20 seconds before the lorry hit the wall about 3 kilometres "
+            "from the depot.",
+            "The lorry hit the wall roughly 3,000 metres from the depot.",
+            0.5,
+        ),
+        ("The lorry carried 12 tonnes of salt.", "The lorry carried 12 tonnes of salt.", 1.0),
+        ("The lorry carried 12 tonnes of salt.", "The lorry carried salt.", 0.0),
+        ("The lorry hit the wall.", "The lorry carried 12 tonnes of salt.", 1.0),
+    ],
+)
+def test_share_of_the_claims_figures_in_the_candidate(claim, candidate, share):
+    fa, fb = compare_module._features(claim), compare_module._features(candidate)
+    assert compare_module._figure_share(fa, fb) == share

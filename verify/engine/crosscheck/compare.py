@@ -1173,25 +1173,34 @@ def _has_figures(fa: _Features, fb: _Features) -> bool:
     same thing ('40 passengers' is not '40 crew'): a report that leaves out the claim's figure
     does not confirm it. (A date left out is usually the article's own date; labels such as
     'flight NL412' and years are no figures.)"""
+    return _figure_share(fa, fb) >= 1.0
+
+
+def _figure_share(fa: _Features, fb: _Features) -> float:
+    """The share of the claim's figures (those that state the fact) the candidate has (1.0
+    when the claim has none): a report of one clause of a claim that says more ('the warning
+    sounded 14 seconds before the aircraft hit the ground 2.3 km short') has part of them."""
     measured = {q.figure.start: q for q in fa.quantities}
     others = figures(fact_text(fb.text))
     folded = fold(fact_text(fa.text))
     claimed = figures(fact_text(fa.text))
+    found = total = 0
     for n, figure in enumerate(claimed):
         if _aside(folded, figure, claimed[n - 1] if n else None):
             continue
+        total += 1
         if _in_score(figure, others):
+            found += 1
             continue
         qa = measured.get(figure.start)
         if qa is None:
             # A figure that does not say what it counts: the same value is enough.
-            if not any(same_measure(figure, g) and figures_overlap(figure, g) for g in others):
-                return False
-        elif not any(_agrees(qa, qb) or _same_figure(qa, qb) for qb in fb.quantities):
+            found += any(same_measure(figure, g) and figures_overlap(figure, g) for g in others)
+        else:
             # (Told with other words around it, 'below 22 in every kindergarten' / 'under 22
             # pupils', the same figure still counts, unless it counts something else.)
-            return False
-    return True
+            found += any(_agrees(qa, qb) or _same_figure(qa, qb) for qb in fb.quantities)
+    return found / total if total else 1.0
 
 
 # A bare number in commas after a name is the person's age ('Callum Reddaway, 46, resigned');
@@ -1454,7 +1463,7 @@ def _assess(
         features = {
             "rule": rule,
             "other_action": float(bool(other_action)),
-            "figures": float(_has_figures(fa, fb)),
+            "figures": _figure_share(fa, fb),
         }
     else:
         features = _model_features(claim, candidate, fa, fb, idf, score, leads, drop, agreement)
@@ -1462,6 +1471,9 @@ def _assess(
         features["rule"] = rule
     if conflict:
         features[kind] = 1.0
+        # For a contradiction only whether the candidate has every figure tells (a partial
+        # share is the 'same' model's question: a report of one clause of the claim).
+        features["figures"] = float(features["figures"] >= 1.0)
         return Assessment("conflict", features, rule_conflict or conflict, conflict)
     return Assessment("same", features, "", other_action)
 
@@ -1492,7 +1504,7 @@ def _model_features(
         "back_names": _share(keys_b, fa.terms.keys() | back_leads),
         "frame": _frame(fa, fb, idf, drop),
         "predicate": float(_shared_predicate(fa, fb)),
-        "figures": float(_has_figures(fa, fb)),
+        "figures": _figure_share(fa, fb),
         "particulars": float(_same_particulars(fa, fb, agreement)),
         "score": min(score, 1.0),
     }
