@@ -18,6 +18,7 @@ from verify.engine.crosscheck import (
     search_terms,
     summarise,
 )
+from verify.engine.crosscheck.facts import fact_text
 from verify.engine.vocabulary import Relation
 
 # The module (the package exports its function ``compare`` under the same name).
@@ -434,3 +435,34 @@ def test_news_verb_classes(word, cls):
 def test_share_of_the_claims_figures_in_the_candidate(claim, candidate, share):
     fa, fb = compare_module._features(claim), compare_module._features(candidate)
     assert compare_module._figure_share(fa, fb) == share
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "OSLO, June 2 (Fjord Wire) - The ferry operator cut 40 sailings.",
+            "The ferry operator cut 40 sailings.",
+        ),
+        ("LIMA (Andes Desk) — Rains closed the coast road.", "Rains closed the coast road."),
+        ("LIMA, Jan 3 - Rains closed the coast road.", "Rains closed the coast road."),
+        # A capitalised name set off by dashes is no dateline.
+        ("NATO - the alliance - met in Riga.", "NATO - the alliance - met in Riga."),
+    ],
+)
+def test_a_wire_dateline_is_no_part_of_the_fact(text, fact):
+    assert fact_text(text) == fact
+
+
+def test_names_check_reads_whole_names():
+    # 'Harlow Freight Ltd' is one name, told by 'Harlow'; 'Judge Ana Ruiz' one, by 'Ruiz'.
+    fa = compare_module._features("Judge Ana Ruiz fined Harlow Freight Ltd £40,000.")
+    keys = compare_module._key_terms(fa, None)
+    entities = compare_module._entities(fa, keys)
+    assert len(entities) == 2
+    fb = compare_module._features("Harlow was fined £40,000 by Ruiz.")
+    assert compare_module._agreement(fa, fb, None).names
+    # 'Bank of England' is not told by 'Bank' alone.
+    fc = compare_module._features("The Bank of England raised rates.")
+    fd = compare_module._features("The bank raised rates.")
+    assert not compare_module._agreement(fc, fd, None).names

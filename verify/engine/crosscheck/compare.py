@@ -68,6 +68,7 @@ from verify.engine.crosscheck.lexicon import (
     FIGURE_GAP,
     KINDRED,
     NEGATION_CUES,
+    ORIGIN_NOUNS,
     STOPWORDS,
     TITLE_WORDS,
 )
@@ -1115,12 +1116,45 @@ def _agreement(
         (k for k in fa.terms if k in fb.terms and k not in shared_keys),
         key=lambda k: -_fact_vector(fa.text, idf)[0][k],
     )
+    entities = _entities(fa, keys)
+    found = frozenset(shared_keys)
     return _Agreement(
-        names=not keys or len(shared_keys) * 2 >= len(keys),
+        names=not entities or sum(bool(e & found) for e in entities) * 2 >= len(entities),
         coverage=_coverage(fa, fb, idf, drop),
         back_coverage=_coverage(fb, fa, idf, drop),
         shared=[k for k in shared_keys if k in fb.terms] + others,
     )
+
+
+# Words that join the words of one name ('Bank of England', 'Marks and Spencer').
+_NAME_JOINS = frozenset(("of", "and", "de", "du", "la", "del", "von", "van", "the"))
+# Keys that alone do not tell one name from another: titles, and the kind of body ('Bank of
+# England' is not 'Bank of Japan').
+_GENERIC_NAME_KEYS = _TITLE_KEYS | frozenset(_name_key(w) for w in ORIGIN_NOUNS)
+
+
+def _entities(features: _Features, keys: list[str]) -> list[frozenset[str]]:
+    """The claim's names as whole names: keys of adjacent capitalised words ('Pellow
+    Structures Ltd', 'Mrs Justice Harcourt') make one, told by its distinctive keys (another
+    report names 'Pellow', or 'Justice Harcourt' as 'Harcourt'). Titles and body nouns
+    alone tell no name."""
+    placed = sorted((features.terms[k].position, k) for k in keys if k in features.terms)
+    groups: list[list[tuple[int, str]]] = []
+    for position, key in placed:
+        if groups:
+            last = groups[-1][-1][0]
+            between = features.words[last + 1 : position]
+            if position - last == 1 or (
+                position - last <= 3 and all(w in _NAME_JOINS for w in between)
+            ):
+                groups[-1].append((position, key))
+                continue
+        groups.append([(position, key)])
+    out = []
+    for group in groups:
+        names = frozenset(k for _, k in group)
+        out.append(names - _GENERIC_NAME_KEYS or names)
+    return out
 
 
 def _other_things(fa: _Features, fb: _Features) -> str:
