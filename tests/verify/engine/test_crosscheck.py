@@ -411,6 +411,7 @@ def test_kindred_predicates_are_no_other_action(a, b, other):
         ("shuttered", "close"),
         ("sacked", "dismiss"),
         ("contracted", "infect"),
+        ("contract", ""),
     ],
 )
 def test_news_verb_classes(word, cls):

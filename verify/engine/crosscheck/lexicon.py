@@ -176,7 +176,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "death_toll",
     "injure": "injure injury injuries hurt wound wounded were_hurt burn burned burnt burns",
     "quake": "earthquake earthquakes quake quakes tremor tremors",
-    "hit": "hit hits struck",
+    "hit": "hit hits",
     "wildfire": "wildfire wildfires blaze blazes bushfire bushfires forest_fire",
     "damage": "damage damaged",
     "fall": "fall fell fallen drop dropped decline slide slid slip slipped decrease plunge slump",
@@ -273,7 +273,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "create": "create created creation fund funds funded",
     "pilot": "pilot piloted piloting fly flying flew at_the_controls",
     "at_large": "at_large on_the_run remain_at_large remain_on_the_run",
-    "infect": "infect infected infection infections contracted fell_ill fall_ill sickened",
+    "infect": "infect infected infection infections fell_ill fall_ill sickened",
 }
 # Pairs of classes that state opposite outcomes of one event ('will stay open' vs 'will be
 # closed', 'was released' vs 'remains in custody').
@@ -340,6 +340,14 @@ for _canon, _forms in PREDICATE_CLASSES.items():
             PHRASES[tuple(_form.split("_"))] = _canon
         else:
             SYNONYMS.setdefault(_form, _canon)
+# Forms that belong to a class only as written: their stem is another word's ('contracted' a
+# disease, but 'a contract'; 'struck' a blow, but 'a strike').
+EXACT_FORMS: dict[str, str] = {
+    "contracted": "infect",
+    "caught": "infect",
+    "struck": "hit",
+}
+SYNONYMS.update(EXACT_FORMS)
 KINDRED: dict[str, frozenset[str]] = {}
 for _a, _b in KINDRED_CLASSES:
     KINDRED[_a] = KINDRED.get(_a, frozenset()) | {_b}
