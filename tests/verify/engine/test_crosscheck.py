@@ -467,3 +467,22 @@ def test_names_check_reads_whole_names():
     fc = compare_module._features("The Bank of England raised rates.")
     fd = compare_module._features("The bank raised rates.")
     assert not compare_module._agreement(fc, fd, None).names
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        (
+            "Governor Lena Park is expected to sign the water bill.",
+            "Park signed the water bill.",
+            True,
+        ),
+        ("The Aldgate depot will be closed.", "The Aldgate depot was closed on Monday.", True),
+        ("The Aldgate depot was closed.", "The Aldgate depot closed on Monday.", False),
+        # 'set' puts an action ahead only as 'set to'.
+        ("The firm set a price and closed the depot.", "The firm closed the depot.", False),
+    ],
+)
+def test_planned_and_done_are_two_moments(a, b, differ):
+    fa, fb = compare_module._features(a), compare_module._features(b)
+    assert bool(compare_module._other_time(fa, fb)) is differ

@@ -66,6 +66,7 @@ from verify.engine.crosscheck.lexicon import (
     EXPLICIT_NEGATORS,
     FIGURE_BREAK,
     FIGURE_GAP,
+    IRREGULAR_PASTS,
     KINDRED,
     NEGATION_CUES,
     ORIGIN_NOUNS,
@@ -1004,6 +1005,43 @@ def _other_action(fa: _Features, fb: _Features, idf: Idf | None) -> str:
     return f"other action: '{qa}' vs '{qb}'"
 
 
+# Words before a predicate that put it ahead ('is expected to sign', 'will be closed', 'is
+# due to open'): what is planned is not yet what was done.
+_AHEAD = frozenset(
+    ("will", "expected", "due", "scheduled", "plans", "planned", "intends", "poised", "set")
+)
+_AHEAD_REACH = 3
+
+
+def _ahead(words: tuple[str, ...], predicate: Predicate) -> bool:
+    before = words[max(predicate.start - _AHEAD_REACH, 0) : predicate.start]
+    # 'set' only as 'set to' ('is set to close'), not 'set a price'.
+    return any(w in _AHEAD and (w != "set" or "to" in before) for w in before)
+
+
+def _done(words: tuple[str, ...], predicate: Predicate) -> bool:
+    word = words[predicate.start]
+    past = word.isalpha() and (word.endswith("ed") or word in IRREGULAR_PASTS)
+    return past and not _ahead(words, predicate)
+
+
+def _other_time(fa: _Features, fb: _Features) -> str:
+    """One action planned on one side and done on the other ('is expected to sign the
+    budget' / 'signed the budget'): two moments of the story, not one fact. The reason, or
+    ""."""
+    for pa in fa.predicates:
+        for pb in fb.predicates:
+            if not (pa.lexical and pb.lexical and pa.name == pb.name):
+                continue
+            if (_ahead(fa.words, pa) and _done(fb.words, pb)) or (
+                _done(fa.words, pa) and _ahead(fb.words, pb)
+            ):
+                qa = _words_of(fa, quote_span(fa.words, pa))
+                qb = _words_of(fb, quote_span(fb.words, pb))
+                return f"planned vs done: '{qa}' vs '{qb}'"
+    return ""
+
+
 def _quote(features: _Features, shared: frozenset[str]) -> str:
     """The shortest stretch of the fact holding most of the terms it shares with the other
     ('the court acquitted the driver'), at most :data:`QUOTE_WORDS` words."""
@@ -1481,7 +1519,7 @@ def _assess(
             and _frame(fa, fb, idf, actors) >= CONTRADICT_THRESHOLD
         ):
             rule_conflict = actor_reason
-    other_action = _other_action(fa, fb, idf) or _other_things(fa, fb)
+    other_action = _other_action(fa, fb, idf) or _other_things(fa, fb) or _other_time(fa, fb)
     if not same and not conflict:
         same = _same_particulars(fa, fb, agreement)
     rule_same = bool(
