@@ -367,6 +367,9 @@ def test_index_text_and_compare_never_crash_on_arbitrary_text(a, b, context):
         ("The jail holds about 600 men.", "The jail holds about 600 women.", False),
         # A figure left out is not confirmed.
         ("The bridge carries 40,000 cars a day.", "The bridge is busy.", False),
+        # Counts told as their total: the people aboard.
+        ("The ferry had 30 passengers and five crew.", "The ferry had 35 people aboard.", True),
+        ("The ferry had 30 passengers and five crew.", "The ferry had 36 people aboard.", False),
     ],
 )
 def test_figures_of_the_claim_in_the_candidate(claim, candidate, credited):

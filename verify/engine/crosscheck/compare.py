@@ -1257,11 +1257,12 @@ def _figure_share(fa: _Features, fb: _Features) -> float:
     folded = fold(fact_text(fa.text))
     claimed = figures(fact_text(fa.text))
     found = total = 0
+    summed = _summed(claimed, others)
     for n, figure in enumerate(claimed):
         if _aside(folded, figure, claimed[n - 1] if n else None):
             continue
         total += 1
-        if _in_score(figure, others):
+        if summed or _in_score(figure, others):
             found += 1
             continue
         qa = measured.get(figure.start)
@@ -1297,6 +1298,22 @@ def _aside(folded: str, figure: Figure, previous: Figure | None) -> bool:
         figure.kind == "money"
         and previous is not None
         and folded[: figure.start].rstrip().endswith("(")
+    )
+
+
+def _summed(claimed: tuple[Figure, ...], others: tuple[Figure, ...]) -> bool:
+    """The claim's counts told as their total: '48 passengers and four crew' / 'carrying 52
+    people' (a count of people, or of nothing named, that is their exact sum)."""
+    counts = [f for f in claimed if f.kind == "count" and f.noun]
+    if len(counts) < 2 or len(counts) != len(claimed) or any(f.qualifier for f in counts):
+        return False
+    total = sum(f.value for f in counts)
+    return any(
+        g.kind == "count"
+        and not g.qualifier
+        and (not g.noun or g.noun in _GENERIC_NOUNS)
+        and _same_number(g.value, total)
+        for g in others
     )
 
 
