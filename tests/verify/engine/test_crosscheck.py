@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +18,11 @@ from verify.engine.crosscheck import (
     search_terms,
     summarise,
 )
+from verify.engine.crosscheck.facts import fact_text
 from verify.engine.vocabulary import Relation
+
+# The module (the package exports its function ``compare`` under the same name).
+compare_module = importlib.import_module("verify.engine.crosscheck.compare")
 
 CLAIM = Passage(
     "Kyiv rejected a proposal to cap the Ukrainian army at 600,000 troops, "
@@ -389,3 +395,150 @@ def test_conflict_signals_list_every_contradiction_signal_fired():
     )
     assert [kind for kind, _ in found] == ["figures", "denial", "opposite"]
     assert found[0][1] == "figures differ: 9-4 vs 11-2"
+
+
+@pytest.mark.parametrize(
+    ("claim", "candidate", "credited"),
+    [
+        # An age in apposition describes the person; the report need not repeat it.
+        ("Mara Voss, 52, resigned on Friday.", "Mara Voss has resigned.", True),
+        # A conversion in brackets is the money before it, told again.
+        (
+            "The council set aside 80 million rand (about $4.3m) for repairs.",
+            "The council has set aside 80,000,000 rand for repairs.",
+            True,
+        ),
+        # A vote as a score and as its two counts.
+        (
+            "The board voted 6-3 to approve the plan.",
+            "The plan was approved, with six members in favour and three against.",
+            True,
+        ),
+        ("The board voted 6-3 to approve the plan.", "Six members backed the plan.", False),
+        # 'men' counts people: 'about 600 men' may be the 'some 620 inmates'.
+        ("The jail holds about 600 men.", "The jail holds some 620 inmates.", True),
+        ("The jail holds about 600 men.", "The jail holds about 600 women.", False),
+        # A figure left out is not confirmed.
+        ("The bridge carries 40,000 cars a day.", "The bridge is busy.", False),
+        # Counts told as their total: the people aboard.
+        ("The ferry had 30 passengers and five crew.", "The ferry had 35 people aboard.", True),
+        ("The ferry had 30 passengers and five crew.", "The ferry had 36 people aboard.", False),
+    ],
+)
+def test_figures_of_the_claim_in_the_candidate(claim, candidate, credited):
+    assert (
+        compare_module._has_figures(
+            compare_module._features(claim), compare_module._features(candidate)
+        )
+        is credited
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "other"),
+    [
+        # Kindred classes tell one event: never 'another action'.
+        (
+            "He was detained by officers at a flat in Dunmore on Friday.",
+            "Officers arrested him at a flat in Dunmore on Friday.",
+            False,
+        ),
+        (
+            "The owners sold the Harlow club to a Texan fund.",
+            "A Texan fund bought the Harlow club from its owners.",
+            False,
+        ),
+        # Two actions on one thing stay apart.
+        ("The Keld bridge was inspected in 2022.", "The Keld bridge was repaired in 2022.", True),
+    ],
+)
+def test_kindred_predicates_are_no_other_action(a, b, other):
+    fa, fb = compare_module._features(a), compare_module._features(b)
+    assert bool(compare_module._other_action(fa, fb, None)) is other
+
+
+@pytest.mark.parametrize(
+    ("word", "cls"),
+    [
+        ("worth", "value"),
+        ("valued", "value"),
+        ("struck", "hit"),
+        ("tremors", "quake"),
+        ("shuttered", "close"),
+        ("sacked", "dismiss"),
+        ("contracted", "infect"),
+        ("contract", ""),
+    ],
+)
+def test_news_verb_classes(word, cls):
+    assert compare_module.class_of(word) == cls
+
+
+@pytest.mark.parametrize(
+    ("claim", "candidate", "share"),
+    [
+        # A report of one clause of a claim that says more has part of its figures.
+        (
+            "The alarm sounded 20 seconds before the lorry hit the wall about 3 kilometres "
+            "from the depot.",
+            "The lorry hit the wall roughly 3,000 metres from the depot.",
+            0.5,
+        ),
+        ("The lorry carried 12 tonnes of salt.", "The lorry carried 12 tonnes of salt.", 1.0),
+        ("The lorry carried 12 tonnes of salt.", "The lorry carried salt.", 0.0),
+        ("The lorry hit the wall.", "The lorry carried 12 tonnes of salt.", 1.0),
+    ],
+)
+def test_share_of_the_claims_figures_in_the_candidate(claim, candidate, share):
+    fa, fb = compare_module._features(claim), compare_module._features(candidate)
+    assert compare_module._figure_share(fa, fb) == share
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "OSLO, June 2 (Fjord Wire) - The ferry operator cut 40 sailings.",
+            "The ferry operator cut 40 sailings.",
+        ),
+        ("LIMA (Andes Desk) — Rains closed the coast road.", "Rains closed the coast road."),
+        ("LIMA, Jan 3 - Rains closed the coast road.", "Rains closed the coast road."),
+        # A capitalised name set off by dashes is no dateline.
+        ("NATO - the alliance - met in Riga.", "NATO - the alliance - met in Riga."),
+    ],
+)
+def test_a_wire_dateline_is_no_part_of_the_fact(text, fact):
+    assert fact_text(text) == fact
+
+
+def test_names_check_reads_whole_names():
+    # 'Harlow Freight Ltd' is one name, told by 'Harlow'; 'Judge Ana Ruiz' one, by 'Ruiz'.
+    fa = compare_module._features("Judge Ana Ruiz fined Harlow Freight Ltd £40,000.")
+    keys = compare_module._key_terms(fa, None)
+    entities = compare_module._entities(fa, keys)
+    assert len(entities) == 2
+    fb = compare_module._features("Harlow was fined £40,000 by Ruiz.")
+    assert compare_module._agreement(fa, fb, None).names
+    # 'Bank of England' is not told by 'Bank' alone.
+    fc = compare_module._features("The Bank of England raised rates.")
+    fd = compare_module._features("The bank raised rates.")
+    assert not compare_module._agreement(fc, fd, None).names
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        (
+            "Governor Lena Park is expected to sign the water bill.",
+            "Park signed the water bill.",
+            True,
+        ),
+        ("The Aldgate depot will be closed.", "The Aldgate depot was closed on Monday.", True),
+        ("The Aldgate depot was closed.", "The Aldgate depot closed on Monday.", False),
+        # 'set' puts an action ahead only as 'set to'.
+        ("The firm set a price and closed the depot.", "The firm closed the depot.", False),
+    ],
+)
+def test_planned_and_done_are_two_moments(a, b, differ):
+    fa, fb = compare_module._features(a), compare_module._features(b)
+    assert bool(compare_module._other_time(fa, fb)) is differ

@@ -50,6 +50,12 @@ SCALES = [
     ("3m people", "count", 3_000_000, "", 3_000_000),
     ("an 18m yacht", "measure", 18, "m", 18),
     ("3,5 litres", "measure", 3.5, "l", 3.5),
+    # Unit abbreviations that are no other word stand apart from the number.
+    ("a 1.2 km stretch of road", "measure", 1.2, "m", 1200),
+    ("a 40 kg load", "measure", 40, "kg", 40),
+    ("a 6 ft wall", "measure", 6, "m", 1.8288),
+    # ... others must be glued: '5 m' may be millions.
+    ("a 5 m fine", "count", 5, "", 5_000_000),
 ]
 
 
@@ -71,6 +77,8 @@ NUMBER_WORDS = [
     ("a million visitors", 1_000_000),
     ("half a million vacuums", 500_000),
     ("one and a half million people", 1_500_000),
+    ("two and a half million people", 2_500_000),
+    ("three and a half thousand homes", 3_500),
     ("one person died", 1),
 ]
 

@@ -180,3 +180,27 @@ def test_the_same_quote_from_one_person_is_no_contradiction():
 )
 def test_a_document_both_sentences_name_is_one_origin(a, b, echo):
     assert shared_origin("Coast Wire", (), "Bay Post", (), a, b)[0] is echo
+
+
+def test_a_document_of_a_body_rests_on_the_body():
+    # 'an HSE report' is the Health and Safety Executive's: one origin.
+    claim = ("Coast Wire", ("a Health and Safety Executive",))
+    assert shared_origin(*claim, "Bay Post", ("an HSE report",))[0] is True
+    other = ("Bay Post", ("the survey",))
+    assert shared_origin("Coast Wire", ("the audit report",), *other)[0] is False
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "echo"),
+    [
+        # Each outlet heard the department say it: independent confirmations.
+        ("The department said the plant will close.", "The plant will close, it said.", False),
+        # Relayed from its report: one origin.
+        ("The plant will close, the department's report says.", "The plant will close.", True),
+    ],
+)
+def test_two_outlets_quoting_one_organisation(a, b, echo):
+    body = "the Harwick Health Department"
+    found = shared_origin("Coast Wire", (body,), "Bay Post", (body,), a, b)
+    assert found[0] is echo
+    assert found[2] == ("" if echo else body)

@@ -68,8 +68,11 @@ from verify.engine.crosscheck.lexicon import (
     EXPLICIT_NEGATORS,
     FIGURE_BREAK,
     FIGURE_GAP,
+    IRREGULAR_PASTS,
+    KINDRED,
     NEGATION_CUES,
     OPPOSITES,
+    ORIGIN_NOUNS,
     RANK_WORDS,
     STOPWORDS,
     TITLE_WORDS,
@@ -641,7 +644,7 @@ def _comparable(qa: _Quantity, qb: _Quantity) -> int:
 
 
 # Nouns that count anyone: '60 people' and '60 passengers' may be one count.
-_GENERIC_NOUNS = frozenset({"people", "persons", "person", "others", "individuals"})
+_GENERIC_NOUNS = frozenset({"people", "persons", "person", "others", "individuals", "men", "women"})
 
 
 def _other_nouns(qa: _Quantity, qb: _Quantity, *, generic_meets: bool = False) -> bool:
@@ -659,6 +662,8 @@ def _other_nouns(qa: _Quantity, qb: _Quantity, *, generic_meets: bool = False) -
         return bool(of_a and of_b) and not of_a & of_b
     if a.kind in _UNIT_KINDS:
         return False
+    if {a.noun, b.noun} == {"men", "women"}:
+        return True
     if generic_meets and (a.noun in _GENERIC_NOUNS or b.noun in _GENERIC_NOUNS):
         return False  # '60 people' may be the '60 passengers'
     noun_a, noun_b = _unit_key(a.noun), _unit_key(b.noun)
@@ -1079,7 +1084,14 @@ def _other_action(fa: _Features, fb: _Features, idf: Idf | None) -> str:
         b = [p for p in fb.predicates if p.name not in _WEAK_VERBS]
     if not a or not b:
         return ""
-    if any(pa.name == pb.name or agreeing(pa, pb) or opposed(pa, pb) for pa in a for pb in b):
+    if any(
+        pa.name == pb.name
+        or agreeing(pa, pb)
+        or opposed(pa, pb)
+        or pb.name in KINDRED.get(pa.name, frozenset())
+        for pa in a
+        for pb in b
+    ):
         return ""
     keys = frozenset().union(
         *(_span_keys(fa, (p.start, p.end)) for p in a),
@@ -1090,6 +1102,43 @@ def _other_action(fa: _Features, fb: _Features, idf: Idf | None) -> str:
     qa = _words_of(fa, quote_span(fa.words, a[0]))
     qb = _words_of(fb, quote_span(fb.words, b[0]))
     return f"other action: '{qa}' vs '{qb}'"
+
+
+# Words before a predicate that put it ahead ('is expected to sign', 'will be closed', 'is
+# due to open'): what is planned is not yet what was done.
+_AHEAD = frozenset(
+    ("will", "expected", "due", "scheduled", "plans", "planned", "intends", "poised", "set")
+)
+_AHEAD_REACH = 3
+
+
+def _ahead(words: tuple[str, ...], predicate: Predicate) -> bool:
+    before = words[max(predicate.start - _AHEAD_REACH, 0) : predicate.start]
+    # 'set' only as 'set to' ('is set to close'), not 'set a price'.
+    return any(w in _AHEAD and (w != "set" or "to" in before) for w in before)
+
+
+def _done(words: tuple[str, ...], predicate: Predicate) -> bool:
+    word = words[predicate.start]
+    past = word.isalpha() and (word.endswith("ed") or word in IRREGULAR_PASTS)
+    return past and not _ahead(words, predicate)
+
+
+def _other_time(fa: _Features, fb: _Features) -> str:
+    """One action planned on one side and done on the other ('is expected to sign the
+    budget' / 'signed the budget'): two moments of the story, not one fact. The reason, or
+    ""."""
+    for pa in fa.predicates:
+        for pb in fb.predicates:
+            if not (pa.lexical and pb.lexical and pa.name == pb.name):
+                continue
+            if (_ahead(fa.words, pa) and _done(fb.words, pb)) or (
+                _done(fa.words, pa) and _ahead(fb.words, pb)
+            ):
+                qa = _words_of(fa, quote_span(fa.words, pa))
+                qb = _words_of(fb, quote_span(fb.words, pb))
+                return f"planned vs done: '{qa}' vs '{qb}'"
+    return ""
 
 
 def _quote(features: _Features, shared: frozenset[str]) -> str:
@@ -1204,12 +1253,45 @@ def _agreement(
         (k for k in fa.terms if k in fb.terms and k not in shared_keys),
         key=lambda k: -_fact_vector(fa.text, idf)[0][k],
     )
+    entities = _entities(fa, keys)
+    found = frozenset(shared_keys)
     return _Agreement(
-        names=not keys or len(shared_keys) * 2 >= len(keys),
+        names=not entities or sum(bool(e & found) for e in entities) * 2 >= len(entities),
         coverage=_coverage(fa, fb, idf, drop),
         back_coverage=_coverage(fb, fa, idf, drop),
         shared=[k for k in shared_keys if k in fb.terms] + others,
     )
+
+
+# Words that join the words of one name ('Bank of England', 'Marks and Spencer').
+_NAME_JOINS = frozenset(("of", "and", "de", "du", "la", "del", "von", "van", "the"))
+# Keys that alone do not tell one name from another: titles, and the kind of body ('Bank of
+# England' is not 'Bank of Japan').
+_GENERIC_NAME_KEYS = _TITLE_KEYS | frozenset(_name_key(w) for w in ORIGIN_NOUNS)
+
+
+def _entities(features: _Features, keys: list[str]) -> list[frozenset[str]]:
+    """The claim's names as whole names: keys of adjacent capitalised words ('Pellow
+    Structures Ltd', 'Mrs Justice Harcourt') make one, told by its distinctive keys (another
+    report names 'Pellow', or 'Justice Harcourt' as 'Harcourt'). Titles and body nouns
+    alone tell no name."""
+    placed = sorted((features.terms[k].position, k) for k in keys if k in features.terms)
+    groups: list[list[tuple[int, str]]] = []
+    for position, key in placed:
+        if groups:
+            last = groups[-1][-1][0]
+            between = features.words[last + 1 : position]
+            if position - last == 1 or (
+                position - last <= 3 and all(w in _NAME_JOINS for w in between)
+            ):
+                groups[-1].append((position, key))
+                continue
+        groups.append([(position, key)])
+    out = []
+    for group in groups:
+        names = frozenset(k for _, k in group)
+        out.append(names - _GENERIC_NAME_KEYS or names)
+    return out
 
 
 def _other_things(fa: _Features, fb: _Features) -> str:
@@ -1262,19 +1344,90 @@ def _has_figures(fa: _Features, fb: _Features) -> bool:
     same thing ('40 passengers' is not '40 crew'): a report that leaves out the claim's figure
     does not confirm it. (A date left out is usually the article's own date; labels such as
     'flight NL412' and years are no figures.)"""
+    return _figure_share(fa, fb) >= 1.0
+
+
+def _figure_share(fa: _Features, fb: _Features) -> float:
+    """The share of the claim's figures (those that state the fact) the candidate has (1.0
+    when the claim has none): a report of one clause of a claim that says more ('the warning
+    sounded 14 seconds before the aircraft hit the ground 2.3 km short') has part of them."""
     measured = {q.figure.start: q for q in fa.quantities}
     others = figures(fact_text(fb.text))
-    for figure in figures(fact_text(fa.text)):
+    folded = fold(fact_text(fa.text))
+    claimed = figures(fact_text(fa.text))
+    found = total = 0
+    summed = _summed(claimed, others)
+    for n, figure in enumerate(claimed):
+        if _aside(folded, figure, claimed[n - 1] if n else None):
+            continue
+        total += 1
+        if summed or _in_score(figure, others):
+            found += 1
+            continue
         qa = measured.get(figure.start)
         if qa is None:
             # A figure that does not say what it counts: the same value is enough.
-            if not any(same_measure(figure, g) and figures_overlap(figure, g) for g in others):
-                return False
-        elif not any(_agrees(qa, qb) or _same_figure(qa, qb) for qb in fb.quantities):
+            found += any(same_measure(figure, g) and figures_overlap(figure, g) for g in others)
+        else:
             # (Told with other words around it, 'below 22 in every kindergarten' / 'under 22
             # pupils', the same figure still counts, unless it counts something else.)
-            return False
-    return True
+            found += any(_agrees(qa, qb) or _same_figure(qa, qb) for qb in fb.quantities)
+    return found / total if total else 1.0
+
+
+# A bare number in commas after a name is the person's age ('Callum Reddaway, 46, resigned');
+# money in brackets after a figure is its conversion ('45 million soles (about $12m)').
+_AGE_BEFORE = re.compile(r"[A-Z][\w'-]*,\s*$")
+_AGE_AFTER = re.compile(r"^\s*(?:,|and\b)")
+
+
+def _aside(folded: str, figure: Figure, previous: Figure | None) -> bool:
+    """A figure that describes rather than states the fact: an age in apposition, or a
+    conversion in brackets of the figure before it (a currency the lexicon may not know,
+    '45 million soles (about $12m)'). A report of the fact need not repeat it."""
+    if (
+        figure.kind == "count"
+        and not figure.noun
+        and not figure.qualifier
+        and _AGE_BEFORE.search(folded[: figure.start])
+        and _AGE_AFTER.match(folded[figure.end :])
+    ):
+        return True
+    return (
+        figure.kind == "money"
+        and previous is not None
+        and folded[: figure.start].rstrip().endswith("(")
+    )
+
+
+def _summed(claimed: tuple[Figure, ...], others: tuple[Figure, ...]) -> bool:
+    """The claim's counts told as their total: '48 passengers and four crew' / 'carrying 52
+    people' (a count of people, or of nothing named, that is their exact sum)."""
+    counts = [f for f in claimed if f.kind == "count" and f.noun]
+    if len(counts) < 2 or len(counts) != len(claimed) or any(f.qualifier for f in counts):
+        return False
+    total = sum(f.value for f in counts)
+    return any(
+        g.kind == "count"
+        and not g.qualifier
+        and (not g.noun or g.noun in _GENERIC_NOUNS)
+        and _same_number(g.value, total)
+        for g in others
+    )
+
+
+def _in_score(figure: Figure, others: tuple[Figure, ...]) -> bool:
+    """A vote told as a score on one side and as its two counts on the other ('voted 9-4' /
+    'nine members voting in favor and four against')."""
+    if figure.kind == "score":
+        high, low = divmod(figure.value, 1000)
+        counts = {g.value for g in others if g.kind == "count"}
+        return any(_same_number(high, c) for c in counts) and any(
+            _same_number(low, c) for c in counts
+        )
+    if figure.kind == "count" and figure.value < 1000:
+        return any(g.kind == "score" and figure.value in divmod(g.value, 1000) for g in others)
+    return False
 
 
 def _same_particulars(fa: _Features, fb: _Features, agreement: _Agreement) -> bool:
@@ -1501,7 +1654,7 @@ def _assess(
             and _frame(fa, fb, idf, actors) >= CONTRADICT_THRESHOLD
         ):
             rule_conflict = actor_reason
-    other_action = _other_action(fa, fb, idf) or _other_things(fa, fb)
+    other_action = _other_action(fa, fb, idf) or _other_things(fa, fb) or _other_time(fa, fb)
     if not same and not conflict:
         same = _same_particulars(fa, fb, agreement)
     rule_same = bool(
@@ -1517,7 +1670,7 @@ def _assess(
         features = {
             "rule": rule,
             "other_action": float(bool(other_action)),
-            "figures": float(_has_figures(fa, fb)),
+            "figures": _figure_share(fa, fb),
         }
     else:
         features = _model_features(claim, candidate, fa, fb, idf, score, leads, drop, agreement)
@@ -1525,6 +1678,9 @@ def _assess(
         features["rule"] = rule
     if conflict:
         features[kind] = 1.0
+        # For a contradiction only whether the candidate has every figure tells (a partial
+        # share is the 'same' model's question: a report of one clause of the claim).
+        features["figures"] = float(features["figures"] >= 1.0)
         return Assessment("conflict", features, rule_conflict or conflict, conflict)
     return Assessment("same", features, "", other_action)
 
@@ -1555,7 +1711,7 @@ def _model_features(
         "back_names": _share(keys_b, fa.terms.keys() | back_leads),
         "frame": _frame(fa, fb, idf, drop),
         "predicate": float(_shared_predicate(fa, fb)),
-        "figures": float(_has_figures(fa, fb)),
+        "figures": _figure_share(fa, fb),
         "particulars": float(_same_particulars(fa, fb, agreement)),
         "score": min(score, 1.0),
     }

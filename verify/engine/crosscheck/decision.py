@@ -37,7 +37,7 @@ FEATURES: tuple[str, ...] = (
     "frame",  # cosine without figures, dates and the differing words
     "predicate",  # both name one predicate of the lexicon (or agree through an antonym)
     "other_action",  # both name predicates of the lexicon, none the same
-    "figures",  # every figure of the claim is in the candidate
+    "figures",  # share of the claim's figures in the candidate (1 when it has none)
     "particulars",  # every figure and date of the claim is in the candidate
     "score",  # the match score (sentence and articles)
     "figures_differ",  # kinds of contradiction signal (conflict model only)

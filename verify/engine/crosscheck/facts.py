@@ -22,6 +22,13 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+", re.UNICODE)
 _LEADING_ACCORDING = re.compile(r"^\s*According to [^,]{1,120},\s*", re.IGNORECASE)
 # 'The deal, Kovac said, leaves out steel': an attribution between two commas.
 _INNER = re.compile(r",\s+(?:[^,]{1,60}\s)?(?:said|says|told \w+)\s*,\s+", re.IGNORECASE)
+# A wire dateline opening the story: 'SYDNEY, May 5 (PMW) - ', 'CARDIFF (Northwind) — ': where
+# and when it was filed and by whom, not the fact.
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,2}"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^()]{1,40}\))?|\s*\([^()]{1,40}\))"
+    r"\s*[-\u2013\u2014]+\s+"
+)
 _END = re.compile(r"[\s.!?;:\"'”’)\]]+$")
 
 
@@ -36,7 +43,7 @@ def _is_attribution(clause: str) -> bool:
 def fact_text(text: str) -> str:
     """``text`` without a leading 'According to X,', trailing ', X said (on Monday).' clauses
     and an inner ', X said,'. The text itself when too little would be left."""
-    fact = _LEADING_ACCORDING.sub("", text)
+    fact = _LEADING_ACCORDING.sub("", _DATELINE.sub("", text))
     fact = _INNER.sub(" ", fact)
     body = _END.sub("", fact)
     for _ in range(2):  # '..., X said on Monday, citing Y.'

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from verify.engine.crosscheck.lexicon import DESCRIPTION_WORDS, NAME_NOISE, ORIGIN_NOUNS, STOPWORDS
+from verify.engine.crosscheck.lexicon import (
+    DESCRIPTION_WORDS,
+    NAME_NOISE,
+    ORGANISATION_NOUNS,
+    ORIGIN_NOUNS,
+    STOPWORDS,
+)
 from verify.engine.crosscheck.text import analyse
 
 # 'Detective Inspector Rhian Beddoe of South Wales Police': the affiliation is not the person.
@@ -43,8 +49,13 @@ def same_origin(a: str, b: str) -> bool:
         return ta == tb
     if ta <= tb or tb <= ta:
         return True
+    # A document of a body rests on the body: 'an HSE report' ~ 'a Health and Safety Executive'.
+    a, b = _without_documents(a), _without_documents(b)
+    ta, tb = ta - _DOCUMENTS, tb - _DOCUMENTS
+    if not ta or not tb:
+        return False
     for short, name, other in ((a, ta, b), (b, tb, a)):
-        acronym = short.strip()
+        acronym = _ARTICLE.sub("", short.strip())
         if (
             len(name) == 1
             and acronym.isupper()
@@ -55,24 +66,42 @@ def same_origin(a: str, b: str) -> bool:
     return False
 
 
+def _without_documents(name: str) -> str:
+    return " ".join(w for w in name.split() if w.lower().strip(".,'’") not in _DOCUMENTS)
+
+
 @lru_cache(maxsize=16384)
 def is_person(name: str) -> bool:
     """A named person ('County Executive Dana Whitcombe', 'Okafor'): capitalised words, none
     of them an outlet's, an organisation's or a document's ('Harbour Times', 'Police
     Scotland', 'an HSE report'), no acronym, no description ('several diplomats')."""
     core = _AFFILIATION.sub("", _ARTICLE.sub("", name.strip()))
-    words = [w for w in re.split(r"[\s\-]+", core) if w]
+    words = [w for w in core.split() if w]
     if not words:
         return False
     if len(words) == 1 and (words[0].isupper() or len(words[0]) < 3):
         return False  # 'RATP', 'HSE': an organisation's initials
     for word in words:
+        # A hyphenated title is capitalised on its first part ('Investigator-in-charge').
         if not word[:1].isupper():
             return False
-        folded = word.lower().strip(".'’")
-        if folded in ORIGIN_NOUNS or folded in DESCRIPTION_WORDS:
-            return False
+        for part in word.split("-"):
+            folded = part.lower().strip(".'’")
+            if folded in ORIGIN_NOUNS or folded in DESCRIPTION_WORDS:
+                return False
     return True
+
+
+@lru_cache(maxsize=16384)
+def is_speaking_body(name: str) -> bool:
+    """An organisation that speaks for itself ('the Pima County Health Department', 'the
+    company'): an organisation's noun, none of an outlet's or a document's, no acronym alone
+    (an outlet's as often: 'AP', 'RATP')."""
+    words = [w.lower().strip(".'’") for w in re.split(r"[\s\-]+", name.strip()) if w]
+    words = [w for w in words if w not in NAME_NOISE]
+    if not words or not set(words) & ORGANISATION_NOUNS:
+        return False
+    return all(w in ORGANISATION_NOUNS or w not in ORIGIN_NOUNS for w in words)
 
 
 _DOCUMENTS = frozenset(
@@ -105,6 +134,12 @@ def _named_documents(text: str) -> frozenset[tuple[str, str]]:
             if before.isalpha() and before not in STOPWORDS and before not in _DOCUMENTS:
                 out.add((before, word))
     return frozenset(out)
+
+
+def _names_document(text: str) -> bool:
+    """The sentence names a document ('according to the board's annual report'): a body's
+    words relayed from it rest on that one document."""
+    return bool(_DOCUMENTS & set(analyse(text).raw_words))
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -177,10 +212,14 @@ def shared_origin(
         for b in others:
             if not same_origin(a, b):
                 continue
-            person = (
-                is_person(a)
-                and is_person(b)
-                and not any(same_origin(o, x) for o in outlets for x in (a, b))
+            body = (
+                is_speaking_body(a)
+                and is_speaking_body(b)
+                and not _names_document(claim_text)
+                and not _names_document(candidate_text)
+            )
+            person = ((is_person(a) and is_person(b)) or body) and not any(
+                same_origin(o, x) for o in outlets for x in (a, b)
             )
             if not person:
                 return True, a, ""

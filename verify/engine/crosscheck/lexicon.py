@@ -224,9 +224,13 @@ FIGURE_BREAK = _words("and or but while when whereas as after before since with 
 # covers 'closes', 'closing'); a phrase (words joined by '_') wins over the words it contains.
 # Comparison reads every form of a class as its first word; the index keeps the words as written.
 PREDICATE_CLASSES: dict[str, str] = {
-    "kill": "kill die dead death deaths fatality fatalities lost_their_lives confirmed_dead",
+    "kill": "kill die dead death deaths fatality fatalities lost_their_lives confirmed_dead "
+    "death_toll",
     "injure": "injure injury injuries hurt wound wounded were_hurt burn burned burnt burns",
-    "quake": "earthquake earthquakes quake quakes tremor",
+    "quake": "earthquake earthquakes quake quakes tremor tremors",
+    "hit": "hit hits",
+    "wildfire": "wildfire wildfires blaze blazes bushfire bushfires forest_fire",
+    "damage": "damage damaged",
     "fall": "fall fell fallen drop dropped decline slide slid slip slipped decrease plunge slump",
     "rise": "rise rose risen climb increase grow grew grown jump surge soar raise raised hike "
     "hiked expand expanded",
@@ -242,12 +246,12 @@ PREDICATE_CLASSES: dict[str, str] = {
     "extradite": "extradite extradited extradition",
     "evacuate": "evacuate evacuated evacuation evacuee evacuees",
     "win": "win won wins winning victory",
-    "lose": "lose lost loses losing defeat defeated",
+    "lose": "lose lost loses losing defeat defeated concede conceded",
     "begin": "begin began begun start started commence commenced",
     "collapse": "collapse collapsed gave_way give_way cave_in caved_in",
     "hospitalise": "hospitalise hospitalised hospitalized hospitalisation hospitalization "
     "hospitalisations hospitalizations",
-    "convict": "convict convicted conviction found_guilty guilty_verdict",
+    "convict": "convict convicted conviction found_guilty guilty_verdict guilty_verdicts",
     "acquit": "acquit acquitted acquittal found_not_guilty not_guilty cleared_of",
     "arrest": "arrest arrested apprehend apprehended taken_into_custody",
     "detain": "detain detained detention custody in_custody remand remanded held_on_remand "
@@ -255,7 +259,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "release": "release released free freed bail bailed on_bail set_free",
     "resign": "resign resigned resignation step_down stepped_down steps_down stand_down "
     "stood_down quit",
-    "close": "close closed closure shut shutdown shut_down closed_down",
+    "close": "close closed closure shut shutdown shut_down closed_down shutter shuttered",
     "open": "open opened reopen reopened reopening",
     "employ": "employ employs employed employees employment workforce work_force staff",
     "suspend": "suspend suspended suspension halt halted stop stopped called_off call_off "
@@ -272,7 +276,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "destroy": "destroy destroyed destruction flatten flattened raze razed reduced_to_rubble",
     "block": "block blocked blockage obstruct obstructed",
     "buy": "buy bought purchase purchased acquire acquired acquisition takeover",
-    "sell": "sell sold sale",
+    "sell": "sell sold sale sell_off divest divested offload offloaded",
     "vote": "vote voted voting ballot",
     "support": "support supported backed in_favour favour",
     "oppose": "oppose opposed opposition",
@@ -286,6 +290,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "recapture": "recapture recaptured rearrest rearrested",
     "merge": "merge merged merger",
     "recall": "recall recalled withdraw withdrawn withdrawal pulled_from_shelves",
+    "treat": "treat treated treatment",
     "breach": "breach breached hack hacked cyberattack cyber_attack intrusion",
     "flood": "flood flooded flooding inundate inundated submerged",
     "rescue": "rescue rescued",
@@ -294,6 +299,8 @@ PREDICATE_CLASSES: dict[str, str] = {
     "own": "own owned owns ownership shareholding stake",
     "hire": "hire hired recruit recruited",
     "layoff": "layoff layoffs lay_off laid_off redundancy redundancies job_cuts",
+    "dismiss": "dismiss dismissed dismissal sack sacked sacking oust ousted",
+    "elect": "elect elected election reelected re_elected",
     "build": "build built construct constructed construction",
     "repair": "repair repaired repairs fix fixed mend mended",
     "inspect": "inspect inspected inspection inspections examine examined",
@@ -301,6 +308,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "appoint": "appoint appointed appointment",
     "sign": "sign signed signing",
     "cost": "cost costs price priced",
+    "value": "value valued worth valuation",
     "post": "post posts position positions job jobs",
     "accept": "accept accepted acceptance",
     "survive": "survive survived survivor survivors",
@@ -317,7 +325,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "create": "create created creation fund funds funded",
     "pilot": "pilot piloted piloting fly flying flew at_the_controls",
     "at_large": "at_large on_the_run remain_at_large remain_on_the_run",
-    "infect": "infect infected infection infections",
+    "infect": "infect infected infection infections fell_ill fall_ill sickened",
 }
 # Outcomes that are mostly told as the other side of an opposite ('was unhurt' vs 'was
 # injured', 'upheld' vs 'overturned', 'left rates unchanged' vs 'raised rates'), and forms of
@@ -326,13 +334,11 @@ OUTCOME_CLASSES: dict[str, str] = {
     "kill": "died dying passed_away",
     "survive": "alive",
     "unhurt": "unhurt unharmed uninjured unscathed escaped_injury",
-    "damage": "damage damaged",
     "intact": "intact undamaged spared still_standing remained_standing",
     "uphold": "uphold upheld",
     "overturn": "overturn overturned quash quashed struck_down strike_down",
     "unchanged": "unchanged steady held_steady kept_unchanged left_unchanged on_hold",
     "continue": "go_ahead went_ahead goes_ahead going_ahead proceed proceeded",
-    "dismiss": "sack sacked oust ousted",
     "support": "voted_for vote_for",
     "oppose": "voted_against vote_against",
     "welcome": "welcome welcomed praise praised hail hailed applaud applauded",
@@ -340,7 +346,7 @@ OUTCOME_CLASSES: dict[str, str] = {
     "contained": "contained under_control extinguished put_out",
     "spread": "spread spreading out_of_control raging still_burning",
     "trapped": "trapped still_trapped",
-    "win": "gain gained elected re_elected",
+    "win": "gain gained",
     "join": "join joined",
     "rise": "strengthen strengthened higher",
     "fall": "weaken weakened shrink shrank shrunk",
@@ -405,8 +411,32 @@ OPPOSITE_CLASSES: tuple[tuple[str, str], ...] = (
     ("trapped", "escape"),
     ("join", "leave"),
     ("survive", "lose"),
+    ("elect", "lose"),
     ("collapse", "continue"),
     ("in_force", "relax"),
+)
+
+# Pairs of classes that can tell one event, the one more or less specific than the other, or
+# the same transfer seen from its other side: 'was detained by officers' ~ 'officers arrested
+# him', 'the road was cut' ~ 'blocked', 'sold to the fund' ~ 'the fund bought', 'was awarded
+# the contract' ~ 'won the contract', 'closed' ~ 'blocked'. Not synonyms (their words stay
+# apart), but never 'another action' either.
+KINDRED_CLASSES: tuple[tuple[str, str], ...] = (
+    ("arrest", "detain"),
+    ("block", "close"),
+    ("buy", "sell"),
+    ("buy", "agree"),
+    ("sell", "agree"),
+    ("award", "win"),
+    ("hire", "appoint"),
+    ("resign", "leave"),
+    ("dismiss", "leave"),
+    ("kill", "hit"),
+    ("quake", "hit"),
+    ("destroy", "damage"),
+    ("approve", "sign"),
+    ("replace", "appoint"),
+    ("suspend", "close"),
 )
 
 # Single-word forms as their class ('shut' → 'close'); phrases as stem tuples.
@@ -418,6 +448,18 @@ for _canon, _forms in PREDICATE_CLASSES.items():
             PHRASES[tuple(_form.split("_"))] = _canon
         else:
             SYNONYMS.setdefault(_form, _canon)
+# Forms that belong to a class only as written: their stem is another word's ('contracted' a
+# disease, but 'a contract'; 'struck' a blow, but 'a strike').
+EXACT_FORMS: dict[str, str] = {
+    "contracted": "infect",
+    "caught": "infect",
+    "struck": "hit",
+}
+SYNONYMS.update(EXACT_FORMS)
+KINDRED: dict[str, frozenset[str]] = {}
+for _a, _b in KINDRED_CLASSES:
+    KINDRED[_a] = KINDRED.get(_a, frozenset()) | {_b}
+    KINDRED[_b] = KINDRED.get(_b, frozenset()) | {_a}
 OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in OPPOSITE_CLASSES:
     OPPOSITES[_a] = OPPOSITES.get(_a, frozenset()) | {_b}
@@ -471,4 +513,14 @@ ORIGIN_NOUNS = _words(
     reuters bloomberg afp ap cnn bbc politico axios jazeera xinhua tass interfax kyodo yonhap
     anadolu efe ansa dpa nhk abc cbs nbc fox msnbc npr pbs guardian telegraph economist
     ft wsj nyt"""
+)
+# Origin nouns that make a source an organisation that speaks ('the health department said',
+# 'the company said'), not an outlet or a document: two outlets that each heard the
+# organisation say it are, like two outlets quoting one person, independent confirmations that
+# it said it. (A document of it, 'a Police Scotland statement', stays one origin.)
+ORGANISATION_NOUNS = _words(
+    """police board authority authorities department commission council ministry institute
+    trust company firm ltd inc corp plc group union league office court government
+    administration party committee association foundation university hospital center centre
+    regulator watchdog bureau"""
 )

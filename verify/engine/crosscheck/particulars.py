@@ -190,6 +190,9 @@ _DURATIONS = {
     "month": 30.44 * _DAY, "months": 30.44 * _DAY, "year": 365.25 * _DAY,
     "years": 365.25 * _DAY, "decade": 3652.5 * _DAY, "decades": 3652.5 * _DAY,
 }  # fmt: skip
+# Unit abbreviations that are no other word after a number ('1.2 km', '40 kg'); the rest
+# must be glued to it ('5m' may be millions, '6 in' is a preposition).
+_PLAIN_ABBREVIATIONS = _set("km kg cm mm ft lb lbs mw gw")
 # Calendar units vary in length: 'a month' is 28 to 31 days.
 _DURATION_SPREAD = {"month": 0.05, "months": 0.05, "year": 0.002, "years": 0.002}
 # Measures in one base unit each: length in metres, mass in kilograms, area in hectares,
@@ -325,6 +328,8 @@ def _word_number(toks: tuple[_Tok, ...], i: int) -> tuple[float, int] | None:
             i += 2
     else:
         return None
+    if [t.text for t in toks[i + 1 : i + 4]] == ["and", "a", "half"]:
+        value, i = value + 0.5, i + 3  # 'three and a half per cent', 'two and a half million'
     return _word_number_tail(toks, i + 1, value)
 
 
@@ -568,7 +573,9 @@ def _unit_after(toks: tuple[_Tok, ...], j: int) -> tuple[str, str, float, int]:
         if end + 1 < n and toks[end].text == "-" and toks[end + 1].text in ("long", "old"):
             end += 2
         return "duration", word, _DURATIONS[word], end
-    if word in _MEASURES and (len(word) > 2 or toks[k].glued or hyphen):
+    if word in _MEASURES and (
+        len(word) > 2 or toks[k].glued or hyphen or word in _PLAIN_ABBREVIATIONS
+    ):
         unit, factor = _BASE.get(_MEASURES[word], (_MEASURES[word], 1.0))
         return "measure", unit, factor, k + 1
     return "", "", 1.0, j
