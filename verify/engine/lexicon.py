@@ -123,10 +123,12 @@ CALLED_EVENTS = _words(
     truce, ceasefire, police, ambulance, conference, summit, session, inquiry, review,
     debate, hearing, protest, rally, boycott, timeout"""
 )
-# Cue verbs that take a plan when an infinitive follows ("threatened to retaliate").
+# Cue verbs that take a plan when an infinitive follows ("wants to build", "agreed to buy").
+# Commissive verbs of saying are not among them: "vowed to retaliate", "promised to cut
+# taxes", "threatened to resign" report what the subject said it would do.
 INTENTION_VERBS = _words(
-    """want, plan, agree, decide, offer, threaten, promise, vow, pledge, seek, aim, intend,
-    refuse, decline, hope, expect, try, attempt, propose, ask, demand"""
+    """want, plan, agree, decide, offer, seek, aim, intend, refuse, decline, hope, expect, try,
+    attempt, propose, ask, demand"""
 )
 REFUSAL_VERBS = _words("decline, refuse")
 # Verbs of saying that stay sources inside someone else's reported speech ("X said Y told

@@ -51,10 +51,21 @@ def test_a_modal_cue_with_reported_content_stays_a_source():
 
 def test_verbs_of_intention_before_an_infinitive_are_plans():
     body = (
-        "The airline has threatened to cancel its winter routes. "
-        "Two bidders agreed to buy the club."
+        "The airline wants to cancel its winter routes. "
+        "Two bidders agreed to buy the club. "
+        "The council plans to close the library."
     )
     assert attribute(body) == []
+
+
+def test_commissive_verbs_before_an_infinitive_report_what_the_subject_said_it_would_do():
+    body = (
+        "The airline has threatened to cancel its winter routes. "
+        "The new coach vowed to rebuild the defence. "
+        "Both candidates pledged to cut fares. "
+        "The mayor promised to repair the roof by spring."
+    )
+    assert mentions(body) == ["The airline", "The new coach", "Both candidates", "The mayor"]
 
 
 # --- requests and reactions need reported content -------------------------------------------
