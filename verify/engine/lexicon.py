@@ -130,6 +130,9 @@ INTENTION_VERBS = _words(
     """want, plan, agree, decide, offer, seek, aim, intend, refuse, decline, hope, expect, try,
     attempt, propose, ask, demand"""
 )
+# Directive cue verbs: with an addressee and an infinitive they report a request the subject
+# made ("asked the court to dismiss the case", "appealed to residents to stay indoors").
+DIRECTIVE_VERBS = _words("ask, appeal, demand")
 REFUSAL_VERBS = _words("decline, refuse")
 # Verbs of saying that stay sources inside someone else's reported speech ("X said Y told
 # him …": Y via X); other cues there tell what the reported people did.

@@ -92,6 +92,26 @@ def _content_after(toks: Tokens, last: int, *, explicit: bool) -> bool:
     return not explicit and low in lx.FINITE_AUXILIARIES and toks.is_word(j)
 
 
+def _addressee_then_infinitive(toks: Tokens, last: int) -> bool:
+    """Whether an addressee and an infinitive follow the cue ending at ``last``: "asked the
+    court to dismiss", "appealed to residents to stay"."""
+    k = last + 1
+    if toks.low(k) == "to":  # "appealed to residents"
+        k += 1
+    j = k
+    while (
+        j < toks.n
+        and j - k < _MAX_OBJECT
+        and toks.is_word(j)
+        and toks.lows[j] != "to"
+        and toks.lows[j] not in _OBJECT_STOPS
+        and toks.lows[j] not in lx.CONTENT_OPENERS
+        and toks.lows[j] not in lx.FINITE_AUXILIARIES
+    ):
+        j += 1
+    return j > k and toks.low(j) == "to" and toks.is_word(j + 1) and toks.low(j + 1) != "the"
+
+
 def _calls_an_event(toks: Tokens, k: int) -> bool:
     """Whether the object at token k of "call" is an event it convenes ("a strike", "an early
     election", "the police"), not something it characterises ("the plan a disgrace")."""
@@ -152,6 +172,12 @@ def reports_content(
         return False  # "called a strike", "has called an election": an action
     if base not in lx.CONTENT_ONLY_VERBS:
         return True
+    if (
+        base in lx.DIRECTIVE_VERBS
+        and toks.low(aux - 1) not in ("and", "or")  # "would cap … and ask": the plan's modal
+        and _addressee_then_infinitive(toks, last)
+    ):
+        return True  # a request is the subject's statement of what others should do
     if span_first >= 0 and parenthetical(toks, span_first, last):
         return True
     return _content_after(toks, last, explicit=False)

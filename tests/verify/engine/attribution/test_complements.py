@@ -182,3 +182,13 @@ def test_a_negated_belief_is_still_the_subjects_view():
 def test_a_concessive_clause_is_not_inside_the_earlier_report():
     body = "The senator accused the judge of bias, though records show the judge recused himself."
     assert sorted(mentions(body)) == ["The senator", "records"]
+
+
+def test_a_request_to_an_addressee_is_the_subjects_statement():
+    body = (
+        "Her lawyers asked the judge to dismiss the charges. "
+        "The police appealed to drivers to avoid the bridge. "
+        "The union asked to be heard. "
+        "The treaty would cap tariffs and ask the members to report yearly."
+    )
+    assert mentions(body) == ["Her lawyers", "The police"]
