@@ -114,13 +114,17 @@ def _addressee_then_infinitive(toks: Tokens, last: int) -> bool:
 
 def _calls_an_event(toks: Tokens, k: int) -> bool:
     """Whether the object at token k of "call" is an event it convenes ("a strike", "an early
-    election", "the police"), not something it characterises ("the plan a disgrace")."""
+    election", "the police"), not something it characterises ("the plan a disgrace", "the vote
+    a sham", "the inquiry “a waste of money”")."""
     j = k
     while j < toks.n and j - k < 3 and toks.is_word(j) and toks.lows[j] not in lx.CALLED_EVENTS:
         if toks.caps[j]:
             return False
         j += 1
-    return toks.low(j) in lx.CALLED_EVENTS
+    if toks.low(j) not in lx.CALLED_EVENTS:
+        return False
+    after = j + 1
+    return not (after < toks.n and (toks.kinds[after] == OPEN or toks.lows[after] in ("a", "an")))
 
 
 def parenthetical(toks: Tokens, span_first: int, last: int) -> bool:

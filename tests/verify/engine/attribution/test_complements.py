@@ -192,3 +192,12 @@ def test_a_request_to_an_addressee_is_the_subjects_statement():
         "The treaty would cap tariffs and ask the members to report yearly."
     )
     assert mentions(body) == ["Her lawyers", "The police"]
+
+
+def test_calling_an_event_something_characterises_it():
+    body = (
+        "The senator called the vote a sham. "
+        "The mayor called the inquiry “a waste of money”. "
+        "The prime minister called an election for May."
+    )
+    assert mentions(body) == ["The senator", "The mayor"]
