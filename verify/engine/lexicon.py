@@ -91,7 +91,7 @@ SPEECH_VERBS = _words(
 COGNITION_VERBS = _words(
     """believe, think, feel, hope, expect, fear, worry, doubt, suspect, wish, want,
     consider, realize, realise, recognize, recognise, anticipate, intend, refuse, decline,
-    foresee, reckon, imagine, understand, regret, envision"""
+    foresee, reckon, imagine, understand, regret, envision, know"""
 )
 # Verbs whose subject is usually evidence: a study found, records show.
 EVIDENCE_VERBS = _words("show, find, indicate, document, suggest, reveal, conclude")
@@ -115,7 +115,8 @@ SAYING_VERBS = _words(
 # "commuters have complained", "published guidance"): a source only with content after them.
 CONTENT_ONLY_VERBS = _words(
     """ask, appeal, publish, consider, agree, offer, decide, compare, discuss, seek, aim,
-    respond, complain, welcome, rule, want, demand, thank, apologize, apologise, congratulate"""
+    respond, complain, welcome, rule, want, demand, know, thank, apologize, apologise,
+    congratulate"""
 )
 # What "call" convenes rather than characterises: "called a strike", "called the police".
 CALLED_EVENTS = _words(

@@ -153,10 +153,13 @@ def reports_content(
     chain = toks.lows[aux:verb]
     if any(low in lx.REFUSAL_FORMS for low in chain):
         return False  # "declined to comment", "refused to say whether"
-    if any(low in lx.NEGATIONS for low in chain) and base not in lx.BELIEF_VERBS:
+    if any(low in lx.NEGATIONS for low in chain):
         # "did not respond", "has not said when": a refusal; "did not deny that …" reports.
-        # A negated belief is still a stance ("he doesn't think so").
-        return toks.low(_skip_adjuncts(toks, last + 1)) == "that"
+        # A negated belief is still a stance ("he doesn't think so"), but not knowing whether
+        # something is so tells nothing ("did not know whether the plant would close").
+        after = toks.low(_skip_adjuncts(toks, last + 1))
+        if base not in lx.BELIEF_VERBS or after in ("whether", "if"):
+            return after == "that"
     if any(low in lx.MODALS for low in chain):
         # "will publish guidance" is a plan; "will say in her speech that …" reports
         return base in lx.SAYING_VERBS and _content_after(toks, last, explicit=True)

@@ -201,3 +201,13 @@ def test_calling_an_event_something_characterises_it():
         "The prime minister called an election for May."
     )
     assert mentions(body) == ["The senator", "The mayor"]
+
+
+def test_knowing_what_is_so_is_a_stance_but_not_knowing_whether_is_not():
+    body = (
+        "Investigators know that the fire started in the kitchen. "
+        "The mayor knows the city well. "
+        "The mayor did not know whether the plant would close. "
+        "He does not think so."
+    )
+    assert mentions(body) == ["Investigators", "He"]
