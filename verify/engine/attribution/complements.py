@@ -157,9 +157,9 @@ def reports_content(
         # "did not respond", "has not said when": a refusal; "did not deny that …" reports.
         # A negated belief is still a stance ("he doesn't think so"), but not knowing whether
         # something is so tells nothing ("did not know whether the plant would close").
-        after = toks.low(_skip_adjuncts(toks, last + 1))
-        if base not in lx.BELIEF_VERBS or after in ("whether", "if"):
-            return after == "that"
+        opener = toks.low(_skip_adjuncts(toks, last + 1))
+        if base not in lx.BELIEF_VERBS or opener in ("whether", "if"):
+            return opener == "that"
     if any(low in lx.MODALS for low in chain):
         # "will publish guidance" is a plan; "will say in her speech that …" reports
         return base in lx.SAYING_VERBS and _content_after(toks, last, explicit=True)
