@@ -91,7 +91,7 @@ SPEECH_VERBS = _words(
 COGNITION_VERBS = _words(
     """believe, think, feel, hope, expect, fear, worry, doubt, suspect, wish, want,
     consider, realize, realise, recognize, recognise, anticipate, intend, refuse, decline,
-    foresee, reckon, imagine, understand, regret, envision"""
+    foresee, reckon, imagine, understand, regret, envision, know"""
 )
 # Verbs whose subject is usually evidence: a study found, records show.
 EVIDENCE_VERBS = _words("show, find, indicate, document, suggest, reveal, conclude")
@@ -115,7 +115,8 @@ SAYING_VERBS = _words(
 # "commuters have complained", "published guidance"): a source only with content after them.
 CONTENT_ONLY_VERBS = _words(
     """ask, appeal, publish, consider, agree, offer, decide, compare, discuss, seek, aim,
-    respond, complain, welcome, rule, want, demand, thank, apologize, apologise, congratulate"""
+    respond, complain, welcome, rule, want, demand, know, thank, apologize, apologise,
+    congratulate"""
 )
 # What "call" convenes rather than characterises: "called a strike", "called the police".
 CALLED_EVENTS = _words(
@@ -123,11 +124,16 @@ CALLED_EVENTS = _words(
     truce, ceasefire, police, ambulance, conference, summit, session, inquiry, review,
     debate, hearing, protest, rally, boycott, timeout"""
 )
-# Cue verbs that take a plan when an infinitive follows ("threatened to retaliate").
+# Cue verbs that take a plan when an infinitive follows ("wants to build", "agreed to buy").
+# Commissive verbs of saying are not among them: "vowed to retaliate", "promised to cut
+# taxes", "threatened to resign" report what the subject said it would do.
 INTENTION_VERBS = _words(
-    """want, plan, agree, decide, offer, threaten, promise, vow, pledge, seek, aim, intend,
-    refuse, decline, hope, expect, try, attempt, propose, ask, demand"""
+    """want, plan, agree, decide, offer, seek, aim, intend, refuse, decline, hope, expect, try,
+    attempt, propose, ask, demand"""
 )
+# Directive cue verbs: with an addressee and an infinitive they report a request the subject
+# made ("asked the court to dismiss the case", "appealed to residents to stay indoors").
+DIRECTIVE_VERBS = _words("ask, appeal, demand")
 REFUSAL_VERBS = _words("decline, refuse")
 # Verbs of saying that stay sources inside someone else's reported speech ("X said Y told
 # him …": Y via X); other cues there tell what the reported people did.

@@ -92,15 +92,39 @@ def _content_after(toks: Tokens, last: int, *, explicit: bool) -> bool:
     return not explicit and low in lx.FINITE_AUXILIARIES and toks.is_word(j)
 
 
+def _addressee_then_infinitive(toks: Tokens, last: int) -> bool:
+    """Whether an addressee and an infinitive follow the cue ending at ``last``: "asked the
+    court to dismiss", "appealed to residents to stay"."""
+    k = last + 1
+    if toks.low(k) == "to":  # "appealed to residents"
+        k += 1
+    j = k
+    while (
+        j < toks.n
+        and j - k < _MAX_OBJECT
+        and toks.is_word(j)
+        and toks.lows[j] != "to"
+        and toks.lows[j] not in _OBJECT_STOPS
+        and toks.lows[j] not in lx.CONTENT_OPENERS
+        and toks.lows[j] not in lx.FINITE_AUXILIARIES
+    ):
+        j += 1
+    return j > k and toks.low(j) == "to" and toks.is_word(j + 1) and toks.low(j + 1) != "the"
+
+
 def _calls_an_event(toks: Tokens, k: int) -> bool:
     """Whether the object at token k of "call" is an event it convenes ("a strike", "an early
-    election", "the police"), not something it characterises ("the plan a disgrace")."""
+    election", "the police"), not something it characterises ("the plan a disgrace", "the vote
+    a sham", "the inquiry “a waste of money”")."""
     j = k
     while j < toks.n and j - k < 3 and toks.is_word(j) and toks.lows[j] not in lx.CALLED_EVENTS:
         if toks.caps[j]:
             return False
         j += 1
-    return toks.low(j) in lx.CALLED_EVENTS
+    if toks.low(j) not in lx.CALLED_EVENTS:
+        return False
+    after = j + 1
+    return not (after < toks.n and (toks.kinds[after] == OPEN or toks.lows[after] in ("a", "an")))
 
 
 def parenthetical(toks: Tokens, span_first: int, last: int) -> bool:
@@ -129,10 +153,13 @@ def reports_content(
     chain = toks.lows[aux:verb]
     if any(low in lx.REFUSAL_FORMS for low in chain):
         return False  # "declined to comment", "refused to say whether"
-    if any(low in lx.NEGATIONS for low in chain) and base not in lx.BELIEF_VERBS:
+    if any(low in lx.NEGATIONS for low in chain):
         # "did not respond", "has not said when": a refusal; "did not deny that …" reports.
-        # A negated belief is still a stance ("he doesn't think so").
-        return toks.low(_skip_adjuncts(toks, last + 1)) == "that"
+        # A negated belief is still a stance ("he doesn't think so"), but not knowing whether
+        # something is so tells nothing ("did not know whether the plant would close").
+        opener = toks.low(_skip_adjuncts(toks, last + 1))
+        if base not in lx.BELIEF_VERBS or opener in ("whether", "if"):
+            return opener == "that"
     if any(low in lx.MODALS for low in chain):
         # "will publish guidance" is a plan; "will say in her speech that …" reports
         return base in lx.SAYING_VERBS and _content_after(toks, last, explicit=True)
@@ -152,6 +179,12 @@ def reports_content(
         return False  # "called a strike", "has called an election": an action
     if base not in lx.CONTENT_ONLY_VERBS:
         return True
+    if (
+        base in lx.DIRECTIVE_VERBS
+        and toks.low(aux - 1) not in ("and", "or")  # "would cap … and ask": the plan's modal
+        and _addressee_then_infinitive(toks, last)
+    ):
+        return True  # a request is the subject's statement of what others should do
     if span_first >= 0 and parenthetical(toks, span_first, last):
         return True
     return _content_after(toks, last, explicit=False)

@@ -51,10 +51,21 @@ def test_a_modal_cue_with_reported_content_stays_a_source():
 
 def test_verbs_of_intention_before_an_infinitive_are_plans():
     body = (
-        "The airline has threatened to cancel its winter routes. "
-        "Two bidders agreed to buy the club."
+        "The airline wants to cancel its winter routes. "
+        "Two bidders agreed to buy the club. "
+        "The council plans to close the library."
     )
     assert attribute(body) == []
+
+
+def test_commissive_verbs_before_an_infinitive_report_what_the_subject_said_it_would_do():
+    body = (
+        "The airline has threatened to cancel its winter routes. "
+        "The new coach vowed to rebuild the defence. "
+        "Both candidates pledged to cut fares. "
+        "The mayor promised to repair the roof by spring."
+    )
+    assert mentions(body) == ["The airline", "The new coach", "Both candidates", "The mayor"]
 
 
 # --- requests and reactions need reported content -------------------------------------------
@@ -171,3 +182,32 @@ def test_a_negated_belief_is_still_the_subjects_view():
 def test_a_concessive_clause_is_not_inside_the_earlier_report():
     body = "The senator accused the judge of bias, though records show the judge recused himself."
     assert sorted(mentions(body)) == ["The senator", "records"]
+
+
+def test_a_request_to_an_addressee_is_the_subjects_statement():
+    body = (
+        "Her lawyers asked the judge to dismiss the charges. "
+        "The police appealed to drivers to avoid the bridge. "
+        "The union asked to be heard. "
+        "The treaty would cap tariffs and ask the members to report yearly."
+    )
+    assert mentions(body) == ["Her lawyers", "The police"]
+
+
+def test_calling_an_event_something_characterises_it():
+    body = (
+        "The senator called the vote a sham. "
+        "The mayor called the inquiry “a waste of money”. "
+        "The prime minister called an election for May."
+    )
+    assert mentions(body) == ["The senator", "The mayor"]
+
+
+def test_knowing_what_is_so_is_a_stance_but_not_knowing_whether_is_not():
+    body = (
+        "Investigators know that the fire started in the kitchen. "
+        "The mayor knows the city well. "
+        "The mayor did not know whether the plant would close. "
+        "He does not think so."
+    )
+    assert mentions(body) == ["Investigators", "He"]
