@@ -1551,7 +1551,8 @@ def assess(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ass
     threshold = MATCH_THRESHOLD if claim.context and candidate.context else SENTENCE_MATCH_THRESHOLD
     if score < threshold:
         return None
-    fa, fb = _features(claim.text), _features(candidate.text)
+    fa = _features(claim.text, claim.published_at)
+    fb = _features(candidate.text, candidate.published_at)
     return _assess(claim, candidate, fa, fb, idf, score, full=True)
 
 
