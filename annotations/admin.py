@@ -101,6 +101,25 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
+class DeskEditedAdmin(ServiceSaveMixin, ReadOnlyHistoryAdmin):
+    """What the desk makes (annotations, attributions): never added or deleted here, changed
+    through the workflow services by whoever may annotate."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return workflow.can_annotate(request.user)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters for a list column, an ellipsis marking the cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -363,7 +382,7 @@ class SentenceAdmin(ReadOnlyHistoryAdmin):
 
     @admin.display(description="text")
     def short_text(self, sentence: Sentence) -> str:
-        return sentence.text if len(sentence.text) <= 100 else sentence.text[:99] + "…"
+        return clip(sentence.text, 100)
 
 
 class TransitionInline(ReadOnlyInline):
@@ -383,7 +402,7 @@ class AnnotationAdminForm(forms.ModelForm):
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(ServiceSaveMixin, ReadOnlyHistoryAdmin):
+class AnnotationAdmin(DeskEditedAdmin):
     """Confidence and note are edited here through the services; statuses by the actions."""
 
     list_display = (
@@ -413,19 +432,9 @@ class AnnotationAdmin(ServiceSaveMixin, ReadOnlyHistoryAdmin):
     inlines = [TransitionInline]
     actions = ["submit", "withdraw", "approve", "reopen"]
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return workflow.can_annotate(request.user)
-
     @admin.display(description="sentence")
     def sentence_text(self, annotation: Annotation) -> str:
-        text = annotation.sentence.text
-        return text if len(text) <= 90 else text[:89] + "…"
+        return clip(annotation.sentence.text, 90)
 
     @admin.display(description="article")
     def article(self, annotation: Annotation) -> Article:
@@ -499,7 +508,7 @@ class AttributionAdminForm(forms.ModelForm):
 
 
 @admin.register(Attribution)
-class AttributionAdmin(ServiceSaveMixin, ReadOnlyHistoryAdmin):
+class AttributionAdmin(DeskEditedAdmin):
     """Attributions, with the standards fields of each use of an anonymous source, edited
     through the workflow service (the sentence's rules and its annotation's version apply).
     They are added and removed on the desk."""
@@ -521,19 +530,9 @@ class AttributionAdmin(ServiceSaveMixin, ReadOnlyHistoryAdmin):
     )
     readonly_fields = ("sentence", "source", "via", "is_suggestion")
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return workflow.can_annotate(request.user)
-
     @admin.display(description="sentence")
     def sentence_text(self, attribution: Attribution) -> str:
-        text = attribution.sentence.text
-        return text if len(text) <= 80 else text[:79] + "…"
+        return clip(attribution.sentence.text, 80)
 
     @admin.display(description="standards (anonymous)")
     def standards(self, attribution: Attribution) -> str:

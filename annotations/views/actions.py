@@ -90,9 +90,10 @@ def update_annotation(request: HttpRequest, annotation_id: int) -> JsonResponse:
     )
 
 
-@require_POST
-@desk_view
-def submit(request: HttpRequest, annotation_id: int) -> JsonResponse:
+def _move(
+    request: HttpRequest, annotation_id: int, service: Callable[..., object], *, done: str
+) -> JsonResponse:
+    """Submit or withdraw through ``service``, at the version the page saw (required)."""
     annotation = selectors.desk_annotation(annotation_id)
     version = _version(request)
     if version is None:
@@ -100,9 +101,15 @@ def submit(request: HttpRequest, annotation_id: int) -> JsonResponse:
     return run_service(
         request,
         annotation.sentence_id,
-        lambda: workflow.submit(annotation=annotation, user=request.user, version=version),
-        done="Submitted for review.",
+        lambda: service(annotation=annotation, user=request.user, version=version),
+        done=done,
     )
+
+
+@require_POST
+@desk_view
+def submit(request: HttpRequest, annotation_id: int) -> JsonResponse:
+    return _move(request, annotation_id, workflow.submit, done="Submitted for review.")
 
 
 def _review(
@@ -139,14 +146,10 @@ def request_changes(request: HttpRequest, annotation_id: int) -> JsonResponse:
 @require_POST
 @desk_view
 def withdraw(request: HttpRequest, annotation_id: int) -> JsonResponse:
-    annotation = selectors.desk_annotation(annotation_id)
-    version = _version(request)
-    if version is None:
-        return bad_request(ERR_VERSION)
-    return run_service(
+    return _move(
         request,
-        annotation.sentence_id,
-        lambda: workflow.withdraw(annotation=annotation, user=request.user, version=version),
+        annotation_id,
+        workflow.withdraw,
         done="Withdrawn from review: the sentence is a draft again, change it and submit it.",
     )
 
