@@ -21,6 +21,7 @@ import factory
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.db.models import Q
+from django.test import Client
 from simple_history.utils import bulk_create_with_history
 
 from annotations.models import (
@@ -147,6 +148,20 @@ def claims_of(article: Article) -> list[Sentence]:
 def annotation_of(sentence: Sentence) -> Annotation:
     """The sentence's annotation as the database holds it now."""
     return Annotation.objects.get(sentence=sentence)
+
+
+def anonymous_suggestion() -> Attribution:
+    """A fresh ``make_article()``'s suggested attribution to its anonymous source."""
+    return Attribution.objects.get(
+        sentence__article=make_article(), source__name="a senior Ukrainian source"
+    )
+
+
+def client_for(user: User) -> Client:
+    """A Django test client logged in as ``user``."""
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def annotations_of(article: Article) -> list[Annotation]:

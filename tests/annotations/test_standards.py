@@ -19,8 +19,8 @@ from tests.factories import (
     SourceFactory,
     SubmittedAnnotationFactory,
     annotation_of,
+    anonymous_suggestion,
     claims_of,
-    make_article,
 )
 
 pytestmark = pytest.mark.django_db
@@ -91,10 +91,7 @@ def test_the_fields_belong_to_the_use_not_to_the_registry_entry(editor, anonymou
 
 
 def test_accepting_a_suggestion_takes_the_registry_defaults_for_fields_not_given(editor):
-    article = make_article()
-    suggestion = Attribution.objects.get(
-        sentence__article=article, source__name="a senior Ukrainian source"
-    )
+    suggestion = anonymous_suggestion()
     Source.objects.filter(pk=suggestion.source_id).update(
         anonymity_reason="Registry default.", in_position_to_know=True
     )

@@ -12,16 +12,11 @@ from tests.factories import (
     SubmittedAnnotationFactory,
     UserFactory,
     annotations_of,
+    client_for,
     make_article,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def page_urls(article: Article) -> list[str]:

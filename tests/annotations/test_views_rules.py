@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from annotations.limits import MAX_COMMENT_CHARS, MAX_NOTE_CHARS
@@ -15,18 +14,14 @@ from tests.factories import (
     SourceFactory,
     SubmittedAnnotationFactory,
     annotation_of,
+    anonymous_suggestion,
     claims_of,
+    client_for,
     contradiction,
     make_article,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def panel(user, sentence) -> str:
@@ -37,19 +32,13 @@ def panel(user, sentence) -> str:
 
 
 def test_the_panel_asks_for_the_standards_fields_when_accepting_an_anonymous_suggestion(editor):
-    article = make_article()
-    suggestion = Attribution.objects.get(
-        sentence__article=article, source__name="a senior Ukrainian source"
-    )
+    suggestion = anonymous_suggestion()
     html = panel(editor, suggestion.sentence)
     assert "Why was anonymity granted?" in html and 'name="identity_known_to_editor"' in html
 
 
 def test_accepting_from_the_panel_records_the_fields_on_the_attribution(editor):
-    article = make_article()
-    suggestion = Attribution.objects.get(
-        sentence__article=article, source__name="a senior Ukrainian source"
-    )
+    suggestion = anonymous_suggestion()
     response = client_for(editor).post(
         reverse("desk:accept_attribution", args=[suggestion.pk]),
         {
@@ -70,10 +59,7 @@ def test_accepting_from_the_panel_records_the_fields_on_the_attribution(editor):
 
 
 def test_accepting_an_anonymous_source_without_the_fields_says_what_submission_needs(editor):
-    article = make_article()
-    suggestion = Attribution.objects.get(
-        sentence__article=article, source__name="a senior Ukrainian source"
-    )
+    suggestion = anonymous_suggestion()
     response = client_for(editor).post(
         reverse("desk:accept_attribution", args=[suggestion.pk]),
         {"version": annotation_of(suggestion.sentence).version, "in_position_to_know": "true"},

@@ -8,7 +8,7 @@ import pytest
 from drf_spectacular.generators import SchemaGenerator
 
 from annotations.limits import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS
-from annotations.models import Annotation, Attribution, Source
+from annotations.models import Annotation, Source
 from tests.factories import (
     STANDARDS,
     ArticleFactory,
@@ -16,9 +16,9 @@ from tests.factories import (
     SourceFactory,
     SubmittedAnnotationFactory,
     annotation_of,
+    anonymous_suggestion,
     claims_of,
     contradiction,
-    make_article,
 )
 
 pytestmark = pytest.mark.django_db
@@ -65,10 +65,7 @@ def test_submitting_without_the_standards_fields_is_400_naming_sentence_and_fiel
 
 
 def test_accept_takes_the_standards_fields(as_editor):
-    article = make_article()
-    suggestion = Attribution.objects.get(
-        sentence__article=article, source__name="a senior Ukrainian source"
-    )
+    suggestion = anonymous_suggestion()
     version = annotation_of(suggestion.sentence).version
     response = as_editor.post(
         f"/api/v1/attributions/{suggestion.pk}/accept/", {"version": version, **STANDARDS}
