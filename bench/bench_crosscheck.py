@@ -27,7 +27,6 @@ import multiprocessing
 import os
 import pickle
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -125,12 +124,7 @@ def child(backend: str, size: int, corpus: Path, reps: int) -> dict[str, Any]:
 
 
 def _child(backend: str, size: int, corpus: Path, reps: int, tmp: Path) -> dict[str, Any]:
-    if backend == "postgres":
-        benchdb.recreate_postgres(PG_DATABASE)
-        url = benchdb.postgres_url(PG_DATABASE)
-    else:
-        url = f"sqlite:///{tmp / 'bench.sqlite3'}"
-    migrate_s = benchdb.setup_django(url)
+    migrate_s = benchdb.setup_django(benchdb.database_url(backend, PG_DATABASE, tmp))
     articles = read_corpus(corpus, size)
     if backend == "postgres":
         build = benchdb.load_postgres(PG_DATABASE, articles)
@@ -319,12 +313,9 @@ def run_child(backend: str, size: int, corpus: Path, reps: int) -> dict[str, Any
     ]
     print(f"... {backend} {label(size)} sentences", file=sys.stderr, flush=True)
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        print(done.stdout[-2000:], done.stderr[-4000:], file=sys.stderr)
-        print(f"!!! {backend} {label(size)} failed (exit {done.returncode})", file=sys.stderr)
+    result = benchdb.run_child(command, f"{backend} {label(size)}")
+    if result is None:
         return None
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     result["wall_s"] = round(time.perf_counter() - started, 1)
     print(f"    done in {result['wall_s']} s", file=sys.stderr, flush=True)
     return result
@@ -433,12 +424,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
     plan = [(b, n) for b in backends for n in (sizes or DEFAULT_SIZES[b])]
     skipped: dict[str, str] = {}
-    if "postgres" in backends:
-        reason = benchdb.postgres_reachable()
-        if reason:
-            print(f"PostgreSQL unreachable, skipped: {reason}", file=sys.stderr)
-            skipped["postgres"] = reason
-            plan = [(b, n) for b, n in plan if b != "postgres"]
+    if benchdb.skip_unreachable_postgres(backends, skipped):
+        plan = [(b, n) for b, n in plan if b != "postgres"]
     if not plan:
         print(json.dumps({"benchmark": "crosscheck", "results": [], "skipped": skipped}))
         return 0

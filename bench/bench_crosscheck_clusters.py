@@ -89,7 +89,7 @@ def passages(cluster: dict[str, Any]) -> dict[tuple[str, str], Passage]:
     return out
 
 
-def _find(table: dict[tuple[str, str], Passage], key: str, text: str) -> Passage:
+def find_passage(table: dict[tuple[str, str], Passage], key: str, text: str) -> Passage:
     """The passage of the sentence that is, or contains, the gold text."""
     if (key, text) in table:
         return table[(key, text)]
@@ -106,8 +106,8 @@ def predictions(clusters: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for cluster in clusters:
         table = tables[cluster["id"]]
         for pair in cluster["pairs"]:
-            claim = _find(table, pair["claim"]["article"], pair["claim"]["text"])
-            candidate = _find(table, pair["candidate"]["article"], pair["candidate"]["text"])
+            claim = find_passage(table, pair["claim"]["article"], pair["claim"]["text"])
+            candidate = find_passage(table, pair["candidate"]["article"], pair["candidate"]["text"])
             match = compare(claim, candidate, idf=idf)
             rows.append(
                 {
@@ -203,8 +203,8 @@ def dev_contradiction_causes() -> list[str]:
     for cluster in dev:
         table = tables[cluster["id"]]
         for pair in cluster["pairs"]:
-            claim = _find(table, pair["claim"]["article"], pair["claim"]["text"])
-            candidate = _find(table, pair["candidate"]["article"], pair["candidate"]["text"])
+            claim = find_passage(table, pair["claim"]["article"], pair["claim"]["text"])
+            candidate = find_passage(table, pair["candidate"]["article"], pair["candidate"]["text"])
             match = compare(claim, candidate, idf=idf)
             predicted = "none" if match is None else match.relation
             gold = pair["relation"]

@@ -44,7 +44,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_crosscheck_clusters import SPLITS, load, passages
+from bench.bench_crosscheck_clusters import SPLITS, find_passage, load, passages
 from bench.bench_crosscheck_pairs import bm25_idf
 from verify.engine.analysis import analyze
 from verify.engine.crosscheck import Passage, compare, embedding, similarity
@@ -70,16 +70,6 @@ def _rss_mb() -> float:
     return float("nan")
 
 
-def _find(table: dict[tuple[str, str], Passage], key: str, text: str) -> Passage:
-    """The passage of the sentence that is, or contains, the gold text."""
-    if (key, text) in table:
-        return table[(key, text)]
-    for (k, t), passage in table.items():
-        if k == key and (text in t or t in text):
-            return passage
-    raise KeyError(f"{key}: {text!r} is no sentence of the article")
-
-
 Tables = dict[str, dict[tuple[str, str], Passage]]
 
 
@@ -98,8 +88,8 @@ def pairs() -> tuple[list[dict[str, Any]], Tables]:
                     "relation": pair["relation"],
                     "kind": pair["kind"],
                     "same": pair["relation"] in SAME_FACT,
-                    "claim": _find(table, pair["claim"]["article"], pair["claim"]["text"]),
-                    "candidate": _find(
+                    "claim": find_passage(table, pair["claim"]["article"], pair["claim"]["text"]),
+                    "candidate": find_passage(
                         table, pair["candidate"]["article"], pair["candidate"]["text"]
                     ),
                 }

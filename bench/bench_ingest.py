@@ -26,9 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,21 +45,8 @@ WARM_UP = 3  # articles ingested before timing (lazily built state, first querie
 
 
 def child(backend: str) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
-        if backend == "postgres":
-            benchdb.recreate_postgres(PG_DATABASE)
-            url = benchdb.postgres_url(PG_DATABASE)
-        else:
-            url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        try:
-            benchdb.setup_django(url)
-            return measure(backend)
-        finally:
-            from django.db import connection
-
-            connection.close()
-            if backend == "postgres":
-                benchdb.drop_postgres(PG_DATABASE)
+    with benchdb.fresh_django(backend, PG_DATABASE, prefix="bench-ingest-"):
+        return measure(backend)
 
 
 def server_cpu() -> tuple[int, float] | None:
@@ -127,13 +112,7 @@ def measure(backend: str) -> dict[str, Any]:
 def run_child(backend: str) -> dict[str, Any] | None:
     command = [sys.executable, "-m", "bench.bench_ingest", "--child", backend]
     print(f"... {backend}: ingesting", file=sys.stderr, flush=True)
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        print(done.stdout[-2000:], done.stderr[-4000:], file=sys.stderr)
-        print(f"!!! {backend} failed (exit {done.returncode})", file=sys.stderr)
-        return None
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    return benchdb.run_child(command, backend)
 
 
 def report(results: list[dict[str, Any]], skipped: dict[str, str]) -> None:
@@ -184,12 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown backends: {', '.join(sorted(unknown))}")
     skipped: dict[str, str] = {}
-    if "postgres" in backends:
-        reason = benchdb.postgres_reachable()
-        if reason:
-            print(f"PostgreSQL unreachable, skipped: {reason}", file=sys.stderr)
-            skipped["postgres"] = reason
-            backends.remove("postgres")
+    if benchdb.skip_unreachable_postgres(backends, skipped):
+        backends.remove("postgres")
     results = [r for b in backends if (r := run_child(b)) is not None]
     report(results, skipped)
     return 0 if len(results) == len(backends) else 1

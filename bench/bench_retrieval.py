@@ -60,9 +60,7 @@ import json
 import math
 import os
 import re
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -315,25 +313,12 @@ def body_of(doc: Document) -> tuple[str, list[int]]:
 def product_path(backend: str, directory: Path, candidates: int = 0) -> dict[str, Any]:
     """Ingest ECB+ into a fresh ``backend`` database and cross-check every query there
     (``candidates``, when given, replaces ``CROSSCHECK_CANDIDATES``: an experiment)."""
-    with tempfile.TemporaryDirectory(prefix="bench-retrieval-") as tmp:
-        if backend == "postgres":
-            benchdb.recreate_postgres(PG_DATABASE)
-            url = benchdb.postgres_url(PG_DATABASE)
-        else:
-            url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        try:
-            benchdb.setup_django(url)
-            if candidates:
-                from django.conf import settings
+    with benchdb.fresh_django(backend, PG_DATABASE, prefix="bench-retrieval-"):
+        if candidates:
+            from django.conf import settings
 
-                settings.CROSSCHECK_CANDIDATES = candidates
-            return _product_run(backend, directory)
-        finally:
-            from django.db import connection
-
-            connection.close()
-            if backend == "postgres":
-                benchdb.drop_postgres(PG_DATABASE)
+            settings.CROSSCHECK_CANDIDATES = candidates
+        return _product_run(backend, directory)
 
 
 def _product_run(backend: str, directory: Path) -> dict[str, Any]:
@@ -451,13 +436,7 @@ def run_child(backend: str, candidates: int) -> dict[str, Any] | None:
     command = [sys.executable, "-m", "bench.bench_retrieval", "--child", backend]
     command += ["--candidates", str(candidates)] if candidates else []
     print(f"... {backend}: ingesting ECB+ and cross-checking", file=sys.stderr, flush=True)
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        print(done.stdout[-2000:], done.stderr[-4000:], file=sys.stderr)
-        print(f"!!! {backend} failed (exit {done.returncode})", file=sys.stderr)
-        return None
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    return benchdb.run_child(command, backend)
 
 
 # --- the former in-memory path, for comparison --------------------------------------------
@@ -585,12 +564,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unknown backends: {', '.join(sorted(unknown))}")
     backends = asked or list(BACKENDS)
     skipped: dict[str, str] = {}
-    if "postgres" in backends:
-        reason = benchdb.postgres_reachable()
-        if reason:
-            print(f"PostgreSQL unreachable, skipped: {reason}", file=sys.stderr)
-            skipped["postgres"] = reason
-            backends.remove("postgres")
+    if benchdb.skip_unreachable_postgres(backends, skipped):
+        backends.remove("postgres")
     product = [r for b in backends if (r := run_child(b, args.candidates)) is not None]
     result: dict[str, Any] = {
         "benchmark": "ecbplus",

@@ -8,11 +8,17 @@ before ``django.setup()``, so a benchmark runs each database in a fresh process.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import subprocess
+import sys
+import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from bench.newsgen import Article
@@ -74,6 +80,57 @@ def setup_django(database_url: str, **environ: str) -> float:
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     return time.perf_counter() - started
+
+
+def database_url(backend: str, pg_database: str, directory: Path) -> str:
+    """The URL of a fresh database for ``backend``: ``pg_database`` dropped and created on
+    the PostgreSQL server, or a new SQLite file in ``directory``."""
+    if backend == "postgres":
+        recreate_postgres(pg_database)
+        return postgres_url(pg_database)
+    return f"sqlite:///{directory / 'bench.sqlite3'}"
+
+
+@contextmanager
+def fresh_django(backend: str, pg_database: str, prefix: str) -> Iterator[None]:
+    """Django set up and migrated on a fresh ``backend`` database for the block; afterwards
+    the connection is closed and the PostgreSQL database dropped."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        url = database_url(backend, pg_database, Path(tmp))
+        try:
+            setup_django(url)
+            yield
+        finally:
+            from django.db import connection
+
+            connection.close()
+            if backend == "postgres":
+                drop_postgres(pg_database)
+
+
+def skip_unreachable_postgres(backends: Iterable[str], skipped: dict[str, str]) -> bool:
+    """True when ``backends`` asks for PostgreSQL and the server does not answer; the reason
+    is printed and recorded in ``skipped``."""
+    if "postgres" not in backends:
+        return False
+    reason = postgres_reachable()
+    if not reason:
+        return False
+    print(f"PostgreSQL unreachable, skipped: {reason}", file=sys.stderr)
+    skipped["postgres"] = reason
+    return True
+
+
+def run_child(command: Sequence[str], what: str) -> dict[str, Any] | None:
+    """Run one benchmark child process; the JSON object on its last line of output, or None
+    (its output and exit code reported on stderr) when it fails."""
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        print(done.stdout[-2000:], done.stderr[-4000:], file=sys.stderr)
+        print(f"!!! {what} failed (exit {done.returncode})", file=sys.stderr)
+        return None
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 def _rows(

@@ -31,7 +31,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_crosscheck_clusters import _find, load, passages
+from bench.bench_crosscheck_clusters import find_passage, load, passages
 from bench.bench_crosscheck_pairs import bm25_idf
 from verify.engine.crosscheck import Passage
 from verify.engine.crosscheck.compare import CORROBORATE_THRESHOLD, PREDICATE_COVERAGE
@@ -84,8 +84,8 @@ def misses() -> tuple[list[tuple[str, dict]], list[dict]]:
     for cluster in clusters:
         table = tables[cluster["id"]]
         for pair in cluster["pairs"]:
-            claim = _find(table, pair["claim"]["article"], pair["claim"]["text"])
-            candidate = _find(table, pair["candidate"]["article"], pair["candidate"]["text"])
+            claim = find_passage(table, pair["claim"]["article"], pair["claim"]["text"])
+            candidate = find_passage(table, pair["candidate"]["article"], pair["candidate"]["text"])
             match = engine.compare(claim, candidate, idf=idf)
             row = {
                 **pair,

@@ -21,7 +21,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_crosscheck_clusters import _find, load, passages
+from bench.bench_crosscheck_clusters import find_passage, load, passages
 from bench.bench_crosscheck_pairs import bm25_idf
 from verify.engine.crosscheck.compare import Assessment, Passage, _features, assess
 from verify.engine.crosscheck.decision import FEATURES, WEIGHTS_FILE, Model, fit
@@ -55,8 +55,8 @@ def rows() -> dict[str, list[tuple[dict[str, float], int]]]:
             continue
         table = tables[cluster["id"]]
         for pair in cluster["pairs"]:
-            claim = _find(table, pair["claim"]["article"], pair["claim"]["text"])
-            candidate = _find(table, pair["candidate"]["article"], pair["candidate"]["text"])
+            claim = find_passage(table, pair["claim"]["article"], pair["claim"]["text"])
+            candidate = find_passage(table, pair["candidate"]["article"], pair["candidate"]["text"])
             found = assess(claim, candidate, idf=idf)
             # The model learns what the rule misses: a pair the rule calls strong stays so.
             if found is None or found.features["rule"] or vetoed(found, candidate):
