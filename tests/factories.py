@@ -404,6 +404,16 @@ def run_ingest(*args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+def no_inline_rows(prefix: str) -> dict[str, str]:
+    """The management form of an admin inline sent with no rows, as a browser sends it."""
+    return {
+        f"{prefix}-TOTAL_FORMS": "0",
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
 def article_admin_form(article: Article, **values: object) -> dict[str, object]:
     """The article's admin change form as a browser sends it, with ``values`` changed."""
     return {
@@ -413,9 +423,11 @@ def article_admin_form(article: Article, **values: object) -> dict[str, object]:
         "byline": article.byline,
         "published_at_0": "",
         "published_at_1": "",
-        "sentences-TOTAL_FORMS": "0",
-        "sentences-INITIAL_FORMS": "0",
-        "sentences-MIN_NUM_FORMS": "0",
-        "sentences-MAX_NUM_FORMS": "1000",
+        **no_inline_rows("sentences"),
         **values,
     }
+
+
+def annotation_admin_form(annotation: Annotation, **values: object) -> dict[str, object]:
+    """The annotation's admin change form as a browser sends it, at its current version."""
+    return {"version": annotation.version, **no_inline_rows("transitions"), **values}

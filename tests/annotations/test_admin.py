@@ -8,7 +8,13 @@ from django.urls import reverse
 from annotations.models import Annotation, AnnotationStatus, Attribution, Source, SourceAlias
 from annotations.roles import REVIEWER
 from annotations.services import workflow
-from tests.factories import ApprovedAnnotationFactory, SourceFactory, UserFactory, make_article
+from tests.factories import (
+    ApprovedAnnotationFactory,
+    SourceFactory,
+    UserFactory,
+    annotation_admin_form,
+    make_article,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -16,16 +22,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def administrator(db):
     return UserFactory(username="admin", role="administrator")
-
-
-def change_form(annotation: Annotation, **values: str) -> dict[str, object]:
-    """POST data for the annotation's admin form, as the browser would send it."""
-    return {
-        "version": annotation.version,
-        "transitions-TOTAL_FORMS": "0",
-        "transitions-INITIAL_FORMS": "0",
-        **values,
-    }
 
 
 def first_annotation(article) -> Annotation:
@@ -58,7 +54,7 @@ def test_admin_edit_of_an_approved_annotation_is_refused(client, editor, reviewe
     annotation = ApprovedAnnotationFactory(annotator=editor, reviewer=reviewer)
     client.force_login(editor)
     url = reverse("admin:annotations_annotation_change", args=[annotation.pk])
-    data = change_form(annotation, confidence="confirmed", note="sneaky")
+    data = annotation_admin_form(annotation, confidence="confirmed", note="sneaky")
     response = client.post(url, data, follow=True)
     assert "reopen it before changing it" in response.text
     assert Annotation.objects.get(pk=annotation.pk).note == ""
@@ -68,7 +64,9 @@ def test_admin_edit_goes_through_the_service(client, editor, article):
     annotation = first_annotation(article)
     client.force_login(editor)
     url = reverse("admin:annotations_annotation_change", args=[annotation.pk])
-    client.post(url, change_form(annotation, confidence="single_source", note="One source."))
+    client.post(
+        url, annotation_admin_form(annotation, confidence="single_source", note="One source.")
+    )
     annotation.refresh_from_db()
     assert (annotation.confidence, annotation.annotator, annotation.version) == (
         "single_source",
@@ -79,7 +77,7 @@ def test_admin_edit_goes_through_the_service(client, editor, article):
 
 def test_admin_stale_save_is_refused(client, editor, second_editor, article):
     annotation = first_annotation(article)
-    stale = change_form(annotation, confidence="confirmed", note="mine")
+    stale = annotation_admin_form(annotation, confidence="confirmed", note="mine")
     workflow.update_annotation(annotation=annotation, user=second_editor, version=1, note="theirs")
     client.force_login(editor)
     url = reverse("admin:annotations_annotation_change", args=[annotation.pk])

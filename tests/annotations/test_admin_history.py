@@ -14,7 +14,12 @@ from annotations.models import (
     Transition,
 )
 from annotations.services import workflow
-from tests.factories import UserFactory, article_admin_form, suggestions_resolved
+from tests.factories import (
+    UserFactory,
+    annotation_admin_form,
+    article_admin_form,
+    suggestions_resolved,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -70,14 +75,7 @@ def test_reverting_an_annotation_to_its_approved_record_is_refused(
     )
 
     response = client.post(
-        url,
-        {
-            "confidence": approved.confidence,
-            "note": approved.note,
-            "version": reopened.version,
-            "transitions-TOTAL_FORMS": "0",
-            "transitions-INITIAL_FORMS": "0",
-        },
+        url, annotation_admin_form(reopened, confidence=approved.confidence, note=approved.note)
     )
 
     assert response.status_code == 403

@@ -16,19 +16,11 @@ from tests.factories import (
     AttributionFactory,
     SourceFactory,
     SubmittedAnnotationFactory,
+    annotation_admin_form,
     claims_of,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def annotation_form(annotation: Annotation, **values: object) -> dict[str, object]:
-    return {
-        "version": annotation.version,
-        "transitions-TOTAL_FORMS": "0",
-        "transitions-INITIAL_FORMS": "0",
-        **values,
-    }
 
 
 def attribution_form(attribution: Attribution, version: int, **values: object) -> dict:
@@ -54,7 +46,9 @@ def test_a_refused_save_shows_only_the_refusal(client, editor, reviewer):
     client.force_login(editor)
     url = reverse("admin:annotations_annotation_change", args=[annotation.pk])
 
-    response = client.post(url, annotation_form(annotation, confidence="confirmed"), follow=True)
+    response = client.post(
+        url, annotation_admin_form(annotation, confidence="confirmed"), follow=True
+    )
 
     assert messages_of(response) == ["This article is signed off; reopen it before changing it."]
     assert "changed successfully" not in response.text
@@ -67,7 +61,9 @@ def test_an_admin_edit_of_a_submitted_sentence_is_refused_not_sent_back_to_draft
     client.force_login(editor)
     url = reverse("admin:annotations_annotation_change", args=[annotation.pk])
 
-    response = client.post(url, annotation_form(annotation, confidence="confirmed"), follow=True)
+    response = client.post(
+        url, annotation_admin_form(annotation, confidence="confirmed"), follow=True
+    )
 
     assert any("withdraw it from review" in m for m in messages_of(response))
     assert Annotation.objects.get(pk=annotation.pk).status == AnnotationStatus.SUBMITTED
@@ -88,7 +84,9 @@ def test_a_note_over_the_limit_is_a_form_error_in_the_admin(client, editor):
     client.force_login(editor)
     url = reverse("admin:annotations_annotation_change", args=[annotation.pk])
 
-    data = annotation_form(annotation, confidence="unverified", note="x" * (MAX_NOTE_CHARS + 1))
+    data = annotation_admin_form(
+        annotation, confidence="unverified", note="x" * (MAX_NOTE_CHARS + 1)
+    )
     response = client.post(url, data)
 
     assert response.status_code == 200

@@ -19,7 +19,7 @@ from annotations.models import (
 )
 from annotations.services import workflow
 from annotations.services.registry import merge_sources, update_source
-from tests.factories import SourceFactory, UserFactory, suggestions_resolved
+from tests.factories import SourceFactory, UserFactory, no_inline_rows, suggestions_resolved
 
 pytestmark = pytest.mark.django_db
 
@@ -61,10 +61,7 @@ def source_form(source: Source, **values: object) -> dict[str, object]:
         "description": source.description,
         "anonymity_reason": source.anonymity_reason,
         "in_position_to_know": "unknown",
-        "aliases-TOTAL_FORMS": "0",
-        "aliases-INITIAL_FORMS": "0",
-        "aliases-MIN_NUM_FORMS": "0",
-        "aliases-MAX_NUM_FORMS": "1000",
+        **no_inline_rows("aliases"),
         **values,
     }
 
