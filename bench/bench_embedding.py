@@ -286,24 +286,25 @@ def rescue(rows: list[dict[str, Any]]) -> dict[str, Any]:
 # --- cost ------------------------------------------------------------------------------------
 
 
+def _best(function: Callable[[], Any], clock: Callable[[], float]) -> float:
+    """The best of a few runs of ``function``, in seconds of ``clock``."""
+    best = math.inf
+    for _ in range(TIMING_RUNS):
+        started = clock()
+        function()
+        best = min(best, clock() - started)
+    return best
+
+
 def _timed(function: Callable[[], Any]) -> float:
     """The best of a few runs, in seconds of this process's CPU time (one thread: the time of
     one core, whatever else the shared machine runs); wall time is no lower than this."""
-    best = math.inf
-    for _ in range(TIMING_RUNS):
-        started = time.process_time()
-        function()
-        best = min(best, time.process_time() - started)
-    return best
+    return _best(function, time.process_time)
 
 
 def _wall(function: Callable[[], Any]) -> float:
-    best = math.inf
-    for _ in range(TIMING_RUNS):
-        started = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - started)
-    return best
+    """The best of a few runs, in seconds of wall time."""
+    return _best(function, time.perf_counter)
 
 
 def cost(encoder: embedding.Encoder, texts: list[str], bodies: list[str]) -> dict[str, Any]:
