@@ -26,11 +26,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def anonymous() -> Source:
-    return SourceFactory.create(name="a senior Ukrainian source", kind=Source.Kind.ANONYMOUS)
-
-
 def rated(sentence, editor):
     note = annotation_of(sentence)
     return workflow.update_annotation(

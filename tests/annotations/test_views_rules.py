@@ -7,11 +7,10 @@ import pytest
 from django.urls import reverse
 
 from annotations.limits import MAX_COMMENT_CHARS, MAX_NOTE_CHARS
-from annotations.models import Annotation, Attribution, Source
+from annotations.models import Annotation, Attribution
 from tests.factories import (
     ArticleFactory,
     AttributionFactory,
-    SourceFactory,
     SubmittedAnnotationFactory,
     annotation_of,
     anonymous_suggestion,
@@ -72,8 +71,7 @@ def test_accepting_an_anonymous_source_without_the_fields_says_what_submission_n
     )
 
 
-def test_the_panel_and_the_queue_show_what_an_anonymous_use_lacks(editor, reviewer):
-    anonymous = SourceFactory(name="a senior Ukrainian source", kind=Source.Kind.ANONYMOUS)
+def test_the_panel_and_the_queue_show_what_an_anonymous_use_lacks(editor, reviewer, anonymous):
     note = SubmittedAnnotationFactory(annotator=editor)
     AttributionFactory(sentence=note.sentence, source=anonymous, in_position_to_know=True)
 
@@ -83,8 +81,7 @@ def test_the_panel_and_the_queue_show_what_an_anonymous_use_lacks(editor, review
     assert "In a position to know: yes" in panel(reviewer, note.sentence)
 
 
-def test_submitting_from_the_panel_without_the_fields_is_400_with_the_message(editor):
-    anonymous = SourceFactory(name="a senior Ukrainian source", kind=Source.Kind.ANONYMOUS)
+def test_submitting_from_the_panel_without_the_fields_is_400_with_the_message(editor, anonymous):
     sentence = claims_of(ArticleFactory())[0]
     AttributionFactory(sentence=sentence, source=anonymous)
     note = annotation_of(sentence)

@@ -8,12 +8,11 @@ import pytest
 from drf_spectacular.generators import SchemaGenerator
 
 from annotations.limits import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS
-from annotations.models import Annotation, Source
+from annotations.models import Annotation
 from tests.factories import (
     STANDARDS,
     ArticleFactory,
     AttributionFactory,
-    SourceFactory,
     SubmittedAnnotationFactory,
     annotation_of,
     anonymous_suggestion,
@@ -26,11 +25,6 @@ pytestmark = pytest.mark.django_db
 
 def url(sentence, action=""):
     return f"/api/v1/sentences/{sentence.pk}/annotation/{action + '/' if action else ''}"
-
-
-@pytest.fixture
-def anonymous() -> Source:
-    return SourceFactory.create(name="several European diplomats", kind=Source.Kind.ANONYMOUS)
 
 
 # --- item 1: the standards fields, per use -------------------------------------------------
