@@ -38,7 +38,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from verify.engine.crosscheck.lexicon import IRREGULAR_PASTS, MONTHS, STOPWORDS
-from verify.engine.crosscheck.text import fold
+from verify.engine.crosscheck.text import fold, number
 
 INF = math.inf
 
@@ -265,22 +265,6 @@ def _tokens(text: str) -> tuple[str, tuple[_Tok, ...]]:
         )
         previous_end = m.end()
     return folded, tuple(out)
-
-
-def _digits(raw: str) -> float | None:
-    """600,000 → 600000; 3.5 → 3.5; 3,5 → 3.5; 1.200.000 → 1200000."""
-    if "," in raw and "." in raw:
-        raw = raw.replace(",", "")
-    elif raw.count(",") == 1 and len(raw.split(",")[1]) != 3:
-        raw = raw.replace(",", ".")
-    elif raw.count(".") > 1:
-        raw = raw.replace(".", "")
-    else:
-        raw = raw.replace(",", "")
-    try:
-        return float(raw)
-    except ValueError:
-        return None
 
 
 def _word_number(toks: tuple[_Tok, ...], i: int) -> tuple[float, int] | None:
@@ -632,7 +616,7 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
             and toks[i + 2].text.isdigit()
         ):
             return None, i + 3  # 10:30
-        value = _digits(word)
+        value = number(word)
         if value is None:
             return None, i + 1
         j = i + 1
@@ -774,7 +758,7 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
             k += 1
         denominator = _word_number(toks, k) if k < n else None
         if k < n and toks[k].text[:1].isdigit():
-            d = _digits(toks[k].text)
+            d = number(toks[k].text)
             denominator = (d, k + 1) if d else None
         if denominator and denominator[0] > value and _round_base(denominator[0]):
             share = 100.0 * value / denominator[0]
@@ -793,7 +777,7 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
         if second_currency:
             second_i += 1
         if second_i < n and toks[second_i].text[:1].isdigit():
-            other = _digits(toks[second_i].text)
+            other = number(toks[second_i].text)
             if other is not None:
                 m = second_i + 1
                 if m < n and toks[m].text in _SCALE_SUFFIXES and (currency or not toks[m].glued):

@@ -83,8 +83,8 @@ def fold(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'")
 
 
-def _number(raw: str) -> float | None:
-    """600,000 → 600000; 3.5 → 3.5; 1.200.000 (European grouping) → 1200000."""
+def number(raw: str) -> float | None:
+    """600,000 → 600000; 3.5 → 3.5; 3,5 → 3.5; 1.200.000 (European grouping) → 1200000."""
     if raw.count(",") and raw.count("."):
         raw = raw.replace(",", "")
     elif raw.count(",") == 1 and len(raw.split(",")[1]) != 3:
@@ -193,7 +193,7 @@ def analyse(text: str) -> Analysis:
         pos = i
         # Currency symbol, then a number (and maybe a scale word): $84.5 million → 84500000usd.
         if lw in CURRENCY_SYMBOLS and i + 1 < n and words[i + 1][:1].isdigit():
-            amount = _number(words[i + 1])
+            amount = number(words[i + 1])
             if amount is not None:
                 j = i + 2
                 if j < n and words[j].lower() in SCALES:
@@ -214,9 +214,9 @@ def analyse(text: str) -> Analysis:
             elif ordinal:
                 value = float(ordinal.group(1))
             elif lw.endswith("s") and lw[:-1].isdigit():  # the 1990s
-                value = _number(lw[:-1])
+                value = number(lw[:-1])
             else:
-                value = _number(lw)
+                value = number(lw)
             if value is None:
                 i += 1
                 continue
