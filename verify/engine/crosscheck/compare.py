@@ -750,24 +750,26 @@ def _same_measure(fa: _Features, fb: _Features, idf: Idf | None) -> str:
         if _same_clause(qa.figure.clause, qb.figure.clause, fa, fb, idf, measure):
             return _figure_reason(fa, qa, qb)
     for a, b in _differing_dates(fa, fb):
-        # The event next to a date ('on Friday approved') told in the other's clause
-        # ('decision to grant approval ... was made on Thursday').
-        near = (_clause_keys(a.near) & _clause_keys(b.clause)) | (
-            _clause_keys(b.near) & _clause_keys(a.clause)
-        )
-        if _same_clause(a.clause, b.clause, fa, fb, idf, near) or _same_clause(
-            a.clause, b.clause, fa, fb, idf, frozenset()
-        ):
+        if _same_occasion(a, b, fa, fb, idf):
             return f"dates differ: {show_date(a)} vs {show_date(b)}"
     for ca, cb in _differing_clocks(fa, fb):
-        near = (_clause_keys(ca.near) & _clause_keys(cb.clause)) | (
-            _clause_keys(cb.near) & _clause_keys(ca.clause)
-        )
-        if _same_clause(ca.clause, cb.clause, fa, fb, idf, near) or _same_clause(
-            ca.clause, cb.clause, fa, fb, idf, frozenset()
-        ):
+        if _same_occasion(ca, cb, fa, fb, idf):
             return f"times differ: {ca.surface} vs {cb.surface}"
     return ""
+
+
+def _same_occasion(
+    a: When | Clock, b: When | Clock, fa: _Features, fb: _Features, idf: Idf | None
+) -> bool:
+    """Two dates (or times of day) are told of one event: their clauses are one statement,
+    counting the event next to either ('on Friday approved') when the other's clause tells it
+    ('decision to grant approval ... was made on Thursday')."""
+    near = (_clause_keys(a.near) & _clause_keys(b.clause)) | (
+        _clause_keys(b.near) & _clause_keys(a.clause)
+    )
+    return _same_clause(a.clause, b.clause, fa, fb, idf, near) or _same_clause(
+        a.clause, b.clause, fa, fb, idf, frozenset()
+    )
 
 
 def _clause_keys(clause: tuple[str, ...]) -> frozenset[str]:
