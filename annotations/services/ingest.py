@@ -16,6 +16,7 @@ from annotations.services.revisions import revise_article
 from annotations.services.search_index import record_terms
 from annotations.services.suggestions import body_digest, save_suggestions, sentence_row
 from annotations.services.workflow import (
+    METADATA_FIELDS,
     check_role_change,
     ensure_annotations,
     reopen_for_metadata,
@@ -54,13 +55,7 @@ def ingest_document(*, document: Document, role: str | None = None) -> IngestRes
     check_body(document.body, max_body_bytes=settings.SOURCEDESK_MAX_BODY_BYTES)
     wanted_role = role or document.role
     digest = body_digest(document.body)
-    fields = {
-        "headline": document.headline,
-        "outlet": document.outlet,
-        "url": document.url,
-        "byline": document.byline,
-        "published_at": document.published_at,
-    }
+    fields = {name: getattr(document, name) for name in METADATA_FIELDS}
     try:
         return _ingest(document=document, fields=fields, wanted_role=wanted_role, digest=digest)
     except IntegrityError:

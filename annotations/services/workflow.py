@@ -1124,30 +1124,29 @@ def edit_metadata(*, article: Article, user: User, values: dict[str, Any]) -> Ar
         for name in changed:
             setattr(locked, name, values[name])
         locked.save(update_fields=[*changed, "updated_at"])
-        if locked.status == ArticleStatus.SIGNED_OFF:
-            _back_to_annotation(
-                locked,
-                user,
-                action=TransitionAction.REVISE,
-                comment=EDITED_METADATA.format(user=user, fields=", ".join(changed)),
-            )
+        reopen_for_metadata(article=locked, fields=changed, user=user)
         return locked
 
 
-def reopen_for_metadata(*, article: Article, fields: Iterable[str]) -> None:
-    """The publishing system changed what a signed-off ``article`` says about itself
-    (``fields``: headline, url, outlet, byline, published_at): it goes back through the
-    workflow to be signed off again, as a revision does (``article.reopened`` fires); its
-    sentences keep their approvals. Nothing happens to an article not signed off. Should be
-    called inside ``atomic`` while holding the SELECT FOR UPDATE lock on ``article``, once the
-    new values are saved."""
+def reopen_for_metadata(
+    *, article: Article, fields: Iterable[str], user: User | None = None
+) -> None:
+    """What a signed-off ``article`` says about itself changed (``fields``: some of
+    :data:`METADATA_FIELDS`), from the publishing system or, when ``user`` is given, from the
+    admin: it goes back through the workflow to be signed off again, as a revision does
+    (``article.reopened`` fires); its sentences keep their approvals. Nothing happens to an
+    article not signed off. Should be called inside ``atomic`` while holding the SELECT FOR
+    UPDATE lock on ``article``, once the new values are saved."""
     if article.status != ArticleStatus.SIGNED_OFF:
         return
+    named = ", ".join(fields)
     _back_to_annotation(
         article,
-        None,
+        user,
         action=TransitionAction.REVISE,
-        comment=REVISED_METADATA.format(fields=", ".join(fields)),
+        comment=EDITED_METADATA.format(user=user, fields=named)
+        if user
+        else REVISED_METADATA.format(fields=named),
     )
 
 
