@@ -161,9 +161,6 @@ _MULTITUDES |= {"thousands": (2e3, 9999.0), "millions": (2e6, 999e6), "billions"
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 _FRACTIONS |= {"fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8}
 _FRACTIONS |= {"tenth": 10, "tenths": 10}
-_ORDINALS = _set(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
-)
 
 _CURRENCY_SYMBOLS = {"$": "$", "€": "eur", "£": "gbp", "¥": "jpy", "₹": "inr"}
 # Letters glued before '$': 'US$', 'A$', 'NZ$', 'C$', 'HK$'.
