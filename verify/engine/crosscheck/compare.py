@@ -566,6 +566,15 @@ def similarity(claim: Passage, candidate: Passage, idf: Idf | None = None) -> fl
     return _scores(claim, candidate, idf)[0]
 
 
+def _match_score(claim: Passage, candidate: Passage, idf: Idf | None) -> float | None:
+    """:func:`similarity`, or None below the threshold of a match (higher for sentences
+    compared without their articles' leads)."""
+    score = similarity(claim, candidate, idf)
+    with_context = bool(claim.context and candidate.context)
+    threshold = MATCH_THRESHOLD if with_context else SENTENCE_MATCH_THRESHOLD
+    return score if score >= threshold else None
+
+
 def _evidence(a: _Vector, b: _Vector) -> float:
     """How strongly the two sentences state one thing: the geometric mean of their cosine and
     the share of the lighter sentence found in the other (1 when one is contained in the
@@ -1469,11 +1478,8 @@ def _frame(fa: _Features, fb: _Features, idf: Idf | None, drop: frozenset[str]) 
     return _evidence(vector(fa), vector(fb))
 
 
-def is_echo(claim: Passage, candidate: Passage) -> bool:
-    """True when the candidate relays the claim's origin: its outlet or sources share an
-    outlet, organisation or document with the claim's outlet or sources (the claim rests on
-    Politico and the candidate is Politico's report or cites it). A person both quote is not a
-    shared origin (see :func:`~verify.engine.crosscheck.independence.shared_origin`)."""
+def _origin(claim: Passage, candidate: Passage) -> tuple[bool, str, str]:
+    """:func:`~verify.engine.crosscheck.independence.shared_origin` of two passages."""
     return shared_origin(
         claim.outlet,
         claim.sources,
@@ -1481,7 +1487,15 @@ def is_echo(claim: Passage, candidate: Passage) -> bool:
         candidate.sources,
         claim.text,
         candidate.text,
-    )[0]
+    )
+
+
+def is_echo(claim: Passage, candidate: Passage) -> bool:
+    """True when the candidate relays the claim's origin: its outlet or sources share an
+    outlet, organisation or document with the claim's outlet or sources (the claim rests on
+    Politico and the candidate is Politico's report or cites it). A person both quote is not a
+    shared origin (see :func:`~verify.engine.crosscheck.independence.shared_origin`)."""
+    return _origin(claim, candidate)[0]
 
 
 def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Match | None:
@@ -1490,22 +1504,13 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
     ``idf(token)`` weighs index tokens (as :func:`index_text` emits them) from the caller's
     index statistics; without it names, figures and dates weigh most (:func:`default_idf`).
     """
-    fa = _features(claim.text, claim.published_at)
-    fb = _features(candidate.text, candidate.published_at)
-    score, _ = _scores(claim, candidate, idf)
-    with_context = bool(claim.context and candidate.context)
-    threshold = MATCH_THRESHOLD if with_context else SENTENCE_MATCH_THRESHOLD
-    if score < threshold:
+    score = _match_score(claim, candidate, idf)
+    if score is None:
         return None
     score = round(min(score, 1.0), 4)
-    echo, origin, speaker = shared_origin(
-        claim.outlet,
-        claim.sources,
-        candidate.outlet,
-        candidate.sources,
-        claim.text,
-        candidate.text,
-    )
+    fa = _features(claim.text, claim.published_at)
+    fb = _features(candidate.text, candidate.published_at)
+    echo, origin, speaker = _origin(claim, candidate)
     relation, reason = _relation(claim, candidate, fa, fb, idf, score)
     if not echo:
         speaker_conflict = other_speaker(
@@ -1549,9 +1554,8 @@ def conflict_signals(claim: Passage, candidate: Passage) -> tuple[tuple[str, str
 def assess(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Assessment | None:
     """The signals :func:`compare` decides on, or None when the pair is no match at all
     (for fitting the decision, ``bench/train_crosscheck_decision.py``)."""
-    score = similarity(claim, candidate, idf)
-    threshold = MATCH_THRESHOLD if claim.context and candidate.context else SENTENCE_MATCH_THRESHOLD
-    if score < threshold:
+    score = _match_score(claim, candidate, idf)
+    if score is None:
         return None
     fa = _features(claim.text, claim.published_at)
     fb = _features(candidate.text, candidate.published_at)
