@@ -562,8 +562,34 @@ def _context_cosine(a: str, b: str, idf: Idf | None, names: bool = False) -> flo
 
 
 def similarity(claim: Passage, candidate: Passage, idf: Idf | None = None) -> float:
-    """The score of :func:`compare` (0..1) without classification; for ranking and tuning."""
-    return _scores(claim, candidate, idf)[0]
+    """The score of :func:`compare` (0..1) without classification; for ranking and tuning.
+    See the module docstring for the formula."""
+    sa, sb = _sentence_vector(claim.text, idf), _sentence_vector(candidate.text, idf)
+    sentence = _cosine(sa, sb)
+    if not claim.context or not candidate.context:
+        return sentence
+    context = _context_cosine(claim.context, candidate.context, idf)
+    # Does each sentence fit the other article's lead? (The same event told in other words.)
+    fit = _fit(claim.text, candidate.context, idf) + _fit(candidate.text, claim.context, idf)
+    cross = max(fit / 2, CROSS_FLOOR)
+    names = _context_cosine(claim.context, candidate.context, idf, True)
+    # The articles decide when the sentences alone are ambiguous; a sentence that states the
+    # same thing as the claim is not overruled by leads written differently.
+    evidence = _evidence(_fact_vector(claim.text, idf), _fact_vector(candidate.text, idf))
+    strength = min(max((evidence - STRONG_SENTENCE) / (1.0 - STRONG_SENTENCE), 0.0), 1.0)
+    # Leads that name different people, places and organisations tell of different events
+    # (two floods, two central banks) when the sentences alone cannot say.
+    if (
+        not strength
+        and names < OTHER_EVENT_NAMES
+        and _has_names(claim.context)
+        and _has_names(candidate.context)
+    ):
+        return 0.0
+    support = context**CONTEXT_WEIGHT * cross**CROSS_WEIGHT
+    support *= max(names, NAMES_FLOOR) ** NAMES_WEIGHT
+    support **= 1.0 - strength
+    return sentence**SENTENCE_WEIGHT * support
 
 
 def _match_score(claim: Passage, candidate: Passage, idf: Idf | None) -> float | None:
@@ -589,36 +615,6 @@ def _evidence(a: _Vector, b: _Vector) -> float:
     cosine = dot / (na * nb)
     contained = min(dot / min(na, nb) ** 2, 1.0)
     return math.sqrt(cosine * contained)
-
-
-def _scores(claim: Passage, candidate: Passage, idf: Idf | None) -> tuple[float, float]:
-    """(score, sentence similarity). See the module docstring for the formula."""
-    sa, sb = _sentence_vector(claim.text, idf), _sentence_vector(candidate.text, idf)
-    sentence = _cosine(sa, sb)
-    if not claim.context or not candidate.context:
-        return sentence, sentence
-    context = _context_cosine(claim.context, candidate.context, idf)
-    # Does each sentence fit the other article's lead? (The same event told in other words.)
-    fit = _fit(claim.text, candidate.context, idf) + _fit(candidate.text, claim.context, idf)
-    cross = max(fit / 2, CROSS_FLOOR)
-    names = _context_cosine(claim.context, candidate.context, idf, True)
-    # The articles decide when the sentences alone are ambiguous; a sentence that states the
-    # same thing as the claim is not overruled by leads written differently.
-    evidence = _evidence(_fact_vector(claim.text, idf), _fact_vector(candidate.text, idf))
-    strength = min(max((evidence - STRONG_SENTENCE) / (1.0 - STRONG_SENTENCE), 0.0), 1.0)
-    # Leads that name different people, places and organisations tell of different events
-    # (two floods, two central banks) when the sentences alone cannot say.
-    if (
-        not strength
-        and names < OTHER_EVENT_NAMES
-        and _has_names(claim.context)
-        and _has_names(candidate.context)
-    ):
-        return 0.0, sentence
-    support = context**CONTEXT_WEIGHT * cross**CROSS_WEIGHT
-    support *= max(names, NAMES_FLOOR) ** NAMES_WEIGHT
-    support **= 1.0 - strength
-    return sentence**SENTENCE_WEIGHT * support, sentence
 
 
 # --- contradiction signals -------------------------------------------------------------------
