@@ -106,13 +106,6 @@ def number_token(value: float) -> str:
     return f"{value:.6f}".rstrip("0").replace(".", "p")
 
 
-def display_number(value: float) -> str:
-    """600000 → '600,000'; 3.5 → '3.5'."""
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
-
-
 def stem(word: str) -> str:
     """A light suffix stripper: checked/checks/checking → check; hired/hire/hiring → hir.
 
