@@ -53,11 +53,10 @@ class TermStats:
         self.load(terms)
         return sorted((t for t in terms if self.df(t) > 0), key=lambda t: (self.df(t), t))
 
-    def query_terms(self, text: str, ranked: Sequence[str] | None = None) -> list[str]:
+    def query_terms(self, text: str) -> list[str]:
         """The claim's informative terms that fit the postings budget, rarest first (at least
-        two); ``ranked`` is the claim's :meth:`ranked_terms` when the caller has them."""
-        terms = self.ranked_terms(text) if ranked is None else ranked
-        return within_budget(terms, self.df, keep=2)
+        two)."""
+        return within_budget(self.ranked_terms(text), self.df, keep=2)
 
 
 def within_budget(
