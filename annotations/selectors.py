@@ -592,20 +592,10 @@ class SourcingMix:
         return [(key, label, n, self.share(n)) for key, label, n in self.by_source_kind]
 
 
-def contradicted_claim_ids(article: Article) -> set[int]:
-    """The article's current claims with a contradiction the desk has to answer
-    (:func:`~annotations.services.crosschecks.counts_as_contradiction`)."""
-    return set(
-        CrossCheck.objects.of_current_claims()
-        .filter(counted_contradictions(), claim__article=article)
-        .values_list("claim_id", flat=True)
-    )
-
-
 def sourcing_mix(sentences: list[Sentence], *, contradicted: Iterable[int] = ()) -> SourcingMix:
     """Count the sourcing of the claim sentences loaded by :func:`article_sentences`;
-    ``contradicted`` are the ids of claims the cross-checks found contradicted
-    (:func:`contradicted_claim_ids`).
+    ``contradicted`` are the ids of claims the cross-checks found contradicted (the claims of
+    :func:`contradictions`).
 
     A sentence's sources are its attributions as they stand, suggested ones included, so the
     figures make sense before every suggestion is accepted. A sentence counts under the kind
