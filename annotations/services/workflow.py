@@ -405,7 +405,7 @@ def sign_off_blockers(article: Article) -> list[Blocker]:
         suggested = sum(a.is_suggestion for a in own)
         if suggested:
             block(BLOCK_SUGGESTION.format(count=suggested))
-        if sentence.pk in contradicted and not _acknowledged(annotation):
+        if sentence.pk in contradicted and not contradiction_acknowledged(annotation):
             block(BLOCK_CONTRADICTED.format(outlets=", ".join(contradicted[sentence.pk])))
         for attribution in own:
             if not attribution.is_suggestion and attribution.missing_standards:
@@ -419,13 +419,8 @@ def sign_off_blockers(article: Article) -> list[Blocker]:
 
 
 def contradiction_acknowledged(annotation: Annotation | None) -> bool:
-    """The desk has answered a contradiction found by the cross-checks on this sentence."""
-    return _acknowledged(annotation)
-
-
-def _acknowledged(annotation: Annotation | None) -> bool:
-    """The desk has answered a contradiction: the claim is marked disputed, or its note says
-    why it stands."""
+    """The desk has answered a contradiction found by the cross-checks on this sentence: the
+    claim is marked disputed, or its note says why it stands."""
     return annotation is not None and (
         annotation.confidence == Confidence.DISPUTED or bool(annotation.note.strip())
     )
