@@ -486,11 +486,7 @@ def rests_on_anonymous_only(sentence: Sentence) -> bool:
     """
     attributions = list(sentence.attributions.all())
     resting = [a for a in attributions if not a.is_suggestion] or attributions
-    return bool(resting) and all(
-        a.source.kind == SourceKind.ANONYMOUS
-        or (a.via is not None and a.via.kind == SourceKind.ANONYMOUS)
-        for a in resting
-    )
+    return bool(resting) and all(a.is_anonymous for a in resting)
 
 
 def queue_evidence(annotations: Iterable[Annotation]) -> dict[int, QueueEvidence]:

@@ -689,7 +689,7 @@ def _apply_standards(attribution: Attribution, given: dict[str, Any]) -> list[st
         attribution.in_position_to_know = None
         attribution.identity_known_to_editor = None
         return list(STANDARDS_FIELDS)
-    registry = attribution.source if attribution.source.is_anonymous else attribution.via
+    registry = attribution.standards_defaults
     assert registry is not None
     defaults = {
         "anonymity_reason": registry.anonymity_reason,
