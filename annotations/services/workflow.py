@@ -326,20 +326,23 @@ def check_sign_off(
 def standards_problem(sentence: Sentence, attributions: Iterable[Attribution]) -> str | None:
     """What the first accepted anonymous attribution of ``sentence`` lacks, as a message
     naming the sentence and the fields; None when nothing is missing."""
-    for attribution in attributions:
-        if attribution.is_suggestion:
-            continue
-        missing = attribution.missing_standards
-        if missing:
-            return ERR_STANDARDS.format(
-                number=sentence.index + 1,
-                source=attribution.source.name
-                if attribution.source.is_anonymous
-                else f"{attribution.source.name} via {attribution.via.name}",  # type: ignore[union-attr]
-                fields=_and(missing),
-                them="it" if len(missing) == 1 else "them",
-            )
-    return None
+    attribution = _lacking_standards(attributions)
+    if attribution is None:
+        return None
+    missing = attribution.missing_standards
+    return ERR_STANDARDS.format(
+        number=sentence.index + 1,
+        source=attribution.source.name
+        if attribution.source.is_anonymous
+        else f"{attribution.source.name} via {attribution.via.name}",  # type: ignore[union-attr]
+        fields=_and(missing),
+        them="it" if len(missing) == 1 else "them",
+    )
+
+
+def _lacking_standards(attributions: Iterable[Attribution]) -> Attribution | None:
+    """The first accepted anonymous attribution still without all its standards fields."""
+    return next((a for a in attributions if not a.is_suggestion and a.missing_standards), None)
 
 
 def _and(items: Sequence[str]) -> str:
@@ -407,14 +410,13 @@ def sign_off_blockers(article: Article) -> list[Blocker]:
             block(BLOCK_SUGGESTION.format(count=suggested))
         if sentence.pk in contradicted and not contradiction_acknowledged(annotation):
             block(BLOCK_CONTRADICTED.format(outlets=", ".join(contradicted[sentence.pk])))
-        for attribution in own:
-            if not attribution.is_suggestion and attribution.missing_standards:
-                block(
-                    BLOCK_STANDARDS.format(
-                        source=attribution.source.name, fields=_and(attribution.missing_standards)
-                    )
+        lacking = _lacking_standards(own)
+        if lacking is not None:
+            block(
+                BLOCK_STANDARDS.format(
+                    source=lacking.source.name, fields=_and(lacking.missing_standards)
                 )
-                break
+            )
     return blockers
 
 
