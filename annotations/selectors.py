@@ -145,6 +145,13 @@ class RestsOn:
         """ "Marco Rubio via several European diplomats"."""
         return " via ".join(source.name for source in self.chain)
 
+    @property
+    def title(self) -> str:
+        """The badge's title: "Marco Rubio via several European diplomats (rests on:
+        Anonymous, suggested)"."""
+        suggested = ", suggested" if self.main.is_suggestion else ""
+        return f"{self.label} (rests on: {self.weakest.get_kind_display()}{suggested})"
+
 
 def rests_on(sentence: Sentence) -> RestsOn | None:
     """The chain the sentence rests on (see :class:`RestsOn`), or None without attributions.

@@ -91,12 +91,7 @@ def sentence_json(sentence: Sentence) -> dict[str, Any]:
         "status": annotation.status if annotation else "",
         "source_kind": rests.weakest.kind if rests else "",
         "source_suggested": bool(rests and rests.main.is_suggestion),
-        "source_title": (
-            f"{rests.label} (rests on: {rests.weakest.get_kind_display()}"
-            + (", suggested)" if rests.main.is_suggestion else ")")
-            if rests
-            else ""
-        ),
+        "source_title": rests.title if rests else "",
     }
 
 
