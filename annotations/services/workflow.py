@@ -800,7 +800,7 @@ def save_attribution(
         if cue_span is not None:
             attribution.cue_start, attribution.cue_end = cue_span
         attribution.source = source
-        attribution.cue = cue.strip()[:100]
+        attribution.cue = cue.strip()[:CUE_MAX_LENGTH]
         attribution.mode = mode
         attribution.via = via
         _apply_standards(
