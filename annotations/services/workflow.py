@@ -405,11 +405,12 @@ def sign_off_blockers(article: Article) -> list[Blocker]:
             status = annotation.get_status_display() if annotation else "no annotation"
             block(BLOCK_NOT_APPROVED.format(status=status.lower()))
         own = attributions.get(sentence.pk, [])
-        suggested = sum(a.is_suggestion for a in own)
-        if suggested:
-            block(BLOCK_SUGGESTION.format(count=suggested))
-        if sentence.pk in contradicted and not contradiction_acknowledged(annotation):
-            block(BLOCK_CONTRADICTED.format(outlets=", ".join(contradicted[sentence.pk])))
+        for reason in unanswered(
+            annotation,
+            suggestions=sum(a.is_suggestion for a in own),
+            contradicted_by=contradicted.get(sentence.pk, []),
+        ):
+            block(reason)
         lacking = _lacking_standards(own)
         if lacking is not None:
             block(
@@ -418,6 +419,20 @@ def sign_off_blockers(article: Article) -> list[Blocker]:
                 )
             )
     return blockers
+
+
+def unanswered(
+    annotation: Annotation | None, *, suggestions: int, contradicted_by: Sequence[str]
+) -> list[str]:
+    """What a sentence blocks at sign-off while the desk has not answered it: its
+    ``suggestions`` left, and a contradiction from the outlets ``contradicted_by`` (those of
+    its counted contradictions) not acknowledged. The summary and the panel say the same."""
+    reasons = []
+    if suggestions:
+        reasons.append(BLOCK_SUGGESTION.format(count=suggestions))
+    if contradicted_by and not contradiction_acknowledged(annotation):
+        reasons.append(BLOCK_CONTRADICTED.format(outlets=", ".join(contradicted_by)))
+    return reasons
 
 
 def contradiction_acknowledged(annotation: Annotation | None) -> bool:
