@@ -145,6 +145,13 @@ class RestsOn:
         """ "Marco Rubio via several European diplomats"."""
         return " via ".join(source.name for source in self.chain)
 
+    @property
+    def title(self) -> str:
+        """The badge's title: "Marco Rubio via several European diplomats (rests on:
+        Anonymous, suggested)"."""
+        suggested = ", suggested" if self.main.is_suggestion else ""
+        return f"{self.label} (rests on: {self.weakest.get_kind_display()}{suggested})"
+
 
 def rests_on(sentence: Sentence) -> RestsOn | None:
     """The chain the sentence rests on (see :class:`RestsOn`), or None without attributions.
@@ -486,11 +493,7 @@ def rests_on_anonymous_only(sentence: Sentence) -> bool:
     """
     attributions = list(sentence.attributions.all())
     resting = [a for a in attributions if not a.is_suggestion] or attributions
-    return bool(resting) and all(
-        a.source.kind == SourceKind.ANONYMOUS
-        or (a.via is not None and a.via.kind == SourceKind.ANONYMOUS)
-        for a in resting
-    )
+    return bool(resting) and all(a.is_anonymous for a in resting)
 
 
 def queue_evidence(annotations: Iterable[Annotation]) -> dict[int, QueueEvidence]:
@@ -592,20 +595,10 @@ class SourcingMix:
         return [(key, label, n, self.share(n)) for key, label, n in self.by_source_kind]
 
 
-def contradicted_claim_ids(article: Article) -> set[int]:
-    """The article's current claims with a contradiction the desk has to answer
-    (:func:`~annotations.services.crosschecks.counts_as_contradiction`)."""
-    return set(
-        CrossCheck.objects.of_current_claims()
-        .filter(counted_contradictions(), claim__article=article)
-        .values_list("claim_id", flat=True)
-    )
-
-
 def sourcing_mix(sentences: list[Sentence], *, contradicted: Iterable[int] = ()) -> SourcingMix:
     """Count the sourcing of the claim sentences loaded by :func:`article_sentences`;
-    ``contradicted`` are the ids of claims the cross-checks found contradicted
-    (:func:`contradicted_claim_ids`).
+    ``contradicted`` are the ids of claims the cross-checks found contradicted (the claims of
+    :func:`contradictions`).
 
     A sentence's sources are its attributions as they stand, suggested ones included, so the
     figures make sense before every suggestion is accepted. A sentence counts under the kind

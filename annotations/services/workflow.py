@@ -326,20 +326,23 @@ def check_sign_off(
 def standards_problem(sentence: Sentence, attributions: Iterable[Attribution]) -> str | None:
     """What the first accepted anonymous attribution of ``sentence`` lacks, as a message
     naming the sentence and the fields; None when nothing is missing."""
-    for attribution in attributions:
-        if attribution.is_suggestion:
-            continue
-        missing = attribution.missing_standards
-        if missing:
-            return ERR_STANDARDS.format(
-                number=sentence.index + 1,
-                source=attribution.source.name
-                if attribution.source.is_anonymous
-                else f"{attribution.source.name} via {attribution.via.name}",  # type: ignore[union-attr]
-                fields=_and(missing),
-                them="it" if len(missing) == 1 else "them",
-            )
-    return None
+    attribution = _lacking_standards(attributions)
+    if attribution is None:
+        return None
+    missing = attribution.missing_standards
+    return ERR_STANDARDS.format(
+        number=sentence.index + 1,
+        source=attribution.source.name
+        if attribution.source.is_anonymous
+        else f"{attribution.source.name} via {attribution.via.name}",  # type: ignore[union-attr]
+        fields=_and(missing),
+        them="it" if len(missing) == 1 else "them",
+    )
+
+
+def _lacking_standards(attributions: Iterable[Attribution]) -> Attribution | None:
+    """The first accepted anonymous attribution still without all its standards fields."""
+    return next((a for a in attributions if not a.is_suggestion and a.missing_standards), None)
 
 
 def _and(items: Sequence[str]) -> str:
@@ -402,30 +405,39 @@ def sign_off_blockers(article: Article) -> list[Blocker]:
             status = annotation.get_status_display() if annotation else "no annotation"
             block(BLOCK_NOT_APPROVED.format(status=status.lower()))
         own = attributions.get(sentence.pk, [])
-        suggested = sum(a.is_suggestion for a in own)
-        if suggested:
-            block(BLOCK_SUGGESTION.format(count=suggested))
-        if sentence.pk in contradicted and not _acknowledged(annotation):
-            block(BLOCK_CONTRADICTED.format(outlets=", ".join(contradicted[sentence.pk])))
-        for attribution in own:
-            if not attribution.is_suggestion and attribution.missing_standards:
-                block(
-                    BLOCK_STANDARDS.format(
-                        source=attribution.source.name, fields=_and(attribution.missing_standards)
-                    )
+        for reason in unanswered(
+            annotation,
+            suggestions=sum(a.is_suggestion for a in own),
+            contradicted_by=contradicted.get(sentence.pk, []),
+        ):
+            block(reason)
+        lacking = _lacking_standards(own)
+        if lacking is not None:
+            block(
+                BLOCK_STANDARDS.format(
+                    source=lacking.source.name, fields=_and(lacking.missing_standards)
                 )
-                break
+            )
     return blockers
 
 
+def unanswered(
+    annotation: Annotation | None, *, suggestions: int, contradicted_by: Sequence[str]
+) -> list[str]:
+    """What a sentence blocks at sign-off while the desk has not answered it: its
+    ``suggestions`` left, and a contradiction from the outlets ``contradicted_by`` (those of
+    its counted contradictions) not acknowledged. The summary and the panel say the same."""
+    reasons = []
+    if suggestions:
+        reasons.append(BLOCK_SUGGESTION.format(count=suggestions))
+    if contradicted_by and not contradiction_acknowledged(annotation):
+        reasons.append(BLOCK_CONTRADICTED.format(outlets=", ".join(contradicted_by)))
+    return reasons
+
+
 def contradiction_acknowledged(annotation: Annotation | None) -> bool:
-    """The desk has answered a contradiction found by the cross-checks on this sentence."""
-    return _acknowledged(annotation)
-
-
-def _acknowledged(annotation: Annotation | None) -> bool:
-    """The desk has answered a contradiction: the claim is marked disputed, or its note says
-    why it stands."""
+    """The desk has answered a contradiction found by the cross-checks on this sentence: the
+    claim is marked disputed, or its note says why it stands."""
     return annotation is not None and (
         annotation.confidence == Confidence.DISPUTED or bool(annotation.note.strip())
     )
@@ -694,7 +706,7 @@ def _apply_standards(attribution: Attribution, given: dict[str, Any]) -> list[st
         attribution.in_position_to_know = None
         attribution.identity_known_to_editor = None
         return list(STANDARDS_FIELDS)
-    registry = attribution.source if attribution.source.is_anonymous else attribution.via
+    registry = attribution.standards_defaults
     assert registry is not None
     defaults = {
         "anonymity_reason": registry.anonymity_reason,
@@ -803,7 +815,7 @@ def save_attribution(
         if cue_span is not None:
             attribution.cue_start, attribution.cue_end = cue_span
         attribution.source = source
-        attribution.cue = cue.strip()[:100]
+        attribution.cue = cue.strip()[:CUE_MAX_LENGTH]
         attribution.mode = mode
         attribution.via = via
         _apply_standards(

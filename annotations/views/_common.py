@@ -91,12 +91,7 @@ def sentence_json(sentence: Sentence) -> dict[str, Any]:
         "status": annotation.status if annotation else "",
         "source_kind": rests.weakest.kind if rests else "",
         "source_suggested": bool(rests and rests.main.is_suggestion),
-        "source_title": (
-            f"{rests.label} (rests on: {rests.weakest.get_kind_display()}"
-            + (", suggested)" if rests.main.is_suggestion else ")")
-            if rests
-            else ""
-        ),
+        "source_title": rests.title if rests else "",
     }
 
 
@@ -146,9 +141,6 @@ def panel_html(request: HttpRequest, sentence_id: int, conflict: dict[str, Any] 
 def _sign_off_notes(detail: selectors.SentenceDetail) -> list[str]:
     """The sign-off blockers the panel can tell from what it loaded: suggestions left, and
     contradictions not acknowledged (the service's rules and wording)."""
-    notes = []
-    if detail.suggestions:
-        notes.append(workflow.BLOCK_SUGGESTION.format(count=len(detail.suggestions)))
     outlets: list[str] = []
     for crosscheck in detail.crosschecks:
         if counts_as_contradiction(
@@ -159,9 +151,9 @@ def _sign_off_notes(detail: selectors.SentenceDetail) -> list[str]:
             name = crosscheck.match.article.outlet or crosscheck.match.article.external_id
             if name not in outlets:
                 outlets.append(name)
-    if outlets and not workflow.contradiction_acknowledged(detail.annotation):
-        notes.append(workflow.BLOCK_CONTRADICTED.format(outlets=", ".join(outlets)))
-    return notes
+    return workflow.unanswered(
+        detail.annotation, suggestions=len(detail.suggestions), contradicted_by=outlets
+    )
 
 
 def marked_spans(sentence: Sentence) -> list[dict[str, Any]]:

@@ -96,9 +96,10 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 def _summary(
     request: HttpRequest, article: Article, *, error: str = "", status: int = 200
 ) -> HttpResponse:
+    contradictions = selectors.contradictions(article)
     mix = selectors.sourcing_mix(
         selectors.article_sentences(article),
-        contradicted=selectors.contradicted_claim_ids(article),
+        contradicted={crosscheck.claim_id for crosscheck in contradictions},
     )
     blockers = workflow.sign_off_blockers(article)
     context = {
@@ -106,7 +107,7 @@ def _summary(
         "mix": mix,
         "error": error,
         "xc": selectors.crosscheck_progress(article),
-        "contradictions": selectors.contradictions(article),
+        "contradictions": contradictions,
         "can_annotate": workflow.can_annotate(request.user),
         "can_review": workflow.can_review(request.user),
         # What keeps the article from being signed off, by the rule the service enforces.
