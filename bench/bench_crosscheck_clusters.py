@@ -99,25 +99,42 @@ def find_passage(table: dict[tuple[str, str], Passage], key: str, text: str) -> 
     raise KeyError(f"{key}: {text!r} is no sentence of the article")
 
 
-def predictions(clusters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+Pair = tuple[dict[str, Any], dict[str, Any], Passage, Passage]
+
+
+def paired(
+    clusters: list[dict[str, Any]], keep: Callable[[dict[str, Any]], bool] = lambda _: True
+) -> tuple[Idf, list[Pair]]:
+    """The BM25 idf over every sentence of ``clusters``, and (cluster, pair, claim passage,
+    candidate passage) of every pair in the clusters ``keep`` admits."""
     tables = {c["id"]: passages(c) for c in clusters}
     idf = bm25_idf(p.text for table in tables.values() for p in table.values())
-    rows = []
+    found = []
     for cluster in clusters:
+        if not keep(cluster):
+            continue
         table = tables[cluster["id"]]
         for pair in cluster["pairs"]:
             claim = find_passage(table, pair["claim"]["article"], pair["claim"]["text"])
             candidate = find_passage(table, pair["candidate"]["article"], pair["candidate"]["text"])
-            match = compare(claim, candidate, idf=idf)
-            rows.append(
-                {
-                    **pair,
-                    "cluster": cluster["id"],
-                    "predicted": "none" if match is None else match.relation,
-                    "predicted_independent": True if match is None else match.independent,
-                    "predicted_reason": "" if match is None else match.reason,
-                }
-            )
+            found.append((cluster, pair, claim, candidate))
+    return idf, found
+
+
+def predictions(clusters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    idf, found = paired(clusters)
+    rows = []
+    for cluster, pair, claim, candidate in found:
+        match = compare(claim, candidate, idf=idf)
+        rows.append(
+            {
+                **pair,
+                "cluster": cluster["id"],
+                "predicted": "none" if match is None else match.relation,
+                "predicted_independent": True if match is None else match.independent,
+                "predicted_reason": "" if match is None else match.reason,
+            }
+        )
     return rows
 
 

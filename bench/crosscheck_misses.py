@@ -31,8 +31,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_crosscheck_clusters import find_passage, load, passages
-from bench.bench_crosscheck_pairs import bm25_idf
+from bench.bench_crosscheck_clusters import load, paired
 from verify.engine.crosscheck import Passage
 from verify.engine.crosscheck.compare import CORROBORATE_THRESHOLD, PREDICATE_COVERAGE
 
@@ -76,28 +75,22 @@ def _cause(claim: Passage, candidate: Passage, idf: Any, row: dict) -> str:
 def misses() -> tuple[list[tuple[str, dict]], list[dict]]:
     """(cause, row) of every missed dev corroboration; every wrong predicted corroboration."""
     everything, where = load()
-    tables = {c["id"]: passages(c) for c in everything}
     # The idf over every sentence, as the benchmark's; only dev pairs are read.
-    idf = bm25_idf(p.text for table in tables.values() for p in table.values())
-    clusters = [c for c in everything if where[c["id"]] == "dev"]
+    idf, found = paired(everything, lambda c: where[c["id"]] == "dev")
     missed, false = [], []
-    for cluster in clusters:
-        table = tables[cluster["id"]]
-        for pair in cluster["pairs"]:
-            claim = find_passage(table, pair["claim"]["article"], pair["claim"]["text"])
-            candidate = find_passage(table, pair["candidate"]["article"], pair["candidate"]["text"])
-            match = engine.compare(claim, candidate, idf=idf)
-            row = {
-                **pair,
-                "predicted": "none" if match is None else match.relation,
-                "predicted_independent": True if match is None else match.independent,
-                "reason": "" if match is None else match.reason,
-            }
-            if pair["relation"] == "corroborates" and pair["independent"]:
-                if row["predicted"] != "corroborates" or not row["predicted_independent"]:
-                    missed.append((_cause(claim, candidate, idf, row), row))
-            elif row["predicted"] == "corroborates" and row["predicted_independent"]:
-                false.append(row)
+    for _, pair, claim, candidate in found:
+        match = engine.compare(claim, candidate, idf=idf)
+        row = {
+            **pair,
+            "predicted": "none" if match is None else match.relation,
+            "predicted_independent": True if match is None else match.independent,
+            "reason": "" if match is None else match.reason,
+        }
+        if pair["relation"] == "corroborates" and pair["independent"]:
+            if row["predicted"] != "corroborates" or not row["predicted_independent"]:
+                missed.append((_cause(claim, candidate, idf, row), row))
+        elif row["predicted"] == "corroborates" and row["predicted_independent"]:
+            false.append(row)
     return missed, false
 
 

@@ -21,8 +21,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_crosscheck_clusters import find_passage, load, passages
-from bench.bench_crosscheck_pairs import bm25_idf
+from bench.bench_crosscheck_clusters import load, paired
 from verify.engine.crosscheck.compare import Assessment, Passage, _features, assess
 from verify.engine.crosscheck.decision import FEATURES, WEIGHTS_FILE, Model, fit
 
@@ -47,22 +46,15 @@ def vetoed(found: Assessment, candidate: Passage) -> bool:
 
 def rows() -> dict[str, list[tuple[dict[str, float], int]]]:
     clusters, where = load()
-    tables = {c["id"]: passages(c) for c in clusters}
-    idf = bm25_idf(p.text for table in tables.values() for p in table.values())
+    idf, found_pairs = paired(clusters, lambda c: where[c["id"]] == "dev")
     out: dict[str, list[tuple[dict[str, float], int]]] = {name: [] for name in LABELS}
-    for cluster in clusters:
-        if where[cluster["id"]] != "dev":
+    for _, pair, claim, candidate in found_pairs:
+        found = assess(claim, candidate, idf=idf)
+        # The model learns what the rule misses: a pair the rule calls strong stays so.
+        if found is None or found.features["rule"] or vetoed(found, candidate):
             continue
-        table = tables[cluster["id"]]
-        for pair in cluster["pairs"]:
-            claim = find_passage(table, pair["claim"]["article"], pair["claim"]["text"])
-            candidate = find_passage(table, pair["candidate"]["article"], pair["candidate"]["text"])
-            found = assess(claim, candidate, idf=idf)
-            # The model learns what the rule misses: a pair the rule calls strong stays so.
-            if found is None or found.features["rule"] or vetoed(found, candidate):
-                continue
-            label = int(pair["relation"] == LABELS[found.model])
-            out[found.model].append((found.features, label))
+        label = int(pair["relation"] == LABELS[found.model])
+        out[found.model].append((found.features, label))
     return out
 
 

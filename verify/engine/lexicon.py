@@ -423,7 +423,7 @@ DOCUMENT_NOUNS = _words(
     spot, average, averages, commentary, footage, graphic, newsletter, entry, entries, image,
     images, imagery, picture, pictures, notice, notices, trial, trials, judgment, judgement,
     register, registry, correspondence, submission, submissions, application, applications,
-    accounts, filing, draft, drafts, guidelines"""
+    drafts"""
 )
 ORGANISATION_NOUNS = _words(
     """white house, kremlin, pentagon, state department, department, ministry, government,
@@ -446,7 +446,7 @@ ORGANISATION_NOUNS = _words(
     carmaker, drugmaker, automaker, chipmaker, carrier, airline, operator, supplier, utility,
     agencies, groups, organisations, organizations, charities, unions, governments,
     ministries, councils, banks, insurers, lenders, airlines, operators, suppliers, utilities,
-    regulators, charity, guard, coastguard, brigade, coast guard"""
+    charity, guard, coastguard, brigade, coast guard"""
 )
 COUNTRIES = _words(
     """ukraine, russia, united states, us, u.s., usa, u.s.a., america, china, iran, israel,

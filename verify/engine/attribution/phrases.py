@@ -31,6 +31,9 @@ PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "er", "or")
 
 
 APPOSITIVE_OPENERS = lx.DETERMINERS | lx.TITLES | frozenset({"who", "whose", "of", "which"})
+# Of those, the ones that open an appositive a mention after its cue takes in ("said Jane Doe,
+# of the institute,"): a relative clause there is not part of the name.
+_RIGHT_APPOSITIVE_OPENERS = APPOSITIVE_OPENERS - {"who", "which"}
 
 
 MAX_NP = 14
@@ -330,7 +333,7 @@ def scan_right(toks: Tokens, begin: int) -> Mention | None:
         return None
     span_last = last
     # an appositive after a comma belongs to the mention: "said Jane Doe, of the institute,"
-    if toks.low(last + 1) == "," and toks.low(last + 2) in APPOSITIVE_OPENERS - {"who", "which"}:
+    if toks.low(last + 1) == "," and toks.low(last + 2) in _RIGHT_APPOSITIVE_OPENERS:
         k = last + 2
         while k < toks.n and toks.kinds[k] != PUNCT and toks.kinds[k] not in (OPEN, CLOSE):
             k += 1

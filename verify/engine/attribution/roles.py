@@ -45,18 +45,18 @@ PERSONAL_ROLES = words(
     veteran veterans employee employees haulier hauliers"""
 )
 
-# Offices: the words of lx.TITLES that name a post, not a personal role.
+# Offices: the words of lx.TITLES that name a post, not a personal role, and posts it lacks.
 OFFICES = (lx.TITLES - PERSONAL_ROLES) | words(
-    """spokesman spokeswoman spokesperson councillor alderman magistrate registrar coroner
-    ombudsman comptroller auditor controller cfo cto ceo chairman chairwoman headteacher
-    headmaster headmistress"""
+    """alderman magistrate registrar coroner ombudsman comptroller auditor controller cto
+    headteacher headmaster headmistress"""
 )
 
-# The last word of a company's or an institution's name ("Orrin Pharma", "Veldt Energie NV").
+# The last word of a company's or an institution's name ("Orrin Pharma", "Veldt Energie NV"):
+# lx.CORPORATE_SUFFIXES and more.
 INSTITUTION_ENDINGS = lx.CORPORATE_SUFFIXES | words(
-    """gmbh ag sa nv bv spa srl ab asa oy plc pharma pharmaceuticals foods energy energie
-    airways logistics telecom media insurance mining motors chemicals steel bancorp trust
-    railways rail transport utilities water power electric holdings ventures labs"""
+    """gmbh ag sa nv bv spa srl ab asa oy pharma pharmaceuticals foods energy energie airways
+    logistics telecom media insurance mining chemicals steel bancorp trust railways rail
+    transport utilities water power electric ventures labs"""
 )
 
 # Words that make a capitalised name an institution wherever they stand in it ("the
