@@ -325,6 +325,9 @@ class AttributionQuerySet(models.QuerySet["Attribution"]):
         return self.filter(on_desk_q("sentence__"))
 
 
+CUE_MAX_LENGTH = 100
+
+
 class Attribution(models.Model):
     """One source behind one sentence, with the cue that attributes it."""
 
@@ -342,7 +345,7 @@ class Attribution(models.Model):
             "Whoever relayed it, outlet or not (Rubio via Politico; Rubio via the diplomats)."
         ),
     )
-    cue = models.CharField(max_length=100, blank=True)
+    cue = models.CharField(max_length=CUE_MAX_LENGTH, blank=True)
     mode = models.CharField(max_length=16, choices=Mode.choices, default=Mode.INDIRECT)
     # Offsets into the article body; empty for an attribution an editor added by hand.
     source_start = models.PositiveIntegerField(null=True, blank=True)

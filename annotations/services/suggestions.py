@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from annotations.models import Article, Attribution, Sentence, Source
+from annotations.models import CUE_MAX_LENGTH, Article, Attribution, Sentence, Source
 from annotations.services.registry import SourceRegistry
 from verify.engine.analysis import AnalyzedSentence
 from verify.engine.crosscheck import index_text
@@ -48,7 +48,7 @@ def save_suggestions(pairs: Iterable[tuple[Sentence, AnalyzedSentence]]) -> int:
                         if suggestion.via
                         else None
                     ),
-                    cue=suggestion.cue[:100],
+                    cue=suggestion.cue[:CUE_MAX_LENGTH],
                     mode=suggestion.mode,
                     source_start=suggestion.source_start,
                     source_end=suggestion.source_end,

@@ -47,6 +47,7 @@ from django.utils import timezone
 from annotations import webhooks
 from annotations.limits import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, MAX_REASON_CHARS
 from annotations.models import (
+    CUE_MAX_LENGTH,
     Annotation,
     AnnotationStatus,
     Article,
@@ -116,7 +117,6 @@ ERR_STALE = "Someone else changed this sentence while you were editing it."
 ERR_CONFIDENCE = "Unknown confidence '{value}'."
 ERR_MODE = "Unknown attribution mode '{value}'."
 ERR_WRONG_SENTENCE = "That attribution belongs to another sentence."
-CUE_MAX_LENGTH = 100  # Attribution.cue's max_length
 ERR_SPAN_OUTSIDE = "The marked {what} is not inside this sentence (characters {start}–{end})."
 ERR_SPANS_OVERLAP = "The marked source and cue overlap: mark them separately."
 ERR_CUE_NOT_MARKED = "The cue “{cue}” is not the words marked as the cue (“{marked}”)."

@@ -310,12 +310,6 @@ LEADING_NOISE = _words(
     of, by, with, from, if, or, that, said, says, told, thursday, monday, tuesday, wednesday,
     friday, saturday, sunday, week, month, year, morning, night, evening, afternoon"""
 )
-WEEKDAYS = _words(
-    "monday, tuesday, wednesday, thursday, friday, saturday, sunday, today, yesterday, "
-    "tonight, earlier, later, recently, previously, again, repeatedly, publicly, privately, "
-    "separately, last, this, week, month, year, morning, afternoon, evening, night, late, "
-    "early, on, in, an, a, interview, statement, the, also, afterward, afterwards, then, once"
-)
 
 OUTLETS = _words(
     """politico, cnn, reuters, ap, associated press, afp, agence france-presse, bloomberg,

@@ -80,7 +80,6 @@ CURRENCY_WORDS = {
     "hryvnias": "uah",
 }
 
-WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 
 # Function words and the generic vocabulary of news reporting: they say nothing about which
 # fact a sentence states, so they are neither query terms nor evidence of the same fact.
