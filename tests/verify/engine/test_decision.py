@@ -1,4 +1,4 @@
-"""The calibrated decision: logistic models fitted deterministically, rule verdicts stand."""
+"""The calibrated decision: logistic models fitted deterministically over the signals."""
 
 from __future__ import annotations
 
@@ -23,10 +23,11 @@ def test_fit_separates_a_separable_table_deterministically():
     )
 
 
-def test_the_rule_verdict_stands_and_the_model_adds():
-    model = Model(bias=-5.0, weights={"evidence": 4.0}, threshold=0.5)
-    assert model.decides({"rule": 1.0, "evidence": 0.0})
-    assert not model.decides({"rule": 0.0, "evidence": 0.5})
+def test_the_rule_verdict_is_a_signal_the_model_weighs():
+    model = Model(bias=-5.0, weights={"evidence": 4.0, "rule": 3.0}, threshold=0.5)
+    assert not model.decides({"rule": 1.0, "evidence": 0.0})
+    assert model.decides({"rule": 1.0, "evidence": 1.0})
+    assert not model.decides({"rule": 0.0, "evidence": 1.0})
     assert model.decides({"rule": 0.0, "evidence": 1.5})
 
 

@@ -64,6 +64,7 @@ from verify.engine.crosscheck.independence import (
 from verify.engine.crosscheck.lexicon import (
     AUX_BEFORE_NOT,
     COUNT_NOUNS,
+    COUNTED_CLASSES,
     DIRECTIVE_VERBS,
     EXPLICIT_NEGATORS,
     FIGURE_BREAK,
@@ -248,8 +249,18 @@ def _is_content(token: Token) -> bool:
     return token.kind != "word" or (token.norm not in STOPWORDS and len(token.norm) > 1)
 
 
+_COUNTED = {
+    _word_key(form): _word_key(canon)
+    for canon, forms in COUNTED_CLASSES.items()
+    for form in forms.split()
+}
+
+
 def _unit_key(word: str) -> str:
-    return _word_key(word)
+    """The key of what a figure counts or measures: nouns of one counted class meet
+    ('households' ~ 'homes')."""
+    key = _word_key(word)
+    return _COUNTED.get(key, key)
 
 
 def _units_after(words: tuple[str, ...], position: int) -> list[str]:
@@ -1668,8 +1679,8 @@ def _assess(
         and _has_figures(fa, fb)
     )
     rule = float(bool(rule_conflict) if conflict else rule_same)
-    if not full and (rule or not (claim.context and candidate.context)):
-        # The rule decides (see _relation): the model's signals are not needed.
+    if not full and not (claim.context and candidate.context):
+        # Without contexts the rule decides (see _relation): the model's signals are not needed.
         features = {
             "rule": rule,
             "other_action": float(bool(other_action)),
@@ -1717,7 +1728,27 @@ def _model_features(
         "figures": _figure_share(fa, fb),
         "particulars": float(_same_particulars(fa, fb, agreement)),
         "score": min(score, 1.0),
+        "clause": _clause_share(fa, fb, idf),
     }
+
+
+def _clause_share(fa: _Features, fb: _Features, idf: Idf | None) -> float:
+    """How much the clauses of two differing particulars say the same thing of them (0..1:
+    the shared weight over the lighter clause's, best pair): 'Twenty-three people were taken
+    to hospital' vs 'Thirty-two people were taken to hospital after...' share nearly all;
+    '40 passengers' vs 'a crew of 40' little."""
+    clauses = [(qa.figure.clause, qb.figure.clause) for qa, qb in _differing_figures(fa, fb)]
+    clauses += [(a.clause, b.clause) for a, b in _differing_dates(fa, fb)]
+    best = 0.0
+    for clause_a, clause_b in clauses:
+        keys_a, keys_b = _clause_keys(clause_a), _clause_keys(clause_b)
+        if not keys_a or not keys_b:
+            continue
+        weights = {k: _phrase_weight(k, fa, fb, idf) for k in keys_a | keys_b}
+        shared = sum(weights[k] for k in keys_a & keys_b)
+        smaller = min(sum(weights[k] for k in keys_a), sum(weights[k] for k in keys_b))
+        best = max(best, shared / smaller)
+    return best
 
 
 def _share(keys: list[str], present: Iterable[str] | frozenset[str]) -> float:

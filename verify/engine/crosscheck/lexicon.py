@@ -358,6 +358,24 @@ OUTCOME_CLASSES: dict[str, str] = {
 for _canon, _forms in OUTCOME_CLASSES.items():
     PREDICATE_CLASSES[_canon] = f"{PREDICATE_CLASSES.get(_canon, '')} {_forms}".strip()
 
+# Nouns that count the same things ('about 300 households' / 'about 300 homes', 'six
+# ferries' / 'six vessels', '1,200 jobs' / '1,200 workers'): a count of one is a count of the
+# other, so two such counts are compared (and may agree or contradict).
+COUNTED_CLASSES: dict[str, str] = {
+    "home": "home homes house houses household households dwelling dwellings property "
+    "properties residence residences",
+    "vessel": "vessel vessels ship ships boat boats ferry ferries",
+    "carriage": "carriage carriages coach coaches wagon wagons",
+    "worker": "worker workers employee employees job jobs",
+    "patient": "patient patients",
+    "pupil": "pupil pupils student students schoolchildren",
+    "soldier": "soldier soldiers troop troops",
+    "passenger": "passenger passengers traveller travellers traveler travelers",
+    "building": "building buildings",
+    "firefighter": "firefighter firefighters fireman firemen",
+    "officer": "officer officers policeman policemen",
+}
+
 # Pairs of classes that state opposite outcomes of one event ('will stay open' vs 'will be
 # closed', 'was released' vs 'remains in custody').
 OPPOSITE_CLASSES: tuple[tuple[str, str], ...] = (
