@@ -85,7 +85,8 @@ SPEECH_VERBS = _words(
     paint, cast, brand, knock, thank, congratulate, apologize, apologise,
     advocate, champion, discuss, offer, view, voice, float, pitch,
     sing, cheer, boo, rail, ridicule, taunt, berate, chide, fault, credit, call,
-    challenge, press, demand, reassure, mull, ponder, tease, rule, identify, decide, aim, seek"""
+    challenge, press, demand, reassure, mull, ponder, tease, rule, identify, decide, aim, seek,
+    encourage, chastise, compliment, articulate"""
 )
 # Verbs of thinking and wanting: PolNeAR-style attribution of beliefs and intentions.
 COGNITION_VERBS = _words(
