@@ -170,6 +170,8 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
     "call": frozenset({"for", "on"}),
     "point": frozenset({"out", "to"}),
     "speak": frozenset({"out", "of", "about"}),
+    "talk": frozenset({"about", "of"}),
+    "refer": frozenset({"to"}),
     "weigh": frozenset({"in"}),
     "lash": frozenset({"out"}),
     "push": frozenset({"back"}),
@@ -209,7 +211,9 @@ CUE_FORMS = {
     **{adj: adj for adj in STANCE_ADJECTIVES},
 }
 # Forms that take a cue only with their particle ("called for", not "called").
-PARTICLE_ONLY = frozenset({"point", "weigh", "lash", "push", "go", "continue", "sound", "speak"})
+PARTICLE_ONLY = frozenset(
+    {"point", "weigh", "lash", "push", "go", "continue", "sound", "speak", "talk", "refer"}
+)
 
 AUXILIARIES = _words(
     """has, have, had, will, would, could, can, may, might, must, should, shall, did, does, do,
@@ -285,7 +289,7 @@ DOCUMENT_VERB_FORMS = frozenset(
     form
     for base in _words(
         """list, count, put, record, detail, give, set, describe, cite, chart, tally, contain,
-        include, propose, outline, require, envisage, stipulate, charge"""
+        include, propose, outline, require, envisage, stipulate, charge, state"""
     )
     for form in inflect(base)
     if not form.endswith("ing")
