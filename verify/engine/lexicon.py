@@ -86,7 +86,7 @@ SPEECH_VERBS = _words(
     advocate, champion, discuss, offer, view, voice, float, pitch,
     sing, cheer, boo, rail, ridicule, taunt, berate, chide, fault, credit, call,
     challenge, press, demand, reassure, mull, ponder, tease, rule, identify, decide, aim, seek,
-    encourage, chastise, compliment, articulate"""
+    encourage, chastise, compliment, articulate, put"""
 )
 # Verbs of thinking and wanting: PolNeAR-style attribution of beliefs and intentions.
 COGNITION_VERBS = _words(
@@ -165,13 +165,14 @@ INVERTIBLE = _words(
     shout, yell, scoff, muse"""
 )
 
-# Particles that belong to the cue: "called for", "pointed out", "spoke out".
+# Particles that belong to the cue: "called for", "pointed out", "spoke out", "as she put it".
 PARTICLE_CUES: dict[str, frozenset[str]] = {
     "call": frozenset({"for", "on"}),
     "point": frozenset({"out", "to"}),
     "speak": frozenset({"out", "of", "about"}),
     "talk": frozenset({"about", "of"}),
     "refer": frozenset({"to"}),
+    "put": frozenset({"it"}),
     "weigh": frozenset({"in"}),
     "lash": frozenset({"out"}),
     "push": frozenset({"back"}),
@@ -212,7 +213,7 @@ CUE_FORMS = {
 }
 # Forms that take a cue only with their particle ("called for", not "called").
 PARTICLE_ONLY = frozenset(
-    {"point", "weigh", "lash", "push", "go", "continue", "sound", "speak", "talk", "refer"}
+    {"point", "weigh", "lash", "push", "go", "continue", "sound", "speak", "talk", "refer", "put"}
 )
 
 AUXILIARIES = _words(
