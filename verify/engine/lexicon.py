@@ -505,7 +505,8 @@ NOT_ADVERBS = _words(
 )
 FINITE_AUXILIARIES = _words(
     "is, was, were, are, has, have, had, will, would, could, can, may, might, must, should, "
-    "shall, did, does, do, isn't, wasn't, won't, wouldn't, don't, doesn't, didn't"
+    "shall, did, does, do, isn't, wasn't, won't, wouldn't, don't, doesn't, didn't, aren't, "
+    "weren't, hasn't, haven't, hadn't, can't, cannot, couldn't, shouldn't, mustn't"
 )
 # Words with an agent-noun ending ("-er", "-or", "-ian", "-man") that are not people.
 NOT_PEOPLE = _words(
