@@ -139,6 +139,7 @@ def main() -> None:
     counts: Counter[str] = Counter()
     cue_words: dict[str, Counter[str]] = defaultdict(Counter)
     n_gold = 0
+    n_shared = 0  # golds whose source span another gold of the file has too
     shown = 0
     for record in _records(path):
         if half(record["doc_id"]) != "A":
@@ -149,6 +150,8 @@ def main() -> None:
         preds = [a for per in suggest(text, sentences) for a in per]
         golds = [a for a in record["attributions"] if a["source"]]
         n_gold += len(golds)
+        spans = Counter(_span(g) for g in golds)
+        n_shared += sum(n for n in spans.values() if n > 1)
         found = matched_pairs(
             [(p.source_start, p.source_end) for p in preds], [_span(g) for g in golds]
         )
@@ -169,7 +172,9 @@ def main() -> None:
                 for p in near:
                     print(f"    pred: {text[p.source_start : p.source_end]!r} / {p.cue!r}")
     missed = sum(counts.values())
-    print(f"half A: {n_gold} gold sources, {missed} missed")
+    item1 = sum(n for cat, n in counts.items() if cat.startswith("item1_"))
+    print(f"half A: {n_gold} gold sources, {missed} missed, {item1} of them item-1 non-sources")
+    print(f"golds sharing their source span with another gold: {n_shared}")
     for cat, n in counts.most_common():
         top = ", ".join(f"{w} {k}" for w, k in cue_words[cat].most_common(8))
         print(f"{cat:<26}{n:>5}  {top}")
