@@ -85,7 +85,8 @@ SPEECH_VERBS = _words(
     paint, cast, brand, knock, thank, congratulate, apologize, apologise,
     advocate, champion, discuss, offer, view, voice, float, pitch,
     sing, cheer, boo, rail, ridicule, taunt, berate, chide, fault, credit, call,
-    challenge, press, demand, reassure, mull, ponder, tease, rule, identify, decide, aim, seek"""
+    challenge, press, demand, reassure, mull, ponder, tease, rule, identify, decide, aim, seek,
+    encourage, chastise, compliment, articulate, put"""
 )
 # Verbs of thinking and wanting: PolNeAR-style attribution of beliefs and intentions.
 COGNITION_VERBS = _words(
@@ -164,11 +165,14 @@ INVERTIBLE = _words(
     shout, yell, scoff, muse"""
 )
 
-# Particles that belong to the cue: "called for", "pointed out", "spoke out".
+# Particles that belong to the cue: "called for", "pointed out", "spoke out", "as she put it".
 PARTICLE_CUES: dict[str, frozenset[str]] = {
     "call": frozenset({"for", "on"}),
     "point": frozenset({"out", "to"}),
     "speak": frozenset({"out", "of", "about"}),
+    "talk": frozenset({"about", "of"}),
+    "refer": frozenset({"to"}),
+    "put": frozenset({"it"}),
     "weigh": frozenset({"in"}),
     "lash": frozenset({"out"}),
     "push": frozenset({"back"}),
@@ -208,7 +212,9 @@ CUE_FORMS = {
     **{adj: adj for adj in STANCE_ADJECTIVES},
 }
 # Forms that take a cue only with their particle ("called for", not "called").
-PARTICLE_ONLY = frozenset({"point", "weigh", "lash", "push", "go", "continue", "sound", "speak"})
+PARTICLE_ONLY = frozenset(
+    {"point", "weigh", "lash", "push", "go", "continue", "sound", "speak", "talk", "refer", "put"}
+)
 
 AUXILIARIES = _words(
     """has, have, had, will, would, could, can, may, might, must, should, shall, did, does, do,
@@ -284,7 +290,7 @@ DOCUMENT_VERB_FORMS = frozenset(
     form
     for base in _words(
         """list, count, put, record, detail, give, set, describe, cite, chart, tally, contain,
-        include, propose, outline, require, envisage, stipulate, charge"""
+        include, propose, outline, require, envisage, stipulate, charge, state"""
     )
     for form in inflect(base)
     if not form.endswith("ing")
@@ -499,7 +505,8 @@ NOT_ADVERBS = _words(
 )
 FINITE_AUXILIARIES = _words(
     "is, was, were, are, has, have, had, will, would, could, can, may, might, must, should, "
-    "shall, did, does, do, isn't, wasn't, won't, wouldn't, don't, doesn't, didn't"
+    "shall, did, does, do, isn't, wasn't, won't, wouldn't, don't, doesn't, didn't, aren't, "
+    "weren't, hasn't, haven't, hadn't, can't, cannot, couldn't, shouldn't, mustn't"
 )
 # Words with an agent-noun ending ("-er", "-or", "-ian", "-man") that are not people.
 NOT_PEOPLE = _words(

@@ -70,6 +70,18 @@ class CueMatch:
     told: Mention | None = None  # the outlet's mention ("told the Courier"), a source too
 
 
+def particle(toks: Tokens, verb: int, base: str) -> int | None:
+    """The token of the cue verb's particle ("called for", "spoke emotionally of": one manner
+    adverb may stand between), or None when it has none there."""
+    particles = lx.PARTICLE_CUES.get(base)
+    if not particles:
+        return None
+    k = verb + 1
+    if is_adverb(toks.low(k)):
+        k += 1
+    return k if toks.low(k) in particles else None
+
+
 def cue_base(toks: Tokens, i: int) -> str | None:
     """The base form of the cue verb at token i, or None where the form is not a cue here
     (part of a name, a noun reading, an infinitive, a particle verb without its particle)."""
@@ -91,7 +103,7 @@ def cue_base(toks: Tokens, i: int) -> str | None:
     # "continued" alone is a cue only at the end of its clause ("…,” he continued.)
     if (
         base in lx.PARTICLE_ONLY
-        and toks.low(i + 1) not in lx.PARTICLE_CUES[base]
+        and particle(toks, i, base) is None
         and not (base == "continue" and (i + 1 >= toks.n or toks.kinds[i + 1] == PUNCT))
     ):
         return None
@@ -293,9 +305,7 @@ def _find_cues(toks: Tokens) -> list[CueMatch]:
                     found.append(nominal)
             i += 1
             continue
-        last = i
-        if base in lx.PARTICLE_CUES and toks.low(i + 1) in lx.PARTICLE_CUES[base]:
-            last = i + 1
+        last = particle(toks, i, base) or i
         f = attach_cue(toks, i, last, base)
         if f is not None and (
             f.kind_hint == "post"
