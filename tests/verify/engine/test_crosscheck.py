@@ -341,6 +341,58 @@ def test_anonymous_descriptions_only_echo_when_identical():
     assert is_echo(claim, Passage("y", sources=("several European diplomats",)))
 
 
+@pytest.mark.parametrize(
+    ("source", "text_a", "text_b", "echo"),
+    [
+        # A body each outlet heard say it: two confirmations that it said it.
+        (
+            "the coast guard",
+            "The ferry was cleared to sail, the coast guard said.",
+            "The coast guard said the ferry had permission to leave.",
+            False,
+        ),
+        (
+            "Network Rail",
+            "Network Rail said the track was inspected on 26 February.",
+            "Network Rail confirmed the cutting was examined on 26 February.",
+            False,
+        ),
+        (
+            "the civil protection agency",
+            "Two men died of heatstroke, the agency said.",
+            "Two men have died of heatstroke, the agency said.",
+            False,
+        ),
+        # The same document of the body, an outlet, an acronym alone: one origin.
+        (
+            "the coast guard",
+            "The ferry was cleared to sail, the coast guard said in a statement.",
+            "The ferry had permission to leave, according to a coast guard statement.",
+            True,
+        ),
+        (
+            "Westbay Capital",
+            "Westbay Capital said in a note that rates would fall.",
+            "Westbay Capital wrote in a note to clients that rates would fall.",
+            True,
+        ),
+        (
+            "the Harbour Times",
+            "The minister resigned, the Harbour Times reported.",
+            "The minister has resigned, according to the Harbour Times.",
+            True,
+        ),
+        ("RATP", "Six lines will run, RATP said.", "Only six lines will run, RATP said.", True),
+    ],
+)
+def test_a_body_heard_by_two_outlets_is_no_echo_unless_a_document_carries_it(
+    source, text_a, text_b, echo
+):
+    claim = Passage(text_a, outlet="Manila Ledger", sources=(source,))
+    candidate = Passage(text_b, outlet="Pacific Wire", sources=(source,))
+    assert is_echo(claim, candidate) is echo
+
+
 # --- summarise -------------------------------------------------------------------------------
 
 

@@ -15,11 +15,11 @@ from functools import lru_cache
 from verify.engine.crosscheck.lexicon import (
     DESCRIPTION_WORDS,
     NAME_NOISE,
-    ORGANISATION_NOUNS,
     ORIGIN_NOUNS,
     STOPWORDS,
 )
 from verify.engine.crosscheck.text import analyse
+from verify.engine.lexicon import DOCUMENT_NOUNS, OUTLET_NOUNS, OUTLET_SUFFIXES, OUTLETS
 
 # 'Detective Inspector Rhian Beddoe of South Wales Police': the affiliation is not the person.
 _AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+.*$|,.*$")
@@ -94,14 +94,25 @@ def is_person(name: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def is_speaking_body(name: str) -> bool:
-    """An organisation that speaks for itself ('the Pima County Health Department', 'the
-    company'): an organisation's noun, none of an outlet's or a document's, no acronym alone
-    (an outlet's as often: 'AP', 'RATP')."""
-    words = [w.lower().strip(".'’") for w in re.split(r"[\s\-]+", name.strip()) if w]
-    words = [w for w in words if w not in NAME_NOISE]
-    if not words or not set(words) & ORGANISATION_NOUNS:
+    """A body or group that speaks for itself ('the coast guard', 'Network Rail', 'the civil
+    protection agency', 'survivors'): not a person, not unnamed people described ('several
+    diplomats'), not an outlet (by its name or its last
+    word: 'the Harbour Times', 'the broadcaster'), no document ('the final report',
+    'figures'), and no acronym alone (an outlet's as often: 'AP', 'RATP'). Two outlets that
+    each heard it say something are, like two outlets quoting one person, independent
+    confirmations that it said it."""
+    core = _ARTICLE.sub("", name.strip()).lower()
+    words = [w.strip(".'’") for w in re.split(r"[\s\-]+", core) if w]
+    words = [w for w in words if w and w not in NAME_NOISE]
+    if not words or is_person(name) or core in OUTLETS:
         return False
-    return all(w in ORGANISATION_NOUNS or w not in ORIGIN_NOUNS for w in words)
+    if len(words) == 1 and name.strip().isupper():
+        return False
+    if words[-1] in OUTLET_SUFFIXES or words[-1] in OUTLET_NOUNS:
+        return False
+    # Unnamed people described alike ('several European diplomats') may be the same people:
+    # one origin, as before; so may a document.
+    return not any(w in DOCUMENT_NOUNS or w in _DOCUMENTS or w in DESCRIPTION_WORDS for w in words)
 
 
 _DOCUMENTS = frozenset(
@@ -118,6 +129,8 @@ _DOCUMENTS = frozenset(
         "study",
         "notice",
         "audit",
+        "note",
+        "poll",
     )
 )
 
