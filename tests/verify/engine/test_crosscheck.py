@@ -594,3 +594,22 @@ def test_names_check_reads_whole_names():
 def test_planned_and_done_are_two_moments(a, b, differ):
     fa, fb = compare_module._features(a), compare_module._features(b)
     assert bool(compare_module._other_time(fa, fb)) is differ
+
+
+@pytest.mark.parametrize(
+    ("claim", "candidate", "shared"),
+    [
+        ("The bank was fined €18.9 million.", "The fine was set at €18,900,000.", True),
+        ("Solvane set a price of $148,000 a year.", "It will charge USD 148,000 a year.", True),
+        ("The quake struck at a depth of 35 kilometres.", "The tremor was 35 km deep.", True),
+        ("Some 148,600 people were out of work.", "148,600 people were unemployed.", True),
+        # Small counts are shared by chance; other nouns count other things.
+        ("Two men died of heatstroke.", "Two roads were closed.", False),
+        ("The ferry carried 140 passengers.", "The ferry had 140 crew aboard.", False),
+        ("Prices rose 6% in May.", "Prices rose 8% in May.", False),
+    ],
+)
+def test_a_specific_figure_shared_is_a_signal_of_the_same_fact(claim, candidate, shared):
+    fa = compare_module._features(claim)
+    fb = compare_module._features(candidate)
+    assert compare_module._shares_specific_figure(fa, fb) is shared

@@ -1729,7 +1729,31 @@ def _model_features(
         "particulars": float(_same_particulars(fa, fb, agreement)),
         "score": min(score, 1.0),
         "clause": _clause_share(fa, fb, idf),
+        "shared_figure": float(_shares_specific_figure(fa, fb)),
     }
+
+
+def _specific(figure: Figure) -> bool:
+    """A figure that two reports of different facts rarely share by chance: money, a share,
+    a measure, or a count of 100 or more, or with decimals ('€18.9 million', '26C', '148,600';
+    not 'two', 'five')."""
+    return figure.kind != "age" and (
+        figure.kind in ("money", "percent", "points", "measure")
+        or abs(figure.value) >= 100
+        or figure.value != int(figure.value)
+    )
+
+
+def _shares_specific_figure(fa: _Features, fb: _Features) -> bool:
+    """The two give one specific figure of the same thing, told alike or not ('€18.9 million'
+    / '€18,900,000', '$148,000' / 'USD 148,000')."""
+    return any(
+        _specific(qa.figure)
+        and _same_figure(qa, qb)
+        and _same_number(qa.figure.value, qb.figure.value)
+        for qa in fa.quantities
+        for qb in fb.quantities
+    )
 
 
 def _clause_share(fa: _Features, fb: _Features, idf: Idf | None) -> float:

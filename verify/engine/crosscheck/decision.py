@@ -40,6 +40,7 @@ FEATURES: tuple[str, ...] = (
     "particulars",  # every figure and date of the claim is in the candidate
     "score",  # the match score (sentence and articles)
     "clause",  # the clauses of differing figures or dates say the same of them
+    "shared_figure",  # both give one specific figure of the same thing ('€18.9 million')
     "figures_differ",  # kinds of contradiction signal (conflict model only)
     "dates_differ",
     "denial",
