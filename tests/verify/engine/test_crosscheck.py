@@ -601,7 +601,7 @@ def test_planned_and_done_are_two_moments(a, b, differ):
     [
         ("The bank was fined €18.9 million.", "The fine was set at €18,900,000.", True),
         ("Solvane set a price of $148,000 a year.", "It will charge USD 148,000 a year.", True),
-        ("The quake struck at a depth of 35 kilometres.", "The tremor was 35 km deep.", True),
+        ("It reported a turnover of £12.4m.", "Its turnover of 12.4 million pounds grew.", True),
         ("Some 148,600 people were out of work.", "148,600 people were unemployed.", True),
         # Small counts are shared by chance; other nouns count other things.
         ("Two men died of heatstroke.", "Two roads were closed.", False),
