@@ -1322,7 +1322,7 @@ def _other_things(fa: _Features, fb: _Features) -> str:
         for other, word_b, shown_b in heads_b:
             if value != other:  # a count of things is exact
                 continue
-            key_a, key_b = _word_key(word_a), _word_key(word_b)
+            key_a, key_b = _unit_key(word_a), _unit_key(word_b)
             if key_a == key_b or {key_a, key_b} & _GENERIC_COUNTS:
                 continue
             return f"other things counted: {shown_a} {word_a} vs {shown_b} {word_b}"

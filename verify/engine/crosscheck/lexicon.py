@@ -374,6 +374,7 @@ COUNTED_CLASSES: dict[str, str] = {
     "building": "building buildings",
     "firefighter": "firefighter firefighters fireman firemen",
     "officer": "officer officers policeman policemen",
+    "item": "item items piece pieces object objects artefact artefacts artifact artifacts",
 }
 
 # Pairs of classes that state opposite outcomes of one event ('will stay open' vs 'will be
