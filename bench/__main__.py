@@ -18,6 +18,7 @@ BENCHMARKS = (
     "bench_retrieval",
     "bench_crosscheck_pairs",
     "bench_crosscheck_clusters",
+    "bench_clusters_product",
     "bench_crosscheck",
     "bench_workers",
     # issue 11: same fact in other words (skips when the optional embedding is not installed)
