@@ -30,7 +30,7 @@ from verify.engine.crosscheck.decision import FEATURES, WEIGHTS_FILE, Model, fit
 PRECISION = 0.9
 # A threshold below this is never chosen (a model that is unsure says 'related').
 LOWEST_THRESHOLD = 0.5
-# Chosen by leave-one-cluster-out log-loss on dev (`--l2-search`: 0.001-0.3 tried; 0.01 best for both).
+# Chosen by leave-one-cluster-out log-loss on dev (`--l2-search`; 0.01 best for both models).
 L2 = 0.01
 LABELS = {"same": "corroborates", "conflict": "contradicts"}
 
