@@ -391,14 +391,17 @@ _BP_SENTENCE = re.compile(
       | (?:a\s+version\s+of\s+)?this\s+(?:story|article|report|piece)\s+
           (?:originally\s+|first\s+)?(?:appeared|appears|ran)\b
       | this\s+(?:story|article|report|piece)\s+(?:was|is)\s+(?:originally\s+|first\s+)?published\b
-      | this\s+(?:story|article|report|piece|project)\s+(?:is|was)\s+
-          (?:part\s+of|produced|funded|supported|made\s+possible)\b
+      | this\s+(?:story|article|report|piece)\s+is\s+part\s+of\s+(?:our|a|an)\b
+      | this\s+(?:story|article|report|piece)\s+(?:is|was)\s+(?:produced|published|made\s+possible)
+          \s+(?:in\s+(?:partnership|collaboration)|with\s+(?:the\s+)?(?:support|funding|help))\b
       | an\s+earlier\s+version\s+of\s+this\b
       | .*\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b
       | (?:contact|e-?mail|write\s+to)\s+(?:the\s+)?(?:author|reporter|writer|newsroom|us)\b
       | (?:contact|reach|e-?mail)\s+(?:him|her|them|me|us)\s+(?:at|on|via)\b
-      | (?:she|he|they|i)\s+can\s+be\s+(?:reached|contacted|emailed)\b
+      | (?:she|he|they|i)\s+can\s+be\s+(?:reached|contacted|emailed)\s+(?:at|on|via|by)\b
+      # an author's bio on its own: "Jane Doe is the Gazette's Rome correspondent."
       | (?-i:{_NAME})\s+is\s+(?:a|an|the)\s+(?!former\b)(?:[\w’'-]+\s+){{0,4}}?{_ROLE}\b
+          (?![^.]*\b(?:who|whose|was|were|has|had|said|says|and|but)\b)[^.]{{0,80}}\.?$
       | (?:have\s+a\s+(?:news\s+)?tip|send\s+us\s+(?:a\s+|your\s+)?(?:news\s+)?tips?)\b
       | (?:got|have)\s+(?:a\s+)?(?:story|news\s+tip|tip)s?\b[^.?]{{0,20}}\?
       | do\s+you\s+have\s+(?:information|a\s+(?:question|story|tip)|questions)\b[^.?]{{0,40}}\?
@@ -406,10 +409,11 @@ _BP_SENTENCE = re.compile(
       | get\s+in\s+touch\b
       | send\s+us\s+(?:your\s+)?(?:photos|pictures|videos|stories|story|news|tips)\b
       | ask\s+us\s+(?:here|a\s+question)\b
-      | let\s+us\s+know\b
+      | let\s+us\s+know\s*(?:[.!]|$|in\s+the\s+comments|what\s+you\s+think|at\s|via\s)
       | spotted\s+an?\s+(?:mistake|error|typo)\b
       | was\s+this\s+(?:article|story|page)\s+(?:helpful|useful)\b
-      | (?:click|tap)\s+(?:on\s+)?(?:the\s+\w+\s+)?(?:here|to)\b
+      | (?:click|tap)\s+(?:on\s+)?(?:the\s+\w+\s+)?(?:here\b|to\s+(?:expand|enlarge|play|watch
+          |listen|read|view|see|continue|open|subscribe|sign|share|zoom|load)\b)
       | this\s+(?:article|story)\s+is\s+(?:more|over)\s+than\b
       | image\s+(?:caption|source|copyright)\b
       | (?:sign|log)\s+in\b(?:\s+(?:here|to|or)\b[^.]{{0,40}})?[.!]?$
@@ -426,7 +430,7 @@ _BP_SENTENCE = re.compile(
       | (?:register|sign\s+up)\s+(?:for\s+free\s+)?to\s+(?:continue|keep)\s+reading\b
       | (?:want|continue)\s+to\s+read\s+more\b
       | want\s+more\s+(?:stories|news|articles|coverage|like\s+this)\b
-      | don[’']t\s+miss\s+out\b
+      | don[’']t\s+miss\s+(?:out\s*(?:[:!.,]|$)|a\s+(?:thing|story|beat))
       | join\s+[\d,.]+\s*[km]?\s+(?:other\s+)?(?:readers|subscribers|people|members)\b
       | thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|registering|reading|your\s+support)\b
       | check\s+your\s+(?:inbox|e-?mail)\b
@@ -435,15 +439,16 @@ _BP_SENTENCE = re.compile(
       | by\s+(?:signing\s+up|subscribing|registering|continuing|clicking|using\s+this\s+site)\b
           [^.]{{0,80}}\b(?:agree|accept|consent)\b
       | this\s+site\s+is\s+protected\s+by\b
-      | (?:our|your)\s+(?:journalism|reporting|support|work)\s+
-          (?:relies|depends|helps|makes|keeps|is\s+funded)\b
+      | (?:our|your)\s+(?:journalism|reporting|newsroom)\s+(?:relies|depends|is\s+funded)\b
+      | your\s+support\s+(?:helps|makes|keeps|means|allows)\b
       | please\s+consider\s+(?:a\s+donation|donating|supporting|subscribing|making\s+a)\b
       | if\s+you\s+(?:value|like|enjoy(?:ed)?|appreciate|rely\s+on)\s+(?:our|this)\s+
           (?:journalism|reporting|work|article|story|coverage)\b
       | (?:support|donate\s+to)\s+(?:our|independent)\s+journalism\b
       | support\s+(?:us|the\s+[\w\s’'-]{{1,40}}?|our\s+[\w\s-]{{1,30}}?)\s+(?:from|for)\s+
           (?:as\s+little\s+as|just|only)\b
-      | help\s+us\s+(?:keep|continue|fund|protect)\b
+      | help\s+us\s+(?:keep|continue|fund|protect)\b[^.]{{0,40}}
+          \b(?:journalism|news|reporting|free|independent|going)\b
       | .*\bnot\s+responsible\s+for\s+the\s+content\s+of\s+external\b
       | why\s+you\s+can\s+trust\b
       | (?:please\s+)?(?:turn\s+on|enable)\s+javascript\b
@@ -465,7 +470,7 @@ _BP_LINE_PREFIX = re.compile(
         (?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more|watch(?:\s+more)?|listen
           |recommended(?:\s+reading)?|more\s+from\s+[^:]{1,40}|latest|editor[’']?s\s+picks?
           |trending)\s*[:|»>→–—-]
-      | (?:correction|clarification|editor[’']?s\s+note|update|disclosure|disclaimer
+      | (?:correction|clarification|editor[’']?s\s+note|disclosure|disclaimer
           |note\s+to\s+readers)\s*:
       | (?:tags|topics|filed\s+under|more\s+about|podcast|gallery|in\s+pictures|licensing)\s*[:|]
       | our\s+(?:editorial\s+)?standards\b
@@ -496,8 +501,8 @@ _BP_HEADING = re.compile(
           (?:\s+(?:news|stories|articles|topics|reads|coverage|content|links|reading|posts
               |headlines|videos|galleries|podcasts))
           (?:\s+(?:of|on|for|from)\s+[\w\s’'-]{1,40})?
-      | (?:more|popular|trending|also|latest|top\s+stories)\s+(?:from|on|about|in|at)
-          \s+[\w\s’'.&-]{1,40}
+      | (?:(?:more|popular|trending)\s+(?:from|on|about|in|at)|(?:also|latest|top\s+stories)
+          \s+(?:from|on))\s+[\w\s’'.&-]{1,40}
       | (?:read|see|also)\s+(?:also|more|next|read)
       | recommended(?:\s+for\s+you)?
       | related
