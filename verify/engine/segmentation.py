@@ -377,9 +377,6 @@ _BP_SENTENCE = re.compile(
       | scroll\s+(?:down\s+)?(?:to|for)\s+(?:continue|more|video|read)\b
       | (?:sponsored|promoted|paid)(?:\s+(?:content|post|partner))?$
       | (?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{{4}}\b|(?-i:[A-Z])))
-      | .*\ball\s+rights\s+reserved\b
-      | .*\bmay\s+not\s+be\s+(?:published|reproduced|copied)\b[^.]{{0,40}}
-          \b(?:broadcast|rewritten|redistributed)\b
       | (?:follow|read|watch)\s+(?:(?:our|the)\s+)?
           (?:live\s+(?:updates|coverage|blog)|latest\s+updates)\b
       | read\s+(?:the\s+)?latest\b
@@ -395,7 +392,6 @@ _BP_SENTENCE = re.compile(
       | this\s+(?:story|article|report|piece)\s+(?:is|was)\s+(?:produced|published|made\s+possible)
           \s+(?:in\s+(?:partnership|collaboration)|with\s+(?:the\s+)?(?:support|funding|help))\b
       | an\s+earlier\s+version\s+of\s+this\b
-      | .*\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b
       | (?:contact|e-?mail|write\s+to)\s+(?:the\s+)?(?:author|reporter|writer|newsroom|us)\b
       | (?:contact|reach|e-?mail)\s+(?:him|her|them|me|us)\s+(?:at|on|via)\b
       | (?:she|he|they|i)\s+can\s+be\s+(?:reached|contacted|emailed)\s+(?:at|on|via|by)\b
@@ -449,10 +445,8 @@ _BP_SENTENCE = re.compile(
           (?:as\s+little\s+as|just|only)\b
       | help\s+us\s+(?:keep|continue|fund|protect)\b[^.]{{0,40}}
           \b(?:journalism|news|reporting|free|independent|going)\b
-      | .*\bnot\s+responsible\s+for\s+the\s+content\s+of\s+external\b
       | why\s+you\s+can\s+trust\b
       | (?:please\s+)?(?:turn\s+on|enable)\s+javascript\b
-      | .*\brequires\s+javascript\b
       | your\s+browser\s+does\s+not\s+support\b
       | skip\s+to\s+(?:main\s+)?(?:content|navigation|main|footer|search)\b
       | join\s+(?:our|the)\b[^.]{{0,40}}\b(?:channel|group|community|newsletter|mailing\s+list)\b
@@ -462,6 +456,19 @@ _BP_SENTENCE = re.compile(
       | download\s+(?:our|the)\b[^.]{{0,40}}\bapp\b
       | (?:available|download\s+it)\s+(?:on|from)\s+(?:the\s+)?(?:app\s+store|google\s+play)\b
     )""",
+    _BP_FLAGS | re.VERBOSE,
+)
+# Furniture phrases that mark their sentence wherever they stand in it (one scan, not one per
+# alternative of the start-anchored grammar above).
+_BP_ANYWHERE = re.compile(
+    r"""\b(?:
+        all\s+rights\s+reserved
+      | may\s+not\s+be\s+(?:published|reproduced|copied)\b[^.]{0,40}
+          \b(?:broadcast|rewritten|redistributed)
+      | contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))
+      | not\s+responsible\s+for\s+the\s+content\s+of\s+external
+      | requires\s+javascript
+    )\b""",
     _BP_FLAGS | re.VERBOSE,
 )
 # A line that is furniture as a whole when it starts like this ("Related: …", credits).
@@ -613,7 +620,7 @@ def _line_is_furniture(line: str) -> bool:
 def _sentence_is_furniture(text: str) -> bool:
     if len(text) > _FURNITURE_MAX_CHARS:
         return False
-    if _BP_SENTENCE.match(text) is not None:
+    if _BP_SENTENCE.match(text) is not None or _BP_ANYWHERE.search(text) is not None:
         return True
     return any(pattern.fullmatch(text) for pattern in _BP_WHOLE_SENTENCE)
 
