@@ -34,8 +34,9 @@ are guesses, not rules of English, are documented where they are made:
   whitespace (``3.5%``, ``version 2.0``, ``example.com/a.b``, ``U.S.-backed``) is never a
   candidate.
 
-Boilerplate (``kind == BOILERPLATE``) is decided per sentence and per line; see
-:func:`_line_is_furniture_heading` and :class:`_LinkListState` for the link-list rule.
+Boilerplate (``kind == BOILERPLATE``) is decided per sentence and per line from the lexicons
+and grammars of the ``# --- boilerplate`` section (measured by ``bench.bench_boilerplate``);
+see :func:`_line_is_furniture_heading` and :class:`_LinkListState` for the link-list rule.
 """
 
 from __future__ import annotations
@@ -610,6 +611,7 @@ class _LinkListState:
 
 
 def _line_is_furniture(line: str) -> bool:
+    """Whether every sentence of ``line`` is furniture: a whole-line grammar or a line prefix."""
     if len(line) > _FURNITURE_MAX_CHARS:
         return False
     if any(pattern.fullmatch(line) for pattern in _BP_WHOLE_LINE):
@@ -618,6 +620,7 @@ def _line_is_furniture(line: str) -> bool:
 
 
 def _sentence_is_furniture(text: str) -> bool:
+    """Whether one sentence is furniture whatever the rest of its line says."""
     if len(text) > _FURNITURE_MAX_CHARS:
         return False
     if _BP_SENTENCE.match(text) is not None or _BP_ANYWHERE.search(text) is not None:
@@ -684,12 +687,14 @@ def segment(body: str, *, limit: int | None = None) -> list[Sentence]:
 
     Accepts any string (no normalisation is applied, so offsets index into ``body`` as given).
     Guarantees the invariants listed in the module docstring. A sentence is ``BOILERPLATE``
-    when it matches a furniture pattern itself (newsletter plugs, "Share this article",
-    "Follow us on …", live-coverage plugs, "Listen to this article", "This story has been
-    updated …", "Advertisement", copyright, a caption ending in its "(Name/Outlet)" credit) or
-    when its whole line is furniture (a "Related:"/"Read more:" line, a credit or byline, a
-    "Photo:" line, a line of only links or handles, a link-list heading or a teaser line under
-    one — see :class:`_LinkListState`).
+    when it matches a furniture pattern itself (newsletter, paywall, cookie and donation
+    prompts, "Share this article", "Follow us on …", live-coverage plugs, "Listen to this
+    article", update and correction notes, tip and contact lines, author bios, copyright) or is
+    wholly a timestamp, a credit, a byline or an agency credit, or when its whole line is
+    furniture (a "Related:"/"Read more:" line, a "Photo:" line or a caption ending in its
+    "(Name/Outlet)" credit, an interface label such as "Comments (14)" or "Back to top", a share
+    bar, a navigation trail, a line of only links or handles, a link-list heading or a teaser
+    line under one — see :class:`_LinkListState`).
     """
     sentences: list[Sentence] = []
     links = _LinkListState()
