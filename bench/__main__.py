@@ -12,6 +12,8 @@ BENCHMARKS = (
     "bench_analyze",
     "bench_ingest",
     "bench_attribution",
+    # issue 12: page furniture on single lines
+    "bench_boilerplate",
     # issue 3: the desk
     "bench_annotation_page",
     # issue 4: cross-checks

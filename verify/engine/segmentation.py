@@ -34,8 +34,9 @@ are guesses, not rules of English, are documented where they are made:
   whitespace (``3.5%``, ``version 2.0``, ``example.com/a.b``, ``U.S.-backed``) is never a
   candidate.
 
-Boilerplate (``kind == BOILERPLATE``) is decided per sentence and per line; see
-:func:`_line_is_furniture_heading` and :class:`_LinkListState` for the link-list rule.
+Boilerplate (``kind == BOILERPLATE``) is decided per sentence and per line from the lexicons
+and grammars of the ``# --- boilerplate`` section (measured by ``bench.bench_boilerplate``);
+see :func:`_line_is_furniture_heading` and :class:`_LinkListState` for the link-list rule.
 """
 
 from __future__ import annotations
@@ -197,68 +198,296 @@ def _is_boundary(body: str, match: re.Match[str], line_end: int, word: str) -> b
 
 
 # --- boilerplate ------------------------------------------------------------------------------
+#
+# The furniture rules are data: lexicons of the words news sites print around an article
+# (networks, wire agencies, journalist roles, dates, interface labels) and a few line and
+# sentence grammars built from them. A *line* rule marks every sentence of its line; a
+# *sentence* rule marks one sentence, so a plug at the end of a prose paragraph is caught
+# without its neighbours. Where a furniture form and a claim start with the same words
+# ("Reporting by Jane Doe" / "Reporting by the BBC prompted …", "Copyright 2026 …" /
+# "Copyright lawyers said …", "Updated 14:05 GMT" / "Updated figures show …"), the line rule
+# must match the *whole* line, so a sentence that goes on to say something is never furniture.
 
 _BP_FLAGS = re.IGNORECASE
+
+
+def _one_of(phrases: str) -> str:
+    """A non-capturing alternation of ``phrases`` (regular expressions, one a line)."""
+    return "(?:" + "|".join(p.strip() for p in phrases.strip().splitlines() if p.strip()) + ")"
+
+
+# Social networks and sharing channels, as named on share bars and "Follow us" plugs.
+_SOCIAL = _one_of(
+    r"""
+    facebook|twitter|x|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|reddit
+    whatsapp|telegram|pinterest|snapchat|messenger|flipboard|google\s+news|social\s+media
+    e-?mail|sms|copy\s+link|print
+    """
+)
+# Wire agencies and the generic credits that stand alone on a line ("Staff and agencies").
+_AGENCY = _one_of(
+    r"""
+    reuters|ap|associated\s+press|afp|agence\s+france[\s-]presse|pa(?:\s+media)?
+    press\s+association|bloomberg(?:\s+news)?|dpa|ansa|efe|kyodo(?:\s+news)?|xinhua|yonhap
+    interfax|ukrinform|tass|upi|anadolu(?:\s+agency)?|aap|the\s+canadian\s+press|cp
+    (?:(?:our\s+)?staff\s+and\s+)?(?:news\s+|wire\s+)?agencies|wire\s+services|(?:our\s+)?staff
+    """
+)
+# What a journalist is called in a byline or bio ("Political Correspondent").
+_ROLE = (
+    r"(?:reporter|correspondent|editor|writer|columnist|photographer|producer|journalist"
+    r"|contributor|analyst|presenter|critic|staff)s?"
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = (
+    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?)\.?"
+)
+_ZONE = r"(?:gmt|utc|bst|cet|cest|eet|eest|et|est|edt|ct|cst|cdt|pt|pst|pdt|msk|ist|aest|aedt)"
+# One item of a timestamp line: a label, a date or time token, a relative time, a read time.
+_TIME_ITEM = _one_of(
+    rf"""
+    (?:(?:first|last|originally)\s+)?(?:published|updated|posted|modified|amended|edited|filed)
+    (?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hr|hour|day|week|month|year)s?\s+ago|just\s+now
+    (?:reading\s+time\s*:?\s*)?\d+\s*-?\s*min(?:ute)?s?(?:\s+(?:read|listen|watch))?
+    \d{{1,2}}(?:[:.]\d{{2}})?\s*[ap]\.?m\.?
+    (?:duration\s*:?\s*)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d{{1,2}}[.h]\d{{2}}
+    \d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,4}}(?:st|nd|rd|th)?
+    {_MONTH}|{_WEEKDAY}|{_ZONE}|at|on|today|yesterday
+    """
+)
+# A line that only tells when the page was published or updated, or how long it takes to read.
+_BP_TIMESTAMP = re.compile(
+    rf"(?=.*\d)[\W_]*(?>{_TIME_ITEM})(?:[\s,:|•·–—-]+(?>{_TIME_ITEM}))*[\s.)]*", _BP_FLAGS
+)
+# Labels of page chrome that stand alone on a line: share bars, players, comment links,
+# account and cookie prompts, footer links, sponsorship tags.
+_UI_LABEL = _one_of(
+    rf"""
+    share(?:\s+(?:this|the|full))?(?:\s+(?:article|story|page|post|video|link|gallery))?
+    (?:share|send|post)(?:\s+this(?:\s+(?:article|story))?)?\s+(?:on|via|to)\s+{_SOCIAL}
+    tweet(?:\s+this)?|print(?:\s+this)?(?:\s+(?:page|article|story))?
+    e-?mail(?:\s+this)?(?:\s+(?:page|article|story|link))?
+    copy(?:\s+the)?\s+link|link\s+copied(?:\s+to\s+(?:the\s+)?clipboard)?
+    (?:save|bookmark|gift|give)(?:\s+this)?(?:\s+(?:article|story))?
+    add\s+to\s+(?:my\s+)?(?:favou?rites|reading\s+list|saved(?:\s+stories)?)
+    (?:\d+\s+)?comments?|(?:view|show|read|hide)\s+(?:all\s+)?(?:\d+\s+)?comments
+    leave\s+a\s+comment|comment\s+on\s+this\s+(?:story|article)|most\s+commented
+    join\s+the\s+(?:conversation|discussion|debate)|log\s+in\s+to\s+comment
+    reuse\s+this\s+content|republish\s+this\s+(?:article|story)|licensing
+    reprints?(?:\s+(?:and|&)\s+permissions)?|report\s+an?\s+(?:error|mistake|typo)
+    tell\s+us\s+what\s+you\s+think|send\s+(?:us\s+)?feedback|feedback
+    expand|collapse|close|enlarge(?:\s+this\s+image)?|(?:toggle|hide|show)\s+caption
+    open\s+(?:image\s+)?in\s+gallery|view\s+(?:gallery|image|slideshow)|full\s*screen
+    play(?:\s+(?:video|audio|now))?|pause|mute|unmute|replay
+    watch(?:\s+(?:live|now|more|again))?|listen(?:\s+(?:now|live))?|audio(?:\s+version)?
+    listen\s+to\s+(?:this\s+)?(?:article|story)(?:\W*\d+\s*(?:min(?:ute)?s?|m)\W*)?
+    live(?:\s+(?:updates|blog|coverage|now|tv|stream))?|(?:show\s+)?key\s+events(?:\s+only)?
+    pinned(?:\s+post)?|loading|refresh|load\s+more(?:\s+stories)?|(?:show|see)\s+(?:more|all)
+    notifications|(?:get|turn\s+on|enable|allow)\s+(?:push\s+|breaking\s+news\s+)?(?:alerts|notifications)
+    get\s+the\s+app|open\s+in\s+(?:the\s+)?app
+    subscribe(?:\s+(?:now|today|here))?|start\s+(?:your|a)\s+free\s+trial
+    create\s+(?:a\s+)?(?:free\s+)?account|register|log\s*(?:in|out)|sign\s*(?:in|out|up)|my\s+account
+    back\s+to\s+top|top\s+of\s+page|about\s+us|contact\s+us|accessibility|site\s*map|careers|help|faqs?
+    privacy(?:\s+(?:policy|notice|settings))?|terms(?:\s+(?:and|&)\s+conditions|\s+of\s+(?:use|service))?
+    cookies?(?:\s+(?:settings|policy|preferences))?|manage\s+(?:cookies|preferences|consent)
+    (?:accept|reject)\s+(?:all\s+)?cookies|advertise(?:\s+with\s+us)?
+    file\s+(?:photo|picture|image)|supplied|handout|stock\s+image
+    sponsored(?:\s+(?:content|post|story))?|paid\s+(?:content|post|promotion|partnership)
+    partner\s+content|promoted(?:\s+(?:content|stories))?|ad(?:vertisement)?(?:\s+feedback)?
+    skip\s+(?:ad(?:vertisement)?|this\s+ad)|corrections\s+(?:and|&)\s+clarifications
+    """
+)
+_BP_UI_LINE = re.compile(rf"[\W_]{{0,3}}{_UI_LABEL}\s*(?:\(\d+\))?\s*[.:!|»>›→)\]-]?\s*", _BP_FLAGS)
+# A share bar or a "Follow us" line that names its networks: "Share: Facebook, X, Email".
+_BP_SOCIAL_LINE = re.compile(
+    rf"""[\W_]{{0,3}}(?:
+        (?:share(?:\s+this)?|follow(?:\s+us)?|connect\s+with\s+us|find\s+us)(?:\s+on)?\s*[:|]?\s*{_SOCIAL}
+      | {_SOCIAL}(?=\s*(?:[,|/•·&]|and)\s*{_SOCIAL})
+    )(?:\s*(?:[,|/•·&]|and)\s*{_SOCIAL})*\W*""",
+    _BP_FLAGS | re.VERBOSE,
+)
+# Site navigation: "Home > News > Politics", "Terms of use | Privacy policy | Contact us".
+_NAV_ITEM = r"[\w’'&-]+(?:\s+[\w’'&-]+){0,3}"
+_BP_NAV_LINE = re.compile(
+    rf"\W*(?:{_NAV_ITEM}(?:\s*[|>›»•·]\s*{_NAV_ITEM}){{2,}}|home(?:\s*[>›»/]\s*{_NAV_ITEM})+)\W*",
+    _BP_FLAGS,
+)
+# A name as printed in a credit or byline: capitalised words, "and", "of", "for The …", "/".
+_CAP = r"(?-i:[A-Z][\w.’'-]*)"
+_CREDIT_NAME = (
+    rf"(?:{_CAP}(?:\s+(?:{_CAP}|and|&|for|of|the|de|da|van|von|al|el|la|le|du|in|at)"
+    rf"|\s*[/,]\s*{_CAP})*|(?:our|the)\s+(?:news\s*desk|newsroom|staff|reporters?|team))"
+)
+_CREDIT_ROLE = _one_of(
+    r"""
+    (?:additional|further|with|contributing)\s+reporting|reporting|writing|editing|sub-?editing
+    compiled|produced|written|edited|translated|illustrated|research|verification
+    photos?|photographs?|pictures?|images?|illustrations?|photo\s+illustration|graphics?
+    story|words|text|video|design|animation|data|map|fact-?checking|contributing|credits?
+    reporters?|photographer|editor|producer|source\s+photos?
+    """
+)
+_CREDIT_SEGMENT = rf"{_CREDIT_ROLE}\s*(?:by\b|:|…|\.{{3}})\s*{_CREDIT_NAME}"
+# A credit line: "(Reporting by A in Kyiv; Editing by B)", "Words: A. Photos: B".
+_BP_CREDIT_LINE = re.compile(
+    rf"[\s(\[–—-]*{_CREDIT_SEGMENT}(?:\s*[;.|,]\s*(?:{_CREDIT_SEGMENT}|[\w ]{{1,25}}:\s*"
+    rf"{_CREDIT_NAME}))*[\s.)\]]*",
+    _BP_FLAGS,
+)
+_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
+# Bylines, agency credits and author lines that make up a whole line.
+_BP_BYLINE = re.compile(
+    rf"""[\s(\[–—-]*(?:
+        (?-i:By)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}}
+          (?:\s*[,|–—-]\s*(?:[\w’'-]+\s+){{0,3}}{_ROLE}(?:\s*[,|]\s*{_CAP}(?:\s+{_CAP}){{0,3}})?)?
+      | {_NAME}\s*[,|]\s*(?:[\w’'-]+\s+){{0,3}}{_ROLE}
+      | (?:with\s+|from\s+|via\s+)?{_AGENCY}(?:\s*(?:,|/|and|&)\s*{_AGENCY})*
+      | (?-i:From)\s+{_CAP}[’']s\s+{_NAME}(?:\s*(?:,|and)\s*{_NAME})*
+    )[\s.)\]]*""",
+    _BP_FLAGS | re.VERBOSE,
+)
 # A whole sentence that is furniture, matched at the start of the sentence.
 _BP_SENTENCE = re.compile(
-    r"""(?:[\w’'-]+(?:\s+[\w’'-]+){0,2}\s*:\s*)?  # a short label: "Markets live: follow our …"
+    rf"""(?:[\w’'-]+(?:\s+[\w’'-]+){{0,2}}\s*:\s*)?  # a short label: "Markets live: follow our …"
+    (?:for\s+(?:the\s+)?(?:latest|more|breaking|live)\b[^,.]{{0,40}},\s*)?  # "For the latest, …"
     (?:
         sign\s+up\b
-      | subscribe\b
-      | (?:get|receive)\s+(?:our|the)\b[^.]{0,40}\bnewsletters?\b
-      | (?:our|the|this)\s+[\w\s-]{0,30}newsletters?\s*[:|]
-      | share\s+(?:this|on|via|the\s+story|the\s+article)\b
+      | subscribe(?![\w-])
+      | (?:get|receive)\s+(?:our|the)\b[^.]{{0,40}}\bnewsletters?\b
+      | (?:get|receive|have)\s+(?:our|the)\b[^.]{{0,60}}\b(?:(?:delivered|straight|directly)\s+)?
+          (?:to|in|into)\s+your\s+inbox\b
+      | enter\s+your\s+e-?mail\b
+      | (?:our|the|this)\s+[\w\s-]{{0,30}}newsletters?\s*[:|]
+      | share\s+(?:on|via|the\s+story|the\s+article)\b
+      | share\s+this(?:\s+(?:article|story|page|post|video|link))?\s*(?:on\b|via\b|[:.!]|$)
       | (?:share|tweet|print|email|copy\s+link|comments?)[.!]?$
       | follow\s+(?:us\b|our\b|@\w
-          | [^.;:]{1,60}?\bon\s+(?:the\s+)?
-            (?:@|twitter|x\b|facebook|telegram|instagram|tiktok|youtube|linkedin|threads|bluesky
-              |mastodon|whatsapp|google\s+news|social\s+media))
-      | (?:click|tap)\s+here\b
+          | [^.;:]{{1,60}}?\bon\s+(?:the\s+)?(?:@|{_SOCIAL}\b))
+      | (?:like|find|join|watch|connect\s+with|subscribe\s+to)\s+(?:us|our\b[^.]{{0,30}}?)\s+
+          (?:on\s+)?(?:{_SOCIAL})\b
+      | connect\s+with\s+us\b
+      | follow\s+(?:the\s+)?(?:topics|authors?|writers?|this\s+(?:topic|author|writer))\b
       | advertisement[.:]?$
+      | (?:advertisement|ad)\s*[-·•|–—:]\s*(?:scroll|continue|story)\b
+      | (?:story|article)\s+continues\s+(?:below|after)\b
+      | (?:continue|keep)\s+reading\b
+      | scroll\s+(?:down\s+)?(?:to|for)\s+(?:continue|more|video|read)\b
       | (?:sponsored|promoted|paid)(?:\s+(?:content|post|partner))?$
-      | (?:©|\(c\)\s|copyright\b)
-      | .*\ball\s+rights\s+reserved\b
+      | (?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{{4}}\b|(?-i:[A-Z])))
       | (?:follow|read|watch)\s+(?:(?:our|the)\s+)?
           (?:live\s+(?:updates|coverage|blog)|latest\s+updates)\b
+      | read\s+(?:the\s+)?latest\b
       | listen\s+to\s+(?:this|the)\s+(?:article|story|report)\b
-      | this\s+(?:story|article|report|piece)\s+(?:has\s+been|was)
-          \s+(?:updated|amended|corrected|edited|changed)\b
-      | .*\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b
-      | (?:this|the)\s+(?:story|article|report)\s+(?:first\s+)?
-          (?:appeared|was\s+(?:first\s+)?published)\b
+      | (?:watch|see|listen\s+to)\s+(?:the\s+)?(?:full\s+)?(?:interview|video|report|clip|footage)
+          \s+(?:above|below)\b
+      | (?:a\s+version\s+of\s+)?this\s+(?:story|article|report|piece)\s+
+          (?:has\s+been|was)\s+(?:updated|amended|corrected|edited|changed)\b
+      | (?:a\s+version\s+of\s+)?this\s+(?:story|article|report|piece)\s+
+          (?:originally\s+|first\s+)?(?:appeared|appears|ran)\b
+      | this\s+(?:story|article|report|piece)\s+(?:was|is)\s+(?:originally\s+|first\s+)?published\b
+      | this\s+(?:story|article|report|piece)\s+is\s+part\s+of\s+(?:our|a|an)\b
+      | this\s+(?:story|article|report|piece)\s+(?:is|was)\s+(?:produced|published|made\s+possible)
+          \s+(?:in\s+(?:partnership|collaboration)|with\s+(?:the\s+)?(?:support|funding|help))\b
+      | an\s+earlier\s+version\s+of\s+this\b
       | (?:contact|e-?mail|write\s+to)\s+(?:the\s+)?(?:author|reporter|writer|newsroom|us)\b
+      | (?:contact|reach|e-?mail)\s+(?:him|her|them|me|us)\s+(?:at|on|via)\b
+      | (?:she|he|they|i)\s+can\s+be\s+(?:reached|contacted|emailed)\s+(?:at|on|via|by)\b
+      # an author's bio on its own: "Jane Doe is the Gazette's Rome correspondent."
+      | (?-i:{_NAME})\s+is\s+(?:a|an|the)\s+(?!former\b)(?:[\w’'-]+\s+){{0,4}}?{_ROLE}\b
+          (?![^.]*\b(?:who|whose|was|were|has|had|said|says|and|but)\b)[^.]{{0,80}}\.?$
       | (?:have\s+a\s+(?:news\s+)?tip|send\s+us\s+(?:a\s+|your\s+)?(?:news\s+)?tips?)\b
-      | first\s+published\b
+      | (?:got|have)\s+(?:a\s+)?(?:story|news\s+tip|tip)s?\b[^.?]{{0,20}}\?
+      | do\s+you\s+have\s+(?:information|a\s+(?:question|story|tip)|questions)\b[^.?]{{0,40}}\?
+      | tips\?
+      | get\s+in\s+touch\b
+      | send\s+us\s+(?:your\s+)?(?:photos|pictures|videos|stories|story|news|tips)\b
+      | ask\s+us\s+(?:here|a\s+question)\b
+      | let\s+us\s+know\s*(?:[.!]|$|in\s+the\s+comments|what\s+you\s+think|at\s|via\s)
+      | spotted\s+an?\s+(?:mistake|error|typo)\b
+      | was\s+this\s+(?:article|story|page)\s+(?:helpful|useful)\b
+      | (?:click|tap)\s+(?:on\s+)?(?:the\s+\w+\s+)?(?:here\b|to\s+(?:expand|enlarge|play|watch
+          |listen|read|view|see|continue|open|subscribe|sign|share|zoom|load)\b)
       | this\s+(?:article|story)\s+is\s+(?:more|over)\s+than\b
-      | image\s+(?:caption|source)\b
-      | (?:sign|log)\s+in\b(?:\s+(?:to|or)\b[^.]{0,40})?[.!]?$
-      | skip\s+to\s+(?:main\s+)?content\b
-      | join\s+(?:our|the)\b[^.]{0,40}\b(?:channel|group|community|newsletter|mailing\s+list)\b
-      | get\s+(?:the\s+)?(?:latest|breaking)\b[^.]{0,40}\b(?:news|updates|alerts|headlines)\b
+      | image\s+(?:caption|source|copyright)\b
+      | (?:sign|log)\s+in\b(?:\s+(?:here|to|or)\b[^.]{{0,40}})?[.!]?$
+      | already\s+(?:a\s+(?:subscriber|member|registered\s+user)|have\s+an\s+account|subscribed)\b
+      | (?:for\s+)?(?:paying\s+)?(?:subscribers|members)\s+only\b
+      | this\s+(?:content|article|story|feature)\s+is\s+(?:only\s+)?
+          (?:for|available\s+to|exclusive\s+to)\s+(?:paying\s+)?(?:subscribers|members)\b
+      | (?:please\s+)?(?:become|be)\s+a\s+(?:paying\s+)?(?:member|subscriber|supporter|patron)\s+
+          (?:today|now|for)\b
+      | unlock\s+(?:unlimited|full|premium|all)\b
+      | you(?:[’']ve|\s+have)\s+(?:reached|used|read)\b[^.]{{0,40}}\b(?:articles?|stories|limit)\b
+      | you\s+have\s+(?:\d+|one|two|three|no)\s+(?:free\s+)?(?:articles?|stories)\s+
+          (?:left|remaining)\b
+      | (?:register|sign\s+up)\s+(?:for\s+free\s+)?to\s+(?:continue|keep)\s+reading\b
+      | (?:want|continue)\s+to\s+read\s+more\b
+      | want\s+more\s+(?:stories|news|articles|coverage|like\s+this)\b
+      | don[’']t\s+miss\s+(?:out\s*(?:[:!.,]|$)|a\s+(?:thing|story|beat))
+      | join\s+[\d,.]+\s*[km]?\s+(?:other\s+)?(?:readers|subscribers|people|members)\b
+      | thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|registering|reading|your\s+support)\b
+      | check\s+your\s+(?:inbox|e-?mail)\b
+      | you[’']re\s+all\s+set\b
+      | we\s+use\s+cookies\b
+      | by\s+(?:signing\s+up|subscribing|registering|continuing|clicking|using\s+this\s+site)\b
+          [^.]{{0,80}}\b(?:agree|accept|consent)\b
+      | this\s+site\s+is\s+protected\s+by\b
+      | (?:our|your)\s+(?:journalism|reporting|newsroom)\s+(?:relies|depends|is\s+funded)\b
+      | your\s+support\s+(?:helps|makes|keeps|means|allows)\b
+      | please\s+consider\s+(?:a\s+donation|donating|supporting|subscribing|making\s+a)\b
+      | if\s+you\s+(?:value|like|enjoy(?:ed)?|appreciate|rely\s+on)\s+(?:our|this)\s+
+          (?:journalism|reporting|work|article|story|coverage)\b
+      | (?:support|donate\s+to)\s+(?:our|independent)\s+journalism\b
+      | support\s+(?:us|the\s+[\w\s’'-]{{1,40}}?|our\s+[\w\s-]{{1,30}}?)\s+(?:from|for)\s+
+          (?:as\s+little\s+as|just|only)\b
+      | help\s+us\s+(?:keep|continue|fund|protect)\b[^.]{{0,40}}
+          \b(?:journalism|news|reporting|free|independent|going)\b
+      | why\s+you\s+can\s+trust\b
+      | (?:please\s+)?(?:turn\s+on|enable)\s+javascript\b
+      | your\s+browser\s+does\s+not\s+support\b
+      | skip\s+to\s+(?:main\s+)?(?:content|navigation|main|footer|search)\b
+      | join\s+(?:our|the)\b[^.]{{0,40}}\b(?:channel|group|community|newsletter|mailing\s+list)\b
+      | get\s+(?:the\s+)?(?:latest|breaking)\b[^.]{{0,40}}\b(?:news|updates|alerts|headlines)\b
       | save\s+(?:this\s+)?(?:article|story)\b
       | read\s+the\s+full\s+(?:report|story|statement|article|interview)\s+here\b
-      | (?:click|tap)\s+to\s+(?:expand|enlarge|play|watch|listen|read)\b
-      | download\s+(?:our|the)\s+app\b
-      | (?:support|donate\s+to)\s+(?:our|independent)\s+journalism\b
+      | download\s+(?:our|the)\b[^.]{{0,40}}\bapp\b
+      | (?:available|download\s+it)\s+(?:on|from)\s+(?:the\s+)?(?:app\s+store|google\s+play)\b
     )""",
+    _BP_FLAGS | re.VERBOSE,
+)
+# Furniture phrases that mark their sentence wherever they stand in it (one scan, not one per
+# alternative of the start-anchored grammar above).
+_BP_ANYWHERE = re.compile(
+    r"""\b(?:
+        all\s+rights\s+reserved
+      | may\s+not\s+be\s+(?:published|reproduced|copied)\b[^.]{0,40}
+          \b(?:broadcast|rewritten|redistributed)
+      | contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))
+      | not\s+responsible\s+for\s+the\s+content\s+of\s+external
+      | requires\s+javascript
+    )\b""",
     _BP_FLAGS | re.VERBOSE,
 )
 # A line that is furniture as a whole when it starts like this ("Related: …", credits).
 _BP_LINE_PREFIX = re.compile(
     r"""\W{0,3}(?:
-        (?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more|watch|listen|recommended
-          |more\s+from\s+[^:]{1,40}|latest|editor[’']?s\s+picks?|trending)\s*[:|»>–—-]
-      | \(?\s*(?:reporting|writing|additional\s+reporting|editing|compiled|produced|graphics
-          |written|edited|translated|illustrated|research)
-          \s+by\b
-      | (?-i:By\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}
-          (?:\s*(?:,|and|&)\s*[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}){0,3})$  # a byline
-      | (?:first\s+)?(?:published|updated|posted)\s*(?:on|at)?\s*:?\s*\d
-      | (?:tags|topics|filed\s+under|podcast|gallery|in\s+pictures)\s*[:|]
-      | our\s+standards\b
-      | (?:©|\(c\)\s|copyright\b)
-      | (?:photo|photograph|picture|image|illustration|video|graphic)s?(?:\s+credit)?\s*[:|]
-      | (?:photo|photograph|picture|image)s?\s+by\b
+        (?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more|watch(?:\s+more)?|listen
+          |recommended(?:\s+reading)?|more\s+from\s+[^:]{1,40}|latest|editor[’']?s\s+picks?
+          |trending)\s*[:|»>→–—-]
+      | (?:correction|clarification|editor[’']?s\s+note|disclosure|disclaimer
+          |note\s+to\s+readers)\s*:
+      | (?:tags|topics|filed\s+under|more\s+about|podcast|gallery|in\s+pictures|licensing)\s*[:|]
+      | our\s+(?:editorial\s+)?standards\b
+      | (?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}\b|(?-i:[A-Z])))
+      | (?:photo(?:graph)?|picture|image|illustration|video|graphic|caption|credit
+          |photo\s+illustration)s?(?:\s+credit)?\s*(?:[:|/]|\.{2,}|…)
+      | image\s+(?:source|copyright|caption)\b
+      | \(?\s*[\w.]+\s+(?:photo|pool|file)s?\s*/
+      | (?:(?:image|photo|picture|slide)\s+)?\d+\s+(?:of|/)\s+\d+(?:\s*[:.|–—-]\s|\s*$)
       # a caption ending in its credit: "… (Jane Doe/Daily Ledger)"
       | .*\((?:[\w’'. -]{0,30}photo:?\s*)?[^()/\n]{2,40}/[^()/\n]{2,40}\)$
       | .*\b(?:getty\s+images|shutterstock|alamy)\b[^.]{0,40}$
@@ -276,24 +505,37 @@ _BP_LINKS_ONLY = re.compile(
 # Headings that introduce a list of links to other stories.
 _BP_HEADING = re.compile(
     r"""\W{0,3}(?:
-        (?:other|more|related|top|latest|popular|trending|recommended|similar|further)
-          (?:\s+(?:news|stories|articles|topics|reads|coverage|content|links|reading|posts))
+        (?:other|more|related|top|latest|popular|trending|recommended|similar|further|featured)
+          (?:\s+(?:news|stories|articles|topics|reads|coverage|content|links|reading|posts
+              |headlines|videos|galleries|podcasts))
           (?:\s+(?:of|on|for|from)\s+[\w\s’'-]{1,40})?
-      | more\s+(?:from|on|about|in)\s+[\w\s’'.&-]{1,40}
+      | (?:(?:more|popular|trending)\s+(?:from|on|about|in|at)|(?:also|latest|top\s+stories)
+          \s+(?:from|on))\s+[\w\s’'.&-]{1,40}
       | (?:read|see|also)\s+(?:also|more|next|read)
       | recommended(?:\s+for\s+you)?
       | related
       | you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in|have\s+missed)
-      | (?:most|more)\s+(?:read|popular|viewed|shared)
+      | (?:most|more)\s+(?:read|popular|viewed|shared|commented|watched)
+          (?:\s+(?:stories|articles|news|videos))?(?:\s+(?:this\s+week|today|now))?
       | editor[’']?s[’']?\s+(?:picks?|choice)
       | what\s+to\s+read\s+next
+      | what\s+(?:others|people|readers|everyone)\s+(?:are|is)\s+(?:reading|watching)
       | in\s+other\s+news
       | don[’']t\s+miss
       | trending(?:\s+now)?
       | latest(?:\s+news)?
+      | around\s+the\s+web
+      | from\s+(?:our|the)\s+partners
+      | explore\s+more(?:\s+on\s+(?:these|this)\s+topics?)?
     )\s*[:»>]?\s*""",
     _BP_FLAGS | re.VERBOSE,
 )
+# Grammars that must cover a whole sentence ("Additional reporting by A. This story has been
+# updated." is two furniture sentences on one line) or a whole line: a sentence that goes on to
+# say something is never furniture. Interface labels ("Close", "Help") and navigation are only
+# furniture as whole lines.
+_BP_WHOLE_SENTENCE = (_BP_LINKS_ONLY, _BP_TIMESTAMP, _BP_CREDIT_LINE, _BP_BYLINE)
+_BP_WHOLE_LINE = (*_BP_WHOLE_SENTENCE, _BP_UI_LINE, _BP_SOCIAL_LINE, _BP_NAV_LINE)
 _BULLET = re.compile(r"[\s•·▪◦*>–—-]*")
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
 # Furniture lines are short; longer lines and sentences are never tested against the patterns
@@ -369,13 +611,21 @@ class _LinkListState:
 
 
 def _line_is_furniture(line: str) -> bool:
+    """Whether every sentence of ``line`` is furniture: a whole-line grammar or a line prefix."""
     if len(line) > _FURNITURE_MAX_CHARS:
         return False
-    return (
-        _BP_LINE_PREFIX.match(line) is not None
-        or _BP_LINKS_ONLY.fullmatch(line) is not None
-        or _line_is_furniture_heading(line)
-    )
+    if any(pattern.fullmatch(line) for pattern in _BP_WHOLE_LINE):
+        return True
+    return _BP_LINE_PREFIX.match(line) is not None or _line_is_furniture_heading(line)
+
+
+def _sentence_is_furniture(text: str) -> bool:
+    """Whether one sentence is furniture whatever the rest of its line says."""
+    if len(text) > _FURNITURE_MAX_CHARS:
+        return False
+    if _BP_SENTENCE.match(text) is not None or _BP_ANYWHERE.search(text) is not None:
+        return True
+    return any(pattern.fullmatch(text) for pattern in _BP_WHOLE_SENTENCE)
 
 
 # --- segmentation -----------------------------------------------------------------------------
@@ -437,12 +687,14 @@ def segment(body: str, *, limit: int | None = None) -> list[Sentence]:
 
     Accepts any string (no normalisation is applied, so offsets index into ``body`` as given).
     Guarantees the invariants listed in the module docstring. A sentence is ``BOILERPLATE``
-    when it matches a furniture pattern itself (newsletter plugs, "Share this article",
-    "Follow us on …", live-coverage plugs, "Listen to this article", "This story has been
-    updated …", "Advertisement", copyright, a caption ending in its "(Name/Outlet)" credit) or
-    when its whole line is furniture (a "Related:"/"Read more:" line, a credit or byline, a
-    "Photo:" line, a line of only links or handles, a link-list heading or a teaser line under
-    one — see :class:`_LinkListState`).
+    when it matches a furniture pattern itself (newsletter, paywall, cookie and donation
+    prompts, "Share this article", "Follow us on …", live-coverage plugs, "Listen to this
+    article", update and correction notes, tip and contact lines, author bios, copyright) or is
+    wholly a timestamp, a credit, a byline or an agency credit, or when its whole line is
+    furniture (a "Related:"/"Read more:" line, a "Photo:" line or a caption ending in its
+    "(Name/Outlet)" credit, an interface label such as "Comments (14)" or "Back to top", a share
+    bar, a navigation trail, a line of only links or handles, a link-list heading or a teaser
+    line under one — see :class:`_LinkListState`).
     """
     sentences: list[Sentence] = []
     links = _LinkListState()
@@ -459,9 +711,7 @@ def segment(body: str, *, limit: int | None = None) -> list[Sentence]:
             if limit is not None and len(sentences) >= limit:
                 raise TooManySentences(limit)
             text = body[start:end]
-            furniture = line_furniture or (
-                len(text) <= _FURNITURE_MAX_CHARS and _BP_SENTENCE.match(text) is not None
-            )
+            furniture = line_furniture or _sentence_is_furniture(text)
             sentences.append(
                 Sentence(
                     index=len(sentences),
