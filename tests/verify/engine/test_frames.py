@@ -106,6 +106,19 @@ def test_opposite_outcomes(a, b, expected):
     assert any(opposed(pa, pb) for pa, pb in pairs) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bank had failed to carry out proper checks.", [("carry", True)]),
+        ("The mayor declined to attend the hearing.", [("attend", True)]),
+        ("The mayor refused to sign the decree.", [("sign", True)]),
+        ("Shares declined to 4.2 billion.", [("fall", False)]),
+    ],
+)
+def test_a_verb_of_failure_or_refusal_negates_its_infinitive(text, expected):
+    assert [(p.name, p.negated) for p in _predicates(text)[1]] == expected
+
+
 def test_a_denied_antonym_agrees():
     (pa,) = _predicates("Neither ship has been recovered.")[1]
     (pb,) = _predicates("Both ships are still missing.")[1]

@@ -113,6 +113,10 @@ NEGATION_CUES = _words(
 )
 # Negators proper; the other cues are verbs of denial ('did not reject' is no denial).
 EXPLICIT_NEGATORS = _words("not no never nobody none neither nor")
+# Verbs that deny the infinitive after them ('failed to carry out checks' ~ 'checks were not
+# carried out'): cues of denial only before 'to' ('shares declined 5%' and 'the bank failed'
+# deny nothing).
+INFINITIVE_NEGATORS = _words("failed fails fail declined declines decline")
 
 # Verbs of telling and advising: 'not to' after them is an instruction ('residents were told
 # not to drink the water'), not the denial of an event.
@@ -121,6 +125,11 @@ DIRECTIVE_VERBS = _words(
     warns ordered order orders instructed instruct instructs encouraged encourage
     encourages reminded remind reminds"""
 )
+
+# Modals of obligation: 'not' after them says what ought not to be ('students should not pay
+# the price', 'the figures must not be over-read'), a demand or a warning, not the denial of
+# an event.
+DEONTIC_MODALS = _words("should must ought")
 
 # Auxiliaries quoted with a following 'not' in a reason ("denies: 'did not'").
 AUX_BEFORE_NOT = _words("did does do has have had was were is are will would could should can")
