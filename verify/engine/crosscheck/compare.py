@@ -50,6 +50,7 @@ from verify.engine.crosscheck.frames import (
     class_of,
     head,
     opposed,
+    other_instance,
     phrase_spans,
     predicates,
     quote_span,
@@ -1100,6 +1101,8 @@ def _opposite(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
                 opposed(pa, pb)
                 and _same_patient(fa, pa, fb, pb)
                 and not _other_actors(fa, pa, fb, pb)
+                and not other_instance(fa.words, pa)
+                and not other_instance(fb.words, pb)
             ):
                 qa = _words_of(fa, quote_span(fa.words, pa))
                 qb = _words_of(fb, quote_span(fb.words, pb))

@@ -20,6 +20,7 @@ from verify.engine.crosscheck.lexicon import (
     IRREGULAR_PASTS,
     IRREGULAR_VERBS,
     OPPOSITES,
+    OTHER_INSTANCE_WORDS,
     PASSIVE_AUX,
     PHRASE_BREAK,
     PHRASES,
@@ -403,3 +404,13 @@ def agreeing(a: Predicate, b: Predicate) -> bool:
     if not a.lexical or not b.lexical or a.name == b.name:
         return False
     return b.name in OPPOSITES.get(a.name, frozenset()) and a.negated != b.negated
+
+
+def other_instance(words: tuple[str, ...], predicate: Predicate) -> bool:
+    """Whether the clause of a predicate, up to it, is about another instance of its thing
+    ('A similar notice in Alnwick in 2022 was lifted', 'another school will close'): its
+    outcome is then no outcome of the story's own."""
+    before = words[: predicate.start]
+    breaks = [i for i, w in enumerate(before) if w in _CLAUSE_BREAK]
+    clause = before[breaks[-1] + 1 :] if breaks else before
+    return any(w in OTHER_INSTANCE_WORDS for w in clause)

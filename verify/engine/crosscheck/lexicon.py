@@ -131,6 +131,11 @@ DIRECTIVE_VERBS = _words(
 # an event.
 DEONTIC_MODALS = _words("should must ought")
 
+# Words that make a noun phrase another instance of the thing the story is about ('a similar
+# notice in 2022 was lifted', 'another bridge', 'a separate inquiry'): what happens to it is
+# no outcome of the story's own.
+OTHER_INSTANCE_WORDS = _words("similar another previous separate")
+
 # Auxiliaries quoted with a following 'not' in a reason ("denies: 'did not'").
 AUX_BEFORE_NOT = _words("did does do has have had was were is are will would could should can")
 
@@ -303,6 +308,10 @@ PREDICATE_CLASSES: dict[str, str] = {
     "flood": "flood flooded flooding inundate inundated submerged",
     "rescue": "rescue rescued",
     "cover": "subject_to covered_by apply_to applies_to applied_to",
+    "safe": "safe safe_to_drink safe_to_use fit_to_drink",
+    "unsafe": "unsafe dangerous hazardous not_safe",
+    "avoid": "avoid avoided advised_not_to told_not_to urged_not_to warned_not_to "
+    "asked_not_to advised_against warned_against urged_against",
     "agree": "agree agreed agreement deal accord pact",
     "award": "award awarded grant granted secure secured",
     "own": "own owned owns ownership shareholding stake",
@@ -441,6 +450,8 @@ OPPOSITE_CLASSES: tuple[tuple[str, str], ...] = (
     ("elect", "lose"),
     ("collapse", "continue"),
     ("in_force", "relax"),
+    ("safe", "unsafe"),
+    ("safe", "avoid"),
 )
 
 # Pairs of classes that can tell one event, the one more or less specific than the other, or
