@@ -107,6 +107,7 @@ def test_the_actor_in_active_passive_and_cleft_clauses(text, name, actor):
         ("The mayor was unable to sign the decree.", "The mayor did not sign the decree.", False),
         ("The fire is under control.", "The fire is still burning.", True),
         ("Two miners are still trapped.", "Two miners were rescued.", True),
+        ("The captain was among those rescued.", "The captain is still unaccounted for.", True),
         ("The ferry was given permission to sail.", "The ferry was refused clearance.", True),
         ("Steel will not be covered by the tariff.", "Steel will be subject to the tariff.", True),
         ("The tariff applies to steel.", "Steel is subject to the tariff.", False),

@@ -452,6 +452,7 @@ OPPOSITE_CLASSES: tuple[tuple[str, str], ...] = (
     ("in_force", "relax"),
     ("safe", "unsafe"),
     ("safe", "avoid"),
+    ("rescue", "missing"),
 )
 
 # Pairs of classes that can tell one event, the one more or less specific than the other, or
