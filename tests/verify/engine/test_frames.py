@@ -108,6 +108,7 @@ def test_the_actor_in_active_passive_and_cleft_clauses(text, name, actor):
         ("The fire is under control.", "The fire is still burning.", True),
         ("Two miners are still trapped.", "Two miners were rescued.", True),
         ("The captain was among those rescued.", "The captain is still unaccounted for.", True),
+        ("The university agreed to mediation.", "The university rejected mediation.", True),
         ("The ferry was given permission to sail.", "The ferry was refused clearance.", True),
         ("Steel will not be covered by the tariff.", "Steel will be subject to the tariff.", True),
         ("The tariff applies to steel.", "Steel is subject to the tariff.", False),

@@ -453,6 +453,7 @@ OPPOSITE_CLASSES: tuple[tuple[str, str], ...] = (
     ("safe", "unsafe"),
     ("safe", "avoid"),
     ("rescue", "missing"),
+    ("agree", "reject"),
 )
 
 # Pairs of classes that can tell one event, the one more or less specific than the other, or
