@@ -144,13 +144,13 @@ def test_denial_of_the_same_event_contradicts():
     assert match.reason == "denies: 'did not'"
 
 
-def test_rejection_against_acceptance_reads_as_denial():
+def test_rejection_against_acceptance_is_quoted_as_opposite():
     match = _match(
         "Kyiv rejected the clause on handing over the rest of Donbas to Russia.",
         "Kyiv accepted the clause on handing over the rest of Donbas to Russia.",
     )
     assert match is not None and match.relation == "contradicts"
-    assert match.reason == "denies: 'rejected'"
+    assert match.reason == "opposite: 'rejected' vs 'accepted'"
 
 
 def test_negating_an_action_the_other_does_not_report_is_no_denial():
@@ -176,6 +176,59 @@ def test_an_instruction_not_to_act_is_no_denial():
         "Residents of Harlow should drink bottled water after the Harlow leak.",
     )
     assert match is None or match.relation != "contradicts"
+
+
+def _denial_signal(claim: str, candidate: str) -> str:
+    found = dict(compare_module.conflict_signals(Passage(claim), Passage(candidate)))
+    return found.get("denial", "")
+
+
+@pytest.mark.parametrize(
+    ("claim", "candidate", "denial"),
+    [
+        # A demand or warning says what ought not to be, not that an event did not happen.
+        (
+            "Harlow students should not pay for the Harlow dispute.",
+            "Harlow students will pay for the Harlow dispute.",
+            "",
+        ),
+        # A negated time bound delays the event; it does not deny it.
+        (
+            "The Harlow pool will not reopen until the Harlow repairs end.",
+            "The Harlow pool will reopen when the Harlow repairs end.",
+            "",
+        ),
+        (
+            "Harlow would not recoup its stadium outlay for at least 25 years.",
+            "Harlow would recoup its stadium outlay within 25 years.",
+            "",
+        ),
+        # An adjective of negated ability denies its base, and agrees with its denial.
+        (
+            "The Harlow pension scheme had become unaffordable.",
+            "The Harlow university could no longer afford the Harlow pension scheme.",
+            "",
+        ),
+        (
+            "The Harlow pension scheme is unaffordable.",
+            "The Harlow pension scheme is affordable.",
+            "denies: 'unaffordable'",
+        ),
+        # 'failed to' denies its infinitive: against a 'not' it agrees, against the act it denies.
+        (
+            "The Harlow bank failed to carry out checks on Harlow customers.",
+            "Checks on Harlow customers were not carried out by the Harlow bank.",
+            "",
+        ),
+        (
+            "The Harlow bank failed to carry out checks on Harlow customers.",
+            "The Harlow bank carried out checks on Harlow customers.",
+            "denies: 'failed'",
+        ),
+    ],
+)
+def test_negations_that_deny_no_event_and_those_that_do(claim, candidate, denial):
+    assert _denial_signal(claim, candidate) == denial
 
 
 def test_other_figures_on_other_dates_are_two_occasions():

@@ -6,7 +6,13 @@ import pytest
 
 from verify.engine.crosscheck import Passage, compare
 from verify.engine.crosscheck.compare import _apposition
-from verify.engine.crosscheck.frames import agreeing, class_of, opposed, predicates
+from verify.engine.crosscheck.frames import (
+    agreeing,
+    class_of,
+    opposed,
+    other_instance,
+    predicates,
+)
 from verify.engine.crosscheck.text import analyse
 from verify.engine.vocabulary import Relation
 
@@ -35,6 +41,8 @@ def _actor(text: str, name: str) -> str:
         ("halted", "suspend"),
         ("inspected", "inspect"),
         ("repaired", "repair"),
+        ("permission", "allow"),
+        ("clearance", "allow"),
         ("passengers", ""),
     ],
 )
@@ -99,11 +107,47 @@ def test_the_actor_in_active_passive_and_cleft_clauses(text, name, actor):
         ("The mayor was unable to sign the decree.", "The mayor did not sign the decree.", False),
         ("The fire is under control.", "The fire is still burning.", True),
         ("Two miners are still trapped.", "Two miners were rescued.", True),
+        ("The captain was among those rescued.", "The captain is still unaccounted for.", True),
+        ("The university agreed to mediation.", "The university rejected mediation.", True),
+        ("The ferry was given permission to sail.", "The ferry was refused clearance.", True),
+        ("Steel will not be covered by the tariff.", "Steel will be subject to the tariff.", True),
+        ("The tariff applies to steel.", "Steel is subject to the tariff.", False),
+        ("The water is safe to drink.", "Residents were advised not to drink the water.", True),
+        ("The water is safe to drink.", "The water is unsafe.", True),
+        ("Residents were told not to drink the water.", "The water is dangerous.", False),
     ],
 )
 def test_opposite_outcomes(a, b, expected):
     pairs = [(pa, pb) for pa in _predicates(a)[1] for pb in _predicates(b)[1]]
     assert any(opposed(pa, pb) for pa, pb in pairs) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bank had failed to carry out proper checks.", [("carry", True)]),
+        ("The mayor declined to attend the hearing.", [("attend", True)]),
+        ("The mayor refused to sign the decree.", [("sign", True)]),
+        ("Shares declined to 4.2 billion.", [("fall", False)]),
+    ],
+)
+def test_a_verb_of_failure_or_refusal_negates_its_infinitive(text, expected):
+    assert [(p.name, p.negated) for p in _predicates(text)[1]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A similar notice in Alnwick in 2022 was lifted.", True),
+        ("Another school will close next year.", True),
+        ("A previous ban was overturned.", True),
+        ("The notice was lifted after a week.", False),
+        ("Another pool was closed, and the library will open.", False),
+    ],
+)
+def test_the_outcome_of_another_instance(text, expected):
+    words, found = _predicates(text)
+    assert other_instance(words, found[-1]) is expected
 
 
 def test_a_denied_antonym_agrees():

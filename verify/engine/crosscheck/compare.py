@@ -50,6 +50,7 @@ from verify.engine.crosscheck.frames import (
     class_of,
     head,
     opposed,
+    other_instance,
     phrase_spans,
     predicates,
     quote_span,
@@ -65,13 +66,16 @@ from verify.engine.crosscheck.lexicon import (
     AUX_BEFORE_NOT,
     COUNT_NOUNS,
     COUNTED_CLASSES,
+    DEONTIC_MODALS,
     DIRECTIVE_VERBS,
     EXPLICIT_NEGATORS,
     FIGURE_BREAK,
     FIGURE_GAP,
+    INFINITIVE_NEGATORS,
     IRREGULAR_PASTS,
     KINDRED,
     NEGATION_CUES,
+    NUMBER_WORDS,
     OPPOSITES,
     ORIGIN_NOUNS,
     RANK_WORDS,
@@ -340,10 +344,19 @@ def _negations(
             continue
         word = "not" if word == "n't" else word
         contracted = word.endswith("n't") and len(word) > 3
-        if word not in NEGATION_CUES and not contracted:
+        base = _negated_adjective(word)
+        if base:
+            out.append(_Negation(word, False, base))
+            continue
+        infinitive = word in INFINITIVE_NEGATORS and words[i + 1 : i + 2] == ("to",)
+        if word not in NEGATION_CUES and not contracted and not infinitive:
             continue
         if word == "not" and words[i + 1 : i + 2] == ("to",) and _directive_before(words, i):
             continue  # 'told not to shower': an instruction, not a denial of the event
+        if word == "not" and i > 0 and words[i - 1] in DEONTIC_MODALS:
+            continue  # 'should not pay the price': a demand, not a denial of the event
+        if word == "not" and _time_bound(words, i + 1):
+            continue  # 'would not recoup it for 25 years': a delay, not a denial
         explicit = contracted or word in EXPLICIT_NEGATORS
         phrase = word
         if word == "not" and i > 0 and words[i - 1] in AUX_BEFORE_NOT:
@@ -358,6 +371,43 @@ def _negations(
                 scope.append(stem(following))
         out.append(_Negation(phrase, explicit, frozenset(scope)))
     return tuple(out)
+
+
+# 'unaffordable', 'unavailable', 'inadmissible': shortest such adjective read as a negation.
+_NEGATED_ADJECTIVE = 8
+
+
+def _negated_adjective(word: str) -> frozenset[str]:
+    """The stems an adjective of negated ability denies ('unaffordable' → afford, affordable),
+    empty for any other word: 'had become unaffordable' says what 'could no longer afford'
+    says, and what 'the scheme is affordable' denies."""
+    if len(word) < _NEGATED_ADJECTIVE or not word.startswith("un"):
+        return frozenset()
+    if not word.endswith(("able", "ible")):
+        return frozenset()
+    return frozenset((stem(word[2:-4]), stem(word[2:])))
+
+
+# How far after 'not' its time bound may stand ('will not reopen to traffic until').
+_TIME_BOUND_REACH = 8
+_TIME_UNITS = frozenset(("year", "years", "month", "months", "week", "weeks", "day", "days"))
+
+
+def _time_bound(words: tuple[str, ...], start: int) -> bool:
+    """Whether a negation's clause ends in a time bound ('would not recoup its investment for
+    at least 25 years', 'will not reopen until March'): what is denied is the time, which
+    says the event comes later ('would need 25 years to recover'), not that it never does."""
+    for j in range(start, min(start + _TIME_BOUND_REACH, len(words))):
+        if words[j] in ("and", "but", "because", "while", "though"):
+            return False
+        if words[j] == "until":
+            return True
+        if words[j] == "for":
+            following = words[j + 1 : j + 4]
+            return any(w[:1].isdigit() or w in NUMBER_WORDS for w in following) and any(
+                w in _TIME_UNITS for w in words[j + 1 : j + 5]
+            )
+    return False
 
 
 def _directive_before(words: tuple[str, ...], at: int) -> bool:
@@ -1051,6 +1101,8 @@ def _opposite(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
                 opposed(pa, pb)
                 and _same_patient(fa, pa, fb, pb)
                 and not _other_actors(fa, pa, fb, pb)
+                and not other_instance(fa.words, pa)
+                and not other_instance(fb.words, pb)
             ):
                 qa = _words_of(fa, quote_span(fa.words, pa))
                 qb = _words_of(fb, quote_span(fb.words, pb))
@@ -1634,6 +1686,10 @@ def _assess(
         if conflict:
             kind = name
             break
+    if kind == "denial" and f"'{conflict.removeprefix('denies: ')[1:-1]}" in opposite:
+        # The opposite quotes the denial on the aligned predicates ('declined to sign' vs
+        # 'signed'), which says what is denied: it tells the contradiction (below).
+        conflict = kind = ""
     if kind == "figures_differ" and _dates_differ(fa, fb):
         # Other figures on other dates ('voted 9-4 on Wednesday' vs 'voted 11-2 last month'):
         # two occasions, not one figure told two ways.

@@ -16,9 +16,11 @@ from functools import lru_cache
 
 from verify.engine.crosscheck.lexicon import (
     ACTOR_GAP,
+    INFINITIVE_NEGATORS,
     IRREGULAR_PASTS,
     IRREGULAR_VERBS,
     OPPOSITES,
+    OTHER_INSTANCE_WORDS,
     PASSIVE_AUX,
     PHRASE_BREAK,
     PHRASES,
@@ -166,6 +168,19 @@ def phrase_spans(words: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+def _denies_infinitive(words: tuple[str, ...], at: int) -> bool:
+    """Whether ``at`` is a verb of failure or refusal before an infinitive ('failed to carry
+    out', 'refused to sign', 'declined to attend'): the verb after 'to' is the predicate,
+    negated, and the one at ``at`` only its polarity ('declined to attend' is no fall, 'shares
+    declined to 4.2' is)."""
+    if at < 0 or at + 2 >= len(words) or words[at + 1] != "to":
+        return False
+    if words[at] not in INFINITIVE_NEGATORS and not words[at].startswith("refus"):
+        return False
+    following = words[at + 2]
+    return following.isalpha() and following not in STOPWORDS
+
+
 def _is_past(word: str) -> bool:
     return word.isalpha() and (word.endswith("ed") or word in IRREGULAR_PASTS)
 
@@ -295,10 +310,12 @@ def predicates(
     ``subject``: (end of the opening name, end of its apposition) when the sentence opens
     'Amara Osei, the fund's co-founder, will ...': the name is the actor of a verb right after
     the apposition."""
-    spans = list(phrase_spans(words))
+    spans = [s for s in phrase_spans(words) if not _denies_infinitive(words, s[0])]
     covered = {i for s, e, _ in spans for i in range(s, e)}
     for i, word in enumerate(words):
-        if i not in covered and word not in STOPWORDS and _is_past(word):
+        if i in covered or word in STOPWORDS or _denies_infinitive(words, i):
+            continue
+        if _is_past(word) or _denies_infinitive(words, i - 2):
             spans.append((i, i + 1, ""))
     out: list[Predicate] = []
     starts = {s for s, _, _ in spans}
@@ -387,3 +404,13 @@ def agreeing(a: Predicate, b: Predicate) -> bool:
     if not a.lexical or not b.lexical or a.name == b.name:
         return False
     return b.name in OPPOSITES.get(a.name, frozenset()) and a.negated != b.negated
+
+
+def other_instance(words: tuple[str, ...], predicate: Predicate) -> bool:
+    """Whether the clause of a predicate, up to it, is about another instance of its thing
+    ('A similar notice in Alnwick in 2022 was lifted', 'another school will close'): its
+    outcome is then no outcome of the story's own."""
+    before = words[: predicate.start]
+    breaks = [i for i, w in enumerate(before) if w in _CLAUSE_BREAK]
+    clause = before[breaks[-1] + 1 :] if breaks else before
+    return any(w in OTHER_INSTANCE_WORDS for w in clause)

@@ -113,6 +113,10 @@ NEGATION_CUES = _words(
 )
 # Negators proper; the other cues are verbs of denial ('did not reject' is no denial).
 EXPLICIT_NEGATORS = _words("not no never nobody none neither nor")
+# Verbs that deny the infinitive after them ('failed to carry out checks' ~ 'checks were not
+# carried out'): cues of denial only before 'to' ('shares declined 5%' and 'the bank failed'
+# deny nothing).
+INFINITIVE_NEGATORS = _words("failed fails fail declined declines decline")
 
 # Verbs of telling and advising: 'not to' after them is an instruction ('residents were told
 # not to drink the water'), not the denial of an event.
@@ -121,6 +125,16 @@ DIRECTIVE_VERBS = _words(
     warns ordered order orders instructed instruct instructs encouraged encourage
     encourages reminded remind reminds"""
 )
+
+# Modals of obligation: 'not' after them says what ought not to be ('students should not pay
+# the price', 'the figures must not be over-read'), a demand or a warning, not the denial of
+# an event.
+DEONTIC_MODALS = _words("should must ought")
+
+# Words that make a noun phrase another instance of the thing the story is about ('a similar
+# notice in 2022 was lifted', 'another bridge', 'a separate inquiry'): what happens to it is
+# no outcome of the story's own.
+OTHER_INSTANCE_WORDS = _words("similar another previous separate")
 
 # Auxiliaries quoted with a following 'not' in a reason ("denies: 'did not'").
 AUX_BEFORE_NOT = _words("did does do has have had was were is are will would could should can")
@@ -284,7 +298,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "delay": "delay delayed postpone postponed postponement put_back pushed_back",
     "remove": "remove removed removal taken_out take_out",
     "ban": "ban banned prohibit prohibited outlaw outlawed",
-    "allow": "allow allowed permit permitted",
+    "allow": "allow allowed permit permitted permission clearance",
     "escape": "escape escaped breakout broke_out abscond absconded",
     "recapture": "recapture recaptured rearrest rearrested",
     "merge": "merge merged merger",
@@ -293,6 +307,11 @@ PREDICATE_CLASSES: dict[str, str] = {
     "breach": "breach breached hack hacked cyberattack cyber_attack intrusion",
     "flood": "flood flooded flooding inundate inundated submerged",
     "rescue": "rescue rescued",
+    "cover": "subject_to covered_by apply_to applies_to applied_to",
+    "safe": "safe safe_to_drink safe_to_use fit_to_drink",
+    "unsafe": "unsafe dangerous hazardous not_safe",
+    "avoid": "avoid avoided advised_not_to told_not_to urged_not_to warned_not_to "
+    "asked_not_to advised_against warned_against urged_against",
     "agree": "agree agreed agreement deal accord pact",
     "award": "award awarded grant granted secure secured",
     "own": "own owned owns ownership shareholding stake",
@@ -432,6 +451,10 @@ OPPOSITE_CLASSES: tuple[tuple[str, str], ...] = (
     ("elect", "lose"),
     ("collapse", "continue"),
     ("in_force", "relax"),
+    ("safe", "unsafe"),
+    ("safe", "avoid"),
+    ("rescue", "missing"),
+    ("agree", "reject"),
 )
 
 # Pairs of classes that can tell one event, the one more or less specific than the other, or
