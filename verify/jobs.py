@@ -41,7 +41,7 @@ from annotations.models import (
     Sentence,
 )
 from annotations.services.crosschecks import queue_crosscheck
-from verify.engine.crosscheck import Match, Passage, compare
+from verify.engine.crosscheck import Match, Passage, compare, index_text
 from verify.engine.origins import Span, origins
 from verify.search import TermStats, find_candidates
 
@@ -268,6 +268,7 @@ class Corpus:
             )
         )
         new_articles = {row[4] for row in rows} - self._articles.keys()
+        terms = {term for row in rows for term in row[3].split()}
         if new_articles:
             for pk, outlet, headline, lead, published_at in (
                 Article.objects.filter(pk__in=new_articles)
@@ -276,14 +277,17 @@ class Corpus:
             ):
                 context = f"{headline}\n{lead}"[:CONTEXT_CHARS]
                 self._articles[pk] = (outlet or "", context, published_at)
+                terms.update(index_text(context).split())
         spans: dict[int, list[Span]] = defaultdict(list)
         fields = ("source__name", "via__name", "source_start", "source_end", "cue_start", "cue_end")
         for sentence_id, *values in Attribution.objects.filter(
             sentence_id__in=sentence_ids
         ).values_list("sentence_id", *fields):
             spans[sentence_id].append(Span(*values))
-        # Document frequencies for idf, from the index text already stored.
-        self.stats.load({term for row in rows for term in row[3].split()})
+        # Document frequencies for idf: of the sentences (their stored index text) and of their
+        # articles' contexts, so that every term compare weighs has its frequency (an unloaded
+        # term would weigh as the rarest, depending on what the job read before).
+        self.stats.load(terms)
         for pk, text, start, _search_text, article_id in rows:
             outlet, context, published_at = self._articles[article_id]
             self._passages[pk] = _Indexed(

@@ -178,6 +178,18 @@ def test_passages_carry_their_articles_published_at(committed):
     assert jobs.Corpus().passages([sentence.pk])[sentence.pk].passage.published_at == published
 
 
+def test_passages_load_the_frequencies_of_their_articles_context_terms(committed):
+    """compare weighs the lead's terms too: each with its own frequency, not as the rarest
+    (which it would be, unloaded, until another sentence using it was read)."""
+    article = committed(make_article, "kyiv-1", body=DRAFT, role="reference")
+    weather = claim(article, 2)
+    corpus = jobs.Corpus()
+    corpus.passages([weather.pk])
+    lead_only = set(claim(article, 1).search_text.split()) - set(weather.search_text.split())
+    assert lead_only
+    assert all(corpus.stats.df(term) >= 1 for term in lead_only)
+
+
 def test_a_relative_date_is_resolved_against_each_articles_publication(committed):
     committed(
         make_article,
