@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify.engine.crosscheck import Passage, compare
+from verify.engine.crosscheck.compare import conflict_signals
 from verify.engine.crosscheck.particulars import (
     Figure,
     clocks,
@@ -108,6 +109,14 @@ BOUNDS = [
     ("between 449 and 599 dollars", 449, 599),
     ("dozens of homes", 24, 144),
     ("tens of thousands of people", 20_000, 99_000),
+    # An approximation is no wider than a few units of the last digit it gives.
+    ("some 148,600 people", 148_100, 149_100),
+    ("about 3,500 jobs", 3150, 3850),
+    # 'Nearly' a round figure of one digit in thousands or more falls short by up to 20%.
+    ("nearly half a million vacuums", 400_000, 500_000),
+    ("nearly 5,000 homes", 4000, 5000),
+    ("between A$3,000 and A$4,000 more", 3000, 4000),
+    ("between $3 and $4", 3, 4),
 ]
 
 
@@ -130,6 +139,10 @@ OVERLAPS = [
     ("more than 400 people", "412 people", True),
     ("2.5 million tonnes", "2,500,000 tonnes", True),
     ("about 2.3 kilometres", "roughly 2,300 metres", True),
+    ("some 148,600 people", "some 158,000 people", False),  # each within the other's spread
+    ("about 300 people", "about 3,000 people", False),
+    ("about 412,000 vacuums", "nearly half a million vacuums", True),
+    ("around A$3,500", "between A$3,000 and A$4,000", True),
 ]
 
 
@@ -241,6 +254,13 @@ NOUNS = [
     ("11 of the 16 ties", "ties"),
     ("38,000 Tidy S9 robot vacuums", "vacuums"),
     ("6 per cent; the operator offered", ""),  # punctuation ends the phrase
+    # A part of a whole counts the whole's noun, past a possessor and a number word.
+    ("two of the train's five carriages", "carriages"),
+    ("ten of the capital's 16 metro lines", "lines"),
+    ("two of the company's vans", "vans"),
+    # A bare figure counts what its clause names as the count.
+    ("the number of people out of work has risen to some 158,000", "people"),
+    ("the total of homes destroyed stands at 1,900", "homes"),
 ]
 
 
@@ -289,6 +309,9 @@ NOT_FIGURES = [
     "Covid-19 cases",
     "Q3 results",
     "published on 2026-03-04",
+    # A whole number that ends a name is a model, not a count.
+    "the crash of a Nordlys Air ATR 72 near Bodø",
+    "the Boeing 737 crashed",
 ]
 
 
@@ -374,6 +397,8 @@ RELATIVE = [
     ("the report must be filed by Monday", date(2026, 3, 11), date(2026, 3, 16)),
     ("most staff had left by Monday", date(2026, 3, 9), date(2026, 3, 9)),
     ("the strike lasted until Tuesday", date(2026, 3, 10), date(2026, 3, 10)),
+    # An end still to come: from the article's day until then.
+    ("the resort will remain shut until Friday", date(2026, 3, 11), date(2026, 3, 13)),
 ]
 
 
@@ -575,6 +600,8 @@ STANCES = [
     ("the operator has offered an 8% pay rise", "offer"),
     ("the bank expects growth of 2% next year", "plan"),
     ("prices rose 8% last year", ""),
+    # A figure joined to its noun describes the thing planned; it is no planned figure.
+    ("the 62,000-seat stadium is planned for the old rail yards", ""),
 ]
 
 
@@ -629,3 +656,86 @@ def test_lengths_of_different_things_do_not_meet():
         "The Ostrava quake struck at a depth of about 35 kilometres.",
     )
     assert match is None or match.relation != Relation.CORROBORATES
+
+
+GROUPS = [
+    ("unemployment among those aged 15 to 24", 15, 24),
+    ("patients aged between 25 and 74", 25, 74),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), GROUPS)
+def test_an_age_range_names_a_group(text, low, high):
+    figure = _one(text)
+    assert (figure.kind, figure.low, figure.high) == ("age", low, high)
+
+
+FIGURE_SIGNALS = [
+    # A toll counts everyone it counts: skiers killed and people who died.
+    (
+        "An avalanche at Sable Peak killed two skiers on Saturday.",
+        "Three people died in the avalanche at Sable Peak on Saturday.",
+        True,
+    ),
+    # What a measure is of may stand elsewhere in the other's clause.
+    (
+        "Electricity demand on the Greek grid peaked at 10,850 megawatts.",
+        "Peak demand on the Greek grid reached a record 11,850 MW.",
+        True,
+    ),
+    # A count of a part and of its whole, from a possessive.
+    (
+        "Two of the train's five carriages left the rails.",
+        "Two coaches of the five-coach train were derailed.",
+        False,
+    ),
+    # The count a clause names.
+    (
+        "Some 148,600 people were out of work in Ireland.",
+        "The number of people out of work in Ireland has risen to some 158,000.",
+        True,
+    ),
+    # Figures of different groups, sums of different goods, stretches of different things.
+    (
+        "Unemployment among those aged 15 to 24 rose to 13.1%.",
+        "Unemployment among those aged 25 to 74 rose to 4.6%.",
+        False,
+    ),
+    (
+        "Seoul exported A$1.9 billion of steel to Australia.",
+        "Seoul exported A$1.1 billion of beef to Australia.",
+        False,
+    ),
+    (
+        "The governor declared a 60-day state of emergency in Cusco.",
+        "The governor declared three days of mourning in Cusco.",
+        False,
+    ),
+    (
+        "The Tallis strike will last 72 hours.",
+        "The Tallis strike will last 48 hours.",
+        True,
+    ),
+    # A figure its own phrase dates to another year.
+    (
+        "The levy will protect about 3,000 jobs at the Kembla mill.",
+        "BlueRidge cut 900 jobs at the Kembla mill in 2025 after a slump.",
+        False,
+    ),
+    (
+        "The recall notice lists six fires caused by the batteries.",
+        "The batteries caused more than 20 house fires in the city last year.",
+        False,
+    ),
+    (
+        "The batteries caused six fires in the city last year.",
+        "The batteries caused more than 20 fires in the city last year.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "differ"), FIGURE_SIGNALS)
+def test_figures_differ_only_for_figures_of_one_thing(a, b, differ):
+    kinds = [kind for kind, _ in conflict_signals(Passage(a), Passage(b))]
+    assert ("figures" in kinds) is differ

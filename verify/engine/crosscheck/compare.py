@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from itertools import pairwise
 
 from verify.engine.crosscheck.decision import models
 from verify.engine.crosscheck.facts import fact_text
@@ -183,6 +184,7 @@ class _Quantity:
     earlier: frozenset[str]  # a year it is tied to ('since 2001, when 74 were killed'), or 'from'
     phrase: frozenset[str]  # content keys of the words around it ('capping the military at')
     measure: frozenset[str] = frozenset()  # what it measures: noun, unit, the word before
+    of: frozenset[str] = frozenset()  # what a sum or a stretch of time is of ('of steel')
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +204,7 @@ class _Features:
     tokens: tuple[Token, ...] = ()  # every token, for quoting
     keys_at: tuple[tuple[int, str], ...] = ()  # word position → its term key (content words)
     predicates: tuple[Predicate, ...] = ()  # who did what (see frames)
+    groups: tuple[Figure, ...] = ()  # the groups its figures are of ('those aged 15 to 24')
 
 
 def default_idf(token: Token) -> float:
@@ -308,15 +311,37 @@ def _phrase(words: tuple[str, ...], position: int) -> frozenset[str]:
     )
 
 
-def _earlier(words: tuple[str, ...], position: int) -> frozenset[str]:
+def _earlier(words: tuple[str, ...], position: int, last: int) -> frozenset[str]:
     """Marks of a figure from another time: a year shortly before it ('since 2001, when 74
-    people were killed') or 'up/down from' ('61%, up from 59%')."""
+    people were killed') or named in its phrase after it (:func:`_year_after`), or 'up/down
+    from' ('61%, up from 59%')."""
     marks = {
         w for w in words[max(position - 5, 0) : position] if w.isdigit() and 1900 <= int(w) <= 2100
     }
+    marks.update(_year_after(words, last))
     if position >= 2 and words[position - 1] == "from" and words[position - 2] in ("up", "down"):
         marks.add("from")
     return frozenset(marks)
+
+
+_YEAR_REACH = 8
+_LAST_YEAR = "last year"
+
+
+def _year_after(words: tuple[str, ...], position: int) -> set[str]:
+    """A year the figure's own phrase dates it to ('cut 900 jobs at its plant in 2025 after
+    a slump', 'caused more than 20 house fires in the city last year'): 'in' and a year, or
+    'last year', before the phrase ends."""
+    following = words[position + 1 : position + 1 + _YEAR_REACH]
+    for k, word in enumerate(following):
+        if word in FIGURE_BREAK:
+            break
+        previous = following[k - 1] if k else ""
+        if word.isdigit() and 1900 <= int(word) <= 2100 and previous == "in":
+            return {word}
+        if word == "year" and previous == "last":
+            return {_LAST_YEAR}
+    return set()
 
 
 @dataclass(frozen=True, slots=True)
@@ -492,6 +517,7 @@ def _features(text: str, published_at: datetime | None = None) -> _Features:
         tokens=analysis.tokens,
         keys_at=tuple(sorted(keys_at.items())),
         predicates=predicates(words, _apposition(fact_text(text))),
+        groups=tuple(f for f in figures(fact) if f.kind == "age" and f.bound == "range"),
     )
 
 
@@ -512,8 +538,10 @@ def _quantities(fact: str, words: tuple[str, ...]) -> tuple[_Quantity, ...]:
         noun = _unit_key(figure.noun) if figure.noun else ""
         unit = figure.unit if figure.kind in _UNIT_KINDS else ""
         units = {u for u in (unit, noun, *after, _unit_before(words, first)) if u}
-        if figure.kind == "age" and not (units - {"years"}):
-            continue  # '36-year-old' and '40-year-old' are usually two people
+        if figure.kind == "age" and (figure.bound == "range" or not (units - {"years"})):
+            # '36-year-old' and '40-year-old' are usually two people; 'those aged 15 to 24'
+            # names a group, not a figure reported of it.
+            continue
         if not units:
             continue
         shown = noun or (after[0] if after else "") or unit or next(iter(sorted(units)))
@@ -524,12 +552,22 @@ def _quantities(fact: str, words: tuple[str, ...]) -> tuple[_Quantity, ...]:
                 shown,
                 figure.surface,
                 frozenset(units),
-                _earlier(words, first),
+                _earlier(words, first, last),
                 _phrase(words, first),
                 frozenset(k for k in (noun, unit, before) if k),
+                _of(figure, words, last, after),
             )
         )
     return tuple(out)
+
+
+def _of(figure: Figure, words: tuple[str, ...], last: int, after: list[str]) -> frozenset[str]:
+    """What a sum of money or a stretch of time is of: 'A$1.1 billion of steel', 'three days
+    of national mourning', 'a 60-day state of emergency' (a duration joined to its noun)."""
+    joined = figure.kind == "duration" and "-" in figure.surface
+    if figure.kind in ("money", "duration") and (joined or words[last + 1 : last + 2] == ("of",)):
+        return frozenset(after)
+    return frozenset()
 
 
 @lru_cache(maxsize=65536)
@@ -687,11 +725,19 @@ def _same_number(a: float, b: float) -> bool:
 
 def _current(quantity: _Quantity, other: _Features) -> bool:
     """False for a figure from another time than the other sentence speaks of: tied to a
-    year the other does not mention, or the previous value in 'up from 59%'."""
+    year (or 'last year') the other does not mention, or the previous value in 'up from
+    59%'."""
     if "from" in quantity.earlier:
         return False
     years = quantity.earlier - {"from"}
-    return not years or years <= {t.norm for t in other.years}
+    told = {t.norm for t in other.years}
+    if _LAST_YEAR in years and _said_last_year(other.words):
+        told.add(_LAST_YEAR)
+    return not years or years <= told
+
+
+def _said_last_year(words: tuple[str, ...]) -> bool:
+    return any(a == "last" and b == "year" for a, b in pairwise(words))
 
 
 def _comparable(qa: _Quantity, qb: _Quantity) -> int:
@@ -713,6 +759,10 @@ def _comparable(qa: _Quantity, qb: _Quantity) -> int:
 _GENERIC_NOUNS = frozenset({"people", "persons", "person", "others", "individuals", "men", "women"})
 
 
+# What a toll counts (everyone killed, everyone hurt): a count of people meets any.
+_TOLLS = frozenset(_word_key(w) for w in ("killed", "injured"))
+
+
 def _other_nouns(qa: _Quantity, qb: _Quantity, *, generic_meets: bool = False) -> bool:
     """The two counts say they count different things ('40 passengers', '40 crew'). (A
     share's noun is as often what it is a share of: '80 per cent of the club', 'a
@@ -723,15 +773,32 @@ def _other_nouns(qa: _Quantity, qb: _Quantity, *, generic_meets: bool = False) -
     if a.kind == "measure":
         # A length or a weight of something else: 'its epicentre about 35 kilometres
         # north-east of the town' / 'a depth of about 35 kilometres'.
+        # What one measures may stand elsewhere in the other's clause: 'demand peaked at
+        # 10,850 megawatts' / 'peak demand reached a record 11,850 MW'.
         of_a = qa.measure - {a.unit, _unit_key(a.noun)}
         of_b = qb.measure - {b.unit, _unit_key(b.noun)}
-        return bool(of_a and of_b) and not of_a & of_b
+        return (
+            bool(of_a and of_b)
+            and not of_a & (of_b | _clause_keys(b.clause))
+            and not of_b & _clause_keys(a.clause)
+        )
+    if a.kind in ("money", "duration"):
+        # Sums or stretches of time of different things: 'A$1.1 billion of steel' / 'of beef',
+        # 'a 60-day state of emergency' / 'three days of national mourning'.
+        return (
+            bool(qa.of and qb.of)
+            and not qa.of & (qb.of | _clause_keys(b.clause))
+            and not qb.of & _clause_keys(a.clause)
+        )
     if a.kind in _UNIT_KINDS:
         return False
     if {a.noun, b.noun} == {"men", "women"}:
         return True
-    if generic_meets and (a.noun in _GENERIC_NOUNS or b.noun in _GENERIC_NOUNS):
-        return False  # '60 people' may be the '60 passengers'
+    generic = a.noun in _GENERIC_NOUNS or b.noun in _GENERIC_NOUNS
+    if generic and (generic_meets or qa.units & qb.units & _TOLLS):
+        # '60 people' may be the '60 passengers'; a toll counts everyone it counts ('killing
+        # two skiers' / 'three people died').
+        return False
     noun_a, noun_b = _unit_key(a.noun), _unit_key(b.noun)
     return (
         bool(a.noun and b.noun)
@@ -781,6 +848,8 @@ def _shown(quantity: _Quantity) -> str:
 
 
 def _differing_figures(fa: _Features, fb: _Features) -> list[tuple[_Quantity, _Quantity]]:
+    if _other_groups(fa, fb):
+        return []
     out = []
     for qa in fa.quantities:
         if not _current(qa, fb):
@@ -793,11 +862,23 @@ def _differing_figures(fa: _Features, fb: _Features) -> list[tuple[_Quantity, _Q
             # A figure the claim also gives is no counterpart ('38 minutes ... by around 13
             # minutes' against '38 minutes'; 'two of them have died' against 'two patients
             # have died').
-            and not any(_same_figure(other, qb, generic_meets=False) for other in fa.quantities)
+            and not any(
+                _same_figure(other, qb, generic_meets=False)
+                for other in fa.quantities
+                if other is not qa
+            )
         ]
         if same_unit and not any(figures_overlap(qa.figure, qb.figure) for qb in same_unit):
             out.append((qa, max(same_unit, key=lambda q: _comparable(qa, q))))
     return out
+
+
+def _other_groups(fa: _Features, fb: _Features) -> bool:
+    """The two sentences give figures of different groups ('unemployment among those aged
+    15 to 24' / 'among those aged 25 to 74'): none is the other's counterpart."""
+    return bool(fa.groups and fb.groups) and not any(
+        figures_overlap(a, b) for a in fa.groups for b in fb.groups
+    )
 
 
 def _same_measure(fa: _Features, fb: _Features, idf: Idf | None) -> str:
@@ -1819,6 +1900,7 @@ def _clause_share(fa: _Features, fb: _Features, idf: Idf | None) -> float:
     '40 passengers' vs 'a crew of 40' little."""
     clauses = [(qa.figure.clause, qb.figure.clause) for qa, qb in _differing_figures(fa, fb)]
     clauses += [(a.clause, b.clause) for a, b in _differing_dates(fa, fb)]
+    clauses += [(a.clause, b.clause) for a, b in _differing_clocks(fa, fb)]
     best = 0.0
     for clause_a, clause_b in clauses:
         keys_a, keys_b = _clause_keys(clause_a), _clause_keys(clause_b)

@@ -86,6 +86,12 @@ class Figure:
 
 # Relative width of a plain approximation ('about 1,900').
 APPROXIMATE = 0.1
+# ... and at most this many units of its last digit ('some 148,600': 148,100..149,100).
+APPROXIMATE_PLACES = 5
+# How far 'nearly' a round figure of one digit in thousands or more may fall short ('nearly
+# half a million' for 412,000; 'nearly 50' stays 45..50).
+ROUND_BELOW = 0.2
+ROUND_PLACE = 1000
 # Stated figures within this relative difference are the same (84.5 million ~ 84.6 million).
 EXACT = 0.01
 # 'Up to 300', 'as many as 300': the figure is the top of a range this wide (relative).
@@ -372,11 +378,19 @@ def _qualifier(toks: tuple[_Tok, ...], i: int) -> tuple[str, str, int]:
     return "", "", i
 
 
-def _interval(value: float, bound: str) -> tuple[float, float]:
+def _interval(value: float, bound: str, place: float = INF) -> tuple[float, float]:
+    """The values a figure so qualified allows. An approximation spans
+    :data:`APPROXIMATE` of the figure, but no more than :data:`APPROXIMATE_PLACES` units of
+    the last digit it gives: 'about 300' is 270..330, 'some 148,600' is 148,100..149,100 (a
+    figure told to the hundred is not also 'some 158,000'). 'Nearly' a round figure of one
+    digit in thousands or more falls short of it by up to :data:`ROUND_BELOW`."""
+    spread = min(APPROXIMATE * abs(value), APPROXIMATE_PLACES * place)
     if bound == "approx":
-        return value * (1 - APPROXIMATE), value * (1 + APPROXIMATE)
+        return value - spread, value + spread
     if bound == "below":
-        return value * (1 - APPROXIMATE), value
+        if place >= max(abs(value) / 5, ROUND_PLACE):
+            spread = ROUND_BELOW * abs(value)  # 'nearly half a million' for 412,000
+        return value - spread, value
     if bound == "atleast":
         return value, INF
     if bound == "atmost":
@@ -385,6 +399,30 @@ def _interval(value: float, bound: str) -> tuple[float, float]:
         return value * (1 - CEILING), value
     spread = EXACT * abs(value)
     return value - spread, value + spread
+
+
+def _place(value: float) -> float:
+    """The place of a figure's last significant digit: 148,600 → 100, 6.8 → 0.1, 1.2
+    million → 100,000 (how finely it was told)."""
+    if not value or not math.isfinite(value):
+        return INF
+    place = 10.0 ** math.floor(math.log10(abs(value)))
+    while place > 1e-6 and abs(value / place - round(value / place)) > 1e-6:
+        place /= 10
+    return place
+
+
+def _model_name(toks: tuple[_Tok, ...], i: int) -> bool:
+    """A whole number that ends a name ('a Nordlys Air ATR 72 near Bodø', 'the Boeing 737
+    crashed'): after a capitalised word inside the sentence (no month or weekday), with no
+    plural noun after it ('Leith 40 people' would still be a count)."""
+    before = toks[i - 1] if i > 1 else None
+    if before is None or not before.capital or not before.text.isalpha():
+        return False
+    if before.text in MONTHS or before.text in _WEEKDAYS or not toks[i].text.isdigit():
+        return False
+    noun = _noun_after(toks, i + 1)
+    return not (noun.endswith("s") or noun in _PLURALS)
 
 
 def _is_year(raw: str, value: float) -> bool:
@@ -489,19 +527,59 @@ def _stance(clause: tuple[str, ...]) -> str:
     return next((_STANCES[w] for w in clause if w in _STANCES), "")
 
 
+# Nouns of a figure that name the count itself: 'the number of people out of work rose to
+# some 158,000', 'the total of homes destroyed stands at 1,900'.
+_COUNT_HEADS = _set("number total tally count")
+
+
+def _number_of(toks: tuple[_Tok, ...], i: int) -> str:
+    """What a bare figure counts when its clause names the count before it ('the number of
+    people out of work has risen to some 158,000' → people), or ''."""
+    k = i - 1
+    while k > 0 and toks[k].text not in _CLAUSE_BREAKS:
+        if toks[k].text == "of" and toks[k - 1].text in _COUNT_HEADS:
+            return _noun_after(toks, k + 1)
+        k -= 1
+    return ""
+
+
+def _aged(toks: tuple[_Tok, ...], i: int) -> bool:
+    """The figure at token i follows 'aged' ('aged 34', 'aged between 15 and 24')."""
+    k = i - 1 if i > 0 and toks[i - 1].text == "between" else i
+    return k > 0 and toks[k - 1].text == "aged"
+
+
+def _modifier(toks: tuple[_Tok, ...], end: int) -> bool:
+    """The figure is joined to its noun as a modifier ('the 62,000-seat stadium is planned'):
+    it describes the thing, so the stance of the clause is the thing's, not the figure's."""
+    return end + 1 < len(toks) and toks[end].text == "-" and toks[end].glued
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit() or word in _UNITS or word in _TENS
+
+
 def _noun_after(toks: tuple[_Tok, ...], j: int) -> str:
     """The word the figure counts: '40 passengers', '2,300 homes had', 'a three-quarters
     stake'; skipping 'more', 'of the' ('31 more people', '34 of the seats'); the whole's noun
-    for a part ('11 of the 16 ties', '11 out of 16 anchor ties' → ties); of two nouns, the
-    plural one ('3,000 office jobs' → jobs; '40 crew aboard' → crew)."""
+    for a part ('11 of the 16 ties', '11 out of 16 anchor ties', "two of the train's five
+    carriages" → ties, carriages); of two nouns, the plural one ('3,000 office jobs' → jobs;
+    '40 crew aboard' → crew)."""
     found: list[str] = []
     previous = ""
-    for tok in toks[j : j + 6]:
+    window = toks[j : j + 9]
+    for k, tok in enumerate(window):
         word = tok.text
+        if found == [window[k - 1].text] and word == "'" and window[k + 1 : k + 2]:
+            found = []  # a possessor: 'two of the train's five carriages' → carriages
+            previous = "the"
+            continue
+        if not found and word == "s" and k and window[k - 1].text == "'":
+            continue
         if not found and (word in _NOUN_SKIP or word in ("-", "out")):
             previous = word
             continue
-        if not found and word[:1].isdigit() and previous in ("of", "the"):
+        if not found and _is_number(word) and previous in ("of", "the"):
             continue
         if word in _PUNCTUATION or len(found) == 2:
             break
@@ -599,6 +677,8 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
         if i + 2 < n and toks[i + 1].text == "/" and toks[i + 1].glued and toks[i + 2].glued:
             return None, i + 3  # '24/7', '3/4': a label or a date, not a figure
         if i > 0 and toks[i - 1].text in _LABELS and not currency:
+            return None, i + 1
+        if not currency and _model_name(toks, i):
             return None, i + 1
         if not currency and _is_phone(toks, i):
             j = i + 1
@@ -699,6 +779,8 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
     ) -> tuple[Figure, int]:
         end_char = toks[end - 1].end
         surface = folded[surface_start:end_char]
+        if kind == "count" and not noun:
+            noun = _number_of(toks, start_i)
         return (
             Figure(
                 kind,
@@ -713,7 +795,7 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
                 end_char,
                 "vague" if multitude else how,
                 clause := _clause(toks, q_start if qualifier else start_i, end),
-                _stance(clause),
+                "" if _modifier(toks, end) else _stance(clause),
             ),
             end,
         )
@@ -770,8 +852,14 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
     # Scores and ranges: '9-4', 'by 10 to 2', 'between 449 and 599', '10-12 people'.
     if multitude is None and j + 1 < n and toks[j].text in ("-", "to", "and"):
         second_i = j + 1
-        second_currency = toks[second_i].text in _CURRENCY_SYMBOLS
-        if second_currency:
+        if (
+            second_i + 1 < n
+            and toks[second_i].text in _DOLLAR_PREFIXES
+            and toks[second_i + 1].text == "$"
+            and toks[second_i + 1].glued
+        ):
+            second_i += 1  # 'between A$3,000 and A$4,000'
+        if toks[second_i].text in _CURRENCY_SYMBOLS:
             second_i += 1
         if second_i < n and toks[second_i].text[:1].isdigit():
             other = number(toks[second_i].text)
@@ -800,6 +888,8 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
                     if currency:
                         kind, unit = "money", currency
                     kind = kind or "count"
+                    if kind == "count" and _aged(toks, start_i):
+                        kind, unit = "age", "years"  # 'those aged 15 to 24': a group
                     low, high = value * factor, other * factor
                     noun = _noun_after(toks, end) if kind in ("count", "percent") else ""
                     return make(kind, value * factor, unit, noun, end, low, high, "range")
@@ -817,18 +907,19 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
         kind, unit = "money", currency
     if word in ("a", "an") and j == i + 1 and (kind != "duration" or _rate(toks, i)):
         return None, i + 1  # an article ('a day' in 'twice a day'), not 'a dozen' or 'a fortnight'
+    place = _place(value) * factor
     value *= factor
     if multitude is not None:
         low, high = multitude[0] * factor, multitude[1] * factor
     else:
-        low, high = _interval(value, bound)
+        low, high = _interval(value, bound, place)
         spread = _DURATION_SPREAD.get(unit if kind == "duration" else "", 0.0)
         low, high = low * (1 - spread), high * (1 + spread) if high != INF else INF
     if kind == "duration":
         unit = "s"
     if kind == "age":
         unit = "years"
-    if not kind and start_i > 0 and toks[start_i - 1].text == "aged":
+    if not kind and _aged(toks, start_i):
         kind, unit = "age", "years"  # 'aged 34'
     if not kind:
         kind = "count"
@@ -908,9 +999,11 @@ def figures_overlap(a: Figure, b: Figure) -> bool:
     intervals meet ('nearly 50' and 'more than 40'). Two figures bounded alike are two
     reports of one count and compare on the figures stated: 'at least 45 killed' and 'at
     least 62 killed' differ, as do 'about 1,900' and 'about 2,300'."""
-    if a.bound == b.bound and a.bound in ("atleast", "atmost", "top", "below", "approx"):
-        tolerance = APPROXIMATE if a.bound == "approx" else EXACT
-        return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
+    if a.bound == b.bound == "approx":
+        # Each within the other's spread: 'some 148,600' and 'some 158,000' differ.
+        return abs(a.value - b.value) <= max(a.value - a.low, b.value - b.low)
+    if a.bound == b.bound and a.bound in ("atleast", "atmost", "top", "below"):
+        return abs(a.value - b.value) <= EXACT * max(abs(a.value), abs(b.value))
     return a.low <= b.high and b.low <= a.high
 
 
@@ -1159,8 +1252,9 @@ def _shape(
     return first, last, precision
 
 
-# Words that make a weekday a deadline ('before Thursday', 'by Friday').
-_DEADLINE_LEADS = frozenset(("by", "before"))
+# Words that make a weekday a deadline or an end ('before Thursday', 'by Friday', 'until
+# Friday').
+_DEADLINE_LEADS = frozenset(("by", "before", "until", "till"))
 
 
 def _aim(toks: tuple[_Tok, ...], i: int) -> bool:
@@ -1281,6 +1375,8 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
             # January': at that date or after it.
             since = first if toks[s].text in ("until", "till") else last
             first, last, precision = since, since + timedelta(days=365), "span"
+        elif toks[s].text in ("until", "till") and anchor is not None and anchor <= last:
+            first, precision = min(first, anchor), "span"  # 'will remain shut until Friday'
         out.append(
             When(
                 first,
