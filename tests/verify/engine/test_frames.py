@@ -406,3 +406,38 @@ def test_a_shared_actor_alone_is_not_the_same_fact(a, b, context):
 def test_opposites_of_news_outcomes(a, b):
     pairs = [(pa, pb) for pa in _predicates(a)[1] for pb in _predicates(b)[1]]
     assert any(opposed(pa, pb) for pa, pb in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        (
+            "The raids were carried out by the gendarmerie's research section.",
+            "carry",
+            "the gendarmerie's research section",
+        ),
+        (
+            "Kestrel Pharma's chief executive signed the deal.",
+            "sign",
+            "kestrel pharma's chief executive",
+        ),
+        (
+            "The arrests were carried out by officers of the Lyon judicial police.",
+            "carry",
+            "officers of the lyon judicial police",
+        ),
+        ("The Central Bank of Ireland has fined the lender.", "fin", "the central bank of ireland"),
+        ("Cleveland Police, which ordered the evacuation, said.", "order", "cleveland police"),
+        ("The boy who survived the avalanche was airlifted.", "survive", "the boy"),
+    ],
+)
+def test_an_actor_keeps_its_possessor_its_of_phrase_and_its_relative(text, name, actor):
+    assert _actor(text, name) == actor
+
+
+def test_a_title_under_a_possessor_may_be_the_named_holder():
+    _, reason = _relation(
+        "Housing Minister Callum Reddaway resigned on Tuesday over the Harlow land deal.",
+        "New Zealand's housing minister resigned on Tuesday over the Harlow land deal.",
+    )
+    assert not reason.startswith("different actor")

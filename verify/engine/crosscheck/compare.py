@@ -1012,11 +1012,16 @@ def _different_recipient(fa: _Features, fb: _Features) -> tuple[str, frozenset[s
 
 
 def _proper_keys(features: _Features, span: tuple[int, int]) -> frozenset[str]:
-    """The keys of the capitalised words of a span, titles aside ('the RMT union' → rmt)."""
+    """The keys of the capitalised words of a span, titles and possessors aside ('the RMT
+    union' → rmt; 'New Zealand's housing minister' names no one: the possessor says whose
+    minister, not which)."""
     return frozenset(
         k
         for i, k in features.keys_at
-        if span[0] <= i < span[1] and features.capitalised[i] and k not in _TITLE_KEYS
+        if span[0] <= i < span[1]
+        and features.capitalised[i]
+        and k not in _TITLE_KEYS
+        and not features.words[i].endswith(("'s", "'"))
     )
 
 

@@ -109,6 +109,9 @@ _DETERMINERS = frozenset(
 _CLAUSE_BREAK = frozenset(
     ("that", "which", "who", "whom", "when", "where", "while", "because", "and", "but", "or")
 )
+# Relative pronouns whose verb's actor is the noun phrase before them ('the union, which
+# called the strike'); 'that' is left out, mostly a conjunction ('said that officers ...').
+_RELATIVES = frozenset(("who", "which"))
 
 
 _BY_STEM: dict[str, str] = {}
@@ -175,11 +178,33 @@ def _gap(word: str) -> bool:
     return word in ACTOR_GAP or word in PREDICATE_AUX or (len(word) > 4 and word.endswith("ly"))
 
 
-def _noun_phrase_before(words: tuple[str, ...], end: int) -> tuple[int, int]:
-    """The noun phrase ending just before ``end`` (auxiliaries and adverbs skipped)."""
+def _possessive(word: str) -> bool:
+    """'gendarmerie's', 'members'': a possessor, part of the noun phrase it opens."""
+    base = word.removesuffix("'s").removesuffix("'")
+    return base != word and base.isalpha()
+
+
+def _nominal(word: str, possessives: bool) -> bool:
+    """Whether a word may stand in a noun phrase (not a function word, a predicate or a
+    figure)."""
+    if word in STOPWORDS or word in PHRASE_BREAK or class_of(word):
+        return False
+    return word.isalpha() or (possessives and _possessive(word))
+
+
+def _noun_phrase_before(
+    words: tuple[str, ...], end: int, *, actor: bool = False
+) -> tuple[int, int]:
+    """The noun phrase ending just before ``end`` (auxiliaries and adverbs skipped).
+
+    ``actor``: read as someone who acts, the phrase keeps its possessor and the name its
+    'of' joins ('Kestrel Pharma's chief executive', 'the Central Bank of Ireland'), and a
+    relative pronoun stands for the phrase before it ('Cleveland Police, which ordered')."""
     i = end - 1
     while i >= 0 and _gap(words[i]):
         i -= 1
+    if actor and i > 0 and words[i] in _RELATIVES:
+        return _noun_phrase_before(words, i, actor=True)
     last = i + 1
     taken = 0
     while i >= 0 and taken < _PHRASE_WORDS:
@@ -187,15 +212,24 @@ def _noun_phrase_before(words: tuple[str, ...], end: int) -> tuple[int, int]:
         if word in _DETERMINERS:
             i -= 1
             break
-        if word in STOPWORDS or word in PHRASE_BREAK or not word.isalpha() or class_of(word):
+        if actor and word == "of" and taken and i > 0 and _nominal(words[i - 1], True):
+            taken += 1  # 'the Central Bank of Ireland'
+            i -= 1
+            continue
+        if not _nominal(word, actor):
             break
         taken += 1
         i -= 1
     return (i + 1, last) if taken else (last, last)
 
 
-def _noun_phrase_after(words: tuple[str, ...], start: int) -> tuple[int, int]:
-    """The noun phrase starting at ``start`` (a determiner included)."""
+def _noun_phrase_after(
+    words: tuple[str, ...], start: int, *, actor: bool = False
+) -> tuple[int, int]:
+    """The noun phrase starting at ``start`` (a determiner included).
+
+    ``actor``: as in :func:`_noun_phrase_before`, with its possessor and the phrase its 'of'
+    joins ('the gendarmerie's research section', 'officers of the Lyon judicial police')."""
     i = start
     if i < len(words) and words[i] in _DETERMINERS:
         i += 1
@@ -204,12 +238,16 @@ def _noun_phrase_after(words: tuple[str, ...], start: int) -> tuple[int, int]:
     taken = 0
     while i < len(words) and taken < _PHRASE_WORDS:
         word = words[i]
-        if word in STOPWORDS or word in PHRASE_BREAK or not word.isalpha() or class_of(word):
+        if not _nominal(word, actor):
             break
         if len(word) > 5 and _is_past(word):
             break  # 'proposed by Ana Ruiz, failed by one vote
         taken += 1
         i += 1
+    if actor and taken and words[i : i + 1] == ("of",):
+        joined = _noun_phrase_after(words, i + 1)
+        if joined[1] > joined[0]:
+            i = joined[1]
     return (start, i) if taken else (start, start)
 
 
@@ -255,7 +293,7 @@ def _by_actor(words: tuple[str, ...], end: int) -> tuple[int, int]:
             following = words[i + 1 : i + 3]
             if any(w[:1].isdigit() or w in _MEASURE_WORDS for w in following):
                 return (end, end)
-            return _noun_phrase_after(words, i + 1)
+            return _noun_phrase_after(words, i + 1, actor=True)
     return (end, end)
 
 
@@ -315,7 +353,7 @@ def predicates(
             elif subject and start >= subject[1] and all(map(_gap, words[subject[1] : start])):
                 actor = (0, subject[0])
             else:
-                actor = _noun_phrase_before(words, start)
+                actor = _noun_phrase_before(words, start, actor=True)
         patient = _noun_phrase_before(words, start) if passive else _noun_phrase_after(words, end)
         out.append(
             Predicate(
