@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from verify.engine.crosscheck import Passage, compare
-from verify.engine.crosscheck.compare import _apposition
+from verify.engine.crosscheck.compare import _apposition, _different_actor, _features
 from verify.engine.crosscheck.frames import agreeing, class_of, opposed, predicates
-from verify.engine.crosscheck.text import analyse
+from verify.engine.crosscheck.text import analyse, stem
 from verify.engine.vocabulary import Relation
 
 
@@ -441,3 +441,97 @@ def test_a_title_under_a_possessor_may_be_the_named_holder():
         "New Zealand's housing minister resigned on Tuesday over the Harlow land deal.",
     )
     assert not reason.startswith("different actor")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        (
+            "The university court voted in February to close the scheme.",
+            "close",
+            "the university court",
+        ),
+        ("The council has agreed to close the Avon pool.", "close", "the council"),
+        (
+            "The decision to close the scheme was taken by its board of trustees.",
+            "close",
+            "its board of trustees",
+        ),
+        ("The board's decision to close the Avon pool surprised staff.", "close", "the board's"),
+        ("Treasury expects the levies to raise A$1.8bn.", "rise", "the levies"),
+    ],
+)
+def test_a_to_clause_takes_the_actor_of_the_verb_or_noun_that_controls_it(text, name, actor):
+    assert _actor(text, name) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("The recall was announced on Thursday by the safety regulator.", "recall", ""),
+        (
+            "The investigation was launched on Monday by Police Scotland.",
+            "investigate",
+            "police scotland",
+        ),
+        ("About 38,000 units sold in Canada are also covered.", "sell", ""),
+        ("Some 400 homes destroyed by the fire were insured.", "destroy", "the fire"),
+    ],
+)
+def test_a_noun_takes_an_agent_only_through_a_light_verb_and_counted_things_are_acted_upon(
+    text, name, actor
+):
+    assert _actor(text, name) == actor
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "different"),
+    [
+        (
+            "The company recalled the Tidy S9 vacuums.",
+            "Ardent Robotics recalled the Tidy S9 vacuums.",
+            False,
+        ),
+        (
+            "The minister signed the Harlow decree.",
+            "Housing Minister Callum Reddaway signed the Harlow decree.",
+            False,
+        ),
+        (
+            "The main drivers' union called the Paris strike.",
+            "The Paris strike was called by the SUT.",
+            False,
+        ),
+        (
+            "The city signed the Harlow stadium lease.",
+            "Ashby Sports Group signed the Harlow stadium lease.",
+            True,
+        ),
+        (
+            "The fire brigade ordered the evacuation.",
+            "Cleveland Police ordered the evacuation.",
+            True,
+        ),
+        (
+            "The boil-water notice was issued by the company.",
+            "The boil-water notice was issued by Northumberland County Council.",
+            True,
+        ),
+        (
+            "The governor signed the Harlow decree.",
+            "Police Chief Ana Ruiz signed the Harlow decree.",
+            True,
+        ),
+    ],
+)
+def test_a_description_may_be_a_named_actor_of_its_kind(a, b, different):
+    fa, fb = _features(a), _features(b)
+    assert bool(_different_actor(fa, fb)[0]) is different
+
+
+@pytest.mark.parametrize(
+    ("word", "stemmed"),
+    [("tariffs", "tariff"), ("tariff", "tariff"), ("stopped", "stop"), ("planning", "plan")],
+)
+def test_a_plural_keeps_its_double_consonant(word, stemmed):
+    assert stem(word) == stemmed

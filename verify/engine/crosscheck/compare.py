@@ -63,6 +63,7 @@ from verify.engine.crosscheck.independence import (
 )
 from verify.engine.crosscheck.lexicon import (
     AUX_BEFORE_NOT,
+    COMPANY_NOUNS,
     COUNT_NOUNS,
     COUNTED_CLASSES,
     DIRECTIVE_VERBS,
@@ -74,6 +75,7 @@ from verify.engine.crosscheck.lexicon import (
     NEGATION_CUES,
     OPPOSITES,
     ORIGIN_NOUNS,
+    PUBLIC_BODY_NOUNS,
     RANK_WORDS,
     STOPWORDS,
     TITLE_WORDS,
@@ -966,6 +968,8 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
             if not _other_rank(fa, pa, fb, pb) or names_a & names_b:
                 if keys_a & keys_b or keys_a & fb.terms.keys() or keys_b & fa.terms.keys():
                     continue
+                if _described_as(fa, pa, fb, pb) or _described_as(fb, pb, fa, pa):
+                    continue
                 words_a = fa.words[pa.actor[0] : pa.actor[1]]
                 words_b = fb.words[pb.actor[0] : pb.actor[1]]
                 stems_a = {stem(w) for w in words_a if w not in TITLE_WORDS}
@@ -1009,6 +1013,38 @@ def _different_recipient(fa: _Features, fb: _Features) -> tuple[str, frozenset[s
             )
             return reason, keys_a | keys_b
     return "", frozenset()
+
+
+_KIND_NOUNS = TITLE_WORDS | COMPANY_NOUNS | PUBLIC_BODY_NOUNS
+
+
+def _kinds(words: Iterable[str]) -> frozenset[str]:
+    """The kinds of actor words name ('Ashby Sports Group' → group, 'police officers' →
+    police, officer), plurals as their singular."""
+    return frozenset(
+        kind for w in words for kind in (w, w.removesuffix("s")) if kind in _KIND_NOUNS
+    )
+
+
+def _described_as(fd: _Features, pd: Predicate, fn: _Features, pn: Predicate) -> bool:
+    """Whether the actor of ``pd``, described but not named ('the company', 'the minister'),
+    may be the named actor of ``pn`` ('Ardent Robotics', 'Housing Minister Callum Reddaway'):
+    a bare name may be anyone described; a name that shows its kind only a description of
+    that kind ('the company' is no council, 'the minister' no governor)."""
+    if _proper_keys(fd, pd.actor) or not _proper_keys(fn, pn.actor):
+        return False
+    described = fd.words[pd.actor[0] : pd.actor[1]]
+    named = _kinds(fn.words[pn.actor[0] : pn.actor[1]])
+    if not named:
+        return True
+    head = _kinds(described[-1:])
+    if head & TITLE_WORDS:
+        return named <= _kinds(described)
+    if head & COMPANY_NOUNS:
+        return not named & PUBLIC_BODY_NOUNS
+    if head & PUBLIC_BODY_NOUNS:
+        return bool(head & named) or not named & (COMPANY_NOUNS | PUBLIC_BODY_NOUNS)
+    return False
 
 
 def _proper_keys(features: _Features, span: tuple[int, int]) -> frozenset[str]:

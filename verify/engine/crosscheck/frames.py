@@ -16,8 +16,11 @@ from functools import lru_cache
 
 from verify.engine.crosscheck.lexicon import (
     ACTOR_GAP,
+    CONTROL_WORDS,
     IRREGULAR_PASTS,
     IRREGULAR_VERBS,
+    LIGHT_VERBS,
+    NUMBER_WORDS,
     OPPOSITES,
     PASSIVE_AUX,
     PHRASE_BREAK,
@@ -33,6 +36,8 @@ from verify.engine.crosscheck.text import stem
 _LONGEST_PHRASE = max(len(p) for p in PHRASES)
 # How far an actor's 'by' may follow a passive predicate ('closed to traffic on Tuesday by').
 _BY_REACH = 8
+# How far before a 'to' clause its controlling verb may stand ('voted in February to').
+_CONTROL_REACH = 4
 # Words of a noun phrase read as an actor or the acted-upon.
 _PHRASE_WORDS = 5
 # How far before a predicate a negator still governs it ('did not immediately close').
@@ -283,11 +288,29 @@ def _passive(words: tuple[str, ...], start: int) -> bool:
     return i >= 0 and words[i] in PASSIVE_AUX
 
 
-def _by_actor(words: tuple[str, ...], end: int) -> tuple[int, int]:
+def _figure(word: str) -> bool:
+    return word[:1].isdigit() or word in NUMBER_WORDS
+
+
+def _reduced_relative(words: tuple[str, ...], start: int, end: int) -> bool:
+    """'38,000 units sold in Canada', 'some 400 homes destroyed by': a participle after a
+    counted noun phrase, with no object of its own, tells what was done to the things
+    counted (passive), not what they did."""
+    if not _is_past(words[start]) or (end < len(words) and words[end] not in PHRASE_BREAK):
+        return False
+    phrase = _noun_phrase_before(words, start)
+    return phrase[1] == start and phrase[0] > 0 and _figure(words[phrase[0] - 1])
+
+
+def _by_actor(words: tuple[str, ...], end: int, *, nominal: bool = False) -> tuple[int, int]:
     """The agent after 'by' ('was signed by her deputy'); not a measure ('lowered by a
-    quarter of a point', 'fell by 5%')."""
+    quarter of a point', 'fell by 5%'). ``nominal``: the predicate is a noun, whose agent
+    may follow a light verb ('the decision was taken by') but not another verb ('the recall
+    was announced by the regulator')."""
     for i in range(end, min(end + _BY_REACH, len(words))):
         if words[i] in _CLAUSE_BREAK and words[i + 1 : i + 2] not in _TIME_AFTER_THAT:
+            break
+        if nominal and _is_past(words[i]) and words[i] not in LIGHT_VERBS:
             break
         if words[i] == "by":
             following = words[i + 1 : i + 3]
@@ -324,6 +347,34 @@ def _cleft_actor(words: tuple[str, ...], start: int) -> tuple[int, int]:
     return (start, start)
 
 
+def _controller(words: tuple[str, ...], start: int) -> int | None:
+    """Where the verb or noun stands whose 'to' clause a predicate opens ('voted in February
+    to close', 'the decision to close'), or None."""
+    if start < 2 or words[start - 1] != "to":
+        return None
+    for j in range(start - 2, max(start - 2 - _CONTROL_REACH, -1), -1):
+        if words[j] in CONTROL_WORDS:
+            return j
+        if words[j] in _CLAUSE_BREAK or not (words[j].isalnum() or _gap(words[j])):
+            return None
+    return None
+
+
+def _controlled_actor(words: tuple[str, ...], start: int) -> tuple[int, int] | None:
+    """The actor of a 'to' clause its controller shares ('the court voted to close': the
+    court; 'the decision to close ... was taken by its trustees': the trustees), or None
+    when no controller stands before it."""
+    j = _controller(words, start)
+    if j is None:
+        return None
+    if _verbal(words, j) or (j > 0 and words[j - 1] not in _DETERMINERS):
+        actor = _cleft_actor(words, j)
+        return actor if actor[1] > actor[0] else _noun_phrase_before(words, j, actor=True)
+    if j > 0 and _possessive(words[j - 1]):
+        return _noun_phrase_before(words, j, actor=True)  # 'the board's decision to'
+    return _by_actor(words, j + 1, nominal=True)
+
+
 @lru_cache(maxsize=65536)
 def predicates(
     words: tuple[str, ...], subject: tuple[int, int] | None = None
@@ -343,13 +394,18 @@ def predicates(
     for start, end, canon in sorted(spans):
         if canon == "stay" and end in starts:
             continue  # 'will stay open': the predicate is 'open'
-        passive = _passive(words, start) or (
-            _is_past(words[start]) and words[end : end + 1] == ("by",)
-        )  # 'an amendment, proposed by ...'
+        passive = (
+            _passive(words, start)
+            or (_is_past(words[start]) and words[end : end + 1] == ("by",))  # 'proposed by'
+            or _reduced_relative(words, start, end)
+        )
         actor = _cleft_actor(words, start)
-        if actor[0] == actor[1]:
+        controlled = None if passive else _controlled_actor(words, start)
+        if controlled is not None:
+            actor = controlled
+        elif actor[0] == actor[1]:
             if passive or not _verbal(words, start):
-                actor = _by_actor(words, end)
+                actor = _by_actor(words, end, nominal=not passive)
             elif subject and start >= subject[1] and all(map(_gap, words[subject[1] : start])):
                 actor = (0, subject[0])
             else:
