@@ -535,3 +535,25 @@ def test_a_description_may_be_a_named_actor_of_its_kind(a, b, different):
 )
 def test_a_plural_keeps_its_double_consonant(word, stemmed):
     assert stem(word) == stemmed
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "different"),
+    [
+        (
+            "Treasury says the duties will raise A$1.8bn a year.",
+            "The levies will raise A$1.8bn a year.",
+            False,
+        ),
+        ("Prices rose 4% in May.", "Rents rose 4% in May.", False),
+        ("The guard raised the alarm.", "The alarm was raised by a passenger.", True),
+        (
+            "The central bank raised rates on Tuesday.",
+            "The government raised rates on Tuesday.",
+            True,
+        ),
+    ],
+)
+def test_a_measure_with_nothing_acted_upon_has_no_actor_to_contradict(a, b, different):
+    fa, fb = _features(a), _features(b)
+    assert bool(_different_actor(fa, fb)[0]) is different

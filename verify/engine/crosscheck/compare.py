@@ -72,6 +72,7 @@ from verify.engine.crosscheck.lexicon import (
     FIGURE_GAP,
     IRREGULAR_PASTS,
     KINDRED,
+    MEASURE_CLASSES,
     NEGATION_CUES,
     OPPOSITES,
     ORIGIN_NOUNS,
@@ -945,10 +946,12 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
     ('the county' vs 'Allegheny County'; 'a jury convicted Pellow' vs 'Pellow was convicted by
     a jury')."""
     for pa in fa.predicates:
-        if not pa.has_actor:
+        if not pa.has_actor or _a_measure(pa):
             continue
         for pb in fb.predicates:
             if pb.name != pa.name or not pb.has_actor or pa.negated != pb.negated:
+                continue
+            if _a_measure(pb):
                 continue
             keys_a, keys_b = _span_keys(fa, pa.actor), _span_keys(fb, pb.actor)
             # 'Councilor Ana Ruiz' and 'Councilor Tom Hale' are two people: a title shared
@@ -987,6 +990,13 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
             )
             return reason, keys_a | keys_b
     return _different_recipient(fa, fb)
+
+
+def _a_measure(predicate: Predicate) -> bool:
+    """A change or measure of quantity with no thing it acts upon ('the levies will raise
+    A$1.8bn', 'prices rose'): what stands before it is the thing measured, not an actor
+    ('the guard raised the alarm' has one)."""
+    return predicate.name in MEASURE_CLASSES and predicate.patient[1] == predicate.patient[0]
 
 
 def _different_recipient(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:

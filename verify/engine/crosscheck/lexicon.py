@@ -493,6 +493,10 @@ TITLE_WORDS = _words(
 )
 # Words that make an office another person's ('the deputy mayor' is not 'the mayor').
 RANK_WORDS = _words("deputy vice assistant associate junior former")
+# Classes of a change or a measure of quantity ('inflation rose', 'the levies will raise
+# A$1.8bn', 'the scheme will cost'): without a thing acted upon, the phrase before one is the
+# thing measured, not someone who acts, so two of them differing are two measures.
+MEASURE_CLASSES = frozenset(("rise", "fall", "cut", "cost", "value"))
 # Kinds of actor a description names ('the company', 'the city'): a description may stand
 # for a named actor ('the company' for Ardent Robotics) unless the name shows another kind
 # ('the city' is not Ashby Sports Group, nor 'the fire brigade' Cleveland Police).
