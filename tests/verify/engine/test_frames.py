@@ -426,7 +426,11 @@ def test_opposites_of_news_outcomes(a, b):
             "carry",
             "officers of the lyon judicial police",
         ),
-        ("The Central Bank of Ireland has fined the lender.", "fin", "the central bank of ireland"),
+        (
+            "The Central Bank of Ireland has fined the lender.",
+            "fine",
+            "the central bank of ireland",
+        ),
         ("Cleveland Police, which ordered the evacuation, said.", "order", "cleveland police"),
         ("The boy who survived the avalanche was airlifted.", "survive", "the boy"),
     ],
@@ -555,5 +559,26 @@ def test_a_plural_keeps_its_double_consonant(word, stemmed):
     ],
 )
 def test_a_measure_with_nothing_acted_upon_has_no_actor_to_contradict(a, b, different):
+    fa, fb = _features(a), _features(b)
+    assert bool(_different_actor(fa, fb)[0]) is different
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "different"),
+    [
+        (
+            "The Central Bank of Ireland has fined Liffey Mercantile Bank.",
+            "The fine was imposed by the European Central Bank.",
+            True,
+        ),
+        (
+            "Councilor Jane Hale signed the Harlow lease.",
+            "Councilor Tom Hale signed the Harlow lease.",
+            True,
+        ),
+        ("Kestrel Builders signed the Harlow lease.", "Kestrel signed the Harlow lease.", False),
+    ],
+)
+def test_two_names_sharing_words_are_two_unless_one_is_within_the_other(a, b, different):
     fa, fb = _features(a), _features(b)
     assert bool(_different_actor(fa, fb)[0]) is different

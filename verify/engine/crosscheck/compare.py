@@ -969,7 +969,9 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
                 continue
             # 'the mayor' and 'the deputy mayor' are two people unless a name is shared.
             if not _other_rank(fa, pa, fb, pb) or names_a & names_b:
-                if keys_a & keys_b or keys_a & fb.terms.keys() or keys_b & fa.terms.keys():
+                if _one_name(keys_a, keys_b, proper_a and proper_b) or _named_in(
+                    keys_a, fb, keys_b, fa, proper_a and proper_b
+                ):
                     continue
                 if _described_as(fa, pa, fb, pb) or _described_as(fb, pb, fa, pa):
                     continue
@@ -977,8 +979,10 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
                 words_b = fb.words[pb.actor[0] : pb.actor[1]]
                 stems_a = {stem(w) for w in words_a if w not in TITLE_WORDS}
                 stems_b = {stem(w) for w in words_b if w not in TITLE_WORDS}
-                if stems_a & fb.name_stems or stems_b & fa.name_stems:
-                    continue
+                if not (proper_a and proper_b) and (
+                    stems_a & fb.name_stems or stems_b & fa.name_stems
+                ):
+                    continue  # 'the county' vs 'Allegheny County'; two names: as above
             action = pa if not pa.passive else pb if not pb.passive else pa
             features = fa if action is pa else fb
             did = _words_of(features, (action.start, action.end))
@@ -1023,6 +1027,25 @@ def _different_recipient(fa: _Features, fb: _Features) -> tuple[str, frozenset[s
             )
             return reason, keys_a | keys_b
     return "", frozenset()
+
+
+def _one_name(keys_a: frozenset[str], keys_b: frozenset[str], named: bool) -> bool:
+    """Whether two actors' words may be one actor: a word shared, or for two names one
+    within the other ('Kestrel' ~ 'Kestrel Builders'); two names that share words but each
+    have their own are two ('the Central Bank of Ireland' vs 'the European Central Bank',
+    'Jane Hale' vs 'Tom Hale')."""
+    if not named:
+        return bool(keys_a & keys_b)
+    return keys_a <= keys_b or keys_b <= keys_a
+
+
+def _named_in(
+    keys_a: frozenset[str], fb: _Features, keys_b: frozenset[str], fa: _Features, named: bool
+) -> bool:
+    """Whether either actor is named elsewhere in the other sentence (whole, for a name)."""
+    if not named:
+        return bool(keys_a & fb.terms.keys() or keys_b & fa.terms.keys())
+    return keys_a <= fb.terms.keys() or keys_b <= fa.terms.keys()
 
 
 _KIND_NOUNS = TITLE_WORDS | COMPANY_NOUNS | PUBLIC_BODY_NOUNS
