@@ -582,3 +582,25 @@ def test_a_measure_with_nothing_acted_upon_has_no_actor_to_contradict(a, b, diff
 def test_two_names_sharing_words_are_two_unless_one_is_within_the_other(a, b, different):
     fa, fb = _features(a), _features(b)
     assert bool(_different_actor(fa, fb)[0]) is different
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        (
+            "Ashby Sports Group will also be responsible for any overruns.",
+            "liable",
+            "ashby sports group",
+        ),
+        ("The city is liable for any cost overruns.", "liable", "the city"),
+        ("The operator was not accountable for the delays.", "liable", "the operator"),
+    ],
+)
+def test_an_adjective_after_be_is_a_state_of_its_subject_not_a_passive(text, name, actor):
+    assert _actor(text, name) == actor
+
+
+def test_another_party_liable_for_the_same_costs_contradicts():
+    fa = _features("Under the deal, Ashby Sports Group will be responsible for any overruns.")
+    fb = _features("Under the deal, the city is liable for any overruns.")
+    assert _different_actor(fa, fb)[0].startswith("different actor: Ashby Sports Group vs the city")

@@ -278,8 +278,8 @@ def _negated(words: tuple[str, ...], start: int) -> bool:
 
 def _passive(words: tuple[str, ...], start: int) -> bool:
     """'was signed', 'has been shut', and the second of two ('was inspected and approved')."""
-    if words[start].endswith("ing") or words[start] in STOPWORDS:
-        return False  # 'was flying': progressive; 'was at the controls': a state
+    if words[start].endswith(("ing", "able", "ible")) or words[start] in STOPWORDS:
+        return False  # 'was flying': progressive; 'is liable', 'was at the controls': a state
     i = start - 1
     while i >= 0 and words[i] in ACTOR_GAP and words[i] not in PASSIVE_AUX:
         i -= 1

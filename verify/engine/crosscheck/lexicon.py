@@ -325,6 +325,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "pilot": "pilot piloted piloting fly flying flew at_the_controls",
     "at_large": "at_large on_the_run remain_at_large remain_on_the_run",
     "infect": "infect infected infection infections fell_ill fall_ill sickened",
+    "liable": "liable responsible accountable answerable",
     "fine": "fine fined fines penalise penalised penalize penalized",
 }
 # Outcomes that are mostly told as the other side of an opposite ('was unhurt' vs 'was
