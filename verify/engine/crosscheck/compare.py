@@ -65,6 +65,7 @@ from verify.engine.crosscheck.independence import (
 )
 from verify.engine.crosscheck.lexicon import (
     AUX_BEFORE_NOT,
+    COMPANY_NOUNS,
     COUNT_NOUNS,
     COUNTED_CLASSES,
     DEONTIC_MODALS,
@@ -75,10 +76,12 @@ from verify.engine.crosscheck.lexicon import (
     INFINITIVE_NEGATORS,
     IRREGULAR_PASTS,
     KINDRED,
+    MEASURE_CLASSES,
     NEGATION_CUES,
     NUMBER_WORDS,
     OPPOSITES,
     ORIGIN_NOUNS,
+    PUBLIC_BODY_NOUNS,
     RANK_WORDS,
     STOPWORDS,
     TITLE_WORDS,
@@ -1074,10 +1077,12 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
     ('the county' vs 'Allegheny County'; 'a jury convicted Pellow' vs 'Pellow was convicted by
     a jury')."""
     for pa in fa.predicates:
-        if not pa.has_actor:
+        if not pa.has_actor or _a_measure(pa):
             continue
         for pb in fb.predicates:
             if pb.name != pa.name or not pb.has_actor or pa.negated != pb.negated:
+                continue
+            if _a_measure(pb):
                 continue
             keys_a, keys_b = _span_keys(fa, pa.actor), _span_keys(fb, pb.actor)
             # 'Councilor Ana Ruiz' and 'Councilor Tom Hale' are two people: a title shared
@@ -1095,14 +1100,20 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
                 continue
             # 'the mayor' and 'the deputy mayor' are two people unless a name is shared.
             if not _other_rank(fa, pa, fb, pb) or names_a & names_b:
-                if keys_a & keys_b or keys_a & fb.terms.keys() or keys_b & fa.terms.keys():
+                if _one_name(keys_a, keys_b, proper_a and proper_b) or _named_in(
+                    keys_a, fb, keys_b, fa, proper_a and proper_b
+                ):
+                    continue
+                if _described_as(fa, pa, fb, pb) or _described_as(fb, pb, fa, pa):
                     continue
                 words_a = fa.words[pa.actor[0] : pa.actor[1]]
                 words_b = fb.words[pb.actor[0] : pb.actor[1]]
                 stems_a = {stem(w) for w in words_a if w not in TITLE_WORDS}
                 stems_b = {stem(w) for w in words_b if w not in TITLE_WORDS}
-                if stems_a & fb.name_stems or stems_b & fa.name_stems:
-                    continue
+                if not (proper_a and proper_b) and (
+                    stems_a & fb.name_stems or stems_b & fa.name_stems
+                ):
+                    continue  # 'the county' vs 'Allegheny County'; two names: as above
             action = pa if not pa.passive else pb if not pb.passive else pa
             features = fa if action is pa else fb
             did = _words_of(features, (action.start, action.end))
@@ -1114,6 +1125,13 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
             )
             return reason, keys_a | keys_b
     return _different_recipient(fa, fb)
+
+
+def _a_measure(predicate: Predicate) -> bool:
+    """A change or measure of quantity with no thing it acts upon ('the levies will raise
+    A$1.8bn', 'prices rose'): what stands before it is the thing measured, not an actor
+    ('the guard raised the alarm' has one)."""
+    return predicate.name in MEASURE_CLASSES and predicate.patient[1] == predicate.patient[0]
 
 
 def _different_recipient(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
@@ -1142,12 +1160,68 @@ def _different_recipient(fa: _Features, fb: _Features) -> tuple[str, frozenset[s
     return "", frozenset()
 
 
+def _one_name(keys_a: frozenset[str], keys_b: frozenset[str], named: bool) -> bool:
+    """Whether two actors' words may be one actor: a word shared, or for two names one
+    within the other ('Kestrel' ~ 'Kestrel Builders'); two names that share words but each
+    have their own are two ('the Central Bank of Ireland' vs 'the European Central Bank',
+    'Jane Hale' vs 'Tom Hale')."""
+    if not named:
+        return bool(keys_a & keys_b)
+    return keys_a <= keys_b or keys_b <= keys_a
+
+
+def _named_in(
+    keys_a: frozenset[str], fb: _Features, keys_b: frozenset[str], fa: _Features, named: bool
+) -> bool:
+    """Whether either actor is named elsewhere in the other sentence (whole, for a name)."""
+    if not named:
+        return bool(keys_a & fb.terms.keys() or keys_b & fa.terms.keys())
+    return keys_a <= fb.terms.keys() or keys_b <= fa.terms.keys()
+
+
+_KIND_NOUNS = TITLE_WORDS | COMPANY_NOUNS | PUBLIC_BODY_NOUNS
+
+
+def _kinds(words: Iterable[str]) -> frozenset[str]:
+    """The kinds of actor words name ('Ashby Sports Group' → group, 'police officers' →
+    police, officer), plurals as their singular."""
+    return frozenset(
+        kind for w in words for kind in (w, w.removesuffix("s")) if kind in _KIND_NOUNS
+    )
+
+
+def _described_as(fd: _Features, pd: Predicate, fn: _Features, pn: Predicate) -> bool:
+    """Whether the actor of ``pd``, described but not named ('the company', 'the minister'),
+    may be the named actor of ``pn`` ('Ardent Robotics', 'Housing Minister Callum Reddaway'):
+    a bare name may be anyone described; a name that shows its kind only a description of
+    that kind ('the company' is no council, 'the minister' no governor)."""
+    if _proper_keys(fd, pd.actor) or not _proper_keys(fn, pn.actor):
+        return False
+    described = fd.words[pd.actor[0] : pd.actor[1]]
+    named = _kinds(fn.words[pn.actor[0] : pn.actor[1]])
+    if not named:
+        return True
+    head = _kinds(described[-1:])
+    if head & TITLE_WORDS:
+        return named <= _kinds(described)
+    if head & COMPANY_NOUNS:
+        return not named & PUBLIC_BODY_NOUNS
+    if head & PUBLIC_BODY_NOUNS:
+        return bool(head & named) or not named & (COMPANY_NOUNS | PUBLIC_BODY_NOUNS)
+    return False
+
+
 def _proper_keys(features: _Features, span: tuple[int, int]) -> frozenset[str]:
-    """The keys of the capitalised words of a span, titles aside ('the RMT union' → rmt)."""
+    """The keys of the capitalised words of a span, titles and possessors aside ('the RMT
+    union' → rmt; 'New Zealand's housing minister' names no one: the possessor says whose
+    minister, not which)."""
     return frozenset(
         k
         for i, k in features.keys_at
-        if span[0] <= i < span[1] and features.capitalised[i] and k not in _TITLE_KEYS
+        if span[0] <= i < span[1]
+        and features.capitalised[i]
+        and k not in _TITLE_KEYS
+        and not features.words[i].endswith(("'s", "'"))
     )
 
 

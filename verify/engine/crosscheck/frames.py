@@ -16,9 +16,12 @@ from functools import lru_cache
 
 from verify.engine.crosscheck.lexicon import (
     ACTOR_GAP,
+    CONTROL_WORDS,
     INFINITIVE_NEGATORS,
     IRREGULAR_PASTS,
     IRREGULAR_VERBS,
+    LIGHT_VERBS,
+    NUMBER_WORDS,
     OPPOSITES,
     OTHER_INSTANCE_WORDS,
     PASSIVE_AUX,
@@ -35,6 +38,8 @@ from verify.engine.crosscheck.text import stem
 _LONGEST_PHRASE = max(len(p) for p in PHRASES)
 # How far an actor's 'by' may follow a passive predicate ('closed to traffic on Tuesday by').
 _BY_REACH = 8
+# How far before a 'to' clause its controlling verb may stand ('voted in February to').
+_CONTROL_REACH = 4
 # Words of a noun phrase read as an actor or the acted-upon.
 _PHRASE_WORDS = 5
 # How far before a predicate a negator still governs it ('did not immediately close').
@@ -111,6 +116,9 @@ _DETERMINERS = frozenset(
 _CLAUSE_BREAK = frozenset(
     ("that", "which", "who", "whom", "when", "where", "while", "because", "and", "but", "or")
 )
+# Relative pronouns whose verb's actor is the noun phrase before them ('the union, which
+# called the strike'); 'that' is left out, mostly a conjunction ('said that officers ...').
+_RELATIVES = frozenset(("who", "which"))
 
 
 _BY_STEM: dict[str, str] = {}
@@ -190,11 +198,33 @@ def _gap(word: str) -> bool:
     return word in ACTOR_GAP or word in PREDICATE_AUX or (len(word) > 4 and word.endswith("ly"))
 
 
-def _noun_phrase_before(words: tuple[str, ...], end: int) -> tuple[int, int]:
-    """The noun phrase ending just before ``end`` (auxiliaries and adverbs skipped)."""
+def _possessive(word: str) -> bool:
+    """'gendarmerie's', 'members'': a possessor, part of the noun phrase it opens."""
+    base = word.removesuffix("'s").removesuffix("'")
+    return base != word and base.isalpha()
+
+
+def _nominal(word: str, possessives: bool) -> bool:
+    """Whether a word may stand in a noun phrase (not a function word, a predicate or a
+    figure)."""
+    if word in STOPWORDS or word in PHRASE_BREAK or class_of(word):
+        return False
+    return word.isalpha() or (possessives and _possessive(word))
+
+
+def _noun_phrase_before(
+    words: tuple[str, ...], end: int, *, actor: bool = False
+) -> tuple[int, int]:
+    """The noun phrase ending just before ``end`` (auxiliaries and adverbs skipped).
+
+    ``actor``: read as someone who acts, the phrase keeps its possessor and the name its
+    'of' joins ('Kestrel Pharma's chief executive', 'the Central Bank of Ireland'), and a
+    relative pronoun stands for the phrase before it ('Cleveland Police, which ordered')."""
     i = end - 1
     while i >= 0 and _gap(words[i]):
         i -= 1
+    if actor and i > 0 and words[i] in _RELATIVES:
+        return _noun_phrase_before(words, i, actor=True)
     last = i + 1
     taken = 0
     while i >= 0 and taken < _PHRASE_WORDS:
@@ -202,15 +232,24 @@ def _noun_phrase_before(words: tuple[str, ...], end: int) -> tuple[int, int]:
         if word in _DETERMINERS:
             i -= 1
             break
-        if word in STOPWORDS or word in PHRASE_BREAK or not word.isalpha() or class_of(word):
+        if actor and word == "of" and taken and i > 0 and _nominal(words[i - 1], True):
+            taken += 1  # 'the Central Bank of Ireland'
+            i -= 1
+            continue
+        if not _nominal(word, actor):
             break
         taken += 1
         i -= 1
     return (i + 1, last) if taken else (last, last)
 
 
-def _noun_phrase_after(words: tuple[str, ...], start: int) -> tuple[int, int]:
-    """The noun phrase starting at ``start`` (a determiner included)."""
+def _noun_phrase_after(
+    words: tuple[str, ...], start: int, *, actor: bool = False
+) -> tuple[int, int]:
+    """The noun phrase starting at ``start`` (a determiner included).
+
+    ``actor``: as in :func:`_noun_phrase_before`, with its possessor and the phrase its 'of'
+    joins ('the gendarmerie's research section', 'officers of the Lyon judicial police')."""
     i = start
     if i < len(words) and words[i] in _DETERMINERS:
         i += 1
@@ -219,12 +258,16 @@ def _noun_phrase_after(words: tuple[str, ...], start: int) -> tuple[int, int]:
     taken = 0
     while i < len(words) and taken < _PHRASE_WORDS:
         word = words[i]
-        if word in STOPWORDS or word in PHRASE_BREAK or not word.isalpha() or class_of(word):
+        if not _nominal(word, actor):
             break
         if len(word) > 5 and _is_past(word):
             break  # 'proposed by Ana Ruiz, failed by one vote
         taken += 1
         i += 1
+    if actor and taken and words[i : i + 1] == ("of",):
+        joined = _noun_phrase_after(words, i + 1)
+        if joined[1] > joined[0]:
+            i = joined[1]
     return (start, i) if taken else (start, start)
 
 
@@ -250,8 +293,8 @@ def _negated(words: tuple[str, ...], start: int) -> bool:
 
 def _passive(words: tuple[str, ...], start: int) -> bool:
     """'was signed', 'has been shut', and the second of two ('was inspected and approved')."""
-    if words[start].endswith("ing") or words[start] in STOPWORDS:
-        return False  # 'was flying': progressive; 'was at the controls': a state
+    if words[start].endswith(("ing", "able", "ible")) or words[start] in STOPWORDS:
+        return False  # 'was flying': progressive; 'is liable', 'was at the controls': a state
     i = start - 1
     while i >= 0 and words[i] in ACTOR_GAP and words[i] not in PASSIVE_AUX:
         i -= 1
@@ -260,17 +303,35 @@ def _passive(words: tuple[str, ...], start: int) -> bool:
     return i >= 0 and words[i] in PASSIVE_AUX
 
 
-def _by_actor(words: tuple[str, ...], end: int) -> tuple[int, int]:
+def _figure(word: str) -> bool:
+    return word[:1].isdigit() or word in NUMBER_WORDS
+
+
+def _reduced_relative(words: tuple[str, ...], start: int, end: int) -> bool:
+    """'38,000 units sold in Canada', 'some 400 homes destroyed by': a participle after a
+    counted noun phrase, with no object of its own, tells what was done to the things
+    counted (passive), not what they did."""
+    if not _is_past(words[start]) or (end < len(words) and words[end] not in PHRASE_BREAK):
+        return False
+    phrase = _noun_phrase_before(words, start)
+    return phrase[1] == start and phrase[0] > 0 and _figure(words[phrase[0] - 1])
+
+
+def _by_actor(words: tuple[str, ...], end: int, *, nominal: bool = False) -> tuple[int, int]:
     """The agent after 'by' ('was signed by her deputy'); not a measure ('lowered by a
-    quarter of a point', 'fell by 5%')."""
+    quarter of a point', 'fell by 5%'). ``nominal``: the predicate is a noun, whose agent
+    may follow a light verb ('the decision was taken by') but not another verb ('the recall
+    was announced by the regulator')."""
     for i in range(end, min(end + _BY_REACH, len(words))):
         if words[i] in _CLAUSE_BREAK and words[i + 1 : i + 2] not in _TIME_AFTER_THAT:
+            break
+        if nominal and _is_past(words[i]) and words[i] not in LIGHT_VERBS:
             break
         if words[i] == "by":
             following = words[i + 1 : i + 3]
             if any(w[:1].isdigit() or w in _MEASURE_WORDS for w in following):
                 return (end, end)
-            return _noun_phrase_after(words, i + 1)
+            return _noun_phrase_after(words, i + 1, actor=True)
     return (end, end)
 
 
@@ -301,6 +362,34 @@ def _cleft_actor(words: tuple[str, ...], start: int) -> tuple[int, int]:
     return (start, start)
 
 
+def _controller(words: tuple[str, ...], start: int) -> int | None:
+    """Where the verb or noun stands whose 'to' clause a predicate opens ('voted in February
+    to close', 'the decision to close'), or None."""
+    if start < 2 or words[start - 1] != "to":
+        return None
+    for j in range(start - 2, max(start - 2 - _CONTROL_REACH, -1), -1):
+        if words[j] in CONTROL_WORDS:
+            return j
+        if words[j] in _CLAUSE_BREAK or not (words[j].isalnum() or _gap(words[j])):
+            return None
+    return None
+
+
+def _controlled_actor(words: tuple[str, ...], start: int) -> tuple[int, int] | None:
+    """The actor of a 'to' clause its controller shares ('the court voted to close': the
+    court; 'the decision to close ... was taken by its trustees': the trustees), or None
+    when no controller stands before it."""
+    j = _controller(words, start)
+    if j is None:
+        return None
+    if _verbal(words, j) or (j > 0 and words[j - 1] not in _DETERMINERS):
+        actor = _cleft_actor(words, j)
+        return actor if actor[1] > actor[0] else _noun_phrase_before(words, j, actor=True)
+    if j > 0 and _possessive(words[j - 1]):
+        return _noun_phrase_before(words, j, actor=True)  # 'the board's decision to'
+    return _by_actor(words, j + 1, nominal=True)
+
+
 @lru_cache(maxsize=65536)
 def predicates(
     words: tuple[str, ...], subject: tuple[int, int] | None = None
@@ -322,17 +411,22 @@ def predicates(
     for start, end, canon in sorted(spans):
         if canon == "stay" and end in starts:
             continue  # 'will stay open': the predicate is 'open'
-        passive = _passive(words, start) or (
-            _is_past(words[start]) and words[end : end + 1] == ("by",)
-        )  # 'an amendment, proposed by ...'
+        passive = (
+            _passive(words, start)
+            or (_is_past(words[start]) and words[end : end + 1] == ("by",))  # 'proposed by'
+            or _reduced_relative(words, start, end)
+        )
         actor = _cleft_actor(words, start)
-        if actor[0] == actor[1]:
+        controlled = None if passive else _controlled_actor(words, start)
+        if controlled is not None:
+            actor = controlled
+        elif actor[0] == actor[1]:
             if passive or not _verbal(words, start):
-                actor = _by_actor(words, end)
+                actor = _by_actor(words, end, nominal=not passive)
             elif subject and start >= subject[1] and all(map(_gap, words[subject[1] : start])):
                 actor = (0, subject[0])
             else:
-                actor = _noun_phrase_before(words, start)
+                actor = _noun_phrase_before(words, start, actor=True)
         patient = _noun_phrase_before(words, start) if passive else _noun_phrase_after(words, end)
         out.append(
             Predicate(

@@ -344,6 +344,8 @@ PREDICATE_CLASSES: dict[str, str] = {
     "pilot": "pilot piloted piloting fly flying flew at_the_controls",
     "at_large": "at_large on_the_run remain_at_large remain_on_the_run",
     "infect": "infect infected infection infections fell_ill fall_ill sickened",
+    "liable": "liable responsible accountable answerable",
+    "fine": "fine fined fines penalise penalised penalize penalized",
 }
 # Outcomes that are mostly told as the other side of an opposite ('was unhurt' vs 'was
 # injured', 'upheld' vs 'overturned', 'left rates unchanged' vs 'raised rates'), and forms of
@@ -517,6 +519,39 @@ TITLE_WORDS = _words(
 )
 # Words that make an office another person's ('the deputy mayor' is not 'the mayor').
 RANK_WORDS = _words("deputy vice assistant associate junior former")
+# Classes of a change or a measure of quantity ('inflation rose', 'the levies will raise
+# A$1.8bn', 'the scheme will cost'): without a thing acted upon, the phrase before one is the
+# thing measured, not someone who acts, so two of them differing are two measures.
+MEASURE_CLASSES = frozenset(("rise", "fall", "cut", "cost", "value"))
+# Kinds of actor a description names ('the company', 'the city'): a description may stand
+# for a named actor ('the company' for Ardent Robotics) unless the name shows another kind
+# ('the city' is not Ashby Sports Group, nor 'the fire brigade' Cleveland Police).
+COMPANY_NOUNS = _words(
+    """company firm business group operator carrier airline maker manufacturer producer
+    retailer supplier lender bank developer insurer utility employer corporation conglomerate
+    ltd inc corp plc"""
+)
+PUBLIC_BODY_NOUNS = _words(
+    """police council ministry department commission court government agency authority
+    authorities regulator watchdog bureau parliament city county state town brigade army
+    navy union party university hospital committee tribunal"""
+)
+# Verbs and nouns whose 'to' clause is their own actor's act ('the court voted to close the
+# scheme', 'the board's decision to close'): that clause's actor is theirs.
+CONTROL_WORDS = _words(
+    """vote votes voted decide decides decided decision agree agrees agreed plan plans planned
+    refuse refuses refused promise promises promised pledge pledges pledged vow vows vowed
+    move moved bid want wants wanted seek seeks sought threaten threatens threatened opt opts
+    opted choose chooses chose intend intends intended aim aims aimed offer offers offered
+    attempt attempts attempted try tries tried"""
+)
+# Verbs that carry a noun's action ('the decision was taken by the trustees', 'the fine was
+# imposed by the ECB'): their agent is the noun's actor; another verb's is not ('the recall
+# was announced by the regulator' says who announced, not who recalled).
+LIGHT_VERBS = _words(
+    """taken made reached carried conducted undertaken performed given issued imposed
+    launched led"""
+)
 # Auxiliaries, modals and particles quoted with a predicate ('will stay open', 'was released').
 PREDICATE_AUX = _words(
     """will would could should may might must can shall is are was were be been being has

@@ -121,8 +121,9 @@ def stem(word: str) -> str:
             base = word[: -len(suffix)]
             if suffix in ("ied", "ies"):
                 return base + "y"
-            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
-                base = base[:-1]  # stopped → stopp → stop
+            doubled = len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz"
+            if doubled and suffix in ("ings", "ing", "ed"):
+                base = base[:-1]  # stopped → stopp → stop; a plural doubles none (tariffs)
             break
     # A final e goes too, so that the bare form meets the inflected ones (hire ~ hired).
     return base[:-1] if base.endswith("e") and len(base) > 3 else base
