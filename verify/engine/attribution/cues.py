@@ -472,7 +472,7 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
     mention = (
         relative_subject(toks, aux) or participle_subject(toks, aux) or subject_before(toks, aux)
     )
-    if mention is not None and object_relative(toks, mention):
+    if mention is not None and object_relative(toks, mention, last):
         return None
     if mention is not None:
         found = CueMatch(cue_first, last, mention, "pre")

@@ -1,0 +1,33 @@
+"""Known cues attached to their real sources in harder constructions (issue 12): pseudo-clefts,
+relative clauses, quantified groups. Each row: a sentence and the mentions suggested for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.engine.attribution import suggest
+from verify.engine.segmentation import segment
+
+
+def mentions(body: str) -> list[str]:
+    return [
+        body[a.source_start : a.source_end] for per in suggest(body, segment(body)) for a in per
+    ]
+
+
+PSEUDO_CLEFTS = [
+    (
+        "Grassley said the scheme amounted to what the senators said was gerrymandering.",
+        ["Grassley", "the senators"],
+    ),
+    ("That was what the mayor said when she resigned.", ["the mayor"]),
+    ("What the inspectors said is that the wall was unsafe.", ["the inspectors"]),
+    # naming or a topic is not a report
+    ("The senator condemned what he called a reckless gamble.", ["The senator"]),
+    ("The senator condemned what he said in the debate.", ["The senator"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PSEUDO_CLEFTS)
+def test_a_verb_of_saying_in_a_pseudo_cleft_reports(body, expected):
+    assert mentions(body) == expected
