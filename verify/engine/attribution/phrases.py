@@ -109,8 +109,8 @@ def np_word_ok(toks: Tokens, i: int) -> bool:
     if not toks.is_word(i):
         return False
     low = toks.lows[i]
-    if toks.caps[i]:
-        return low not in lx.PRONOUNS and low not in lx.RELATIVE
+    if toks.caps[i]:  # a sentence's first word: "What the inspectors said is …"
+        return low not in lx.PRONOUNS and low not in lx.RELATIVE and low != "what"
     if low in lx.BOUNDARY or low in lx.PRONOUNS:
         return False
     return not (low in lx.CUE_FORMS and low not in lx.DOCUMENT_NOUNS | lx.ANONYMOUS_NOUNS)
