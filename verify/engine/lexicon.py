@@ -39,6 +39,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "understand": ("understand", "understands", "understood"),
     "mean": ("mean", "means", "meant"),
     "put": ("put", "puts"),
+    "go": ("go", "goes", "went", "gone", "going"),
 }
 
 

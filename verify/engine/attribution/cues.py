@@ -107,6 +107,8 @@ def cue_base(toks: Tokens, i: int) -> str | None:
         and not (base == "continue" and (i + 1 >= toks.n or toks.kinds[i + 1] == PUNCT))
     ):
         return None
+    if base == "go" and toks.low(i + 2) == "to" and toks.low(i + 3) in lx.CUE_FORMS:
+        return None  # "went on to explain": the cue is the verb after "to"
     if low in lx.POSTMODIFIERS and toks.low(i + 1) in ("on", "about"):
         return None  # "an engineer briefed on the plans" describes the engineer
     if document_participle(toks, i) and strip_possessive(toks.low(i - 1)) in lx.DOCUMENT_NOUNS:
@@ -114,8 +116,11 @@ def cue_base(toks: Tokens, i: int) -> str | None:
     prev = toks.low(i - 1)
     if prev == "having":
         return None  # "Having said that, …" is a connective
-    if prev == "to" and toks.low(i - 2) in lx.RAISING_FORMS:
-        return base
+    if prev == "to" and (
+        toks.low(i - 2) in lx.RAISING_FORMS
+        or (toks.low(i - 2) == "on" and toks.low(i - 3) in lx.RAISING_FORMS)
+    ):
+        return base  # "appeared to suggest", "went on to explain"
     if prev in lx.DETERMINERS and prev in lx.STANDALONE_DETERMINERS and is_past(low, base):
         return base  # "No one expected", "the mother of three replied", "many said"
     if prev in lx.DETERMINERS or prev == "to" or (prev.endswith(("'s", "so-")) and prev != "'s"):
@@ -158,11 +163,9 @@ def aux_start(toks: Tokens, i: int) -> int:
         if low in lx.AUXILIARIES or is_adverb(low):
             j -= 1
         elif low == "to" and toks.is_word(j - 2) and toks.lows[j - 2] in lx.RAISING_FORMS:
-            j -= 2  # "appeared to suggest", "went on to say" keep the subject further left
-            if toks.low(j - 1) == "on" and toks.low(j) == "to":
-                j -= 1
-        elif low == "on" and toks.low(j) == "to" and toks.low(j - 2) in lx.RAISING_FORMS:
-            j -= 2
+            j -= 2  # "appeared to suggest" keeps the subject further left
+        elif low == "to" and toks.low(j - 2) == "on" and toks.low(j - 3) in lx.RAISING_FORMS:
+            j -= 3  # "went on to say"
         else:
             break
     return j

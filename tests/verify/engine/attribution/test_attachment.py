@@ -31,3 +31,24 @@ PSEUDO_CLEFTS = [
 @pytest.mark.parametrize(("body", "expected"), PSEUDO_CLEFTS)
 def test_a_verb_of_saying_in_a_pseudo_cleft_reports(body, expected):
     assert mentions(body) == expected
+
+
+def cues(body: str) -> list[tuple[str, str]]:
+    return [
+        (body[a.source_start : a.source_end], a.cue)
+        for per in suggest(body, segment(body))
+        for a in per
+    ]
+
+
+GOING_ON = [
+    ("Ham went on to explain how the cuts had tied his hands.", [("Ham", "went on to explain")]),
+    ("She has gone on to argue that the cuts were deep.", [("She", "has gone on to argue")]),
+    ("“It is over,” he went on.", [("he", "went on")]),
+    ("The talks went on for hours.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), GOING_ON)
+def test_going_on_to_say_is_one_cue_of_its_subject(body, expected):
+    assert cues(body) == expected
