@@ -392,9 +392,18 @@ def reported_inside(toks: Tokens, f: CueMatch, base: str, earlier: list[CueMatch
         return False
     return any(
         e.kind_hint != "post"
+        and not opening_participle(toks, e)
         and e.cue_last < f.mention.span_first
         and not _clause_break(toks, e.cue_last + 1, f.mention.span_first)
         for e in earlier
+    )
+
+
+def opening_participle(toks: Tokens, e: CueMatch) -> bool:
+    """Whether cue ``e`` is a participle opening the sentence ("Bemoaning the system, Trump
+    accused …"): its subject is the main clause's, whose verb it does not report."""
+    return e.kind_hint == "participle" and all(
+        not toks.is_word(k) or toks.lows[k] in lx.LEADING_NOISE for k in range(e.cue_first)
     )
 
 

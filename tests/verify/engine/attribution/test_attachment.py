@@ -52,3 +52,17 @@ GOING_ON = [
 @pytest.mark.parametrize(("body", "expected"), GOING_ON)
 def test_going_on_to_say_is_one_cue_of_its_subject(body, expected):
     assert cues(body) == expected
+
+
+OPENING_PARTICIPLES = [
+    (
+        "Bemoaning the “rigged system,” Dunmore accused the moderator of bias.",
+        [("Dunmore", "accused")],
+    ),
+    ("Pointing to the data, Smith argued the plan had failed.", [("Smith", "argued")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), OPENING_PARTICIPLES)
+def test_a_participle_opening_the_sentence_does_not_swallow_the_main_verb(body, expected):
+    assert cues(body) == expected
