@@ -111,7 +111,7 @@ SAYING_VERBS = _words(
     emphasise, observe, comment, remark, mention, predict, allege, testify, reiterate,
     conclude, estimate, suggest, recall, disclose, reveal, speculate, caution, inform, tweet,
     post, quip, joke, counter, retort, announce, learn, show, find, indicate, document, muse,
-    continue, go, point, brief, cite, highlight, forecast, understand, hear"""
+    continue, go, point, brief, cite, highlight, forecast, understand, hear, echo"""
 )
 # Cue verbs as often used for an action or a request as for a report ("asked for a sentence",
 # "commuters have complained", "published guidance"): a source only with content after them.
@@ -476,6 +476,12 @@ EDITORIAL_LABELS = _words(
     disclosure, credit, caption, image, graphic, tags, topics, share, subscribe"""
 )
 PLURAL_WORDS = _words("people, police, staff, military, authorities, personnel, clergy")
+# Nouns of quantity heading "a number of tax experts", "a handful of residents": the phrase
+# runs on over "of" to the people counted.
+QUANTITY_NOUNS = _words(
+    """number, majority, minority, handful, group, couple, dozen, dozens, score, scores,
+    hundreds, thousands, host, lot, lots, half, third, quarter, fraction, share, percent"""
+)
 PREMODIFIERS = _words(
     """former, retired, senior, top, then, deputy, acting, late, veteran, longtime,
     long-time, outgoing, incoming, current, new, chief, fellow, republican, democratic,

@@ -127,6 +127,7 @@ def prep_joins(toks: Tokens, left: int, right: int) -> bool:
         or low in lx.DOCUMENT_NOUNS
         or (low in lx.TITLES or low in lx.ORGANISATION_NOUNS or low in lx.POSTMODIFIERS)
         or low in lx.DOCUMENT_PARTICIPLES
+        or (low in lx.QUANTITY_NOUNS and toks.low(left + 1) == "of")
     )
 
 
@@ -385,6 +386,8 @@ def core_end(toks: Tokens, first: int, last: int) -> int:
         if low in lx.NP_PREPOSITIONS and toks.kinds[k] == WORD:
             if low in ("of", "for", "on") and toks.caps[k - 1] and toks.caps[min(k + 1, last)]:
                 continue
+            if low == "of" and toks.lows[k - 1] in lx.QUANTITY_NOUNS:
+                continue  # "a number of tax experts": the core is the people counted
             return k - 1
         if toks.texts[k] == "(":
             return k - 1

@@ -66,3 +66,30 @@ OPENING_PARTICIPLES = [
 @pytest.mark.parametrize(("body", "expected"), OPENING_PARTICIPLES)
 def test_a_participle_opening_the_sentence_does_not_swallow_the_main_verb(body, expected):
     assert cues(body) == expected
+
+
+QUANTIFIED_GROUPS = [
+    (
+        "A number of tax experts said the plan would raise revenue.",
+        [("A number of tax experts", "anonymous")],
+    ),
+    (
+        "A handful of residents told the council the road was unsafe.",
+        [("A handful of residents", "anonymous")],
+    ),
+    ("Dozens of workers said they had not been paid.", [("Dozens of workers", "anonymous")]),
+    (
+        "Her concerns were echoed by a number of lawmakers.",
+        [("a number of lawmakers", "anonymous")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), QUANTIFIED_GROUPS)
+def test_a_quantified_group_is_one_mention_of_the_people_counted(body, expected):
+    found = [
+        (body[a.source_start : a.source_end], a.source_kind)
+        for per in suggest(body, segment(body))
+        for a in per
+    ]
+    assert found == expected
