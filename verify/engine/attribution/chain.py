@@ -53,8 +53,11 @@ _PEOPLE = frozenset({SourceKind.OFFICIAL, SourceKind.PERSON, SourceKind.ANONYMOU
 
 
 def _trailing(toks: Tokens, link: Link) -> bool:
-    """Whether the cue stands after a comma, a dash or a closing quotation mark."""
+    """Whether the cue stands after a comma, a dash or a closing quotation mark (not as a
+    second verb: "…, I laughed and said" opens a clause of its own)."""
     k = link.start - 1
+    if toks.low(link.cue_first - 1) in ("and", "but"):
+        return False
     return k >= 0 and (toks.lows[k] in (",", "—", "–") or toks.kinds[k] == CLOSE)
 
 

@@ -496,7 +496,11 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         return found
     prev = toks.low(aux - 1)
     if prev in ("and", "but") and aux > 1:
-        # a second verb of the same subject: "… beamed and asked", "agreed, but also contended"
+        # a second verb of the same subject: "I laughed and said" (the subject of the first
+        # verb), "agreed, but also contended" (the subject of the clause's cue)
+        first_verb = coordinated_subject(toks, aux - 2)
+        if first_verb is not None:
+            return CueMatch(cue_first, last, first_verb, "pre")
         return CueMatch(cue_first, last, Mention(-1, -1, -1), "participle")
     clause_start = aux == 0 or prev in (",", ":", "—", "–") or toks.kinds[aux - 1] in QUOTES
     if base in lx.INVERTIBLE and clause_start:
@@ -508,6 +512,28 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         if m is not None and not _opens_clause(toks, m.span_last + 1):
             return CueMatch(verb, last, m, "post")
     return None
+
+
+def coordinated_subject(toks: Tokens, verb: int) -> Mention | None:
+    """The subject of the past-tense verb at token ``verb`` that stands right before "and"
+    ("I laughed and said", "the mayor paused and added"), when that verb is no cue (a cue
+    brings its own subject) and its subject is right before it; else None."""
+    low = toks.low(verb)
+    if (
+        not toks.is_word(verb)
+        or toks.caps[verb]
+        or low in lx.CUE_FORMS
+        or not low.endswith("ed")
+        or low in lx.DOCUMENT_NOUNS
+    ):
+        return None
+    j = aux_start(toks, verb) - 1
+    if not toks.is_word(j) or toks.inq[j] or not head_ok(toks, j):
+        return None
+    first = scan_left(toks, j)
+    if first is None or first > j:
+        return None
+    return Mention(first, j, j)
 
 
 def told_object(toks: Tokens, last: int, base: str) -> Mention | None:

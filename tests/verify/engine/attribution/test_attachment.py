@@ -93,3 +93,29 @@ def test_a_quantified_group_is_one_mention_of_the_people_counted(body, expected)
         for a in per
     ]
     assert found == expected
+
+
+SECOND_VERBS = [
+    (
+        "Once, when my mother mentioned the devil to me, I laughed and said I did not care.",
+        [("my mother", "mentioned", None), ("I", "said", None)],
+    ),
+    (
+        "The mayor paused and added that the bridge would reopen.",
+        [("The mayor", "added", None)],
+    ),
+    (
+        "The ministry issued a statement and said the plant was safe.",
+        [("The ministry", "said", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SECOND_VERBS)
+def test_a_second_verb_after_and_belongs_to_the_subject_of_the_first(body, expected):
+    found = [
+        (body[a.source_start : a.source_end], a.cue, a.via)
+        for per in suggest(body, segment(body))
+        for a in per
+    ]
+    assert found == expected
