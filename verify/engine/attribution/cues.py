@@ -17,6 +17,7 @@ from verify.engine import lexicon as lx
 from verify.engine.attribution.complements import parenthetical, reports_content
 from verify.engine.attribution.phrases import (
     Mention,
+    antecedent_of_who,
     core_end,
     document_participle,
     head_ok,
@@ -386,7 +387,7 @@ def reported_inside(toks: Tokens, f: CueMatch, base: str, earlier: list[CueMatch
     …", "X said he welcomed …". Verbs of saying stay sources there ("X said Y told him …", Y via
     X), and so does a tail after the content ("…, while B argued …, the paper reported").
     """
-    if f.kind_hint != "pre" or base in lx.RELAYED_SAYING_VERBS:
+    if f.kind_hint != "pre" or (base in lx.RELAYED_SAYING_VERBS and not _described(toks, f)):
         return False
     if parenthetical(toks, f.mention.span_first, f.cue_last):
         return False
@@ -405,6 +406,14 @@ def opening_participle(toks: Tokens, e: CueMatch) -> bool:
     return e.kind_hint == "participle" and all(
         not toks.is_word(k) or toks.lows[k] in lx.LEADING_NOISE for k in range(e.cue_first)
     )
+
+
+def _described(toks: Tokens, f: CueMatch) -> bool:
+    """Whether the cue's subject is someone only a relative clause describes ("users who said
+    they were under 18"): inside another source's words that tells who they are, not what
+    they say."""
+    m = f.mention
+    return m.span_first != m.first and not head_ok(toks, m.last) and antecedent_of_who(toks, m.last)
 
 
 # Words that, after a comma, open a clause of the writer's own rather than more of what the

@@ -14,6 +14,7 @@ from verify.engine import lexicon as lx
 from verify.engine.attribution.phrases import (
     APPOSITIVE_OPENERS,
     Mention,
+    antecedent_of_who,
     document_participle,
     head_ok,
     is_role,
@@ -101,7 +102,7 @@ def subject_before(toks: Tokens, aux: int) -> Mention | None:
         k = j - 1
         if toks.low(k) == ",":
             k -= 1
-        first = scan_left(toks, k)
+        first = scan_left(toks, k, someone=antecedent_of_who(toks, k))
         if first is None:
             return None
         return Mention(first, k, j, span_first=j)

@@ -119,3 +119,23 @@ def test_a_second_verb_after_and_belongs_to_the_subject_of_the_first(body, expec
         for a in per
     ]
     assert found == expected
+
+
+RELATIVES = [
+    ("They hired an architect who said the design was flawed.", [("who", "said")]),
+    ("The architect, who said he was never paid, sued the developer.", [("who", "said")]),
+    (
+        "Dunmore refused to pay an architect who said he was owed money, saying the work was poor.",
+        [("who", "said"), ("Dunmore", "saying")],
+    ),
+    # inside another source's words a relative only tells who someone is
+    (
+        "The regulator said it had concerns about users who said they were under 18.",
+        [("The regulator", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), RELATIVES)
+def test_who_makes_its_antecedent_a_speaker(body, expected):
+    assert cues(body) == expected
