@@ -475,6 +475,9 @@ EDITORIAL_LABELS = _words(
     read more, watch, read, photo, video, source, sources, listen, see also, advertisement,
     disclosure, credit, caption, image, graphic, tags, topics, share, subscribe"""
 )
+# Conjunctions that open an adverbial clause fronted before the main clause: "As Clinton
+# talked about …, Trump highlighted …", "When the mayor said …, residents argued …".
+FRONTED_OPENERS = _words("as, when, while, after, before, if, although, though, because, since")
 PLURAL_WORDS = _words("people, police, staff, military, authorities, personnel, clergy")
 # Nouns of quantity heading "a number of tax experts", "a handful of residents": the phrase
 # runs on over "of" to the people counted.

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from verify.engine.attribution.complements import in_fronted_clause
 from verify.engine.attribution.tokens import CLOSE, Tokens
 from verify.engine.vocabulary import SourceKind
 
@@ -112,7 +113,10 @@ def relays(toks: Tokens, links: Sequence[Link]) -> list[int | None]:
         if lj.citing or lj.participle or not _trailing(toks, lj):
             continue
         for i in range(j):
-            if links[i].cue_first < lj.start and via[i] is None and not links[i].according:
+            li = links[i]
+            if in_fronted_clause(toks, li.cue_first, li.cue_last, lj.start):
+                continue  # "When the mayor said …, residents argued …": no relay
+            if li.cue_first < lj.start and via[i] is None and not li.according:
                 link(i, j)  # a leading "According to X," frames what follows it instead
     for i, li in enumerate(links):
         if li.citing or li.participle:

@@ -14,7 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verify.engine import lexicon as lx
-from verify.engine.attribution.complements import parenthetical, reports_content
+from verify.engine.attribution.complements import (
+    in_fronted_clause,
+    parenthetical,
+    reports_content,
+)
 from verify.engine.attribution.phrases import (
     Mention,
     antecedent_of_who,
@@ -394,6 +398,7 @@ def reported_inside(toks: Tokens, f: CueMatch, base: str, earlier: list[CueMatch
     return any(
         e.kind_hint != "post"
         and not opening_participle(toks, e)
+        and not in_fronted_clause(toks, e.cue_first, e.cue_last, f.mention.span_first)
         and e.cue_last < f.mention.span_first
         and not _clause_break(toks, e.cue_last + 1, f.mention.span_first)
         for e in earlier

@@ -139,3 +139,30 @@ RELATIVES = [
 @pytest.mark.parametrize(("body", "expected"), RELATIVES)
 def test_who_makes_its_antecedent_a_speaker(body, expected):
     assert cues(body) == expected
+
+
+FRONTED_CLAUSES = [
+    (
+        "As Clinton talked about unity, Dunmore highlighted his message that order came first.",
+        [("Clinton", "talked about", None), ("Dunmore", "highlighted", None)],
+    ),
+    (
+        "When the mayor said the bridge was safe, residents argued it was not.",
+        [("the mayor", "said", None), ("residents", "argued", None)],
+    ),
+    # a trailing frame still relays what comes before it
+    (
+        "Rubio said the plan was dead, the diplomats said.",
+        [("Rubio", "said", "the diplomats"), ("the diplomats", "said", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), FRONTED_CLAUSES)
+def test_a_fronted_clause_neither_reports_nor_is_relayed_by_the_main_clause(body, expected):
+    found = [
+        (body[a.source_start : a.source_end], a.cue, a.via)
+        for per in suggest(body, segment(body))
+        for a in per
+    ]
+    assert found == expected
