@@ -102,6 +102,8 @@ def subject_before(toks: Tokens, aux: int) -> Mention | None:
         k = j - 1
         if toks.low(k) == ",":
             k -= 1
+        while k > 0 and low != "that" and _is_dash(toks, k):
+            k -= 1  # "the study -- which notes that …"
         first = scan_left(toks, k, someone=antecedent_of_who(toks, k))
         if first is None:
             return None

@@ -128,6 +128,7 @@ RELATIVES = [
         "Dunmore refused to pay an architect who said he was owed money, saying the work was poor.",
         [("who", "said"), ("Dunmore", "saying")],
     ),
+    ("The report — which found that rents rose — was shelved.", [("which", "found")]),
     # inside another source's words a relative only tells who someone is
     (
         "The regulator said it had concerns about users who said they were under 18.",
