@@ -140,8 +140,11 @@ def in_fronted_clause(toks: Tokens, cue_first: int, cue_last: int, stop: int) ->
 
 
 def parenthetical(toks: Tokens, span_first: int, last: int) -> bool:
-    """Whether "subject + cue" is set off after the clause it reports: "…, she complained."."""
+    """Whether "subject + cue" is set off after the clause it reports: "…, she complained.",
+    or a comment clause "…, as a memo put it."."""
     before = span_first - 1
+    if toks.low(before) == "as":
+        before -= 1
     if before < 0 or not (
         toks.texts[before] in (",", ":")
         or toks.texts[before] in DASHES

@@ -167,3 +167,25 @@ def test_a_fronted_clause_neither_reports_nor_is_relayed_by_the_main_clause(body
         for a in per
     ]
     assert found == expected
+
+
+COMMENT_CLAUSES = [
+    (
+        "The rule requires a “lawful source of income,” as a Home Office memo put it.",
+        [("a Home Office memo", "put it", None)],
+    ),
+    (
+        "Officials said the road was closed, as the mayor noted.",
+        [("Officials", "said", None), ("the mayor", "noted", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), COMMENT_CLAUSES)
+def test_an_as_clause_after_the_content_is_a_source_of_its_own(body, expected):
+    found = [
+        (body[a.source_start : a.source_end], a.cue, a.via)
+        for per in suggest(body, segment(body))
+        for a in per
+    ]
+    assert found == expected
