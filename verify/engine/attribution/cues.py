@@ -355,13 +355,17 @@ def document_cue(toks: Tokens, verb: int) -> CueMatch | None:
     return CueMatch(aux, verb, m, "pre")
 
 
+_CURRENCY = frozenset({"$", "£", "€", "¥"})
+
+
 def _puts_a_figure(toks: Tokens, verb: int) -> bool:
     """ "put the number at 5,000": "put", an object of a few words, "at" and an amount."""
     if toks.lows[verb] not in ("put", "puts"):
         return False
     for k in range(verb + 1, min(verb + 6, toks.n - 1)):
         if toks.lows[k] == "at":
-            return toks.kinds[k + 1] == NUM or toks.low(k + 1) in ("about", "around", "least")
+            amount = k + 1 + (toks.texts[k + 1] in _CURRENCY)  # "at $498 billion"
+            return toks.kinds[amount] == NUM or toks.low(amount) in ("about", "around", "least")
     return False
 
 

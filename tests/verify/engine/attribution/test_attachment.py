@@ -189,3 +189,15 @@ def test_an_as_clause_after_the_content_is_a_source_of_its_own(body, expected):
         for a in per
     ]
     assert found == expected
+
+
+FIGURES = [
+    ("The Tax Foundation puts the figure at $498 billion.", [("The Tax Foundation", "puts")]),
+    ("Local officials put the death toll at 42.", [("Local officials", "put")]),
+    ("The union put the blame on the board.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), FIGURES)
+def test_putting_a_figure_at_an_amount_is_an_estimate(body, expected):
+    assert cues(body) == expected
