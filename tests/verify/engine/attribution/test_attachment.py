@@ -201,3 +201,15 @@ FIGURES = [
 @pytest.mark.parametrize(("body", "expected"), FIGURES)
 def test_putting_a_figure_at_an_amount_is_an_estimate(body, expected):
     assert cues(body) == expected
+
+
+CALLING = [
+    ("His surrogates called him “a genius” for his tax strategy.", [("His surrogates", "called")]),
+    ("Critics called the plan a disgrace.", [("Critics", "called")]),
+    ("The union called a strike for Monday.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CALLING)
+def test_calling_someone_something_is_saying_it(body, expected):
+    assert cues(body) == expected
