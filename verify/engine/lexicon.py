@@ -87,13 +87,13 @@ SPEECH_VERBS = _words(
     advocate, champion, discuss, offer, view, voice, float, pitch,
     sing, cheer, boo, rail, ridicule, taunt, berate, chide, fault, credit, call,
     challenge, press, demand, reassure, mull, ponder, tease, rule, identify, decide, aim, seek,
-    encourage, chastise, compliment, articulate, put"""
+    encourage, chastise, compliment, articulate, put, detail, reference"""
 )
 # Verbs of thinking and wanting: PolNeAR-style attribution of beliefs and intentions.
 COGNITION_VERBS = _words(
     """believe, think, feel, hope, expect, fear, worry, doubt, suspect, wish, want,
     consider, realize, realise, recognize, recognise, anticipate, intend, refuse, decline,
-    foresee, reckon, imagine, understand, regret, envision, know"""
+    foresee, reckon, imagine, understand, regret, envision, know, wonder"""
 )
 # Verbs whose subject is usually evidence: a study found, records show.
 EVIDENCE_VERBS = _words("show, find, indicate, document, suggest, reveal, conclude")

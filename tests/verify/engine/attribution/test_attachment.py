@@ -213,3 +213,21 @@ CALLING = [
 @pytest.mark.parametrize(("body", "expected"), CALLING)
 def test_calling_someone_something_is_saying_it(body, expected):
     assert cues(body) == expected
+
+
+SPEECH_AND_THOUGHT = [
+    (
+        "The newspaper has also detailed spending by the foundation.",
+        [("The newspaper", "has also detailed")],
+    ),
+    ("The ad then references a 2006 interview with the senator.", [("The ad", "then references")]),
+    (
+        "The nominee has repeatedly wondered whether the moderators will be fair.",
+        [("The nominee", "has repeatedly wondered")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SPEECH_AND_THOUGHT)
+def test_detailing_referencing_and_wondering_are_cues(body, expected):
+    assert cues(body) == expected
