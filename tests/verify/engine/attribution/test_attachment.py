@@ -225,6 +225,8 @@ SPEECH_AND_THOUGHT = [
         "The nominee has repeatedly wondered whether the moderators will be fair.",
         [("The nominee", "has repeatedly wondered")],
     ),
+    ("The governor underscored that the budget was balanced.", [("The governor", "underscored")]),
+    ("Opposition lawmakers rip the budget as a giveaway.", [("Opposition lawmakers", "rip")]),
 ]
 
 
