@@ -40,6 +40,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "mean": ("mean", "means", "meant"),
     "put": ("put", "puts"),
     "go": ("go", "goes", "went", "gone", "going"),
+    "lay": ("lay", "lays", "laid", "laying"),
 }
 
 
@@ -87,7 +88,7 @@ SPEECH_VERBS = _words(
     advocate, champion, discuss, offer, view, voice, float, pitch,
     sing, cheer, boo, rail, ridicule, taunt, berate, chide, fault, credit, call,
     challenge, press, demand, reassure, mull, ponder, tease, rule, identify, decide, aim, seek,
-    encourage, chastise, compliment, articulate, put, detail, reference, underscore, rip"""
+    encourage, chastise, compliment, articulate, put, detail, reference, underscore, rip, lay"""
 )
 # Verbs of thinking and wanting: PolNeAR-style attribution of beliefs and intentions.
 COGNITION_VERBS = _words(
@@ -180,6 +181,7 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
     "go": frozenset({"on"}),
     "continue": frozenset(),
     "sound": frozenset({"off"}),
+    "lay": frozenset({"out"}),
 }
 
 
@@ -214,7 +216,20 @@ CUE_FORMS = {
 }
 # Forms that take a cue only with their particle ("called for", not "called").
 PARTICLE_ONLY = frozenset(
-    {"point", "weigh", "lash", "push", "go", "continue", "sound", "speak", "talk", "refer", "put"}
+    {
+        "point",
+        "weigh",
+        "lash",
+        "push",
+        "go",
+        "continue",
+        "sound",
+        "speak",
+        "talk",
+        "refer",
+        "put",
+        "lay",
+    }
 )
 
 AUXILIARIES = _words(

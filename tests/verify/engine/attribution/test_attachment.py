@@ -227,6 +227,8 @@ SPEECH_AND_THOUGHT = [
     ),
     ("The governor underscored that the budget was balanced.", [("The governor", "underscored")]),
     ("Opposition lawmakers rip the budget as a giveaway.", [("Opposition lawmakers", "rip")]),
+    ("Hartley laid out her plan for child care on Monday.", [("Hartley", "laid out")]),
+    ("The dog lay on the mat while the minister spoke.", []),
 ]
 
 
