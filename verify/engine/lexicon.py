@@ -39,6 +39,8 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "understand": ("understand", "understands", "understood"),
     "mean": ("mean", "means", "meant"),
     "put": ("put", "puts"),
+    "go": ("go", "goes", "went", "gone", "going"),
+    "lay": ("lay", "lays", "laid", "laying"),
 }
 
 
@@ -86,13 +88,13 @@ SPEECH_VERBS = _words(
     advocate, champion, discuss, offer, view, voice, float, pitch,
     sing, cheer, boo, rail, ridicule, taunt, berate, chide, fault, credit, call,
     challenge, press, demand, reassure, mull, ponder, tease, rule, identify, decide, aim, seek,
-    encourage, chastise, compliment, articulate, put"""
+    encourage, chastise, compliment, articulate, put, detail, reference, underscore, rip, lay"""
 )
 # Verbs of thinking and wanting: PolNeAR-style attribution of beliefs and intentions.
 COGNITION_VERBS = _words(
     """believe, think, feel, hope, expect, fear, worry, doubt, suspect, wish, want,
     consider, realize, realise, recognize, recognise, anticipate, intend, refuse, decline,
-    foresee, reckon, imagine, understand, regret, envision, know"""
+    foresee, reckon, imagine, understand, regret, envision, know, wonder"""
 )
 # Verbs whose subject is usually evidence: a study found, records show.
 EVIDENCE_VERBS = _words("show, find, indicate, document, suggest, reveal, conclude")
@@ -110,7 +112,7 @@ SAYING_VERBS = _words(
     emphasise, observe, comment, remark, mention, predict, allege, testify, reiterate,
     conclude, estimate, suggest, recall, disclose, reveal, speculate, caution, inform, tweet,
     post, quip, joke, counter, retort, announce, learn, show, find, indicate, document, muse,
-    continue, go, point, brief, cite, highlight, forecast, understand, hear"""
+    continue, go, point, brief, cite, highlight, forecast, understand, hear, echo"""
 )
 # Cue verbs as often used for an action or a request as for a report ("asked for a sentence",
 # "commuters have complained", "published guidance"): a source only with content after them.
@@ -179,6 +181,7 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
     "go": frozenset({"on"}),
     "continue": frozenset(),
     "sound": frozenset({"off"}),
+    "lay": frozenset({"out"}),
 }
 
 
@@ -213,7 +216,20 @@ CUE_FORMS = {
 }
 # Forms that take a cue only with their particle ("called for", not "called").
 PARTICLE_ONLY = frozenset(
-    {"point", "weigh", "lash", "push", "go", "continue", "sound", "speak", "talk", "refer", "put"}
+    {
+        "point",
+        "weigh",
+        "lash",
+        "push",
+        "go",
+        "continue",
+        "sound",
+        "speak",
+        "talk",
+        "refer",
+        "put",
+        "lay",
+    }
 )
 
 AUXILIARIES = _words(
@@ -383,9 +399,9 @@ ANONYMOUS_NOUNS = _words(
     democrats, conservatives, liberals, progressives, others, executives, someone, somebody,
     everyone, individual, individuals, student, students, parent, parents, man, woman, men,
     women, participant, participants, respondent, respondents, americans, citizens, fans,
-    strategist, strategists, operative, operatives, donor, donors, pollster, pollsters,
-    historian, historians, scholar, scholars, commentator, commentators, pundit, pundits,
-    politician, politicians, candidate, candidates, delegate, delegates, senators,
+    strategist, strategists, operative, operatives, surrogate, surrogates, donor, donors,
+    pollster, pollsters, historian, historians, scholar, scholars, commentator, commentators,
+    pundit, pundits, politician, politicians, candidate, candidates, delegate, delegates, senators,
     representatives, governors, mayors, ministers, ambassadors, envoys, commanders, soldiers,
     troops, agents, detectives, journalists, journalist, reporter, reporters, correspondent,
     editor, editors, spokespeople, spokesmen, spokeswomen, executive, manager, managers,
@@ -474,7 +490,16 @@ EDITORIAL_LABELS = _words(
     read more, watch, read, photo, video, source, sources, listen, see also, advertisement,
     disclosure, credit, caption, image, graphic, tags, topics, share, subscribe"""
 )
+# Conjunctions that open an adverbial clause fronted before the main clause: "As Clinton
+# talked about …, Trump highlighted …", "When the mayor said …, residents argued …".
+FRONTED_OPENERS = _words("as, when, while, after, before, if, although, though, because, since")
 PLURAL_WORDS = _words("people, police, staff, military, authorities, personnel, clergy")
+# Nouns of quantity heading "a number of tax experts", "a handful of residents": the phrase
+# runs on over "of" to the people counted.
+QUANTITY_NOUNS = _words(
+    """number, majority, minority, handful, group, couple, dozen, dozens, score, scores,
+    hundreds, thousands, host, lot, lots, half, third, quarter, fraction, share, percent"""
+)
 PREMODIFIERS = _words(
     """former, retired, senior, top, then, deputy, acting, late, veteran, longtime,
     long-time, outgoing, incoming, current, new, chief, fellow, republican, democratic,

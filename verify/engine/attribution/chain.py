@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from verify.engine.attribution.complements import in_fronted_clause
 from verify.engine.attribution.tokens import CLOSE, Tokens
 from verify.engine.vocabulary import SourceKind
 
@@ -53,8 +54,11 @@ _PEOPLE = frozenset({SourceKind.OFFICIAL, SourceKind.PERSON, SourceKind.ANONYMOU
 
 
 def _trailing(toks: Tokens, link: Link) -> bool:
-    """Whether the cue stands after a comma, a dash or a closing quotation mark."""
+    """Whether the cue stands after a comma, a dash or a closing quotation mark (not as a
+    second verb: "…, I laughed and said" opens a clause of its own)."""
     k = link.start - 1
+    if toks.low(link.cue_first - 1) in ("and", "but"):
+        return False
     return k >= 0 and (toks.lows[k] in (",", "—", "–") or toks.kinds[k] == CLOSE)
 
 
@@ -109,7 +113,10 @@ def relays(toks: Tokens, links: Sequence[Link]) -> list[int | None]:
         if lj.citing or lj.participle or not _trailing(toks, lj):
             continue
         for i in range(j):
-            if links[i].cue_first < lj.start and via[i] is None and not links[i].according:
+            li = links[i]
+            if in_fronted_clause(toks, li.cue_first, li.cue_last, lj.start):
+                continue  # "When the mayor said …, residents argued …": no relay
+            if li.cue_first < lj.start and via[i] is None and not li.according:
                 link(i, j)  # a leading "According to X," frames what follows it instead
     for i, li in enumerate(links):
         if li.citing or li.participle:

@@ -127,9 +127,24 @@ def _calls_an_event(toks: Tokens, k: int) -> bool:
     return not (after < toks.n and (toks.kinds[after] == OPEN or toks.lows[after] in ("a", "an")))
 
 
+def in_fronted_clause(toks: Tokens, cue_first: int, cue_last: int, stop: int) -> bool:
+    """Whether the cue at tokens cue_first..cue_last sits in an adverbial clause opening the
+    sentence ("As Clinton talked about …,", "When the mayor said …,") that a comma ends before
+    token ``stop``: the main clause after it is not what the cue reports, nor its relay."""
+    k = 0
+    while k < toks.n and (not toks.is_word(k) or toks.lows[k] in ("even", "but", "and")):
+        k += 1
+    if toks.low(k) not in lx.FRONTED_OPENERS or k >= cue_first:
+        return False
+    return any(toks.texts[j] == "," for j in range(cue_last + 1, stop))
+
+
 def parenthetical(toks: Tokens, span_first: int, last: int) -> bool:
-    """Whether "subject + cue" is set off after the clause it reports: "…, she complained."."""
+    """Whether "subject + cue" is set off after the clause it reports: "…, she complained.",
+    or a comment clause "…, as a memo put it."."""
     before = span_first - 1
+    if toks.low(before) == "as":
+        before -= 1
     if before < 0 or not (
         toks.texts[before] in (",", ":")
         or toks.texts[before] in DASHES

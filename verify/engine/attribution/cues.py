@@ -14,9 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verify.engine import lexicon as lx
-from verify.engine.attribution.complements import parenthetical, reports_content
+from verify.engine.attribution.complements import (
+    in_fronted_clause,
+    parenthetical,
+    reports_content,
+)
 from verify.engine.attribution.phrases import (
     Mention,
+    antecedent_of_who,
     core_end,
     document_participle,
     head_ok,
@@ -107,6 +112,8 @@ def cue_base(toks: Tokens, i: int) -> str | None:
         and not (base == "continue" and (i + 1 >= toks.n or toks.kinds[i + 1] == PUNCT))
     ):
         return None
+    if base == "go" and toks.low(i + 2) == "to" and toks.low(i + 3) in lx.CUE_FORMS:
+        return None  # "went on to explain": the cue is the verb after "to"
     if low in lx.POSTMODIFIERS and toks.low(i + 1) in ("on", "about"):
         return None  # "an engineer briefed on the plans" describes the engineer
     if document_participle(toks, i) and strip_possessive(toks.low(i - 1)) in lx.DOCUMENT_NOUNS:
@@ -114,8 +121,11 @@ def cue_base(toks: Tokens, i: int) -> str | None:
     prev = toks.low(i - 1)
     if prev == "having":
         return None  # "Having said that, …" is a connective
-    if prev == "to" and toks.low(i - 2) in lx.RAISING_FORMS:
-        return base
+    if prev == "to" and (
+        toks.low(i - 2) in lx.RAISING_FORMS
+        or (toks.low(i - 2) == "on" and toks.low(i - 3) in lx.RAISING_FORMS)
+    ):
+        return base  # "appeared to suggest", "went on to explain"
     if prev in lx.DETERMINERS and prev in lx.STANDALONE_DETERMINERS and is_past(low, base):
         return base  # "No one expected", "the mother of three replied", "many said"
     if prev in lx.DETERMINERS or prev == "to" or (prev.endswith(("'s", "so-")) and prev != "'s"):
@@ -158,11 +168,9 @@ def aux_start(toks: Tokens, i: int) -> int:
         if low in lx.AUXILIARIES or is_adverb(low):
             j -= 1
         elif low == "to" and toks.is_word(j - 2) and toks.lows[j - 2] in lx.RAISING_FORMS:
-            j -= 2  # "appeared to suggest", "went on to say" keep the subject further left
-            if toks.low(j - 1) == "on" and toks.low(j) == "to":
-                j -= 1
-        elif low == "on" and toks.low(j) == "to" and toks.low(j - 2) in lx.RAISING_FORMS:
-            j -= 2
+            j -= 2  # "appeared to suggest" keeps the subject further left
+        elif low == "to" and toks.low(j - 2) == "on" and toks.low(j - 3) in lx.RAISING_FORMS:
+            j -= 3  # "went on to say"
         else:
             break
     return j
@@ -347,13 +355,17 @@ def document_cue(toks: Tokens, verb: int) -> CueMatch | None:
     return CueMatch(aux, verb, m, "pre")
 
 
+_CURRENCY = frozenset({"$", "£", "€", "¥"})
+
+
 def _puts_a_figure(toks: Tokens, verb: int) -> bool:
     """ "put the number at 5,000": "put", an object of a few words, "at" and an amount."""
     if toks.lows[verb] not in ("put", "puts"):
         return False
     for k in range(verb + 1, min(verb + 6, toks.n - 1)):
         if toks.lows[k] == "at":
-            return toks.kinds[k + 1] == NUM or toks.low(k + 1) in ("about", "around", "least")
+            amount = k + 1 + (toks.texts[k + 1] in _CURRENCY)  # "at $498 billion"
+            return toks.kinds[amount] == NUM or toks.low(amount) in ("about", "around", "least")
     return False
 
 
@@ -383,16 +395,34 @@ def reported_inside(toks: Tokens, f: CueMatch, base: str, earlier: list[CueMatch
     …", "X said he welcomed …". Verbs of saying stay sources there ("X said Y told him …", Y via
     X), and so does a tail after the content ("…, while B argued …, the paper reported").
     """
-    if f.kind_hint != "pre" or base in lx.RELAYED_SAYING_VERBS:
+    if f.kind_hint != "pre" or (base in lx.RELAYED_SAYING_VERBS and not _described(toks, f)):
         return False
     if parenthetical(toks, f.mention.span_first, f.cue_last):
         return False
     return any(
         e.kind_hint != "post"
+        and not opening_participle(toks, e)
+        and not in_fronted_clause(toks, e.cue_first, e.cue_last, f.mention.span_first)
         and e.cue_last < f.mention.span_first
         and not _clause_break(toks, e.cue_last + 1, f.mention.span_first)
         for e in earlier
     )
+
+
+def opening_participle(toks: Tokens, e: CueMatch) -> bool:
+    """Whether cue ``e`` is a participle opening the sentence ("Bemoaning the system, Trump
+    accused …"): its subject is the main clause's, whose verb it does not report."""
+    return e.kind_hint == "participle" and all(
+        not toks.is_word(k) or toks.lows[k] in lx.LEADING_NOISE for k in range(e.cue_first)
+    )
+
+
+def _described(toks: Tokens, f: CueMatch) -> bool:
+    """Whether the cue's subject is someone only a relative clause describes ("users who said
+    they were under 18"): inside another source's words that tells who they are, not what
+    they say."""
+    m = f.mention
+    return m.span_first != m.first and not head_ok(toks, m.last) and antecedent_of_who(toks, m.last)
 
 
 # Words that, after a comma, open a clause of the writer's own rather than more of what the
@@ -472,7 +502,7 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
     mention = (
         relative_subject(toks, aux) or participle_subject(toks, aux) or subject_before(toks, aux)
     )
-    if mention is not None and object_relative(toks, mention):
+    if mention is not None and object_relative(toks, mention, last):
         return None
     if mention is not None:
         found = CueMatch(cue_first, last, mention, "pre")
@@ -484,7 +514,11 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         return found
     prev = toks.low(aux - 1)
     if prev in ("and", "but") and aux > 1:
-        # a second verb of the same subject: "… beamed and asked", "agreed, but also contended"
+        # a second verb of the same subject: "I laughed and said" (the subject of the first
+        # verb), "agreed, but also contended" (the subject of the clause's cue)
+        first_verb = coordinated_subject(toks, aux - 2)
+        if first_verb is not None:
+            return CueMatch(cue_first, last, first_verb, "pre")
         return CueMatch(cue_first, last, Mention(-1, -1, -1), "participle")
     clause_start = aux == 0 or prev in (",", ":", "—", "–") or toks.kinds[aux - 1] in QUOTES
     if base in lx.INVERTIBLE and clause_start:
@@ -496,6 +530,28 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         if m is not None and not _opens_clause(toks, m.span_last + 1):
             return CueMatch(verb, last, m, "post")
     return None
+
+
+def coordinated_subject(toks: Tokens, verb: int) -> Mention | None:
+    """The subject of the past-tense verb at token ``verb`` that stands right before "and"
+    ("I laughed and said", "the mayor paused and added"), when that verb is no cue (a cue
+    brings its own subject) and its subject is right before it; else None."""
+    low = toks.low(verb)
+    if (
+        not toks.is_word(verb)
+        or toks.caps[verb]
+        or low in lx.CUE_FORMS
+        or not low.endswith("ed")
+        or low in lx.DOCUMENT_NOUNS
+    ):
+        return None
+    j = aux_start(toks, verb) - 1
+    if not toks.is_word(j) or toks.inq[j] or not head_ok(toks, j):
+        return None
+    first = scan_left(toks, j)
+    if first is None or first > j:
+        return None
+    return Mention(first, j, j)
 
 
 def told_object(toks: Tokens, last: int, base: str) -> Mention | None:

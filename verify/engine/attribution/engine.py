@@ -116,8 +116,11 @@ def suggest_sentence(
         if classes and base in lx.COGNITION_VERBS and base not in lx.SPEECH_VERBS:
             continue  # a belief inside reported speech ("said she wanted …")
         if f.kind_hint == "participle":
-            if classes:
-                prev_f, prev_c = classes[-1]
+            # "…, saying" is the clause subject's, not a relative's ("X defended an architect
+            # who said …, saying …" is X)
+            subjects = [(g, d) for g, d in classes if g.mention.span_first == g.mention.first]
+            if subjects:
+                prev_f, prev_c = subjects[-1]
                 f.mention = prev_f.mention
                 classes.append((f, prev_c))
                 continue

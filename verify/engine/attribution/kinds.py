@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from verify.engine import lexicon as lx
 from verify.engine.attribution.context import ArticleContext, is_place
-from verify.engine.attribution.phrases import PEOPLE_SUFFIXES, PERSON_SUFFIXES, Mention, core_end
+from verify.engine.attribution.phrases import (
+    PEOPLE_SUFFIXES,
+    PERSON_SUFFIXES,
+    Mention,
+    antecedent_of_who,
+    core_end,
+)
 from verify.engine.attribution.roles import (
     GENERIC_ORGANISATIONS,
     INSTITUTION_ENDINGS,
@@ -148,6 +154,8 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
         official = role == SourceKind.OFFICIAL or (role is None and known)
         kind = SourceKind.OFFICIAL if official else SourceKind.PERSON
         return SourceClass(kind, full, plural and "and" in lows)
+    if antecedent_of_who(toks, m.last):  # "an architect who said": "who" names someone
+        return SourceClass(SourceKind.ANONYMOUS, full_text, plural)
     return None
 
 

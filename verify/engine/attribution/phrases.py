@@ -20,6 +20,7 @@ from verify.engine.attribution.tokens import (
     PUNCT,
     WORD,
     Tokens,
+    is_adverb,
     strip_possessive,
 )
 
@@ -109,8 +110,8 @@ def np_word_ok(toks: Tokens, i: int) -> bool:
     if not toks.is_word(i):
         return False
     low = toks.lows[i]
-    if toks.caps[i]:
-        return low not in lx.PRONOUNS and low not in lx.RELATIVE
+    if toks.caps[i]:  # a sentence's first word: "What the inspectors said is …"
+        return low not in lx.PRONOUNS and low not in lx.RELATIVE and low != "what"
     if low in lx.BOUNDARY or low in lx.PRONOUNS:
         return False
     return not (low in lx.CUE_FORMS and low not in lx.DOCUMENT_NOUNS | lx.ANONYMOUS_NOUNS)
@@ -127,11 +128,15 @@ def prep_joins(toks: Tokens, left: int, right: int) -> bool:
         or low in lx.DOCUMENT_NOUNS
         or (low in lx.TITLES or low in lx.ORGANISATION_NOUNS or low in lx.POSTMODIFIERS)
         or low in lx.DOCUMENT_PARTICIPLES
+        or (low in lx.QUANTITY_NOUNS and toks.low(left + 1) == "of")
     )
 
 
-def scan_left(toks: Tokens, end: int, floor: int = 0) -> int | None:
-    """First token of the noun phrase ending at token ``end``; None when there is none."""
+def scan_left(toks: Tokens, end: int, floor: int = 0, *, someone: bool = False) -> int | None:
+    """First token of the noun phrase ending at token ``end``; None when there is none.
+
+    ``someone`` says the grammar already makes the phrase name someone (the antecedent of
+    "who": "an architect who said"), so its head need not be a known source noun."""
     if not toks.is_word(end):
         return None
     if toks.lows[end] in lx.PRONOUNS:
@@ -175,7 +180,7 @@ def scan_left(toks: Tokens, end: int, floor: int = 0) -> int | None:
         first = i
         i -= 1
     first = trim_premodifiers(toks, first, end)
-    if not head_ok(toks, end):
+    if not someone and not head_ok(toks, end):
         # "officials familiar with the matter": the head sits before its modifier
         core = core_end(toks, first, end)
         if core == end or not (toks.caps[core] or head_ok(toks, core)):
@@ -385,6 +390,8 @@ def core_end(toks: Tokens, first: int, last: int) -> int:
         if low in lx.NP_PREPOSITIONS and toks.kinds[k] == WORD:
             if low in ("of", "for", "on") and toks.caps[k - 1] and toks.caps[min(k + 1, last)]:
                 continue
+            if low == "of" and toks.lows[k - 1] in lx.QUANTITY_NOUNS:
+                continue  # "a number of tax experts": the core is the people counted
             return k - 1
         if toks.texts[k] == "(":
             return k - 1
@@ -405,3 +412,27 @@ def name_like(toks: Tokens, first: int, last: int) -> bool:
     if last - first > 4 or last < first:
         return False
     return all(toks.caps[k] and toks.kinds[k] == WORD for k in range(first, last + 1))
+
+
+def common_noun(toks: Tokens, i: int) -> bool:
+    """Whether token i may be a lower-case noun ending a phrase ("architect", "surrogates"):
+    a word that is no function word, cue, pronoun or adverb."""
+    low = toks.low(i)
+    return (
+        toks.is_word(i)
+        and not toks.caps[i]
+        and low not in lx.BOUNDARY
+        and low not in lx.DETERMINERS
+        and low not in lx.AUXILIARIES
+        and low not in lx.CUE_FORMS
+        and low not in lx.LEADING_NOISE
+        and low not in lx.PRONOUNS
+        and not is_adverb(low)
+    )
+
+
+def antecedent_of_who(toks: Tokens, last: int) -> bool:
+    """Whether the phrase ending at token ``last`` is the antecedent of "who" ("an architect
+    who said", "the architect, who said"): the relative makes it name someone."""
+    k = last + 1 + (toks.low(last + 1) == ",")
+    return toks.low(k) == "who" and common_noun(toks, last)

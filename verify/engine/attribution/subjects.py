@@ -14,6 +14,7 @@ from verify.engine import lexicon as lx
 from verify.engine.attribution.phrases import (
     APPOSITIVE_OPENERS,
     Mention,
+    antecedent_of_who,
     document_participle,
     head_ok,
     is_role,
@@ -101,7 +102,9 @@ def subject_before(toks: Tokens, aux: int) -> Mention | None:
         k = j - 1
         if toks.low(k) == ",":
             k -= 1
-        first = scan_left(toks, k)
+        while k > 0 and low != "that" and _is_dash(toks, k):
+            k -= 1  # "the study -- which notes that …"
+        first = scan_left(toks, k, someone=antecedent_of_who(toks, k))
         if first is None:
             return None
         return Mention(first, k, j, span_first=j)
@@ -373,15 +376,17 @@ def sentence_subject(toks: Tokens, before: int) -> Mention | None:
     return mention
 
 
-def object_relative(toks: Tokens, m: Mention) -> bool:
+def object_relative(toks: Tokens, m: Mention, cue_last: int) -> bool:
     """Whether the cue sits in an object relative clause: "what he called", "the plan she has
-    proposed" (the cue describes, it does not attribute)."""
+    proposed" (the cue describes, it does not attribute). A verb of saying in a pseudo-cleft
+    still reports: "what the senators said was gerrymandering", "That was what Wahl said"
+    (the clause is identified with its content, :func:`pseudo_cleft`)."""
     before = m.span_first - 1
     if before < 0 or toks.inq[before]:
         return False
     low = toks.lows[before]
     if low == "what":
-        return True
+        return not pseudo_cleft(toks, before, cue_last)
     is_pronoun = m.first == m.last and toks.lows[m.first] in lx.PRONOUNS
     return (
         is_pronoun
@@ -393,3 +398,15 @@ def object_relative(toks: Tokens, m: Mention) -> bool:
         and low not in lx.CUE_FORMS
         and not is_adverb(low)
     )
+
+
+def pseudo_cleft(toks: Tokens, what: int, cue_last: int) -> bool:
+    """Whether "what" at token ``what`` opens the free relative of a verb of saying ending at
+    ``cue_last`` that a copula identifies with its content: "what X said was …", "That was
+    what X said" (not "what he called a gamble", which names, nor "condemned what X said")."""
+    if lx.CUE_FORMS.get(toks.lows[cue_last]) not in lx.SAYING_VERBS:
+        return False
+    k = cue_last + 1
+    while toks.is_word(k) and is_adverb(toks.lows[k]):
+        k += 1
+    return toks.low(k) in lx.BE_FORMS or toks.low(what - 1) in lx.BE_FORMS

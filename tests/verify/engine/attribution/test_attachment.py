@@ -1,0 +1,237 @@
+"""Known cues attached to their real sources in harder constructions (issue 12): pseudo-clefts,
+relative clauses, quantified groups. Each row: a sentence and the mentions suggested for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.engine.attribution import suggest
+from verify.engine.segmentation import segment
+
+
+def mentions(body: str) -> list[str]:
+    return [
+        body[a.source_start : a.source_end] for per in suggest(body, segment(body)) for a in per
+    ]
+
+
+PSEUDO_CLEFTS = [
+    (
+        "Grassley said the scheme amounted to what the senators said was gerrymandering.",
+        ["Grassley", "the senators"],
+    ),
+    ("That was what the mayor said when she resigned.", ["the mayor"]),
+    ("What the inspectors said is that the wall was unsafe.", ["the inspectors"]),
+    # naming or a topic is not a report
+    ("The senator condemned what he called a reckless gamble.", ["The senator"]),
+    ("The senator condemned what he said in the debate.", ["The senator"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PSEUDO_CLEFTS)
+def test_a_verb_of_saying_in_a_pseudo_cleft_reports(body, expected):
+    assert mentions(body) == expected
+
+
+def cues(body: str) -> list[tuple[str, str]]:
+    return [
+        (body[a.source_start : a.source_end], a.cue)
+        for per in suggest(body, segment(body))
+        for a in per
+    ]
+
+
+GOING_ON = [
+    ("Ham went on to explain how the cuts had tied his hands.", [("Ham", "went on to explain")]),
+    ("She has gone on to argue that the cuts were deep.", [("She", "has gone on to argue")]),
+    ("“It is over,” he went on.", [("he", "went on")]),
+    ("The talks went on for hours.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), GOING_ON)
+def test_going_on_to_say_is_one_cue_of_its_subject(body, expected):
+    assert cues(body) == expected
+
+
+OPENING_PARTICIPLES = [
+    (
+        "Bemoaning the “rigged system,” Dunmore accused the moderator of bias.",
+        [("Dunmore", "accused")],
+    ),
+    ("Pointing to the data, Smith argued the plan had failed.", [("Smith", "argued")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), OPENING_PARTICIPLES)
+def test_a_participle_opening_the_sentence_does_not_swallow_the_main_verb(body, expected):
+    assert cues(body) == expected
+
+
+QUANTIFIED_GROUPS = [
+    (
+        "A number of tax experts said the plan would raise revenue.",
+        [("A number of tax experts", "anonymous")],
+    ),
+    (
+        "A handful of residents told the council the road was unsafe.",
+        [("A handful of residents", "anonymous")],
+    ),
+    ("Dozens of workers said they had not been paid.", [("Dozens of workers", "anonymous")]),
+    (
+        "Her concerns were echoed by a number of lawmakers.",
+        [("a number of lawmakers", "anonymous")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), QUANTIFIED_GROUPS)
+def test_a_quantified_group_is_one_mention_of_the_people_counted(body, expected):
+    found = [
+        (body[a.source_start : a.source_end], a.source_kind)
+        for per in suggest(body, segment(body))
+        for a in per
+    ]
+    assert found == expected
+
+
+SECOND_VERBS = [
+    (
+        "Once, when my mother mentioned the devil to me, I laughed and said I did not care.",
+        [("my mother", "mentioned", None), ("I", "said", None)],
+    ),
+    (
+        "The mayor paused and added that the bridge would reopen.",
+        [("The mayor", "added", None)],
+    ),
+    (
+        "The ministry issued a statement and said the plant was safe.",
+        [("The ministry", "said", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SECOND_VERBS)
+def test_a_second_verb_after_and_belongs_to_the_subject_of_the_first(body, expected):
+    found = [
+        (body[a.source_start : a.source_end], a.cue, a.via)
+        for per in suggest(body, segment(body))
+        for a in per
+    ]
+    assert found == expected
+
+
+RELATIVES = [
+    ("They hired an architect who said the design was flawed.", [("who", "said")]),
+    ("The architect, who said he was never paid, sued the developer.", [("who", "said")]),
+    (
+        "Dunmore refused to pay an architect who said he was owed money, saying the work was poor.",
+        [("who", "said"), ("Dunmore", "saying")],
+    ),
+    ("The report — which found that rents rose — was shelved.", [("which", "found")]),
+    # inside another source's words a relative only tells who someone is
+    (
+        "The regulator said it had concerns about users who said they were under 18.",
+        [("The regulator", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), RELATIVES)
+def test_who_makes_its_antecedent_a_speaker(body, expected):
+    assert cues(body) == expected
+
+
+FRONTED_CLAUSES = [
+    (
+        "As Clinton talked about unity, Dunmore highlighted his message that order came first.",
+        [("Clinton", "talked about", None), ("Dunmore", "highlighted", None)],
+    ),
+    (
+        "When the mayor said the bridge was safe, residents argued it was not.",
+        [("the mayor", "said", None), ("residents", "argued", None)],
+    ),
+    # a trailing frame still relays what comes before it
+    (
+        "Rubio said the plan was dead, the diplomats said.",
+        [("Rubio", "said", "the diplomats"), ("the diplomats", "said", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), FRONTED_CLAUSES)
+def test_a_fronted_clause_neither_reports_nor_is_relayed_by_the_main_clause(body, expected):
+    found = [
+        (body[a.source_start : a.source_end], a.cue, a.via)
+        for per in suggest(body, segment(body))
+        for a in per
+    ]
+    assert found == expected
+
+
+COMMENT_CLAUSES = [
+    (
+        "The rule requires a “lawful source of income,” as a Home Office memo put it.",
+        [("a Home Office memo", "put it", None)],
+    ),
+    (
+        "Officials said the road was closed, as the mayor noted.",
+        [("Officials", "said", None), ("the mayor", "noted", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), COMMENT_CLAUSES)
+def test_an_as_clause_after_the_content_is_a_source_of_its_own(body, expected):
+    found = [
+        (body[a.source_start : a.source_end], a.cue, a.via)
+        for per in suggest(body, segment(body))
+        for a in per
+    ]
+    assert found == expected
+
+
+FIGURES = [
+    ("The Tax Foundation puts the figure at $498 billion.", [("The Tax Foundation", "puts")]),
+    ("Local officials put the death toll at 42.", [("Local officials", "put")]),
+    ("The union put the blame on the board.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), FIGURES)
+def test_putting_a_figure_at_an_amount_is_an_estimate(body, expected):
+    assert cues(body) == expected
+
+
+CALLING = [
+    ("His surrogates called him “a genius” for his tax strategy.", [("His surrogates", "called")]),
+    ("Critics called the plan a disgrace.", [("Critics", "called")]),
+    ("The union called a strike for Monday.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CALLING)
+def test_calling_someone_something_is_saying_it(body, expected):
+    assert cues(body) == expected
+
+
+SPEECH_AND_THOUGHT = [
+    (
+        "The newspaper has also detailed spending by the foundation.",
+        [("The newspaper", "has also detailed")],
+    ),
+    ("The ad then references a 2006 interview with the senator.", [("The ad", "then references")]),
+    (
+        "The nominee has repeatedly wondered whether the moderators will be fair.",
+        [("The nominee", "has repeatedly wondered")],
+    ),
+    ("The governor underscored that the budget was balanced.", [("The governor", "underscored")]),
+    ("Opposition lawmakers rip the budget as a giveaway.", [("Opposition lawmakers", "rip")]),
+    ("Hartley laid out her plan for child care on Monday.", [("Hartley", "laid out")]),
+    ("The dog lay on the mat while the minister spoke.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SPEECH_AND_THOUGHT)
+def test_detailing_referencing_and_wondering_are_cues(body, expected):
+    assert cues(body) == expected
