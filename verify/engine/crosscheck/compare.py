@@ -1100,9 +1100,8 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
                 continue
             # 'the mayor' and 'the deputy mayor' are two people unless a name is shared.
             if not _other_rank(fa, pa, fb, pb) or names_a & names_b:
-                if _one_name(keys_a, keys_b, proper_a and proper_b) or _named_in(
-                    keys_a, fb, keys_b, fa, proper_a and proper_b
-                ):
+                named = bool(proper_a and proper_b)
+                if _one_name(keys_a, keys_b, named) or _named_in(keys_a, fb, keys_b, fa, named):
                     continue
                 if _described_as(fa, pa, fb, pb) or _described_as(fb, pb, fa, pa):
                     continue
