@@ -339,21 +339,25 @@ _BP_NAV_LINE = re.compile(
     _BP_FLAGS,
 )
 # A name as printed in a credit or byline: capitalised words, "and", "of", "for The …", "/".
+# The joining words are lower case only, so each word of a name is read one way (a capitalised
+# "At" or "In" is a name word, never a joiner) and a long line that fails costs linear time.
 _CAP = r"(?-i:[A-Z][\w.’'-]*)"
 _CREDIT_NAME = (
-    rf"(?:{_CAP}(?:\s+(?:{_CAP}|and|&|for|of|the|de|da|van|von|al|el|la|le|du|in|at)"
+    rf"(?:(?-i:the\s+)?{_CAP}(?:\s+(?:{_CAP}"
+    rf"|(?-i:and|&|for|of|the|de|da|van|von|al|el|la|le|du|in|at|on|via))"
     rf"|\s*[/,]\s*{_CAP})*|(?:our|the)\s+(?:news\s*desk|newsroom|staff|reporters?|team))"
 )
 _CREDIT_ROLE = _one_of(
     r"""
     (?:additional|further|with|contributing)\s+reporting|reporting|writing|editing|sub-?editing
-    compiled|produced|written|edited|translated|illustrated|research|verification
+    compiled|produced|written|edited|illustrated|research|verification|sources?
+    translated(?:\s+from\s+(?:the\s+)?(?-i:[A-Z])\w+)?
     photos?|photographs?|pictures?|images?|illustrations?|photo\s+illustration|graphics?
     story|words|text|video|design|animation|data|map|fact-?checking|contributing|credits?
     reporters?|photographer|editor|producer|source\s+photos?
     """
 )
-_CREDIT_SEGMENT = rf"{_CREDIT_ROLE}\s*(?:by\b|:|…|\.{{3}})\s*{_CREDIT_NAME}"
+_CREDIT_SEGMENT = rf"{_CREDIT_ROLE}\s*(?:by\b|:|…|\.{{3}}|courtesy(?:\s+of)?\b)\s*{_CREDIT_NAME}"
 # A credit line: "(Reporting by A in Kyiv; Editing by B)", "Words: A. Photos: B".
 _BP_CREDIT_LINE = re.compile(
     rf"[\s(\[–—-]*{_CREDIT_SEGMENT}(?:\s*[;.|,]\s*(?:{_CREDIT_SEGMENT}|[\w ]{{1,25}}:\s*"
@@ -361,6 +365,35 @@ _BP_CREDIT_LINE = re.compile(
     _BP_FLAGS,
 )
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
+# A sponsor, syndication, broadcast or podcast tag that is the whole line: "Presented by
+# Northgate Motors", "In partnership with Lumen Energy", "As heard on Coast FM Breakfast",
+# "Listen and subscribe: Apple Podcasts | Spotify", "Watch Eastshire Tonight at 6.30pm on BBC".
+_BP_TAG_LINE = re.compile(
+    rf"""[\W_]{{0,3}}(?:
+        (?:
+            (?:sponsored|presented|supported|powered|brought\s+to\s+you|distributed|syndicated)\s+by
+          | in\s+(?:partnership|association|collaboration)\s+with
+          | (?:partner|sponsor(?:ed)?|advertiser|paid)\s+content\s+(?:from|by|for)
+          | as\s+(?:heard|seen|featured)\s+on
+          | (?:listen|watch|subscribe|follow)(?:\s+and\s+(?:subscribe|follow))?
+            (?:\s+(?:on|via|at)|\s*:)
+        )\s*{_CREDIT_NAME}(?:\s*[|•·]\s*{_CREDIT_NAME})*
+      | (?:watch|listen\s+to)\s+{_NAME}
+          (?:\s+(?-i:at|on|from|every)\s+(?:{_CAP}|\d[\w.:]*)(?:\s+(?:{_CAP}|\d[\w.:]*))*)+
+    )[\s.!]*""",
+    _BP_FLAGS | re.VERBOSE,
+)
+# Wire copy around a story: a dateline alone on its line ("PARIS, Dec 7 (Reuters) -"), a slug
+# ("BC-US--Storm-Flooding,1st Ld-Writethru") and an agency/photographer credit ("Reuters/Tom Hale").
+_BP_WIRE_LINE = re.compile(
+    rf"""[\s(\[]*(?:
+        (?-i:[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){{0,3}})(?:,\s*[\w.]+(?:\s+[\w.]+){{0,2}})?
+          (?:\s*\({_AGENCY}\))?\s*[-–—]+
+      | (?-i:[A-Z]{{2,}})(?:-{{1,2}}\w+){{2,}}(?:,\s*\w+(?:[\s-]\w+){{0,3}})?
+      | {_CAP}(?:\s+{_CAP})?\s*/\s*{_CREDIT_NAME}
+    )[\s.)\]]*""",
+    _BP_FLAGS | re.VERBOSE,
+)
 # Bylines, agency credits and author lines that make up a whole line.
 _BP_BYLINE = re.compile(
     rf"""[\s(\[–—-]*(?:
@@ -595,7 +628,14 @@ _REPORTED = re.compile(
 # say something is never furniture. Interface labels ("Close", "Help") and navigation are only
 # furniture as whole lines.
 _BP_WHOLE_SENTENCE = (_BP_LINKS_ONLY, _BP_TIMESTAMP, _BP_CREDIT_LINE, _BP_BYLINE)
-_BP_WHOLE_LINE = (*_BP_WHOLE_SENTENCE, _BP_UI_LINE, _BP_SOCIAL_LINE, _BP_NAV_LINE)
+_BP_WHOLE_LINE = (
+    *_BP_WHOLE_SENTENCE,
+    _BP_UI_LINE,
+    _BP_SOCIAL_LINE,
+    _BP_NAV_LINE,
+    _BP_TAG_LINE,
+    _BP_WIRE_LINE,
+)
 _BULLET = re.compile(r"[\s•·▪◦*>–—-]*")
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
 # Furniture lines are short; longer lines and sentences are never tested against the patterns
