@@ -304,7 +304,7 @@ _UI_LABEL = _one_of(
     read\s+(?:this\s+(?:article|story)\s+)?in\s+(?-i:[A-Z][a-z]+)
     subscribe(?:\s+(?:now|today|here))?|start\s+(?:your|a)\s+free\s+trial|cancel\s+any\s*time
     (?:exclusive|available)\s+to\s+(?:paying\s+)?(?:subscribers|members)
-    create\s+(?:a\s+)?(?:free\s+)?account|register|log\s*(?:in|out)|sign\s*(?:in|out|up)|my\s+account
+    create\s+(?:an?\s+)?(?:free\s+)?account|register|log\s*(?:in|out)|sign\s*(?:in|out|up)|my\s+account
     back\s+to\s+top|top\s+of\s+page|about\s+us|contact\s+us|site\s*map|careers|help|faqs?
     accessibility(?:\s+statement)?|community\s+(?:guidelines|standards|rules)
     (?:corrections|ethics|editorial|complaints|comments?)\s+polic(?:y|ies)
@@ -494,7 +494,7 @@ _BP_SENTENCE = re.compile(
       | you(?:[’']ve|\s+have)\s+(?:reached|used|read)\b[^.]{{0,40}}\b(?:articles?|stories|limit)\b
       | you\s+have\s+(?:\d+|one|two|three|no)\s+(?:free\s+)?(?:articles?|stories)\s+
           (?:left|remaining)\b
-      | (?:register|sign\s+up|create\s+(?:a\s+)?(?:free\s+)?account)\s+(?:for\s+free\s+)?
+      | (?:register|sign\s+up|create\s+(?:an?\s+)?(?:free\s+)?account)\s+(?:for\s+free\s+)?
           to\s+(?:continue|keep)\s+reading\b
       | (?:want|continue)\s+to\s+read\s+more\b
       | want\s+more\s+(?:stories|news|articles|coverage|like\s+this)\b
@@ -797,8 +797,10 @@ def segment(body: str, *, limit: int | None = None) -> list[Sentence]:
     wholly a timestamp, a credit, a byline or an agency credit, or when its whole line is
     furniture (a "Related:"/"Read more:" line, a "Photo:" line or a caption ending in its
     "(Name/Outlet)" credit, an interface label such as "Comments (14)" or "Back to top", a share
-    bar, a navigation trail, a line of only links or handles, a link-list heading or a teaser
-    line under one — see :class:`_LinkListState`).
+    bar, a navigation trail, a sponsor, syndication or podcast tag, a wire dateline or slug, a
+    line of only links or handles, a link-list heading or a teaser line under one — see
+    :class:`_LinkListState`). A sentence with a reporting clause ("…, the detective said") is
+    never marked by a prefix or phrase rule: it quotes the furniture words it starts with.
     """
     sentences: list[Sentence] = []
     links = _LinkListState()
