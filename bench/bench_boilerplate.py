@@ -3,14 +3,16 @@
 Run: ``.venv/bin/python -m bench.bench_boilerplate``. Data: ``bench/data/boilerplate/lines.json``,
 furniture lines of many kinds of news site and real news sentences that look like furniture,
 each split into a ``tune`` and a ``test`` half by a hash of its text before any rule was run on
-it. Each line is segmented on its own, as the whole body of an article, and its kind is read
-from the sentences exactly as the analysis pipeline reads it (:func:`segment`):
+it, and a second tune part, ``tune2``, written later (before the rules were run on it) when the
+first tune half was saturated. Each line is segmented on its own, as the whole body of an
+article, and its kind is read from the sentences exactly as the analysis pipeline reads it
+(:func:`segment`):
 
 * a furniture line is *caught* when every sentence of it is boilerplate;
 * a claim is a *false positive* when any sentence of it is boilerplate.
 
-Prints the misses and false positives of the tune half only (the test half is reported as
-figures), then one JSON line with the figures of both halves.
+Prints the misses and false positives of the tune parts only (the test half is reported as
+figures), then one JSON line with the figures of every part.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 from verify.engine.segmentation import BOILERPLATE, segment
 
 DATA = Path(__file__).resolve().parent / "data" / "boilerplate" / "lines.json"
-HALVES = ("tune", "test")
+HALVES = ("tune", "tune2", "test")
+TUNED = frozenset({"tune", "tune2"})
 
 
 def kinds(text: str) -> list[str]:
@@ -33,8 +36,10 @@ def kinds(text: str) -> list[str]:
     return [str(s.kind) for s in segment(text)]
 
 
-def score(data: dict) -> tuple[dict[str, dict[str, int]], list[str], list[str]]:
-    """Per-half counts, and the tune half's missed furniture and false positives."""
+def score(
+    data: dict,
+) -> tuple[dict[str, dict[str, int]], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Per-part counts, and the tune parts' missed furniture and false positives."""
     counts = {h: {"furniture": 0, "caught": 0, "claims": 0, "false_positives": 0} for h in HALVES}
     missed, false_positives = [], []
     for entry in data["furniture"]:
@@ -42,24 +47,24 @@ def score(data: dict) -> tuple[dict[str, dict[str, int]], list[str], list[str]]:
         half["furniture"] += 1
         caught = all(kind == BOILERPLATE for kind in kinds(entry["text"]))
         half["caught"] += caught
-        if not caught and entry["half"] == "tune":
-            missed.append(entry["text"])
+        if not caught and entry["half"] in TUNED:
+            missed.append((entry["half"], entry["text"]))
     for entry in data["claims"]:
         half = counts[entry["half"]]
         half["claims"] += 1
         wrong = any(kind == BOILERPLATE for kind in kinds(entry["text"]))
         half["false_positives"] += wrong
-        if wrong and entry["half"] == "tune":
-            false_positives.append(entry["text"])
+        if wrong and entry["half"] in TUNED:
+            false_positives.append((entry["half"], entry["text"]))
     return counts, missed, false_positives
 
 
 def main() -> int:
     counts, missed, false_positives = score(json.loads(DATA.read_text("utf-8")))
-    for text in missed:
-        print(f"missed (tune): {text}")
-    for text in false_positives:
-        print(f"false positive (tune): {text}")
+    for half, text in missed:
+        print(f"missed ({half}): {text}")
+    for half, text in false_positives:
+        print(f"false positive ({half}): {text}")
     figures = {}
     for half, c in counts.items():
         print(

@@ -251,7 +251,9 @@ _ZONE = r"(?:gmt|utc|bst|cet|cest|eet|eest|et|est|edt|ct|cst|cdt|pt|pst|pdt|msk|
 _TIME_ITEM = _one_of(
     rf"""
     (?:(?:first|last|originally)\s+)?(?:published|updated|posted|modified|amended|edited|filed)
+    embargo(?:ed)?(?:\s+(?:until|till))?
     (?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hr|hour|day|week|month|year)s?\s+ago|just\s+now
+    \d+\s*[smhdw]\s+ago
     (?:reading\s+time\s*:?\s*)?\d+\s*-?\s*min(?:ute)?s?(?:\s+(?:read|listen|watch))?
     \d{{1,2}}(?:[:.]\d{{2}})?\s*[ap]\.?m\.?
     (?:duration\s*:?\s*)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d{{1,2}}[.h]\d{{2}}
@@ -276,28 +278,48 @@ _UI_LABEL = _one_of(
     add\s+to\s+(?:my\s+)?(?:favou?rites|reading\s+list|saved(?:\s+stories)?)
     (?:\d+\s+)?comments?|(?:view|show|read|hide)\s+(?:all\s+)?(?:\d+\s+)?comments
     leave\s+a\s+comment|comment\s+on\s+this\s+(?:story|article)|most\s+commented
+    be\s+the\s+first\s+to\s+comment
+    comments\s+(?:are|have\s+been)\s+closed(?:\s+(?:for|on)\s+this\s+(?:article|story))?
     join\s+the\s+(?:conversation|discussion|debate)|log\s+in\s+to\s+comment
     reuse\s+this\s+content|republish\s+this\s+(?:article|story)|licensing
     reprints?(?:\s+(?:and|&)\s+permissions)?|report\s+an?\s+(?:error|mistake|typo)
     tell\s+us\s+what\s+you\s+think|send\s+(?:us\s+)?feedback|feedback
     expand|collapse|close|enlarge(?:\s+this\s+image)?|(?:toggle|hide|show)\s+caption
     open\s+(?:image\s+)?in\s+gallery|view\s+(?:gallery|image|slideshow)|full\s*screen
-    play(?:\s+(?:video|audio|now))?|pause|mute|unmute|replay
+    play(?:\s+(?:video|audio|now|episode|podcast))?|pause|mute|unmute|replay|now\s+playing|up\s+next
+    (?:video\s+player\s+)?loading|(?:show|hide|read|view)\s+(?:full\s+)?transcript|transcript
+    episode\s+\d+|download(?:\s+(?:mp3|audio|episode|pdf))?(?:\s*\(\s*[\d.]+\s*[km]b\s*\))?
     watch(?:\s+(?:live|now|more|again))?|listen(?:\s+(?:now|live))?|audio(?:\s+version)?
+    watch\s+(?:the\s+)?full\s+(?:interview|video|episode|programme|program|report|speech)
+    listen\s+to\s+(?:the|this|our)\s+(?:podcast|episode|programme|program|show)
+    (?:swipe|scroll|click|tap)\s+(?:for|to\s+see)\s+more(?:\s+(?:photos|pictures|images))?
     listen\s+to\s+(?:this\s+)?(?:article|story)(?:\W*\d+\s*(?:min(?:ute)?s?|m)\W*)?
     live(?:\s+(?:updates|blog|coverage|now|tv|stream))?|(?:show\s+)?key\s+events(?:\s+only)?
-    pinned(?:\s+post)?|loading|refresh|load\s+more(?:\s+stories)?|(?:show|see)\s+(?:more|all)
+    pinned(?:\s+post)?|refresh(?:\s+for\s+(?:updates|the\s+latest))?|(?:show|see)\s+(?:more|all)
+    load\s+more(?:\s+(?:stories|updates|posts|articles))?|breaking(?:\s+news)?
+    (?:our\s+)?live\s+coverage\s+(?:has\s+)?(?:ended|finished|closed|paused)
     notifications|(?:get|turn\s+on|enable|allow)\s+(?:push\s+|breaking\s+news\s+)?(?:alerts|notifications)
     get\s+the\s+app|open\s+in\s+(?:the\s+)?app
-    subscribe(?:\s+(?:now|today|here))?|start\s+(?:your|a)\s+free\s+trial
-    create\s+(?:a\s+)?(?:free\s+)?account|register|log\s*(?:in|out)|sign\s*(?:in|out|up)|my\s+account
-    back\s+to\s+top|top\s+of\s+page|about\s+us|contact\s+us|accessibility|site\s*map|careers|help|faqs?
+    read\s+(?:this|the)\s+(?:story|article)\s+in\s+(?:the|our)\s+app
+    read\s+(?:this\s+(?:article|story)\s+)?in\s+(?-i:[A-Z][a-z]+)
+    subscribe(?:\s+(?:now|today|here))?|start\s+(?:your|a)\s+free\s+trial|cancel\s+any\s*time
+    (?:exclusive|available)\s+to\s+(?:paying\s+)?(?:subscribers|members)
+    create\s+(?:an?\s+)?(?:free\s+)?account|register|log\s*(?:in|out)|sign\s*(?:in|out|up)|my\s+account
+    back\s+to\s+top|top\s+of\s+page|about\s+us|contact\s+us|site\s*map|careers|help|faqs?
+    accessibility(?:\s+statement)?|community\s+(?:guidelines|standards|rules)
+    (?:corrections|ethics|editorial|complaints|comments?)\s+polic(?:y|ies)
+    about\s+the\s+(?:author|writer|reporter)s?|more\s+(?:by|from)\s+(?:this|the)\s+(?:author|writer)
+    (?:view|see)\s+(?:all|more)\s+(?:articles|stories|posts)\s+by\s+(?-i:[A-Z])[\w’'. -]{{1,40}}
     privacy(?:\s+(?:policy|notice|settings))?|terms(?:\s+(?:and|&)\s+conditions|\s+of\s+(?:use|service))?
     cookies?(?:\s+(?:settings|policy|preferences))?|manage\s+(?:cookies|preferences|consent)
-    (?:accept|reject)\s+(?:all\s+)?cookies|advertise(?:\s+with\s+us)?
+    (?:accept|reject)\s+(?:all\s+)?cookies|(?:accept|reject)\s+all|advertise(?:\s+with\s+us)?
+    do\s+not\s+sell(?:\s+or\s+share)?\s+my\s+(?:personal\s+)?(?:information|data)
+    (?:your\s+)?privacy\s+(?:choices|options)
     file\s+(?:photo|picture|image)|supplied|handout|stock\s+image
     sponsored(?:\s+(?:content|post|story))?|paid\s+(?:content|post|promotion|partnership)
-    partner\s+content|promoted(?:\s+(?:content|stories))?|ad(?:vertisement)?(?:\s+feedback)?
+    (?:partner|sponsor|advertiser)\s+content|promoted(?:\s+(?:content|stories))?
+    ad(?:vertisement)?(?:\s+feedback)?|republished\s+with\s+permission
+    ends|-30-|\#\#\#
     skip\s+(?:ad(?:vertisement)?|this\s+ad)|corrections\s+(?:and|&)\s+clarifications
     """
 )
@@ -317,21 +339,25 @@ _BP_NAV_LINE = re.compile(
     _BP_FLAGS,
 )
 # A name as printed in a credit or byline: capitalised words, "and", "of", "for The …", "/".
+# The joining words are lower case only, so each word of a name is read one way (a capitalised
+# "At" or "In" is a name word, never a joiner) and a long line that fails costs linear time.
 _CAP = r"(?-i:[A-Z][\w.’'-]*)"
 _CREDIT_NAME = (
-    rf"(?:{_CAP}(?:\s+(?:{_CAP}|and|&|for|of|the|de|da|van|von|al|el|la|le|du|in|at)"
+    rf"(?:(?-i:the\s+)?{_CAP}(?:\s+(?:{_CAP}"
+    rf"|(?-i:and|&|for|of|the|de|da|van|von|al|el|la|le|du|in|at|on|via))"
     rf"|\s*[/,]\s*{_CAP})*|(?:our|the)\s+(?:news\s*desk|newsroom|staff|reporters?|team))"
 )
 _CREDIT_ROLE = _one_of(
     r"""
     (?:additional|further|with|contributing)\s+reporting|reporting|writing|editing|sub-?editing
-    compiled|produced|written|edited|translated|illustrated|research|verification
+    compiled|produced|written|edited|illustrated|research|verification|sources?
+    translated(?:\s+from\s+(?:the\s+)?(?-i:[A-Z])\w+)?
     photos?|photographs?|pictures?|images?|illustrations?|photo\s+illustration|graphics?
     story|words|text|video|design|animation|data|map|fact-?checking|contributing|credits?
     reporters?|photographer|editor|producer|source\s+photos?
     """
 )
-_CREDIT_SEGMENT = rf"{_CREDIT_ROLE}\s*(?:by\b|:|…|\.{{3}})\s*{_CREDIT_NAME}"
+_CREDIT_SEGMENT = rf"{_CREDIT_ROLE}\s*(?:by\b|:|…|\.{{3}}|courtesy(?:\s+of)?\b)\s*{_CREDIT_NAME}"
 # A credit line: "(Reporting by A in Kyiv; Editing by B)", "Words: A. Photos: B".
 _BP_CREDIT_LINE = re.compile(
     rf"[\s(\[–—-]*{_CREDIT_SEGMENT}(?:\s*[;.|,]\s*(?:{_CREDIT_SEGMENT}|[\w ]{{1,25}}:\s*"
@@ -339,6 +365,35 @@ _BP_CREDIT_LINE = re.compile(
     _BP_FLAGS,
 )
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
+# A sponsor, syndication, broadcast or podcast tag that is the whole line: "Presented by
+# Northgate Motors", "In partnership with Lumen Energy", "As heard on Coast FM Breakfast",
+# "Listen and subscribe: Apple Podcasts | Spotify", "Watch Eastshire Tonight at 6.30pm on BBC".
+_BP_TAG_LINE = re.compile(
+    rf"""[\W_]{{0,3}}(?:
+        (?:
+            (?:sponsored|presented|supported|powered|brought\s+to\s+you|distributed|syndicated)\s+by
+          | in\s+(?:partnership|association|collaboration)\s+with
+          | (?:partner|sponsor(?:ed)?|advertiser|paid)\s+content\s+(?:from|by|for)
+          | as\s+(?:heard|seen|featured)\s+on
+          | (?:listen|watch|subscribe|follow)(?:\s+and\s+(?:subscribe|follow))?
+            (?:\s+(?:on|via|at)|\s*:)
+        )\s*{_CREDIT_NAME}(?:\s*[|•·]\s*{_CREDIT_NAME})*
+      | (?:watch|listen\s+to)\s+{_NAME}
+          (?:\s+(?-i:at|on|from|every)\s+(?:{_CAP}|\d[\w.:]*)(?:\s+(?:{_CAP}|\d[\w.:]*))*)+
+    )[\s.!]*""",
+    _BP_FLAGS | re.VERBOSE,
+)
+# Wire copy around a story: a dateline alone on its line ("PARIS, Dec 7 (Reuters) -"), a slug
+# ("BC-US--Storm-Flooding,1st Ld-Writethru") and an agency/photographer credit ("Reuters/Tom Hale").
+_BP_WIRE_LINE = re.compile(
+    rf"""[\s(\[]*(?:
+        (?-i:[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){{0,3}})(?:,\s*[\w.]+(?:\s+[\w.]+){{0,2}})?
+          (?:\s*\({_AGENCY}\))?\s*[-–—]+
+      | (?-i:[A-Z]{{2,}})(?:-{{1,2}}\w+){{2,}}(?:,\s*\w+(?:[\s-]\w+){{0,3}})?
+      | {_CAP}(?:\s+{_CAP})?\s*/\s*{_CREDIT_NAME}
+    )[\s.)\]]*""",
+    _BP_FLAGS | re.VERBOSE,
+)
 # Bylines, agency credits and author lines that make up a whole line.
 _BP_BYLINE = re.compile(
     rf"""[\s(\[–—-]*(?:
@@ -350,6 +405,10 @@ _BP_BYLINE = re.compile(
     )[\s.)\]]*""",
     _BP_FLAGS | re.VERBOSE,
 )
+# The start of a copyright notice: "© 2026 The Gazette", "Copyright Plains Daily 2026".
+_COPYRIGHT = (
+    r"(?:(?:©|\(c\)\s)\s*(?:\d{4}\b|(?-i:[A-Z]))|copyright\s*(?:©|\(c\)|\d{4}\b|(?-i:[A-Z])))"
+)
 # A whole sentence that is furniture, matched at the start of the sentence.
 _BP_SENTENCE = re.compile(
     rf"""(?:[\w’'-]+(?:\s+[\w’'-]+){{0,2}}\s*:\s*)?  # a short label: "Markets live: follow our …"
@@ -360,7 +419,7 @@ _BP_SENTENCE = re.compile(
       | (?:get|receive)\s+(?:our|the)\b[^.]{{0,40}}\bnewsletters?\b
       | (?:get|receive|have)\s+(?:our|the)\b[^.]{{0,60}}\b(?:(?:delivered|straight|directly)\s+)?
           (?:to|in|into)\s+your\s+inbox\b
-      | enter\s+your\s+e-?mail\b
+      | (?:please\s+)?enter\s+(?:your|a\s+valid)\s+e-?mail\b
       | (?:our|the|this)\s+[\w\s-]{{0,30}}newsletters?\s*[:|]
       | share\s+(?:on|via|the\s+story|the\s+article)\b
       | share\s+this(?:\s+(?:article|story|page|post|video|link))?\s*(?:on\b|via\b|[:.!]|$)
@@ -377,10 +436,12 @@ _BP_SENTENCE = re.compile(
       | (?:continue|keep)\s+reading\b
       | scroll\s+(?:down\s+)?(?:to|for)\s+(?:continue|more|video|read)\b
       | (?:sponsored|promoted|paid)(?:\s+(?:content|post|partner))?$
-      | (?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{{4}}\b|(?-i:[A-Z])))
+      | (?:all\s+content\s+)?{_COPYRIGHT}
       | (?:follow|read|watch)\s+(?:(?:our|the)\s+)?
           (?:live\s+(?:updates|coverage|blog)|latest\s+updates)\b
-      | read\s+(?:the\s+)?latest\b
+      | (?:read|follow)\s+(?:the\s+)?latest\b
+      | read\s+the\s+original\s+(?:article|story)[.!]?$
+      | we(?:[’']ve|\s+have)\s+(?:paused|ended|closed|finished)\s+(?:our|this|the)\s+live\b
       | listen\s+to\s+(?:this|the)\s+(?:article|story|report)\b
       | (?:watch|see|listen\s+to)\s+(?:the\s+)?(?:full\s+)?(?:interview|video|report|clip|footage)
           \s+(?:above|below)\b
@@ -388,7 +449,15 @@ _BP_SENTENCE = re.compile(
           (?:has\s+been|was)\s+(?:updated|amended|corrected|edited|changed)\b
       | (?:a\s+version\s+of\s+)?this\s+(?:story|article|report|piece)\s+
           (?:originally\s+|first\s+)?(?:appeared|appears|ran)\b
-      | this\s+(?:story|article|report|piece)\s+(?:was|is)\s+(?:originally\s+|first\s+)?published\b
+      | this\s+(?:story|article|report|piece)\s+(?:was|is)\s+(?:originally\s+|first\s+)?
+          (?:re)?published\b
+      | this\s+(?:story|article|report|piece)\s+(?:was|has\s+been)\s+translated\s+from\b
+      | this\s+(?:content|article|story|feature)\s+(?:was|is|has\s+been)\s+
+          (?:paid\s+for|sponsored|funded|commissioned)\s+by\b
+      | this\s+(?:video|audio)\s+(?:can\s*not|cannot|can[’']t)\s+be\s+played\b
+      | this\s+(?:programme|program|episode|podcast|video|clip)\s+(?:will\s+be|is)\s+available\b
+      | this\s+(?:article|story)\s+is\s+free\s+to\s+read\b
+      | this\s+is\s+a\s+(?:premium|subscriber|members?)(?:[\s-]only)?\s+(?:article|story|content)\b
       | this\s+(?:story|article|report|piece)\s+is\s+part\s+of\s+(?:our|a|an)\b
       | this\s+(?:story|article|report|piece)\s+(?:is|was)\s+(?:produced|published|made\s+possible)
           \s+(?:in\s+(?:partnership|collaboration)|with\s+(?:the\s+)?(?:support|funding|help))\b
@@ -414,7 +483,8 @@ _BP_SENTENCE = re.compile(
       | this\s+(?:article|story)\s+is\s+(?:more|over)\s+than\b
       | image\s+(?:caption|source|copyright)\b
       | (?:sign|log)\s+in\b(?:\s+(?:here|to|or)\b[^.]{{0,40}})?[.!]?$
-      | already\s+(?:a\s+(?:subscriber|member|registered\s+user)|have\s+an\s+account|subscribed)\b
+      | already\s+(?:a\s+(?:subscriber|member|registered\s+user)|have\s+an\s+account|subscribed)
+          \s*(?:[?:!.]|$)
       | (?:for\s+)?(?:paying\s+)?(?:subscribers|members)\s+only\b
       | this\s+(?:content|article|story|feature)\s+is\s+(?:only\s+)?
           (?:for|available\s+to|exclusive\s+to)\s+(?:paying\s+)?(?:subscribers|members)\b
@@ -424,7 +494,8 @@ _BP_SENTENCE = re.compile(
       | you(?:[’']ve|\s+have)\s+(?:reached|used|read)\b[^.]{{0,40}}\b(?:articles?|stories|limit)\b
       | you\s+have\s+(?:\d+|one|two|three|no)\s+(?:free\s+)?(?:articles?|stories)\s+
           (?:left|remaining)\b
-      | (?:register|sign\s+up)\s+(?:for\s+free\s+)?to\s+(?:continue|keep)\s+reading\b
+      | (?:register|sign\s+up|create\s+(?:an?\s+)?(?:free\s+)?account)\s+(?:for\s+free\s+)?
+          to\s+(?:continue|keep)\s+reading\b
       | (?:want|continue)\s+to\s+read\s+more\b
       | want\s+more\s+(?:stories|news|articles|coverage|like\s+this)\b
       | don[’']t\s+miss\s+(?:out\s*(?:[:!.,]|$)|a\s+(?:thing|story|beat))
@@ -432,10 +503,10 @@ _BP_SENTENCE = re.compile(
       | thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|registering|reading|your\s+support)\b
       | check\s+your\s+(?:inbox|e-?mail)\b
       | you[’']re\s+all\s+set\b
-      | we\s+use\s+cookies\b
+      | we(?:\s+and\s+our\s+(?:partners|vendors))?\s+use\s+cookies\b
       | by\s+(?:signing\s+up|subscribing|registering|continuing|clicking|using\s+this\s+site)\b
           [^.]{{0,80}}\b(?:agree|accept|consent)\b
-      | this\s+site\s+is\s+protected\s+by\b
+      | this\s+site\s+is\s+protected\s+by\s+(?:re|h)?captcha\b
       | (?:our|your)\s+(?:journalism|reporting|newsroom)\s+(?:relies|depends|is\s+funded)\b
       | your\s+support\s+(?:helps|makes|keeps|means|allows)\b
       | please\s+consider\s+(?:a\s+donation|donating|supporting|subscribing|making\s+a)\b
@@ -454,7 +525,18 @@ _BP_SENTENCE = re.compile(
       | get\s+(?:the\s+)?(?:latest|breaking)\b[^.]{{0,40}}\b(?:news|updates|alerts|headlines)\b
       | save\s+(?:this\s+)?(?:article|story)\b
       | read\s+the\s+full\s+(?:report|story|statement|article|interview)\s+here\b
-      | download\s+(?:our|the)\b[^.]{{0,40}}\bapp\b
+      | (?:download|get)\s+(?:our|the)\b[^.]{{0,40}}\bapp\b
+      | (?:allow|enable|turn\s+on)\s+(?:push\s+)?(?:notifications|alerts)\b
+      | scan\s+(?:the\s+|our\s+)?qr\s+code\s+to\s+(?:download|get|read|listen|watch|subscribe)\b
+      | (?:the\s+)?(?:views|opinions)\s+expressed\s+(?:in\s+this\s+\w+\s+|here\s+)?are\s+
+          (?:those\s+of\s+the|the)\s+(?:author|writer|columnist|contributor)
+      | (?:have\s+you\s+been|were\s+you)\s+affected\s+by\b[^.?]{{0,60}}\?
+      | if\s+you(?:[’']ve|\s+have)\s+been\s+affected\s+by\b
+      | stay\s+(?:up\s+to\s+date|informed|connected|in\s+the\s+loop)\b[^.]{{0,60}}\b(?:us|our)\b
+      # a sentence that only gives a way to reach the newsroom: "Email tips@…", "Reach A at …"
+      | (?:e-?mail|contact|reach|write\s+to|call|text|message|visit)\b.{{0,60}}?
+          (?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*
+            \.(?:com|org|net|uk|tv|io))[\s.]*$
       | (?:available|download\s+it)\s+(?:on|from)\s+(?:the\s+)?(?:app\s+store|google\s+play)\b
     )""",
     _BP_FLAGS | re.VERBOSE,
@@ -474,23 +556,24 @@ _BP_ANYWHERE = re.compile(
 )
 # A line that is furniture as a whole when it starts like this ("Related: …", credits).
 _BP_LINE_PREFIX = re.compile(
-    r"""\W{0,3}(?:
+    rf"""\W{{0,3}}(?:
         (?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|more|watch(?:\s+more)?|listen
-          |recommended(?:\s+reading)?|more\s+from\s+[^:]{1,40}|latest|editor[’']?s\s+picks?
+          |recommended(?:\s+reading)?|more\s+from\s+[^:]{{1,40}}|latest|editor[’']?s\s+picks?
           |trending)\s*[:|»>→–—-]
+      | live\s*:[^.!?]{{1,80}}$  # a live blog's title, not a sentence: "Live: Election results\"
       | (?:correction|clarification|editor[’']?s\s+note|disclosure|disclaimer
           |note\s+to\s+readers)\s*:
       | (?:tags|topics|filed\s+under|more\s+about|podcast|gallery|in\s+pictures|licensing)\s*[:|]
       | our\s+(?:editorial\s+)?standards\b
-      | (?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}\b|(?-i:[A-Z])))
-      | (?:photo(?:graph)?|picture|image|illustration|video|graphic|caption|credit
-          |photo\s+illustration)s?(?:\s+credit)?\s*(?:[:|/]|\.{2,}|…)
-      | image\s+(?:source|copyright|caption)\b
+      | (?:all\s+content\s+)?{_COPYRIGHT}
+      | (?:(?:main|top|lead|header)\s+)?(?:photo(?:graph)?|picture|image|illustration|video
+          |graphic|caption|credit|photo\s+illustration)s?(?:\s+credit)?\s*(?:[:|/]|\.{{2,}}|…)
+      | (?:image|media|video)\s+(?:source|copyright|caption)\b
       | \(?\s*[\w.]+\s+(?:photo|pool|file)s?\s*/
       | (?:(?:image|photo|picture|slide)\s+)?\d+\s+(?:of|/)\s+\d+(?:\s*[:.|–—-]\s|\s*$)
       # a caption ending in its credit: "… (Jane Doe/Daily Ledger)"
-      | .*\((?:[\w’'. -]{0,30}photo:?\s*)?[^()/\n]{2,40}/[^()/\n]{2,40}\)$
-      | .*\b(?:getty\s+images|shutterstock|alamy)\b[^.]{0,40}$
+      | .*\((?:[\w’'. -]{{0,30}}photo:?\s*)?[^()/\n]{{2,40}}/[^()/\n]{{2,40}}\)$
+      | .*\b(?:getty\s+images|shutterstock|alamy)\b[^.]{{0,40}}$
     )""",
     _BP_FLAGS | re.VERBOSE,
 )
@@ -530,12 +613,29 @@ _BP_HEADING = re.compile(
     )\s*[:»>]?\s*""",
     _BP_FLAGS | re.VERBOSE,
 )
+# A reporting clause ("…, the detective said", "…, the bank told customers"): a sentence that
+# carries one reports what someone said, so it is a claim even when it quotes furniture words
+# ("Subscribe to our newsletter, the scam email said, …"); only the prefix and phrase rules,
+# which do not cover their whole text, are checked against it.
+_REPORTED = re.compile(
+    r",\s+(?:[\w’'-]+\s+){0,4}?(?:said|says|told|tells|urged|urges|warned|warns|added|adds"
+    r"|asked|asks|wrote|writes|heard|ruled|rules|found|finds|insisted|argued|claimed|stated"
+    r"|announced|reported|confirmed)\b",
+    _BP_FLAGS,
+)
 # Grammars that must cover a whole sentence ("Additional reporting by A. This story has been
 # updated." is two furniture sentences on one line) or a whole line: a sentence that goes on to
 # say something is never furniture. Interface labels ("Close", "Help") and navigation are only
 # furniture as whole lines.
 _BP_WHOLE_SENTENCE = (_BP_LINKS_ONLY, _BP_TIMESTAMP, _BP_CREDIT_LINE, _BP_BYLINE)
-_BP_WHOLE_LINE = (*_BP_WHOLE_SENTENCE, _BP_UI_LINE, _BP_SOCIAL_LINE, _BP_NAV_LINE)
+_BP_WHOLE_LINE = (
+    *_BP_WHOLE_SENTENCE,
+    _BP_UI_LINE,
+    _BP_SOCIAL_LINE,
+    _BP_NAV_LINE,
+    _BP_TAG_LINE,
+    _BP_WIRE_LINE,
+)
 _BULLET = re.compile(r"[\s•·▪◦*>–—-]*")
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
 # Furniture lines are short; longer lines and sentences are never tested against the patterns
@@ -616,16 +716,20 @@ def _line_is_furniture(line: str) -> bool:
         return False
     if any(pattern.fullmatch(line) for pattern in _BP_WHOLE_LINE):
         return True
-    return _BP_LINE_PREFIX.match(line) is not None or _line_is_furniture_heading(line)
+    if _line_is_furniture_heading(line):
+        return True
+    return _BP_LINE_PREFIX.match(line) is not None and _REPORTED.search(line) is None
 
 
 def _sentence_is_furniture(text: str) -> bool:
     """Whether one sentence is furniture whatever the rest of its line says."""
     if len(text) > _FURNITURE_MAX_CHARS:
         return False
-    if _BP_SENTENCE.match(text) is not None or _BP_ANYWHERE.search(text) is not None:
+    if any(pattern.fullmatch(text) for pattern in _BP_WHOLE_SENTENCE):
         return True
-    return any(pattern.fullmatch(text) for pattern in _BP_WHOLE_SENTENCE)
+    if _BP_SENTENCE.match(text) is None and _BP_ANYWHERE.search(text) is None:
+        return False
+    return _REPORTED.search(text) is None
 
 
 # --- segmentation -----------------------------------------------------------------------------
@@ -693,8 +797,10 @@ def segment(body: str, *, limit: int | None = None) -> list[Sentence]:
     wholly a timestamp, a credit, a byline or an agency credit, or when its whole line is
     furniture (a "Related:"/"Read more:" line, a "Photo:" line or a caption ending in its
     "(Name/Outlet)" credit, an interface label such as "Comments (14)" or "Back to top", a share
-    bar, a navigation trail, a line of only links or handles, a link-list heading or a teaser
-    line under one — see :class:`_LinkListState`).
+    bar, a navigation trail, a sponsor, syndication or podcast tag, a wire dateline or slug, a
+    line of only links or handles, a link-list heading or a teaser line under one — see
+    :class:`_LinkListState`). A sentence with a reporting clause ("…, the detective said") is
+    never marked by a prefix or phrase rule: it quotes the furniture words it starts with.
     """
     sentences: list[Sentence] = []
     links = _LinkListState()

@@ -7,6 +7,8 @@ are written for these tests (fictional outlets); bench/data/boilerplate holds th
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from verify.engine.segmentation import BOILERPLATE, CLAIM, segment
@@ -76,6 +78,91 @@ FURNITURE = [
     "What others are reading",
     "Popular on the Lakeland Record",
     "Explore more on these topics",
+    # sponsor, syndication, translation and broadcast tags (whole lines only)
+    "Sponsored by Lakeland Building Society",
+    "Brought to you by Fenwick Farms",
+    "In association with the Lakeland Arts Council",
+    "Partner content from Orchard Telecom",
+    "Advertiser content",
+    "Syndicated by Northern Features",
+    "Translated from the Polish by Ewa Nowak.",
+    "This article was translated from Italian.",
+    "This feature was paid for by Visit Lakeland.",
+    "This story is republished from The Fell Review.",
+    "Read the original article.",
+    "Republished with permission.",
+    "As featured on Lakeland Radio Drive",
+    "Listen on Pocket Casts",
+    "Listen and subscribe: Apple Podcasts | Spotify",
+    "Watch Lakeland Tonight at 6pm on Channel 5",
+    # wire copy around a story
+    "ROME, Dec 7 (Reuters) -",
+    "KYIV (AP) —",
+    "LIMA, Peru —",
+    "BC-EU--Budget-Talks,2nd Ld-Writethru",
+    "ENDS",
+    "-30-",
+    "Embargoed until 00:01 BST Friday 10 April",
+    # photo and data credits
+    "Reuters/Ana Kell",
+    "(EPA-EFE/MARK HOLT)",
+    "Photo by Ivo Brandt on Unsplash",
+    "Pictures courtesy of Lakeland Mountain Rescue",
+    "Source: Lakeland Statistics Office",
+    "Media caption, Flood water pours through the high street",
+    "Video caption: Crews work through the night",
+    "Main image: The harbour at dawn. Photograph: Ivo Brandt",
+    # players, podcasts, live blogs
+    "Now playing",
+    "Up next",
+    "Play episode",
+    "Episode 87",
+    "Download MP3 (31 MB)",
+    "Show transcript",
+    "Watch the full speech",
+    "Listen to the episode",
+    "This video cannot be played",
+    "This episode will be available for 28 days.",
+    "Live: Storm Hana hits the coast",
+    "Live coverage has ended",
+    "We have paused our live coverage. Follow the latest here.",
+    "Refresh for updates",
+    "Load more posts",
+    "3h ago",
+    # app, paywall, cookie and comment prompts
+    "Read this article in the app",
+    "Read in Welsh",
+    "Get the Lakeland Record app for breaking news",
+    "Enable push notifications for breaking news",
+    "Scan the QR code to get our app",
+    "Cancel anytime",
+    "Create an account to keep reading",
+    "This is a subscriber-only article.",
+    "Exclusive to members",
+    "This story is free to read.",
+    "Please enter a valid email address",
+    "We and our vendors use cookies to store information on your device.",
+    "Reject all",
+    "Your privacy options",
+    "Do Not Sell My Personal Information",
+    "Comments have been closed",
+    "Be the first to comment",
+    "Community standards",
+    # footers, author boxes, contact and support notes
+    "Breaking news",
+    "Ethics policy",
+    "Accessibility statement",
+    "About the author",
+    "More from this author",
+    "View all stories by Ivo Brandt",
+    "The views expressed here are the author's own.",
+    "Reach Lena Kovac at lkovac@lakelandrecord.com.",
+    "Got a tip? Email news@lakelandrecord.com",
+    "For more local news, visit lakelandrecord.com",
+    "Stay up to date by following us on Instagram.",
+    "Were you affected by the flooding? Email us at news@lakelandrecord.com",
+    "If you have been affected by this story, help is available from Lakeland Line.",
+    "All content copyright Lakeland Record 2026",
 ]
 
 CLAIMS = [
@@ -107,6 +194,38 @@ CLAIMS = [
     "Watch manufacturers reported a rise in exports to Asia.",
     "Subscribers to the service were told of the price rise by email.",
     "Correction officers at the jail walked out on Friday.",
+    # a reporting clause keeps a sentence that quotes furniture words a claim
+    "Subscribe now or lose the discount, the text message told customers.",
+    "Contact us if you saw the van, the detective said.",
+    "Sign up before March, the council urged landlords.",
+    "We use cookies only with consent, the retailer told the regulator.",
+    "Follow us on Instagram, the fake account told its victims.",
+    "All rights reserved notices cannot protect an idea, the judge ruled.",
+    "Get the app or pay a fee, the bank told its older customers.",
+    "Correction: the ministry said on Friday the figure was 1,200, officials confirmed.",
+    # a narrowed rule: a furniture form needs its own ending or its own words
+    "© marks had been removed from the photographs, the court heard.",
+    "© symbols appear on every page of the leaked manual.",
+    "Already a member of the bloc, Latvia backed the sanctions.",
+    "This site is protected by law as a scheduled monument.",
+    "Sponsored by two senators, the bill passed 60-40.",
+    "Distributed by volunteers, the leaflets reached 9,000 homes.",
+    "Translated into 30 languages, the memoir sold two million copies.",
+    "Source protection was at the heart of the case, the lawyer said.",
+    "Live pictures showed smoke over the harbour.",
+    "Live: The council has confirmed the road will reopen in March.",
+    "Watch sales at the Geneva fair rose 6% on Monday.",
+    "Photos courtesy of the police were shown to the jury.",
+    "Comments are closed to the public until the review ends, the council said.",
+    "This video cannot be verified, the agency said.",
+    "Contact details of 9,000 patients were leaked.",
+    "Reading scores rose for the first time since 2019.",
+    "The podcast was downloaded two million times in its first week.",
+    "The paper said it had 180,000 paying subscribers in March.",
+    "The ministry issued a correction on Tuesday, saying 300 people had died, not 3,000.",
+    "At 10:32 GMT, the index was down 1.4%.",
+    "Posted at 3am, the message was deleted within an hour.",
+    "Listeners of the station raised £20,000 for the appeal.",
 ]
 
 
@@ -132,3 +251,19 @@ def test_whole_line_grammars_do_not_mark_the_prose_around_them() -> None:
         "Engineers found cracks in two of its piers. Repairs will cost £4m."
     )
     assert [s.kind for s in segment(body)] == [CLAIM, BOILERPLATE, BOILERPLATE, CLAIM, CLAIM]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo by " + "At " * 90 + "?",
+        "Listen on " + "In " * 90 + "?",
+        "Watch " + "At On " * 45 + "?",
+    ],
+)
+def test_a_failing_credit_or_tag_costs_linear_time(line: str) -> None:
+    # A capitalised "At" must not be read both as a name word and as a joiner: that ambiguity
+    # made a failing match exponential in the number of words.
+    started = time.perf_counter()
+    segment(line)
+    assert time.perf_counter() - started < 1.0
