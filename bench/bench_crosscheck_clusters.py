@@ -20,10 +20,13 @@ Figures per split:
 * contradiction recall, overall and per kind (figures, dates, polarity, actor);
 * echo accuracy: gold echoes (``independent`` false) predicted as not independent;
 * strong relations wrong: predicted ``corroborates``/``contradicts`` whose gold relation differs
-  (or whose gold is an echo counted as a corroboration), over all predicted strong relations;
+  (or whose gold is an echo counted as a corroboration), over all predicted strong relations,
+  and the same per predicted relation (wrong/returned);
 * relation accuracy over every pair (``none`` when compare returns nothing).
 
-``--failures`` lists the dev pairs predicted wrong; ``--contradictions`` the dev pairs'
+``--unlabelled`` also counts the strong relations made on the pairs of a cluster that are no
+gold pair (see :func:`unlabelled_strong`; slower). ``--failures`` lists the dev pairs
+predicted wrong; ``--contradictions`` the dev pairs'
 missed and false contradictions grouped by cause. Neither ever lists a test pair.
 """
 
@@ -163,11 +166,18 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
         not r["predicted_independent"] or r["predicted"] in ("none", "related") for r in echoes
     )
     strong = [r for r in rows if r["predicted"] in STRONG]
-    strong_wrong = sum(
-        r["predicted"] != r["relation"]
-        or (r["predicted"] == "corroborates" and r["predicted_independent"] != r["independent"])
+    wrong = [
+        r
         for r in strong
-    )
+        if r["predicted"] != r["relation"]
+        or (r["predicted"] == "corroborates" and r["predicted_independent"] != r["independent"])
+    ]
+    strong_wrong = len(wrong)
+    wrong_by_relation = {
+        relation: f"{sum(r['predicted'] == relation for r in wrong)}"
+        f"/{sum(r['predicted'] == relation for r in strong)}"
+        for relation in STRONG
+    }
     return {
         "pairs": len(rows),
         "relation_accuracy": round(
@@ -183,6 +193,7 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "echoes": len(echoes),
         "strong_wrong_rate": round(strong_wrong / max(len(strong), 1), 3),
         "strong_returned": len(strong),
+        "strong_wrong_by_relation": wrong_by_relation,
     }
 
 
@@ -194,6 +205,29 @@ def run() -> dict[str, Any]:
         "clusters": {s: sum(where[c["id"]] == s for c in clusters) for s in SPLITS},
         **{s: figures([r for r in rows if where[r["cluster"]] == s]) for s in SPLITS},
     }
+
+
+def unlabelled_strong(clusters: list[dict[str, Any]]) -> dict[str, int]:
+    """Strong relations made on the pairs of sentences of two articles of a cluster that are
+    no gold pair, per predicted relation, and how many such pairs were compared. The product
+    cross-checks every sentence, so these reach the desk; a writer marks the relations of a
+    story, so most of them are false (some are a marked fact told a third time)."""
+    idf, found = paired(clusters)
+    gold = {(claim.text, candidate.text) for _, _, claim, candidate in found}
+    gold |= {(b, a) for a, b in gold}
+    counts = {"pairs": 0, **{relation: 0 for relation in STRONG}}
+    for cluster in clusters:
+        table = list(passages(cluster).items())
+        for (key_a, _), claim in table:
+            for (key_b, _), candidate in table:
+                # The product compares a claim only with other articles' sentences.
+                if key_a[0] == key_b[0] or key_a >= key_b or (claim.text, candidate.text) in gold:
+                    continue
+                counts["pairs"] += 1
+                match = compare(claim, candidate, idf=idf)
+                if match is not None and match.relation in STRONG:
+                    counts[match.relation] += 1
+    return counts
 
 
 def dev_failures() -> list[str]:
@@ -269,9 +303,20 @@ def main(argv: list[str]) -> int:
     print(f"{'':<26}" + "".join(f"{s:>10}" for s in SPLITS))
     for key in keys:
         print(f"{key:<26}" + "".join(f"{result[s][key]!s:>10}" for s in SPLITS))
+    for relation in STRONG:
+        row = "".join(f"{result[s]['strong_wrong_by_relation'][relation]:>10}" for s in SPLITS)
+        print(f"{'  wrong ' + relation:<26}{row}")
     for kind in CONTRADICTION_KINDS:
         row = "".join(f"{result[s]['contradiction_by_kind'][kind]:>10}" for s in SPLITS)
         print(f"{'  contradicts/' + kind:<26}{row}")
+    if "--unlabelled" in argv:
+        clusters, where = load()
+        counts = {
+            s: unlabelled_strong([c for c in clusters if where[c["id"]] == s]) for s in SPLITS
+        }
+        for key in ("pairs", *STRONG):
+            print(f"{'unlabelled ' + key:<26}" + "".join(f"{counts[s][key]:>10}" for s in SPLITS))
+        result["unlabelled"] = counts
     if "--failures" in argv:
         print("\n".join(dev_failures()))
     if "--contradictions" in argv:

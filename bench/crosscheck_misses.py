@@ -16,8 +16,9 @@ predicted so, the first blocking cause in the order compare decides:
 * ``weak evidence``: the two facts' weighted overlap is below the threshold;
 * ``model declined``: every rule passed but the calibrated model said no.
 
-And every predicted ``corroborates`` that is wrong, by its gold relation and kind (echoes
-counted as independent included). Run: ``python -m bench.crosscheck_misses [--pairs]``.
+And every predicted ``corroborates`` or ``contradicts`` that is wrong, by its gold relation
+and kind (echoes counted as independent included).
+Run: ``python -m bench.crosscheck_misses [--pairs]``.
 """
 
 from __future__ import annotations
@@ -72,8 +73,17 @@ def _cause(claim: Passage, candidate: Passage, idf: Any, row: dict) -> str:
     return "model declined"
 
 
+def _wrong_strong(row: dict) -> bool:
+    """A corroboration counted as independent, or a contradiction, that the gold does not
+    have (the caller has set aside the gold independent corroborations)."""
+    if row["predicted"] == "corroborates":
+        return row["predicted_independent"]
+    return row["predicted"] == "contradicts" and row["relation"] != "contradicts"
+
+
 def misses() -> tuple[list[tuple[str, dict]], list[dict]]:
-    """(cause, row) of every missed dev corroboration; every wrong predicted corroboration."""
+    """(cause, row) of every missed dev corroboration; every wrong predicted corroboration
+    or contradiction."""
     everything, where = load()
     # The idf over every sentence, as the benchmark's; only dev pairs are read.
     idf, found = paired(everything, lambda c: where[c["id"]] == "dev")
@@ -89,7 +99,7 @@ def misses() -> tuple[list[tuple[str, dict]], list[dict]]:
         if pair["relation"] == "corroborates" and pair["independent"]:
             if row["predicted"] != "corroborates" or not row["predicted_independent"]:
                 missed.append((_cause(claim, candidate, idf, row), row))
-        elif row["predicted"] == "corroborates" and row["predicted_independent"]:
+        elif _wrong_strong(row):
             false.append(row)
     return missed, false
 
@@ -99,9 +109,10 @@ def main(argv: list[str]) -> int:
     print(f"dev corroborations missed: {len(missed)}")
     for cause, count in Counter(c for c, _ in missed).most_common():
         print(f"  {count:>3}  {cause}")
-    print(f"dev false corroborations: {len(false)}")
+    print(f"dev false corroborations and contradictions: {len(false)}")
     kinds = Counter(
-        f"{r['relation']}/{r['kind']}" + ("" if r["independent"] else " (echo)") for r in false
+        f"{r['predicted']} on {r['relation']}/{r['kind']}" + ("" if r["independent"] else " (echo)")
+        for r in false
     )
     for kind, count in kinds.most_common():
         print(f"  {count:>3}  {kind}")
@@ -110,7 +121,8 @@ def main(argv: list[str]) -> int:
             print(f"\n[{cause}] {row['id']} got {row['predicted']}: {row['reason']}")
             print(f"  A: {row['claim']['text']}\n  B: {row['candidate']['text']}")
         for row in false:
-            print(f"\n[false {row['relation']}/{row['kind']}] {row['id']}: {row['reason']}")
+            label = f"{row['predicted']} on {row['relation']}/{row['kind']}"
+            print(f"\n[false {label}] {row['id']}: {row['reason']}")
             print(f"  A: {row['claim']['text']}\n  B: {row['candidate']['text']}")
     return 0
 

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 
+import pytest
+
+from verify.engine.crosscheck import Passage
+from verify.engine.crosscheck.compare import CONFLICT_SCORE
 from verify.engine.crosscheck.decision import FEATURES, WEIGHTS_FILE, Model, fit, models
+from verify.engine.vocabulary import Relation
+
+# The module (the package exports its function ``compare`` under the same name).
+compare_module = importlib.import_module("verify.engine.crosscheck.compare")
 
 
 def test_fit_separates_a_separable_table_deterministically():
@@ -47,3 +56,27 @@ def test_the_shipped_weights_are_what_make_crosscheck_model_rebuilds():
 
     shipped = json.loads(WEIGHTS_FILE.read_text("utf-8"))
     assert train() == shipped
+
+
+@pytest.mark.parametrize(
+    ("score", "rule", "relation"),
+    [
+        # Loosely tied sentences: another fact of the story, unless the rule proves one
+        # statement with the particular changed.
+        (CONFLICT_SCORE - 0.05, 0.0, Relation.RELATED),
+        (CONFLICT_SCORE - 0.05, 1.0, Relation.CONTRADICTS),
+        # Tied closely enough for the model to weigh.
+        (CONFLICT_SCORE + 0.2, 0.0, Relation.CONTRADICTS),
+    ],
+)
+def test_a_contradiction_needs_sentences_tied_to_one_fact(monkeypatch, score, rule, relation):
+    conflict = models()["conflict"]
+    features = {k: float(w > 0) for k, w in conflict.weights.items()}
+    features |= {"dates_differ": 1.0, "score": score, "rule": rule}
+    assert conflict.decides(features)
+    found = compare_module.Assessment("conflict", features, "dates differ: x vs y", "")
+    monkeypatch.setattr(compare_module, "_assess", lambda *args, **kwargs: found)
+    passage = Passage(text="The vote was held on Monday.", outlet="Coast Wire", context="Lead.")
+    facts = compare_module._features(passage.text)
+    found = compare_module._relation(passage, passage, facts, facts, None, score)
+    assert found[0] is relation

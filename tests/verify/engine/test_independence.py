@@ -176,6 +176,23 @@ def test_the_same_quote_from_one_person_is_no_contradiction():
             False,
         ),
         ("The approval letter sets a deadline.", "The inspection report sets a deadline.", False),
+        # The document is what both report on, not what either rests on.
+        (
+            "The authority expects to publish its final report next spring.",
+            "A final report is expected in the spring.",
+            False,
+        ),
+        (
+            "The boil-water notice was issued by the company.",
+            "The boil-water notice was put out by the council's health team.",
+            False,
+        ),
+        # Cited by one of them: one origin.
+        (
+            "Two fires were reported, according to the recall notice.",
+            "The recall notice lists two fires.",
+            True,
+        ),
     ],
 )
 def test_a_document_both_sentences_name_is_one_origin(a, b, echo):
@@ -204,3 +221,18 @@ def test_two_outlets_quoting_one_organisation(a, b, echo):
     found = shared_origin("Coast Wire", (body,), "Bay Post", (body,), a, b)
     assert found[0] is echo
     assert found[2] == ("" if echo else body)
+
+
+@pytest.mark.parametrize(
+    ("claim_source", "candidate_source"),
+    [
+        (
+            "the Motor Retailers Federation",
+            "Motor Retailers Federation chief executive Sandra Kowalczyk",
+        ),
+        ("Survivors", "survivors"),
+    ],
+)
+def test_a_body_and_its_spokesperson_are_independent_confirmations(claim_source, candidate_source):
+    found = shared_origin("Coast Wire", (claim_source,), "Bay Post", (candidate_source,))
+    assert found[0] is False and found[2]

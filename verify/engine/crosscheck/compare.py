@@ -128,6 +128,10 @@ CORROBORATE_THRESHOLD = 0.5
 # ... and a contradiction signal only counts between sentences this close (same statement,
 # one particular changed); below, differing figures are more likely different facts.
 CONTRADICT_THRESHOLD = 0.4
+# Below this match score two sentences are too loosely tied to be one fact told two ways: a
+# contradiction signal between them ('the paintings were taken on Sunday' / 'officers
+# arrested him on Thursday') is two facts of one story, unless the rule proves one statement.
+CONFLICT_SCORE = 0.15
 # Opposite outcomes ('stays open' vs 'closed') contradict between facts this alike once the two
 # predicates are set aside.
 OPPOSITE_THRESHOLD = 0.4
@@ -1794,6 +1798,9 @@ def _relation(
     ):
         # Another action or other things counted, or figures of its own that are not the
         # claim's: never the same fact, whatever else the two share.
+        calibrated = False
+    if found.model == "conflict" and score < CONFLICT_SCORE:
+        # Too loosely tied for the model: only the rule's proof of one statement contradicts.
         calibrated = False
     decided = (
         models()[found.model].decides(found.features)

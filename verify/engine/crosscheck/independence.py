@@ -19,7 +19,16 @@ from verify.engine.crosscheck.lexicon import (
     STOPWORDS,
 )
 from verify.engine.crosscheck.text import analyse
-from verify.engine.lexicon import DOCUMENT_NOUNS, OUTLET_NOUNS, OUTLET_SUFFIXES, OUTLETS
+from verify.engine.lexicon import (
+    BE_FORMS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERB_FORMS,
+    OUTLET_NOUNS,
+    OUTLET_SUFFIXES,
+    OUTLETS,
+    SAYING_VERBS,
+    inflect,
+)
 
 # 'Detective Inspector Rhian Beddoe of South Wales Police': the affiliation is not the person.
 _AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+.*$|,.*$")
@@ -149,6 +158,30 @@ def _named_documents(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+_ACCORDING_TO = re.compile(r"\baccording to\b((?:\W+[\w'’-]+){1,8})", re.IGNORECASE)
+# What a document does when it is the origin of what a sentence says: 'the letter says',
+# 'the audit found', 'the memo, posted online, sets a deadline'.
+_CITING_FORMS = DOCUMENT_VERB_FORMS | frozenset(
+    form for base in SAYING_VERBS for form in inflect(base) if not form.endswith("ing")
+)
+_CITING_REACH = 3
+
+
+def _cited_documents(text: str, sources: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """The named documents a sentence cites as its origin: among its sources, after
+    'according to', or saying what the sentence says ('the approval letter sets May'). A
+    document the sentence is about ('the authority expects to publish its final report',
+    'the boil-water notice was issued by the company') is its topic, not its origin."""
+    cited_text = " ".join((*sources, *(m.group(1) for m in _ACCORDING_TO.finditer(text))))
+    cited = set(analyse(cited_text).raw_words) if cited_text else set()
+    words = analyse(text).raw_words
+    for i, word in enumerate(words):
+        after = words[i + 1 : i + 1 + _CITING_REACH]
+        if word in _DOCUMENTS and after and after[0] not in BE_FORMS and _CITING_FORMS & set(after):
+            cited.add(word)
+    return frozenset(d for d in _named_documents(text) if d[1] in cited)
+
+
 def _names_document(text: str) -> bool:
     """The sentence names a document ('according to the board's annual report'): a body's
     words relayed from it rest on that one document."""
@@ -182,7 +215,8 @@ def _relayed(
     candidate_text: str,
 ) -> str:
     """The origin one sentence relays from the other's side, named in its text: the claim's
-    outlet ('..., the SUT leader told the Seine Post'), or a document the other cites."""
+    outlet ('..., the SUT leader told the Seine Post'), or a document the other cites (one
+    document both name is an origin when at least one of them cites it)."""
     if _mentions(candidate_text, claim_outlet):
         return claim_outlet
     if _mentions(claim_text, candidate_outlet):
@@ -193,7 +227,9 @@ def _relayed(
     for source in candidate_sources:
         if _document_in(claim_text, source):
             return source
-    shared = _named_documents(claim_text) & _named_documents(candidate_text)
+    shared = (_cited_documents(claim_text, claim_sources) & _named_documents(candidate_text)) | (
+        _named_documents(claim_text) & _cited_documents(candidate_text, candidate_sources)
+    )
     if shared:
         modifier, noun = min(shared)
         return f"the {modifier} {noun}"
@@ -225,9 +261,12 @@ def shared_origin(
         for b in others:
             if not same_origin(a, b):
                 continue
+            # A body heard on one side and its spokesperson, or the body, on the other
+            # ('the Motor Retailers Federation said' / 'its chief executive said'): each
+            # outlet heard the body speak.
             body = (
-                is_speaking_body(a)
-                and is_speaking_body(b)
+                _speaks(a)
+                and _speaks(b)
                 and not _names_document(claim_text)
                 and not _names_document(candidate_text)
             )
@@ -238,6 +277,11 @@ def shared_origin(
                 return True, a, ""
             speaker = speaker or (a if len(a) <= len(b) else b)
     return False, "", speaker
+
+
+def _speaks(name: str) -> bool:
+    """A person or a body speaking for itself (see :func:`is_speaking_body`)."""
+    return is_person(name) or is_speaking_body(name)
 
 
 def echo_reason(origin: str) -> str:
