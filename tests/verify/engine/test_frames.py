@@ -43,6 +43,18 @@ def _actor(text: str, name: str) -> str:
         ("repaired", "repair"),
         ("permission", "allow"),
         ("clearance", "allow"),
+        # Derivations and news synonyms told as another part of speech.
+        ("derailment", "derail"),
+        ("apology", "apologise"),
+        ("sorry", "apologise"),
+        ("retaliatory", "retaliate"),
+        ("reprisals", "retaliate"),
+        ("attributed", "blame"),
+        ("supplied", "provide"),
+        ("sickness", "illness"),
+        ("jurors", "jury"),
+        ("rebates", "discount"),
+        ("dissenting", "oppose"),
         ("passengers", ""),
     ],
 )
@@ -58,6 +70,9 @@ def test_words_read_as_their_predicate_class(word, name):
         ("The match was called off.", "suspend"),
         ("The dam gave way overnight.", "collapse"),
         ("The owner remains in custody.", "detain"),
+        ("Two carriages left the rails.", "derail"),
+        ("The train came off the tracks.", "derail"),
+        ("The tariffs led to job losses.", "layoff"),
     ],
 )
 def test_set_phrases_are_one_predicate(text, name):
@@ -129,6 +144,8 @@ def test_opposite_outcomes(a, b, expected):
         ("The mayor declined to attend the hearing.", [("attend", True)]),
         ("The mayor refused to sign the decree.", [("sign", True)]),
         ("Shares declined to 4.2 billion.", [("fall", False)]),
+        # A phrasal verb of refusal: 'ruled out retaliatory measures' ~ 'would not retaliate'.
+        ("Tokyo ruled out retaliatory measures.", [("rul", False), ("retaliate", True)]),
     ],
 )
 def test_a_verb_of_failure_or_refusal_negates_its_infinitive(text, expected):

@@ -75,6 +75,7 @@ from verify.engine.crosscheck.lexicon import (
     INFINITIVE_NEGATORS,
     IRREGULAR_PASTS,
     KINDRED,
+    NEGATING_PHRASES,
     NEGATION_CUES,
     NUMBER_WORDS,
     OPPOSITES,
@@ -374,7 +375,8 @@ def _negations(
             out.append(_Negation(word, False, base))
             continue
         infinitive = word in INFINITIVE_NEGATORS and words[i + 1 : i + 2] == ("to",)
-        if word not in NEGATION_CUES and not contracted and not infinitive:
+        refusal = i > 0 and (words[i - 1], word) in NEGATING_PHRASES  # 'ruled out'
+        if word not in NEGATION_CUES and not contracted and not infinitive and not refusal:
             continue
         if word == "not" and words[i + 1 : i + 2] == ("to",) and _directive_before(words, i):
             continue  # 'told not to shower': an instruction, not a denial of the event
@@ -386,6 +388,8 @@ def _negations(
         phrase = word
         if word == "not" and i > 0 and words[i - 1] in AUX_BEFORE_NOT:
             phrase = f"{words[i - 1]} not"
+        elif refusal:
+            phrase = f"{words[i - 1]} out"
         elif word == "no" and words[i + 1 : i + 3] == ("plans", "to"):
             phrase = "no plans to"
         scope: list[str] = []

@@ -19,6 +19,7 @@ from verify.engine.crosscheck.lexicon import (
     INFINITIVE_NEGATORS,
     IRREGULAR_PASTS,
     IRREGULAR_VERBS,
+    NEGATING_PHRASES,
     OPPOSITES,
     OTHER_INSTANCE_WORDS,
     PASSIVE_AUX,
@@ -240,6 +241,8 @@ def _negated(words: tuple[str, ...], start: int) -> bool:
     while i >= 0 and reach < _NEGATOR_REACH:
         word = words[i]
         if word in PREDICATE_NEGATORS or word.endswith("n't") or word == "longer":
+            return True
+        if i and (words[i - 1], word) in NEGATING_PHRASES:
             return True
         if word not in PREDICATE_AUX and word not in ACTOR_GAP and word != "to":
             return False

@@ -292,7 +292,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "sell": "sell sold sale sell_off divest divested offload offloaded",
     "vote": "vote voted voting ballot",
     "support": "support supported backed in_favour favour",
-    "oppose": "oppose opposed opposition",
+    "oppose": "oppose opposed opposition dissent dissented dissenting",
     "discover": "discover discovered discovery spot spotted detect detected identify "
     "identified uncover uncovered turned_up found",
     "delay": "delay delayed postpone postponed postponement put_back pushed_back",
@@ -316,7 +316,8 @@ PREDICATE_CLASSES: dict[str, str] = {
     "award": "award awarded grant granted secure secured",
     "own": "own owned owns ownership shareholding stake",
     "hire": "hire hired recruit recruited",
-    "layoff": "layoff layoffs lay_off laid_off redundancy redundancies job_cuts",
+    "layoff": "layoff layoffs lay_off laid_off redundancy redundancies job_cuts job_losses "
+    "job_loss",
     "dismiss": "dismiss dismissed dismissal sack sacked sacking oust ousted",
     "elect": "elect elected election reelected re_elected",
     "build": "build built construct constructed construction",
@@ -344,6 +345,15 @@ PREDICATE_CLASSES: dict[str, str] = {
     "pilot": "pilot piloted piloting fly flying flew at_the_controls",
     "at_large": "at_large on_the_run remain_at_large remain_on_the_run",
     "infect": "infect infected infection infections fell_ill fall_ill sickened",
+    "derail": "derail derailed derailment derailments left_the_rails left_the_tracks "
+    "came_off_the_rails came_off_the_tracks jumped_the_tracks",
+    "apologise": "apologise apologised apologize apologized apology apologies sorry",
+    "retaliate": "retaliate retaliated retaliation retaliatory reprisal reprisals",
+    "blame": "blame blamed blames attribute attributed attributes",
+    "provide": "provide provided supply supplied",
+    "illness": "illness illnesses sickness",
+    "jury": "jury juries juror jurors",
+    "discount": "discount discounts rebate rebates",
 }
 # Outcomes that are mostly told as the other side of an opposite ('was unhurt' vs 'was
 # injured', 'upheld' vs 'overturned', 'left rates unchanged' vs 'raised rates'), and forms of
@@ -529,6 +539,9 @@ PREDICATE_NEGATORS = _words(
     """not never no n't refused refuses refuse failed fails fail denied declined declines
     decline unable yet"""
 )
+# Phrasal verbs of refusal that negate the predicate after them ('ruled out retaliatory
+# measures' ~ 'would not retaliate'), as (verb, particle).
+NEGATING_PHRASES = frozenset((verb, "out") for verb in ("rule", "rules", "ruled", "ruling"))
 # Copulas before a past participle that make a clause passive ('was signed by').
 PASSIVE_AUX = _words("was were been be being is are get got")
 # Words that end a noun phrase read as an actor or the acted-upon.
