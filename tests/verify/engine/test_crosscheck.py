@@ -616,6 +616,47 @@ def test_a_wire_dateline_is_no_part_of_the_fact(text, fact):
     assert fact_text(text) == fact
 
 
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # A leading speaker and verb of saying: the fact is what was said.
+        (
+            "Superintendent Alana Whitfield said the plan would keep classes below 22.",
+            "The plan would keep classes below 22.",
+        ),
+        (
+            "Declan Furey, chief economist at Harbourline Bank, said monthly estimates were "
+            "volatile.",
+            "Monthly estimates were volatile.",
+        ),
+        ("Police said on Monday that two men were arrested.", "Two men were arrested."),
+        # The speaker is the fact's own subject: kept.
+        (
+            "Transport Secretary Owen Pryce said he would visit the scene.",
+            "Transport Secretary Owen Pryce said he would visit the scene.",
+        ),
+        # More than a speaker before 'said': a clause of its own.
+        (
+            "The bridge closed and officials said it would reopen.",
+            "The bridge closed and officials said it would reopen.",
+        ),
+        # A trailing 'said' with a clause after it is what was said, not who said it.
+        (
+            "Graham Pettifer, the company's boss, said he was deeply sorry for the delays.",
+            "Graham Pettifer, the company's boss, said he was deeply sorry for the delays.",
+        ),
+    ],
+)
+def test_a_leading_speaker_is_no_part_of_the_fact(text, fact):
+    assert fact_text(text) == fact
+
+
+def test_two_denials_of_one_action_are_no_denial():
+    fa = compare_module._features("Japan said it would not retaliate against Canberra.")
+    fb = compare_module._features("Tokyo ruled out retaliatory measures against Canberra.")
+    assert compare_module._denial(fa, fb) == ""
+
+
 def test_names_check_reads_whole_names():
     # 'Harlow Freight Ltd' is one name, told by 'Harlow'; 'Judge Ana Ruiz' one, by 'Ruiz'.
     fa = compare_module._features("Judge Ana Ruiz fined Harlow Freight Ltd £40,000.")

@@ -146,6 +146,8 @@ def test_opposite_outcomes(a, b, expected):
         ("Shares declined to 4.2 billion.", [("fall", False)]),
         # A phrasal verb of refusal: 'ruled out retaliatory measures' ~ 'would not retaliate'.
         ("Tokyo ruled out retaliatory measures.", [("rul", False), ("retaliate", True)]),
+        # A negative subject with a long noun phrase still governs its verb.
+        ("None of the workers on site had been hurt.", [("injure", True)]),
     ],
 )
 def test_a_verb_of_failure_or_refusal_negates_its_infinitive(text, expected):

@@ -1030,8 +1030,13 @@ def _differing_dates(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
 
 def _denial(fa: _Features, fb: _Features) -> str:
     """A negation of what both talk about in one of them only; none when the negation turns
-    an antonym into the other's predicate ('neither has been recovered' ~ 'still missing')."""
-    if any(agreeing(pa, pb) for pa in fa.predicates for pb in fb.predicates):
+    an antonym into the other's predicate ('neither has been recovered' ~ 'still missing'),
+    nor when both deny one action ('would not retaliate' ~ 'ruled out retaliatory measures')."""
+    if any(
+        agreeing(pa, pb) or (pa.lexical and pa.name == pb.name and pa.negated and pb.negated)
+        for pa in fa.predicates
+        for pb in fb.predicates
+    ):
         return ""
     negated_a, negated_b = _negated(fa.negations, fb.terms), _negated(fb.negations, fa.terms)
     if bool(negated_a) == bool(negated_b):

@@ -41,7 +41,7 @@ _PHRASE_WORDS = 5
 # How far before a predicate a negator still governs it ('did not immediately close').
 _NEGATOR_REACH = 3
 # How far before a predicate a negative subject still governs it ('no serious injuries have').
-_SUBJECT_REACH = 5
+_SUBJECT_REACH = 8
 _NEGATIVE_SUBJECTS = frozenset(("no", "neither", "none", "nobody", "nothing"))
 # 'that morning', 'that day': a determiner, not a clause.
 _TIME_AFTER_THAT = frozenset(

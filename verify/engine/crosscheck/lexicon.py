@@ -218,6 +218,19 @@ REPORTING_CUES = _words(
     quoted quoting insisted insists"""
 )
 
+# Words that make the words before 'said' more than a speaker: a clause of their own ('the
+# bridge closed and officials said', 'the mayor, who resigned, said').
+NOT_A_SPEAKER = _words(
+    """and but or that which who whom when where after before because if as while was were is
+    are has have had will would could not"""
+)
+# Subjects that refer back to the speaker ('the minister said he would visit'): the speaker is
+# then the fact's own subject, and stays in the fact.
+SPEAKER_PRONOUNS = _words("he she it they we i its their his her")
+# Auxiliaries that make the words after a verb of saying a clause of their own ('..., said he
+# was deeply sorry'): what was said, not who said it.
+FINITE_AUX = _words("was were is are had has have will would could should can may might did does")
+
 # Nouns a figure can count although they are generic ('45 people', '12 years', '48 hours'). Ages
 # ('36-year-old', '40 years old') are excluded where quantities are read.
 COUNT_NOUNS = _words("people persons year years month months week weeks day days")
@@ -354,6 +367,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "illness": "illness illnesses sickness",
     "jury": "jury juries juror jurors",
     "discount": "discount discounts rebate rebates",
+    "tax": "tax taxes customs_duties import_duties",
 }
 # Outcomes that are mostly told as the other side of an opposite ('was unhurt' vs 'was
 # injured', 'upheld' vs 'overturned', 'left rates unchanged' vs 'raised rates'), and forms of
@@ -505,6 +519,11 @@ EXACT_FORMS: dict[str, str] = {
     "contracted": "infect",
     "caught": "infect",
     "struck": "hit",
+    # A duty or a levy is a tax ('the duties will raise A$1.8bn' ~ 'the levies'), but 'duty'
+    # is also 'off duty' and 'levied' also a fine.
+    "duties": "tax",
+    "levy": "tax",
+    "levies": "tax",
 }
 SYNONYMS.update(EXACT_FORMS)
 KINDRED: dict[str, frozenset[str]] = {}
