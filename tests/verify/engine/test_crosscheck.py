@@ -707,3 +707,27 @@ def test_a_specific_figure_shared_is_a_signal_of_the_same_fact(claim, candidate,
     fa = compare_module._features(claim)
     fb = compare_module._features(candidate)
     assert compare_module._shares_specific_figure(fa, fb) is shared
+
+
+@pytest.mark.parametrize(
+    ("claim", "candidate", "coverage"),
+    [
+        # A report of one clause of the claim, whole, covers that clause.
+        (
+            "Landslides blocked the mountain road in three places, forcing rescue crews to "
+            "continue on foot with heavy equipment.",
+            "The mountain road was blocked by landslides in three places.",
+            1.0,
+        ),
+        (
+            "The council approved the budget, and the mayor signed the new parking rules.",
+            "The mayor signed the new parking rules.",
+            1.0,
+        ),
+        # A clause of fewer than three content words is no fact of its own.
+        ("Seven passengers and two crew members were killed.", "Seven passengers remain.", 0.33),
+    ],
+)
+def test_one_clause_of_a_claim_reported_whole_is_covered(claim, candidate, coverage):
+    fa, fb = compare_module._features(claim), compare_module._features(candidate)
+    assert round(compare_module._coverage(fa, fb, None, frozenset()), 2) == coverage

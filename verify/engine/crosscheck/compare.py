@@ -134,6 +134,12 @@ OPPOSITE_THRESHOLD = 0.4
 OTHER_ACTION_THRESHOLD = 0.5
 # Share of the weight of the claim's content words (not names) a same-fact report must have.
 PREDICATE_COVERAGE = 0.45
+# A clause of the claim that states a fact of its own (at least this many content words and
+# this share of the claim's weight) corroborates on its own when the candidate has this share
+# of it.
+CLAUSE_WORDS = 3
+CLAUSE_SHARE = 0.3
+CLAUSE_COVERAGE = 0.75
 # For a contradiction, the share of one sentence's content words the other must have (either
 # way round: 'would not return to talks until the strike ends' vs 'will return to talks').
 CONTRADICT_COVERAGE = 0.5
@@ -1383,10 +1389,39 @@ class _Agreement:
 
 
 def _coverage(fa: _Features, fb: _Features, idf: Idf | None, drop: frozenset[str]) -> float:
-    predicate = _predicate(fa.text, idf)
-    total = sum(w for k, w in predicate if k not in drop)
-    covered = sum(w for k, w in predicate if k in fb.terms and k not in drop)
-    return covered / total if total else 1.0
+    """The share of the claim's content-word weight the candidate has; or, when the claim
+    states several facts and the candidate reports one of them whole ('Landslides cut the
+    road in three places, forcing crews to continue on foot' / 'The road has been cut by
+    landslides in three places'), that clause's share."""
+    predicate = [(k, w) for k, w in _predicate(fa.text, idf) if k not in drop]
+    total = sum(w for _, w in predicate)
+    if not total:
+        return 1.0
+    covered = sum(w for k, w in predicate if k in fb.terms) / total
+    weights = dict(predicate)
+    for clause in _clauses(fa.text):
+        keys = [k for k in clause if k in weights]
+        weight = sum(weights[k] for k in keys)
+        if len(keys) < CLAUSE_WORDS or weight < CLAUSE_SHARE * total:
+            continue
+        share = sum(weights[k] for k in keys if k in fb.terms) / weight
+        if share >= CLAUSE_COVERAGE:
+            covered = max(covered, share)
+    return covered
+
+
+# Where a fact's clauses part: punctuation, coordinating conjunctions, a participle clause.
+_CLAUSE_SPLIT = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _clauses(text: str) -> tuple[frozenset[str], ...]:
+    """The content-word keys of each clause of a sentence's fact (set phrases as their class);
+    a sentence of one clause has none."""
+    parts = [p for p in _CLAUSE_SPLIT.split(fact_text(text)) if p.strip()]
+    if len(parts) < 2:
+        return ()
+    return tuple(frozenset(_features(part).terms) for part in parts)
 
 
 @lru_cache(maxsize=65536)
