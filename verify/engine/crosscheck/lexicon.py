@@ -357,7 +357,8 @@ PREDICATE_CLASSES: dict[str, str] = {
     "create": "create created creation fund funds funded",
     "pilot": "pilot piloted piloting fly flying flew at_the_controls",
     "at_large": "at_large on_the_run remain_at_large remain_on_the_run",
-    "infect": "infect infected infection infections fell_ill fall_ill sickened",
+    "infect": "infect infected infection infections fell_ill fall_ill sickened "
+    "caught_the_virus caught_the_disease caught_the_infection",
     "derail": "derail derailed derailment derailments left_the_rails left_the_tracks "
     "came_off_the_rails came_off_the_tracks jumped_the_tracks",
     "apologise": "apologise apologised apologize apologized apology apologies sorry",
@@ -517,7 +518,6 @@ for _canon, _forms in PREDICATE_CLASSES.items():
 # disease, but 'a contract'; 'struck' a blow, but 'a strike').
 EXACT_FORMS: dict[str, str] = {
     "contracted": "infect",
-    "caught": "infect",
     "struck": "hit",
     # A duty or a levy is a tax ('the duties will raise A$1.8bn' ~ 'the levies'), but 'duty'
     # is also 'off duty' and 'levied' also a fine.
