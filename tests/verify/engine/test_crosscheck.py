@@ -683,6 +683,9 @@ def test_names_check_reads_whole_names():
         ("The Aldgate depot was closed.", "The Aldgate depot closed on Monday.", False),
         # 'set' puts an action ahead only as 'set to'.
         ("The firm set a price and closed the depot.", "The firm closed the depot.", False),
+        # 'said it would' is the reported 'will': planned, as 'will' is.
+        ("The resort said it would stay closed on Monday.", "The resort will remain shut.", False),
+        ("The council said it would close the library.", "The council closed the library.", True),
     ],
 )
 def test_planned_and_done_are_two_moments(a, b, differ):

@@ -57,6 +57,8 @@ def _actor(text: str, name: str) -> str:
         ("dissenting", "oppose"),
         # 'caught fire', 'caught in the slide', 'caught at a caravan park': no infection.
         ("caught", ""),
+        ("remained", "stay"),
+        ("remaining", ""),
         ("passengers", ""),
     ],
 )

@@ -519,6 +519,9 @@ for _canon, _forms in PREDICATE_CLASSES.items():
 EXACT_FORMS: dict[str, str] = {
     "contracted": "infect",
     "struck": "hit",
+    # 'will remain shut' ~ 'would stay closed'; 'the remaining $750 million' stays no stay.
+    "remain": "stay",
+    "remained": "stay",
     # A duty or a levy is a tax ('the duties will raise A$1.8bn' ~ 'the levies'), but 'duty'
     # is also 'off duty' and 'levied' also a fine.
     "duties": "tax",
