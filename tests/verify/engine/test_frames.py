@@ -59,6 +59,9 @@ def _actor(text: str, name: str) -> str:
         ("caught", ""),
         ("remained", "stay"),
         ("remaining", ""),
+        ("interviewed", "interview"),
+        # 'questioned the figures' doubts them: only 'was questioned (by)' is an interview.
+        ("questioned", ""),
         ("passengers", ""),
     ],
 )
@@ -78,6 +81,7 @@ def test_words_read_as_their_predicate_class(word, name):
         ("The train came off the tracks.", "derail"),
         ("The tariffs led to job losses.", "layoff"),
         ("Two nurses caught the virus.", "infect"),
+        ("The captain is being questioned by investigators.", "interview"),
     ],
 )
 def test_set_phrases_are_one_predicate(text, name):

@@ -369,6 +369,8 @@ PREDICATE_CLASSES: dict[str, str] = {
     "jury": "jury juries juror jurors",
     "discount": "discount discounts rebate rebates",
     "tax": "tax taxes customs_duties import_duties",
+    "interview": "interview interviewed interviewing questioned_by being_questioned "
+    "was_questioned were_questioned",
 }
 # Outcomes that are mostly told as the other side of an opposite ('was unhurt' vs 'was
 # injured', 'upheld' vs 'overturned', 'left rates unchanged' vs 'raised rates'), and forms of
