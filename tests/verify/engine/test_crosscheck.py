@@ -616,6 +616,47 @@ def test_a_wire_dateline_is_no_part_of_the_fact(text, fact):
     assert fact_text(text) == fact
 
 
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # A leading speaker and verb of saying: the fact is what was said.
+        (
+            "Superintendent Alana Whitfield said the plan would keep classes below 22.",
+            "The plan would keep classes below 22.",
+        ),
+        (
+            "Declan Furey, chief economist at Harbourline Bank, said monthly estimates were "
+            "volatile.",
+            "Monthly estimates were volatile.",
+        ),
+        ("Police said on Monday that two men were arrested.", "Two men were arrested."),
+        # The speaker is the fact's own subject: kept.
+        (
+            "Transport Secretary Owen Pryce said he would visit the scene.",
+            "Transport Secretary Owen Pryce said he would visit the scene.",
+        ),
+        # More than a speaker before 'said': a clause of its own.
+        (
+            "The bridge closed and officials said it would reopen.",
+            "The bridge closed and officials said it would reopen.",
+        ),
+        # A trailing 'said' with a clause after it is what was said, not who said it.
+        (
+            "Graham Pettifer, the company's boss, said he was deeply sorry for the delays.",
+            "Graham Pettifer, the company's boss, said he was deeply sorry for the delays.",
+        ),
+    ],
+)
+def test_a_leading_speaker_is_no_part_of_the_fact(text, fact):
+    assert fact_text(text) == fact
+
+
+def test_two_denials_of_one_action_are_no_denial():
+    fa = compare_module._features("Japan said it would not retaliate against Canberra.")
+    fb = compare_module._features("Tokyo ruled out retaliatory measures against Canberra.")
+    assert compare_module._denial(fa, fb) == ""
+
+
 def test_names_check_reads_whole_names():
     # 'Harlow Freight Ltd' is one name, told by 'Harlow'; 'Judge Ana Ruiz' one, by 'Ruiz'.
     fa = compare_module._features("Judge Ana Ruiz fined Harlow Freight Ltd £40,000.")
@@ -642,6 +683,9 @@ def test_names_check_reads_whole_names():
         ("The Aldgate depot was closed.", "The Aldgate depot closed on Monday.", False),
         # 'set' puts an action ahead only as 'set to'.
         ("The firm set a price and closed the depot.", "The firm closed the depot.", False),
+        # 'said it would' is the reported 'will': planned, as 'will' is.
+        ("The resort said it would stay closed on Monday.", "The resort will remain shut.", False),
+        ("The council said it would close the library.", "The council closed the library.", True),
     ],
 )
 def test_planned_and_done_are_two_moments(a, b, differ):
@@ -666,3 +710,27 @@ def test_a_specific_figure_shared_is_a_signal_of_the_same_fact(claim, candidate,
     fa = compare_module._features(claim)
     fb = compare_module._features(candidate)
     assert compare_module._shares_specific_figure(fa, fb) is shared
+
+
+@pytest.mark.parametrize(
+    ("claim", "candidate", "coverage"),
+    [
+        # A report of one clause of the claim, whole, covers that clause.
+        (
+            "Landslides blocked the mountain road in three places, forcing rescue crews to "
+            "continue on foot with heavy equipment.",
+            "The mountain road was blocked by landslides in three places.",
+            1.0,
+        ),
+        (
+            "The council approved the budget, and the mayor signed the new parking rules.",
+            "The mayor signed the new parking rules.",
+            1.0,
+        ),
+        # A clause of fewer than three content words is no fact of its own.
+        ("Seven passengers and two crew members were killed.", "Seven passengers remain.", 0.33),
+    ],
+)
+def test_one_clause_of_a_claim_reported_whole_is_covered(claim, candidate, coverage):
+    fa, fb = compare_module._features(claim), compare_module._features(candidate)
+    assert round(compare_module._coverage(fa, fb, None, frozenset()), 2) == coverage

@@ -77,6 +77,7 @@ from verify.engine.crosscheck.lexicon import (
     IRREGULAR_PASTS,
     KINDRED,
     MEASURE_CLASSES,
+    NEGATING_PHRASES,
     NEGATION_CUES,
     NUMBER_WORDS,
     OPPOSITES,
@@ -140,6 +141,12 @@ OPPOSITE_THRESHOLD = 0.4
 OTHER_ACTION_THRESHOLD = 0.5
 # Share of the weight of the claim's content words (not names) a same-fact report must have.
 PREDICATE_COVERAGE = 0.45
+# A clause of the claim that states a fact of its own (at least this many content words and
+# this share of the claim's weight) corroborates on its own when the candidate has this share
+# of it.
+CLAUSE_WORDS = 3
+CLAUSE_SHARE = 0.3
+CLAUSE_COVERAGE = 0.75
 # For a contradiction, the share of one sentence's content words the other must have (either
 # way round: 'would not return to talks until the strike ends' vs 'will return to talks').
 CONTRADICT_COVERAGE = 0.5
@@ -381,7 +388,8 @@ def _negations(
             out.append(_Negation(word, False, base))
             continue
         infinitive = word in INFINITIVE_NEGATORS and words[i + 1 : i + 2] == ("to",)
-        if word not in NEGATION_CUES and not contracted and not infinitive:
+        refusal = i > 0 and (words[i - 1], word) in NEGATING_PHRASES  # 'ruled out'
+        if word not in NEGATION_CUES and not contracted and not infinitive and not refusal:
             continue
         if word == "not" and words[i + 1 : i + 2] == ("to",) and _directive_before(words, i):
             continue  # 'told not to shower': an instruction, not a denial of the event
@@ -393,6 +401,8 @@ def _negations(
         phrase = word
         if word == "not" and i > 0 and words[i - 1] in AUX_BEFORE_NOT:
             phrase = f"{words[i - 1]} not"
+        elif refusal:
+            phrase = f"{words[i - 1]} out"
         elif word == "no" and words[i + 1 : i + 3] == ("plans", "to"):
             phrase = "no plans to"
         scope: list[str] = []
@@ -1033,8 +1043,13 @@ def _differing_dates(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
 
 def _denial(fa: _Features, fb: _Features) -> str:
     """A negation of what both talk about in one of them only; none when the negation turns
-    an antonym into the other's predicate ('neither has been recovered' ~ 'still missing')."""
-    if any(agreeing(pa, pb) for pa in fa.predicates for pb in fb.predicates):
+    an antonym into the other's predicate ('neither has been recovered' ~ 'still missing'),
+    nor when both deny one action ('would not retaliate' ~ 'ruled out retaliatory measures')."""
+    if any(
+        agreeing(pa, pb) or (pa.lexical and pa.name == pb.name and pa.negated and pb.negated)
+        for pa in fa.predicates
+        for pb in fb.predicates
+    ):
         return ""
     negated_a, negated_b = _negated(fa.negations, fb.terms), _negated(fb.negations, fa.terms)
     if bool(negated_a) == bool(negated_b):
@@ -1335,7 +1350,18 @@ def _other_action(fa: _Features, fb: _Features, idf: Idf | None) -> str:
 # Words before a predicate that put it ahead ('is expected to sign', 'will be closed', 'is
 # due to open'): what is planned is not yet what was done.
 _AHEAD = frozenset(
-    ("will", "expected", "due", "scheduled", "plans", "planned", "intends", "poised", "set")
+    (
+        "will",
+        "would",
+        "expected",
+        "due",
+        "scheduled",
+        "plans",
+        "planned",
+        "intends",
+        "poised",
+        "set",
+    )
 )
 _AHEAD_REACH = 3
 
@@ -1451,10 +1477,39 @@ class _Agreement:
 
 
 def _coverage(fa: _Features, fb: _Features, idf: Idf | None, drop: frozenset[str]) -> float:
-    predicate = _predicate(fa.text, idf)
-    total = sum(w for k, w in predicate if k not in drop)
-    covered = sum(w for k, w in predicate if k in fb.terms and k not in drop)
-    return covered / total if total else 1.0
+    """The share of the claim's content-word weight the candidate has; or, when the claim
+    states several facts and the candidate reports one of them whole ('Landslides cut the
+    road in three places, forcing crews to continue on foot' / 'The road has been cut by
+    landslides in three places'), that clause's share."""
+    predicate = [(k, w) for k, w in _predicate(fa.text, idf) if k not in drop]
+    total = sum(w for _, w in predicate)
+    if not total:
+        return 1.0
+    covered = sum(w for k, w in predicate if k in fb.terms) / total
+    weights = dict(predicate)
+    for clause in _clauses(fa.text):
+        keys = [k for k in clause if k in weights]
+        weight = sum(weights[k] for k in keys)
+        if len(keys) < CLAUSE_WORDS or weight < CLAUSE_SHARE * total:
+            continue
+        share = sum(weights[k] for k in keys if k in fb.terms) / weight
+        if share >= CLAUSE_COVERAGE:
+            covered = max(covered, share)
+    return covered
+
+
+# Where a fact's clauses part: punctuation, coordinating conjunctions, a participle clause.
+_CLAUSE_SPLIT = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _clauses(text: str) -> tuple[frozenset[str], ...]:
+    """The content-word keys of each clause of a sentence's fact (set phrases as their class);
+    a sentence of one clause has none."""
+    parts = [p for p in _CLAUSE_SPLIT.split(fact_text(text)) if p.strip()]
+    if len(parts) < 2:
+        return ()
+    return tuple(frozenset(_features(part).terms) for part in parts)
 
 
 @lru_cache(maxsize=65536)

@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from verify.engine.crosscheck.lexicon import REPORTING_CUES
+from verify.engine.crosscheck.lexicon import (
+    FINITE_AUX,
+    NOT_A_SPEAKER,
+    REPORTING_CUES,
+    SPEAKER_PRONOUNS,
+)
 
 # A trailing clause longer than this (in words) is more than an attribution.
 _MAX_ATTRIBUTION_WORDS = 14
@@ -29,21 +34,48 @@ _DATELINE = re.compile(
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^()]{1,40}\))?|\s*\([^()]{1,40}\))"
     r"\s*[-\u2013\u2014]+\s+"
 )
+# 'Superintendent Alana Whitfield said the plan would ...', 'Declan Furey, chief economist at
+# Harbourline Bank, said monthly estimates were ...': a leading speaker and verb of saying.
+_LEADING_SAID = re.compile(
+    r"^\s*(?P<who>[^,;:\"“”]{2,60}?(?:,[^,;:\"“”]{2,60},)?)\s+"
+    r"(?:said|says|told\s+(?:[\w'’-]+\s+){1,5}?that)\s+"
+    r"(?:(?:on|last|this)\s+[A-Za-z]+\s+)?(?:that\s+)?(?P<fact>\S.*)$",
+    re.DOTALL,
+)
+# Longest speaker read at the start of a sentence, in words.
+_MAX_SPEAKER_WORDS = 10
 _END = re.compile(r"[\s.!?;:\"'”’)\]]+$")
+
+
+def _without_speaker(text: str) -> str:
+    """``text`` without a leading 'X said (that)': what X said, or ``text`` itself."""
+    found = _LEADING_SAID.match(text)
+    if not found:
+        return text
+    who = [w.lower() for w in _WORD.findall(found["who"])]
+    if not who or len(who) > _MAX_SPEAKER_WORDS or any(w in NOT_A_SPEAKER for w in who):
+        return text
+    fact = found["fact"]
+    first = _WORD.findall(fact)[:1]
+    if not first or first[0].lower() in SPEAKER_PRONOUNS:
+        return text
+    return fact[:1].upper() + fact[1:]
 
 
 def _is_attribution(clause: str) -> bool:
     words = [w.lower() for w in _WORD.findall(clause)]
     if not words or len(words) > _MAX_ATTRIBUTION_WORDS:
         return False
+    if words[0] in REPORTING_CUES and any(w in FINITE_AUX for w in words[1:]):
+        return False  # '..., said he was deeply sorry': what was said, not who said it
     return words[0] in ("according", "citing", "quoting") or any(w in REPORTING_CUES for w in words)
 
 
 @lru_cache(maxsize=65536)
 def fact_text(text: str) -> str:
-    """``text`` without a leading 'According to X,', trailing ', X said (on Monday).' clauses
-    and an inner ', X said,'. The text itself when too little would be left."""
-    fact = _LEADING_ACCORDING.sub("", _DATELINE.sub("", text))
+    """``text`` without a leading 'According to X,' or 'X said (that)', trailing ', X said (on
+    Monday).' clauses and an inner ', X said,'. The text itself when too little would be left."""
+    fact = _without_speaker(_LEADING_ACCORDING.sub("", _DATELINE.sub("", text)))
     fact = _INNER.sub(" ", fact)
     body = _END.sub("", fact)
     for _ in range(2):  # '..., X said on Monday, citing Y.'

@@ -21,6 +21,7 @@ from verify.engine.crosscheck.lexicon import (
     IRREGULAR_PASTS,
     IRREGULAR_VERBS,
     LIGHT_VERBS,
+    NEGATING_PHRASES,
     NUMBER_WORDS,
     OPPOSITES,
     OTHER_INSTANCE_WORDS,
@@ -45,7 +46,7 @@ _PHRASE_WORDS = 5
 # How far before a predicate a negator still governs it ('did not immediately close').
 _NEGATOR_REACH = 3
 # How far before a predicate a negative subject still governs it ('no serious injuries have').
-_SUBJECT_REACH = 5
+_SUBJECT_REACH = 8
 _NEGATIVE_SUBJECTS = frozenset(("no", "neither", "none", "nobody", "nothing"))
 # 'that morning', 'that day': a determiner, not a clause.
 _TIME_AFTER_THAT = frozenset(
@@ -283,6 +284,8 @@ def _negated(words: tuple[str, ...], start: int) -> bool:
     while i >= 0 and reach < _NEGATOR_REACH:
         word = words[i]
         if word in PREDICATE_NEGATORS or word.endswith("n't") or word == "longer":
+            return True
+        if i and (words[i - 1], word) in NEGATING_PHRASES:
             return True
         if word not in PREDICATE_AUX and word not in ACTOR_GAP and word != "to":
             return False

@@ -218,6 +218,19 @@ REPORTING_CUES = _words(
     quoted quoting insisted insists"""
 )
 
+# Words that make the words before 'said' more than a speaker: a clause of their own ('the
+# bridge closed and officials said', 'the mayor, who resigned, said').
+NOT_A_SPEAKER = _words(
+    """and but or that which who whom when where after before because if as while was were is
+    are has have had will would could not"""
+)
+# Subjects that refer back to the speaker ('the minister said he would visit'): the speaker is
+# then the fact's own subject, and stays in the fact.
+SPEAKER_PRONOUNS = _words("he she it they we i its their his her")
+# Auxiliaries that make the words after a verb of saying a clause of their own ('..., said he
+# was deeply sorry'): what was said, not who said it.
+FINITE_AUX = _words("was were is are had has have will would could should can may might did does")
+
 # Nouns a figure can count although they are generic ('45 people', '12 years', '48 hours'). Ages
 # ('36-year-old', '40 years old') are excluded where quantities are read.
 COUNT_NOUNS = _words("people persons year years month months week weeks day days")
@@ -292,7 +305,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "sell": "sell sold sale sell_off divest divested offload offloaded",
     "vote": "vote voted voting ballot",
     "support": "support supported backed in_favour favour",
-    "oppose": "oppose opposed opposition",
+    "oppose": "oppose opposed opposition dissent dissented dissenting",
     "discover": "discover discovered discovery spot spotted detect detected identify "
     "identified uncover uncovered turned_up found",
     "delay": "delay delayed postpone postponed postponement put_back pushed_back",
@@ -316,7 +329,8 @@ PREDICATE_CLASSES: dict[str, str] = {
     "award": "award awarded grant granted secure secured",
     "own": "own owned owns ownership shareholding stake",
     "hire": "hire hired recruit recruited",
-    "layoff": "layoff layoffs lay_off laid_off redundancy redundancies job_cuts",
+    "layoff": "layoff layoffs lay_off laid_off redundancy redundancies job_cuts job_losses "
+    "job_loss",
     "dismiss": "dismiss dismissed dismissal sack sacked sacking oust ousted",
     "elect": "elect elected election reelected re_elected",
     "build": "build built construct constructed construction",
@@ -343,7 +357,20 @@ PREDICATE_CLASSES: dict[str, str] = {
     "create": "create created creation fund funds funded",
     "pilot": "pilot piloted piloting fly flying flew at_the_controls",
     "at_large": "at_large on_the_run remain_at_large remain_on_the_run",
-    "infect": "infect infected infection infections fell_ill fall_ill sickened",
+    "infect": "infect infected infection infections fell_ill fall_ill sickened "
+    "caught_the_virus caught_the_disease caught_the_infection",
+    "derail": "derail derailed derailment derailments left_the_rails left_the_tracks "
+    "came_off_the_rails came_off_the_tracks jumped_the_tracks",
+    "apologise": "apologise apologised apologize apologized apology apologies sorry",
+    "retaliate": "retaliate retaliated retaliation retaliatory reprisal reprisals",
+    "blame": "blame blamed blames attribute attributed attributes",
+    "provide": "provide provided supply supplied",
+    "illness": "illness illnesses sickness",
+    "jury": "jury juries juror jurors",
+    "discount": "discount discounts rebate rebates",
+    "tax": "tax taxes customs_duties import_duties",
+    "interview": "interview interviewed interviewing questioned_by being_questioned "
+    "was_questioned were_questioned",
     "liable": "liable responsible accountable answerable",
     "fine": "fine fined fines penalise penalised penalize penalized",
 }
@@ -495,8 +522,15 @@ for _canon, _forms in PREDICATE_CLASSES.items():
 # disease, but 'a contract'; 'struck' a blow, but 'a strike').
 EXACT_FORMS: dict[str, str] = {
     "contracted": "infect",
-    "caught": "infect",
     "struck": "hit",
+    # 'will remain shut' ~ 'would stay closed'; 'the remaining $750 million' stays no stay.
+    "remain": "stay",
+    "remained": "stay",
+    # A duty or a levy is a tax ('the duties will raise A$1.8bn' ~ 'the levies'), but 'duty'
+    # is also 'off duty' and 'levied' also a fine.
+    "duties": "tax",
+    "levy": "tax",
+    "levies": "tax",
 }
 SYNONYMS.update(EXACT_FORMS)
 KINDRED: dict[str, frozenset[str]] = {}
@@ -564,6 +598,9 @@ PREDICATE_NEGATORS = _words(
     """not never no n't refused refuses refuse failed fails fail denied declined declines
     decline unable yet"""
 )
+# Phrasal verbs of refusal that negate the predicate after them ('ruled out retaliatory
+# measures' ~ 'would not retaliate'), as (verb, particle).
+NEGATING_PHRASES = frozenset((verb, "out") for verb in ("rule", "rules", "ruled", "ruling"))
 # Copulas before a past participle that make a clause passive ('was signed by').
 PASSIVE_AUX = _words("was were been be being is are get got")
 # Words that end a noun phrase read as an actor or the acted-upon.
