@@ -80,3 +80,14 @@ def test_a_contradiction_needs_sentences_tied_to_one_fact(monkeypatch, score, ru
     facts = compare_module._features(passage.text)
     found = compare_module._relation(passage, passage, facts, facts, None, score)
     assert found[0] is relation
+
+
+def test_a_row_of_weight_zero_does_not_move_the_fit():
+    rows = [({"evidence": e}, int(e > 0.5)) for e in (0.1, 0.3, 0.6, 0.9)]
+    noise = [({"evidence": 0.95}, 0), ({"evidence": 0.9}, 0)]
+    plain = fit(rows, ("evidence",), iterations=200)
+    weighted = fit(rows + noise, ("evidence",), iterations=200, weights=[1, 1, 1, 1, 0, 0])
+    assert abs(weighted[0] - plain[0]) < 1e-9
+    assert abs(weighted[1]["evidence"] - plain[1]["evidence"]) < 1e-9
+    down = fit(rows + noise, ("evidence",), iterations=200, weights=[1, 1, 1, 1, 1, 1])
+    assert down[1]["evidence"] < plain[1]["evidence"]

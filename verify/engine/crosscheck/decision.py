@@ -84,20 +84,23 @@ def fit(
     *,
     l2: float = 0.01,
     iterations: int = 50,
+    weights: Sequence[float] | None = None,
 ) -> tuple[float, dict[str, float]]:
     """Bias and weights of a logistic model of the 0/1 labels: L2-penalised maximum
-    likelihood by Newton's method (deterministic; the bias is not penalised)."""
+    likelihood by Newton's method (deterministic; the bias is not penalised). ``weights``
+    gives each row its weight (1 each by default)."""
     table = [([1.0] + [features.get(k, 0.0) for k in names], label) for features, label in rows]
+    counts = list(weights) if weights is not None else [1.0] * len(table)
     size = len(names) + 1
     beta = [0.0] * size
-    n = max(len(table), 1)
+    n = max(sum(counts), 1e-9)
     for _ in range(iterations):
         gradient = [l2 * b if i else 0.0 for i, b in enumerate(beta)]
         hessian = [[(l2 if i == j and i else 0.0) for j in range(size)] for i in range(size)]
-        for x, label in table:
+        for (x, label), weight in zip(table, counts, strict=True):
             z = sum(b * v for b, v in zip(beta, x, strict=True))
             p = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-            error, curvature = (p - label) / n, p * (1.0 - p) / n
+            error, curvature = weight * (p - label) / n, weight * p * (1.0 - p) / n
             for i, xi in enumerate(x):
                 if xi:
                     gradient[i] += error * xi
