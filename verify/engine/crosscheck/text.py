@@ -76,6 +76,7 @@ class Token:
     unit: str = ""
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Strip accents and unify quotes so that 'Zelenskyy’s' and "Zelenskyy's" tokenise alike."""
     text = unicodedata.normalize("NFKD", text)
@@ -106,6 +107,7 @@ def number_token(value: float) -> str:
     return f"{value:.6f}".rstrip("0").replace(".", "p")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper: checked/checks/checking → check; hired/hire/hiring → hir.
 
