@@ -103,8 +103,9 @@ def choose(
     name: str, examples: list[tuple[dict[str, float], int]], unlabelled: list[dict[str, float]]
 ) -> tuple[float, float, float, dict[str, float]]:
     """(unlabelled weight, threshold, bias, weights) of the model that scores best on dev:
-    the F-measure of its strong relations, counting the gold pairs it gets right and wrong and
-    :data:`FALSE_SHARE` of those it makes on unlabelled pairs as wrong."""
+    the F-measure of its strong relations, counting the gold pairs it gets right and wrong,
+    and of those it makes on unlabelled pairs :data:`FALSE_SHARE` as wrong and the rest as
+    right."""
     best: tuple[float, float, float, float, dict[str, float]] | None = None
     for weight in UNLABELLED_WEIGHTS:
         rows = examples + [(f, 0) for f in unlabelled] if weight else examples
@@ -117,8 +118,10 @@ def choose(
         for cut in THRESHOLDS:
             right = sum(1 for p, label in gold if label and p >= cut)
             wrong = sum(1 for p, label in gold if not label and p >= cut)
-            false = FALSE_SHARE[name] * sum(1 for p in other if p >= cut)
-            score = 2 * right / max(2 * right + (positives - right) + wrong + false, 1e-9)
+            made = sum(1 for p in other if p >= cut)
+            false = FALSE_SHARE[name] * made
+            right += (1 - FALSE_SHARE[name]) * made
+            score = 2 * right / max(2 * right + max(positives - right, 0) + wrong + false, 1e-9)
             if best is None or score > best[0] + 1e-12:
                 best = (score, weight, cut, bias, weights)
     assert best is not None
