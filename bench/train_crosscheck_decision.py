@@ -101,8 +101,9 @@ def unlabelled_rows() -> dict[str, list[dict[str, float]]]:
 
 def choose(
     name: str, examples: list[tuple[dict[str, float], int]], unlabelled: list[dict[str, float]]
-) -> tuple[float, float, float, dict[str, float]]:
-    """(unlabelled weight, threshold, bias, weights) of the model that scores best on dev:
+) -> tuple[float, float, float, float, dict[str, float]]:
+    """(F-measure, unlabelled weight, threshold, bias, weights) of the model that scores best
+    on dev:
     the F-measure of its strong relations, counting the gold pairs it gets right and wrong,
     and of those it makes on unlabelled pairs :data:`FALSE_SHARE` as wrong and the rest as
     right."""
@@ -125,7 +126,7 @@ def choose(
             if best is None or score > best[0] + 1e-12:
                 best = (score, weight, cut, bias, weights)
     assert best is not None
-    return best[1], best[2], best[3], best[4]
+    return best
 
 
 def rows() -> dict[str, list[tuple[dict[str, float], int]]]:
@@ -169,8 +170,9 @@ def train() -> dict[str, Any]:
     models: dict[str, Any] = {}
     unlabelled = unlabelled_rows()
     for name, examples in rows().items():
-        weight, cut, bias, weights = choose(name, examples, unlabelled[name])
+        score, weight, cut, bias, weights = choose(name, examples, unlabelled[name])
         models[name] = {
+            "dev_f": round(score, 4),
             "bias": round(bias, 4),
             "weights": {k: round(w, 4) for k, w in weights.items()},
             "threshold": cut,
@@ -197,7 +199,8 @@ def main() -> int:
     for name, model in result["models"].items():
         print(
             f"{name}: {model['dev_pairs']} dev pairs ({model['dev_positive']} positive), "
-            f"threshold {model['threshold']}"
+            f"{model['dev_unlabelled']} unlabelled (weight {model['unlabelled_weight']}), "
+            f"threshold {model['threshold']}, dev F {model['dev_f']}"
         )
     return 0
 

@@ -734,3 +734,16 @@ def test_a_specific_figure_shared_is_a_signal_of_the_same_fact(claim, candidate,
 def test_one_clause_of_a_claim_reported_whole_is_covered(claim, candidate, coverage):
     fa, fb = compare_module._features(claim), compare_module._features(candidate)
     assert round(compare_module._coverage(fa, fb, None, frozenset()), 2) == coverage
+
+
+@pytest.mark.parametrize(
+    ("claim", "candidate"),
+    [
+        ("The central bank cut rates on Tuesday.", "Pham said there would be no further cuts."),
+        ("The union held a strike on Monday.", "The union said there would be no more strikes."),
+        ("The council approved funding for the school.", "It will give no additional funding."),
+    ],
+)
+def test_denying_more_of_a_thing_is_no_denial_of_the_one_reported(claim, candidate):
+    fa, fb = compare_module._features(claim), compare_module._features(candidate)
+    assert compare_module._denial(fa, fb) == ""

@@ -73,6 +73,7 @@ from verify.engine.crosscheck.lexicon import (
     EXPLICIT_NEGATORS,
     FIGURE_BREAK,
     FIGURE_GAP,
+    FURTHER_WORDS,
     INFINITIVE_NEGATORS,
     IRREGULAR_PASTS,
     KINDRED,
@@ -397,6 +398,8 @@ def _negations(
             continue  # 'should not pay the price': a demand, not a denial of the event
         if word == "not" and _time_bound(words, i + 1):
             continue  # 'would not recoup it for 25 years': a delay, not a denial
+        if words[i + 1 : i + 2] and words[i + 1] in FURTHER_WORDS:
+            continue  # 'no further cuts this year': denies more of them, not the one reported
         explicit = contracted or word in EXPLICIT_NEGATORS
         phrase = word
         if word == "not" and i > 0 and words[i - 1] in AUX_BEFORE_NOT:

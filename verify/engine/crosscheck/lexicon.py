@@ -135,6 +135,9 @@ DEONTIC_MODALS = _words("should must ought")
 # notice in 2022 was lifted', 'another bridge', 'a separate inquiry'): what happens to it is
 # no outcome of the story's own.
 OTHER_INSTANCE_WORDS = _words("similar another previous separate")
+# After a negator, words that make it deny more of a thing than the one reported ('no further
+# cuts', 'no more strikes', 'no additional funding'; 'no more than 50' is a bound).
+FURTHER_WORDS = _words("further more additional fresh other")
 
 # Auxiliaries quoted with a following 'not' in a reason ("denies: 'did not'").
 AUX_BEFORE_NOT = _words("did does do has have had was were is are will would could should can")
