@@ -18,8 +18,8 @@ from verify.engine.vocabulary import Relation
 
 
 def _predicates(text: str):
-    words = analyse(text).raw_words
-    return words, predicates(words)
+    analysis = analyse(text)
+    return analysis.raw_words, predicates(analysis.raw_words, None, analysis.hyphenated)
 
 
 def _actor(text: str, name: str) -> str:
@@ -648,3 +648,25 @@ def test_another_party_liable_for_the_same_costs_contradicts():
     fa = _features("Under the deal, Ashby Sports Group will be responsible for any overruns.")
     fb = _features("Under the deal, the city is liable for any overruns.")
     assert _different_actor(fa, fb)[0].startswith("different actor: Ashby Sports Group vs the city")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("The boy was dug out by two off-duty guides.", "dig", "two off duty guides"),
+        (
+            "The fire was put out by a well-known local crew.",
+            "contained",
+            "a well known local crew",
+        ),
+        (
+            "The survey was carried out by the state-owned operator.",
+            "carry",
+            "the state owned operator",
+        ),
+        ("The boy was located and dug out by patrollers.", "dig", "patrollers"),
+        ("The law was passed by three votes.", "pass", ""),
+    ],
+)
+def test_a_hyphenated_compound_and_a_phrasal_participle_keep_the_agent(text, name, actor):
+    assert _actor(text, name) == actor

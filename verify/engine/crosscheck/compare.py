@@ -519,7 +519,7 @@ def _features(text: str, published_at: datetime | None = None) -> _Features:
         ),
         tokens=analysis.tokens,
         keys_at=tuple(sorted(keys_at.items())),
-        predicates=predicates(words, _apposition(fact_text(text))),
+        predicates=predicates(words, _apposition(fact_text(text)), analysis.hyphenated),
         groups=tuple(f for f in figures(fact) if f.kind == "age" and f.bound == "range"),
     )
 

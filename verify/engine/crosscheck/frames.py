@@ -24,6 +24,7 @@ from verify.engine.crosscheck.lexicon import (
     NUMBER_WORDS,
     OPPOSITES,
     OTHER_INSTANCE_WORDS,
+    PARTICLES,
     PASSIVE_AUX,
     PHRASE_BREAK,
     PHRASES,
@@ -119,6 +120,7 @@ _CLAUSE_BREAK = frozenset(
 # Relative pronouns whose verb's actor is the noun phrase before them ('the union, which
 # called the strike'); 'that' is left out, mostly a conjunction ('said that officers ...').
 _RELATIVES = frozenset(("who", "which"))
+_NONE: frozenset[int] = frozenset()
 
 
 _BY_STEM: dict[str, str] = {}
@@ -213,18 +215,20 @@ def _nominal(word: str, possessives: bool) -> bool:
 
 
 def _noun_phrase_before(
-    words: tuple[str, ...], end: int, *, actor: bool = False
+    words: tuple[str, ...], end: int, *, actor: bool = False, joined: frozenset[int] = _NONE
 ) -> tuple[int, int]:
     """The noun phrase ending just before ``end`` (auxiliaries and adverbs skipped).
 
     ``actor``: read as someone who acts, the phrase keeps its possessor and the name its
     'of' joins ('Kestrel Pharma's chief executive', 'the Central Bank of Ireland'), and a
-    relative pronoun stands for the phrase before it ('Cleveland Police, which ordered')."""
+    relative pronoun stands for the phrase before it ('Cleveland Police, which ordered').
+    ``joined``: positions inside a hyphenated compound, one modifier whatever its parts are
+    ('off-duty', 'state-owned', 'so-called')."""
     i = end - 1
     while i >= 0 and _gap(words[i]):
         i -= 1
     if actor and i > 0 and words[i] in _RELATIVES:
-        return _noun_phrase_before(words, i, actor=True)
+        return _noun_phrase_before(words, i, actor=True, joined=joined)
     last = i + 1
     taken = 0
     while i >= 0 and taken < _PHRASE_WORDS:
@@ -236,7 +240,7 @@ def _noun_phrase_before(
             taken += 1  # 'the Central Bank of Ireland'
             i -= 1
             continue
-        if not _nominal(word, actor):
+        if not _nominal(word, actor) and not (i in joined and word.isalpha()):
             break
         taken += 1
         i -= 1
@@ -244,20 +248,27 @@ def _noun_phrase_before(
 
 
 def _noun_phrase_after(
-    words: tuple[str, ...], start: int, *, actor: bool = False
+    words: tuple[str, ...], start: int, *, actor: bool = False, joined: frozenset[int] = _NONE
 ) -> tuple[int, int]:
     """The noun phrase starting at ``start`` (a determiner included).
 
-    ``actor``: as in :func:`_noun_phrase_before`, with its possessor and the phrase its 'of'
-    joins ('the gendarmerie's research section', 'officers of the Lyon judicial police')."""
+    ``actor``, ``joined``: as in :func:`_noun_phrase_before`, with its possessor and the
+    phrase its 'of' joins ('the gendarmerie's research section', 'officers of the Lyon
+    judicial police')."""
     i = start
     if i < len(words) and words[i] in _DETERMINERS:
         i += 1
     while i < len(words) and words[i] in _LIGHT_ADJECTIVES:
         i += 1  # 'a new wing', 'its own plant'
+    if actor and i + 1 < len(words) and words[i] in NUMBER_WORDS:
+        i += 1  # 'two off-duty guides'
     taken = 0
     while i < len(words) and taken < _PHRASE_WORDS:
         word = words[i]
+        if i in joined and word.isalpha():
+            taken += 1  # 'two off-duty guides'
+            i += 1
+            continue
         if not _nominal(word, actor):
             break
         if len(word) > 5 and _is_past(word):
@@ -265,9 +276,9 @@ def _noun_phrase_after(
         taken += 1
         i += 1
     if actor and taken and words[i : i + 1] == ("of",):
-        joined = _noun_phrase_after(words, i + 1)
-        if joined[1] > joined[0]:
-            i = joined[1]
+        of_phrase = _noun_phrase_after(words, i + 1, joined=joined)
+        if of_phrase[1] > of_phrase[0]:
+            i = of_phrase[1]
     return (start, i) if taken else (start, start)
 
 
@@ -317,7 +328,9 @@ def _reduced_relative(words: tuple[str, ...], start: int, end: int) -> bool:
     return phrase[1] == start and phrase[0] > 0 and _figure(words[phrase[0] - 1])
 
 
-def _by_actor(words: tuple[str, ...], end: int, *, nominal: bool = False) -> tuple[int, int]:
+def _by_actor(
+    words: tuple[str, ...], end: int, *, nominal: bool = False, joined: frozenset[int] = _NONE
+) -> tuple[int, int]:
     """The agent after 'by' ('was signed by her deputy'); not a measure ('lowered by a
     quarter of a point', 'fell by 5%'). ``nominal``: the predicate is a noun, whose agent
     may follow a light verb ('the decision was taken by') but not another verb ('the recall
@@ -331,8 +344,16 @@ def _by_actor(words: tuple[str, ...], end: int, *, nominal: bool = False) -> tup
             following = words[i + 1 : i + 3]
             if any(w[:1].isdigit() or w in _MEASURE_WORDS for w in following):
                 return (end, end)
-            return _noun_phrase_after(words, i + 1, actor=True)
+            return _noun_phrase_after(words, i + 1, actor=True, joined=joined)
     return (end, end)
+
+
+def _by_follows(words: tuple[str, ...], end: int) -> bool:
+    """Whether 'by' follows a participle, through its particle ('proposed by', 'dug out by',
+    'carried out by'): a passive whose auxiliary is left out ('the plan, proposed by')."""
+    if words[end : end + 1] == ("by",):
+        return True
+    return words[end + 1 : end + 2] == ("by",) and words[end] in PARTICLES
 
 
 def _verbal(words: tuple[str, ...], start: int) -> bool:
@@ -392,13 +413,17 @@ def _controlled_actor(words: tuple[str, ...], start: int) -> tuple[int, int] | N
 
 @lru_cache(maxsize=65536)
 def predicates(
-    words: tuple[str, ...], subject: tuple[int, int] | None = None
+    words: tuple[str, ...],
+    subject: tuple[int, int] | None = None,
+    hyphenated: tuple[bool, ...] = (),
 ) -> tuple[Predicate, ...]:
     """Every predicate of a sentence's raw words, with actor, voice and polarity.
 
     ``subject``: (end of the opening name, end of its apposition) when the sentence opens
     'Amara Osei, the fund's co-founder, will ...': the name is the actor of a verb right after
-    the apposition."""
+    the apposition. ``hyphenated``: per word, joined to the next by a hyphen (an actor's
+    compound modifier is read whole: 'two off-duty guides')."""
+    joined = frozenset(j for i, h in enumerate(hyphenated) if h for j in (i, i + 1))
     spans = [s for s in phrase_spans(words) if not _denies_infinitive(words, s[0])]
     covered = {i for s, e, _ in spans for i in range(s, e)}
     for i, word in enumerate(words):
@@ -413,7 +438,7 @@ def predicates(
             continue  # 'will stay open': the predicate is 'open'
         passive = (
             _passive(words, start)
-            or (_is_past(words[start]) and words[end : end + 1] == ("by",))  # 'proposed by'
+            or (_is_past(words[start]) and _by_follows(words, end))  # 'proposed by', 'dug out by'
             or _reduced_relative(words, start, end)
         )
         actor = _cleft_actor(words, start)
@@ -422,11 +447,11 @@ def predicates(
             actor = controlled
         elif actor[0] == actor[1]:
             if passive or not _verbal(words, start):
-                actor = _by_actor(words, end, nominal=not passive)
+                actor = _by_actor(words, end, nominal=not passive, joined=joined)
             elif subject and start >= subject[1] and all(map(_gap, words[subject[1] : start])):
                 actor = (0, subject[0])
             else:
-                actor = _noun_phrase_before(words, start, actor=True)
+                actor = _noun_phrase_before(words, start, actor=True, joined=joined)
         patient = _noun_phrase_before(words, start) if passive else _noun_phrase_after(words, end)
         out.append(
             Predicate(

@@ -158,9 +158,12 @@ ACTOR_GAP = _words(
     not never did does do been be"""
 )
 
+# Particles of phrasal verbs ('dug out', 'carried out', 'picked up', 'called off').
+PARTICLES = _words("out up off down away over back")
+
 # Irregular past tenses: verbs whose actor can be compared ('Moscow struck' vs 'Kyiv struck').
 IRREGULAR_PASTS = _words(
-    """began bought brought built caught chose drew drove fell fled fought found froze gave
+    """began bought brought built caught chose drew drove dug fell fled fought found froze gave
     grew hit held hurt kept knew laid led left lost met paid put quit ran rose sent set shot
     sold sought spent split spoke stole stood struck swore took threw tore understood won
     wrote"""
@@ -203,6 +206,7 @@ IRREGULAR_VERBS: dict[str, str] = {
         "swear": "swore sworn",
         "begin": "began begun",
         "hide": "hid hidden",
+        "dig": "dug",
         "ride": "rode ridden",
     }.items()
     for form in forms.split()
