@@ -670,3 +670,44 @@ def test_another_party_liable_for_the_same_costs_contradicts():
 )
 def test_a_hyphenated_compound_and_a_phrasal_participle_keep_the_agent(text, name, actor):
     assert _actor(text, name) == actor
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "different"),
+    [
+        (
+            "Associate Housing Minister Teresa Ngata will take over the portfolio.",
+            "The housing portfolio has been handed to Finance Minister Dominic Hale.",
+            True,
+        ),
+        (
+            "The housing portfolio has been handed to Finance Minister Dominic Hale.",
+            "Dominic Hale will take over the housing portfolio.",
+            False,
+        ),
+        (
+            "The Harlow contract was awarded to Brightwater Homes.",
+            "Kestrel Builders won the Harlow contract.",
+            True,
+        ),
+        (
+            "The Harlow contract was awarded to Brightwater Homes.",
+            "Brightwater won the Harlow contract.",
+            False,
+        ),
+        (
+            "Ardent sold the Leeds plant to Harbour Capital.",
+            "Pemberton Partners bought the Leeds plant.",
+            True,
+        ),
+        (
+            "Ardent sold the Leeds plant to Harbour Capital.",
+            "Pemberton Partners bought the Hull depot.",
+            False,
+        ),
+    ],
+)
+def test_the_recipient_of_a_transfer_is_the_actor_of_its_converse(a, b, different):
+    fa, fb = _features(a), _features(b)
+    assert bool(_different_actor(fa, fb)[0]) is different
+    assert bool(_different_actor(fb, fa)[0]) is different

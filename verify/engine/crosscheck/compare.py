@@ -66,6 +66,7 @@ from verify.engine.crosscheck.independence import (
 from verify.engine.crosscheck.lexicon import (
     AUX_BEFORE_NOT,
     COMPANY_NOUNS,
+    CONVERSES,
     COUNT_NOUNS,
     COUNTED_CLASSES,
     DEONTIC_MODALS,
@@ -1154,6 +1155,37 @@ def _different_recipient(fa: _Features, fb: _Features) -> tuple[str, frozenset[s
             did = _words_of(fa, (pa.start, pa.end))
             reason = (
                 f"different recipient: {_words_of(fa, span_a)} vs {_words_of(fb, span_b)} ({did})"
+            )
+            return reason, keys_a | keys_b
+    found = _converse_recipient(fa, fb)
+    return found if found[0] else _converse_recipient(fb, fa)
+
+
+def _converse_recipient(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
+    """Another named party on the other side of the same transfer ('the portfolio was handed
+    to Dominic Hale' vs 'Teresa Ngata will take over the portfolio'): the recipient of one is
+    the actor of its converse (see :data:`~.lexicon.CONVERSE_CLASSES`), of the same thing,
+    neither named in the other sentence; the reason and the keys of both ("", empty when
+    there is none)."""
+    for pa in fa.predicates:
+        converses = CONVERSES.get(pa.name)
+        span_a = recipient(fa.words, pa)
+        keys_a = _proper_keys(fa, span_a) if converses else frozenset()
+        if not keys_a:
+            continue
+        for pb in fb.predicates:
+            if pb.name not in converses or pb.passive or pa.negated != pb.negated:
+                continue
+            keys_b = _proper_keys(fb, pb.actor)
+            if not keys_b or _one_name(keys_a, keys_b, True):
+                continue
+            if _named_in(keys_a, fb, keys_b, fa, True) or not _same_patient(fa, pa, fb, pb):
+                continue
+            did = _words_of(fa, (pa.start, pa.end))
+            other = _words_of(fb, (pb.start, pb.end))
+            reason = (
+                f"different recipient: {_words_of(fa, span_a)} vs {_words_of(fb, pb.actor)} "
+                f"({did} / {other})"
             )
             return reason, keys_a | keys_b
     return "", frozenset()

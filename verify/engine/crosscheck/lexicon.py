@@ -486,6 +486,19 @@ KINDRED_CLASSES: tuple[tuple[str, str], ...] = (
     ("suspend", "close"),
 )
 
+# Transfers and the class that tells them from the side of who gets the thing: the recipient
+# of the first is the actor of the second ('the portfolio was handed to Hale' ~ 'Hale took
+# over the portfolio', 'awarded the contract to Brightwater' ~ 'Brightwater won the
+# contract', 'sold the stake to the fund' ~ 'the fund bought the stake').
+CONVERSE_CLASSES: tuple[tuple[str, str], ...] = (
+    ("hand", "replace"),
+    ("award", "win"),
+    ("sell", "buy"),
+)
+CONVERSES: dict[str, frozenset[str]] = {}
+for _a, _b in CONVERSE_CLASSES:
+    CONVERSES[_a] = CONVERSES.get(_a, frozenset()) | {_b}
+
 # Single-word forms as their class ('shut' → 'close'); phrases as stem tuples.
 SYNONYMS: dict[str, str] = {}
 PHRASES: dict[tuple[str, ...], str] = {}
