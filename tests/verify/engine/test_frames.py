@@ -711,3 +711,52 @@ def test_the_recipient_of_a_transfer_is_the_actor_of_its_converse(a, b, differen
     fa, fb = _features(a), _features(b)
     assert bool(_different_actor(fa, fb)[0]) is different
     assert bool(_different_actor(fb, fa)[0]) is different
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("Border Force officers stopped him at the airport.", "detain", "border force officers"),
+        ("The referee stopped the match.", "suspend", "the referee"),
+        ("The notice was put out by the council.", "issue", "the council"),
+        ("The council issued the notice.", "issue", "the council"),
+        ("The fire was put out by volunteers.", "contained", "volunteers"),
+        (
+            "He was detained by officers from Police Scotland's crime division.",
+            "detain",
+            "officers from police scotland's crime division",
+        ),
+    ],
+)
+def test_a_verb_is_read_by_what_it_acts_upon_and_an_agent_keeps_its_from(text, name, actor):
+    assert _actor(text, name) == actor
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "different"),
+    [
+        (
+            "He was detained by officers from Police Scotland at an address in Leith.",
+            "Border Force officers stopped him at Edinburgh Airport.",
+            True,
+        ),
+        (
+            "He was detained by officers from Police Scotland.",
+            "Police Scotland officers stopped him.",
+            False,
+        ),
+        (
+            "The boil-water notice was issued by the company.",
+            "The boil-water notice was put out by Northumberland County Council.",
+            True,
+        ),
+        (
+            "The boil-water notice was issued by Northumbrian Water.",
+            "The water company put out a boil-water notice.",
+            False,
+        ),
+    ],
+)
+def test_one_act_told_by_near_synonyms_compares_its_actors(a, b, different):
+    fa, fb = _features(a), _features(b)
+    assert bool(_different_actor(fa, fb)[0]) is different

@@ -20,6 +20,7 @@ from verify.engine.crosscheck.lexicon import (
     INFINITIVE_NEGATORS,
     IRREGULAR_PASTS,
     IRREGULAR_VERBS,
+    ISSUED_NOUNS,
     LIGHT_VERBS,
     NUMBER_WORDS,
     OPPOSITES,
@@ -121,6 +122,8 @@ _CLAUSE_BREAK = frozenset(
 # called the strike'); 'that' is left out, mostly a conjunction ('said that officers ...').
 _RELATIVES = frozenset(("who", "which"))
 _NONE: frozenset[int] = frozenset()
+# Personal pronouns as objects: the one acted upon is a person.
+_PERSONS = frozenset((w,) for w in ("him", "her", "them"))
 
 
 _BY_STEM: dict[str, str] = {}
@@ -128,6 +131,7 @@ for _canon, _forms in PREDICATE_CLASSES.items():
     for _form in _forms.split():
         if "_" not in _form:
             _BY_STEM.setdefault(stem(_form), _canon)
+_ISSUED = frozenset(stem(w) for w in ISSUED_NOUNS)
 _STEM_PHRASES = {tuple(stem(w) for w in words): canon for words, canon in PHRASES.items()}
 
 
@@ -253,8 +257,8 @@ def _noun_phrase_after(
     """The noun phrase starting at ``start`` (a determiner included).
 
     ``actor``, ``joined``: as in :func:`_noun_phrase_before`, with its possessor and the
-    phrase its 'of' joins ('the gendarmerie's research section', 'officers of the Lyon
-    judicial police')."""
+    phrase its 'of' or 'from' joins ('the gendarmerie's research section', 'officers of the
+    Lyon judicial police', 'officers from Police Scotland')."""
     i = start
     if i < len(words) and words[i] in _DETERMINERS:
         i += 1
@@ -275,8 +279,8 @@ def _noun_phrase_after(
             break  # 'proposed by Ana Ruiz, failed by one vote
         taken += 1
         i += 1
-    if actor and taken and words[i : i + 1] == ("of",):
-        of_phrase = _noun_phrase_after(words, i + 1, joined=joined)
+    if actor and taken and words[i : i + 1] in (("of",), ("from",)):
+        of_phrase = _noun_phrase_after(words, i + 1, actor=True, joined=joined)
         if of_phrase[1] > of_phrase[0]:
             i = of_phrase[1]
     return (start, i) if taken else (start, start)
@@ -436,6 +440,8 @@ def predicates(
     for start, end, canon in sorted(spans):
         if canon == "stay" and end in starts:
             continue  # 'will stay open': the predicate is 'open'
+        if canon == "suspend" and words[end : end + 1] in _PERSONS:
+            canon = "detain"  # 'officers stopped him': a person stopped is held, not paused
         passive = (
             _passive(words, start)
             or (_is_past(words[start]) and _by_follows(words, end))  # 'proposed by', 'dug out by'
@@ -453,6 +459,8 @@ def predicates(
             else:
                 actor = _noun_phrase_before(words, start, actor=True, joined=joined)
         patient = _noun_phrase_before(words, start) if passive else _noun_phrase_after(words, end)
+        if canon == "contained" and words[start] == "put" and head(words, patient) in _ISSUED:
+            canon = "issue"  # 'the notice was put out by the council': issued, not extinguished
         out.append(
             Predicate(
                 name=canon or stem(IRREGULAR_VERBS.get(words[start], words[start])),

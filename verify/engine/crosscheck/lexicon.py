@@ -514,6 +514,7 @@ EXACT_FORMS: dict[str, str] = {
     "contracted": "infect",
     "caught": "infect",
     "struck": "hit",
+    "issued": "issue",  # 'issued a notice', but 'the issue'
 }
 SYNONYMS.update(EXACT_FORMS)
 KINDRED: dict[str, frozenset[str]] = {}
@@ -524,6 +525,13 @@ OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in OPPOSITE_CLASSES:
     OPPOSITES[_a] = OPPOSITES.get(_a, frozenset()) | {_b}
     OPPOSITES[_b] = OPPOSITES.get(_b, frozenset()) | {_a}
+
+# What is issued rather than extinguished when it is 'put out' ('put out a boil-water
+# notice'; 'put out the fire' is 'contained').
+ISSUED_NOUNS = _words(
+    """notice notices warning warnings statement statements alert alerts advice advisory
+    appeal appeals guidance order orders release plea"""
+)
 
 # Words of rank or office before a name ('Councilor Ana Ruiz', 'Deputy Governor Li'): two
 # actors who share only these are two people.
