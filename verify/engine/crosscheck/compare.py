@@ -84,6 +84,7 @@ from verify.engine.crosscheck.lexicon import (
     ORIGIN_NOUNS,
     PUBLIC_BODY_NOUNS,
     RANK_WORDS,
+    SAME_ACT,
     STOPWORDS,
     TITLE_WORDS,
 )
@@ -461,7 +462,11 @@ def _negated(negations: tuple[_Negation, ...], other_terms: dict[str, Token]) ->
 
 
 # 'Amara Osei, the fund's co-founder, will ...': an opening name and its apposition.
-_APPOSITION = re.compile(r"^\s*([A-Z][^,]{1,50}),\s+[^,]{2,90},\s+", re.UNICODE)
+# A figure's thousands comma ('11,000') is no comma of the sentence.
+_APPOSITION = re.compile(
+    r"^\s*([A-Z](?:[^,]|(?<=\d),(?=\d)){1,50}),\s+(?:[^,]|(?<=\d),(?=\d)){2,90},\s+",
+    re.UNICODE,
+)
 
 
 def _apposition(fact: str) -> tuple[int, int] | None:
@@ -1081,9 +1086,10 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
         if not pa.has_actor or _a_measure(pa):
             continue
         for pb in fb.predicates:
-            if pb.name != pa.name or not pb.has_actor or pa.negated != pb.negated:
+            one_act = pb.name == pa.name or pb.name in SAME_ACT.get(pa.name, ())
+            if not one_act or not pb.has_actor or pa.negated != pb.negated:
                 continue
-            if _a_measure(pb):
+            if _a_measure(pb) or not _same_object(fa, pa, fb, pb):
                 continue
             keys_a, keys_b = _span_keys(fa, pa.actor), _span_keys(fb, pb.actor)
             # 'Councilor Ana Ruiz' and 'Councilor Tom Hale' are two people: a title shared
@@ -1125,6 +1131,14 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
             )
             return reason, keys_a | keys_b
     return _different_recipient(fa, fb)
+
+
+def _same_object(fa: _Features, pa: Predicate, fb: _Features, pb: Predicate) -> bool:
+    """Whether two active predicates may act upon one thing ('declared a state of emergency'
+    and 'declared three days of mourning' do not): two acts, whoever did them. A passive's
+    subject is left aside (read before it, it may be the object of a preposition: 'the
+    investigation into the disaster was ordered')."""
+    return pa.passive or pb.passive or _same_patient(fa, pa, fb, pb)
 
 
 def _a_measure(predicate: Predicate) -> bool:
@@ -1204,8 +1218,11 @@ def _one_name(keys_a: frozenset[str], keys_b: frozenset[str], named: bool) -> bo
 def _named_in(
     keys_a: frozenset[str], fb: _Features, keys_b: frozenset[str], fa: _Features, named: bool
 ) -> bool:
-    """Whether either actor is named elsewhere in the other sentence (whole, for a name)."""
+    """Whether either actor is named elsewhere in the other sentence (whole, for a name). A
+    bare title there is no naming ('with the captain monitoring' tells another part for the
+    captain, not that 'the captain' is the first sentence's actor)."""
     if not named:
+        keys_a, keys_b = keys_a - _TITLE_KEYS, keys_b - _TITLE_KEYS
         return bool(keys_a & fb.terms.keys() or keys_b & fa.terms.keys())
     return keys_a <= fb.terms.keys() or keys_b <= fa.terms.keys()
 

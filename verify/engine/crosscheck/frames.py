@@ -17,6 +17,7 @@ from functools import lru_cache
 from verify.engine.crosscheck.lexicon import (
     ACTOR_GAP,
     CONTROL_WORDS,
+    IMPOSING_VERBS,
     INFINITIVE_NEGATORS,
     IRREGULAR_PASTS,
     IRREGULAR_VERBS,
@@ -32,6 +33,7 @@ from verify.engine.crosscheck.lexicon import (
     PREDICATE_AUX,
     PREDICATE_CLASSES,
     PREDICATE_NEGATORS,
+    PREPOSITIONS,
     STOPWORDS,
     SYNONYMS,
 )
@@ -248,7 +250,19 @@ def _noun_phrase_before(
             break
         taken += 1
         i -= 1
+    if actor and _object_of_preposition(words, i):
+        return (last, last)
     return (i + 1, last) if taken else (last, last)
+
+
+def _object_of_preposition(words: tuple[str, ...], before: int) -> bool:
+    """Whether a noun phrase whose preceding word is at ``before`` follows a preposition, past
+    any figure ('the blast at the site on Haverton Road happened', 'with more than 11,000
+    flight hours, was'): the object of a preposition is not the subject of the verb after."""
+    i = before
+    while i >= 0 and (_figure(words[i]) or words[i] in _MEASURE_WORDS):
+        i -= 1
+    return i >= 0 and words[i] in PREPOSITIONS
 
 
 def _noun_phrase_after(
@@ -269,8 +283,8 @@ def _noun_phrase_after(
     taken = 0
     while i < len(words) and taken < _PHRASE_WORDS:
         word = words[i]
-        if i in joined and word.isalpha():
-            taken += 1  # 'two off-duty guides'
+        if i in joined and word.isalnum():
+            taken += 1  # 'two off-duty guides', 'a 60-day state'
             i += 1
             continue
         if not _nominal(word, actor):
@@ -387,6 +401,17 @@ def _cleft_actor(words: tuple[str, ...], start: int) -> tuple[int, int]:
     return (start, start)
 
 
+def _imposed_actor(words: tuple[str, ...], start: int, joined: frozenset[int]) -> tuple[int, int]:
+    """The actor of a noun that is the object of a verb imposing it ('the ministry ordered a
+    halt', 'the council has imposed a temporary ban'): the verb's subject, or none."""
+    for j in range(start - 1, max(start - 4, -1), -1):
+        if words[j] in IMPOSING_VERBS:
+            return _noun_phrase_before(words, j, actor=True, joined=joined)
+        if words[j] not in _DETERMINERS and not _nominal(words[j], False):
+            break  # only 'a temporary', 'the' between
+    return (start, start)
+
+
 def _controller(words: tuple[str, ...], start: int) -> int | None:
     """Where the verb or noun stands whose 'to' clause a predicate opens ('voted in February
     to close', 'the decision to close'), or None."""
@@ -413,6 +438,17 @@ def _controlled_actor(words: tuple[str, ...], start: int) -> tuple[int, int] | N
     if j > 0 and _possessive(words[j - 1]):
         return _noun_phrase_before(words, j, actor=True)  # 'the board's decision to'
     return _by_actor(words, j + 1, nominal=True)
+
+
+def _adjunct(words: tuple[str, ...], start: int, subject: tuple[int, int], verbal: bool) -> bool:
+    """Whether a predicate is the verb right after an opening name and its apposition, or a
+    participle later in its clause ('Ana Ruiz, the co-founder, will become chair, replacing
+    Tom Hale'): the name is its actor."""
+    if start < subject[1]:
+        return False
+    if verbal and all(map(_gap, words[subject[1] : start])):
+        return True
+    return not verbal and words[start].endswith("ing") and start > subject[1]
 
 
 @lru_cache(maxsize=65536)
@@ -452,13 +488,20 @@ def predicates(
         if controlled is not None:
             actor = controlled
         elif actor[0] == actor[1]:
-            if passive or not _verbal(words, start):
-                actor = _by_actor(words, end, nominal=not passive, joined=joined)
-            elif subject and start >= subject[1] and all(map(_gap, words[subject[1] : start])):
+            verbal = _verbal(words, start)
+            if subject and not passive and _adjunct(words, start, subject, verbal):
                 actor = (0, subject[0])
+            elif passive or not verbal:
+                actor = _by_actor(words, end, nominal=not passive, joined=joined)
+                if not passive and actor[0] == actor[1]:
+                    actor = _imposed_actor(words, start, joined)
             else:
                 actor = _noun_phrase_before(words, start, actor=True, joined=joined)
-        patient = _noun_phrase_before(words, start) if passive else _noun_phrase_after(words, end)
+        patient = (
+            _noun_phrase_before(words, start, joined=joined)
+            if passive
+            else _noun_phrase_after(words, end, joined=joined)
+        )
         if canon == "contained" and words[start] == "put" and head(words, patient) in _ISSUED:
             canon = "issue"  # 'the notice was put out by the council': issued, not extinguished
         out.append(

@@ -126,6 +126,13 @@ DIRECTIVE_VERBS = _words(
     encourages reminded remind reminds"""
 )
 
+# Verbs whose object is an action of their subject ('the ministry ordered a halt', 'the
+# council imposed a ban', 'the regulator announced the closure'): the noun's actor is theirs.
+IMPOSING_VERBS = _words(
+    """order orders ordered impose imposes imposed announce announces announced declare
+    declares declared introduce introduces introduced"""
+)
+
 # Modals of obligation: 'not' after them says what ought not to be ('students should not pay
 # the price', 'the figures must not be over-read'), a demand or a warning, not the denial of
 # an event.
@@ -157,6 +164,10 @@ ACTOR_GAP = _words(
     already then later initially officially formally quickly swiftly flatly publicly
     not never did does do been be"""
 )
+
+# Prepositions: the noun phrase after one is no verb's subject ('the blast at the site on
+# Haverton Road happened').
+PREPOSITIONS = _words("on in at to for from with without into over under during until than near by")
 
 # Particles of phrasal verbs ('dug out', 'carried out', 'picked up', 'called off').
 PARTICLES = _words("out up off down away over back")
@@ -495,6 +506,13 @@ CONVERSE_CLASSES: tuple[tuple[str, str], ...] = (
     ("award", "win"),
     ("sell", "buy"),
 )
+# Pairs of classes that name one act of one actor ('ordered a halt to outdoor work' ~
+# 'banned outdoor work'): another actor of either is another actor of the act.
+SAME_ACT_CLASSES: tuple[tuple[str, str], ...] = (("suspend", "ban"), ("arrest", "detain"))
+SAME_ACT: dict[str, frozenset[str]] = {}
+for _a, _b in SAME_ACT_CLASSES:
+    SAME_ACT[_a] = SAME_ACT.get(_a, frozenset()) | {_b}
+    SAME_ACT[_b] = SAME_ACT.get(_b, frozenset()) | {_a}
 CONVERSES: dict[str, frozenset[str]] = {}
 for _a, _b in CONVERSE_CLASSES:
     CONVERSES[_a] = CONVERSES.get(_a, frozenset()) | {_b}
