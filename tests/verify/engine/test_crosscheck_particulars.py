@@ -739,3 +739,9 @@ FIGURE_SIGNALS = [
 def test_figures_differ_only_for_figures_of_one_thing(a, b, differ):
     kinds = [kind for kind, _ in conflict_signals(Passage(a), Passage(b))]
     assert ("figures" in kinds) is differ
+
+
+@pytest.mark.parametrize("text", ["፩", "on ፲፪ May", "in ፩፱፻ the", "٣ May 2024"])
+def test_digits_that_are_no_decimal_digits_never_crash_dates(text):
+    dates(text, datetime(2024, 5, 20, tzinfo=UTC))
+    figures(text)

@@ -66,6 +66,7 @@ from verify.engine.crosscheck.independence import (
 from verify.engine.crosscheck.lexicon import (
     AUX_BEFORE_NOT,
     COMPANY_NOUNS,
+    CONVERSES,
     COUNT_NOUNS,
     COUNTED_CLASSES,
     DEONTIC_MODALS,
@@ -85,6 +86,7 @@ from verify.engine.crosscheck.lexicon import (
     ORIGIN_NOUNS,
     PUBLIC_BODY_NOUNS,
     RANK_WORDS,
+    SAME_ACT,
     STOPWORDS,
     TITLE_WORDS,
 )
@@ -477,7 +479,11 @@ def _negated(negations: tuple[_Negation, ...], other_terms: dict[str, Token]) ->
 
 
 # 'Amara Osei, the fund's co-founder, will ...': an opening name and its apposition.
-_APPOSITION = re.compile(r"^\s*([A-Z][^,]{1,50}),\s+[^,]{2,90},\s+", re.UNICODE)
+# A figure's thousands comma ('11,000') is no comma of the sentence.
+_APPOSITION = re.compile(
+    r"^\s*([A-Z](?:[^,]|(?<=\d),(?=\d)){1,50}),\s+(?:[^,]|(?<=\d),(?=\d)){2,90},\s+",
+    re.UNICODE,
+)
 
 
 def _apposition(fact: str) -> tuple[int, int] | None:
@@ -536,7 +542,7 @@ def _features(text: str, published_at: datetime | None = None) -> _Features:
         ),
         tokens=analysis.tokens,
         keys_at=tuple(sorted(keys_at.items())),
-        predicates=predicates(words, _apposition(fact_text(text))),
+        predicates=predicates(words, _apposition(fact_text(text)), analysis.hyphenated),
         groups=tuple(f for f in figures(fact) if f.kind == "age" and f.bound == "range"),
     )
 
@@ -1102,9 +1108,10 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
         if not pa.has_actor or _a_measure(pa):
             continue
         for pb in fb.predicates:
-            if pb.name != pa.name or not pb.has_actor or pa.negated != pb.negated:
+            one_act = pb.name == pa.name or pb.name in SAME_ACT.get(pa.name, ())
+            if not one_act or not pb.has_actor or pa.negated != pb.negated:
                 continue
-            if _a_measure(pb):
+            if _a_measure(pb) or not _same_object(fa, pa, fb, pb):
                 continue
             keys_a, keys_b = _span_keys(fa, pa.actor), _span_keys(fb, pb.actor)
             # 'Councilor Ana Ruiz' and 'Councilor Tom Hale' are two people: a title shared
@@ -1148,6 +1155,14 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
     return _different_recipient(fa, fb)
 
 
+def _same_object(fa: _Features, pa: Predicate, fb: _Features, pb: Predicate) -> bool:
+    """Whether two active predicates may act upon one thing ('declared a state of emergency'
+    and 'declared three days of mourning' do not): two acts, whoever did them. A passive's
+    subject is left aside (read before it, it may be the object of a preposition: 'the
+    investigation into the disaster was ordered')."""
+    return pa.passive or pb.passive or _same_patient(fa, pa, fb, pb)
+
+
 def _a_measure(predicate: Predicate) -> bool:
     """A change or measure of quantity with no thing it acts upon ('the levies will raise
     A$1.8bn', 'prices rose'): what stands before it is the thing measured, not an actor
@@ -1178,6 +1193,37 @@ def _different_recipient(fa: _Features, fb: _Features) -> tuple[str, frozenset[s
                 f"different recipient: {_words_of(fa, span_a)} vs {_words_of(fb, span_b)} ({did})"
             )
             return reason, keys_a | keys_b
+    found = _converse_recipient(fa, fb)
+    return found if found[0] else _converse_recipient(fb, fa)
+
+
+def _converse_recipient(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
+    """Another named party on the other side of the same transfer ('the portfolio was handed
+    to Dominic Hale' vs 'Teresa Ngata will take over the portfolio'): the recipient of one is
+    the actor of its converse (see :data:`~.lexicon.CONVERSE_CLASSES`), of the same thing,
+    neither named in the other sentence; the reason and the keys of both ("", empty when
+    there is none)."""
+    for pa in fa.predicates:
+        converses = CONVERSES.get(pa.name)
+        span_a = recipient(fa.words, pa)
+        keys_a = _proper_keys(fa, span_a) if converses else frozenset()
+        if not keys_a:
+            continue
+        for pb in fb.predicates:
+            if pb.name not in converses or pb.passive or pa.negated != pb.negated:
+                continue
+            keys_b = _proper_keys(fb, pb.actor)
+            if not keys_b or _one_name(keys_a, keys_b, True):
+                continue
+            if _named_in(keys_a, fb, keys_b, fa, True) or not _same_patient(fa, pa, fb, pb):
+                continue
+            did = _words_of(fa, (pa.start, pa.end))
+            other = _words_of(fb, (pb.start, pb.end))
+            reason = (
+                f"different recipient: {_words_of(fa, span_a)} vs {_words_of(fb, pb.actor)} "
+                f"({did} / {other})"
+            )
+            return reason, keys_a | keys_b
     return "", frozenset()
 
 
@@ -1194,8 +1240,11 @@ def _one_name(keys_a: frozenset[str], keys_b: frozenset[str], named: bool) -> bo
 def _named_in(
     keys_a: frozenset[str], fb: _Features, keys_b: frozenset[str], fa: _Features, named: bool
 ) -> bool:
-    """Whether either actor is named elsewhere in the other sentence (whole, for a name)."""
+    """Whether either actor is named elsewhere in the other sentence (whole, for a name). A
+    bare title there is no naming ('with the captain monitoring' tells another part for the
+    captain, not that 'the captain' is the first sentence's actor)."""
     if not named:
+        keys_a, keys_b = keys_a - _TITLE_KEYS, keys_b - _TITLE_KEYS
         return bool(keys_a & fb.terms.keys() or keys_b & fa.terms.keys())
     return keys_a <= fb.terms.keys() or keys_b <= fa.terms.keys()
 

@@ -17,20 +17,24 @@ from functools import lru_cache
 from verify.engine.crosscheck.lexicon import (
     ACTOR_GAP,
     CONTROL_WORDS,
+    IMPOSING_VERBS,
     INFINITIVE_NEGATORS,
     IRREGULAR_PASTS,
     IRREGULAR_VERBS,
+    ISSUED_NOUNS,
     LIGHT_VERBS,
     NEGATING_PHRASES,
     NUMBER_WORDS,
     OPPOSITES,
     OTHER_INSTANCE_WORDS,
+    PARTICLES,
     PASSIVE_AUX,
     PHRASE_BREAK,
     PHRASES,
     PREDICATE_AUX,
     PREDICATE_CLASSES,
     PREDICATE_NEGATORS,
+    PREPOSITIONS,
     STOPWORDS,
     SYNONYMS,
 )
@@ -120,6 +124,9 @@ _CLAUSE_BREAK = frozenset(
 # Relative pronouns whose verb's actor is the noun phrase before them ('the union, which
 # called the strike'); 'that' is left out, mostly a conjunction ('said that officers ...').
 _RELATIVES = frozenset(("who", "which"))
+_NONE: frozenset[int] = frozenset()
+# Personal pronouns as objects: the one acted upon is a person.
+_PERSONS = frozenset((w,) for w in ("him", "her", "them"))
 
 
 _BY_STEM: dict[str, str] = {}
@@ -127,6 +134,7 @@ for _canon, _forms in PREDICATE_CLASSES.items():
     for _form in _forms.split():
         if "_" not in _form:
             _BY_STEM.setdefault(stem(_form), _canon)
+_ISSUED = frozenset(stem(w) for w in ISSUED_NOUNS)
 _STEM_PHRASES = {tuple(stem(w) for w in words): canon for words, canon in PHRASES.items()}
 
 
@@ -214,18 +222,20 @@ def _nominal(word: str, possessives: bool) -> bool:
 
 
 def _noun_phrase_before(
-    words: tuple[str, ...], end: int, *, actor: bool = False
+    words: tuple[str, ...], end: int, *, actor: bool = False, joined: frozenset[int] = _NONE
 ) -> tuple[int, int]:
     """The noun phrase ending just before ``end`` (auxiliaries and adverbs skipped).
 
     ``actor``: read as someone who acts, the phrase keeps its possessor and the name its
     'of' joins ('Kestrel Pharma's chief executive', 'the Central Bank of Ireland'), and a
-    relative pronoun stands for the phrase before it ('Cleveland Police, which ordered')."""
+    relative pronoun stands for the phrase before it ('Cleveland Police, which ordered').
+    ``joined``: positions inside a hyphenated compound, one modifier whatever its parts are
+    ('off-duty', 'state-owned', 'so-called')."""
     i = end - 1
     while i >= 0 and _gap(words[i]):
         i -= 1
     if actor and i > 0 and words[i] in _RELATIVES:
-        return _noun_phrase_before(words, i, actor=True)
+        return _noun_phrase_before(words, i, actor=True, joined=joined)
     last = i + 1
     taken = 0
     while i >= 0 and taken < _PHRASE_WORDS:
@@ -237,38 +247,57 @@ def _noun_phrase_before(
             taken += 1  # 'the Central Bank of Ireland'
             i -= 1
             continue
-        if not _nominal(word, actor):
+        if not _nominal(word, actor) and not (i in joined and word.isalpha()):
             break
         taken += 1
         i -= 1
+    if actor and _object_of_preposition(words, i):
+        return (last, last)
     return (i + 1, last) if taken else (last, last)
 
 
+def _object_of_preposition(words: tuple[str, ...], before: int) -> bool:
+    """Whether a noun phrase whose preceding word is at ``before`` follows a preposition, past
+    any figure ('the blast at the site on Haverton Road happened', 'with more than 11,000
+    flight hours, was'): the object of a preposition is not the subject of the verb after."""
+    i = before
+    while i >= 0 and (_figure(words[i]) or words[i] in _MEASURE_WORDS):
+        i -= 1
+    return i >= 0 and words[i] in PREPOSITIONS
+
+
 def _noun_phrase_after(
-    words: tuple[str, ...], start: int, *, actor: bool = False
+    words: tuple[str, ...], start: int, *, actor: bool = False, joined: frozenset[int] = _NONE
 ) -> tuple[int, int]:
     """The noun phrase starting at ``start`` (a determiner included).
 
-    ``actor``: as in :func:`_noun_phrase_before`, with its possessor and the phrase its 'of'
-    joins ('the gendarmerie's research section', 'officers of the Lyon judicial police')."""
+    ``actor``, ``joined``: as in :func:`_noun_phrase_before`, with its possessor and the
+    phrase its 'of' or 'from' joins ('the gendarmerie's research section', 'officers of the
+    Lyon judicial police', 'officers from Police Scotland')."""
     i = start
     if i < len(words) and words[i] in _DETERMINERS:
         i += 1
     while i < len(words) and words[i] in _LIGHT_ADJECTIVES:
         i += 1  # 'a new wing', 'its own plant'
+    if actor and i + 1 < len(words) and words[i] in NUMBER_WORDS:
+        i += 1  # 'two off-duty guides'
     taken = 0
     while i < len(words) and taken < _PHRASE_WORDS:
         word = words[i]
+        if i in joined and word.isalnum():
+            taken += 1  # 'two off-duty guides', 'a 60-day state'
+            i += 1
+            continue
         if not _nominal(word, actor):
             break
         if len(word) > 5 and _is_past(word):
             break  # 'proposed by Ana Ruiz, failed by one vote
         taken += 1
         i += 1
-    if actor and taken and words[i : i + 1] == ("of",):
-        joined = _noun_phrase_after(words, i + 1)
-        if joined[1] > joined[0]:
-            i = joined[1]
+    if actor and taken and words[i : i + 1] in (("of",), ("from",)):
+        of_phrase = _noun_phrase_after(words, i + 1, actor=True, joined=joined)
+        if of_phrase[1] > of_phrase[0]:
+            i = of_phrase[1]
     return (start, i) if taken else (start, start)
 
 
@@ -320,7 +349,9 @@ def _reduced_relative(words: tuple[str, ...], start: int, end: int) -> bool:
     return phrase[1] == start and phrase[0] > 0 and _figure(words[phrase[0] - 1])
 
 
-def _by_actor(words: tuple[str, ...], end: int, *, nominal: bool = False) -> tuple[int, int]:
+def _by_actor(
+    words: tuple[str, ...], end: int, *, nominal: bool = False, joined: frozenset[int] = _NONE
+) -> tuple[int, int]:
     """The agent after 'by' ('was signed by her deputy'); not a measure ('lowered by a
     quarter of a point', 'fell by 5%'). ``nominal``: the predicate is a noun, whose agent
     may follow a light verb ('the decision was taken by') but not another verb ('the recall
@@ -334,8 +365,16 @@ def _by_actor(words: tuple[str, ...], end: int, *, nominal: bool = False) -> tup
             following = words[i + 1 : i + 3]
             if any(w[:1].isdigit() or w in _MEASURE_WORDS for w in following):
                 return (end, end)
-            return _noun_phrase_after(words, i + 1, actor=True)
+            return _noun_phrase_after(words, i + 1, actor=True, joined=joined)
     return (end, end)
+
+
+def _by_follows(words: tuple[str, ...], end: int) -> bool:
+    """Whether 'by' follows a participle, through its particle ('proposed by', 'dug out by',
+    'carried out by'): a passive whose auxiliary is left out ('the plan, proposed by')."""
+    if words[end : end + 1] == ("by",):
+        return True
+    return words[end + 1 : end + 2] == ("by",) and words[end] in PARTICLES
 
 
 def _verbal(words: tuple[str, ...], start: int) -> bool:
@@ -362,6 +401,17 @@ def _cleft_actor(words: tuple[str, ...], start: int) -> tuple[int, int]:
     for j in range(i - 1, max(i - 1 - _PHRASE_WORDS - 1, -1), -1):
         if words[j] in ("was", "is", "were") and j > 0 and words[j - 1] == "it":
             return (j + 1, i)
+    return (start, start)
+
+
+def _imposed_actor(words: tuple[str, ...], start: int, joined: frozenset[int]) -> tuple[int, int]:
+    """The actor of a noun that is the object of a verb imposing it ('the ministry ordered a
+    halt', 'the council has imposed a temporary ban'): the verb's subject, or none."""
+    for j in range(start - 1, max(start - 4, -1), -1):
+        if words[j] in IMPOSING_VERBS:
+            return _noun_phrase_before(words, j, actor=True, joined=joined)
+        if words[j] not in _DETERMINERS and not _nominal(words[j], False):
+            break  # only 'a temporary', 'the' between
     return (start, start)
 
 
@@ -393,15 +443,30 @@ def _controlled_actor(words: tuple[str, ...], start: int) -> tuple[int, int] | N
     return _by_actor(words, j + 1, nominal=True)
 
 
+def _adjunct(words: tuple[str, ...], start: int, subject: tuple[int, int], verbal: bool) -> bool:
+    """Whether a predicate is the verb right after an opening name and its apposition, or a
+    participle later in its clause ('Ana Ruiz, the co-founder, will become chair, replacing
+    Tom Hale'): the name is its actor."""
+    if start < subject[1]:
+        return False
+    if verbal and all(map(_gap, words[subject[1] : start])):
+        return True
+    return not verbal and words[start].endswith("ing") and start > subject[1]
+
+
 @lru_cache(maxsize=65536)
 def predicates(
-    words: tuple[str, ...], subject: tuple[int, int] | None = None
+    words: tuple[str, ...],
+    subject: tuple[int, int] | None = None,
+    hyphenated: tuple[bool, ...] = (),
 ) -> tuple[Predicate, ...]:
     """Every predicate of a sentence's raw words, with actor, voice and polarity.
 
     ``subject``: (end of the opening name, end of its apposition) when the sentence opens
     'Amara Osei, the fund's co-founder, will ...': the name is the actor of a verb right after
-    the apposition."""
+    the apposition. ``hyphenated``: per word, joined to the next by a hyphen (an actor's
+    compound modifier is read whole: 'two off-duty guides')."""
+    joined = frozenset(j for i, h in enumerate(hyphenated) if h for j in (i, i + 1))
     spans = [s for s in phrase_spans(words) if not _denies_infinitive(words, s[0])]
     covered = {i for s, e, _ in spans for i in range(s, e)}
     for i, word in enumerate(words):
@@ -414,9 +479,11 @@ def predicates(
     for start, end, canon in sorted(spans):
         if canon == "stay" and end in starts:
             continue  # 'will stay open': the predicate is 'open'
+        if canon == "suspend" and words[end : end + 1] in _PERSONS:
+            canon = "detain"  # 'officers stopped him': a person stopped is held, not paused
         passive = (
             _passive(words, start)
-            or (_is_past(words[start]) and words[end : end + 1] == ("by",))  # 'proposed by'
+            or (_is_past(words[start]) and _by_follows(words, end))  # 'proposed by', 'dug out by'
             or _reduced_relative(words, start, end)
         )
         actor = _cleft_actor(words, start)
@@ -424,13 +491,22 @@ def predicates(
         if controlled is not None:
             actor = controlled
         elif actor[0] == actor[1]:
-            if passive or not _verbal(words, start):
-                actor = _by_actor(words, end, nominal=not passive)
-            elif subject and start >= subject[1] and all(map(_gap, words[subject[1] : start])):
+            verbal = _verbal(words, start)
+            if subject and not passive and _adjunct(words, start, subject, verbal):
                 actor = (0, subject[0])
+            elif passive or not verbal:
+                actor = _by_actor(words, end, nominal=not passive, joined=joined)
+                if not passive and actor[0] == actor[1]:
+                    actor = _imposed_actor(words, start, joined)
             else:
-                actor = _noun_phrase_before(words, start, actor=True)
-        patient = _noun_phrase_before(words, start) if passive else _noun_phrase_after(words, end)
+                actor = _noun_phrase_before(words, start, actor=True, joined=joined)
+        patient = (
+            _noun_phrase_before(words, start, joined=joined)
+            if passive
+            else _noun_phrase_after(words, end, joined=joined)
+        )
+        if canon == "contained" and words[start] == "put" and head(words, patient) in _ISSUED:
+            canon = "issue"  # 'the notice was put out by the council': issued, not extinguished
         out.append(
             Predicate(
                 name=canon or stem(IRREGULAR_VERBS.get(words[start], words[start])),

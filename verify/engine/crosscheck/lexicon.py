@@ -126,6 +126,13 @@ DIRECTIVE_VERBS = _words(
     encourages reminded remind reminds"""
 )
 
+# Verbs whose object is an action of their subject ('the ministry ordered a halt', 'the
+# council imposed a ban', 'the regulator announced the closure'): the noun's actor is theirs.
+IMPOSING_VERBS = _words(
+    """order orders ordered impose imposes imposed announce announces announced declare
+    declares declared introduce introduces introduced"""
+)
+
 # Modals of obligation: 'not' after them says what ought not to be ('students should not pay
 # the price', 'the figures must not be over-read'), a demand or a warning, not the denial of
 # an event.
@@ -161,9 +168,16 @@ ACTOR_GAP = _words(
     not never did does do been be"""
 )
 
+# Prepositions: the noun phrase after one is no verb's subject ('the blast at the site on
+# Haverton Road happened').
+PREPOSITIONS = _words("on in at to for from with without into over under during until than near by")
+
+# Particles of phrasal verbs ('dug out', 'carried out', 'picked up', 'called off').
+PARTICLES = _words("out up off down away over back")
+
 # Irregular past tenses: verbs whose actor can be compared ('Moscow struck' vs 'Kyiv struck').
 IRREGULAR_PASTS = _words(
-    """began bought brought built caught chose drew drove fell fled fought found froze gave
+    """began bought brought built caught chose drew drove dug fell fled fought found froze gave
     grew hit held hurt kept knew laid led left lost met paid put quit ran rose sent set shot
     sold sought spent split spoke stole stood struck swore took threw tore understood won
     wrote"""
@@ -206,6 +220,7 @@ IRREGULAR_VERBS: dict[str, str] = {
         "swear": "swore sworn",
         "begin": "began begun",
         "hide": "hid hidden",
+        "dig": "dug",
         "ride": "rode ridden",
     }.items()
     for form in forms.split()
@@ -512,6 +527,26 @@ KINDRED_CLASSES: tuple[tuple[str, str], ...] = (
     ("suspend", "close"),
 )
 
+# Transfers and the class that tells them from the side of who gets the thing: the recipient
+# of the first is the actor of the second ('the portfolio was handed to Hale' ~ 'Hale took
+# over the portfolio', 'awarded the contract to Brightwater' ~ 'Brightwater won the
+# contract', 'sold the stake to the fund' ~ 'the fund bought the stake').
+CONVERSE_CLASSES: tuple[tuple[str, str], ...] = (
+    ("hand", "replace"),
+    ("award", "win"),
+    ("sell", "buy"),
+)
+# Pairs of classes that name one act of one actor ('ordered a halt to outdoor work' ~
+# 'banned outdoor work'): another actor of either is another actor of the act.
+SAME_ACT_CLASSES: tuple[tuple[str, str], ...] = (("suspend", "ban"), ("arrest", "detain"))
+SAME_ACT: dict[str, frozenset[str]] = {}
+for _a, _b in SAME_ACT_CLASSES:
+    SAME_ACT[_a] = SAME_ACT.get(_a, frozenset()) | {_b}
+    SAME_ACT[_b] = SAME_ACT.get(_b, frozenset()) | {_a}
+CONVERSES: dict[str, frozenset[str]] = {}
+for _a, _b in CONVERSE_CLASSES:
+    CONVERSES[_a] = CONVERSES.get(_a, frozenset()) | {_b}
+
 # Single-word forms as their class ('shut' → 'close'); phrases as stem tuples.
 SYNONYMS: dict[str, str] = {}
 PHRASES: dict[tuple[str, ...], str] = {}
@@ -534,6 +569,7 @@ EXACT_FORMS: dict[str, str] = {
     "duties": "tax",
     "levy": "tax",
     "levies": "tax",
+    "issued": "issue",  # 'issued a notice', but 'the issue'
 }
 SYNONYMS.update(EXACT_FORMS)
 KINDRED: dict[str, frozenset[str]] = {}
@@ -544,6 +580,13 @@ OPPOSITES: dict[str, frozenset[str]] = {}
 for _a, _b in OPPOSITE_CLASSES:
     OPPOSITES[_a] = OPPOSITES.get(_a, frozenset()) | {_b}
     OPPOSITES[_b] = OPPOSITES.get(_b, frozenset()) | {_a}
+
+# What is issued rather than extinguished when it is 'put out' ('put out a boil-water
+# notice'; 'put out the fire' is 'contained').
+ISSUED_NOUNS = _words(
+    """notice notices warning warnings statement statements alert alerts advice advisory
+    appeal appeals guidance order orders release plea"""
+)
 
 # Words of rank or office before a name ('Councilor Ana Ruiz', 'Deputy Governor Li'): two
 # actors who share only these are two people.

@@ -419,14 +419,14 @@ def _model_name(toks: tuple[_Tok, ...], i: int) -> bool:
     before = toks[i - 1] if i > 1 else None
     if before is None or not before.capital or not before.text.isalpha():
         return False
-    if before.text in MONTHS or before.text in _WEEKDAYS or not toks[i].text.isdigit():
+    if before.text in MONTHS or before.text in _WEEKDAYS or not toks[i].text.isdecimal():
         return False
     noun = _noun_after(toks, i + 1)
     return not (noun.endswith("s") or noun in _PLURALS)
 
 
 def _is_year(raw: str, value: float) -> bool:
-    return raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100
+    return raw.isdecimal() and len(raw) == 4 and 1800 <= value <= 2100
 
 
 def _is_phone(toks: tuple[_Tok, ...], i: int) -> bool:
@@ -444,16 +444,16 @@ def _is_phone(toks: tuple[_Tok, ...], i: int) -> bool:
             and j + 1 < len(toks)
             and toks[j].glued
             and toks[j + 1].glued
-            and toks[j + 1].text.isdigit()
+            and toks[j + 1].text.isdecimal()
             and len(toks[j + 1].text) >= 3
-            and toks[i].text.isdigit()
+            and toks[i].text.isdecimal()
             and len(toks[i].text) >= 3
         ):
             return True
         else:
             break
     raw = toks[i].text
-    return groups >= 3 or (raw.isdigit() and raw.startswith("0") and len(raw) >= 3)
+    return groups >= 3 or (raw.isdecimal() and raw.startswith("0") and len(raw) >= 3)
 
 
 def _month_near(toks: tuple[_Tok, ...], i: int, j: int) -> bool:
@@ -690,7 +690,7 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
             and toks[i + 1].text == ":"
             and toks[i + 1].glued
             and toks[i + 2].glued
-            and toks[i + 2].text.isdigit()
+            and toks[i + 2].text.isdecimal()
         ):
             return None, i + 3  # 10:30
         value = number(word)
@@ -1181,7 +1181,7 @@ def _month_at(toks: tuple[_Tok, ...], i: int) -> int | None:
 
 
 def _year_at(toks: tuple[_Tok, ...], i: int) -> int | None:
-    if i < len(toks) and toks[i].text.isdigit() and len(toks[i].text) == 4:
+    if i < len(toks) and toks[i].text.isdecimal() and len(toks[i].text) == 4:
         year = int(toks[i].text)
         if 1800 <= year <= 2100:
             return year
@@ -1190,7 +1190,7 @@ def _year_at(toks: tuple[_Tok, ...], i: int) -> int | None:
 
 def _day_at(toks: tuple[_Tok, ...], i: int) -> tuple[int, int] | None:
     """A day of the month at token i ('14', '14th'): (day, next index)."""
-    if i >= len(toks) or not toks[i].text.isdigit() or len(toks[i].text) > 2:
+    if i >= len(toks) or not toks[i].text.isdecimal() or len(toks[i].text) > 2:
         return None
     day = int(toks[i].text)
     if not 1 <= day <= 31:
@@ -1333,7 +1333,7 @@ def _number_before(toks: tuple[_Tok, ...], i: int) -> tuple[float, int] | None:
     """A number ending right before token i (digits or words, 'a'): (value, its index)."""
     if i <= 0:
         return None
-    if toks[i - 1].text.isdigit():
+    if toks[i - 1].text.isdecimal():
         return float(toks[i - 1].text), i - 1
     for size in (3, 2, 1):
         k = i - size
@@ -1423,7 +1423,7 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 i + 2 < n
                 and toks[i + 1].text == "."
                 and toks[i + 1].glued
-                and toks[i + 2].text.isdigit()
+                and toks[i + 2].text.isdecimal()
             ):
                 i += 1  # 'Nov. 27': the abbreviation's point
             nxt = _day_at(toks, i + 1)
@@ -1666,7 +1666,7 @@ _MONTHS_AND_UNITS = frozenset(_DURATIONS) | frozenset(_MEASURES) | {"%", "per", 
 def _number_at(toks: tuple[_Tok, ...], i: int) -> tuple[float, int] | None:
     if i >= len(toks):
         return None
-    if toks[i].text.isdigit():
+    if toks[i].text.isdecimal():
         return float(toks[i].text), i + 1
     if toks[i].text in ("a", "an"):
         return 1.0, i + 1
@@ -1680,7 +1680,7 @@ def _iso_at(toks: tuple[_Tok, ...], i: int) -> date | None:
     parts = toks[i : i + 5]
     if not (parts[1].text == parts[3].text == "-" and all(t.glued for t in parts[1:])):
         return None
-    if not (parts[2].text.isdigit() and parts[4].text.isdigit()):
+    if not (parts[2].text.isdecimal() and parts[4].text.isdecimal()):
         return None
     try:
         return date(int(parts[0].text), int(parts[2].text), int(parts[4].text))
@@ -1816,10 +1816,10 @@ def clocks(text: str) -> tuple[Clock, ...]:
         end = i + 1
         if tok.text in _NAMED_TIMES and i > 0 and toks[i - 1].text in ("at", "by", "before"):
             minutes = _NAMED_TIMES[tok.text]
-        elif tok.text.isdigit() and len(tok.text) <= 2 and int(tok.text) <= 24:
+        elif tok.text.isdecimal() and len(tok.text) <= 2 and int(tok.text) <= 24:
             hour, minute = int(tok.text), 0
             k = i + 1
-            if k + 1 < n and toks[k].text in (":", ".") and toks[k + 1].text.isdigit():
+            if k + 1 < n and toks[k].text in (":", ".") and toks[k + 1].text.isdecimal():
                 minute, k = int(toks[k + 1].text), k + 2
             elif "." in tok.text:
                 k = i + 1

@@ -138,6 +138,8 @@ class Analysis:
     tokens: tuple[Token, ...]
     raw_words: tuple[str, ...]  # lower-cased surface words in order (negation, verbs, actors)
     capitalised: tuple[bool, ...]  # per raw word: written with a capital (not sentence-initial)
+    # Per raw word: joined to the next by a hyphen ('off-duty'), one word of a compound.
+    hyphenated: tuple[bool, ...] = ()
 
     def index_tokens(self) -> list[str]:
         out: list[str] = []
@@ -293,7 +295,11 @@ def analyse(text: str) -> Analysis:
             )
             tokens.append(Token(norm, "name" if is_name else "word", w, pos))
         i += 1
-    return Analysis(tuple(tokens), tuple(w.lower() for w in words), tuple(caps))
+    hyphenated = tuple(
+        i + 1 < len(matches) and folded[m.end() : matches[i + 1].start()] == "-"
+        for i, m in enumerate(matches)
+    )
+    return Analysis(tuple(tokens), tuple(w.lower() for w in words), tuple(caps), hyphenated)
 
 
 def index_text(text: str) -> str:
