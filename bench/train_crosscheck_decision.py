@@ -117,12 +117,12 @@ def choose(
         other = [model.probability(f) for f in unlabelled]
         positives = sum(label for _, label in gold)
         for cut in THRESHOLDS:
-            right = sum(1 for p, label in gold if label and p >= cut)
+            found = sum(1 for p, label in gold if label and p >= cut)
             wrong = sum(1 for p, label in gold if not label and p >= cut)
             made = sum(1 for p in other if p >= cut)
-            false = FALSE_SHARE[name] * made
-            right += (1 - FALSE_SHARE[name]) * made
-            score = 2 * right / max(2 * right + max(positives - right, 0) + wrong + false, 1e-9)
+            right = found + (1 - FALSE_SHARE[name]) * made
+            false = wrong + FALSE_SHARE[name] * made
+            score = 2 * right / max(2 * right + (positives - found) + false, 1e-9)
             if best is None or score > best[0] + 1e-12:
                 best = (score, weight, cut, bias, weights)
     assert best is not None

@@ -1204,7 +1204,7 @@ def _converse_recipient(fa: _Features, fb: _Features) -> tuple[str, frozenset[st
     neither named in the other sentence; the reason and the keys of both ("", empty when
     there is none)."""
     for pa in fa.predicates:
-        converses = CONVERSES.get(pa.name)
+        converses = CONVERSES.get(pa.name, frozenset())
         span_a = recipient(fa.words, pa)
         keys_a = _proper_keys(fa, span_a) if converses else frozenset()
         if not keys_a:
