@@ -96,6 +96,7 @@ from verify.engine.crosscheck.particulars import (
     dates_overlap,
     figures,
     figures_overlap,
+    in_event_gap,
     same_measure,
     show_date,
 )
@@ -535,6 +536,8 @@ def _quantities(fact: str, words: tuple[str, ...]) -> tuple[_Quantity, ...]:
     starts = _word_starts(fact)
     out: list[_Quantity] = []
     for figure in figures(fact):
+        if in_event_gap(fact, figure):
+            continue
         first = bisect_right(starts, figure.start) - 1
         last = bisect_right(starts, figure.end - 1) - 1
         after = _units_after(words, last)
@@ -1017,14 +1020,30 @@ def _differing_clocks(fa: _Features, fb: _Features) -> list[tuple[Clock, Clock]]
 
 
 def _differing_dates(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
-    alone_a = [a for a in fa.whens if not any(dates_overlap(a, b) for b in fb.whens)]
-    alone_b = [b for b in fb.whens if not any(dates_overlap(a, b) for a in fa.whens)]
-    return [
+    """Dates of the one sentence that none of the other's can be, paired with the other's
+    (of a like size); the pairs whose clauses share most first, so that a reason names the
+    dates of one event ('approved late Tuesday night' vs 'the vote came on Monday night',
+    not the 'regrouping on Wednesday' of the same sentence)."""
+    alone_a = [a for a in fa.whens if not any(_dates_meet(a, b) for b in fb.whens)]
+    alone_b = [b for b in fb.whens if not any(_dates_meet(a, b) for a in fa.whens)]
+    pairs = [
         (a, b)
         for a in alone_a
         for b in alone_b
-        if abs(_date_scale(a) - _date_scale(b)) <= _DATE_SCALE_GAP
+        if abs(_date_scale(a) - _date_scale(b)) <= _DATE_SCALE_GAP and not dates_overlap(a, b)
     ]
+    return sorted(pairs, key=lambda p: -len(_clause_keys(p[0].clause) & _clause_keys(p[1].clause)))
+
+
+def _dates_meet(a: When, b: When) -> bool:
+    """The two dates can be one. The date of another event ('a day after the county was
+    notified', :attr:`When.other`) is met only by a date of that event: its day says nothing
+    of the days of the sentence's own events."""
+    if not dates_overlap(a, b):
+        return False
+    if a.other or b.other:
+        return bool(_clause_keys(a.clause) & _clause_keys(b.clause))
+    return True
 
 
 def _denial(fa: _Features, fb: _Features) -> str:
@@ -1659,7 +1678,7 @@ def _same_particulars(fa: _Features, fb: _Features, agreement: _Agreement) -> bo
     = '75 per cent', 'on Thursday' = '26 February' for an article of that week), and what
     else it says is mostly in the claim: it reports the claim's checkable fact, though the
     claim goes on ('the draft was reduced to 22 points' inside a sentence that also tells how)."""
-    dates_agree = all(any(dates_overlap(a, b) for b in fb.whens) for a in fa.whens)
+    dates_agree = all(any(_dates_meet(a, b) for b in fb.whens) for a in fa.whens)
     return (
         bool(
             fa.quantities or fa.whens or any(t.kind in _PARTICULAR_KINDS for t in fa.terms.values())

@@ -482,6 +482,14 @@ def _clause(toks: tuple[_Tok, ...], start: int, end: int) -> tuple[str, ...]:
     return tuple(t.text for t in (*toks[first:start], *toks[end:last]) if t.text.isalpha())
 
 
+def _clause_from(toks: tuple[_Tok, ...], start: int) -> tuple[str, ...]:
+    """The words of the clause that starts at token ``start`` ('after the vote')."""
+    last = start
+    while last < len(toks) and toks[last].text not in _CLAUSE_BREAKS:
+        last += 1
+    return tuple(t.text for t in toks[start:last] if t.text.isalpha())
+
+
 def _near(toks: tuple[_Tok, ...], start: int, end: int) -> tuple[str, ...]:
     """The nearest content word before tokens start..end-1 and after, within the clause."""
     out: list[str] = []
@@ -1033,7 +1041,9 @@ class When:
     event it most likely dates ('on Friday approved'). ``part``: the part of the day when
     given ('morning', 'late'). ``dated``:
     False when the year is unknown (no year in the text and no ``published_at``): such a date
-    is compared on month and day only (``first.year`` is then :data:`NO_YEAR`).
+    is compared on month and day only (``first.year`` is then :data:`NO_YEAR`). ``other``:
+    the date of another event, told as a gap from a date of the sentence ('on Wednesday, a
+    day after the county was notified': Tuesday, of the notice); its clause is that event.
     """
 
     first: date
@@ -1046,6 +1056,7 @@ class When:
     end: int
     clause: tuple[str, ...] = ()  # the other words of its clause, lower case
     near: tuple[str, ...] = ()  # the content words next to it in its clause ('approved')
+    other: bool = False  # the date of another event, by its gap from this one's
 
 
 NO_YEAR = 2000  # a leap year, so that 29 February has a place
@@ -1391,6 +1402,24 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 _near(toks, s, e),
             )
         )
+        gap = _event_gap(toks, e)
+        if gap is not None:
+            amount, unit, g, k = gap
+            out.append(
+                When(
+                    _shift(first, amount, unit),
+                    _shift(last, amount, unit),
+                    precision,
+                    folded[toks[g].start : toks[k].end],
+                    "",
+                    dated,
+                    toks[g].start,
+                    toks[k].end,
+                    _clause_from(toks, k + 1),
+                    _near(toks, k + 1, k + 1),
+                    other=True,
+                )
+            )
 
     while i < n:
         word = toks[i].text
@@ -1658,6 +1687,49 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 continue
         i += 1
     return tuple(out)
+
+
+# 'on Wednesday, a day after the county was notified', 'in June 2024, a year after the
+# collapse', 'on Thursday, two days before it was due to open': the gap to another event.
+_GAP_WORDS = {"after": -1, "before": 1}
+_CALENDAR_UNITS = {"month": 1, "months": 1, "year": 12, "years": 12, "decade": 120}
+_CALENDAR_UNITS |= {"decades": 120}
+
+
+def _event_gap(toks: tuple[_Tok, ...], e: int) -> tuple[float, str, int, int] | None:
+    """A gap told right after a date, set off by a comma ('…, a day after the vote'):
+    (signed amount of the unit from this date to the other event's, the unit, the gap's first
+    token, the index of 'after' or 'before')."""
+    if e + 3 >= len(toks) or toks[e].text != ",":
+        return None
+    read = _number_at(toks, e + 1)
+    if read is None or read[1] + 1 >= len(toks) or toks[read[1]].text not in _DURATIONS:
+        return None
+    k = read[1] + 1
+    if toks[k].text not in _GAP_WORDS:
+        return None
+    return read[0] * _GAP_WORDS[toks[k].text], toks[read[1]].text, e + 1, k
+
+
+def in_event_gap(text: str, figure: Figure) -> bool:
+    """A duration that is the gap set off after a date ('on Wednesday, a day after the
+    county was notified'): it dates the other event (:func:`dates`), it is no figure of a
+    fact."""
+    if figure.kind != "duration":
+        return False
+    folded = text if text.isascii() else fold(text)
+    after = folded[figure.end :].lstrip().split(" ", 1)[0].lower()
+    return after in _GAP_WORDS and folded[: figure.start].rstrip().endswith(",")
+
+
+def _shift(day: date, amount: float, unit: str) -> date:
+    """``day`` moved by ``amount`` of ``unit``: months and years by the calendar."""
+    if unit in _CALENDAR_UNITS:
+        months = round(amount * _CALENDAR_UNITS[unit])
+        month = day.month - 1 + months
+        year, month = day.year + month // 12, month % 12 + 1
+        return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return day + timedelta(days=round(amount * _DURATIONS[unit] / _DAY))
 
 
 _MONTHS_AND_UNITS = frozenset(_DURATIONS) | frozenset(_MEASURES) | {"%", "per", "percent"}
