@@ -8,7 +8,7 @@ import pytest
 
 from verify.engine.crosscheck import Passage
 from verify.engine.crosscheck.compare import conflict_signals
-from verify.engine.crosscheck.particulars import dates
+from verify.engine.crosscheck.particulars import clocks, dates, figures
 
 # A Wednesday afternoon.
 WEDNESDAY = datetime(2026, 3, 11, 17, 40, tzinfo=UTC)
@@ -102,3 +102,45 @@ def test_a_reason_names_the_dates_of_one_event():
         )
     )
     assert found["dates"] == "dates differ: Tuesday 10 March vs Monday 9 March"
+
+
+# --- times of day ------------------------------------------------------------------------------
+
+FOUR_DIGIT_TIMES = [
+    ("The accident happened at 0740 GMT near Shap.", 7 * 60 + 40, "0740 GMT"),
+    ("The ferry overturned at 0640 local time.", 6 * 60 + 40, "0640 local time"),
+    ("Troops moved in at 1500 hrs.", 15 * 60, "1500 hrs"),
+    ("The strike ends at 1930 GMT on Friday.", 19 * 60 + 30, "1930 GMT"),
+]
+
+
+@pytest.mark.parametrize(("text", "minutes", "surface"), FOUR_DIGIT_TIMES)
+def test_four_digit_times_with_a_zone_are_times_not_years_or_counts(text, minutes, surface):
+    (clock,) = clocks(text)
+    assert (clock.minutes, clock.surface) == (minutes, surface)
+    assert not any(w.precision == "year" for w in dates(text, WEDNESDAY))
+    assert not figures(text)
+
+
+@pytest.mark.parametrize("text", ["in 1930 the plant opened", "flight 2024 from Oslo", "1500 jobs"])
+def test_four_digits_without_a_zone_are_no_time(text):
+    assert clocks(text) == ()
+
+
+TIME_SIGNALS = [
+    # One event: the times differ.
+    ("The alarm was raised at 11pm.", "The alarm was raised at 6am.", ["dates"]),
+    # Told roughly, one time: 'shortly before 4am' is 3.42am.
+    ("Police were called shortly before 4am.", "Police were called at 3.42am.", []),
+    # Two events of a story, each at its time.
+    (
+        "Electricity demand peaked shortly after 8pm.",
+        "Solar generation set a record at midday.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kinds"), TIME_SIGNALS)
+def test_times_differ_only_for_one_event(a, b, kinds):
+    assert _signals(a, b) == kinds

@@ -231,6 +231,24 @@ _LABELS = _set(
     pit lane seat row box"""
 )
 _TIME_SUFFIXES = frozenset({"am", "pm", "gmt", "bst", "utc", "cet", "est", "edt", "pst", "hrs"})
+_ZONES = _TIME_SUFFIXES - {"am", "pm", "hrs"}
+
+
+def _hhmm(toks: tuple[_Tok, ...], i: int) -> int | None:
+    """A 24-hour time written as four digits with its zone ('0740 GMT', '0640 local time',
+    'at 1500 hrs'): minutes after midnight, or None."""
+    text = toks[i].text
+    if not (text.isdigit() and len(text) == 4) or i + 1 >= len(toks):
+        return None
+    hour, minute = int(text[:2]), int(text[2:])
+    if hour > 23 or minute > 59:
+        return None
+    after = toks[i + 1].text
+    local = after == "local" and i + 2 < len(toks) and toks[i + 2].text == "time"
+    hours = after in ("hrs", "hours") and i > 0 and toks[i - 1].text == "at"
+    return hour * 60 + minute if after in _ZONES or local or hours else None
+
+
 # Words that, after 'one', make it a pronoun or an article: 'one of the', 'one another'.
 _NOT_ONE_AFTER = frozenset({"of", "another", "by", "day", "time", "way", "thing", "who", "that"})
 _NOT_ONE_BEFORE = frozenset({"no", "any", "every", "some", "each", "someone", "the", "this"})
@@ -701,6 +719,8 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
             and toks[i + 2].text.isdigit()
         ):
             return None, i + 3  # 10:30
+        if _hhmm(toks, i) is not None:
+            return None, i + 2  # 0740 GMT
         value = number(word)
         if value is None:
             return None, i + 1
@@ -1546,6 +1566,8 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 continue
         # A year: '2023', 'in 2023', 'mid-2023', 'by the end of 2024'.
         year = _year_at(toks, i)
+        if year is not None and _hhmm(toks, i) is not None:
+            year = None  # '1930 GMT' is a time of day
         if year is not None and not (i > 0 and toks[i - 1].text in _CURRENCY_SYMBOLS):
             after = toks[i + 1].text if i + 1 < n else ""
             if (
@@ -1879,7 +1901,7 @@ CLOCK_TOLERANCE = 30
 
 @lru_cache(maxsize=65536)
 def clocks(text: str) -> tuple[Clock, ...]:
-    """Every time of day in ``text``: '5am', '11 p.m.', '10:30', '6.15pm', 'noon'."""
+    """Every time of day in ``text``: '5am', '11 p.m.', '10:30', '6.15pm', 'noon', '0740 GMT'."""
     folded, toks = _tokens(text)
     out: list[Clock] = []
     n = len(toks)
@@ -1888,6 +1910,9 @@ def clocks(text: str) -> tuple[Clock, ...]:
         end = i + 1
         if tok.text in _NAMED_TIMES and i > 0 and toks[i - 1].text in ("at", "by", "before"):
             minutes = _NAMED_TIMES[tok.text]
+        elif _hhmm(toks, i) is not None:
+            minutes = _hhmm(toks, i)
+            end = i + 3 if toks[i + 1].text == "local" else i + 2
         elif tok.text.isdigit() and len(tok.text) <= 2 and int(tok.text) <= 24:
             hour, minute = int(tok.text), 0
             k = i + 1
