@@ -144,3 +144,39 @@ TIME_SIGNALS = [
 @pytest.mark.parametrize(("a", "b", "kinds"), TIME_SIGNALS)
 def test_times_differ_only_for_one_event(a, b, kinds):
     assert _signals(a, b) == kinds
+
+
+# --- a day ahead told as a duration ------------------------------------------------------------
+
+TIMES_AHEAD = [
+    ("Replacement packs will be shipped in 12 days' time.", date(2026, 3, 21), date(2026, 3, 25)),
+    ("The line will reopen in two weeks.", date(2026, 3, 23), date(2026, 3, 27)),
+    ("The review is expected to take about six weeks.", date(2026, 4, 16), date(2026, 4, 28)),
+    ("Repairs could take up to three months.", date(2026, 3, 11), date(2026, 6, 10)),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "last"), TIMES_AHEAD)
+def test_a_duration_ahead_is_a_day_that_far_from_the_article(text, first, last):
+    assert [(w.first, w.last) for w in dates(text, WEDNESDAY)] == [(first, last)]
+
+
+NOT_AHEAD = [
+    "Prices rose for the first time in six weeks.",
+    "It was the biggest fall in two years.",
+    "The repairs took six weeks.",
+    "He was released in three years.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_AHEAD)
+def test_a_stretch_back_or_a_past_duration_is_no_day_ahead(text):
+    assert dates(text, WEDNESDAY) == ()
+
+
+def test_a_duration_ahead_against_a_deadline_differs():
+    kinds = _signals(
+        "The commission is expected to report by the end of the month.",
+        "The commission's review is expected to take about six weeks.",
+    )
+    assert kinds == ["dates"]

@@ -1385,7 +1385,7 @@ _DATE_STARTS = (
     | frozenset(_QUARTER_ORDINALS)
     | frozenset(_SEASONS)
     | frozenset(_RELATIVE_DAYS)
-    | _set("q h weekend this last next past previous coming the within ago")
+    | _set("q h weekend this last next past previous coming the within ago in take takes taking")
 )
 
 
@@ -1698,6 +1698,14 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 add(day_date - slack, day_date + slack, "day", read[1], i + 1)
                 i += 1
                 continue
+        # 'in 12 days' time', 'will reopen in six weeks', 'is expected to take about six
+        # weeks': a day that far from the article's, told roughly.
+        ahead = _time_ahead(toks, i, future)
+        if ahead is not None:
+            days, low, high, end = ahead
+            add(anchor + timedelta(days=low), anchor + timedelta(days=high), "span", i, end)
+            i = end
+            continue
         # 'within a month', 'within two weeks'.
         if word == "within" and i + 1 < n:
             read = _number_at(toks, i + 1)
@@ -1752,6 +1760,55 @@ def _shift(day: date, amount: float, unit: str) -> date:
         year, month = day.year + month // 12, month % 12 + 1
         return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
     return day + timedelta(days=round(amount * _DURATIONS[unit] / _DAY))
+
+
+# A time ahead told as a duration is rough: this share of it either way ('six weeks' is
+# 36 to 48 days); 'up to' is any day until then.
+_AHEAD_SLACK = 0.15
+_TAKE_WORDS = _set("take takes taking")
+_TAKE_QUALIFIERS = _set("about around roughly some approximately")
+# 'the first rise in six weeks', 'the highest in two years': a stretch back, not a day ahead.
+_BACK_BEFORE_IN = _set("time first high low record")
+
+
+def _time_ahead(
+    toks: tuple[_Tok, ...], i: int, sentence_future: bool
+) -> tuple[int, int, int, int] | None:
+    """A day ahead of the article's told as a duration at token i: 'in 12 days' time' (in
+    any clause), 'in six weeks' and 'take (about, up to) six weeks' in a clause about the
+    future. (days, first and last day from the article's, end index) or None."""
+    word = toks[i].text
+    if word not in _TAKE_WORDS and word != "in":
+        return None
+    k = i + 1
+    up_to = False
+    if word in _TAKE_WORDS and k < len(toks) and toks[k].text in _TAKE_QUALIFIERS:
+        k += 1
+    elif word in _TAKE_WORDS and [t.text for t in toks[k : k + 2]] == ["up", "to"]:
+        k, up_to = k + 2, True
+    read = _number_at(toks, k)
+    if read is None or read[1] >= len(toks) or toks[read[1]].text not in _DURATIONS:
+        return None
+    unit = toks[read[1]].text
+    end = read[1] + 1
+    told_time = [t.text for t in toks[end : end + 3]]
+    if word == "in" and told_time[:2] == ["'", "time"]:
+        end += 2
+    elif word == "in" and told_time[:3] == ["'", "s", "time"]:
+        end += 3
+    elif not _future_at(toks, i, sentence_future) or (
+        word == "in"
+        and i > 0
+        and (toks[i - 1].text in _BACK_BEFORE_IN or toks[i - 1].text.endswith("est"))
+    ):
+        return None
+    days = round(read[0] * _DURATIONS[unit] / _DAY)
+    if days < 1:
+        return None
+    if up_to:
+        return days, 0, days, end
+    slack = round(days * _AHEAD_SLACK)
+    return days, days - slack, days + slack, end
 
 
 _MONTHS_AND_UNITS = frozenset(_DURATIONS) | frozenset(_MEASURES) | {"%", "per", "percent"}
