@@ -8,7 +8,7 @@ import pytest
 
 from verify.engine.crosscheck import Passage
 from verify.engine.crosscheck.compare import conflict_signals
-from verify.engine.crosscheck.particulars import clocks, dates, figures
+from verify.engine.crosscheck.particulars import clocks, dates, dates_overlap, figures
 
 # A Wednesday afternoon.
 WEDNESDAY = datetime(2026, 3, 11, 17, 40, tzinfo=UTC)
@@ -180,3 +180,45 @@ def test_a_duration_ahead_against_a_deadline_differs():
         "The commission's review is expected to take about six weeks.",
     )
     assert kinds == ["dates"]
+
+
+# --- one night, two days -----------------------------------------------------------------------
+
+NIGHTS = [
+    (
+        "the fire broke out late on Saturday",
+        "the fire broke out in the early hours of Sunday",
+        True,
+    ),
+    (
+        "the fire broke out on Saturday night",
+        "the fire broke out in the small hours of Sunday",
+        True,
+    ),
+    ("the fire broke out on Saturday night", "the fire broke out early on Sunday", True),
+    # Not one night: a whole day, or the morning of the day before.
+    ("the fire broke out on Saturday", "the fire broke out in the early hours of Sunday", False),
+    ("the fire broke out late on Saturday", "the fire broke out on Sunday", False),
+    (
+        "the fire broke out late on Sunday",
+        "the fire broke out in the early hours of Saturday",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "meet"), NIGHTS)
+def test_the_night_of_a_day_meets_the_early_hours_of_the_next(a, b, meet):
+    (wa,) = dates(a, WEDNESDAY)
+    (wb,) = dates(b, WEDNESDAY)
+    assert dates_overlap(wa, wb) is meet
+    assert dates_overlap(wb, wa) is meet
+
+
+def test_the_early_hours_of_a_day_are_its_early_part():
+    (when,) = dates("thieves broke in in the early hours of Sunday", WEDNESDAY)
+    assert (when.first, when.part, when.surface) == (
+        date(2026, 3, 8),
+        "early",
+        "early hours of Sunday",
+    )

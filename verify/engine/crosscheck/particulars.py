@@ -1317,6 +1317,8 @@ def _weekday(
         part, start = toks[start - 2].text, start - 2
     elif lead in ("late", "early"):
         part, start = lead, start - 1
+    elif [t.text for t in toks[max(start - 3, 0) : start]] in _SMALL_HOURS:
+        part, start = "early", start - 3  # 'in the early hours of Sunday'
     end = i + 1
     if end < len(toks) and toks[end].text in _PARTS:
         part = part or toks[end].text
@@ -1337,6 +1339,7 @@ def _weekday(
     return day, day, start, part, end
 
 
+_SMALL_HOURS = (["early", "hours", "of"], ["small", "hours", "of"], ["wee", "hours", "of"])
 _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _UNIT_WORDS = frozenset({"week", "month", "year", "quarter", "weekend"})
 
@@ -1911,12 +1914,32 @@ def _add_day(
     add(first, last, precision, start, end)  # type: ignore[operator]
 
 
+# The parts of a day that run into the night, and those that start the next day: 'late on
+# Saturday', 'Saturday night' and 'the early hours of Sunday' can be one night.
+_NIGHT_PARTS = frozenset({"night", "overnight", "late"})
+_SMALL_HOUR_PARTS = frozenset({"early", "dawn"})
+
+
 def dates_overlap(a: When, b: When) -> bool:
-    """The two intervals meet. A date without a year meets the other on month and day."""
+    """The two intervals meet. A date without a year meets the other on month and day. The
+    night of a day meets the early hours of the next (:data:`_NIGHT_PARTS`)."""
+    if _one_night(a, b) or _one_night(b, a):
+        return True
     if a.dated and b.dated:
         return a.first <= b.last and b.first <= a.last
     return _month_days(a) & _month_days(b) != set() or (
         (a.last - a.first).days >= 365 or (b.last - b.first).days >= 365
+    )
+
+
+def _one_night(evening: When, morning: When) -> bool:
+    """``evening`` is the night of the day before ``morning``'s early hours."""
+    return (
+        evening.part in _NIGHT_PARTS
+        and morning.part in _SMALL_HOUR_PARTS
+        and evening.first == evening.last
+        and morning.first == morning.last
+        and morning.first - evening.last == timedelta(days=1)
     )
 
 
