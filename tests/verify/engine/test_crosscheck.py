@@ -642,6 +642,13 @@ def test_names_check_reads_whole_names():
         ("The Aldgate depot was closed.", "The Aldgate depot closed on Monday.", False),
         # 'set' puts an action ahead only as 'set to'.
         ("The firm set a price and closed the depot.", "The firm closed the depot.", False),
+        # 'would' is the future of reported speech: both ahead.
+        (
+            "The resort said it would stay closed on Monday.",
+            "The resort will remain closed until Wednesday.",
+            False,
+        ),
+        ("The resort said it would reopen the lifts.", "The resort reopened the lifts.", True),
     ],
 )
 def test_planned_and_done_are_two_moments(a, b, differ):

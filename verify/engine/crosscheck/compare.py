@@ -1354,8 +1354,20 @@ def _other_action(fa: _Features, fb: _Features, idf: Idf | None) -> str:
 
 # Words before a predicate that put it ahead ('is expected to sign', 'will be closed', 'is
 # due to open'): what is planned is not yet what was done.
+# 'would' is the future of reported speech ('said it would stay closed on Monday').
 _AHEAD = frozenset(
-    ("will", "expected", "due", "scheduled", "plans", "planned", "intends", "poised", "set")
+    {
+        "will",
+        "would",
+        "expected",
+        "due",
+        "scheduled",
+        "plans",
+        "planned",
+        "intends",
+        "poised",
+        "set",
+    }
 )
 _AHEAD_REACH = 3
 
