@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from verify.engine.crosscheck import Passage
-from verify.engine.crosscheck.compare import conflict_signals
+from verify.engine.crosscheck.compare import assess, conflict_signals
 from verify.engine.crosscheck.particulars import clocks, dates, dates_overlap, figures
 
 # A Wednesday afternoon.
@@ -222,3 +222,33 @@ def test_the_early_hours_of_a_day_are_its_early_part():
         "early",
         "early hours of Sunday",
     )
+
+
+# --- dates of two events -----------------------------------------------------------------------
+
+TWO_EVENTS = [
+    # Nothing shared but particulars: two events, each on its day.
+    (
+        "Two night guards were questioned by detectives on Monday.",
+        "Police arrested two men on Tuesday.",
+    ),
+    (
+        "Two climbers were rescued by helicopter on Sunday.",
+        "Rangers closed two trails on Saturday.",
+    ),
+    ("Three people were questioned on Monday.", "Police detained three men on Tuesday."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), TWO_EVENTS)
+def test_sentences_sharing_only_particulars_date_two_events(a, b):
+    match = assess(Passage(a, published_at=WEDNESDAY), Passage(b, published_at=WEDNESDAY))
+    assert match is None or "dates_differ" not in match.features
+
+
+def test_one_statement_on_two_days_is_still_a_dates_conflict():
+    match = assess(
+        Passage("The ferry capsized off Batangas on Saturday.", published_at=WEDNESDAY),
+        Passage("The ferry capsized off Batangas on Friday.", published_at=WEDNESDAY),
+    )
+    assert match is not None and match.features.get("dates_differ") == 1.0

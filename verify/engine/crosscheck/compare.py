@@ -1884,6 +1884,10 @@ def _assess(
         # Other figures on other dates ('voted 9-4 on Wednesday' vs 'voted 11-2 last month'):
         # two occasions, not one figure told two ways.
         conflict = kind = ""
+    if kind == "dates_differ" and not _frame(fa, fb, idf, frozenset()):
+        # Two sentences that share nothing but particulars date two events ('Two guards were
+        # questioned on Monday' / 'Police arrested two men on Tuesday'), not one two ways.
+        conflict = kind = ""
     rule_conflict = ""
     drop: frozenset[str] = frozenset()
     if (
