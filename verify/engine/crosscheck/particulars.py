@@ -1703,9 +1703,9 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 continue
         # 'in 12 days' time', 'will reopen in six weeks', 'is expected to take about six
         # weeks': a day that far from the article's, told roughly.
-        ahead = _time_ahead(toks, i, future)
-        if ahead is not None:
-            days, low, high, end = ahead
+        time_ahead = _time_ahead(toks, i, future)
+        if time_ahead is not None:
+            _, low, high, end = time_ahead
             add(anchor + timedelta(days=low), anchor + timedelta(days=high), "span", i, end)
             i = end
             continue
