@@ -252,3 +252,31 @@ def test_one_statement_on_two_days_is_still_a_dates_conflict():
         Passage("The ferry capsized off Batangas on Friday.", published_at=WEDNESDAY),
     )
     assert match is not None and match.features.get("dates_differ") == 1.0
+
+
+# --- a plan and what was ---------------------------------------------------------------------
+
+PLAN_AND_PAST = [
+    # One date of what was, one of what is to come: two moments, no dates conflict.
+    (
+        'Lindqvist said Saturday was "the darkest day" for the resort.',
+        "Lindqvist said the resort would close on Sunday.",
+        [],
+    ),
+    ("The ferry capsized on Saturday.", "The inquiry will open on Monday.", []),
+    # Both of what was (or both of what is to come): one event on two days.
+    ("The ferry sank on Saturday.", "The ferry sank on Sunday.", ["dates"]),
+    ("The inquiry will open on Monday.", "The inquiry will open on Tuesday.", ["dates"]),
+    # A clause that tells both ('began ... what the grid could supply') is no plan.
+    (
+        "Greece began rolling blackouts on Tuesday as demand rose beyond what the grid could "
+        "supply.",
+        "Greece began rolling blackouts on Monday.",
+        ["dates"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kinds"), PLAN_AND_PAST)
+def test_a_date_of_a_plan_is_not_set_against_a_date_of_what_was(a, b, kinds):
+    assert _signals(a, b) == kinds

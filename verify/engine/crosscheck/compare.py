@@ -90,6 +90,7 @@ from verify.engine.crosscheck.particulars import (
     Clock,
     Figure,
     When,
+    clause_time,
     clocks,
     clocks_meet,
     dates,
@@ -1035,9 +1036,17 @@ def _differing_dates(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
         (a, b)
         for a in alone_a
         for b in alone_b
-        if abs(_date_scale(a) - _date_scale(b)) <= _DATE_SCALE_GAP and not dates_overlap(a, b)
+        if abs(_date_scale(a) - _date_scale(b)) <= _DATE_SCALE_GAP
+        and not dates_overlap(a, b)
+        and not _plan_and_past(a, b)
     ]
     return sorted(pairs, key=lambda p: -len(_clause_keys(p[0].clause) & _clause_keys(p[1].clause)))
+
+
+def _plan_and_past(a: When, b: When) -> bool:
+    """One date told of what is to come, the other of what was ('said Saturday was "the
+    darkest day"' / 'said the resort would close on Sunday'): two moments of the story."""
+    return {clause_time(a.clause), clause_time(b.clause)} == {"future", "past"}
 
 
 def _dates_meet(a: When, b: When) -> bool:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from verify.engine.crosscheck.lexicon import IRREGULAR_PASTS, MONTHS, STOPWORDS
+from verify.engine.crosscheck.lexicon import IRREGULAR_PASTS, MONTHS, REPORTING_CUES, STOPWORDS
 from verify.engine.crosscheck.text import fold, number
 
 INF = math.inf
@@ -1169,6 +1169,15 @@ def _clause_tense(toks: tuple[_Tok, ...], i: int) -> str:
 # puts it more than this many days before the article in a clause about the future ('will
 # reopen in January', said in July, is next January).
 _TENSE_SLACK = 14
+
+
+def clause_time(clause: tuple[str, ...]) -> str:
+    """'future' or 'past' when the words of a clause tell only the one (reporting verbs left
+    out: 'said the resort would close'), else ''."""
+    words = [w for w in clause if w not in REPORTING_CUES]
+    ahead = any(w in _FUTURE_WORDS for w in words)
+    done = any(w in _PAST_WORDS or (w.endswith("ed") and len(w) > 4) for w in words)
+    return "future" if ahead and not done else "past" if done and not ahead else ""
 
 
 def _nearest_year(month: int, day: int | None, anchor: date, tense: str = "") -> int:
