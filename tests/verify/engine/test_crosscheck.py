@@ -686,6 +686,13 @@ def test_names_check_reads_whole_names():
         # 'said it would' is the reported 'will': planned, as 'will' is.
         ("The resort said it would stay closed on Monday.", "The resort will remain shut.", False),
         ("The council said it would close the library.", "The council closed the library.", True),
+        # 'would' is the future of reported speech: both ahead.
+        (
+            "The resort said it would stay closed on Monday.",
+            "The resort will remain closed until Wednesday.",
+            False,
+        ),
+        ("The resort said it would reopen the lifts.", "The resort reopened the lifts.", True),
     ],
 )
 def test_planned_and_done_are_two_moments(a, b, differ):

@@ -94,12 +94,14 @@ from verify.engine.crosscheck.particulars import (
     Clock,
     Figure,
     When,
+    clause_time,
     clocks,
     clocks_meet,
     dates,
     dates_overlap,
     figures,
     figures_overlap,
+    in_event_gap,
     same_measure,
     show_date,
 )
@@ -558,6 +560,8 @@ def _quantities(fact: str, words: tuple[str, ...]) -> tuple[_Quantity, ...]:
     starts = _word_starts(fact)
     out: list[_Quantity] = []
     for figure in figures(fact):
+        if in_event_gap(fact, figure):
+            continue
         first = bisect_right(starts, figure.start) - 1
         last = bisect_right(starts, figure.end - 1) - 1
         after = _units_after(words, last)
@@ -1033,21 +1037,50 @@ def _dates_differ(fa: _Features, fb: _Features) -> str:
 
 
 def _differing_clocks(fa: _Features, fb: _Features) -> list[tuple[Clock, Clock]]:
-    """Times of day of the one sentence that none of the other's can be, both ways."""
+    """Times of day of the one sentence that none of the other's can be, both ways, whose
+    clauses share a word: a story has a time for each of its events ('demand peaked shortly
+    after 8pm' / 'solar generation set a record at midday'), so two times told of nothing in
+    common are of two events, not one told two ways."""
     alone_a = [a for a in fa.clocks if not any(clocks_meet(a, b) for b in fb.clocks)]
     alone_b = [b for b in fb.clocks if not any(clocks_meet(a, b) for a in fa.clocks)]
-    return [(a, b) for a in alone_a for b in alone_b]
+    return [
+        (a, b) for a in alone_a for b in alone_b if _clause_keys(a.clause) & _clause_keys(b.clause)
+    ]
 
 
 def _differing_dates(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
-    alone_a = [a for a in fa.whens if not any(dates_overlap(a, b) for b in fb.whens)]
-    alone_b = [b for b in fb.whens if not any(dates_overlap(a, b) for a in fa.whens)]
-    return [
+    """Dates of the one sentence that none of the other's can be, paired with the other's
+    (of a like size); the pairs whose clauses share most first, so that a reason names the
+    dates of one event ('approved late Tuesday night' vs 'the vote came on Monday night',
+    not the 'regrouping on Wednesday' of the same sentence)."""
+    alone_a = [a for a in fa.whens if not any(_dates_meet(a, b) for b in fb.whens)]
+    alone_b = [b for b in fb.whens if not any(_dates_meet(a, b) for a in fa.whens)]
+    pairs = [
         (a, b)
         for a in alone_a
         for b in alone_b
         if abs(_date_scale(a) - _date_scale(b)) <= _DATE_SCALE_GAP
+        and not dates_overlap(a, b)
+        and not _plan_and_past(a, b)
     ]
+    return sorted(pairs, key=lambda p: -len(_clause_keys(p[0].clause) & _clause_keys(p[1].clause)))
+
+
+def _plan_and_past(a: When, b: When) -> bool:
+    """One date told of what is to come, the other of what was ('said Saturday was "the
+    darkest day"' / 'said the resort would close on Sunday'): two moments of the story."""
+    return {clause_time(a.clause), clause_time(b.clause)} == {"future", "past"}
+
+
+def _dates_meet(a: When, b: When) -> bool:
+    """The two dates can be one. The date of another event ('a day after the county was
+    notified', :attr:`When.other`) is met only by a date of that event: its day says nothing
+    of the days of the sentence's own events."""
+    if not dates_overlap(a, b):
+        return False
+    if a.other or b.other:
+        return bool(_clause_keys(a.clause) & _clause_keys(b.clause))
+    return True
 
 
 def _denial(fa: _Features, fb: _Features) -> str:
@@ -1401,8 +1434,9 @@ def _other_action(fa: _Features, fb: _Features, idf: Idf | None) -> str:
 
 # Words before a predicate that put it ahead ('is expected to sign', 'will be closed', 'is
 # due to open'): what is planned is not yet what was done.
+# 'would' is the future of reported speech ('said it would stay closed on Monday').
 _AHEAD = frozenset(
-    (
+    {
         "will",
         "would",
         "expected",
@@ -1413,7 +1447,7 @@ _AHEAD = frozenset(
         "intends",
         "poised",
         "set",
-    )
+    }
 )
 _AHEAD_REACH = 3
 
@@ -1770,7 +1804,7 @@ def _same_particulars(fa: _Features, fb: _Features, agreement: _Agreement) -> bo
     = '75 per cent', 'on Thursday' = '26 February' for an article of that week), and what
     else it says is mostly in the claim: it reports the claim's checkable fact, though the
     claim goes on ('the draft was reduced to 22 points' inside a sentence that also tells how)."""
-    dates_agree = all(any(dates_overlap(a, b) for b in fb.whens) for a in fa.whens)
+    dates_agree = all(any(_dates_meet(a, b) for b in fb.whens) for a in fa.whens)
     return (
         bool(
             fa.quantities or fa.whens or any(t.kind in _PARTICULAR_KINDS for t in fa.terms.values())
@@ -1961,6 +1995,10 @@ def _assess(
     if kind == "figures_differ" and _dates_differ(fa, fb):
         # Other figures on other dates ('voted 9-4 on Wednesday' vs 'voted 11-2 last month'):
         # two occasions, not one figure told two ways.
+        conflict = kind = ""
+    if kind == "dates_differ" and not _frame(fa, fb, idf, frozenset()):
+        # Two sentences that share nothing but particulars date two events ('Two guards were
+        # questioned on Monday' / 'Police arrested two men on Tuesday'), not one two ways.
         conflict = kind = ""
     rule_conflict = ""
     drop: frozenset[str] = frozenset()

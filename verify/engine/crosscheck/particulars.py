@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from verify.engine.crosscheck.lexicon import IRREGULAR_PASTS, MONTHS, STOPWORDS
+from verify.engine.crosscheck.lexicon import IRREGULAR_PASTS, MONTHS, REPORTING_CUES, STOPWORDS
 from verify.engine.crosscheck.text import fold, number
 
 INF = math.inf
@@ -231,6 +231,24 @@ _LABELS = _set(
     pit lane seat row box"""
 )
 _TIME_SUFFIXES = frozenset({"am", "pm", "gmt", "bst", "utc", "cet", "est", "edt", "pst", "hrs"})
+_ZONES = _TIME_SUFFIXES - {"am", "pm", "hrs"}
+
+
+def _hhmm(toks: tuple[_Tok, ...], i: int) -> int | None:
+    """A 24-hour time written as four digits with its zone ('0740 GMT', '0640 local time',
+    'at 1500 hrs'): minutes after midnight, or None."""
+    text = toks[i].text
+    if not (text.isdigit() and len(text) == 4) or i + 1 >= len(toks):
+        return None
+    hour, minute = int(text[:2]), int(text[2:])
+    if hour > 23 or minute > 59:
+        return None
+    after = toks[i + 1].text
+    local = after == "local" and i + 2 < len(toks) and toks[i + 2].text == "time"
+    hours = after in ("hrs", "hours") and i > 0 and toks[i - 1].text == "at"
+    return hour * 60 + minute if after in _ZONES or local or hours else None
+
+
 # Words that, after 'one', make it a pronoun or an article: 'one of the', 'one another'.
 _NOT_ONE_AFTER = frozenset({"of", "another", "by", "day", "time", "way", "thing", "who", "that"})
 _NOT_ONE_BEFORE = frozenset({"no", "any", "every", "some", "each", "someone", "the", "this"})
@@ -482,6 +500,14 @@ def _clause(toks: tuple[_Tok, ...], start: int, end: int) -> tuple[str, ...]:
     return tuple(t.text for t in (*toks[first:start], *toks[end:last]) if t.text.isalpha())
 
 
+def _clause_from(toks: tuple[_Tok, ...], start: int) -> tuple[str, ...]:
+    """The words of the clause that starts at token ``start`` ('after the vote')."""
+    last = start
+    while last < len(toks) and toks[last].text not in _CLAUSE_BREAKS:
+        last += 1
+    return tuple(t.text for t in toks[start:last] if t.text.isalpha())
+
+
 def _near(toks: tuple[_Tok, ...], start: int, end: int) -> tuple[str, ...]:
     """The nearest content word before tokens start..end-1 and after, within the clause."""
     out: list[str] = []
@@ -693,6 +719,8 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
             and toks[i + 2].text.isdecimal()
         ):
             return None, i + 3  # 10:30
+        if _hhmm(toks, i) is not None:
+            return None, i + 2  # 0740 GMT
         value = number(word)
         if value is None:
             return None, i + 1
@@ -1033,7 +1061,9 @@ class When:
     event it most likely dates ('on Friday approved'). ``part``: the part of the day when
     given ('morning', 'late'). ``dated``:
     False when the year is unknown (no year in the text and no ``published_at``): such a date
-    is compared on month and day only (``first.year`` is then :data:`NO_YEAR`).
+    is compared on month and day only (``first.year`` is then :data:`NO_YEAR`). ``other``:
+    the date of another event, told as a gap from a date of the sentence ('on Wednesday, a
+    day after the county was notified': Tuesday, of the notice); its clause is that event.
     """
 
     first: date
@@ -1046,6 +1076,7 @@ class When:
     end: int
     clause: tuple[str, ...] = ()  # the other words of its clause, lower case
     near: tuple[str, ...] = ()  # the content words next to it in its clause ('approved')
+    other: bool = False  # the date of another event, by its gap from this one's
 
 
 NO_YEAR = 2000  # a leap year, so that 29 February has a place
@@ -1138,6 +1169,15 @@ def _clause_tense(toks: tuple[_Tok, ...], i: int) -> str:
 # puts it more than this many days before the article in a clause about the future ('will
 # reopen in January', said in July, is next January).
 _TENSE_SLACK = 14
+
+
+def clause_time(clause: tuple[str, ...]) -> str:
+    """'future' or 'past' when the words of a clause tell only the one (reporting verbs left
+    out: 'said the resort would close'), else ''."""
+    words = [w for w in clause if w not in REPORTING_CUES]
+    ahead = any(w in _FUTURE_WORDS for w in words)
+    done = any(w in _PAST_WORDS or (w.endswith("ed") and len(w) > 4) for w in words)
+    return "future" if ahead and not done else "past" if done and not ahead else ""
 
 
 def _nearest_year(month: int, day: int | None, anchor: date, tense: str = "") -> int:
@@ -1286,6 +1326,8 @@ def _weekday(
         part, start = toks[start - 2].text, start - 2
     elif lead in ("late", "early"):
         part, start = lead, start - 1
+    elif [t.text for t in toks[max(start - 3, 0) : start]] in _SMALL_HOURS:
+        part, start = "early", start - 3  # 'in the early hours of Sunday'
     end = i + 1
     if end < len(toks) and toks[end].text in _PARTS:
         part = part or toks[end].text
@@ -1306,6 +1348,7 @@ def _weekday(
     return day, day, start, part, end
 
 
+_SMALL_HOURS = (["early", "hours", "of"], ["small", "hours", "of"], ["wee", "hours", "of"])
 _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _UNIT_WORDS = frozenset({"week", "month", "year", "quarter", "weekend"})
 
@@ -1354,7 +1397,7 @@ _DATE_STARTS = (
     | frozenset(_QUARTER_ORDINALS)
     | frozenset(_SEASONS)
     | frozenset(_RELATIVE_DAYS)
-    | _set("q h weekend this last next past previous coming the within ago")
+    | _set("q h weekend this last next past previous coming the within ago in take takes taking")
 )
 
 
@@ -1391,6 +1434,24 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 _near(toks, s, e),
             )
         )
+        gap = _event_gap(toks, e)
+        if gap is not None:
+            amount, unit, g, k = gap
+            out.append(
+                When(
+                    _shift(first, amount, unit),
+                    _shift(last, amount, unit),
+                    precision,
+                    folded[toks[g].start : toks[k].end],
+                    "",
+                    dated,
+                    toks[g].start,
+                    toks[k].end,
+                    _clause_from(toks, k + 1),
+                    _near(toks, k + 1, k + 1),
+                    other=True,
+                )
+            )
 
     while i < n:
         word = toks[i].text
@@ -1517,6 +1578,8 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 continue
         # A year: '2023', 'in 2023', 'mid-2023', 'by the end of 2024'.
         year = _year_at(toks, i)
+        if year is not None and _hhmm(toks, i) is not None:
+            year = None  # '1930 GMT' is a time of day
         if year is not None and not (i > 0 and toks[i - 1].text in _CURRENCY_SYMBOLS):
             after = toks[i + 1].text if i + 1 < n else ""
             if (
@@ -1647,6 +1710,14 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 add(day_date - slack, day_date + slack, "day", read[1], i + 1)
                 i += 1
                 continue
+        # 'in 12 days' time', 'will reopen in six weeks', 'is expected to take about six
+        # weeks': a day that far from the article's, told roughly.
+        time_ahead = _time_ahead(toks, i, future)
+        if time_ahead is not None:
+            _, low, high, end = time_ahead
+            add(anchor + timedelta(days=low), anchor + timedelta(days=high), "span", i, end)
+            i = end
+            continue
         # 'within a month', 'within two weeks'.
         if word == "within" and i + 1 < n:
             read = _number_at(toks, i + 1)
@@ -1658,6 +1729,98 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 continue
         i += 1
     return tuple(out)
+
+
+# 'on Wednesday, a day after the county was notified', 'in June 2024, a year after the
+# collapse', 'on Thursday, two days before it was due to open': the gap to another event.
+_GAP_WORDS = {"after": -1, "before": 1}
+_CALENDAR_UNITS = {"month": 1, "months": 1, "year": 12, "years": 12, "decade": 120}
+_CALENDAR_UNITS |= {"decades": 120}
+
+
+def _event_gap(toks: tuple[_Tok, ...], e: int) -> tuple[float, str, int, int] | None:
+    """A gap told right after a date, set off by a comma ('…, a day after the vote'):
+    (signed amount of the unit from this date to the other event's, the unit, the gap's first
+    token, the index of 'after' or 'before')."""
+    if e + 3 >= len(toks) or toks[e].text != ",":
+        return None
+    read = _number_at(toks, e + 1)
+    if read is None or read[1] + 1 >= len(toks) or toks[read[1]].text not in _DURATIONS:
+        return None
+    k = read[1] + 1
+    if toks[k].text not in _GAP_WORDS:
+        return None
+    return read[0] * _GAP_WORDS[toks[k].text], toks[read[1]].text, e + 1, k
+
+
+def in_event_gap(text: str, figure: Figure) -> bool:
+    """A duration that is the gap set off after a date ('on Wednesday, a day after the
+    county was notified'): it dates the other event (:func:`dates`), it is no figure of a
+    fact."""
+    if figure.kind != "duration":
+        return False
+    folded = text if text.isascii() else fold(text)
+    after = folded[figure.end :].lstrip().split(" ", 1)[0].lower()
+    return after in _GAP_WORDS and folded[: figure.start].rstrip().endswith(",")
+
+
+def _shift(day: date, amount: float, unit: str) -> date:
+    """``day`` moved by ``amount`` of ``unit``: months and years by the calendar."""
+    if unit in _CALENDAR_UNITS:
+        months = round(amount * _CALENDAR_UNITS[unit])
+        month = day.month - 1 + months
+        year, month = day.year + month // 12, month % 12 + 1
+        return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return day + timedelta(days=round(amount * _DURATIONS[unit] / _DAY))
+
+
+# A time ahead told as a duration is rough: this share of it either way ('six weeks' is
+# 36 to 48 days); 'up to' is any day until then.
+_AHEAD_SLACK = 0.15
+_TAKE_WORDS = _set("take takes taking")
+_TAKE_QUALIFIERS = _set("about around roughly some approximately")
+# 'the first rise in six weeks', 'the highest in two years': a stretch back, not a day ahead.
+_BACK_BEFORE_IN = _set("time first high low record")
+
+
+def _time_ahead(
+    toks: tuple[_Tok, ...], i: int, sentence_future: bool
+) -> tuple[int, int, int, int] | None:
+    """A day ahead of the article's told as a duration at token i: 'in 12 days' time' (in
+    any clause), 'in six weeks' and 'take (about, up to) six weeks' in a clause about the
+    future. (days, first and last day from the article's, end index) or None."""
+    word = toks[i].text
+    if word not in _TAKE_WORDS and word != "in":
+        return None
+    k = i + 1
+    up_to = False
+    if word in _TAKE_WORDS and k < len(toks) and toks[k].text in _TAKE_QUALIFIERS:
+        k += 1
+    elif word in _TAKE_WORDS and [t.text for t in toks[k : k + 2]] == ["up", "to"]:
+        k, up_to = k + 2, True
+    read = _number_at(toks, k)
+    if read is None or read[1] >= len(toks) or toks[read[1]].text not in _DURATIONS:
+        return None
+    unit = toks[read[1]].text
+    end = read[1] + 1
+    told_time = [t.text for t in toks[end : end + 3]]
+    if word == "in" and told_time[:2] == ["'", "time"]:
+        end += 2
+    elif word == "in" and told_time[:3] == ["'", "s", "time"]:
+        end += 3
+    elif not _future_at(toks, i, sentence_future) or (
+        word == "in"
+        and i > 0
+        and (toks[i - 1].text in _BACK_BEFORE_IN or toks[i - 1].text.endswith("est"))
+    ):
+        return None
+    days = round(read[0] * _DURATIONS[unit] / _DAY)
+    if days < 1:
+        return None
+    if up_to:
+        return days, 0, days, end
+    slack = round(days * _AHEAD_SLACK)
+    return days, days - slack, days + slack, end
 
 
 _MONTHS_AND_UNITS = frozenset(_DURATIONS) | frozenset(_MEASURES) | {"%", "per", "percent"}
@@ -1760,12 +1923,32 @@ def _add_day(
     add(first, last, precision, start, end)  # type: ignore[operator]
 
 
+# The parts of a day that run into the night, and those that start the next day: 'late on
+# Saturday', 'Saturday night' and 'the early hours of Sunday' can be one night.
+_NIGHT_PARTS = frozenset({"night", "overnight", "late"})
+_SMALL_HOUR_PARTS = frozenset({"early", "dawn"})
+
+
 def dates_overlap(a: When, b: When) -> bool:
-    """The two intervals meet. A date without a year meets the other on month and day."""
+    """The two intervals meet. A date without a year meets the other on month and day. The
+    night of a day meets the early hours of the next (:data:`_NIGHT_PARTS`)."""
+    if _one_night(a, b) or _one_night(b, a):
+        return True
     if a.dated and b.dated:
         return a.first <= b.last and b.first <= a.last
     return _month_days(a) & _month_days(b) != set() or (
         (a.last - a.first).days >= 365 or (b.last - b.first).days >= 365
+    )
+
+
+def _one_night(evening: When, morning: When) -> bool:
+    """``evening`` is the night of the day before ``morning``'s early hours."""
+    return (
+        evening.part in _NIGHT_PARTS
+        and morning.part in _SMALL_HOUR_PARTS
+        and evening.first == evening.last
+        and morning.first == morning.last
+        and morning.first - evening.last == timedelta(days=1)
     )
 
 
@@ -1807,7 +1990,7 @@ CLOCK_TOLERANCE = 30
 
 @lru_cache(maxsize=65536)
 def clocks(text: str) -> tuple[Clock, ...]:
-    """Every time of day in ``text``: '5am', '11 p.m.', '10:30', '6.15pm', 'noon'."""
+    """Every time of day in ``text``: '5am', '11 p.m.', '10:30', '6.15pm', 'noon', '0740 GMT'."""
     folded, toks = _tokens(text)
     out: list[Clock] = []
     n = len(toks)
@@ -1816,6 +1999,9 @@ def clocks(text: str) -> tuple[Clock, ...]:
         end = i + 1
         if tok.text in _NAMED_TIMES and i > 0 and toks[i - 1].text in ("at", "by", "before"):
             minutes = _NAMED_TIMES[tok.text]
+        elif _hhmm(toks, i) is not None:
+            minutes = _hhmm(toks, i)
+            end = i + 3 if toks[i + 1].text == "local" else i + 2
         elif tok.text.isdecimal() and len(tok.text) <= 2 and int(tok.text) <= 24:
             hour, minute = int(tok.text), 0
             k = i + 1
