@@ -1,4 +1,4 @@
-"""Why gold sources of PolNeAR dev half A go unmatched: categories with counts.
+"""Why the gold sources of the attribution corpus (half A) go unmatched: categories with counts.
 
 Error analysis for :mod:`bench.bench_attribution`. It reads **half A only** (documents whose
 ``doc_id`` hashes even, see :func:`bench.bench_attribution.half`); half B stays held out and is
@@ -22,7 +22,7 @@ overlap matching) gets the first category that fits, in this order:
 * ``cue_known_unattached``: the cue word is in our cue lexicon but no suggestion came of it;
 * ``cue_unknown``: the cue word is not in the lexicon (the commonest words are listed).
 
-Run: ``.venv/bin/python -m bench.polnear_misses [--examples CATEGORY] [--limit N]``.
+Run: ``.venv/bin/python -m bench.attribution_misses [--examples CATEGORY] [--limit N]``.
 """
 
 from __future__ import annotations
