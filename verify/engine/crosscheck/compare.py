@@ -1931,21 +1931,9 @@ def _relation(
     """The relation of two facts about one event (decided by :mod:`.decision`) and the reason
     a person reads."""
     found = _assess(claim, candidate, fa, fb, idf, score)
-    # The models were fitted on passages with their articles' contexts (as the jobs build
-    # them); without, the rule alone decides.
-    calibrated = bool(claim.context and candidate.context)
-    if found.model == "same" and (
-        found.features["other_action"] or (not found.features["figures"] and fb.quantities)
-    ):
-        # Another action or other things counted, or figures of its own that are not the
-        # claim's: never the same fact, whatever else the two share.
-        calibrated = False
-    if found.model == "conflict" and score < CONFLICT_SCORE:
-        # Too loosely tied for the model: only the rule's proof of one statement contradicts.
-        calibrated = False
     decided = (
         models()[found.model].decides(found.features)
-        if calibrated
+        if modelled(found, claim, candidate)
         else found.features["rule"] >= 1.0
     )
     # Reasons are quoted only for the relation decided (quoting is the costlier part).
@@ -1954,6 +1942,24 @@ def _relation(
     if decided:
         return Relation.CORROBORATES, _same_fact_reason(fa, fb)
     return Relation.RELATED, _related_reason(fa, fb, found.difference)
+
+
+def modelled(found: Assessment, claim: Passage, candidate: Passage) -> bool:
+    """Whether the calibrated models decide a pair (the pairs they are fitted on); otherwise
+    the hand-written rule alone does."""
+    if not (claim.context and candidate.context):
+        # The models were fitted on passages with their articles' contexts, as the jobs
+        # build them.
+        return False
+    if found.model == "conflict":
+        # Too loosely tied for the model: only the rule's proof of one statement contradicts.
+        return found.features["score"] >= CONFLICT_SCORE
+    # Another action or other things counted, or figures of its own that are not the
+    # claim's: never the same fact, whatever else the two share.
+    own_figures = not found.features["figures"] and bool(
+        _features(candidate.text, candidate.published_at).quantities
+    )
+    return not found.features["other_action"] and not own_figures
 
 
 def _assess(
