@@ -211,26 +211,48 @@ def run() -> dict[str, Any]:
     }
 
 
-def unlabelled_strong(clusters: list[dict[str, Any]]) -> dict[str, int]:
-    """Strong relations made on the pairs of sentences of two articles of a cluster that are
-    no gold pair, per predicted relation, and how many such pairs were compared. The product
-    cross-checks every sentence, so these reach the desk; a writer marks the relations of a
+def unlabelled_pairs(
+    clusters: list[dict[str, Any]], keep: Callable[[dict[str, Any]], bool] = lambda _: True
+) -> tuple[Idf, list[tuple[dict[str, Any], Passage, Passage]]]:
+    """The BM25 idf over every sentence of ``clusters``, and (cluster, claim, candidate) of
+    every pair of sentences of two articles of a cluster ``keep`` admits that is no gold pair,
+    one order of each. The product compares them all (a claim only with other articles'
+    sentences), so their strong relations reach the desk; a writer marks the relations of a
     story, so most of them are false (some are a marked fact told a third time)."""
-    idf, found = paired(clusters)
-    gold = {(claim.text, candidate.text) for _, _, claim, candidate in found}
-    gold |= {(b, a) for a, b in gold}
-    counts = {"pairs": 0, **{relation: 0 for relation in STRONG}}
+    tables = {c["id"]: passages(c) for c in clusters}
+    idf = bm25_idf(p.text for table in tables.values() for p in table.values())
+    out = []
     for cluster in clusters:
-        table = list(passages(cluster).items())
-        for (key_a, _), claim in table:
-            for (key_b, _), candidate in table:
-                # The product compares a claim only with other articles' sentences.
+        if not keep(cluster):
+            continue
+        table = tables[cluster["id"]]
+        gold = set()
+        for pair in cluster["pairs"]:
+            a = find_passage(table, pair["claim"]["article"], pair["claim"]["text"]).text
+            b = find_passage(table, pair["candidate"]["article"], pair["candidate"]["text"]).text
+            gold |= {(a, b), (b, a)}
+        items = list(table.items())
+        for (key_a, _), claim in items:
+            for (key_b, _), candidate in items:
                 if key_a[0] == key_b[0] or key_a >= key_b or (claim.text, candidate.text) in gold:
                     continue
-                counts["pairs"] += 1
-                match = compare(claim, candidate, idf=idf)
-                if match is not None and match.relation in STRONG:
-                    counts[match.relation] += 1
+                out.append((cluster, claim, candidate))
+    return idf, out
+
+
+def unlabelled_strong(
+    clusters: list[dict[str, Any]], where: dict[str, str]
+) -> dict[str, dict[str, int]]:
+    """Per split, the strong relations made on the unlabelled pairs (:func:`unlabelled_pairs`)
+    by predicted relation, and how many such pairs were compared."""
+    idf, found = unlabelled_pairs(clusters)
+    counts = {s: {"pairs": 0, **{relation: 0 for relation in STRONG}} for s in SPLITS}
+    for cluster, claim, candidate in found:
+        tally = counts[where[cluster["id"]]]
+        tally["pairs"] += 1
+        match = compare(claim, candidate, idf=idf)
+        if match is not None and match.relation in STRONG:
+            tally[match.relation] += 1
     return counts
 
 
@@ -315,9 +337,7 @@ def main(argv: list[str]) -> int:
         print(f"{'  contradicts/' + kind:<26}{row}")
     if "--quick" not in argv:
         clusters, where = load()
-        counts = {
-            s: unlabelled_strong([c for c in clusters if where[c["id"]] == s]) for s in SPLITS
-        }
+        counts = unlabelled_strong(clusters, where)
         for key in ("pairs", *STRONG):
             print(f"{'unlabelled ' + key:<26}" + "".join(f"{counts[s][key]:>10}" for s in SPLITS))
         result["unlabelled"] = counts

@@ -24,19 +24,10 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_crosscheck_clusters import load, paired, passages
-from verify.engine.crosscheck.compare import (
-    CONFLICT_SCORE,
-    Assessment,
-    Passage,
-    _features,
-    assess,
-)
+from bench.bench_crosscheck_clusters import load, paired, unlabelled_pairs
+from verify.engine.crosscheck.compare import assess, modelled
 from verify.engine.crosscheck.decision import FEATURES, WEIGHTS_FILE, Model, fit
 
-# Share of a model's strong relations on dev that must be right at its threshold (for the
-# l2 search's models and the tests; the shipped thresholds are chosen by :func:`choose`).
-PRECISION = 0.9
 # The pairs of two articles of a dev cluster that are no gold pair ('unlabelled') train each
 # model as negatives with one of these weights, the one :func:`choose` finds best: a writer
 # marks the relations of a story, so most strong relations on other pairs are false.
@@ -44,22 +35,12 @@ UNLABELLED_WEIGHTS = (0.0, 0.05, 0.1, 0.2, 0.4)
 # Of the strong relations made on unlabelled pairs, the share that is false, as read on 25
 # random dev pairs of each (2026-12-07): 22 of 25 contradictions, 16 of 25 corroborations.
 FALSE_SHARE = {"conflict": 0.88, "same": 0.64}
-THRESHOLDS = tuple(round(0.5 + 0.02 * k, 2) for k in range(25))  # 0.50 .. 0.98
-# A threshold below this is never chosen (a model that is unsure says 'related').
-LOWEST_THRESHOLD = 0.5
+# The thresholds tried, 0.50 .. 0.98: never below one half (a model that is unsure says
+# 'related').
+THRESHOLDS = tuple(round(0.5 + 0.02 * k, 2) for k in range(25))
 # Chosen by leave-one-cluster-out log-loss on dev (`--l2-search`; 0.01 best for both models).
 L2 = 0.01
 LABELS = {"same": "corroborates", "conflict": "contradicts"}
-
-
-def vetoed(found: Assessment, candidate: Passage) -> bool:
-    """Pairs the decision never hands to its models (see compare._relation)."""
-    if found.model == "conflict":
-        return found.features["score"] < CONFLICT_SCORE
-    figures_of_its_own = not found.features["figures"] and bool(
-        _features(candidate.text).quantities
-    )
-    return bool(found.features["other_action"]) or figures_of_its_own
 
 
 def clustered_rows() -> dict[str, list[tuple[str, dict[str, float], int]]]:
@@ -69,7 +50,7 @@ def clustered_rows() -> dict[str, list[tuple[str, dict[str, float], int]]]:
     out: dict[str, list[tuple[str, dict[str, float], int]]] = {name: [] for name in LABELS}
     for cluster, pair, claim, candidate in found_pairs:
         found = assess(claim, candidate, idf=idf)
-        if found is None or vetoed(found, candidate):
+        if found is None or not modelled(found, claim, candidate):
             continue
         label = int(pair["relation"] == LABELS[found.model])
         out[found.model].append((cluster["id"], found.features, label))
@@ -77,25 +58,16 @@ def clustered_rows() -> dict[str, list[tuple[str, dict[str, float], int]]]:
 
 
 def unlabelled_rows() -> dict[str, list[dict[str, float]]]:
-    """The signals of every pair of sentences of two articles of a dev cluster that is no
-    gold pair (one order of each, as ``bench_crosscheck_clusters --unlabelled`` counts them),
-    per model."""
+    """The signals of the dev clusters' unlabelled pairs
+    (:func:`~bench.bench_crosscheck_clusters.unlabelled_pairs`) that a model decides, per
+    model."""
     clusters, where = load()
-    idf, found_pairs = paired(clusters)
-    gold = {(claim.text, candidate.text) for _, _, claim, candidate in found_pairs}
-    gold |= {(b, a) for a, b in gold}
+    idf, found_pairs = unlabelled_pairs(clusters, lambda c: where[c["id"]] == "dev")
     out: dict[str, list[dict[str, float]]] = {name: [] for name in LABELS}
-    for cluster in clusters:
-        if where[cluster["id"]] != "dev":
-            continue
-        table = list(passages(cluster).items())
-        for (key_a, _), claim in table:
-            for (key_b, _), candidate in table:
-                if key_a[0] == key_b[0] or key_a >= key_b or (claim.text, candidate.text) in gold:
-                    continue
-                found = assess(claim, candidate, idf=idf)
-                if found is not None and not vetoed(found, candidate):
-                    out[found.model].append(found.features)
+    for _, claim, candidate in found_pairs:
+        found = assess(claim, candidate, idf=idf)
+        if found is not None and modelled(found, claim, candidate):
+            out[found.model].append(found.features)
     return out
 
 
@@ -155,17 +127,6 @@ def l2_search(strengths: tuple[float, ...] = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3
             print(f"{name}: l2 {l2}: log-loss {loss / max(len(examples), 1):.4f}")
 
 
-def threshold(scored: list[tuple[float, int]]) -> float:
-    """The lowest probability whose strong relations (all at or above it) are right at
-    :data:`PRECISION` on dev; 1.0 (never strong) when none is."""
-    best = 1.0
-    for cut in sorted({p for p, _ in scored if p >= LOWEST_THRESHOLD}, reverse=True):
-        above = [label for p, label in scored if p >= cut]
-        if sum(above) >= PRECISION * len(above):
-            best = cut
-    return best
-
-
 def train() -> dict[str, Any]:
     models: dict[str, Any] = {}
     unlabelled = unlabelled_rows()
@@ -184,7 +145,6 @@ def train() -> dict[str, Any]:
     return {
         "about": "Fitted by bench/train_crosscheck_decision.py on the dev story clusters "
         "(bench/data/clusters/split.json); do not edit by hand.",
-        "precision": PRECISION,
         "l2": L2,
         "models": models,
     }
