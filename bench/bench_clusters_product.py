@@ -153,7 +153,8 @@ def main(argv: list[str]) -> int:
             **figures(rows),
             "not_found": sum(r["predicted"] == "none" and r["relation"] != "none" for r in rows),
         }
-    keys = [k for k in next(iter(results.values()), {}) if not isinstance(results[split][k], dict)]
+    first: dict[str, Any] = next(iter(results.values()), {})
+    keys = [k for k, v in first.items() if not isinstance(v, dict)]
     print(f"Story clusters through ingest, crosscheck --all and report ({args.backend})")
     print(f"{'':<26}" + "".join(f"{s:>10}" for s in results))
     for key in keys:
