@@ -110,9 +110,7 @@ def _fitted(
     return Model(bias, weights, 0.5)
 
 
-def f_measure(
-    name: str, gold: list[tuple[float, int]], other: list[float], cut: float
-) -> float:
+def f_measure(name: str, gold: list[tuple[float, int]], other: list[float], cut: float) -> float:
     """The F-measure of the strong relations a model makes at ``cut``: the gold pairs it gets
     right and wrong, and of those it makes on unlabelled pairs :data:`FALSE_SHARE` as wrong
     and the rest as right."""
