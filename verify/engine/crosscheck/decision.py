@@ -24,6 +24,11 @@ from functools import lru_cache
 from pathlib import Path
 
 WEIGHTS_FILE = Path(__file__).with_name("decision.json")
+# The same two models fitted with :data:`EMBEDDING` too, used when the caller has the
+# optional sentence encoder (:mod:`.embedding`); without it the product uses WEIGHTS_FILE.
+EMBEDDING_WEIGHTS_FILE = Path(__file__).with_name("decision_embedding.json")
+# The cosine of the two sentences' embeddings (0..1; negative cosines count as 0).
+EMBEDDING = "embedding"
 
 # The signals a decision weighs, each in 0..1.
 FEATURES: tuple[str, ...] = (
@@ -70,10 +75,13 @@ class Model:
         return self.probability(features) >= self.threshold
 
 
-@lru_cache(maxsize=1)
-def models() -> dict[str, Model]:
-    """The fitted models by name ('same', 'conflict'), read once from :data:`WEIGHTS_FILE`."""
-    data = json.loads(WEIGHTS_FILE.read_text("utf-8"))
+@lru_cache(maxsize=2)
+def models(embedded: bool = False) -> dict[str, Model]:
+    """The fitted models by name ('same', 'conflict'), read once from :data:`WEIGHTS_FILE`,
+    or with ``embedded`` from :data:`EMBEDDING_WEIGHTS_FILE` (the models that also weigh
+    :data:`EMBEDDING`)."""
+    path = EMBEDDING_WEIGHTS_FILE if embedded else WEIGHTS_FILE
+    data = json.loads(path.read_text("utf-8"))
     return {
         name: Model(float(m["bias"]), dict(m["weights"]), float(m["threshold"]))
         for name, m in data["models"].items()
