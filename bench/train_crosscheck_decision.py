@@ -57,6 +57,8 @@ FALSE_SHARE = {"conflict": 0.88, "same": 0.64}
 # The thresholds tried, 0.50 .. 0.98: never below one half (a model that is unsure says
 # 'related').
 THRESHOLDS = tuple(round(0.5 + 0.02 * k, 2) for k in range(25))
+# A threshold is judged with this many neighbours on either side (see :func:`choose`).
+SMOOTHING = 2
 # Chosen by leave-one-cluster-out log-loss on dev (`--l2-search`; 0.01 best for both models).
 L2 = 0.01
 # The dev clusters are split into this many folds for choosing the weight and threshold.
@@ -161,14 +163,20 @@ def choose(
     names: tuple[str, ...] = FEATURES,
 ) -> tuple[float, float, float, float, dict[str, float]]:
     """(F-measure, unlabelled weight, threshold, bias, weights) of the model chosen on dev:
-    the unlabelled weight and threshold with the best :func:`f_measure` of the out-of-fold
-    predictions (each dev cluster scored by a model that never saw it, so the choice is not
-    flattered by the fit), then the model fitted on all of dev with them."""
+    the unlabelled weight and threshold with the best :func:`f_measure` (smoothed over
+    neighbouring thresholds) of the out-of-fold predictions (each dev cluster scored by a
+    model that never saw it, so the choice is not flattered by the fit), then the model
+    fitted on all of dev with them."""
     best: tuple[float, float, float] | None = None
     for weight in UNLABELLED_WEIGHTS:
         gold, other = out_of_fold(examples, unlabelled, weight, names)
-        for cut in THRESHOLDS:
-            score = f_measure(name, gold, other, cut)
+        scores = [f_measure(name, gold, other, cut) for cut in THRESHOLDS]
+        for k, cut in enumerate(THRESHOLDS):
+            # Each threshold scores the mean F over its neighbours within SMOOTHING steps: a
+            # lone peak between two dips is noise of a few pairs, not a better threshold, and
+            # would make the choice flip with any small change to the signals.
+            window = scores[max(k - SMOOTHING, 0) : k + SMOOTHING + 1]
+            score = sum(window) / len(window)
             if best is None or score > best[0] + 1e-12:
                 best = (score, weight, cut)
     assert best is not None
