@@ -553,6 +553,18 @@ def test_figures_of_the_claim_in_the_candidate(claim, candidate, credited):
             "A Texan fund bought the Harlow club from its owners.",
             False,
         ),
+        # An order to halt is a ban; admitting failings accepts them; a road cut is blocked.
+        (
+            "The ministry ordered a halt to outdoor work in Attica.",
+            "Outdoor work is banned in Attica.",
+            False,
+        ),
+        (
+            "The Harlow bank admitted the Keld failings in full.",
+            "The Harlow bank accepted the Keld failings in full.",
+            False,
+        ),
+        ("Landslides cut the road to Keld.", "The road to Keld was blocked by landslides.", False),
         # Two actions on one thing stay apart.
         ("The Keld bridge was inspected in 2022.", "The Keld bridge was repaired in 2022.", True),
     ],

@@ -525,6 +525,9 @@ KINDRED_CLASSES: tuple[tuple[str, str], ...] = (
     ("approve", "sign"),
     ("replace", "appoint"),
     ("suspend", "close"),
+    ("suspend", "ban"),
+    ("admit", "accept"),
+    ("cut", "block"),
 )
 
 # Transfers and the class that tells them from the side of who gets the thing: the recipient
