@@ -746,6 +746,23 @@ def test_a_specific_figure_shared_is_a_signal_of_the_same_fact(claim, candidate,
             "The mayor signed the new parking rules.",
             1.0,
         ),
+        # A subordinate clause of time or cause parts from the main clause.
+        (
+            "Thieves cut through the bars of a Keld window before breaking open a display case.",
+            "The bars of a Keld window were cut through.",
+            1.0,
+        ),
+        (
+            "The Harlow ferry capsized in heavy seas as rescuers searched the coast for "
+            "survivors.",
+            "The Harlow ferry capsized in heavy seas.",
+            1.0,
+        ),
+        (
+            "Harlow prices rose sharply because demand outstripped supply at the port.",
+            "Harlow prices rose sharply.",
+            1.0,
+        ),
         # A clause of fewer than three content words is no fact of its own.
         ("Seven passengers and two crew members were killed.", "Seven passengers remain.", 0.33),
     ],

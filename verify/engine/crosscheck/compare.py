@@ -1584,8 +1584,12 @@ def _coverage(fa: _Features, fb: _Features, idf: Idf | None, drop: frozenset[str
     return covered
 
 
-# Where a fact's clauses part: punctuation, coordinating conjunctions, a participle clause.
-_CLAUSE_SPLIT = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+# Where a fact's clauses part: punctuation, coordinating conjunctions, a participle clause,
+# a subordinate clause of time or cause ('the toll climbed to 58 as rescuers dug through the
+# rubble', 'cut through the bars before breaking open a case').
+_CLAUSE_SPLIT = re.compile(
+    r"[,;:]\s*|\s+(?:and|but|while|whereas|as|after|before|when|because)\s+", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=65536)
