@@ -585,6 +585,14 @@ def test_kindred_predicates_are_no_other_action(a, b, other):
         ("sacked", "dismiss"),
         ("contracted", "infect"),
         ("contract", ""),
+        # The families of newsroom verbs and nouns of one sense.
+        ("burglars", "steal"),
+        ("robbery", "steal"),
+        ("looted", "steal"),
+        ("consultations", "talk"),
+        ("sought", "request"),
+        ("urged", "urge"),
+        ("jobless", "unemployed"),
     ],
 )
 def test_news_verb_classes(word, cls):
@@ -814,3 +822,18 @@ def test_a_figure_told_in_two_formats_is_one_term(a, b):
 def test_a_possessive_weekday_is_no_name(text, word):
     tokens = {t.norm: t.kind for t in compare_module.analyse(text).tokens}
     assert tokens[word] == "word"
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("thieves made off with nine items", "steal"),
+        ("burglars broke into the museum", "break_in"),
+        ("it will ask for talks", "request"),
+        ("she appealed to households", "urge"),
+        ("150,000 people are out of work", "unemployed"),
+    ],
+)
+def test_news_phrase_classes(text, cls):
+    words = tuple(text.split())
+    assert cls in {canon for _, _, canon in compare_module.phrase_spans(words)}
