@@ -57,6 +57,13 @@ SCALES = [
     ("a 6 ft wall", "measure", 6, "m", 1.8288),
     # ... others must be glued: '5 m' may be millions.
     ("a 5 m fine", "count", 5, "", 5_000_000),
+    # Power in megawatts, volume in litres, whatever the prefix.
+    ("a peak of 10,850 megawatts", "measure", 10_850, "mw", 10_850),
+    ("a peak of 10.85 gigawatts", "measure", 10.85, "mw", 10_850),
+    ("a 5 kW panel", "measure", 5, "mw", 0.005),
+    ("a tank of 40,000 litres", "measure", 40_000, "l", 40_000),
+    ("a tank of 40 cubic metres", "measure", 40, "l", 40_000),
+    ("a dose of 250 millilitres", "measure", 250, "l", 0.25),
 ]
 
 
@@ -745,3 +752,17 @@ def test_figures_differ_only_for_figures_of_one_thing(a, b, differ):
 def test_digits_that_are_no_decimal_digits_never_crash_dates(text):
     dates(text, datetime(2024, 5, 20, tzinfo=UTC))
     figures(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # The noun a count counts comes after a hyphenated modifier.
+        ("checks on around 4,300 high-risk customers", "customers"),
+        ("it hired 200 part-time workers", "workers"),
+        ("about 30 far-right protesters", "protesters"),
+        ("it cut 3,000 office jobs", "jobs"),
+    ],
+)
+def test_a_count_counts_the_noun_after_a_hyphenated_modifier(text, noun):
+    assert _one(text).noun == noun

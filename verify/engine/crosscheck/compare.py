@@ -516,7 +516,14 @@ def _features(text: str, published_at: datetime | None = None) -> _Features:
             phrase_at[start] = stem(canon)
             inner.update(dict.fromkeys(range(start, end), stem(canon)))
     keys_at: dict[int, str] = {}
+    told = _figure_keys(fact)
     for token in analysis.tokens:
+        if token.kind in _TOLD_KINDS and token.position in told:
+            # A figure as its value, however told ('Fifty-eight' ~ '58', '10.85 gigawatts' ~
+            # '10,850 megawatts'); the token keeps its weight.
+            terms.setdefault(told[token.position], token)
+            keys_at[token.position] = told[token.position]
+            continue
         if token.position in phrase_at:
             if phrase_at[token.position]:
                 terms.setdefault(phrase_at[token.position], token)
@@ -547,6 +554,25 @@ def _features(text: str, published_at: datetime | None = None) -> _Features:
         predicates=predicates(words, _apposition(fact_text(text)), analysis.hyphenated),
         groups=tuple(f for f in figures(fact) if f.kind == "age" and f.bound == "range"),
     )
+
+
+# Token kinds read as the figure they are part of.
+_TOLD_KINDS = frozenset({"number", "money", "pct"})
+
+
+@lru_cache(maxsize=65536)
+def _figure_keys(fact: str) -> dict[int, str]:
+    """Word position → the key of the figure (:func:`figures`) it is part of: its kind, value
+    and unit, so that one figure told in two formats is one term."""
+    starts = _word_starts(fact)
+    out: dict[int, str] = {}
+    for figure in figures(fact):
+        first = bisect_right(starts, figure.start) - 1
+        last = bisect_right(starts, figure.end - 1) - 1
+        key = f"{figure.kind}:{figure.value:.10g}{figure.unit}"
+        for position in range(first, last + 1):
+            out.setdefault(position, key)
+    return out
 
 
 # Kinds whose unit alone says what is measured (a currency, per cent, a duration, metres).
@@ -1584,8 +1610,12 @@ def _coverage(fa: _Features, fb: _Features, idf: Idf | None, drop: frozenset[str
     return covered
 
 
-# Where a fact's clauses part: punctuation, coordinating conjunctions, a participle clause.
-_CLAUSE_SPLIT = re.compile(r"[,;:]\s*|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+# Where a fact's clauses part: punctuation, coordinating conjunctions, a participle clause,
+# a subordinate clause of time or cause ('the toll climbed to 58 as rescuers dug through the
+# rubble', 'cut through the bars before breaking open a case').
+_CLAUSE_SPLIT = re.compile(
+    r"[,;:]\s*|\s+(?:and|but|while|whereas|as|after|before|when|because)\s+", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=65536)

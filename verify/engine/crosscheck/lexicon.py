@@ -282,7 +282,11 @@ PREDICATE_CLASSES: dict[str, str] = {
     "ceasefire": "ceasefire ceasefires truce truces armistice",
     "strike": "strike strikes walkout walkouts industrial_action stoppage",
     "blast": "blast blasts explosion explosions explode exploded",
-    "talk": "talk talks negotiation negotiations",
+    "talk": "talk talks negotiation negotiations consultation consultations discussion discussions",
+    "request": "request requested requests seek seeks sought seeking ask_for asked_for asks_for "
+    "call_for called_for calls_for",
+    "urge": "urge urged urges appeal_to appealed_to appeals_to call_on called_on calls_on "
+    "implore implored",
     "approve": "approve approved approval adopt adopted authorise authorize authorised authorized "
     "endorse green_light signed_off sign_off",
     "reject": "reject rejected rejection refuse refusal turn_down turned_down vote_down "
@@ -313,7 +317,11 @@ PREDICATE_CLASSES: dict[str, str] = {
     "stay": "stay stayed stay_on stay_in_charge remain_in_post remain_in_charge retain retained",
     "replace": "replace replaced replacing take_over took_over taken_over succeed succeeded",
     "leave": "leave left depart departed departure exit",
-    "steal": "steal stole stolen theft thieves taken_from",
+    "steal": "steal stole stolen theft thefts thief thieves taken_from burglar burglars burglary "
+    "burglaries burgle burgled rob robbed robber robbers robbery robberies heist heists loot "
+    "looted looting made_off_with make_off_with makes_off_with",
+    "break_in": "break_in break_ins broke_into break_into breaks_into broken_into forced_entry "
+    "forced_their_way_into smashed_their_way_into forced_its_way_into",
     "recover": "recover recovered recovery retrieve retrieved",
     "missing": "missing unaccounted_for still_missing",
     "investigate": "investigate investigation investigating probe inquiry enquiry",
@@ -347,6 +355,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "award": "award awarded grant granted secure secured",
     "own": "own owned owns ownership shareholding stake",
     "hire": "hire hired recruit recruited",
+    "unemployed": "unemployed unemployment jobless joblessness out_of_work out_of_a_job",
     "layoff": "layoff layoffs lay_off laid_off redundancy redundancies job_cuts job_losses "
     "job_loss",
     "dismiss": "dismiss dismissed dismissal sack sacked sacking oust ousted",
@@ -525,6 +534,9 @@ KINDRED_CLASSES: tuple[tuple[str, str], ...] = (
     ("approve", "sign"),
     ("replace", "appoint"),
     ("suspend", "close"),
+    ("suspend", "ban"),
+    ("admit", "accept"),
+    ("cut", "block"),
 )
 
 # Transfers and the class that tells them from the side of who gets the thing: the recipient

@@ -195,16 +195,20 @@ _DURATIONS = {
 }  # fmt: skip
 # Unit abbreviations that are no other word after a number ('1.2 km', '40 kg'); the rest
 # must be glued to it ('5m' may be millions, '6 in' is a preposition).
-_PLAIN_ABBREVIATIONS = _set("km kg cm mm ft lb lbs mw gw")
+_PLAIN_ABBREVIATIONS = _set("km kg cm mm ft lb lbs mw gw kw")
 # Calendar units vary in length: 'a month' is 28 to 31 days.
 _DURATION_SPREAD = {"month": 0.05, "months": 0.05, "year": 0.002, "years": 0.002}
 # Measures in one base unit each: length in metres, mass in kilograms, area in hectares,
-# speed in km/h, volume in litres.
+# speed in km/h, volume in litres, power in megawatts ('10,850 megawatts' = '10.85 gigawatts',
+# '40,000 litres' = '40 cubic metres').
 _BASE = {
     "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "mile": ("m", 1609.344),
     "ft": ("m", 0.3048), "in": ("m", 0.0254), "tonne": ("kg", 1000.0), "g": ("kg", 0.001),
     "lb": ("kg", 0.4536), "acre": ("ha", 0.4047), "mph": ("kmh", 1.609344),
+    "ml": ("l", 0.001), "m3": ("l", 1000.0), "gw": ("mw", 1000.0), "kw": ("mw", 0.001),
 }  # fmt: skip
+# Words of a cubic measure after 'cubic' ('40 cubic metres').
+_CUBIC = {"metre": "m3", "metres": "m3", "meter": "m3", "meters": "m3"}
 _MEASURES = {
     "tonne": "tonne", "tonnes": "tonne", "ton": "tonne", "tons": "tonne", "t": "tonne",
     "kilogram": "kg", "kilograms": "kg", "kg": "kg", "kilo": "kg", "kilos": "kg",
@@ -216,6 +220,8 @@ _MEASURES = {
     "foot": "ft", "feet": "ft", "ft": "ft", "inch": "in", "inches": "in",
     "hectare": "ha", "hectares": "ha", "ha": "ha", "acre": "acre", "acres": "acre",
     "litre": "l", "litres": "l", "liter": "l", "liters": "l", "barrel": "barrel",
+    "millilitre": "ml", "millilitres": "ml", "milliliter": "ml", "milliliters": "ml",
+    "kilowatt": "kw", "kilowatts": "kw", "kw": "kw",
     "barrels": "barrel", "mph": "mph", "kph": "kmh", "kmh": "kmh", "knots": "knot",
     "degree": "degree", "degrees": "degree", "megawatt": "mw", "megawatts": "mw", "mw": "mw",
     "gigawatt": "gw", "gigawatts": "gw", "gw": "gw", "storey": "storey", "storeys": "storey",
@@ -590,12 +596,27 @@ def _noun_after(toks: tuple[_Tok, ...], j: int) -> str:
     stake'; skipping 'more', 'of the' ('31 more people', '34 of the seats'); the whole's noun
     for a part ('11 of the 16 ties', '11 out of 16 anchor ties', "two of the train's five
     carriages" → ties, carriages); of two nouns, the plural one ('3,000 office jobs' → jobs;
-    '40 crew aboard' → crew)."""
+    '40 crew aboard' → crew); past a hyphenated modifier ('4,300 high-risk customers',
+    '200 part-time workers' → customers, workers)."""
     found: list[str] = []
     previous = ""
+    compound = ""  # the last part of a hyphenated modifier, the noun if nothing follows
     window = toks[j : j + 9]
     for k, tok in enumerate(window):
         word = tok.text
+        if compound == word and k and window[k - 1].text == "-":
+            continue
+        if (
+            word == "-"
+            and found
+            and tok.glued
+            and window[k + 1 : k + 2]
+            and window[k + 1].glued
+            and window[k + 1].text.isalpha()
+        ):
+            found.pop()
+            compound = window[k + 1].text
+            continue
         if found == [window[k - 1].text] and word == "'" and window[k + 1 : k + 2]:
             found = []  # a possessor: 'two of the train's five carriages' → carriages
             previous = "the"
@@ -615,6 +636,7 @@ def _noun_after(toks: tuple[_Tok, ...], j: int) -> str:
             found.append(word)
             continue
         break
+    found = found or [compound] * bool(compound)
     plural = [w for w in found if w.endswith("s") and not w.endswith("ss")]
     return plural[0] if plural else found[0] if found else ""
 
@@ -658,6 +680,9 @@ def _unit_after(toks: tuple[_Tok, ...], j: int) -> tuple[str, str, float, int]:
         if end + 1 < n and toks[end].text == "-" and toks[end + 1].text in ("long", "old"):
             end += 2
         return "duration", word, _DURATIONS[word], end
+    if word == "cubic" and k + 1 < n and toks[k + 1].text in _CUBIC:
+        unit, factor = _BASE[_CUBIC[toks[k + 1].text]]
+        return "measure", unit, factor, k + 2
     if word in _MEASURES and (
         len(word) > 2 or toks[k].glued or hyphen or word in _PLAIN_ABBREVIATIONS
     ):

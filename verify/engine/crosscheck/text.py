@@ -289,9 +289,12 @@ def analyse(text: str) -> Analysis:
             norm = "not"
         if norm:
             # A capitalised word at a sentence start is a name unless it is a function word or
-            # looks like an inflected verb or adverb ('Kyiv rejected' vs 'Speaking to CNN').
-            is_name = lw not in STOPWORDS and (
-                caps[i] or (w[:1].isupper() and not lw.endswith(("ing", "ed", "ly")))
+            # looks like an inflected verb or adverb ('Kyiv rejected' vs 'Speaking to CNN'). A
+            # possessive is read on its word: 'Sunday's quake' names no one.
+            is_name = (
+                lw not in STOPWORDS
+                and norm not in STOPWORDS
+                and (caps[i] or (w[:1].isupper() and not lw.endswith(("ing", "ed", "ly"))))
             )
             tokens.append(Token(norm, "name" if is_name else "word", w, pos))
         i += 1
