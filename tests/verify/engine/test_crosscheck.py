@@ -753,8 +753,7 @@ def test_a_specific_figure_shared_is_a_signal_of_the_same_fact(claim, candidate,
             1.0,
         ),
         (
-            "The Harlow ferry capsized in heavy seas as rescuers searched the coast for "
-            "survivors.",
+            "The Harlow ferry capsized in heavy seas as rescuers searched the coast for survivors.",
             "The Harlow ferry capsized in heavy seas.",
             1.0,
         ),
