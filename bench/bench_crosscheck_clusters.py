@@ -54,7 +54,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from bench.bench_crosscheck_pairs import bm25_idf
 from verify.engine.analysis import analyze
-from verify.engine.crosscheck import Passage, compare, embedding
+from verify.engine.crosscheck import Match, Passage, compare, embedding, one_account
 from verify.engine.crosscheck.compare import conflict_signals
 from verify.engine.crosscheck.facts import fact_text
 from verify.engine.origins import Span, origins
@@ -149,15 +149,46 @@ def paired(
     return idf, found
 
 
+class Accounts:
+    """compare()'s verdict on a pair as the jobs give it: the claim compared with every
+    sentence of the candidate's article, read together by
+    :func:`~verify.engine.crosscheck.one_account` (a report that agrees with the claim in one
+    sentence does not contradict it in another). Each comparison is made once."""
+
+    def __init__(self, clusters: list[dict[str, Any]], idf: Idf, cosine: Cosine | None) -> None:
+        self.idf, self.cosine = idf, cosine
+        # An article's passages by its context (headline and lead: one per article).
+        self.articles: dict[str, list[Passage]] = {}
+        for cluster in clusters:
+            for passage in passages(cluster).values():
+                self.articles.setdefault(passage.context, []).append(passage)
+        self._done: dict[tuple[Passage, str], dict[str, Match | None]] = {}
+
+    def match(self, claim: Passage, candidate: Passage) -> Match | None:
+        found = self._done.get((claim, candidate.context))
+        if found is None:
+            found, compared = {}, []
+            for other in self.articles[candidate.context]:
+                cos = self.cosine(claim, other) if self.cosine else None
+                match = compare(claim, other, idf=self.idf, embedding=cos)
+                found[other.text] = match
+                if match is not None:
+                    compared.append((other.text, match))
+            found.update(one_account(compared, lambda _: candidate.context))
+            self._done[(claim, candidate.context)] = found
+        return found[candidate.text]
+
+
 def predictions(
     clusters: list[dict[str, Any]], cosine: Cosine | None = None
 ) -> list[dict[str, Any]]:
-    """compare()'s verdict on every gold pair (with the embedding's cosine when given)."""
+    """The verdict on every gold pair as the jobs give it (:class:`Accounts`; with the
+    embedding's cosine when given)."""
     idf, found = paired(clusters)
+    accounts = Accounts(clusters, idf, cosine)
     rows = []
     for cluster, pair, claim, candidate in found:
-        cos = cosine(claim, candidate) if cosine else None
-        match = compare(claim, candidate, idf=idf, embedding=cos)
+        match = accounts.match(claim, candidate)
         rows.append(
             {
                 **pair,
@@ -270,12 +301,12 @@ def unlabelled_strong(
     """Per split, the strong relations made on the unlabelled pairs (:func:`unlabelled_pairs`)
     by predicted relation, and how many such pairs were compared."""
     idf, found = unlabelled_pairs(clusters)
+    accounts = Accounts(clusters, idf, cosine)
     counts = {s: {"pairs": 0, **{relation: 0 for relation in STRONG}} for s in SPLITS}
     for cluster, claim, candidate in found:
         tally = counts[where[cluster["id"]]]
         tally["pairs"] += 1
-        cos = cosine(claim, candidate) if cosine else None
-        match = compare(claim, candidate, idf=idf, embedding=cos)
+        match = accounts.match(claim, candidate)
         if match is not None and match.relation in STRONG:
             tally[match.relation] += 1
     return counts

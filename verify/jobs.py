@@ -41,7 +41,7 @@ from annotations.models import (
     Sentence,
 )
 from annotations.services.crosschecks import queue_crosscheck
-from verify.engine.crosscheck import Match, Passage, compare, index_text
+from verify.engine.crosscheck import Match, Passage, compare, index_text, one_account
 from verify.engine.origins import Span, origins
 from verify.search import TermStats, find_candidates
 
@@ -327,6 +327,9 @@ def crosscheck_sentences(
             match = compare(own, passages[candidate_id].passage, idf=corpus.stats.idf)
             if match is not None:
                 found.append((candidate_id, match))
+        # Each report's matches read together: one that agrees with the claim does not also
+        # contradict it, and of several contradictions its closest is its account.
+        found = one_account(found, lambda pk: passages[pk].article_id)
         found.sort(key=lambda pair: (-pair[1].score, pair[0]))
         results[claim.pk] = found
     return results

@@ -5,10 +5,12 @@ The split with the database: :func:`index_text` is what the full-text index stor
 :func:`search_terms` the tokens to OR together in a BM25-ranked query for a claim. The top
 candidates (about 50) come back to :func:`compare`, which scores each against the claim, drops
 the ones not about the same fact, and says whether it corroborates, contradicts or is merely
-related, and whether it is independent of the claim's own sources. :func:`summarise` turns a
-claim's matches into a suggested confidence level.
+related, and whether it is independent of the claim's own sources; :func:`one_account` reads
+one report's matches of a claim together. :func:`summarise` turns a claim's matches into a
+suggested confidence level.
 """
 
+from verify.engine.crosscheck.accounts import one_account
 from verify.engine.crosscheck.compare import (
     CONTRADICT_THRESHOLD,
     CORROBORATE_THRESHOLD,
@@ -36,6 +38,7 @@ __all__ = [
     "compare",
     "index_text",
     "is_echo",
+    "one_account",
     "search_terms",
     "similarity",
     "summarise",
