@@ -280,3 +280,34 @@ PLAN_AND_PAST = [
 @pytest.mark.parametrize(("a", "b", "kinds"), PLAN_AND_PAST)
 def test_a_date_of_a_plan_is_not_set_against_a_date_of_what_was(a, b, kinds):
     assert _signals(a, b) == kinds
+
+
+# --- dates and windows that are not when the fact happened -----------------------------------
+
+NOT_THE_FACTS_DATE = [
+    # A comparison's baseline: the period the figure is measured against.
+    ("Unemployment is now 0.5 percentage points higher than in February.", ()),
+    ("Sales were up 4% compared with March.", ()),
+    ("Exports fell 3% compared to 2024.", ()),
+    ("The rate rose to 5.3% in April, higher than in February.", ("April",)),
+    # A window counted from another event, not from the article's day.
+    ("Police reached the museum within four minutes of the alarm.", ()),
+    ("The fire was out within two hours after the blast.", ()),
+    ("Repairs will be done within a month from the closure.", ()),
+    ("A decision is expected within two weeks.", ("within two weeks",)),
+]
+
+
+@pytest.mark.parametrize(("text", "surfaces"), NOT_THE_FACTS_DATE)
+def test_baselines_and_event_windows_are_no_dates_of_the_fact(text, surfaces):
+    assert tuple(w.surface for w in dates(text, WEDNESDAY)) == surfaces
+
+
+def test_a_baseline_month_does_not_contradict_the_facts_month():
+    assert (
+        _signals(
+            "Unemployment rose to 5.3% in April, the statistics office said.",
+            "Unemployment is now 0.5 percentage points higher than in February.",
+        )
+        == []
+    )

@@ -1412,6 +1412,8 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
     i = 0
 
     def add(first: date, last: date, precision: str, s: int, e: int, part: str = "") -> None:
+        if _baseline(toks, s):
+            return  # 'higher than in February': the date measured against, not the fact's
         dated = first.year != NO_YEAR or anchor is not None
         if toks[s].text in ("by", "before", "until", "till") and _negated_before(toks, s):
             # 'not expected to be completed before the end of the year', 'not until
@@ -1718,10 +1720,16 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
             add(anchor + timedelta(days=low), anchor + timedelta(days=high), "span", i, end)
             i = end
             continue
-        # 'within a month', 'within two weeks'.
+        # 'within a month', 'within two weeks' (not 'within four minutes of the alarm': a
+        # window counted from another event, which says nothing of the calendar).
         if word == "within" and i + 1 < n:
             read = _number_at(toks, i + 1)
-            if read is not None and read[1] < n and toks[read[1]].text in _DURATIONS:
+            if (
+                read is not None
+                and read[1] < n
+                and toks[read[1]].text in _DURATIONS
+                and not (read[1] + 1 < n and toks[read[1] + 1].text in _WINDOW_ANCHORS)
+            ):
                 seconds = read[0] * _DURATIONS[toks[read[1]].text]
                 span_days = max(round(seconds / _DAY), 1)
                 add(anchor, anchor + timedelta(days=span_days), "span", i, read[1] + 1)
@@ -1729,6 +1737,25 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 continue
         i += 1
     return tuple(out)
+
+
+# 'within two hours of the blast', 'within a week after the vote': a window from an event.
+_WINDOW_ANCHORS = frozenset(("of", "after", "from"))
+# 'than in February', 'compared with March', 'versus 2024': the period a figure is measured
+# against (the words before a date, a preposition of time left out).
+_BASELINE_LEADS = (("than",), ("compared", "with"), ("compared", "to"), ("versus",), ("vs",))
+_TIME_PREPOSITIONS = frozenset(("in", "on", "at", "during"))
+
+
+def _baseline(toks: tuple[_Tok, ...], s: int) -> bool:
+    """The date starting at token ``s`` is the baseline of a comparison ('5.3%, higher than
+    in February', 'up 4% compared with March'): the period the figure is set against, not
+    when the sentence's fact happened, so it is no date of the fact to compare."""
+    k = s
+    while k > 0 and toks[k - 1].text in _TIME_PREPOSITIONS:
+        k -= 1
+    before = tuple(t.text for t in toks[max(k - 2, 0) : k])
+    return any(before[-len(lead) :] == lead for lead in _BASELINE_LEADS)
 
 
 # 'on Wednesday, a day after the county was notified', 'in June 2024, a year after the
