@@ -311,3 +311,50 @@ def test_a_baseline_month_does_not_contradict_the_facts_month():
         )
         == []
     )
+
+
+# --- the date of another instance of the thing ------------------------------------------------
+
+INSTANCES = [
+    ("The last major metro strike, in December 2024, lasted four days.", [True]),
+    ("The board's next meeting is on 16 June.", [True]),
+    ("Economists see a further reduction in August.", [True]),
+    ("A similar notice in Alnwick in 2022 was lifted.", [True]),
+    ("Unemployment was last at this level in October 2021.", [True]),
+    # 'last' and 'next' that are dates themselves, and an instance word in another clause.
+    ("The council met last week and will vote next Thursday.", [False, False]),
+    ("The vote came late last Tuesday.", [False]),
+    ("The strike began on Thursday, the last day of talks.", [False]),
+    ("The last train had left when the bridge closed on Friday.", [False]),
+]
+
+
+@pytest.mark.parametrize(("text", "another"), INSTANCES)
+def test_a_date_governed_by_last_next_or_further_is_of_another_instance(text, another):
+    assert [w.another for w in dates(text, WEDNESDAY)] == another
+
+
+INSTANCE_SIGNALS = [
+    # Another instance against the story's own: two occasions, no contradiction.
+    (
+        "The last major metro strike, in December 2024, lasted four days.",
+        "A 72-hour metro strike began early on Thursday.",
+        [],
+    ),
+    (
+        "The bank's next rate meeting is on 16 June.",
+        "The bank announced its rate decision on Tuesday after a two-day meeting.",
+        [],
+    ),
+    # Both of the other instance: their dates are compared.
+    (
+        "The board's next meeting is on 16 June.",
+        "The board's next meeting is on 23 June.",
+        ["dates"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kinds"), INSTANCE_SIGNALS)
+def test_only_dates_of_one_instance_differ(a, b, kinds):
+    assert _signals(a, b) == kinds

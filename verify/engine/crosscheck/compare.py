@@ -1062,6 +1062,7 @@ def _differing_dates(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
         if abs(_date_scale(a) - _date_scale(b)) <= _DATE_SCALE_GAP
         and not dates_overlap(a, b)
         and not _plan_and_past(a, b)
+        and a.another == b.another  # 'the last strike, in 2024' dates no strike of today
     ]
     return sorted(pairs, key=lambda p: -len(_clause_keys(p[0].clause) & _clause_keys(p[1].clause)))
 

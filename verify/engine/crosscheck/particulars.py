@@ -1064,6 +1064,9 @@ class When:
     is compared on month and day only (``first.year`` is then :data:`NO_YEAR`). ``other``:
     the date of another event, told as a gap from a date of the sentence ('on Wednesday, a
     day after the county was notified': Tuesday, of the notice); its clause is that event.
+    ``another``: the date of another instance of the thing the clause names ('the last major
+    strike, in December 2024', 'the board's next meeting is on 16 June', 'a further cut in
+    August'), not of the instance the story reports.
     """
 
     first: date
@@ -1077,6 +1080,7 @@ class When:
     clause: tuple[str, ...] = ()  # the other words of its clause, lower case
     near: tuple[str, ...] = ()  # the content words next to it in its clause ('approved')
     other: bool = False  # the date of another event, by its gap from this one's
+    another: bool = False  # of another instance of the thing ('the last strike, in 2024')
 
 
 NO_YEAR = 2000  # a leap year, so that 29 February has a place
@@ -1434,6 +1438,7 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 toks[e - 1].end,
                 _clause(toks, s, e),
                 _near(toks, s, e),
+                another=_another_instance(toks, s),
             )
         )
         gap = _event_gap(toks, e)
@@ -1737,6 +1742,31 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 continue
         i += 1
     return tuple(out)
+
+
+# Words that make a noun phrase another instance of its thing than the story's ('the last
+# major strike', 'the board's next meeting', 'a further reduction', 'a similar notice'), and
+# how far before a date they still govern it ('the last major metro strike, in December').
+_INSTANCE_WORDS = _set("last next further another similar previous separate")
+_INSTANCE_REACH = 8
+# Words after 'last' or 'next' that make it a date ('last week', 'next spring', 'last night').
+_DATE_WORDS = _UNIT_WORDS | _PARTS | frozenset(_DURATIONS) | _set("night time")
+# Words that open another clause: an instance word before them says nothing of a date after.
+_INSTANCE_BREAKS = _set("and but or while whereas which who that when after before because ;")
+
+
+def _another_instance(toks: tuple[_Tok, ...], s: int) -> bool:
+    """Whether an instance word governs the date starting at token ``s`` from its clause
+    ('The last major metro strike, in December 2024, lasted'; 'a further reduction in
+    August'), not one that is itself a date ('last week', 'next Thursday', 'last night')."""
+    for k in range(s - 1, max(s - 1 - _INSTANCE_REACH, -1), -1):
+        word = toks[k].text
+        if word in _INSTANCE_BREAKS:
+            return False
+        if word in _INSTANCE_WORDS:
+            following = toks[k + 1].text if k + 1 < len(toks) else ""
+            return not (following in _DATE_STARTS or following in _DATE_WORDS)
+    return False
 
 
 # 'within two hours of the blast', 'within a week after the vote': a window from an event.
