@@ -273,6 +273,23 @@ def test_measures_and_nouns_have_no_active_actor(text, name):
     assert "quarter" not in actor and "subject" not in actor
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        # 'by' and a time is a deadline, not an agent.
+        ("Rescuers had plucked 146 survivors from the water by mid-morning.", "survive", ""),
+        ("The bridge was closed by Monday.", "close", ""),
+        ("The decree was signed by the end of the week.", "sign", ""),
+        ("The bridge was closed by midnight.", "close", ""),
+        # 'by' and a noun phrase is the agent.
+        ("The bridge was closed by the county.", "close", "the county"),
+        ("The decree was signed by her deputy.", "sign", "her deputy"),
+    ],
+)
+def test_by_and_a_time_is_a_deadline_not_an_actor(text, name, actor):
+    assert _actor(text, name).removeprefix("by ") == actor
+
+
 def test_actors_sharing_only_a_title_are_two_people():
     relation, reason = _relation(
         "The Harwick dock amendment was proposed by Councilor Ana Ruiz.",

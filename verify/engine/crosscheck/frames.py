@@ -23,6 +23,7 @@ from verify.engine.crosscheck.lexicon import (
     IRREGULAR_VERBS,
     ISSUED_NOUNS,
     LIGHT_VERBS,
+    MONTHS,
     NEGATING_PHRASES,
     NUMBER_WORDS,
     OPPOSITES,
@@ -81,6 +82,41 @@ _MEASURE_WORDS = frozenset(
         "cent",
     )
 )
+# Words after 'by' that make it a deadline, not an agent ('by mid-morning', 'by Monday', 'by
+# the end of the week', 'by then').
+_DEADLINE_WORDS = frozenset(MONTHS) | frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mid",
+        "early",
+        "late",
+        "noon",
+        "midday",
+        "midnight",
+        "dawn",
+        "dusk",
+        "then",
+        "now",
+        "today",
+        "tonight",
+        "tomorrow",
+        "yesterday",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "next",
+        "last",
+        "this",
+    ]
+)
+_DEADLINE_PHRASES = frozenset(("the end", "the time", "the weekend", "the start"))
 # Endings of nouns made from verbs: never read as a verb with an actor before it.
 _NOUN_ENDINGS = ("al", "ure", "ion", "ment", "ance", "ence", "age", "ery")
 # Words before a predicate that make it a verb ('will close', 'to open', 'has approved').
@@ -364,6 +400,10 @@ def _by_actor(
         if words[i] == "by":
             following = words[i + 1 : i + 3]
             if any(w[:1].isdigit() or w in _MEASURE_WORDS for w in following):
+                return (end, end)
+            if following[:1] and following[0] in _DEADLINE_WORDS:
+                return (end, end)  # 'plucked 146 survivors from the water by mid-morning'
+            if " ".join(following) in _DEADLINE_PHRASES:
                 return (end, end)
             return _noun_phrase_after(words, i + 1, actor=True, joined=joined)
     return (end, end)
