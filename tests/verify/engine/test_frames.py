@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from verify.engine.crosscheck import Passage, compare
-from verify.engine.crosscheck.compare import _apposition, _different_actor, _features
+from verify.engine.crosscheck.compare import (
+    _apposition,
+    _different_actor,
+    _features,
+    _more_than_told,
+    _opposite,
+)
 from verify.engine.crosscheck.frames import (
     agreeing,
     class_of,
@@ -889,3 +895,37 @@ def test_a_noun_imposed_by_a_verb_takes_the_verb_s_subject(text, name, actor):
 def test_one_act_by_another_actor_and_another_act_by_another_actor(a, b, different):
     fa, fb = _features(a), _features(b)
     assert bool(_different_actor(fa, fb)[0]) is different
+
+
+MORE_DENIED = [
+    # Denying more of a thing is another fact than the one reported.
+    (
+        "The central bank cut its cash rate by a quarter of a point on Tuesday.",
+        "The governor said there would be no further cuts this year.",
+        "",
+    ),
+    (
+        "The union held a 24-hour strike on Monday.",
+        "The union said no more strikes were planned.",
+        "",
+    ),
+    # Both of more: one is the other's opposite.
+    (
+        "The governor said further cuts would be made this year.",
+        "The governor said there would be no further cuts this year.",
+        "opposite",
+    ),
+    # A plain denial of the thing itself is still its opposite.
+    (
+        "The union held a 24-hour strike on Monday.",
+        "The union held no strike on Monday.",
+        "opposite",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), MORE_DENIED)
+def test_denying_more_of_a_thing_opposes_only_more_of_it(a, b, kind):
+    fa, fb = _features(a), _features(b)
+    assert _opposite(fa, fb)[0].split(":")[0] == kind
+    assert bool(_more_than_told(fa, fb)) == (kind == "")

@@ -1362,12 +1362,48 @@ def _opposite(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
                 and not _other_actors(fa, pa, fb, pb)
                 and not other_instance(fa.words, pa)
                 and not other_instance(fb.words, pb)
+                and not _more_denied(fa.words, pa, fb.words, pb)
+                and not _more_denied(fb.words, pb, fa.words, pa)
             ):
                 qa = _words_of(fa, quote_span(fa.words, pa))
                 qb = _words_of(fb, quote_span(fb.words, pb))
                 keys = _span_keys(fa, (pa.start, pa.end)) | _span_keys(fb, (pb.start, pb.end))
                 return f"opposite: '{qa}' vs '{qb}'", keys
     return "", frozenset()
+
+
+# How far before a denied predicate 'further' or 'more' still tells what is denied.
+_FURTHER_REACH = 2
+
+
+def _more_denied(
+    words: tuple[str, ...], predicate: Predicate, other_words: tuple[str, ...], other: Predicate
+) -> bool:
+    """A predicate denied with 'further', 'more' or 'additional' before it ('there would be
+    no further cuts this year', 'no more strikes are planned') against one that is not of
+    more: what is denied is more of the thing, not the one reported ('the bank cut rates'),
+    so it opposes nothing ('had not ruled out further easing' is of more, and does)."""
+    return predicate.negated and _of_more(words, predicate) and not _of_more(other_words, other)
+
+
+def _more_than_told(fa: _Features, fb: _Features) -> str:
+    """One denies more of what the other reports ('the bank cut its rate' / 'there would be
+    no further cuts this year'): another fact, neither the same nor its opposite. The
+    reason, or "" when there is none."""
+    for pa in fa.predicates:
+        for pb in fb.predicates:
+            if not (pa.name == pb.name or opposed(pa, pb)):
+                continue
+            for denying, fd, told, ft in ((pb, fb, pa, fa), (pa, fa, pb, fb)):
+                if _more_denied(fd.words, denying, ft.words, told):
+                    quoted = _words_of(fd, quote_span(fd.words, denying))
+                    return f"other fact: '{quoted}' denies more than the one reported"
+    return ""
+
+
+def _of_more(words: tuple[str, ...], predicate: Predicate) -> bool:
+    before = words[max(predicate.start - _FURTHER_REACH, 0) : predicate.start]
+    return any(w in FURTHER_WORDS for w in before)
 
 
 def _other_actors(fa: _Features, pa: Predicate, fb: _Features, pb: Predicate) -> bool:
@@ -2037,7 +2073,12 @@ def _assess(
             and _frame(fa, fb, idf, actors) >= CONTRADICT_THRESHOLD
         ):
             rule_conflict = actor_reason
-    other_action = _other_action(fa, fb, idf) or _other_things(fa, fb) or _other_time(fa, fb)
+    other_action = (
+        _other_action(fa, fb, idf)
+        or _other_things(fa, fb)
+        or _other_time(fa, fb)
+        or _more_than_told(fa, fb)
+    )
     if not same and not conflict:
         same = _same_particulars(fa, fb, agreement)
     rule_same = bool(
