@@ -358,3 +358,30 @@ INSTANCE_SIGNALS = [
 @pytest.mark.parametrize(("a", "b", "kinds"), INSTANCE_SIGNALS)
 def test_only_dates_of_one_instance_differ(a, b, kinds):
     assert _signals(a, b) == kinds
+
+
+# --- a state seen on a day ---------------------------------------------------------------------
+
+STATE_SIGNALS = [
+    # A state seen on a later day: no date of the event that began it differs from it.
+    ("Police detained the two men on Monday.", "Both men remained in custody on Tuesday.", []),
+    ("The ferry capsized on Monday.", "Rescuers were still searching on Tuesday.", []),
+    ("The resort closed on Monday.", "The resort stayed closed on Tuesday.", []),
+    # The day a state ends is its own particular, and two such days differ.
+    (
+        "The line is expected to remain closed until at least Saturday.",
+        "The line will stay shut until next Monday at the earliest.",
+        ["dates"],
+    ),
+    # Two events on two days still differ.
+    (
+        "Police detained the two men on Monday.",
+        "Police detained the two men on Tuesday.",
+        ["dates"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kinds"), STATE_SIGNALS)
+def test_a_state_seen_on_a_day_is_no_date_of_the_event(a, b, kinds):
+    assert _signals(a, b) == kinds

@@ -1052,7 +1052,13 @@ def _differing_dates(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
     """Dates of the one sentence that none of the other's can be, paired with the other's
     (of a like size); the pairs whose clauses share most first, so that a reason names the
     dates of one event ('approved late Tuesday night' vs 'the vote came on Monday night',
-    not the 'regrouping on Wednesday' of the same sentence)."""
+    not the 'regrouping on Wednesday' of the same sentence). A state seen on a day is left
+    out (:func:`_a_state`)."""
+    return [(a, b) for a, b in _other_days(fa, fb) if not (_a_state(a) or _a_state(b))]
+
+
+def _other_days(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
+    """The pairs of :func:`_differing_dates`, states seen on a day included."""
     alone_a = [a for a in fa.whens if not any(_dates_meet(a, b) for b in fb.whens)]
     alone_b = [b for b in fb.whens if not any(_dates_meet(a, b) for a in fa.whens)]
     pairs = [
@@ -1065,6 +1071,39 @@ def _differing_dates(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
         and a.another == b.another  # 'the last strike, in 2024' dates no strike of today
     ]
     return sorted(pairs, key=lambda p: -len(_clause_keys(p[0].clause) & _clause_keys(p[1].clause)))
+
+
+# Words that tell a state going on ('remained in custody on Wednesday', 'were still
+# missing on Sunday'), not an event that happened on that day.
+_STATE_WORDS = frozenset(
+    [
+        "remain",
+        "remains",
+        "remained",
+        "remaining",
+        "stay",
+        "stays",
+        "stayed",
+        "staying",
+        "still",
+        "continue",
+        "continues",
+        "continued",
+        "continuing",
+    ]
+)
+
+
+def _a_state(when: When) -> bool:
+    """A date of a state seen that day ('Both men remained in custody on Wednesday'): any day
+    while it lasts, so it differs from no date of the event that began it ('detained on
+    Tuesday') nor of another day it lasted. The day a state ends does ('will stay shut
+    until Monday' vs 'expected to remain closed until at least Saturday')."""
+    clause = frozenset(when.clause)
+    return bool(clause & _STATE_WORDS) and not clause & _STATE_ENDS
+
+
+_STATE_ENDS = frozenset(("until", "till"))
 
 
 def _plan_and_past(a: When, b: When) -> bool:
@@ -1503,8 +1542,8 @@ def _done(words: tuple[str, ...], predicate: Predicate) -> bool:
 
 def _other_time(fa: _Features, fb: _Features) -> str:
     """One action planned on one side and done on the other ('is expected to sign the
-    budget' / 'signed the budget'): two moments of the story, not one fact. The reason, or
-    ""."""
+    budget' / 'signed the budget'), or a state seen on another day than the other's date:
+    two moments of the story, not one fact. The reason, or ""."""
     for pa in fa.predicates:
         for pb in fb.predicates:
             if not (pa.lexical and pb.lexical and pa.name == pb.name):
@@ -1515,6 +1554,10 @@ def _other_time(fa: _Features, fb: _Features) -> str:
                 qa = _words_of(fa, quote_span(fa.words, pa))
                 qb = _words_of(fb, quote_span(fb.words, pb))
                 return f"planned vs done: '{qa}' vs '{qb}'"
+    for a, b in _other_days(fa, fb):
+        if _a_state(a) or _a_state(b):
+            # 'detained on Tuesday' / 'remained in custody on Wednesday': two days of it.
+            return f"other days: {show_date(a)} vs {show_date(b)}"
     return ""
 
 
