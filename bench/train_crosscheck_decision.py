@@ -40,6 +40,8 @@ FALSE_SHARE = {"conflict": 0.88, "same": 0.64}
 THRESHOLDS = tuple(round(0.5 + 0.02 * k, 2) for k in range(25))
 # Chosen by leave-one-cluster-out log-loss on dev (`--l2-search`; 0.01 best for both models).
 L2 = 0.01
+# The dev clusters are split into this many folds for choosing the weight and threshold.
+FOLDS = 5
 LABELS = {"same": "corroborates", "conflict": "contradicts"}
 
 
@@ -57,56 +59,90 @@ def clustered_rows() -> dict[str, list[tuple[str, dict[str, float], int]]]:
     return out
 
 
-def unlabelled_rows() -> dict[str, list[dict[str, float]]]:
-    """The signals of the dev clusters' unlabelled pairs
+def unlabelled_rows() -> dict[str, list[tuple[str, dict[str, float]]]]:
+    """(cluster id, signals) of the dev clusters' unlabelled pairs
     (:func:`~bench.bench_crosscheck_clusters.unlabelled_pairs`) that a model decides, per
     model."""
     clusters, where = load()
     idf, found_pairs = unlabelled_pairs(clusters, lambda c: where[c["id"]] == "dev")
-    out: dict[str, list[dict[str, float]]] = {name: [] for name in LABELS}
-    for _, claim, candidate in found_pairs:
+    out: dict[str, list[tuple[str, dict[str, float]]]] = {name: [] for name in LABELS}
+    for cluster, claim, candidate in found_pairs:
         found = assess(claim, candidate, idf=idf)
         if found is not None and modelled(found, claim, candidate):
-            out[found.model].append(found.features)
+            out[found.model].append((cluster["id"], found.features))
     return out
 
 
+def folds(ids: set[str]) -> list[set[str]]:
+    """The dev clusters in :data:`FOLDS` groups, by sorted id (deterministic)."""
+    ordered = sorted(ids)
+    return [set(ordered[k::FOLDS]) for k in range(FOLDS)]
+
+
+def out_of_fold(
+    examples: list[tuple[str, dict[str, float], int]],
+    unlabelled: list[tuple[str, dict[str, float]]],
+    weight: float,
+) -> tuple[list[tuple[float, int]], list[float]]:
+    """Each gold and unlabelled pair's probability from the model fitted on the other folds'
+    clusters, with ``weight`` for the unlabelled negatives."""
+    gold: list[tuple[float, int]] = []
+    other: list[float] = []
+    for held in folds({c for c, _, _ in examples} | {c for c, _ in unlabelled}):
+        model = _fitted(
+            [(f, label) for c, f, label in examples if c not in held],
+            [f for c, f in unlabelled if c not in held],
+            weight,
+        )
+        gold += [(model.probability(f), label) for c, f, label in examples if c in held]
+        other += [model.probability(f) for c, f in unlabelled if c in held]
+    return gold, other
+
+
+def _fitted(
+    examples: list[tuple[dict[str, float], int]], unlabelled: list[dict[str, float]], weight: float
+) -> Model:
+    """The model fitted on ``examples`` and, with ``weight`` each, ``unlabelled`` as
+    negatives (threshold one half)."""
+    rows = examples + [(f, 0) for f in unlabelled] if weight else examples
+    counts = [1.0] * len(examples) + [weight] * (len(rows) - len(examples))
+    bias, weights = fit(rows, FEATURES, l2=L2, weights=counts)
+    return Model(bias, weights, 0.5)
+
+
+def f_measure(name: str, gold: list[tuple[float, int]], other: list[float], cut: float) -> float:
+    """The F-measure of the strong relations a model makes at ``cut``: the gold pairs it gets
+    right and wrong, and of those it makes on unlabelled pairs :data:`FALSE_SHARE` as wrong
+    and the rest as right."""
+    positives = sum(label for _, label in gold)
+    found = sum(1 for p, label in gold if label and p >= cut)
+    wrong = sum(1 for p, label in gold if not label and p >= cut)
+    made = sum(1 for p in other if p >= cut)
+    right = found + (1 - FALSE_SHARE[name]) * made
+    false = wrong + FALSE_SHARE[name] * made
+    return 2 * right / max(2 * right + (positives - found) + false, 1e-9)
+
+
 def choose(
-    name: str, examples: list[tuple[dict[str, float], int]], unlabelled: list[dict[str, float]]
+    name: str,
+    examples: list[tuple[str, dict[str, float], int]],
+    unlabelled: list[tuple[str, dict[str, float]]],
 ) -> tuple[float, float, float, float, dict[str, float]]:
-    """(F-measure, unlabelled weight, threshold, bias, weights) of the model that scores best
-    on dev:
-    the F-measure of its strong relations, counting the gold pairs it gets right and wrong,
-    and of those it makes on unlabelled pairs :data:`FALSE_SHARE` as wrong and the rest as
-    right."""
-    best: tuple[float, float, float, float, dict[str, float]] | None = None
+    """(F-measure, unlabelled weight, threshold, bias, weights) of the model chosen on dev:
+    the unlabelled weight and threshold with the best :func:`f_measure` of the out-of-fold
+    predictions (each dev cluster scored by a model that never saw it, so the choice is not
+    flattered by the fit), then the model fitted on all of dev with them."""
+    best: tuple[float, float, float] | None = None
     for weight in UNLABELLED_WEIGHTS:
-        rows = examples + [(f, 0) for f in unlabelled] if weight else examples
-        counts = [1.0] * len(examples) + [weight] * (len(rows) - len(examples))
-        bias, weights = fit(rows, FEATURES, l2=L2, weights=counts)
-        model = Model(bias, weights, 0.5)
-        gold = [(model.probability(f), label) for f, label in examples]
-        other = [model.probability(f) for f in unlabelled]
-        positives = sum(label for _, label in gold)
+        gold, other = out_of_fold(examples, unlabelled, weight)
         for cut in THRESHOLDS:
-            found = sum(1 for p, label in gold if label and p >= cut)
-            wrong = sum(1 for p, label in gold if not label and p >= cut)
-            made = sum(1 for p in other if p >= cut)
-            right = found + (1 - FALSE_SHARE[name]) * made
-            false = wrong + FALSE_SHARE[name] * made
-            score = 2 * right / max(2 * right + (positives - found) + false, 1e-9)
+            score = f_measure(name, gold, other, cut)
             if best is None or score > best[0] + 1e-12:
-                best = (score, weight, cut, bias, weights)
+                best = (score, weight, cut)
     assert best is not None
-    return best
-
-
-def rows() -> dict[str, list[tuple[dict[str, float], int]]]:
-    """(signals, label) of every dev pair, per model."""
-    return {
-        name: [(f, label) for _, f, label in examples]
-        for name, examples in clustered_rows().items()
-    }
+    score, weight, cut = best
+    model = _fitted([(f, label) for _, f, label in examples], [f for _, f in unlabelled], weight)
+    return score, weight, cut, model.bias, dict(model.weights)
 
 
 def l2_search(strengths: tuple[float, ...] = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3)) -> None:
@@ -130,7 +166,7 @@ def l2_search(strengths: tuple[float, ...] = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3
 def train() -> dict[str, Any]:
     models: dict[str, Any] = {}
     unlabelled = unlabelled_rows()
-    for name, examples in rows().items():
+    for name, examples in clustered_rows().items():
         score, weight, cut, bias, weights = choose(name, examples, unlabelled[name])
         models[name] = {
             "dev_f": round(score, 4),
@@ -139,7 +175,7 @@ def train() -> dict[str, Any]:
             "threshold": cut,
             "unlabelled_weight": weight,
             "dev_pairs": len(examples),
-            "dev_positive": sum(label for _, label in examples),
+            "dev_positive": sum(label for _, _, label in examples),
             "dev_unlabelled": len(unlabelled[name]),
         }
     return {

@@ -91,3 +91,22 @@ def test_a_row_of_weight_zero_does_not_move_the_fit():
     assert abs(weighted[1]["evidence"] - plain[1]["evidence"]) < 1e-9
     down = fit(rows + noise, ("evidence",), iterations=200, weights=[1, 1, 1, 1, 1, 1])
     assert down[1]["evidence"] < plain[1]["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "candidate", "share"),
+    [
+        # The same action, told by another form or a nominalisation.
+        ("The council closed the bridge on Monday.", "The bridge was closed by the council.", 1.0),
+        ("The council closed the bridge on Monday.", "The closure of the bridge began.", 1.0),
+        # Same nouns, another action.
+        ("The bank admitted the failings.", "The bank was fined over the failings.", 0.0),
+        # A sentence naming no action leaves nothing to miss.
+        ("The fine is the largest on record.", "The bank was fined on Thursday.", 1.0),
+    ],
+)
+def test_the_action_share_says_whether_the_candidate_tells_the_claims_action(
+    claim, candidate, share
+):
+    features = compare_module._features
+    assert compare_module._action_share(features(claim), features(candidate)) == share

@@ -41,6 +41,8 @@ FEATURES: tuple[str, ...] = (
     "score",  # the match score (sentence and articles)
     "clause",  # the clauses of differing figures or dates say the same of them
     "shared_figure",  # both give one specific figure of the same thing ('€18.9 million')
+    "action",  # share of the claim's actions the candidate tells too
+    "back_action",  # the same the other way round
     "figures_differ",  # kinds of contradiction signal (conflict model only)
     "dates_differ",
     "denial",
