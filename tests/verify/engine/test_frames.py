@@ -929,3 +929,25 @@ def test_denying_more_of_a_thing_opposes_only_more_of_it(a, b, kind):
     fa, fb = _features(a), _features(b)
     assert _opposite(fa, fb)[0].split(":")[0] == kind
     assert bool(_more_than_told(fa, fb)) == (kind == "")
+
+
+@pytest.mark.parametrize(
+    ("text", "first_is_name"),
+    [
+        # The attribution before it left out, the fact's first word starts no sentence.
+        ("The prosecutor told the court that Pellow had signed off the scaffold.", True),
+        ("According to police, Marsh was arrested at the airport.", True),
+        # A sentence's or a dateline's first word, or a function word: no name by its capital.
+        ("Pellow signed off the scaffold, the court heard.", False),
+        ("SYDNEY, May 5 (PMW) - Australia's central bank cut its rate.", False),
+        ("The court heard that The scaffold was safe.", False),
+    ],
+)
+def test_a_capital_after_a_left_out_attribution_marks_a_name(text, first_is_name):
+    assert _features(text).capitalised[0] is first_is_name
+
+
+def test_named_actors_after_a_reporting_clause_are_told_apart():
+    a = "The prosecutor told the court that Pellow had personally signed off the scaffold."
+    b = "The scaffold had been inspected and approved that morning by site foreman Dean Marsh."
+    assert _different_actor(_features(a), _features(b))[0].startswith("different actor: Pellow")

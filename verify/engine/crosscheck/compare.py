@@ -506,6 +506,7 @@ def _features(text: str, published_at: datetime | None = None) -> _Features:
     fact = fact_text(text)
     analysis = analyse(fact)
     words = analysis.raw_words
+    capitalised = _capitals(text, fact, analysis.capitalised)
     terms: dict[str, Token] = {}
     # A set phrase is one term, its class: 'found not guilty' → acquit, 'stepped down' → resign.
     phrase_at: dict[int, str] = {}
@@ -537,16 +538,32 @@ def _features(text: str, published_at: datetime | None = None) -> _Features:
         clocks=clocks(fact),
         negations=_negations(analysis.raw_words, frozenset(phrase_at)),
         words=analysis.raw_words,
-        capitalised=analysis.capitalised,
+        capitalised=capitalised,
         text=text,
-        name_stems=frozenset(
-            stem(w) for w, c in zip(words, analysis.capitalised, strict=True) if c
-        ),
+        name_stems=frozenset(stem(w) for w, c in zip(words, capitalised, strict=True) if c),
         tokens=analysis.tokens,
         keys_at=tuple(sorted(keys_at.items())),
         predicates=predicates(words, _apposition(fact_text(text)), analysis.hyphenated),
         groups=tuple(f for f in figures(fact) if f.kind == "age" and f.bound == "range"),
     )
+
+
+# What may end a sentence, or a dateline, before a word: a capital after it says nothing.
+_SENTENCE_ENDS = tuple('.!?:"-\u2013\u2014)')
+
+
+def _capitals(text: str, fact: str, capitalised: tuple[bool, ...]) -> tuple[bool, ...]:
+    """Which words of the fact are written with a capital that marks a name. The fact's first
+    word starts no sentence when an attribution before it was left out ('the court heard
+    that Pellow had signed', 'According to police, Marsh was'): its capital is a name's."""
+    first = fact.split(maxsplit=1)[:1]
+    if not capitalised or capitalised[0] or not first or not first[0][:1].isupper():
+        return capitalised
+    at = text.find(first[0])
+    before = text[:at].rstrip() if at > 0 else ""
+    if not before or before.endswith(_SENTENCE_ENDS) or first[0].lower() in STOPWORDS:
+        return capitalised
+    return (True, *capitalised[1:])
 
 
 # Kinds whose unit alone says what is measured (a currency, per cent, a duration, metres).
