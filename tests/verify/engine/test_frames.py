@@ -558,6 +558,10 @@ def test_a_title_under_a_possessor_may_be_the_named_holder():
         ),
         ("The board's decision to close the Avon pool surprised staff.", "close", "the board's"),
         ("Treasury expects the charges to raise A$1.8bn.", "rise", "the charges"),
+        # Any past verb right before the 'to' controls it, and is never its actor.
+        ("The firm planned to open a plant in Leeds.", "open", "the firm"),
+        ("The council was forced to close the bridge.", "close", "the council"),
+        ("The developer said it hoped to begin construction in 2028.", "begin", ""),
     ],
 )
 def test_a_to_clause_takes_the_actor_of_the_verb_or_noun_that_controls_it(text, name, actor):

@@ -457,9 +457,12 @@ def _imposed_actor(words: tuple[str, ...], start: int, joined: frozenset[int]) -
 
 def _controller(words: tuple[str, ...], start: int) -> int | None:
     """Where the verb or noun stands whose 'to' clause a predicate opens ('voted in February
-    to close', 'the decision to close'), or None."""
+    to close', 'the decision to close', and any past verb right before the 'to': 'it hoped
+    to begin', 'the firm planned to open'), or None."""
     if start < 2 or words[start - 1] != "to":
         return None
+    if _is_past(words[start - 2]) and words[start - 2] not in STOPWORDS:
+        return start - 2
     for j in range(start - 2, max(start - 2 - _CONTROL_REACH, -1), -1):
         if words[j] in CONTROL_WORDS:
             return j
