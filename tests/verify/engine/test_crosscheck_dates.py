@@ -280,3 +280,108 @@ PLAN_AND_PAST = [
 @pytest.mark.parametrize(("a", "b", "kinds"), PLAN_AND_PAST)
 def test_a_date_of_a_plan_is_not_set_against_a_date_of_what_was(a, b, kinds):
     assert _signals(a, b) == kinds
+
+
+# --- dates and windows that are not when the fact happened -----------------------------------
+
+NOT_THE_FACTS_DATE = [
+    # A comparison's baseline: the period the figure is measured against.
+    ("Unemployment is now 0.5 percentage points higher than in February.", ()),
+    ("Sales were up 4% compared with March.", ()),
+    ("Exports fell 3% compared to 2024.", ()),
+    ("The rate rose to 5.3% in April, higher than in February.", ("April",)),
+    # A window counted from another event, not from the article's day.
+    ("Police reached the museum within four minutes of the alarm.", ()),
+    ("The fire was out within two hours after the blast.", ()),
+    ("Repairs will be done within a month from the closure.", ()),
+    ("A decision is expected within two weeks.", ("within two weeks",)),
+]
+
+
+@pytest.mark.parametrize(("text", "surfaces"), NOT_THE_FACTS_DATE)
+def test_baselines_and_event_windows_are_no_dates_of_the_fact(text, surfaces):
+    assert tuple(w.surface for w in dates(text, WEDNESDAY)) == surfaces
+
+
+def test_a_baseline_month_does_not_contradict_the_facts_month():
+    assert (
+        _signals(
+            "Unemployment rose to 5.3% in April, the statistics office said.",
+            "Unemployment is now 0.5 percentage points higher than in February.",
+        )
+        == []
+    )
+
+
+# --- the date of another instance of the thing ------------------------------------------------
+
+INSTANCES = [
+    ("The last major metro strike, in December 2024, lasted four days.", [True]),
+    ("The board's next meeting is on 16 June.", [True]),
+    ("Economists see a further reduction in August.", [True]),
+    ("A similar notice in Alnwick in 2022 was lifted.", [True]),
+    ("Unemployment was last at this level in October 2021.", [True]),
+    # 'last' and 'next' that are dates themselves, and an instance word in another clause.
+    ("The council met last week and will vote next Thursday.", [False, False]),
+    ("The vote came late last Tuesday.", [False]),
+    ("The strike began on Thursday, the last day of talks.", [False]),
+    ("The last train had left when the bridge closed on Friday.", [False]),
+]
+
+
+@pytest.mark.parametrize(("text", "another"), INSTANCES)
+def test_a_date_governed_by_last_next_or_further_is_of_another_instance(text, another):
+    assert [w.another for w in dates(text, WEDNESDAY)] == another
+
+
+INSTANCE_SIGNALS = [
+    # Another instance against the story's own: two occasions, no contradiction.
+    (
+        "The last major metro strike, in December 2024, lasted four days.",
+        "A 72-hour metro strike began early on Thursday.",
+        [],
+    ),
+    (
+        "The bank's next rate meeting is on 16 June.",
+        "The bank announced its rate decision on Tuesday after a two-day meeting.",
+        [],
+    ),
+    # Both of the other instance: their dates are compared.
+    (
+        "The board's next meeting is on 16 June.",
+        "The board's next meeting is on 23 June.",
+        ["dates"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kinds"), INSTANCE_SIGNALS)
+def test_only_dates_of_one_instance_differ(a, b, kinds):
+    assert _signals(a, b) == kinds
+
+
+# --- a state seen on a day ---------------------------------------------------------------------
+
+STATE_SIGNALS = [
+    # A state seen on a later day: no date of the event that began it differs from it.
+    ("Police detained the two men on Monday.", "Both men remained in custody on Tuesday.", []),
+    ("The ferry capsized on Monday.", "Rescuers were still searching on Tuesday.", []),
+    ("The resort closed on Monday.", "The resort stayed closed on Tuesday.", []),
+    # The day a state ends is its own particular, and two such days differ.
+    (
+        "The line is expected to remain closed until at least Saturday.",
+        "The line will stay shut until next Monday at the earliest.",
+        ["dates"],
+    ),
+    # Two events on two days still differ.
+    (
+        "Police detained the two men on Monday.",
+        "Police detained the two men on Tuesday.",
+        ["dates"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kinds"), STATE_SIGNALS)
+def test_a_state_seen_on_a_day_is_no_date_of_the_event(a, b, kinds):
+    assert _signals(a, b) == kinds

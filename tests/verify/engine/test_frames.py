@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from verify.engine.crosscheck import Passage, compare
-from verify.engine.crosscheck.compare import _apposition, _different_actor, _features
+from verify.engine.crosscheck.compare import (
+    _apposition,
+    _different_actor,
+    _features,
+    _more_than_told,
+    _opposite,
+)
 from verify.engine.crosscheck.frames import (
     agreeing,
     class_of,
@@ -273,6 +279,23 @@ def test_measures_and_nouns_have_no_active_actor(text, name):
     assert "quarter" not in actor and "subject" not in actor
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        # 'by' and a time is a deadline, not an agent.
+        ("Rescuers had plucked 146 survivors from the water by mid-morning.", "survive", ""),
+        ("The bridge was closed by Monday.", "close", ""),
+        ("The decree was signed by the end of the week.", "sign", ""),
+        ("The bridge was closed by midnight.", "close", ""),
+        # 'by' and a noun phrase is the agent.
+        ("The bridge was closed by the county.", "close", "the county"),
+        ("The decree was signed by her deputy.", "sign", "her deputy"),
+    ],
+)
+def test_by_and_a_time_is_a_deadline_not_an_actor(text, name, actor):
+    assert _actor(text, name).removeprefix("by ") == actor
+
+
 def test_actors_sharing_only_a_title_are_two_people():
     relation, reason = _relation(
         "The Harwick dock amendment was proposed by Councilor Ana Ruiz.",
@@ -535,6 +558,10 @@ def test_a_title_under_a_possessor_may_be_the_named_holder():
         ),
         ("The board's decision to close the Avon pool surprised staff.", "close", "the board's"),
         ("Treasury expects the charges to raise A$1.8bn.", "rise", "the charges"),
+        # Any past verb right before the 'to' controls it, and is never its actor.
+        ("The firm planned to open a plant in Leeds.", "open", "the firm"),
+        ("The council was forced to close the bridge.", "close", "the council"),
+        ("The developer said it hoped to begin construction in 2028.", "begin", ""),
     ],
 )
 def test_a_to_clause_takes_the_actor_of_the_verb_or_noun_that_controls_it(text, name, actor):
@@ -872,3 +899,59 @@ def test_a_noun_imposed_by_a_verb_takes_the_verb_s_subject(text, name, actor):
 def test_one_act_by_another_actor_and_another_act_by_another_actor(a, b, different):
     fa, fb = _features(a), _features(b)
     assert bool(_different_actor(fa, fb)[0]) is different
+
+
+MORE_DENIED = [
+    # Denying more of a thing is another fact than the one reported.
+    (
+        "The central bank cut its cash rate by a quarter of a point on Tuesday.",
+        "The governor said there would be no further cuts this year.",
+        "",
+    ),
+    (
+        "The union held a 24-hour strike on Monday.",
+        "The union said no more strikes were planned.",
+        "",
+    ),
+    # Both of more: one is the other's opposite.
+    (
+        "The governor said further cuts would be made this year.",
+        "The governor said there would be no further cuts this year.",
+        "opposite",
+    ),
+    # A plain denial of the thing itself is still its opposite.
+    (
+        "The union held a 24-hour strike on Monday.",
+        "The union held no strike on Monday.",
+        "opposite",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), MORE_DENIED)
+def test_denying_more_of_a_thing_opposes_only_more_of_it(a, b, kind):
+    fa, fb = _features(a), _features(b)
+    assert _opposite(fa, fb)[0].split(":")[0] == kind
+    assert bool(_more_than_told(fa, fb)) == (kind == "")
+
+
+@pytest.mark.parametrize(
+    ("text", "first_is_name"),
+    [
+        # The attribution before it left out, the fact's first word starts no sentence.
+        ("The prosecutor told the court that Pellow had signed off the scaffold.", True),
+        ("According to police, Marsh was arrested at the airport.", True),
+        # A sentence's or a dateline's first word, or a function word: no name by its capital.
+        ("Pellow signed off the scaffold, the court heard.", False),
+        ("SYDNEY, May 5 (PMW) - Australia's central bank cut its rate.", False),
+        ("The court heard that The scaffold was safe.", False),
+    ],
+)
+def test_a_capital_after_a_left_out_attribution_marks_a_name(text, first_is_name):
+    assert _features(text).capitalised[0] is first_is_name
+
+
+def test_named_actors_after_a_reporting_clause_are_told_apart():
+    a = "The prosecutor told the court that Pellow had personally signed off the scaffold."
+    b = "The scaffold had been inspected and approved that morning by site foreman Dean Marsh."
+    assert _different_actor(_features(a), _features(b))[0].startswith("different actor: Pellow")

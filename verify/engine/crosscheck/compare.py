@@ -506,6 +506,7 @@ def _features(text: str, published_at: datetime | None = None) -> _Features:
     fact = fact_text(text)
     analysis = analyse(fact)
     words = analysis.raw_words
+    capitalised = _capitals(text, fact, analysis.capitalised)
     terms: dict[str, Token] = {}
     # A set phrase is one term, its class: 'found not guilty' → acquit, 'stepped down' → resign.
     phrase_at: dict[int, str] = {}
@@ -544,11 +545,9 @@ def _features(text: str, published_at: datetime | None = None) -> _Features:
         clocks=clocks(fact),
         negations=_negations(analysis.raw_words, frozenset(phrase_at)),
         words=analysis.raw_words,
-        capitalised=analysis.capitalised,
+        capitalised=capitalised,
         text=text,
-        name_stems=frozenset(
-            stem(w) for w, c in zip(words, analysis.capitalised, strict=True) if c
-        ),
+        name_stems=frozenset(stem(w) for w, c in zip(words, capitalised, strict=True) if c),
         tokens=analysis.tokens,
         keys_at=tuple(sorted(keys_at.items())),
         predicates=predicates(words, _apposition(fact_text(text)), analysis.hyphenated),
@@ -573,6 +572,24 @@ def _figure_keys(fact: str) -> dict[int, str]:
         for position in range(first, last + 1):
             out.setdefault(position, key)
     return out
+
+
+# What may end a sentence, or a dateline, before a word: a capital after it says nothing.
+_SENTENCE_ENDS = tuple('.!?:"-\u2013\u2014)')
+
+
+def _capitals(text: str, fact: str, capitalised: tuple[bool, ...]) -> tuple[bool, ...]:
+    """Which words of the fact are written with a capital that marks a name. The fact's first
+    word starts no sentence when an attribution before it was left out ('the court heard
+    that Pellow had signed', 'According to police, Marsh was'): its capital is a name's."""
+    first = fact.split(maxsplit=1)[:1]
+    if not capitalised or capitalised[0] or not first or not first[0][:1].isupper():
+        return capitalised
+    at = text.find(first[0])
+    before = text[:at].rstrip() if at > 0 else ""
+    if not before or before.endswith(_SENTENCE_ENDS) or first[0].lower() in STOPWORDS:
+        return capitalised
+    return (True, *capitalised[1:])
 
 
 # Kinds whose unit alone says what is measured (a currency, per cent, a duration, metres).
@@ -1078,7 +1095,13 @@ def _differing_dates(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
     """Dates of the one sentence that none of the other's can be, paired with the other's
     (of a like size); the pairs whose clauses share most first, so that a reason names the
     dates of one event ('approved late Tuesday night' vs 'the vote came on Monday night',
-    not the 'regrouping on Wednesday' of the same sentence)."""
+    not the 'regrouping on Wednesday' of the same sentence). A state seen on a day is left
+    out (:func:`_a_state`)."""
+    return [(a, b) for a, b in _other_days(fa, fb) if not (_a_state(a) or _a_state(b))]
+
+
+def _other_days(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
+    """The pairs of :func:`_differing_dates`, states seen on a day included."""
     alone_a = [a for a in fa.whens if not any(_dates_meet(a, b) for b in fb.whens)]
     alone_b = [b for b in fb.whens if not any(_dates_meet(a, b) for a in fa.whens)]
     pairs = [
@@ -1088,8 +1111,42 @@ def _differing_dates(fa: _Features, fb: _Features) -> list[tuple[When, When]]:
         if abs(_date_scale(a) - _date_scale(b)) <= _DATE_SCALE_GAP
         and not dates_overlap(a, b)
         and not _plan_and_past(a, b)
+        and a.another == b.another  # 'the last strike, in 2024' dates no strike of today
     ]
     return sorted(pairs, key=lambda p: -len(_clause_keys(p[0].clause) & _clause_keys(p[1].clause)))
+
+
+# Words that tell a state going on ('remained in custody on Wednesday', 'were still
+# missing on Sunday'), not an event that happened on that day.
+_STATE_WORDS = frozenset(
+    [
+        "remain",
+        "remains",
+        "remained",
+        "remaining",
+        "stay",
+        "stays",
+        "stayed",
+        "staying",
+        "still",
+        "continue",
+        "continues",
+        "continued",
+        "continuing",
+    ]
+)
+
+
+def _a_state(when: When) -> bool:
+    """A date of a state seen that day ('Both men remained in custody on Wednesday'): any day
+    while it lasts, so it differs from no date of the event that began it ('detained on
+    Tuesday') nor of another day it lasted. The day a state ends does ('will stay shut
+    until Monday' vs 'expected to remain closed until at least Saturday')."""
+    clause = frozenset(when.clause)
+    return bool(clause & _STATE_WORDS) and not clause & _STATE_ENDS
+
+
+_STATE_ENDS = frozenset(("until", "till"))
 
 
 def _plan_and_past(a: When, b: When) -> bool:
@@ -1387,12 +1444,48 @@ def _opposite(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
                 and not _other_actors(fa, pa, fb, pb)
                 and not other_instance(fa.words, pa)
                 and not other_instance(fb.words, pb)
+                and not _more_denied(fa.words, pa, fb.words, pb)
+                and not _more_denied(fb.words, pb, fa.words, pa)
             ):
                 qa = _words_of(fa, quote_span(fa.words, pa))
                 qb = _words_of(fb, quote_span(fb.words, pb))
                 keys = _span_keys(fa, (pa.start, pa.end)) | _span_keys(fb, (pb.start, pb.end))
                 return f"opposite: '{qa}' vs '{qb}'", keys
     return "", frozenset()
+
+
+# How far before a denied predicate 'further' or 'more' still tells what is denied.
+_FURTHER_REACH = 2
+
+
+def _more_denied(
+    words: tuple[str, ...], predicate: Predicate, other_words: tuple[str, ...], other: Predicate
+) -> bool:
+    """A predicate denied with 'further', 'more' or 'additional' before it ('there would be
+    no further cuts this year', 'no more strikes are planned') against one that is not of
+    more: what is denied is more of the thing, not the one reported ('the bank cut rates'),
+    so it opposes nothing ('had not ruled out further easing' is of more, and does)."""
+    return predicate.negated and _of_more(words, predicate) and not _of_more(other_words, other)
+
+
+def _more_than_told(fa: _Features, fb: _Features) -> str:
+    """One denies more of what the other reports ('the bank cut its rate' / 'there would be
+    no further cuts this year'): another fact, neither the same nor its opposite. The
+    reason, or "" when there is none."""
+    for pa in fa.predicates:
+        for pb in fb.predicates:
+            if not (pa.name == pb.name or opposed(pa, pb)):
+                continue
+            for denying, fd, told, ft in ((pb, fb, pa, fa), (pa, fa, pb, fb)):
+                if _more_denied(fd.words, denying, ft.words, told):
+                    quoted = _words_of(fd, quote_span(fd.words, denying))
+                    return f"other fact: '{quoted}' denies more than the one reported"
+    return ""
+
+
+def _of_more(words: tuple[str, ...], predicate: Predicate) -> bool:
+    before = words[max(predicate.start - _FURTHER_REACH, 0) : predicate.start]
+    return any(w in FURTHER_WORDS for w in before)
 
 
 def _other_actors(fa: _Features, pa: Predicate, fb: _Features, pb: Predicate) -> bool:
@@ -1492,8 +1585,8 @@ def _done(words: tuple[str, ...], predicate: Predicate) -> bool:
 
 def _other_time(fa: _Features, fb: _Features) -> str:
     """One action planned on one side and done on the other ('is expected to sign the
-    budget' / 'signed the budget'): two moments of the story, not one fact. The reason, or
-    ""."""
+    budget' / 'signed the budget'), or a state seen on another day than the other's date:
+    two moments of the story, not one fact. The reason, or ""."""
     for pa in fa.predicates:
         for pb in fb.predicates:
             if not (pa.lexical and pb.lexical and pa.name == pb.name):
@@ -1504,6 +1597,10 @@ def _other_time(fa: _Features, fb: _Features) -> str:
                 qa = _words_of(fa, quote_span(fa.words, pa))
                 qb = _words_of(fb, quote_span(fb.words, pb))
                 return f"planned vs done: '{qa}' vs '{qb}'"
+    for a, b in _other_days(fa, fb):
+        if _a_state(a) or _a_state(b):
+            # 'detained on Tuesday' / 'remained in custody on Wednesday': two days of it.
+            return f"other days: {show_date(a)} vs {show_date(b)}"
     return ""
 
 
@@ -2084,7 +2181,12 @@ def _assess(
             and _frame(fa, fb, idf, actors) >= CONTRADICT_THRESHOLD
         ):
             rule_conflict = actor_reason
-    other_action = _other_action(fa, fb, idf) or _other_things(fa, fb) or _other_time(fa, fb)
+    other_action = (
+        _other_action(fa, fb, idf)
+        or _other_things(fa, fb)
+        or _other_time(fa, fb)
+        or _more_than_told(fa, fb)
+    )
     if not same and not conflict:
         same = _same_particulars(fa, fb, agreement)
     rule_same = bool(

@@ -23,6 +23,7 @@ from verify.engine.crosscheck.lexicon import (
     IRREGULAR_VERBS,
     ISSUED_NOUNS,
     LIGHT_VERBS,
+    MONTHS,
     NEGATING_PHRASES,
     NUMBER_WORDS,
     OPPOSITES,
@@ -81,6 +82,41 @@ _MEASURE_WORDS = frozenset(
         "cent",
     )
 )
+# Words after 'by' that make it a deadline, not an agent ('by mid-morning', 'by Monday', 'by
+# the end of the week', 'by then').
+_DEADLINE_WORDS = frozenset(MONTHS) | frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mid",
+        "early",
+        "late",
+        "noon",
+        "midday",
+        "midnight",
+        "dawn",
+        "dusk",
+        "then",
+        "now",
+        "today",
+        "tonight",
+        "tomorrow",
+        "yesterday",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "next",
+        "last",
+        "this",
+    ]
+)
+_DEADLINE_PHRASES = frozenset(("the end", "the time", "the weekend", "the start"))
 # Endings of nouns made from verbs: never read as a verb with an actor before it.
 _NOUN_ENDINGS = ("al", "ure", "ion", "ment", "ance", "ence", "age", "ery")
 # Words before a predicate that make it a verb ('will close', 'to open', 'has approved').
@@ -365,6 +401,10 @@ def _by_actor(
             following = words[i + 1 : i + 3]
             if any(w[:1].isdigit() or w in _MEASURE_WORDS for w in following):
                 return (end, end)
+            if following[:1] and following[0] in _DEADLINE_WORDS:
+                return (end, end)  # 'plucked 146 survivors from the water by mid-morning'
+            if " ".join(following) in _DEADLINE_PHRASES:
+                return (end, end)
             return _noun_phrase_after(words, i + 1, actor=True, joined=joined)
     return (end, end)
 
@@ -417,9 +457,12 @@ def _imposed_actor(words: tuple[str, ...], start: int, joined: frozenset[int]) -
 
 def _controller(words: tuple[str, ...], start: int) -> int | None:
     """Where the verb or noun stands whose 'to' clause a predicate opens ('voted in February
-    to close', 'the decision to close'), or None."""
+    to close', 'the decision to close', and any past verb right before the 'to': 'it hoped
+    to begin', 'the firm planned to open'), or None."""
     if start < 2 or words[start - 1] != "to":
         return None
+    if _is_past(words[start - 2]) and words[start - 2] not in STOPWORDS:
+        return start - 2
     for j in range(start - 2, max(start - 2 - _CONTROL_REACH, -1), -1):
         if words[j] in CONTROL_WORDS:
             return j

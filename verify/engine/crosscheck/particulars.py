@@ -1089,6 +1089,9 @@ class When:
     is compared on month and day only (``first.year`` is then :data:`NO_YEAR`). ``other``:
     the date of another event, told as a gap from a date of the sentence ('on Wednesday, a
     day after the county was notified': Tuesday, of the notice); its clause is that event.
+    ``another``: the date of another instance of the thing the clause names ('the last major
+    strike, in December 2024', 'the board's next meeting is on 16 June', 'a further cut in
+    August'), not of the instance the story reports.
     """
 
     first: date
@@ -1102,6 +1105,7 @@ class When:
     clause: tuple[str, ...] = ()  # the other words of its clause, lower case
     near: tuple[str, ...] = ()  # the content words next to it in its clause ('approved')
     other: bool = False  # the date of another event, by its gap from this one's
+    another: bool = False  # of another instance of the thing ('the last strike, in 2024')
 
 
 NO_YEAR = 2000  # a leap year, so that 29 February has a place
@@ -1437,6 +1441,8 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
     i = 0
 
     def add(first: date, last: date, precision: str, s: int, e: int, part: str = "") -> None:
+        if _baseline(toks, s):
+            return  # 'higher than in February': the date measured against, not the fact's
         dated = first.year != NO_YEAR or anchor is not None
         if toks[s].text in ("by", "before", "until", "till") and _negated_before(toks, s):
             # 'not expected to be completed before the end of the year', 'not until
@@ -1457,6 +1463,7 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 toks[e - 1].end,
                 _clause(toks, s, e),
                 _near(toks, s, e),
+                another=_another_instance(toks, s),
             )
         )
         gap = _event_gap(toks, e)
@@ -1743,10 +1750,16 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
             add(anchor + timedelta(days=low), anchor + timedelta(days=high), "span", i, end)
             i = end
             continue
-        # 'within a month', 'within two weeks'.
+        # 'within a month', 'within two weeks' (not 'within four minutes of the alarm': a
+        # window counted from another event, which says nothing of the calendar).
         if word == "within" and i + 1 < n:
             read = _number_at(toks, i + 1)
-            if read is not None and read[1] < n and toks[read[1]].text in _DURATIONS:
+            if (
+                read is not None
+                and read[1] < n
+                and toks[read[1]].text in _DURATIONS
+                and not (read[1] + 1 < n and toks[read[1] + 1].text in _WINDOW_ANCHORS)
+            ):
                 seconds = read[0] * _DURATIONS[toks[read[1]].text]
                 span_days = max(round(seconds / _DAY), 1)
                 add(anchor, anchor + timedelta(days=span_days), "span", i, read[1] + 1)
@@ -1754,6 +1767,50 @@ def dates(text: str, published_at: datetime | None = None) -> tuple[When, ...]:
                 continue
         i += 1
     return tuple(out)
+
+
+# Words that make a noun phrase another instance of its thing than the story's ('the last
+# major strike', 'the board's next meeting', 'a further reduction', 'a similar notice'), and
+# how far before a date they still govern it ('the last major metro strike, in December').
+_INSTANCE_WORDS = _set("last next further another similar previous separate")
+_INSTANCE_REACH = 8
+# Words after 'last' or 'next' that make it a date ('last week', 'next spring', 'last night').
+_DATE_WORDS = _UNIT_WORDS | _PARTS | frozenset(_DURATIONS) | _set("night time")
+# Words that open another clause: an instance word before them says nothing of a date after.
+_INSTANCE_BREAKS = _set("and but or while whereas which who that when after before because ;")
+
+
+def _another_instance(toks: tuple[_Tok, ...], s: int) -> bool:
+    """Whether an instance word governs the date starting at token ``s`` from its clause
+    ('The last major metro strike, in December 2024, lasted'; 'a further reduction in
+    August'), not one that is itself a date ('last week', 'next Thursday', 'last night')."""
+    for k in range(s - 1, max(s - 1 - _INSTANCE_REACH, -1), -1):
+        word = toks[k].text
+        if word in _INSTANCE_BREAKS:
+            return False
+        if word in _INSTANCE_WORDS:
+            following = toks[k + 1].text if k + 1 < len(toks) else ""
+            return not (following in _DATE_STARTS or following in _DATE_WORDS)
+    return False
+
+
+# 'within two hours of the blast', 'within a week after the vote': a window from an event.
+_WINDOW_ANCHORS = frozenset(("of", "after", "from"))
+# 'than in February', 'compared with March', 'versus 2024': the period a figure is measured
+# against (the words before a date, a preposition of time left out).
+_BASELINE_LEADS = (("than",), ("compared", "with"), ("compared", "to"), ("versus",), ("vs",))
+_TIME_PREPOSITIONS = frozenset(("in", "on", "at", "during"))
+
+
+def _baseline(toks: tuple[_Tok, ...], s: int) -> bool:
+    """The date starting at token ``s`` is the baseline of a comparison ('5.3%, higher than
+    in February', 'up 4% compared with March'): the period the figure is set against, not
+    when the sentence's fact happened, so it is no date of the fact to compare."""
+    k = s
+    while k > 0 and toks[k - 1].text in _TIME_PREPOSITIONS:
+        k -= 1
+    before = tuple(t.text for t in toks[max(k - 2, 0) : k])
+    return any(before[-len(lead) :] == lead for lead in _BASELINE_LEADS)
 
 
 # 'on Wednesday, a day after the county was notified', 'in June 2024, a year after the
