@@ -22,6 +22,7 @@ from verify.engine.attribution.complements import (
 from verify.engine.attribution.phrases import (
     Mention,
     antecedent_of_who,
+    compound_modifier,
     core_end,
     document_participle,
     head_ok,
@@ -103,7 +104,7 @@ def cue_base(toks: Tokens, i: int) -> str | None:
         and (i + 1 >= toks.n or toks.kinds[i + 1] == PUNCT)
     ):
         return None  # a plural noun ending its clause ("key Kremlin demands.")
-    if plural_noun_reading(toks, i, base):
+    if plural_noun_reading(toks, i, base) or noun_reading(toks, i, base):
         return None
     # "continued" alone is a cue only at the end of its clause ("…,” he continued.)
     if (
@@ -112,8 +113,8 @@ def cue_base(toks: Tokens, i: int) -> str | None:
         and not (base == "continue" and (i + 1 >= toks.n or toks.kinds[i + 1] == PUNCT))
     ):
         return None
-    if base == "go" and toks.low(i + 2) == "to" and toks.low(i + 3) in lx.CUE_FORMS:
-        return None  # "went on to explain": the cue is the verb after "to"
+    if base == "go" and toks.low(i + 2) == "to":
+        return None  # "went on to explain": the verb after "to" is the cue ("went on to win": none)
     if low in lx.POSTMODIFIERS and toks.low(i + 1) in ("on", "about"):
         return None  # "an engineer briefed on the plans" describes the engineer
     if document_participle(toks, i) and strip_possessive(toks.low(i - 1)) in lx.DOCUMENT_NOUNS:
@@ -157,7 +158,31 @@ def plural_noun_reading(toks: Tokens, i: int, base: str) -> bool:
         return False
     if document_participle(toks, i + 1):
         return True  # "cost estimates published by the council show …"
-    return i + 1 >= toks.n or toks.lows[i + 1] in NOUN_FOLLOWERS
+    return (
+        i + 1 >= toks.n
+        or toks.lows[i + 1] in NOUN_FOLLOWERS
+        or toks.lows[i + 1] in lx.FINITE_AUXILIARIES  # "pay worries have haunted …"
+    )
+
+
+# Prepositions after which a cue form is a noun ("acts of protest", "amid worries").
+NOUN_PREPOSITIONS = frozenset(
+    {"of", "in", "with", "for", "against", "from", "over", "at", "by", "amid", "despite"}
+)
+
+
+def noun_reading(toks: Tokens, i: int, base: str) -> bool:
+    """Whether a present form of a cue verb reads as a noun here: after a preposition ("acts of
+    protest", "amid worries"), as a modifier between a name and the noun it qualifies ("White
+    House press secretary", "a Harlow appeals court"), or counted ("0.4 percentage points to").
+    Past and "-ing" forms are left to the participle rules."""
+    low = toks.lows[i]
+    if low.endswith(("ed", "ing")) or low in PAST_PARTICIPLES:
+        return False
+    if toks.low(i - 1) in NOUN_PREPOSITIONS or compound_modifier(toks, i):
+        return True
+    counted = i >= 2 and NUM in (toks.kinds[i - 1], toks.kinds[i - 2]) and toks.is_word(i - 1)
+    return counted and low != base and low.endswith("s")
 
 
 def aux_start(toks: Tokens, i: int) -> int:
@@ -202,6 +227,8 @@ def punctuation_cues(toks: Tokens) -> list[CueMatch]:
             and k + 2 < toks.n
             and (head_ok(toks, k) or (toks.texts[k].isupper() and len(toks.texts[k]) > 2))
             and label not in lx.EDITORIAL_LABELS
+            # "The Latest: …" heads a story; "The Mayor: …" names a speaker by role
+            and (toks.lows[i] not in lx.DETERMINERS or is_role(toks.lows[k]))
         ):
             found.append(CueMatch(k + 1, k + 1, Mention(i, k, k), "post"))
     for d in range(toks.n - 1):

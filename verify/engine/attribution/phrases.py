@@ -105,6 +105,21 @@ def head_ok(toks: Tokens, i: int) -> bool:
     )
 
 
+def compound_modifier(toks: Tokens, i: int) -> bool:
+    """Whether token i modifies the singular title or institution noun after it, next to a
+    name or institution before it: "White House press secretary", "a Harlow appeals court"
+    (a verb there would want a determiner before its object)."""
+    prev, after = toks.low(i - 1), toks.low(i + 1)
+    return (
+        toks.is_word(i - 1)
+        and (toks.caps[i - 1] or prev in lx.ORGANISATION_NOUNS)
+        and toks.is_word(i + 1)
+        and not toks.caps[i + 1]
+        and not after.endswith("s")
+        and (after in lx.TITLES or after in lx.ORGANISATION_NOUNS)
+    )
+
+
 def np_word_ok(toks: Tokens, i: int) -> bool:
     """Whether token i may sit inside a noun phrase being scanned."""
     if not toks.is_word(i):
@@ -114,7 +129,9 @@ def np_word_ok(toks: Tokens, i: int) -> bool:
         return low not in lx.PRONOUNS and low not in lx.RELATIVE and low != "what"
     if low in lx.BOUNDARY or low in lx.PRONOUNS:
         return False
-    return not (low in lx.CUE_FORMS and low not in lx.DOCUMENT_NOUNS | lx.ANONYMOUS_NOUNS)
+    if low in lx.CUE_FORMS and low not in lx.DOCUMENT_NOUNS | lx.ANONYMOUS_NOUNS:
+        return compound_modifier(toks, i)  # "the county press secretary"
+    return True
 
 
 def prep_joins(toks: Tokens, left: int, right: int) -> bool:
@@ -243,6 +260,7 @@ def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
             and not premodifier_ok(toks.lows[k])
             and not _inside_title(toks, k, first)
             and not _head_before_modifier(toks, k)
+            and not compound_modifier(toks, k)
         ):
             return k + 1
         if (

@@ -108,8 +108,8 @@ def subject_before(toks: Tokens, aux: int) -> Mention | None:
         if first is None:
             return None
         return Mention(first, k, j, span_first=j)
-    if not toks.is_word(j):
-        return None
+    if not toks.is_word(j) or low in ("and", "or", "but"):
+        return None  # "… and warned": a second verb of an earlier subject, not a phrase's end
     first = scan_left(toks, j)
     if first is None or first > j:
         return None

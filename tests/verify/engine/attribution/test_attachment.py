@@ -108,6 +108,12 @@ SECOND_VERBS = [
         "The ministry issued a statement and said the plant was safe.",
         [("The ministry", "said", None)],
     ),
+    # "and" ends no noun phrase: the second verb is the mayor's again, so one suggestion
+    (
+        "The mayor said she would order a full review of the bus contracts and warned against "
+        "any strike.",
+        [("The mayor", "said", None)],
+    ),
 ]
 
 
@@ -234,4 +240,35 @@ SPEECH_AND_THOUGHT = [
 
 @pytest.mark.parametrize(("body", "expected"), SPEECH_AND_THOUGHT)
 def test_detailing_referencing_and_wondering_are_cues(body, expected):
+    assert cues(body) == expected
+
+
+NOUN_READINGS = [
+    # a cue form that modifies the title or institution after it is part of the name
+    (
+        "“We are ready,” Harbor County press secretary Lena Voss said at a briefing on Monday.",
+        [("Harbor County press secretary Lena Voss", "said")],
+    ),
+    (
+        "The campaign press secretary, Jo Marsh, said the rally would go ahead.",
+        [
+            ("The campaign press secretary, Jo Marsh", "said"),
+        ],
+    ),
+    ("Her lawyers will urge a Harlow appeals court to overturn the ruling.", []),
+    # after a preposition, before an auxiliary or counted, the form is a noun
+    ("Acts of protest, the bishop said, are acts of conscience.", [("the bishop", "said")]),
+    ("Pay worries have haunted the union for a decade.", []),
+    ("The index rose by 0.4 percentage points to 3.1 percent in May.", []),
+    # "went on to" a verb that reports nothing is no cue
+    ("Moreno went on to win the seat by a wide margin.", []),
+    ("Moreno went on to say the count was flawed.", [("Moreno", "went on to say")]),
+    # a headline label is no speaker, a role before a colon is
+    ("The Roundup: Storms close the coast road.", []),
+    ("The Mayor: We will not close the library.", [("The Mayor", ":")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), NOUN_READINGS)
+def test_a_cue_form_that_reads_as_a_noun_is_no_cue(body, expected):
     assert cues(body) == expected
