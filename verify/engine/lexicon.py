@@ -41,6 +41,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "put": ("put", "puts"),
     "go": ("go", "goes", "went", "gone", "going"),
     "lay": ("lay", "lays", "laid", "laying"),
+    "make": ("make", "makes", "made", "making"),
 }
 
 
@@ -88,7 +89,8 @@ SPEECH_VERBS = _words(
     advocate, champion, discuss, offer, view, voice, float, pitch,
     sing, cheer, boo, rail, ridicule, taunt, berate, chide, fault, credit, call,
     challenge, press, demand, reassure, mull, ponder, tease, rule, identify, decide, aim, seek,
-    encourage, chastise, compliment, articulate, put, detail, reference, underscore, rip, lay"""
+    encourage, chastise, compliment, articulate, put, detail, reference, underscore, rip, lay,
+    charge"""
 )
 # Verbs of thinking and wanting: PolNeAR-style attribution of beliefs and intentions.
 COGNITION_VERBS = _words(
@@ -182,6 +184,13 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
     "continue": frozenset(),
     "sound": frozenset({"off"}),
     "lay": frozenset({"out"}),
+    "make": frozenset({"clear"}),  # "made clear that", "made it clear"
+}
+# Particles that turn a cue verb into one that reports nothing: "showed up late", "found ways
+# to cut costs".
+NON_REPORTING_PARTICLES: dict[str, frozenset[str]] = {
+    "show": frozenset({"up"}),
+    "find": frozenset({"way", "ways"}),
 }
 
 
@@ -229,6 +238,7 @@ PARTICLE_ONLY = frozenset(
         "refer",
         "put",
         "lay",
+        "make",
     }
 )
 

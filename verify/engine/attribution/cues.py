@@ -85,6 +85,8 @@ def particle(toks: Tokens, verb: int, base: str) -> int | None:
     k = verb + 1
     if is_adverb(toks.low(k)):
         k += 1
+    if toks.low(k) == "it" and "it" not in particles and toks.low(k + 1) in particles:
+        k += 1  # "made it clear"
     return k if toks.low(k) in particles else None
 
 
@@ -113,6 +115,8 @@ def cue_base(toks: Tokens, i: int) -> str | None:
         and not (base == "continue" and (i + 1 >= toks.n or toks.kinds[i + 1] == PUNCT))
     ):
         return None
+    if toks.low(i + 1) in lx.NON_REPORTING_PARTICLES.get(base, ()):
+        return None  # "showed up late", "found ways to"
     if base == "go" and toks.low(i + 2) == "to":
         return None  # "went on to explain": the verb after "to" is the cue ("went on to win": none)
     if low in lx.POSTMODIFIERS and toks.low(i + 1) in ("on", "about"):
@@ -367,6 +371,8 @@ def document_cue(toks: Tokens, verb: int) -> CueMatch | None:
     modal; None otherwise."""
     if toks.caps[verb] or toks.low(verb - 1) in lx.DETERMINERS or toks.low(verb - 1) == "to":
         return None
+    if noun_reading(toks, verb, lx.CUE_FORMS.get(toks.lows[verb], "")):
+        return None  # "polls in 11 swing states"
     aux = aux_start(toks, verb)
     chain = toks.lows[aux:verb]
     if any(low in lx.NEGATIONS or low in lx.MODALS or low in lx.BE_FORMS for low in chain):

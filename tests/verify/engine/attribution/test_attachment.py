@@ -272,3 +272,29 @@ NOUN_READINGS = [
 @pytest.mark.parametrize(("body", "expected"), NOUN_READINGS)
 def test_a_cue_form_that_reads_as_a_noun_is_no_cue(body, expected):
     assert cues(body) == expected
+
+
+PHRASAL_CUES = [
+    # "make clear" reports; "show up" and "find ways" report nothing
+    (
+        "The senator made it clear that she would not back the bill.",
+        [("The senator", "made it clear")],
+    ),
+    ("The senator made clear she would not back the bill.", [("The senator", "made clear")]),
+    ("The union made a new offer.", []),
+    ("Hartley showed up late to the rally in Elmford.", []),
+    ("Many families have found ways to cut their heating bills.", []),
+    ("The study found that rents rose.", [("The study", "found")]),
+    # charging is alleging
+    ("The senator charges that the contract was rigged.", [("The senator", "charges")]),
+    # a counted noun is no document verb
+    (
+        "The index, an average of polls in 11 swing states, shows Marsh ahead.",
+        [("The index, an average of polls in 11 swing states", "shows")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PHRASAL_CUES)
+def test_a_particle_or_object_decides_whether_the_verb_reports(body, expected):
+    assert cues(body) == expected
