@@ -161,11 +161,12 @@ MODALS = _words("will, would, shall, 'll, could, can, may, might, must, should, 
 # Words after a cue that open its reported content: "asked whether", "warned that".
 CONTENT_OPENERS = _words("that, whether, if, how, why, what, when, where, who, which, :")
 
-# Cue verbs that may come before their subject: "…,” said Rubio.
+# Cue verbs that may come before their subject: "…,” said Rubio. Not "tell": what follows
+# "told" is whom the source told ("…, told supporters in Akron").
 INVERTIBLE = _words(
     """say, add, write, ask, continue, explain, note, recall, argue, warn, insist, reply, respond,
     tweet, report, declare, conclude, observe, claim, state, suggest, quip, joke, answer,
-    concede, admit, acknowledge, counter, complain, tell, predict, remark, retort, post, cry,
+    concede, admit, acknowledge, counter, complain, predict, remark, retort, post, cry,
     shout, yell, scoff, muse"""
 )
 

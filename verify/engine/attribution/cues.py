@@ -185,8 +185,13 @@ def noun_reading(toks: Tokens, i: int, base: str) -> bool:
         return False
     if toks.low(i - 1) in NOUN_PREPOSITIONS or compound_modifier(toks, i):
         return True
-    counted = i >= 2 and NUM in (toks.kinds[i - 1], toks.kinds[i - 2]) and toks.is_word(i - 1)
-    return counted and low != base and low.endswith("s")
+    # counted: a number, or a number and a modifier that names no source ("11 swing states",
+    # while "a Channel 4 poll shows" is a poll showing)
+    if i < 1 or low == base or not low.endswith("s"):
+        return False
+    return toks.kinds[i - 1] == NUM or (
+        i >= 2 and toks.kinds[i - 2] == NUM and toks.is_word(i - 1) and not head_ok(toks, i - 1)
+    )
 
 
 def aux_start(toks: Tokens, i: int) -> int:

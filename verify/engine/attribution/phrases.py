@@ -170,7 +170,7 @@ def scan_left(toks: Tokens, end: int, floor: int = 0, *, someone: bool = False) 
                 break
             first, i = k, k - 1
             continue
-        if toks.texts[i] in ("-", "&") and toks.is_word(i - 1):
+        if toks.texts[i] in ("-", "&", "/") and toks.is_word(i - 1):  # "a Post/ABC poll"
             i -= 1
             continue
         if low in lx.NP_PREPOSITIONS and toks.is_word(i):
@@ -272,6 +272,7 @@ def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
             and k > first
             and toks.caps[k - 1]
             and toks.lows[k] not in lx.NP_PREPOSITIONS
+            and toks.lows[k] not in lx.TITLES  # "Clinton spokesman Brian Fell" stays whole
             and toks.lows[k] != "and"
         ):
             return k + 1  # "Geneva talks Ukraine": a lower-case noun between two names

@@ -189,7 +189,8 @@ def participle_subject(toks: Tokens, aux: int) -> Mention | None:
         if low in lx.RELATIVE or low in lx.PRONOUNS or (low in lx.CUE_FORMS and not described):
             return None
         participle = (low.endswith("ed") and len(low) > 4) or low in _IRREGULAR_PARTICIPLES
-        if not participle or toks.caps[k] or toks.low(k + 1) not in _PARTICIPLE_LINKS:
+        linked = toks.low(k + 1) in _PARTICIPLE_LINKS or toks.low(k + 1) in DAYS
+        if not participle or toks.caps[k] or not linked:  # "a poll released Sunday shows"
             continue
         head = k - 1
         if not relative_antecedent(toks, head, "which") or toks.lows[head] in lx.AUXILIARIES:
@@ -277,7 +278,9 @@ def subject_across_comma(toks: Tokens, comma: int) -> Mention | None:
             alt = (k + 1, right - 1)
         end = k - 1
         if toks.is_word(end):
-            first = scan_left(toks, end)
+            # a name in apposition makes the phrase before it name someone, whatever its head
+            # ("Quince's running mate, Tom Kell, said")
+            first = scan_left(toks, end, someone=alt is not None)
             if first is not None and first <= end:
                 span_last = end if relative and how == "relative" else comma - 1
                 if how == "aside" and right == comma:

@@ -298,3 +298,43 @@ PHRASAL_CUES = [
 @pytest.mark.parametrize(("body", "expected"), PHRASAL_CUES)
 def test_a_particle_or_object_decides_whether_the_verb_reports(body, expected):
     assert cues(body) == expected
+
+
+APPOSITIVE_NAMES = [
+    # a name in apposition makes the phrase before it a source whatever its head, and the
+    # people a source told are never the source
+    (
+        "Quince’s running mate, Tom Kell, told supporters in Akron that the race was close.",
+        [("Quince’s running mate, Tom Kell", "told")],
+    ),
+    (
+        "Her longtime confidant, Ada Roe, said the race was close.",
+        [("Her longtime confidant, Ada Roe", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), APPOSITIVE_NAMES)
+def test_a_name_in_apposition_is_the_speaker(body, expected):
+    assert cues(body) == expected
+
+
+POLLS_AND_TITLES = [
+    # a document named by outlets joined with a slash, or released on a day, is one mention
+    ("A Gazette/Channel 4 poll shows Marsh ahead.", [("A Gazette/Channel 4 poll", "shows")]),
+    (
+        "A Gazette poll released Sunday shows Marsh ahead.",
+        [("A Gazette poll released Sunday", "shows")],
+    ),
+    # a title between an institution's name and a person's keeps the three together
+    (
+        "Clinton spokesman Brian Fell said the emails were released.",
+        [("Clinton spokesman Brian Fell", "said")],
+    ),
+    ("After the Geneva talks Ukraine said it would wait.", [("Ukraine", "said")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), POLLS_AND_TITLES)
+def test_names_joined_by_a_slash_or_a_title_are_one_mention(body, expected):
+    assert cues(body) == expected
