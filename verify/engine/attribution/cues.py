@@ -536,7 +536,9 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
             or quoted_as
         ):
             return CueMatch(cue_first, last, Mention(-1, -1, -1), "participle")
-        return participle_after_noun(toks, aux, cue_first, last)
+        return with_subject(toks, aux, cue_first, last) or participle_after_noun(
+            toks, aux, cue_first, last
+        )
     mention = (
         relative_subject(toks, aux) or participle_subject(toks, aux) or subject_before(toks, aux)
     )
@@ -568,6 +570,18 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         if m is not None and not _opens_clause(toks, m.span_last + 1):
             return CueMatch(verb, last, m, "post")
     return None
+
+
+def with_subject(toks: Tokens, aux: int, cue_first: int, last: int) -> CueMatch | None:
+    """ "…, with the Gazette poll showing her ahead", "…, with aides saying he was tired": a
+    participle after "with" and a noun phrase has that phrase for its subject."""
+    j = aux - 1
+    if not toks.is_word(j) or toks.inq[j]:
+        return None
+    first = scan_left(toks, j)
+    if first is None or first > j or toks.low(first - 1) != "with":
+        return None
+    return CueMatch(cue_first, last, Mention(first, j, j), "pre")
 
 
 def coordinated_subject(toks: Tokens, verb: int) -> Mention | None:

@@ -338,3 +338,16 @@ POLLS_AND_TITLES = [
 @pytest.mark.parametrize(("body", "expected"), POLLS_AND_TITLES)
 def test_names_joined_by_a_slash_or_a_title_are_one_mention(body, expected):
     assert cues(body) == expected
+
+
+WITH_CLAUSES = [
+    # a participle after "with" and a noun phrase is that phrase's
+    ("Marsh left early, with aides saying he was tired.", [("aides", "saying")]),
+    ("The vote passed, with 40 senators voting yes.", []),
+    ("She met with aides saying nothing.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), WITH_CLAUSES)
+def test_a_with_clause_gives_its_participle_a_subject(body, expected):
+    assert cues(body) == expected
