@@ -192,6 +192,7 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
 NON_REPORTING_PARTICLES: dict[str, frozenset[str]] = {
     "show": frozenset({"up"}),
     "find": frozenset({"way", "ways"}),
+    "pitch": frozenset({"in"}),  # "donors who pitch in $200"
 }
 
 
@@ -312,12 +313,13 @@ OBSERVATION_FORMS = frozenset(
     if not form.endswith("ing")
 ) | {"saw", "seen", "verified", "checked", "counted", "witnessed", "watched"}
 # Verbs that report content only with a document as subject: "the register lists no gifts",
-# "a report put the number at 5,000", "the census counted 1.9 million".
+# "a report put the number at 5,000", "the census counted 1.9 million". Not "require": "state
+# law requires a licence" states a rule, not what a source reports.
 DOCUMENT_VERB_FORMS = frozenset(
     form
     for base in _words(
         """list, count, put, record, detail, give, set, describe, cite, chart, tally, contain,
-        include, propose, outline, require, envisage, stipulate, charge, state"""
+        include, propose, outline, envisage, stipulate, charge, state"""
     )
     for form in inflect(base)
     if not form.endswith("ing")

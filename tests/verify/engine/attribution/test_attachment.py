@@ -351,3 +351,16 @@ WITH_CLAUSES = [
 @pytest.mark.parametrize(("body", "expected"), WITH_CLAUSES)
 def test_a_with_clause_gives_its_participle_a_subject(body, expected):
     assert cues(body) == expected
+
+
+RULES_AND_ACTS = [
+    # a rule a law sets and a contribution are no reports
+    ("State law requires a licence for charities that raise more than $25,000.", []),
+    ("Most donors who pitch in $200 or less live in the county.", []),
+    ("The register lists no gifts.", [("The register", "lists")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), RULES_AND_ACTS)
+def test_a_rule_or_a_contribution_is_no_report(body, expected):
+    assert cues(body) == expected
