@@ -199,6 +199,8 @@ def aux_start(toks: Tokens, i: int) -> int:
     j = i
     while j > 0 and toks.is_word(j - 1):
         low = toks.lows[j - 1]
+        if toks.caps[j - 1] and j > 1 and not toks.title_case:
+            break  # a name, not an auxiliary: "Theresa May said", "Will Doyle said"
         if low in lx.AUXILIARIES or is_adverb(low):
             j -= 1
         elif low == "to" and toks.is_word(j - 2) and toks.lows[j - 2] in lx.RAISING_FORMS:

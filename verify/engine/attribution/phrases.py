@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verify.engine import lexicon as lx
-from verify.engine.attribution.roles import INSTITUTION_WORDS
+from verify.engine.attribution.roles import INSTITUTION_WORDS, NAME_PARTICLES
 from verify.engine.attribution.tokens import (
     CLOSE,
     DAYS,
@@ -179,8 +179,11 @@ def scan_left(toks: Tokens, end: int, floor: int = 0, *, someone: bool = False) 
                 continue
             break
         if low == "and" and toks.is_word(i):
-            if toks.caps[i - 1 if i > 0 else i] and toks.caps[i + 1]:
-                i -= 1
+            before = i - 1 if i > 0 else i
+            if (toks.caps[before] and toks.caps[i + 1]) or (
+                i > floor and not toks.caps[i + 1] and head_ok(toks, before)
+            ):
+                i -= 1  # "Trump and Clinton", "Companies and individuals", "Federal and state …"
                 continue
             break
         if low == "on" and i > floor and toks.caps[i - 1] and toks.caps[i + 1]:
@@ -243,6 +246,18 @@ def _inside_title(toks: Tokens, k: int, first: int) -> bool:
     )
 
 
+def _in_particle_run(toks: Tokens, k: int) -> bool:
+    """Whether token k is a name particle in a run of them between two capitalised words."""
+    if toks.lows[k] not in NAME_PARTICLES:
+        return False
+    left, right = k - 1, k + 1
+    while left >= 0 and toks.lows[left] in NAME_PARTICLES and not toks.caps[left]:
+        left -= 1
+    while right < toks.n and toks.lows[right] in NAME_PARTICLES and not toks.caps[right]:
+        right += 1
+    return left >= 0 and right < toks.n and toks.caps[left] and toks.caps[right]
+
+
 def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
     """For a proper-name phrase, cut at the last lower-case word that cannot modify a name.
 
@@ -254,6 +269,8 @@ def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
     for k in range(end - 1, first - 1, -1):
         if toks.lows[k] == "on" and k > first and toks.caps[k - 1] and toks.caps[k + 1]:
             continue  # inside a name: "Commission on Presidential Debates"
+        if k > first and _in_particle_run(toks, k):
+            continue  # "Bill de Blasio", "Jan van der Berg"
         if (
             toks.kinds[k] == WORD
             and not toks.caps[k]

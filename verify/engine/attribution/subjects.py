@@ -281,6 +281,13 @@ def subject_across_comma(toks: Tokens, comma: int) -> Mention | None:
             # a name in apposition makes the phrase before it name someone, whatever its head
             # ("Quince's running mate, Tom Kell, said")
             first = scan_left(toks, end, someone=alt is not None)
+            if first is not None and first <= end and _of_place(toks, first):
+                # "Ana Kell, (59,) of Ashton, Md., said": the place is where she is from
+                named = scan_left(toks, first - 3)
+                if named is not None and named <= first - 3:
+                    return Mention(named, first - 3, comma - 1)
+                right = first - 2
+                continue
             if first is not None and first <= end:
                 span_last = end if relative and how == "relative" else comma - 1
                 if how == "aside" and right == comma:
@@ -296,6 +303,12 @@ def subject_across_comma(toks: Tokens, comma: int) -> Mention | None:
                 return Mention(first, k2, comma - 1, alt=alt)
         right = k
     return None
+
+
+def _of_place(toks: Tokens, first: int) -> bool:
+    """Whether the capitalised phrase at token ``first`` follows ", of" (", of Ashton, Md.,"):
+    where the person named before it comes from."""
+    return toks.caps[first] and toks.low(first - 1) == "of" and toks.low(first - 2) == ","
 
 
 def list_head(toks: Tokens, first: int, stop: int) -> int | None:

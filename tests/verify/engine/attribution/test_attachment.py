@@ -364,3 +364,38 @@ RULES_AND_ACTS = [
 @pytest.mark.parametrize(("body", "expected"), RULES_AND_ACTS)
 def test_a_rule_or_a_contribution_is_no_report(body, expected):
     assert cues(body) == expected
+
+
+WHOLE_MENTIONS = [
+    # a capitalised modal is a name ("Theresa May"), particles stay inside a name
+    (
+        "British Prime Minister Theresa May said the talks would resume.",
+        [("British Prime Minister Theresa May", "said")],
+    ),
+    ("Will Doyle said the talks would resume.", [("Will Doyle", "said")]),
+    ("Mayor Bill de Blasio said the talks would resume.", [("Mayor Bill de Blasio", "said")]),
+    ("Jan van der Berg said the talks would resume.", [("Jan van der Berg", "said")]),
+    # where someone is from is part of their mention, not the source
+    (
+        "Ana Kell, 59, of Ashton, Md., said the talks would resume.",
+        [("Ana Kell, 59, of Ashton, Md.", "said")],
+    ),
+    (
+        "Ana Kell, of Ashton, Md., said the talks would resume.",
+        [("Ana Kell, of Ashton, Md.", "said")],
+    ),
+    # coordinated groups are one mention
+    (
+        "Federal and state officials said the talks would resume.",
+        [("Federal and state officials", "said")],
+    ),
+    (
+        "Companies and individuals complain that taxes are too high.",
+        [("Companies and individuals", "complain")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), WHOLE_MENTIONS)
+def test_a_mention_spans_the_whole_name_or_group(body, expected):
+    assert cues(body) == expected
