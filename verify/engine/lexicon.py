@@ -511,7 +511,8 @@ PLURAL_WORDS = _words("people, police, staff, military, authorities, personnel, 
 # runs on over "of" to the people counted.
 QUANTITY_NOUNS = _words(
     """number, majority, minority, handful, group, couple, dozen, dozens, score, scores,
-    hundreds, thousands, host, lot, lots, half, third, quarter, fraction, share, percent"""
+    hundreds, thousands, host, lot, lots, half, third, quarter, fraction, share, percent,
+    chorus, slew, raft, array"""
 )
 PREMODIFIERS = _words(
     """former, retired, senior, top, then, deputy, acting, late, veteran, longtime,

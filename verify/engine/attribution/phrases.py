@@ -278,6 +278,7 @@ def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
             and not _inside_title(toks, k, first)
             and not _head_before_modifier(toks, k)
             and not compound_modifier(toks, k)
+            and not (toks.lows[k] in lx.QUANTITY_NOUNS and toks.low(k + 1) == "of")
         ):
             return k + 1
         if (

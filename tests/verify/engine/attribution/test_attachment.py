@@ -399,3 +399,26 @@ WHOLE_MENTIONS = [
 @pytest.mark.parametrize(("body", "expected"), WHOLE_MENTIONS)
 def test_a_mention_spans_the_whole_name_or_group(body, expected):
     assert cues(body) == expected
+
+
+COUNTED_AND_DESCRIBED = [
+    # a counted group keeps its count, whatever modifies the people counted
+    (
+        "A number of other members of Congress said the talks would resume.",
+        [("A number of other members of Congress", "said")],
+    ),
+    (
+        "A chorus of prominent Republicans has said the same thing.",
+        [("A chorus of prominent Republicans", "has said")],
+    ),
+    # a relative clause inside a speaker's mention describes that speaker: one suggestion
+    (
+        "“It is over,” said Ana Kell, a lawyer who has advised the union for years.",
+        [("Ana Kell, a lawyer who has advised the union for years", "said")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), COUNTED_AND_DESCRIBED)
+def test_counted_and_described_speakers_are_one_mention(body, expected):
+    assert cues(body) == expected
