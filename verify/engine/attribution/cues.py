@@ -583,7 +583,8 @@ def with_subject(toks: Tokens, aux: int, cue_first: int, last: int) -> CueMatch 
     first = scan_left(toks, j)
     if first is None or first > j or toks.low(first - 1) != "with":
         return None
-    return CueMatch(cue_first, last, Mention(first, j, j), "pre")
+    recorded = _recorded_speaker(toks, first, j)  # "with footage of Marsh saying"
+    return CueMatch(cue_first, last, Mention(first if recorded is None else recorded, j, j), "pre")
 
 
 def coordinated_subject(toks: Tokens, verb: int) -> Mention | None:
@@ -656,9 +657,23 @@ def participle_after_noun(toks: Tokens, aux: int, cue_first: int, last: int) -> 
     if low in lx.PRONOUNS or not (toks.caps[j] or is_role(low)):
         return None
     first = scan_left(toks, j)
-    if first is None or first > j or toks.low(first - 1) in OBJECT_PREPOSITIONS:
+    if first is None or first > j:
+        return None
+    recorded = _recorded_speaker(toks, first, j)
+    if recorded is not None:
+        return CueMatch(cue_first, last, Mention(recorded, j, j), "pre")
+    if toks.low(first - 1) in OBJECT_PREPOSITIONS:
         return None  # "sent a letter to Senate leaders opposing …": not the speaker
     return CueMatch(cue_first, last, Mention(first, j, j), "pre")
+
+
+def _recorded_speaker(toks: Tokens, first: int, j: int) -> int | None:
+    """The first token of the person a recording shows ("ends with footage of Marsh saying",
+    "a clip of Marsh saying"): the phrase after "of" when a document noun comes before it."""
+    for k in range(j - 1, first, -1):
+        if toks.lows[k] == "of" and toks.caps[k + 1]:
+            return k + 1 if toks.lows[k - 1] in lx.DOCUMENT_NOUNS else None
+    return None
 
 
 def outlet_name(toks: Tokens, m: Mention) -> str | None:

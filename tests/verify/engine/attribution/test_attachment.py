@@ -422,3 +422,19 @@ COUNTED_AND_DESCRIBED = [
 @pytest.mark.parametrize(("body", "expected"), COUNTED_AND_DESCRIBED)
 def test_counted_and_described_speakers_are_one_mention(body, expected):
     assert cues(body) == expected
+
+
+RECORDED_SPEAKERS = [
+    # the person a recording shows speaking is the source, not the recording
+    (
+        "The spot ends with footage of Marsh saying the tax would never rise.",
+        [("Marsh", "saying")],
+    ),
+    ("The ad features a clip of Marsh saying the tax would never rise.", [("Marsh", "saying")]),
+    ("They sent a letter to leaders of Congress opposing the bill.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), RECORDED_SPEAKERS)
+def test_the_person_a_recording_shows_speaking_is_the_source(body, expected):
+    assert cues(body) == expected
