@@ -185,6 +185,12 @@ def noun_reading(toks: Tokens, i: int, base: str) -> bool:
         return False
     if toks.low(i - 1) in NOUN_PREPOSITIONS or compound_modifier(toks, i):
         return True
+    after = toks.low(i + 1)
+    if toks.is_word(i - 1) and (
+        (after in lx.CUE_FORMS and is_past(after, lx.CUE_FORMS[after]))
+        or after in lx.DOCUMENT_PARTICIPLES
+    ):
+        return True  # the subject of the verb after it: "an Audit Office report found"
     # counted: a number, or a number and a modifier that names no source ("11 swing states",
     # while "a Channel 4 poll shows" is a poll showing)
     if i < 1 or low == base or not low.endswith("s"):

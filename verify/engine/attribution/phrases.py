@@ -328,7 +328,7 @@ def scan_right(toks: Tokens, begin: int) -> Mention | None:
                 if k < toks.n and toks.texts[k] == ")":
                     last, i = k, k + 1
                     continue
-            if toks.texts[i] in ("-", "&") and last == i - 1:
+            if toks.texts[i] in ("-", "&", "/") and last == i - 1:  # "a Post/ABC poll"
                 i += 1
                 continue
             break

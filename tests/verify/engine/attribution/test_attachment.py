@@ -438,3 +438,24 @@ RECORDED_SPEAKERS = [
 @pytest.mark.parametrize(("body", "expected"), RECORDED_SPEAKERS)
 def test_the_person_a_recording_shows_speaking_is_the_source(body, expected):
     assert cues(body) == expected
+
+
+DOCUMENT_HEADS = [
+    # a report noun before the verb it is the subject of is no cue of its own
+    (
+        "A Harlow Audit Office report released last year found that the program lost money.",
+        [("A Harlow Audit Office report released last year", "found")],
+    ),
+    (
+        "A Harlow Audit Office report found that the program lost money.",
+        [("A Harlow Audit Office report", "found")],
+    ),
+    ("Stores report increased sales.", [("Stores", "report")]),
+    # names joined by a slash after "according to" are one mention
+    ("According to a Gazette/Herald poll, Marsh led.", [("a Gazette/Herald poll", "According to")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), DOCUMENT_HEADS)
+def test_a_document_noun_heads_its_mention(body, expected):
+    assert cues(body) == expected
