@@ -124,8 +124,8 @@ def cue_base(toks: Tokens, i: int) -> str | None:
     if document_participle(toks, i) and strip_possessive(toks.low(i - 1)) in lx.DOCUMENT_NOUNS:
         return None  # "data published by Eurostat showed": describes the data
     prev = toks.low(i - 1)
-    if prev == "having":
-        return None  # "Having said that, …" is a connective
+    if prev == "having" or (prev == "all" and low == "told"):
+        return None  # "Having said that, …", "All told, …" are connectives
     if prev == "to" and (
         toks.low(i - 2) in lx.RAISING_FORMS
         or (toks.low(i - 2) == "on" and toks.low(i - 3) in lx.RAISING_FORMS)
@@ -552,6 +552,8 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
     )
     if mention is not None and object_relative(toks, mention, last):
         return None
+    if mention is not None and _object_of_preposition(toks, mention, verb, base):
+        return None
     if mention is not None:
         found = CueMatch(cue_first, last, mention, "pre")
         obj = told_object(toks, last, base)
@@ -591,6 +593,19 @@ def with_subject(toks: Tokens, aux: int, cue_first: int, last: int) -> CueMatch 
         return None
     recorded = _recorded_speaker(toks, first, j)  # "with footage of Marsh saying"
     return CueMatch(cue_first, last, Mention(first if recorded is None else recorded, j, j), "pre")
+
+
+def _object_of_preposition(toks: Tokens, m: Mention, verb: int, base: str) -> bool:
+    """Whether a noun form of the cue ends a phrase governed by a preposition ("because of the
+    union's repeated claims, …", "despite Marsh's warnings"): the noun, not a verb."""
+    low = toks.lows[verb]
+    return (
+        base in lx.NOUN_CUES
+        and low != base
+        and low.endswith("s")
+        and m.first == m.span_first
+        and toks.low(m.first - 1) in NOUN_PREPOSITIONS | {"because"}
+    )
 
 
 def coordinated_subject(toks: Tokens, verb: int) -> Mention | None:

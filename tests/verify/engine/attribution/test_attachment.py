@@ -459,3 +459,16 @@ DOCUMENT_HEADS = [
 @pytest.mark.parametrize(("body", "expected"), DOCUMENT_HEADS)
 def test_a_document_noun_heads_its_mention(body, expected):
     assert cues(body) == expected
+
+
+CONNECTIVES_AND_OBJECTS = [
+    # "all told" is a connective; a noun form a preposition governs is no cue
+    ("All told, 40 people died.", []),
+    ("A judge may not act because of the union's repeated claims, and the case stalls.", []),
+    ("Marsh claims the plan is dead.", [("Marsh", "claims")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CONNECTIVES_AND_OBJECTS)
+def test_a_connective_or_a_governed_noun_is_no_cue(body, expected):
+    assert cues(body) == expected
