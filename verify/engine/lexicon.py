@@ -17,7 +17,7 @@ def _words(text: str) -> frozenset[str]:
 _DOUBLING = _words(
     "admit, regret, commit, submit, refer, prefer, omit, permit, plan, quip, rebut, stop, "
     "abet, allot, compel, dispel, propel, repel, confer, defer, infer, concur, occur, slam, "
-    "chat, plot, jot, spot, tap, top, drop, shrug, nod, beg, plead"
+    "chat, plot, jot, spot, tap, top, drop, shrug, nod, beg, plead, sum"
 )
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
@@ -42,6 +42,8 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "go": ("go", "goes", "went", "gone", "going"),
     "lay": ("lay", "lays", "laid", "laying"),
     "make": ("make", "makes", "made", "making"),
+    "hit": ("hit", "hits", "hitting"),
+    "shoot": ("shoot", "shoots", "shot", "shooting"),
 }
 
 
@@ -90,7 +92,9 @@ SPEECH_VERBS = _words(
     sing, cheer, boo, rail, ridicule, taunt, berate, chide, fault, credit, call,
     challenge, press, demand, reassure, mull, ponder, tease, rule, identify, decide, aim, seek,
     encourage, chastise, compliment, articulate, put, detail, reference, underscore, rip, lay,
-    charge"""
+    charge, repeat, restate, imply, confess, exclaim, gush, underline, specify,
+    elaborate, rebut, refute, posit, opine, surmise, theorize, theorise, attest, certify,
+    pronounce, divulge, sneer, marvel, whine, gripe"""
 )
 # Verbs of thinking and wanting: PolNeAR-style attribution of beliefs and intentions.
 COGNITION_VERBS = _words(
@@ -186,6 +190,12 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
     "sound": frozenset({"off"}),
     "lay": frozenset({"out"}),
     "make": frozenset({"clear"}),  # "made clear that", "made it clear"
+    "fire": frozenset({"back"}),
+    "hit": frozenset({"back"}),
+    "shoot": frozenset({"back"}),
+    "chime": frozenset({"in"}),
+    "spell": frozenset({"out"}),
+    "sum": frozenset({"up"}),
 }
 # Particles that turn a cue verb into one that reports nothing: "showed up late", "found ways
 # to cut costs".
@@ -241,6 +251,12 @@ PARTICLE_ONLY = frozenset(
         "put",
         "lay",
         "make",
+        "fire",
+        "hit",
+        "shoot",
+        "chime",
+        "spell",
+        "sum",
     }
 )
 

@@ -472,3 +472,23 @@ CONNECTIVES_AND_OBJECTS = [
 @pytest.mark.parametrize(("body", "expected"), CONNECTIVES_AND_OBJECTS)
 def test_a_connective_or_a_governed_noun_is_no_cue(body, expected):
     assert cues(body) == expected
+
+
+MORE_VERBS_OF_SAYING = [
+    ("Marsh repeated that the count was rigged.", [("Marsh", "repeated")]),
+    ("The inspectors certified that the bridge was safe.", [("The inspectors", "certified")]),
+    ("Quince gushed that the rally was the best yet.", [("Quince", "gushed")]),
+    ("Marsh fired back that the claims were false.", [("Marsh", "fired back")]),
+    ("Aides chimed in that the plan was dead.", [("Aides", "chimed in")]),
+    ("The memo spells out how the cuts would work.", [("The memo", "spells out")]),
+    # without their particle these verbs report nothing
+    ("Marsh hit the ball.", []),
+    ("Police shot a man.", []),
+    # "maintain" keeps rather than says too often to be a cue
+    ("The grant will help Marsh maintain the roads.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), MORE_VERBS_OF_SAYING)
+def test_more_verbs_of_saying(body, expected):
+    assert cues(body) == expected
