@@ -271,6 +271,8 @@ def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
             continue  # inside a name: "Commission on Presidential Debates"
         if k > first and _in_particle_run(toks, k):
             continue  # "Bill de Blasio", "Jan van der Berg"
+        if toks.lows[k] in _POSTMODIFIER_LINKS and toks.low(k - 1) in lx.POSTMODIFIERS:
+            continue  # "sources close to Marsh" are not Marsh
         if (
             toks.kinds[k] == WORD
             and not toks.caps[k]

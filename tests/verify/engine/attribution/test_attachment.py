@@ -492,3 +492,13 @@ MORE_VERBS_OF_SAYING = [
 @pytest.mark.parametrize(("body", "expected"), MORE_VERBS_OF_SAYING)
 def test_more_verbs_of_saying(body, expected):
     assert cues(body) == expected
+
+
+def test_people_close_to_a_named_person_are_not_that_person():
+    body = "The plan is dead, sources close to Marsh said."
+    found = [
+        (body[a.source_start : a.source_end], a.source_kind)
+        for per in suggest(body, segment(body))
+        for a in per
+    ]
+    assert found == [("sources close to Marsh", "anonymous")]
