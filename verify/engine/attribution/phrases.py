@@ -192,6 +192,9 @@ def scan_left(toks: Tokens, end: int, floor: int = 0, *, someone: bool = False) 
         if low in _POSTMODIFIER_LINKS and toks.low(i - 1) in lx.POSTMODIFIERS and i > floor:
             i -= 1  # "people close to the minister", "an engineer briefed on the plans"
             continue
+        if low == "to" and i > floor and _role_to(toks, i):
+            i -= 1  # "an aide to Marsh", "a senior adviser to the president"
+            continue
         if low == "on" and i > floor and _on_modifies(toks, i):
             i -= 1  # "firefighters on the ground", "officials on the committee"
             continue
@@ -246,6 +249,14 @@ def _inside_title(toks: Tokens, k: int, first: int) -> bool:
     )
 
 
+def _role_to(toks: Tokens, k: int) -> bool:
+    """Whether "to" at token k links a role to whom it serves ("an aide to Marsh", "advisers
+    to the president"): a lower-case role word before it."""
+    before = toks.low(k - 1)
+    lower = not toks.caps[k - 1] or k - 1 == 0  # a sentence's first word is capitalised anyway
+    return toks.is_word(k - 1) and lower and is_role(before)
+
+
 def _in_particle_run(toks: Tokens, k: int) -> bool:
     """Whether token k is a name particle in a run of them between two capitalised words."""
     if toks.lows[k] not in NAME_PARTICLES:
@@ -273,6 +284,8 @@ def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
             continue  # "Bill de Blasio", "Jan van der Berg"
         if toks.lows[k] in _POSTMODIFIER_LINKS and toks.low(k - 1) in lx.POSTMODIFIERS:
             continue  # "sources close to Marsh" are not Marsh
+        if toks.lows[k] == "to" and _role_to(toks, k):
+            continue  # nor is "an aide to Marsh"
         if (
             toks.kinds[k] == WORD
             and not toks.caps[k]
@@ -336,6 +349,10 @@ def scan_right(toks: Tokens, begin: int) -> Mention | None:
             break
         if low in _POSTMODIFIER_LINKS and i > begin and toks.low(i - 1) in lx.POSTMODIFIERS:
             i += 1
+            continue
+        if low == "to" and i > begin and _role_to(toks, i):
+            seen_cap = False
+            i += 1  # "said an aide to Marsh"
             continue
         if low in lx.NP_PREPOSITIONS and i > begin:
             if low in lx.POSTMODIFIERS or prep_joins(toks, i - 1, i + 1):
@@ -434,6 +451,8 @@ def core_end(toks: Tokens, first: int, last: int) -> int:
             return k - 1
         if toks.texts[k] == "(":
             return k - 1
+        if low == "to" and _role_to(toks, k):
+            return k - 1  # "an aide to Marsh": the core is the aide
     return last
 
 

@@ -502,3 +502,22 @@ def test_people_close_to_a_named_person_are_not_that_person():
         for a in per
     ]
     assert found == [("sources close to Marsh", "anonymous")]
+
+
+SERVING_ROLES = [
+    # "an aide to Marsh" is an unnamed aide, not Marsh
+    ("An aide to Marsh said the plan was dead.", [("An aide to Marsh", "anonymous")]),
+    ("Aides to Marsh said the plan was dead.", [("Aides to Marsh", "anonymous")]),
+    ("“It is dead,” said an aide to Marsh.", [("an aide to Marsh", "anonymous")]),
+    ("Marsh sent aides to Ohio, officials said.", [("officials", "anonymous")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SERVING_ROLES)
+def test_a_role_serving_a_named_person_is_not_that_person(body, expected):
+    found = [
+        (body[a.source_start : a.source_end], a.source_kind)
+        for per in suggest(body, segment(body))
+        for a in per
+    ]
+    assert found == expected
