@@ -17,7 +17,7 @@ def _words(text: str) -> frozenset[str]:
 _DOUBLING = _words(
     "admit, regret, commit, submit, refer, prefer, omit, permit, plan, quip, rebut, stop, "
     "abet, allot, compel, dispel, propel, repel, confer, defer, infer, concur, occur, slam, "
-    "chat, plot, jot, spot, tap, top, drop, shrug, nod, beg, plead"
+    "chat, plot, jot, spot, tap, top, drop, shrug, nod, beg, plead, sum"
 )
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
@@ -41,6 +41,9 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "put": ("put", "puts"),
     "go": ("go", "goes", "went", "gone", "going"),
     "lay": ("lay", "lays", "laid", "laying"),
+    "make": ("make", "makes", "made", "making"),
+    "hit": ("hit", "hits", "hitting"),
+    "shoot": ("shoot", "shoots", "shot", "shooting"),
 }
 
 
@@ -88,7 +91,10 @@ SPEECH_VERBS = _words(
     advocate, champion, discuss, offer, view, voice, float, pitch,
     sing, cheer, boo, rail, ridicule, taunt, berate, chide, fault, credit, call,
     challenge, press, demand, reassure, mull, ponder, tease, rule, identify, decide, aim, seek,
-    encourage, chastise, compliment, articulate, put, detail, reference, underscore, rip, lay"""
+    encourage, chastise, compliment, articulate, put, detail, reference, underscore, rip, lay,
+    charge, repeat, restate, imply, confess, exclaim, gush, underline, specify,
+    elaborate, rebut, refute, posit, opine, surmise, theorize, theorise, attest, certify,
+    pronounce, divulge, sneer, marvel, whine, gripe"""
 )
 # Verbs of thinking and wanting: PolNeAR-style attribution of beliefs and intentions.
 COGNITION_VERBS = _words(
@@ -159,11 +165,12 @@ MODALS = _words("will, would, shall, 'll, could, can, may, might, must, should, 
 # Words after a cue that open its reported content: "asked whether", "warned that".
 CONTENT_OPENERS = _words("that, whether, if, how, why, what, when, where, who, which, :")
 
-# Cue verbs that may come before their subject: "…,” said Rubio.
+# Cue verbs that may come before their subject: "…,” said Rubio. Not "tell": what follows
+# "told" is whom the source told ("…, told supporters in Akron").
 INVERTIBLE = _words(
     """say, add, write, ask, continue, explain, note, recall, argue, warn, insist, reply, respond,
     tweet, report, declare, conclude, observe, claim, state, suggest, quip, joke, answer,
-    concede, admit, acknowledge, counter, complain, tell, predict, remark, retort, post, cry,
+    concede, admit, acknowledge, counter, complain, predict, remark, retort, post, cry,
     shout, yell, scoff, muse"""
 )
 
@@ -182,6 +189,20 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
     "continue": frozenset(),
     "sound": frozenset({"off"}),
     "lay": frozenset({"out"}),
+    "make": frozenset({"clear"}),  # "made clear that", "made it clear"
+    "fire": frozenset({"back"}),
+    "hit": frozenset({"back"}),
+    "shoot": frozenset({"back"}),
+    "chime": frozenset({"in"}),
+    "spell": frozenset({"out"}),
+    "sum": frozenset({"up"}),
+}
+# Particles that turn a cue verb into one that reports nothing: "showed up late", "found ways
+# to cut costs".
+NON_REPORTING_PARTICLES: dict[str, frozenset[str]] = {
+    "show": frozenset({"up"}),
+    "find": frozenset({"way", "ways"}),
+    "pitch": frozenset({"in"}),  # "donors who pitch in $200"
 }
 
 
@@ -229,6 +250,13 @@ PARTICLE_ONLY = frozenset(
         "refer",
         "put",
         "lay",
+        "make",
+        "fire",
+        "hit",
+        "shoot",
+        "chime",
+        "spell",
+        "sum",
     }
 )
 
@@ -301,12 +329,13 @@ OBSERVATION_FORMS = frozenset(
     if not form.endswith("ing")
 ) | {"saw", "seen", "verified", "checked", "counted", "witnessed", "watched"}
 # Verbs that report content only with a document as subject: "the register lists no gifts",
-# "a report put the number at 5,000", "the census counted 1.9 million".
+# "a report put the number at 5,000", "the census counted 1.9 million". Not "require": "state
+# law requires a licence" states a rule, not what a source reports.
 DOCUMENT_VERB_FORMS = frozenset(
     form
     for base in _words(
         """list, count, put, record, detail, give, set, describe, cite, chart, tally, contain,
-        include, propose, outline, require, envisage, stipulate, charge, state"""
+        include, propose, outline, envisage, stipulate, charge, state"""
     )
     for form in inflect(base)
     if not form.endswith("ing")
@@ -498,7 +527,8 @@ PLURAL_WORDS = _words("people, police, staff, military, authorities, personnel, 
 # runs on over "of" to the people counted.
 QUANTITY_NOUNS = _words(
     """number, majority, minority, handful, group, couple, dozen, dozens, score, scores,
-    hundreds, thousands, host, lot, lots, half, third, quarter, fraction, share, percent"""
+    hundreds, thousands, host, lot, lots, half, third, quarter, fraction, share, percent,
+    chorus, slew, raft, array"""
 )
 PREMODIFIERS = _words(
     """former, retired, senior, top, then, deputy, acting, late, veteran, longtime,

@@ -160,3 +160,11 @@ def test_a_name_after_a_comma_joins_only_an_institution_opened_by_the():
 def test_an_outlet_noun_before_a_name_makes_it_an_outlet():
     body = "The Belgian broadcaster Radio Vlaams reported that the port had closed."
     assert kinds(body) == [("Radio Vlaams", "outlet")]
+
+
+def test_an_office_before_a_name_makes_an_official_after_an_institution_name():
+    body = (
+        "Harlow Commission spokesman Lars Berg said the case was closed. "
+        "He added that fines were likely."
+    )
+    assert [a.source_kind for a in attribute(body)] == ["official", "official"]

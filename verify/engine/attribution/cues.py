@@ -22,6 +22,7 @@ from verify.engine.attribution.complements import (
 from verify.engine.attribution.phrases import (
     Mention,
     antecedent_of_who,
+    compound_modifier,
     core_end,
     document_participle,
     head_ok,
@@ -84,6 +85,8 @@ def particle(toks: Tokens, verb: int, base: str) -> int | None:
     k = verb + 1
     if is_adverb(toks.low(k)):
         k += 1
+    if toks.low(k) == "it" and "it" not in particles and toks.low(k + 1) in particles:
+        k += 1  # "made it clear"
     return k if toks.low(k) in particles else None
 
 
@@ -103,7 +106,7 @@ def cue_base(toks: Tokens, i: int) -> str | None:
         and (i + 1 >= toks.n or toks.kinds[i + 1] == PUNCT)
     ):
         return None  # a plural noun ending its clause ("key Kremlin demands.")
-    if plural_noun_reading(toks, i, base):
+    if plural_noun_reading(toks, i, base) or noun_reading(toks, i, base):
         return None
     # "continued" alone is a cue only at the end of its clause ("…,” he continued.)
     if (
@@ -112,15 +115,17 @@ def cue_base(toks: Tokens, i: int) -> str | None:
         and not (base == "continue" and (i + 1 >= toks.n or toks.kinds[i + 1] == PUNCT))
     ):
         return None
-    if base == "go" and toks.low(i + 2) == "to" and toks.low(i + 3) in lx.CUE_FORMS:
-        return None  # "went on to explain": the cue is the verb after "to"
+    if toks.low(i + 1) in lx.NON_REPORTING_PARTICLES.get(base, ()):
+        return None  # "showed up late", "found ways to"
+    if base == "go" and toks.low(i + 2) == "to":
+        return None  # "went on to explain": the verb after "to" is the cue ("went on to win": none)
     if low in lx.POSTMODIFIERS and toks.low(i + 1) in ("on", "about"):
         return None  # "an engineer briefed on the plans" describes the engineer
     if document_participle(toks, i) and strip_possessive(toks.low(i - 1)) in lx.DOCUMENT_NOUNS:
         return None  # "data published by Eurostat showed": describes the data
     prev = toks.low(i - 1)
-    if prev == "having":
-        return None  # "Having said that, …" is a connective
+    if prev == "having" or (prev == "all" and low == "told"):
+        return None  # "Having said that, …", "All told, …" are connectives
     if prev == "to" and (
         toks.low(i - 2) in lx.RAISING_FORMS
         or (toks.low(i - 2) == "on" and toks.low(i - 3) in lx.RAISING_FORMS)
@@ -157,7 +162,42 @@ def plural_noun_reading(toks: Tokens, i: int, base: str) -> bool:
         return False
     if document_participle(toks, i + 1):
         return True  # "cost estimates published by the council show …"
-    return i + 1 >= toks.n or toks.lows[i + 1] in NOUN_FOLLOWERS
+    return (
+        i + 1 >= toks.n
+        or toks.lows[i + 1] in NOUN_FOLLOWERS
+        or toks.lows[i + 1] in lx.FINITE_AUXILIARIES  # "pay worries have haunted …"
+    )
+
+
+# Prepositions after which a cue form is a noun ("acts of protest", "amid worries").
+NOUN_PREPOSITIONS = frozenset(
+    {"of", "in", "with", "for", "against", "from", "over", "at", "by", "amid", "despite"}
+)
+
+
+def noun_reading(toks: Tokens, i: int, base: str) -> bool:
+    """Whether a present form of a cue verb reads as a noun here: after a preposition ("acts of
+    protest", "amid worries"), as a modifier between a name and the noun it qualifies ("White
+    House press secretary", "a Harlow appeals court"), or counted ("0.4 percentage points to").
+    Past and "-ing" forms are left to the participle rules."""
+    low = toks.lows[i]
+    if low.endswith(("ed", "ing")) or low in PAST_PARTICIPLES:
+        return False
+    if toks.low(i - 1) in NOUN_PREPOSITIONS or compound_modifier(toks, i):
+        return True
+    after = toks.low(i + 1)
+    if toks.is_word(i - 1) and (
+        (after in lx.CUE_FORMS and is_past(after, lx.CUE_FORMS[after]))
+        or after in lx.DOCUMENT_PARTICIPLES
+    ):
+        return True  # the subject of the verb after it: "an Audit Office report found"
+    # counted: a number, or a number and a modifier that names no source ("11 swing states",
+    # while "a Channel 4 poll shows" is a poll showing)
+    if i < 1 or low == base or not low.endswith("s"):
+        return False
+    return toks.kinds[i - 1] == NUM or (
+        i >= 2 and toks.kinds[i - 2] == NUM and toks.is_word(i - 1) and not head_ok(toks, i - 1)
+    )
 
 
 def aux_start(toks: Tokens, i: int) -> int:
@@ -165,6 +205,8 @@ def aux_start(toks: Tokens, i: int) -> int:
     j = i
     while j > 0 and toks.is_word(j - 1):
         low = toks.lows[j - 1]
+        if toks.caps[j - 1] and j > 1 and not toks.title_case:
+            break  # a name, not an auxiliary: "Theresa May said", "Will Doyle said"
         if low in lx.AUXILIARIES or is_adverb(low):
             j -= 1
         elif low == "to" and toks.is_word(j - 2) and toks.lows[j - 2] in lx.RAISING_FORMS:
@@ -202,6 +244,8 @@ def punctuation_cues(toks: Tokens) -> list[CueMatch]:
             and k + 2 < toks.n
             and (head_ok(toks, k) or (toks.texts[k].isupper() and len(toks.texts[k]) > 2))
             and label not in lx.EDITORIAL_LABELS
+            # "The Latest: …" heads a story; "The Mayor: …" names a speaker by role
+            and (toks.lows[i] not in lx.DETERMINERS or is_role(toks.lows[k]))
         ):
             found.append(CueMatch(k + 1, k + 1, Mention(i, k, k), "post"))
     for d in range(toks.n - 1):
@@ -340,6 +384,8 @@ def document_cue(toks: Tokens, verb: int) -> CueMatch | None:
     modal; None otherwise."""
     if toks.caps[verb] or toks.low(verb - 1) in lx.DETERMINERS or toks.low(verb - 1) == "to":
         return None
+    if noun_reading(toks, verb, lx.CUE_FORMS.get(toks.lows[verb], "")):
+        return None  # "polls in 11 swing states"
     aux = aux_start(toks, verb)
     chain = toks.lows[aux:verb]
     if any(low in lx.NEGATIONS or low in lx.MODALS or low in lx.BE_FORMS for low in chain):
@@ -498,11 +544,15 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
             or quoted_as
         ):
             return CueMatch(cue_first, last, Mention(-1, -1, -1), "participle")
-        return participle_after_noun(toks, aux, cue_first, last)
+        return with_subject(toks, aux, cue_first, last) or participle_after_noun(
+            toks, aux, cue_first, last
+        )
     mention = (
         relative_subject(toks, aux) or participle_subject(toks, aux) or subject_before(toks, aux)
     )
     if mention is not None and object_relative(toks, mention, last):
+        return None
+    if mention is not None and _object_of_preposition(toks, mention, verb, base):
         return None
     if mention is not None:
         found = CueMatch(cue_first, last, mention, "pre")
@@ -530,6 +580,32 @@ def attach_cue(toks: Tokens, verb: int, last: int, base: str) -> CueMatch | None
         if m is not None and not _opens_clause(toks, m.span_last + 1):
             return CueMatch(verb, last, m, "post")
     return None
+
+
+def with_subject(toks: Tokens, aux: int, cue_first: int, last: int) -> CueMatch | None:
+    """ "…, with the Gazette poll showing her ahead", "…, with aides saying he was tired": a
+    participle after "with" and a noun phrase has that phrase for its subject."""
+    j = aux - 1
+    if not toks.is_word(j) or toks.inq[j]:
+        return None
+    first = scan_left(toks, j)
+    if first is None or first > j or toks.low(first - 1) != "with":
+        return None
+    recorded = _recorded_speaker(toks, first, j)  # "with footage of Marsh saying"
+    return CueMatch(cue_first, last, Mention(first if recorded is None else recorded, j, j), "pre")
+
+
+def _object_of_preposition(toks: Tokens, m: Mention, verb: int, base: str) -> bool:
+    """Whether a noun form of the cue ends a phrase governed by a preposition ("because of the
+    union's repeated claims, …", "despite Marsh's warnings"): the noun, not a verb."""
+    low = toks.lows[verb]
+    return (
+        base in lx.NOUN_CUES
+        and low != base
+        and low.endswith("s")
+        and m.first == m.span_first
+        and toks.low(m.first - 1) in NOUN_PREPOSITIONS | {"because"}
+    )
 
 
 def coordinated_subject(toks: Tokens, verb: int) -> Mention | None:
@@ -602,9 +678,23 @@ def participle_after_noun(toks: Tokens, aux: int, cue_first: int, last: int) -> 
     if low in lx.PRONOUNS or not (toks.caps[j] or is_role(low)):
         return None
     first = scan_left(toks, j)
-    if first is None or first > j or toks.low(first - 1) in OBJECT_PREPOSITIONS:
+    if first is None or first > j:
+        return None
+    recorded = _recorded_speaker(toks, first, j)
+    if recorded is not None:
+        return CueMatch(cue_first, last, Mention(recorded, j, j), "pre")
+    if toks.low(first - 1) in OBJECT_PREPOSITIONS:
         return None  # "sent a letter to Senate leaders opposing …": not the speaker
     return CueMatch(cue_first, last, Mention(first, j, j), "pre")
+
+
+def _recorded_speaker(toks: Tokens, first: int, j: int) -> int | None:
+    """The first token of the person a recording shows ("ends with footage of Marsh saying",
+    "a clip of Marsh saying"): the phrase after "of" when a document noun comes before it."""
+    for k in range(j - 1, first, -1):
+        if toks.lows[k] == "of" and toks.caps[k + 1]:
+            return k + 1 if toks.lows[k - 1] in lx.DOCUMENT_NOUNS else None
+    return None
 
 
 def outlet_name(toks: Tokens, m: Mention) -> str | None:

@@ -185,6 +185,13 @@ def suggest_sentence(
     seen: set[int | str] = set()
     # subjects of a main clause: their relative clause ("X, who has said …, said") is not kept
     mains = {f.mention.first for f, _, _ in entries if f.mention.span_first == f.mention.first}
+    # and a relative inside another mention describes that source ("said Ana Kell, a lawyer
+    # who has advised the union")
+    spans = [
+        (f.mention.span_first, f.mention.span_last)
+        for f, _, _ in entries
+        if f.mention.span_first == f.mention.first
+    ]
     referents: list[tuple[int, Referent]] = []
     for i in chain_order(links, via_of):
         f, c, _ = entries[i]
@@ -196,7 +203,7 @@ def suggest_sentence(
         first, phrase, name = f.mention.span_first, f.mention.first, c.name.lower()
         if first in seen or phrase in seen or (c.kind in _NAMED and name in seen):
             continue
-        if first != phrase and phrase in mains:
+        if first != phrase and (phrase in mains or any(a <= first <= b for a, b in spans)):
             continue
         seen.update((first, phrase, name))
         roles = frozenset(

@@ -109,7 +109,10 @@ def classify(toks: Tokens, m: Mention, article: ArticleContext) -> SourceClass |
         return SourceClass(SourceKind.OUTLET, name, False)
     if is_place(bare_low) or is_place(name_low) or is_place(head):
         return SourceClass(SourceKind.ORGANISATION, full_text, False)
-    if name_words and (
+    # "Commission spokesman Lars Mertens": an office right before the name makes it a person's,
+    # whatever institution the words before it name
+    titled = 0 < len(name_words) < len(words) and lows[-len(name_words) - 1] in OFFICES
+    if (name_words and not titled) and (
         _described_before(toks, m, len(name_words) == len(words))
         or head in INSTITUTION_ENDINGS
         or name_low in article.organisations

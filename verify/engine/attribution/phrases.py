@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verify.engine import lexicon as lx
-from verify.engine.attribution.roles import INSTITUTION_WORDS
+from verify.engine.attribution.roles import INSTITUTION_WORDS, NAME_PARTICLES
 from verify.engine.attribution.tokens import (
     CLOSE,
     DAYS,
@@ -105,6 +105,21 @@ def head_ok(toks: Tokens, i: int) -> bool:
     )
 
 
+def compound_modifier(toks: Tokens, i: int) -> bool:
+    """Whether token i modifies the singular title or institution noun after it, next to a
+    name or institution before it: "White House press secretary", "a Harlow appeals court"
+    (a verb there would want a determiner before its object)."""
+    prev, after = toks.low(i - 1), toks.low(i + 1)
+    return (
+        toks.is_word(i - 1)
+        and (toks.caps[i - 1] or prev in lx.ORGANISATION_NOUNS)
+        and toks.is_word(i + 1)
+        and not toks.caps[i + 1]
+        and not after.endswith("s")
+        and (after in lx.TITLES or after in lx.ORGANISATION_NOUNS)
+    )
+
+
 def np_word_ok(toks: Tokens, i: int) -> bool:
     """Whether token i may sit inside a noun phrase being scanned."""
     if not toks.is_word(i):
@@ -114,7 +129,9 @@ def np_word_ok(toks: Tokens, i: int) -> bool:
         return low not in lx.PRONOUNS and low not in lx.RELATIVE and low != "what"
     if low in lx.BOUNDARY or low in lx.PRONOUNS:
         return False
-    return not (low in lx.CUE_FORMS and low not in lx.DOCUMENT_NOUNS | lx.ANONYMOUS_NOUNS)
+    if low in lx.CUE_FORMS and low not in lx.DOCUMENT_NOUNS | lx.ANONYMOUS_NOUNS:
+        return compound_modifier(toks, i)  # "the county press secretary"
+    return True
 
 
 def prep_joins(toks: Tokens, left: int, right: int) -> bool:
@@ -153,7 +170,7 @@ def scan_left(toks: Tokens, end: int, floor: int = 0, *, someone: bool = False) 
                 break
             first, i = k, k - 1
             continue
-        if toks.texts[i] in ("-", "&") and toks.is_word(i - 1):
+        if toks.texts[i] in ("-", "&", "/") and toks.is_word(i - 1):  # "a Post/ABC poll"
             i -= 1
             continue
         if low in lx.NP_PREPOSITIONS and toks.is_word(i):
@@ -162,8 +179,11 @@ def scan_left(toks: Tokens, end: int, floor: int = 0, *, someone: bool = False) 
                 continue
             break
         if low == "and" and toks.is_word(i):
-            if toks.caps[i - 1 if i > 0 else i] and toks.caps[i + 1]:
-                i -= 1
+            before = i - 1 if i > 0 else i
+            if (toks.caps[before] and toks.caps[i + 1]) or (
+                i > floor and not toks.caps[i + 1] and head_ok(toks, before)
+            ):
+                i -= 1  # "Trump and Clinton", "Companies and individuals", "Federal and state …"
                 continue
             break
         if low == "on" and i > floor and toks.caps[i - 1] and toks.caps[i + 1]:
@@ -171,6 +191,9 @@ def scan_left(toks: Tokens, end: int, floor: int = 0, *, someone: bool = False) 
             continue
         if low in _POSTMODIFIER_LINKS and toks.low(i - 1) in lx.POSTMODIFIERS and i > floor:
             i -= 1  # "people close to the minister", "an engineer briefed on the plans"
+            continue
+        if low == "to" and i > floor and _role_to(toks, i):
+            i -= 1  # "an aide to Marsh", "a senior adviser to the president"
             continue
         if low == "on" and i > floor and _on_modifies(toks, i):
             i -= 1  # "firefighters on the ground", "officials on the committee"
@@ -226,6 +249,26 @@ def _inside_title(toks: Tokens, k: int, first: int) -> bool:
     )
 
 
+def _role_to(toks: Tokens, k: int) -> bool:
+    """Whether "to" at token k links a role to whom it serves ("an aide to Marsh", "advisers
+    to the president"): a lower-case role word before it."""
+    before = toks.low(k - 1)
+    lower = not toks.caps[k - 1] or k - 1 == 0  # a sentence's first word is capitalised anyway
+    return toks.is_word(k - 1) and lower and is_role(before)
+
+
+def _in_particle_run(toks: Tokens, k: int) -> bool:
+    """Whether token k is a name particle in a run of them between two capitalised words."""
+    if toks.lows[k] not in NAME_PARTICLES:
+        return False
+    left, right = k - 1, k + 1
+    while left >= 0 and toks.lows[left] in NAME_PARTICLES and not toks.caps[left]:
+        left -= 1
+    while right < toks.n and toks.lows[right] in NAME_PARTICLES and not toks.caps[right]:
+        right += 1
+    return left >= 0 and right < toks.n and toks.caps[left] and toks.caps[right]
+
+
 def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
     """For a proper-name phrase, cut at the last lower-case word that cannot modify a name.
 
@@ -237,12 +280,20 @@ def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
     for k in range(end - 1, first - 1, -1):
         if toks.lows[k] == "on" and k > first and toks.caps[k - 1] and toks.caps[k + 1]:
             continue  # inside a name: "Commission on Presidential Debates"
+        if k > first and _in_particle_run(toks, k):
+            continue  # "Bill de Blasio", "Jan van der Berg"
+        if toks.lows[k] in _POSTMODIFIER_LINKS and toks.low(k - 1) in lx.POSTMODIFIERS:
+            continue  # "sources close to Marsh" are not Marsh
+        if toks.lows[k] == "to" and _role_to(toks, k):
+            continue  # nor is "an aide to Marsh"
         if (
             toks.kinds[k] == WORD
             and not toks.caps[k]
             and not premodifier_ok(toks.lows[k])
             and not _inside_title(toks, k, first)
             and not _head_before_modifier(toks, k)
+            and not compound_modifier(toks, k)
+            and not (toks.lows[k] in lx.QUANTITY_NOUNS and toks.low(k + 1) == "of")
         ):
             return k + 1
         if (
@@ -254,6 +305,7 @@ def trim_premodifiers(toks: Tokens, first: int, end: int) -> int:
             and k > first
             and toks.caps[k - 1]
             and toks.lows[k] not in lx.NP_PREPOSITIONS
+            and toks.lows[k] not in lx.TITLES  # "Clinton spokesman Brian Fell" stays whole
             and toks.lows[k] != "and"
         ):
             return k + 1  # "Geneva talks Ukraine": a lower-case noun between two names
@@ -291,12 +343,16 @@ def scan_right(toks: Tokens, begin: int) -> Mention | None:
                 if k < toks.n and toks.texts[k] == ")":
                     last, i = k, k + 1
                     continue
-            if toks.texts[i] in ("-", "&") and last == i - 1:
+            if toks.texts[i] in ("-", "&", "/") and last == i - 1:  # "a Post/ABC poll"
                 i += 1
                 continue
             break
         if low in _POSTMODIFIER_LINKS and i > begin and toks.low(i - 1) in lx.POSTMODIFIERS:
             i += 1
+            continue
+        if low == "to" and i > begin and _role_to(toks, i):
+            seen_cap = False
+            i += 1  # "said an aide to Marsh"
             continue
         if low in lx.NP_PREPOSITIONS and i > begin:
             if low in lx.POSTMODIFIERS or prep_joins(toks, i - 1, i + 1):
@@ -395,6 +451,8 @@ def core_end(toks: Tokens, first: int, last: int) -> int:
             return k - 1
         if toks.texts[k] == "(":
             return k - 1
+        if low == "to" and _role_to(toks, k):
+            return k - 1  # "an aide to Marsh": the core is the aide
     return last
 
 

@@ -108,8 +108,8 @@ def subject_before(toks: Tokens, aux: int) -> Mention | None:
         if first is None:
             return None
         return Mention(first, k, j, span_first=j)
-    if not toks.is_word(j):
-        return None
+    if not toks.is_word(j) or low in ("and", "or", "but"):
+        return None  # "… and warned": a second verb of an earlier subject, not a phrase's end
     first = scan_left(toks, j)
     if first is None or first > j:
         return None
@@ -189,7 +189,8 @@ def participle_subject(toks: Tokens, aux: int) -> Mention | None:
         if low in lx.RELATIVE or low in lx.PRONOUNS or (low in lx.CUE_FORMS and not described):
             return None
         participle = (low.endswith("ed") and len(low) > 4) or low in _IRREGULAR_PARTICIPLES
-        if not participle or toks.caps[k] or toks.low(k + 1) not in _PARTICIPLE_LINKS:
+        linked = toks.low(k + 1) in _PARTICIPLE_LINKS or toks.low(k + 1) in DAYS
+        if not participle or toks.caps[k] or not linked:  # "a poll released Sunday shows"
             continue
         head = k - 1
         if not relative_antecedent(toks, head, "which") or toks.lows[head] in lx.AUXILIARIES:
@@ -277,7 +278,16 @@ def subject_across_comma(toks: Tokens, comma: int) -> Mention | None:
             alt = (k + 1, right - 1)
         end = k - 1
         if toks.is_word(end):
-            first = scan_left(toks, end)
+            # a name in apposition makes the phrase before it name someone, whatever its head
+            # ("Quince's running mate, Tom Kell, said")
+            first = scan_left(toks, end, someone=alt is not None)
+            if first is not None and first <= end and _of_place(toks, first):
+                # "Ana Kell, (59,) of Ashton, Md., said": the place is where she is from
+                named = scan_left(toks, first - 3)
+                if named is not None and named <= first - 3:
+                    return Mention(named, first - 3, comma - 1)
+                right = first - 2
+                continue
             if first is not None and first <= end:
                 span_last = end if relative and how == "relative" else comma - 1
                 if how == "aside" and right == comma:
@@ -293,6 +303,12 @@ def subject_across_comma(toks: Tokens, comma: int) -> Mention | None:
                 return Mention(first, k2, comma - 1, alt=alt)
         right = k
     return None
+
+
+def _of_place(toks: Tokens, first: int) -> bool:
+    """Whether the capitalised phrase at token ``first`` follows ", of" (", of Ashton, Md.,"):
+    where the person named before it comes from."""
+    return toks.caps[first] and toks.low(first - 1) == "of" and toks.low(first - 2) == ","
 
 
 def list_head(toks: Tokens, first: int, stop: int) -> int | None:
