@@ -22,8 +22,9 @@ The product's path (one process per database, fresh settings):
   re-check anyway.
 * **cross-check** — each query's product sentences are claims of their article, cross-checked
   by :func:`verify.jobs.crosscheck_sentences`, the function a job runs on each batch of claims:
-  :func:`verify.search.find_candidates` over the full-text index, then ``compare`` with the
-  index's idf and each article's headline and lead as context, matches best first. The top 5
+  :func:`verify.search.find_candidates` over the full-text index, each candidate scored with
+  the index's idf and each article's headline and lead as context, the best classified by
+  ``compare``, matches best first. The top 5
   are the ranking a reader sees. A product sentence maps back to the ECB+ sentence its start
   falls in; an ECB+ sentence the segmenter split is queried with all its claims (matches merged
   by score); one the product classifies as furniture (not a claim) is never searched and
@@ -420,6 +421,7 @@ def _product_run(backend: str, directory: Path) -> dict[str, Any]:
         "backend": backend,
         "figures": _score_run(queries, docs, clusters, lambda q: ranked[q]),
         "candidates": settings.CROSSCHECK_CANDIDATES,
+        "classified": settings.CROSSCHECK_MATCHES,
         "candidate_recall": round(with_gold / max(len(queries), 1), 4),
         "top5_relations": dict(sorted(relations.items())),
         "misses": dict(sorted(misses.items())),
@@ -521,7 +523,8 @@ def report(result: dict[str, Any]) -> None:
             f" {r['ingest_s']} s ({r['ingest_sentences_per_s']} sentences/s, one process);"
             f" {r['queries_not_claims']} queries not claims, {r['queries_split']} split;"
             f" cross-check {r['claims_per_s']} claims/s; the index's {r['candidates']}"
-            f" candidates hold a gold match for {r['candidate_recall']:.3f} of the queries"
+            f" candidates (the best {r['classified']} by score classified) hold a gold match"
+            f" for {r['candidate_recall']:.3f} of the queries"
         )
         print(f"relations of the top 5: {r['top5_relations']}")
         print(f"misses: {r['misses']}")

@@ -133,9 +133,10 @@ Score = Callable[[Passage, Passage], float | None]  # None: not a match
 
 
 def evaluate(
-    cache: Cache, score: Score, *, candidates: int = 30, parts: tuple[str, ...] = ("topics_1_10",)
+    cache: Cache, score: Score, *, candidates: int = 40, parts: tuple[str, ...] = ("topics_1_10",)
 ) -> dict[str, dict[str, float | int]]:
-    """recall@5 and precision of ranking each claim's first ``candidates`` by ``score``."""
+    """recall@5 and precision of ranking each claim's first ``candidates`` by ``score`` (the
+    product's ``CROSSCHECK_CANDIDATES``; its top 5 are among the matches it classifies)."""
     tallies: dict[str, Tally] = defaultdict(Tally)
     for query, claims in cache.claims.items():
         topic = cache.subevents[query[0]][0]
@@ -165,11 +166,11 @@ def evaluate(
 def main(argv: list[str]) -> int:
     # This module's classes by their importable name (not __main__'s), so the pickle loads.
     from bench.retrieval_cache import dump as dump_named
-    from verify.engine.crosscheck.compare import _match_score
+    from verify.engine.crosscheck import match_score
 
     path = Path(argv[0]) if argv else DEFAULT_PATH
     cache = dump_named(path)
-    figures = evaluate(cache, lambda a, b: _match_score(a, b, cache.idf))
+    figures = evaluate(cache, lambda a, b: match_score(a, b, idf=cache.idf))
     print(f"cache written to {path}; topics 1-10 from it: {figures['topics_1_10']}")
     return 0
 

@@ -288,7 +288,8 @@ CELERY_BEAT_SCHEDULE = {
 # Cross-check jobs.
 CROSSCHECK_LEASE_SECONDS = int(os.environ.get("SOURCEDESK_CROSSCHECK_LEASE_SECONDS", "120"))
 CROSSCHECK_DISPATCH_GRACE_SECONDS = 30  # a queued job not sent after this long is sent again
-CROSSCHECK_CANDIDATES = 30  # top-k candidates fetched from the index per claim
+CROSSCHECK_CANDIDATES = 40  # candidates fetched from the index per claim, each scored
+CROSSCHECK_MATCHES = 30  # of those, the best-scoring compare classifies: a claim's matches
 # Most index postings a single-term fallback query may rank (pairs of terms come first).
 CROSSCHECK_POSTINGS_BUDGET = 4_000
 # Fault-injection knob for the integration tests: seconds to pause after each claim.

@@ -41,7 +41,14 @@ from annotations.models import (
     Sentence,
 )
 from annotations.services.crosschecks import queue_crosscheck
-from verify.engine.crosscheck import Match, Passage, compare, index_text, one_account
+from verify.engine.crosscheck import (
+    Match,
+    Passage,
+    compare,
+    index_text,
+    match_score,
+    one_account,
+)
 from verify.engine.origins import Span, origins
 from verify.search import TermStats, find_candidates
 
@@ -320,10 +327,19 @@ def crosscheck_sentences(
     results: dict[int, list[tuple[int, Match]]] = {}
     for claim in claims:
         own = passages[claim.pk].passage
-        found = []
+        # Every candidate is scored, and only the best CROSSCHECK_MATCHES are classified: the
+        # score is cheap and decides the order, classifying is what costs, so a wider pool
+        # finds more of the same facts for little more time.
+        scored = []
         for candidate_id in candidates[claim.pk]:
             if candidate_id not in passages:  # archived meanwhile
                 continue
+            score = match_score(own, passages[candidate_id].passage, idf=corpus.stats.idf)
+            if score is not None:
+                scored.append((score, candidate_id))
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        found = []
+        for _, candidate_id in scored[: settings.CROSSCHECK_MATCHES]:
             match = compare(own, passages[candidate_id].passage, idf=corpus.stats.idf)
             if match is not None:
                 found.append((candidate_id, match))

@@ -78,6 +78,18 @@ def test_numbers_that_differ_are_a_contradiction_and_a_cnn_echo_is_not_independe
     assert checks["echo-1"].independent is False
 
 
+def test_only_the_best_scoring_candidates_are_classified(draft, settings):
+    # Both reference sentences are candidates; with room for one match, the claim keeps the
+    # one that scores higher (the echo, nearly the claim's words) and compare never sees the
+    # other.
+    settings.CROSSCHECK_MATCHES = 1
+    first = claim(draft)
+    matches = jobs.crosscheck_sentences([first])[first.pk]
+    assert len(matches) == 1
+    best = Sentence.objects.get(pk=matches[0][0])
+    assert best.article.external_id == "echo-1"
+
+
 def test_a_job_claimed_once_is_not_run_again(draft):
     job = CrosscheckJob.objects.filter(article=draft).latest("pk")
     before = list(CrossCheck.objects.values_list("pk", flat=True))

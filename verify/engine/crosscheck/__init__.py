@@ -3,11 +3,11 @@
 The split with the database: :func:`index_text` is what the full-text index stores (PostgreSQL
 ``tsvector`` with the ``simple`` configuration, or SQLite FTS5 ``unicode61``), and
 :func:`search_terms` the tokens to OR together in a BM25-ranked query for a claim. The top
-candidates (about 50) come back to :func:`compare`, which scores each against the claim, drops
-the ones not about the same fact, and says whether it corroborates, contradicts or is merely
-related, and whether it is independent of the claim's own sources; :func:`one_account` reads
-one report's matches of a claim together. :func:`summarise` turns a claim's matches into a
-suggested confidence level.
+candidates come back to :func:`match_score`, which scores each against the claim and drops
+the ones not about the same fact; :func:`compare` (the same score) says of the best whether
+each corroborates, contradicts or is merely related, and whether it is independent of the
+claim's own sources; :func:`one_account` reads one report's matches of a claim together.
+:func:`summarise` turns a claim's matches into a suggested confidence level.
 """
 
 from verify.engine.crosscheck.accounts import one_account
@@ -20,6 +20,7 @@ from verify.engine.crosscheck.compare import (
     Passage,
     compare,
     is_echo,
+    match_score,
     similarity,
 )
 from verify.engine.crosscheck.summary import CREDIBLE_CONTRADICTION, Summary, summarise
@@ -38,6 +39,7 @@ __all__ = [
     "compare",
     "index_text",
     "is_echo",
+    "match_score",
     "one_account",
     "search_terms",
     "similarity",

@@ -764,9 +764,10 @@ def similarity(claim: Passage, candidate: Passage, idf: Idf | None = None) -> fl
     return sentence**SENTENCE_WEIGHT * support
 
 
-def _match_score(claim: Passage, candidate: Passage, idf: Idf | None) -> float | None:
+def match_score(claim: Passage, candidate: Passage, *, idf: Idf | None = None) -> float | None:
     """:func:`similarity`, or None below the threshold of a match (higher for sentences
-    compared without their articles' leads)."""
+    compared without their articles' leads): the score :func:`compare` gives, without the
+    classification, so a caller can rank many candidates and classify only the best."""
     score = similarity(claim, candidate, idf)
     with_context = bool(claim.context and candidate.context)
     threshold = MATCH_THRESHOLD if with_context else SENTENCE_MATCH_THRESHOLD
@@ -1999,7 +2000,7 @@ def compare(
     were fitted): the decision then weighs it too, with the models fitted with it
     (:func:`.decision.models`). The jobs do not pass it (see the README's ablation).
     """
-    score = _match_score(claim, candidate, idf)
+    score = match_score(claim, candidate, idf=idf)
     if score is None:
         return None
     score = round(min(score, 1.0), 4)
@@ -2055,7 +2056,7 @@ def assess(
 ) -> Assessment | None:
     """The signals :func:`compare` decides on (with ``embedding`` as there), or None when the
     pair is no match at all (for fitting the decision, ``bench/train_crosscheck_decision.py``)."""
-    score = _match_score(claim, candidate, idf)
+    score = match_score(claim, candidate, idf=idf)
     if score is None:
         return None
     fa = _features(claim.text, claim.published_at)
