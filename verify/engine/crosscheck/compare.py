@@ -39,7 +39,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
 
@@ -1605,6 +1605,42 @@ def _other_time(fa: _Features, fb: _Features) -> str:
     return ""
 
 
+def _other_occasions(fa: _Features, fb: _Features) -> str:
+    """Both facts are dated and no date of one can be a date of the other ('will open a new
+    terminal next month' / 'the last terminal opened in October 2015'; 'the ferry was last
+    serviced in May' / 'the ferry that sank last week'): each tells of its own occasion, so
+    neither confirms the other, whatever words they share. The reason, or ""."""
+    dated_a = [w for w in fa.whens if w.dated]
+    dated_b = [w for w in fb.whens if w.dated]
+    if not dated_a or not dated_b:
+        return ""
+    if any(_dates_meet(a, b) for a in dated_a for b in dated_b):
+        return ""
+    return f"other occasions: {show_date(dated_a[0])} vs {show_date(dated_b[0])}"
+
+
+def _one_term_shared(fa: _Features, fb: _Features) -> str:
+    """The two facts meet on one term alone, of a claim that says more ('It is the first
+    walkout at the port since 2019' / 'pickets are expected on the first walkout day'): a
+    shared word is a topic, not a fact. Beside the shared terms, what else aligns counts: a
+    figure told in other words ('some 148,600' ~ 'nearly 150,000'), a date the other can be,
+    predicates that agree ('has not been recovered' ~ 'is still missing'). The reason, or
+    ""."""
+    shared = [k for k in fa.terms if k in fb.terms]
+    if len(shared) > 1 or len(fa.terms) < 2:
+        return ""
+    aligned = len(shared)
+    aligned += any(
+        _agrees(qa, qb) or _same_figure(qa, qb) for qa in fa.quantities for qb in fb.quantities
+    )
+    aligned += any(_dates_meet(a, b) for a in fa.whens for b in fb.whens)
+    aligned += any(agreeing(pa, pb) for pa in fa.predicates for pb in fb.predicates)
+    if aligned > 1:
+        return ""
+    quoted = _quote(fa, frozenset(shared))
+    return f"one term shared: '{quoted}'" if quoted else "nothing shared but the event"
+
+
 def _quote(features: _Features, shared: frozenset[str]) -> str:
     """The shortest stretch of the fact holding most of the terms it shares with the other
     ('the court acquitted the driver'), at most :data:`QUOTE_WORDS` words."""
@@ -2187,6 +2223,8 @@ def _assess(
         or _other_things(fa, fb)
         or _other_time(fa, fb)
         or _more_than_told(fa, fb)
+        # (Dates that differ on one statement are a contradiction signal, above.)
+        or ("" if conflict else _other_occasions(fa, fb) or _one_term_shared(fa, fb))
     )
     if not same and not conflict:
         same = _same_particulars(fa, fb, agreement)
@@ -2253,7 +2291,37 @@ def _model_features(
         "shared_figure": float(_shares_specific_figure(fa, fb)),
         "action": _action_share(fa, fb),
         "back_action": _action_share(fb, fa),
+        "dates": _date_share(fa, fb, candidate.published_at),
+        "back_dates": _date_share(fb, fa, claim.published_at),
     }
+
+
+# A sentence that gives no date speaks of its article's days: from this many days before it
+# was published (a story's own span, 'on Sunday', 'last month') to this many after.
+OWN_DAYS_BEFORE = 31
+OWN_DAYS_AFTER = 1
+
+
+def _date_share(fa: _Features, fb: _Features, published: datetime | None) -> float:
+    """The share of the claim's dates the candidate can be speaking of (1 when the claim
+    dates nothing): a date it gives that meets one of the claim's, or, for a date it does not
+    give, the days of its own article (a report of this week's fact need not repeat 'on
+    Sunday'). A date of the claim far from them ('the first walkout since 2019', 'will be
+    sentenced on 9 April', 'the terminal opened in 2015') is a particular the candidate does
+    not confirm: its words may be about another occasion. Without the candidate's publication
+    date only the dates it gives count."""
+    whens = [w for w in fa.whens if w.dated]
+    if not whens:
+        return 1.0
+    told = 0
+    for when in whens:
+        if any(_dates_meet(when, other) for other in fb.whens):
+            told += 1
+        elif published is not None:
+            first = published.date() - timedelta(days=OWN_DAYS_BEFORE)
+            last = published.date() + timedelta(days=OWN_DAYS_AFTER)
+            told += when.last >= first and when.first <= last
+    return told / len(whens)
 
 
 def _action_share(fa: _Features, fb: _Features) -> float:

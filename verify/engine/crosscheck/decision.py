@@ -48,6 +48,8 @@ FEATURES: tuple[str, ...] = (
     "shared_figure",  # both give one specific figure of the same thing ('€18.9 million')
     "action",  # share of the claim's actions the candidate tells too
     "back_action",  # the same the other way round
+    "dates",  # share of the claim's dates the candidate gives or its article's days meet
+    "back_dates",  # the same the other way round
     "figures_differ",  # kinds of contradiction signal (conflict model only)
     "dates_differ",
     "denial",
