@@ -450,6 +450,7 @@ COUNTED_CLASSES: dict[str, str] = {
     "firefighter": "firefighter firefighters fireman firemen",
     "officer": "officer officers policeman policemen",
     "item": "item items piece pieces object objects artefact artefacts artifact artifacts",
+    "location": "location locations address addresses premises site sites",
 }
 
 # Pairs of classes that state opposite outcomes of one event ('will stay open' vs 'will be

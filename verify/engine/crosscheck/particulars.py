@@ -225,7 +225,7 @@ _MEASURES = {
     "barrels": "barrel", "mph": "mph", "kph": "kmh", "kmh": "kmh", "knots": "knot",
     "degree": "degree", "degrees": "degree", "megawatt": "mw", "megawatts": "mw", "mw": "mw",
     "gigawatt": "gw", "gigawatts": "gw", "gw": "gw", "storey": "storey", "storeys": "storey",
-    "m": "m",
+    "m": "m", "c": "degree", "celsius": "degree",
 }  # fmt: skip
 # Words before a number that make it a label, not a figure: 'runway 07', 'flight 412'.
 _LABELS = _set(
@@ -555,8 +555,24 @@ _STANCES = dict.fromkeys(
 )  # fmt: skip
 
 
+# Words before 'demand' that make it the amount used, a noun of a measure, not a request:
+# 'electricity demand peaked at 10,850 megawatts', 'peak demand', 'consumer demand'.
+_DEMAND_OF = _set(
+    "electricity power energy peak gas water oil fuel consumer housing market global domestic"
+    " heating grid"
+)
+
+
 def _stance(clause: tuple[str, ...]) -> str:
-    return next((_STANCES[w] for w in clause if w in _STANCES), "")
+    return next(
+        (
+            _STANCES[w]
+            for n, w in enumerate(clause)
+            if w in _STANCES
+            and not (w in ("demand", "demands") and n and clause[n - 1] in _DEMAND_OF)
+        ),
+        "",
+    )
 
 
 # Nouns of a figure that name the count itself: 'the number of people out of work rose to
