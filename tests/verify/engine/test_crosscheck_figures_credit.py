@@ -93,3 +93,38 @@ def test_demand_of_a_measure_is_no_request(text, stance):
 )
 def test_irregular_pasts_key_as_their_base(word, other, same):
     assert (compare_module._word_key(word) == compare_module._word_key(other)) is same
+
+
+@pytest.mark.parametrize(
+    ("claim", "candidate", "coverage"),
+    [
+        # Words of one family meet: trigger ~ cause, likely ~ probable.
+        (
+            "Fog was the likely trigger of the pile-up.",
+            "Fog was the probable cause of the pile-up.",
+            1.0,
+        ),
+        # Preliminary ~ initial, entirely ~ completely, babies ~ infants, coaches ~ carriages.
+        (
+            "The board will publish preliminary findings.",
+            "The board will publish initial findings.",
+            1.0,
+        ),
+        ("The hut was entirely buried.", "The hut was completely buried.", 1.0),
+        (
+            "Parents must not feed the formula to babies.",
+            "Parents must not feed the formula to infants.",
+            1.0,
+        ),
+        ("Three coaches were derailed.", "Three carriages were derailed.", 1.0),
+        # Words of other families stay apart: the cause is not the victim.
+        (
+            "Fog was the likely trigger of the pile-up.",
+            "Fog was the likely victim of the pile-up.",
+            0.62,
+        ),
+    ],
+)
+def test_words_of_one_family_cover_each_other(claim, candidate, coverage):
+    fa, fb = compare_module._features(claim), compare_module._features(candidate)
+    assert round(compare_module._coverage(fa, fb, None, frozenset()), 2) == coverage

@@ -90,6 +90,7 @@ from verify.engine.crosscheck.lexicon import (
     SAME_ACT,
     STOPWORDS,
     TITLE_WORDS,
+    WORD_FAMILIES,
 )
 from verify.engine.crosscheck.particulars import (
     Clock,
@@ -245,9 +246,10 @@ def _key(token: Token) -> str:
 
 
 def _word_key(word: str) -> str:
-    """Every form of a predicate class as the class ('shut', 'closure' → clos), and an
-    irregular verb's past forms as its base ('held' ~ 'holding', 'sold' ~ 'sells')."""
-    return stem(class_of(word) or IRREGULAR_VERBS.get(word, word))
+    """Every form of a predicate class or a word family as the class ('shut', 'closure' →
+    clos; 'trigger' → caus), and an irregular verb's past forms as its base ('held' ~
+    'holding', 'sold' ~ 'sells')."""
+    return stem(class_of(word) or WORD_FAMILIES.get(word) or IRREGULAR_VERBS.get(word, word))
 
 
 # Endings of demonyms and of the places they name: Ukraine/Ukrainian, Europe/European,
