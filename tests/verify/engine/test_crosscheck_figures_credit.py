@@ -52,6 +52,12 @@ def _share(claim: str, candidate: str) -> float:
             "Police arrested two men in Leeds.",
             1.0,
         ),
+        # A distance in metres and in a fraction of a mile.
+        (
+            "The runner fell about 800 metres from the line.",
+            "The runner fell roughly half a mile from the line.",
+            1.0,
+        ),
         # Apart: another measure, other things counted, another value.
         ("The silo held 60,000 litres of diesel.", "The pipe leaked 60,000 litres of diesel.", 0.0),
         ("The ferry carried 40 passengers.", "The ferry had 40 crew aboard.", 0.0),
@@ -128,3 +134,17 @@ def test_irregular_pasts_key_as_their_base(word, other, same):
 def test_words_of_one_family_cover_each_other(claim, candidate, coverage):
     fa, fb = compare_module._features(claim), compare_module._features(candidate)
     assert round(compare_module._coverage(fa, fb, None, frozenset()), 2) == coverage
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("She fell half a mile from the line.", "measure", 804.672),
+        ("They seized half a tonne of resin.", "measure", 500.0),
+        ("The delay lasted half an hour.", "duration", 1800.0),
+        ("Half a million people marched.", "count", 500000.0),
+    ],
+)
+def test_half_a_unit_is_a_figure(text, kind, value):
+    figure = figures(text)[0]
+    assert (figure.kind, round(figure.value, 3)) == (kind, value)

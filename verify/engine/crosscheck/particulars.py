@@ -316,9 +316,12 @@ def _word_number(toks: tuple[_Tok, ...], i: int) -> tuple[float, int] | None:
         word == "half"
         and i + 2 < n
         and toks[i + 1].text in ("a", "an")
-        and (toks[i + 2].text in _DURATIONS)
+        and (
+            toks[i + 2].text in _DURATIONS
+            or (toks[i + 2].text in _MEASURES and len(toks[i + 2].text) > 2)
+        )
     ):
-        return 0.5, i + 2  # 'half an hour': the unit follows
+        return 0.5, i + 2  # 'half an hour', 'half a mile': the unit follows
     if (
         word in ("one", "a")
         and i + 3 < n
