@@ -148,3 +148,18 @@ def test_words_of_one_family_cover_each_other(claim, candidate, coverage):
 def test_half_a_unit_is_a_figure(text, kind, value):
     figure = figures(text)[0]
     assert (figure.kind, round(figure.value, 3)) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # Numbers after a label, its plural, or in a list of labels name things.
+        ("Lines 3 and 9 will run as normal.", ()),
+        ("Platforms 2, 3 and 4 were closed.", ()),
+        ("Flights 412 and 413 were cancelled, stranding 300 passengers.", (300.0,)),
+        # Figures in a list are still figures.
+        ("Police arrested 3 and charged 2.", (3.0, 2.0)),
+    ],
+)
+def test_numbers_that_name_things_are_no_figures(text, told):
+    assert tuple(f.value for f in figures(text)) == told

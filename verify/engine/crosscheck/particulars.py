@@ -236,6 +236,24 @@ _LABELS = _set(
     phase stage tier grade category class channel album episode season round game match
     pit lane seat row box"""
 )
+
+
+def _labelled(toks: tuple[_Tok, ...], i: int) -> bool:
+    """The number at token i names a thing, not a figure: after a label word, its plural, or
+    another label in a list ('line 14', 'lines 1 and 14', 'platforms 2, 3 and 4')."""
+    k = i - 1
+    while k > 1 and toks[k].text in ("and", "or", ",") and toks[k - 1].text[:1].isdigit():
+        k -= 2
+    if k < 0:
+        return False
+    word = toks[k].text
+    return (
+        word in _LABELS
+        or (word.endswith("s") and word[:-1] in _LABELS)
+        or (word.endswith("es") and word[:-2] in _LABELS)
+    )
+
+
 _TIME_SUFFIXES = frozenset({"am", "pm", "gmt", "bst", "utc", "cet", "est", "edt", "pst", "hrs"})
 _ZONES = _TIME_SUFFIXES - {"am", "pm", "hrs"}
 
@@ -746,7 +764,7 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
             return None, i + 1  # 'Covid-19', 'F-16'
         if i + 2 < n and toks[i + 1].text == "/" and toks[i + 1].glued and toks[i + 2].glued:
             return None, i + 3  # '24/7', '3/4': a label or a date, not a figure
-        if i > 0 and toks[i - 1].text in _LABELS and not currency:
+        if not currency and _labelled(toks, i):
             return None, i + 1
         if not currency and _model_name(toks, i):
             return None, i + 1
