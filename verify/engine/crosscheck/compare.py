@@ -77,6 +77,7 @@ from verify.engine.crosscheck.lexicon import (
     FURTHER_WORDS,
     INFINITIVE_NEGATORS,
     IRREGULAR_PASTS,
+    IRREGULAR_VERBS,
     KINDRED,
     MEASURE_CLASSES,
     NEGATING_PHRASES,
@@ -89,6 +90,7 @@ from verify.engine.crosscheck.lexicon import (
     SAME_ACT,
     STOPWORDS,
     TITLE_WORDS,
+    WORD_FAMILIES,
 )
 from verify.engine.crosscheck.particulars import (
     Clock,
@@ -244,8 +246,10 @@ def _key(token: Token) -> str:
 
 
 def _word_key(word: str) -> str:
-    """Every form of a predicate class as the class ('shut', 'closure' → clos)."""
-    return stem(class_of(word) or word)
+    """Every form of a predicate class or a word family as the class ('shut', 'closure' →
+    clos; 'trigger' → caus), and an irregular verb's past forms as its base ('held' ~
+    'holding', 'sold' ~ 'sells')."""
+    return stem(class_of(word) or WORD_FAMILIES.get(word) or IRREGULAR_VERBS.get(word, word))
 
 
 # Endings of demonyms and of the places they name: Ukraine/Ukrainian, Europe/European,
@@ -833,8 +837,20 @@ def _comparable(qa: _Quantity, qb: _Quantity) -> int:
 _GENERIC_NOUNS = frozenset({"people", "persons", "person", "others", "individuals", "men", "women"})
 
 
+# Nouns that count any product: a maker's '38,000 units' are its vacuums, cars or phones.
+_GENERIC_GOODS = frozenset({"unit", "units", "items", "products", "devices"})
+
+
 # What a toll counts (everyone killed, everyone hurt): a count of people meets any.
 _TOLLS = frozenset(_word_key(w) for w in ("killed", "injured"))
+
+
+# Words that say a measure reached a level, not what is measured: 'demand peaked at 10,850
+# megawatts' / 'consumption hit an all-time high of 10.85 gigawatts', 'reached 24C' / 'hit 24
+# degrees'.
+_LEVEL_KEYS = frozenset(
+    _word_key(w) for w in ("reached", "hit", "peaked", "topped", "high", "record", "stood")
+)
 
 
 def _other_nouns(qa: _Quantity, qb: _Quantity, *, generic_meets: bool = False) -> bool:
@@ -849,8 +865,8 @@ def _other_nouns(qa: _Quantity, qb: _Quantity, *, generic_meets: bool = False) -
         # north-east of the town' / 'a depth of about 35 kilometres'.
         # What one measures may stand elsewhere in the other's clause: 'demand peaked at
         # 10,850 megawatts' / 'peak demand reached a record 11,850 MW'.
-        of_a = qa.measure - {a.unit, _unit_key(a.noun)}
-        of_b = qb.measure - {b.unit, _unit_key(b.noun)}
+        of_a = qa.measure - {a.unit, _unit_key(a.noun)} - _LEVEL_KEYS
+        of_b = qb.measure - {b.unit, _unit_key(b.noun)} - _LEVEL_KEYS
         return (
             bool(of_a and of_b)
             and not of_a & (of_b | _clause_keys(b.clause))
@@ -869,6 +885,9 @@ def _other_nouns(qa: _Quantity, qb: _Quantity, *, generic_meets: bool = False) -
     if {a.noun, b.noun} == {"men", "women"}:
         return True
     generic = a.noun in _GENERIC_NOUNS or b.noun in _GENERIC_NOUNS
+    if generic_meets and _GENERIC_GOODS & {a.noun, b.noun}:
+        # '38,000 units sold in Canada' may be the '38,000 robot vacuums sold in Canada'.
+        return False
     if generic and (generic_meets or qa.units & qb.units & _TOLLS):
         # '60 people' may be the '60 passengers'; a toll counts everyone it counts ('killing
         # two skiers' / 'three people died').
@@ -1891,7 +1910,7 @@ def _figure_share(fa: _Features, fb: _Features) -> float:
     found = total = 0
     summed = _summed(claimed, others)
     for n, figure in enumerate(claimed):
-        if _aside(folded, figure, claimed[n - 1] if n else None):
+        if _aside(folded, figure, claimed[n - 1] if n else None, others):
             continue
         total += 1
         if summed or _in_score(figure, others):
@@ -1914,15 +1933,33 @@ _AGE_BEFORE = re.compile(r"[A-Z][\w'-]*,\s*$")
 _AGE_AFTER = re.compile(r"^\s*(?:,|and\b)")
 
 
-def _aside(folded: str, figure: Figure, previous: Figure | None) -> bool:
-    """A figure that describes rather than states the fact: an age in apposition, or a
-    conversion in brackets of the figure before it (a currency the lexicon may not know,
-    '45 million soles (about $12m)'). A report of the fact need not repeat it."""
+def _aside(
+    folded: str, figure: Figure, previous: Figure | None, others: tuple[Figure, ...]
+) -> bool:
+    """A figure that describes rather than states the fact: an age ('aged 34 and 41', 'the
+    29-year-old', in apposition 'Reddaway, 46,'), or a conversion in brackets of the figure
+    before it (a currency the lexicon may not know, '45 million soles (about $12m)'). A report
+    of the fact need not repeat it; one that gives an age of its own (``others``, the other
+    report's figures) must give the same."""
+    before = folded[: figure.start]
+    aged = (
+        figure.kind == "age"
+        or before.lower().rstrip().endswith(("aged", "aged between"))
+        or (
+            previous is not None
+            and previous.kind == "age"
+            and folded[previous.end : figure.start].strip() in ("and", "or", ",")
+        )  # 'aged 34 and 41'
+    )
+    if aged:
+        # Unless the other report gives an age too: then it must be the same ('the
+        # 29-year-old' is not the man who 'was 24 years old').
+        return not any(g.kind == "age" for g in others)
     if (
         figure.kind == "count"
         and not figure.noun
         and not figure.qualifier
-        and _AGE_BEFORE.search(folded[: figure.start])
+        and _AGE_BEFORE.search(before)
         and _AGE_AFTER.match(folded[figure.end :])
     ):
         return True

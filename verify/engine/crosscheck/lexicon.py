@@ -450,6 +450,28 @@ COUNTED_CLASSES: dict[str, str] = {
     "firefighter": "firefighter firefighters fireman firemen",
     "officer": "officer officers policeman policemen",
     "item": "item items piece pieces object objects artefact artefacts artifact artifacts",
+    "location": "location locations address addresses premises site sites",
+}
+
+# Families of words other than predicates that mean one thing in a report ('the probable
+# cause' ~ 'the most likely trigger', 'preliminary findings' ~ 'initial findings', 'buried
+# entirely' ~ 'completely buried'): compared as their family, as predicate classes are.
+WORD_FAMILIES: dict[str, str] = {
+    form: canon
+    for canon, forms in {
+        "cause": "cause causes caused trigger triggers triggered",
+        "likely": "likely probable probably",
+        "initial": "initial preliminary",
+        "completely": "completely entirely fully wholly totally",
+        "whole": "whole entire",
+        "worst": "worst darkest",
+        "chance": "chance chances odds likelihood",
+        "infant": "infant infants baby babies newborn newborns",
+        "carriage": "carriage carriages coach coaches",
+        "deploy": "deploy deployed deploys deploying dispatch dispatched dispatches",
+        "volatile": "volatile erratic",
+    }.items()
+    for form in forms.split()
 }
 
 # Pairs of classes that state opposite outcomes of one event ('will stay open' vs 'will be

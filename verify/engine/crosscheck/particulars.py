@@ -225,7 +225,7 @@ _MEASURES = {
     "barrels": "barrel", "mph": "mph", "kph": "kmh", "kmh": "kmh", "knots": "knot",
     "degree": "degree", "degrees": "degree", "megawatt": "mw", "megawatts": "mw", "mw": "mw",
     "gigawatt": "gw", "gigawatts": "gw", "gw": "gw", "storey": "storey", "storeys": "storey",
-    "m": "m",
+    "m": "m", "c": "degree", "celsius": "degree",
 }  # fmt: skip
 # Words before a number that make it a label, not a figure: 'runway 07', 'flight 412'.
 _LABELS = _set(
@@ -236,6 +236,24 @@ _LABELS = _set(
     phase stage tier grade category class channel album episode season round game match
     pit lane seat row box"""
 )
+
+
+def _labelled(toks: tuple[_Tok, ...], i: int) -> bool:
+    """The number at token i names a thing, not a figure: after a label word, its plural, or
+    another label in a list ('line 14', 'lines 1 and 14', 'platforms 2, 3 and 4')."""
+    k = i - 1
+    while k > 1 and toks[k].text in ("and", "or", ",") and toks[k - 1].text[:1].isdigit():
+        k -= 2
+    if k < 0:
+        return False
+    word = toks[k].text
+    return (
+        word in _LABELS
+        or (word.endswith("s") and word[:-1] in _LABELS)
+        or (word.endswith("es") and word[:-2] in _LABELS)
+    )
+
+
 _TIME_SUFFIXES = frozenset({"am", "pm", "gmt", "bst", "utc", "cet", "est", "edt", "pst", "hrs"})
 _ZONES = _TIME_SUFFIXES - {"am", "pm", "hrs"}
 
@@ -316,9 +334,12 @@ def _word_number(toks: tuple[_Tok, ...], i: int) -> tuple[float, int] | None:
         word == "half"
         and i + 2 < n
         and toks[i + 1].text in ("a", "an")
-        and (toks[i + 2].text in _DURATIONS)
+        and (
+            toks[i + 2].text in _DURATIONS
+            or (toks[i + 2].text in _MEASURES and len(toks[i + 2].text) > 2)
+        )
     ):
-        return 0.5, i + 2  # 'half an hour': the unit follows
+        return 0.5, i + 2  # 'half an hour', 'half a mile': the unit follows
     if (
         word in ("one", "a")
         and i + 3 < n
@@ -555,8 +576,24 @@ _STANCES = dict.fromkeys(
 )  # fmt: skip
 
 
+# Words before 'demand' that make it the amount used, a noun of a measure, not a request:
+# 'electricity demand peaked at 10,850 megawatts', 'peak demand', 'consumer demand'.
+_DEMAND_OF = _set(
+    "electricity power energy peak gas water oil fuel consumer housing market global domestic"
+    " heating grid"
+)
+
+
 def _stance(clause: tuple[str, ...]) -> str:
-    return next((_STANCES[w] for w in clause if w in _STANCES), "")
+    return next(
+        (
+            _STANCES[w]
+            for n, w in enumerate(clause)
+            if w in _STANCES
+            and not (w in ("demand", "demands") and n and clause[n - 1] in _DEMAND_OF)
+        ),
+        "",
+    )
 
 
 # Nouns of a figure that name the count itself: 'the number of people out of work rose to
@@ -727,7 +764,7 @@ def _figure_at(folded: str, toks: tuple[_Tok, ...], i: int) -> tuple[Figure | No
             return None, i + 1  # 'Covid-19', 'F-16'
         if i + 2 < n and toks[i + 1].text == "/" and toks[i + 1].glued and toks[i + 2].glued:
             return None, i + 3  # '24/7', '3/4': a label or a date, not a figure
-        if i > 0 and toks[i - 1].text in _LABELS and not currency:
+        if not currency and _labelled(toks, i):
             return None, i + 1
         if not currency and _model_name(toks, i):
             return None, i + 1
