@@ -147,8 +147,9 @@ _MODALS = frozenset(
         "being",
     )
 )
-# Adjectives among the stopwords that may open a noun phrase after its determiner.
-_LIGHT_ADJECTIVES = frozenset(("new", "own", "other", "first", "second"))
+# Adjectives among the stopwords that may open a noun phrase after its determiner ('the
+# then chief executive': who held the office at the time).
+_LIGHT_ADJECTIVES = frozenset(("new", "own", "other", "first", "second", "then"))
 # Possessives and determiners that open a noun phrase (kept when quoting it).
 _DETERMINERS = frozenset(
     ("the", "a", "an", "her", "his", "its", "their", "our", "my", "your", "this", "these")
@@ -160,6 +161,9 @@ _CLAUSE_BREAK = frozenset(
 # Relative pronouns whose verb's actor is the noun phrase before them ('the union, which
 # called the strike'); 'that' is left out, mostly a conjunction ('said that officers ...').
 _RELATIVES = frozenset(("who", "which"))
+# How far before its verb the relative pronoun of a subject's relative clause may stand ('an
+# off-duty nurse who had been watching from the crowd began').
+_RELATIVE_REACH = 10
 _NONE: frozenset[int] = frozenset()
 # Personal pronouns as objects: the one acted upon is a person.
 _PERSONS = frozenset((w,) for w in ("him", "her", "them"))
@@ -290,6 +294,30 @@ def _noun_phrase_before(
     if actor and _object_of_preposition(words, i):
         return (last, last)
     return (i + 1, last) if taken else (last, last)
+
+
+def _subject_before_relative(
+    words: tuple[str, ...], start: int, read: tuple[int, int], joined: frozenset[int]
+) -> tuple[int, int]:
+    """The subject of a verb whose subject a relative clause follows ('an off-duty nurse who
+    had been watching from the crowd began CPR': the nurse; 'the council, which owns the site,
+    closed the road': the council), when the phrase ``read`` right before the verb is no
+    subject of its own: none (the clause ends in a preposition's object or a verb), or the
+    object of the relative clause's verb. ``read`` itself when no such clause stands before."""
+    end = read[0]
+    if read[1] > read[0]:
+        before = end - 1
+        if before >= 0 and words[before] in _DETERMINERS:
+            before -= 1
+        if before < 0 or not (_is_past(words[before]) or class_of(words[before])):
+            return read
+        end = before
+    for j in range(end - 1, max(end - 1 - _RELATIVE_REACH, 0), -1):
+        if words[j] in _RELATIVES:
+            return _noun_phrase_before(words, j, actor=True, joined=joined)
+        if words[j] in _CLAUSE_BREAK:
+            break
+    return read
 
 
 def _object_of_preposition(words: tuple[str, ...], before: int) -> bool:
@@ -543,6 +571,7 @@ def predicates(
                     actor = _imposed_actor(words, start, joined)
             else:
                 actor = _noun_phrase_before(words, start, actor=True, joined=joined)
+                actor = _subject_before_relative(words, start, actor, joined)
         patient = (
             _noun_phrase_before(words, start, joined=joined)
             if passive
@@ -597,6 +626,11 @@ def quote_span(words: tuple[str, ...], predicate: Predicate) -> tuple[int, int]:
     while i > 0 and i - predicate.start > -4 and words[i - 1] in _QUOTED_BEFORE:
         i -= 1
     return i, predicate.end
+
+
+def is_verb(words: tuple[str, ...], predicate: Predicate) -> bool:
+    """Whether a predicate is used as a verb ('began', 'will close'), not a noun ('a halt')."""
+    return _verbal(words, predicate.start)
 
 
 def head(words: tuple[str, ...], span: tuple[int, int]) -> str:

@@ -400,6 +400,8 @@ PREDICATE_CLASSES: dict[str, str] = {
     "was_questioned were_questioned",
     "liable": "liable responsible accountable answerable",
     "fine": "fine fined fines penalise penalised penalize penalized",
+    # 'led' stays a plain past (its verb 'lead' too), so that 'led to' is no leading.
+    "lead": "leading spearhead spearheaded spearheading",
 }
 # Outcomes that are mostly told as the other side of an opposite ('was unhurt' vs 'was
 # injured', 'upheld' vs 'overturned', 'left rates unchanged' vs 'raised rates'), and forms of
@@ -547,6 +549,14 @@ CONVERSE_CLASSES: tuple[tuple[str, str], ...] = (
     ("hand", "replace"),
     ("award", "win"),
     ("sell", "buy"),
+)
+# Classes of verbs whose subject, when they are used without an object, is what the act
+# befell rather than who did it (the causative alternation: 'the nurse began CPR' but 'the
+# race began'; 'the council closed the road' but 'the road closed'), and past verbs outside
+# the lexicon of the same kind (as their stems).
+ERGATIVE_CLASSES = _words(
+    """begin open close suspend continue delay collapse derail flood blast sink end finish
+    break burn spread"""
 )
 # Pairs of classes that name one act of one actor ('ordered a halt to outdoor work' ~
 # 'banned outdoor work'): another actor of either is another actor of the act.
