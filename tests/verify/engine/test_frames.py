@@ -1044,3 +1044,28 @@ def test_different_actor_of_one_act(a, b, kind):
 )
 def test_specific_actors_of_one_thing(a, b, specific):
     assert _specific_actors(_features(a), _features(b)) is specific
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        # A surname opening the sentence may be the office the other names.
+        (
+            "Okonjo blamed the delay on the weather.",
+            "The minister blamed the delay on the weather.",
+            "",
+        ),
+        # A plural opening the sentence is a group, not a surname.
+        ("Prosecutors charged the driver.", "The minister charged the driver.", "different actor"),
+        # What a feeling was caused by is no actor.
+        ("Tenants were shocked by the ruling.", "Tenants were shocked by the decision.", ""),
+        (
+            "The plan was rejected by the council.",
+            "The plan was rejected by the board.",
+            "different actor",
+        ),
+    ],
+)
+def test_surnames_that_open_a_sentence_and_causes_of_feelings(a, b, kind):
+    reason, _ = _different_actor(_features(a), _features(b))
+    assert reason.split(":")[0] == kind

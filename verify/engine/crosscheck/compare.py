@@ -1513,9 +1513,13 @@ def _described_as(fd: _Features, pd: Predicate, fn: _Features, pn: Predicate) ->
     may be the named actor of ``pn`` ('Ardent Robotics', 'Housing Minister Callum Reddaway'):
     a bare name may be anyone described; a name that shows its kind only a description of
     that kind ('the company' is no council, 'the minister' no governor)."""
-    if _proper_keys(fd, pd.actor) or not _proper_keys(fn, pn.actor):
+    if _proper_keys(fd, pd.actor):
         return False
     described = fd.words[pd.actor[0] : pd.actor[1]]
+    if _opening_surname(fn, pn.actor):
+        return bool(_kinds(described[-1:]) & TITLE_WORDS)  # 'Moynihan' may be 'the minister'
+    if not _proper_keys(fn, pn.actor):
+        return False
     named = _kinds(fn.words[pn.actor[0] : pn.actor[1]])
     if not named:
         return True
@@ -1527,6 +1531,16 @@ def _described_as(fd: _Features, pd: Predicate, fn: _Features, pn: Predicate) ->
     if head & PUBLIC_BODY_NOUNS:
         return bool(head & named) or not named & (COMPANY_NOUNS | PUBLIC_BODY_NOUNS)
     return False
+
+
+def _opening_surname(features: _Features, span: tuple[int, int]) -> bool:
+    """Whether an actor is one capitalised word opening the sentence that may be a person's
+    name ('Moynihan blamed'): its capital proves nothing there, but a word of no kind and no
+    plural ('Police', 'Prosecutors' are kinds and groups) is as likely someone's surname."""
+    if span != (0, 1) or not features.tokens or features.tokens[0].kind != "name":
+        return False
+    word = features.words[0]
+    return not word.endswith("s") and not _kinds([word]) and word not in ORGANISATION_NOUNS
 
 
 def _proper_keys(features: _Features, span: tuple[int, int]) -> frozenset[str]:

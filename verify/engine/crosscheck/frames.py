@@ -17,6 +17,7 @@ from functools import lru_cache
 from verify.engine.crosscheck.lexicon import (
     ACTOR_GAP,
     CONTROL_WORDS,
+    FEELING_PARTICIPLES,
     IMPOSING_VERBS,
     INFINITIVE_NEGATORS,
     IRREGULAR_PASTS,
@@ -565,6 +566,8 @@ def predicates(
             verbal = _verbal(words, start)
             if subject and not passive and _adjunct(words, start, subject, verbal):
                 actor = (0, subject[0])
+            elif passive and words[start] in FEELING_PARTICIPLES:
+                actor = (end, end)  # 'devastated by the ruling': a cause, not an actor
             elif passive or not verbal:
                 actor = _by_actor(words, end, nominal=not passive, joined=joined)
                 if not passive and actor[0] == actor[1]:

@@ -550,6 +550,14 @@ CONVERSE_CLASSES: tuple[tuple[str, str], ...] = (
     ("award", "win"),
     ("sell", "buy"),
 )
+# Participles of verbs of feeling whose 'by' names what caused the feeling, not someone who
+# acted ('residents were devastated by the ruling', 'staff were shocked by the decision'):
+# two reports naming two causes are no two actors of one act.
+FEELING_PARTICIPLES = _words(
+    """devastated shocked saddened angered delighted disappointed surprised upset alarmed
+    worried concerned frustrated stunned horrified appalled dismayed encouraged heartened
+    relieved outraged troubled baffled puzzled thrilled pleased"""
+)
 # Classes of verbs whose subject, when they are used without an object, is what the act
 # befell rather than who did it (the causative alternation: 'the nurse began CPR' but 'the
 # race began'; 'the council closed the road' but 'the road closed'), and past verbs outside
