@@ -970,6 +970,9 @@ def test_named_actors_after_a_reporting_clause_are_told_apart():
         # Present-progressive passive and active of one class.
         ("The inquiry is being led by the harbour authority.", "lead", "the harbour authority"),
         ("The harbour authority is leading the inquiry.", "lead", "the harbour authority"),
+        # A noun act's 'by' is not read past another noun act ('subject to approval by').
+        ("The takeover is subject to approval by the league.", "buy", ""),
+        ("The takeover is subject to approval by the league.", "approve", "the league"),
         # 'the then' office holder.
         (
             "The loan was approved by the then finance director.",
@@ -1025,6 +1028,12 @@ def test_different_actor_of_one_act(a, b, kind):
         (
             "The fire brigade ordered the evacuation of the estate.",
             "Harbour Police, which ordered the evacuation, said 200 people left.",
+            True,
+        ),
+        # A noun act is what the verb acts upon ('the fine was imposed by' ~ 'fined').
+        (
+            "The Harbour Authority fined the ferry operator.",
+            "The fine was imposed by the Maritime Regulator.",
             True,
         ),
         (

@@ -1374,6 +1374,8 @@ def _specific_actors(fa: _Features, fb: _Features) -> bool:
     pa, pb, _ = found
     if not (_specific_actor(fa, pa.actor) and _specific_actor(fb, pb.actor)):
         return False
+    if not (is_verb(fa.words, pa) and is_verb(fb.words, pb)):
+        return True  # a noun act is what the verb's act upon: 'the fine was imposed by' ~ 'fined'
     upon_a, upon_b = _upon(fa, pa), _upon(fb, pb)
     return any(a == b or b in KINDRED.get(a, frozenset()) for a in upon_a for b in upon_b)
 

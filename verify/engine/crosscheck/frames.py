@@ -426,6 +426,8 @@ def _by_actor(
             break
         if nominal and _is_past(words[i]) and words[i] not in LIGHT_VERBS:
             break
+        if nominal and i > end and words[i].endswith(_NOUN_ENDINGS) and class_of(words[i]):
+            break  # 'the takeover is subject to approval by': the agent of the approval
         if words[i] == "by":
             following = words[i + 1 : i + 3]
             if any(w[:1].isdigit() or w in _MEASURE_WORDS for w in following):
