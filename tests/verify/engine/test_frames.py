@@ -1014,6 +1014,20 @@ def test_actors_past_relative_clauses_progressives_and_former_offices(text, name
         ("A lifeguard began CPR on the pier.", "The festival began at noon.", ""),
         ("The council closed the road.", "The road closed at noon.", ""),
         ("The council closed the road.", "Police closed the road.", "different actor"),
+        # Neither with its object: both subjects are what befell ('died' is 'killed').
+        ("The trials are due to begin in May.", "A strike will start in May.", ""),
+        (
+            "Two miners who died in the blast.",
+            "The blast collapsed the shaft, killing two miners.",
+            "",
+        ),
+        # A hyphenated prefix is the verb's, not an actor.
+        ("One clerk counted the ballots.", "The ballots have been re-counted.", ""),
+        (
+            "One clerk counted the ballots.",
+            "The ballots were re-counted by the board.",
+            "different actor",
+        ),
     ],
 )
 def test_different_actor_of_one_act(a, b, kind):

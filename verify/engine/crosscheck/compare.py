@@ -1385,16 +1385,16 @@ def _same_object(fa: _Features, pa: Predicate, fb: _Features, pb: Predicate) -> 
     and 'declared three days of mourning' do not): two acts, whoever did them. A passive's
     subject is left aside (read before it, it may be the object of a preposition: 'the
     investigation into the disaster was ordered'). A verb of :data:`~.lexicon.ERGATIVE_CLASSES`
-    used once with an object and once without ('the nurse began CPR' vs 'the race began at
-    9am', 'the council closed the road' vs 'the road closed') tells no actor twice: without its
-    object, its subject is what the act befell."""
+    used without an object in either ('the nurse began CPR' vs 'the race began at 9am', 'the
+    exams begin' vs 'the boycott will start', 'two workers died' vs 'the collapse killed two')
+    tells no actor twice: without its object, its subject is what the act befell."""
     if pa.passive or pb.passive:
         return True
     if (
         pa.name in ERGATIVE_CLASSES
         and is_verb(fa.words, pa)
         and is_verb(fb.words, pb)
-        and _has_object(fa.words, pa) != _has_object(fb.words, pb)
+        and not (_has_object(fa.words, pa) and _has_object(fb.words, pb))
     ):
         return False
     return _same_patient(fa, pa, fb, pb)

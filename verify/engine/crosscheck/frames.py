@@ -166,6 +166,8 @@ _RELATIVES = frozenset(("who", "which"))
 # off-duty nurse who had been watching from the crowd began').
 _RELATIVE_REACH = 10
 _NONE: frozenset[int] = frozenset()
+# Prefixes a hyphen joins to a verb ('re-marked', 'co-signed', 'pre-approved').
+_VERB_PREFIXES = frozenset(("re", "co", "pre", "un", "mis", "over", "under", "out", "cross"))
 # Personal pronouns as objects: the one acted upon is a person.
 _PERSONS = frozenset((w,) for w in ("him", "her", "them"))
 
@@ -551,13 +553,16 @@ def predicates(
     out: list[Predicate] = []
     starts = {s for s, _, _ in spans}
     for start, end, canon in sorted(spans):
+        verb = words[start]
+        if start and start - 1 in joined and words[start - 1] in _VERB_PREFIXES:
+            start -= 1  # 're-marked', 'co-signed': the prefix is the verb's, no actor
         if canon == "stay" and end in starts:
             continue  # 'will stay open': the predicate is 'open'
         if canon == "suspend" and words[end : end + 1] in _PERSONS:
             canon = "detain"  # 'officers stopped him': a person stopped is held, not paused
         passive = (
             _passive(words, start)
-            or (_is_past(words[start]) and _by_follows(words, end))  # 'proposed by', 'dug out by'
+            or (_is_past(verb) and _by_follows(words, end))  # 'proposed by', 'dug out by'
             or _reduced_relative(words, start, end)
         )
         actor = _cleft_actor(words, start)
@@ -568,7 +573,7 @@ def predicates(
             verbal = _verbal(words, start)
             if subject and not passive and _adjunct(words, start, subject, verbal):
                 actor = (0, subject[0])
-            elif passive and words[start] in FEELING_PARTICIPLES:
+            elif passive and verb in FEELING_PARTICIPLES:
                 actor = (end, end)  # 'devastated by the ruling': a cause, not an actor
             elif passive or not verbal:
                 actor = _by_actor(words, end, nominal=not passive, joined=joined)
@@ -582,11 +587,11 @@ def predicates(
             if passive
             else _noun_phrase_after(words, end, joined=joined)
         )
-        if canon == "contained" and words[start] == "put" and head(words, patient) in _ISSUED:
+        if canon == "contained" and verb == "put" and head(words, patient) in _ISSUED:
             canon = "issue"  # 'the notice was put out by the council': issued, not extinguished
         out.append(
             Predicate(
-                name=canon or stem(IRREGULAR_VERBS.get(words[start], words[start])),
+                name=canon or stem(IRREGULAR_VERBS.get(verb, verb)),
                 start=start,
                 end=end,
                 negated=_negated(words, start),
@@ -634,7 +639,11 @@ def quote_span(words: tuple[str, ...], predicate: Predicate) -> tuple[int, int]:
 
 
 def is_verb(words: tuple[str, ...], predicate: Predicate) -> bool:
-    """Whether a predicate is used as a verb ('began', 'will close'), not a noun ('a halt')."""
+    """Whether a predicate is used as a verb ('began', 'will close', '..., killing two'), not a
+    noun ('a halt', 'the killing')."""
+    word, before = words[predicate.start], words[predicate.start - 1 : predicate.start]
+    if word.endswith("ing") and not (before and before[0] in _DETERMINERS):
+        return True
     return _verbal(words, predicate.start)
 
 

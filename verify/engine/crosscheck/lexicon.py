@@ -560,11 +560,11 @@ FEELING_PARTICIPLES = _words(
 )
 # Classes of verbs whose subject, when they are used without an object, is what the act
 # befell rather than who did it (the causative alternation: 'the nurse began CPR' but 'the
-# race began'; 'the council closed the road' but 'the road closed'), and past verbs outside
-# the lexicon of the same kind (as their stems).
+# race began'; 'the council closed the road' but 'the road closed'; 'the blast killed two'
+# but 'two died'), and past verbs outside the lexicon of the same kind (as their stems).
 ERGATIVE_CLASSES = _words(
     """begin open close suspend continue delay collapse derail flood blast sink end finish
-    break burn spread"""
+    break burn spread kill"""
 )
 # Pairs of classes that name one act of one actor ('ordered a halt to outdoor work' ~
 # 'banned outdoor work'): another actor of either is another actor of the act.
