@@ -1021,6 +1021,16 @@ def test_actors_past_relative_clauses_progressives_and_former_offices(text, name
             "The blast collapsed the shaft, killing two miners.",
             "",
         ),
+        # Stances and shared acts are taken by many parties at once.
+        ("The mayor voted for the plan.", "Six councillors voted for the plan.", ""),
+        ("The union welcomed the deal.", "The employers welcomed the deal.", ""),
+        # A phrase opened by 'a' describes, whatever its capitals: it may be the named one.
+        ("Kestrel Foods recalled the tins.", "A Scottish food maker recalled the tins.", ""),
+        (
+            "Kestrel Foods recalled the tins.",
+            "Harlow Dairies recalled the tins.",
+            "different actor",
+        ),
         # A hyphenated prefix is the verb's, not an actor.
         ("One clerk counted the ballots.", "The ballots have been re-counted.", ""),
         (

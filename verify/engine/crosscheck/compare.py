@@ -91,6 +91,7 @@ from verify.engine.crosscheck.lexicon import (
     PUBLIC_BODY_NOUNS,
     RANK_WORDS,
     SAME_ACT,
+    SHARED_ACT_CLASSES,
     STOPWORDS,
     TITLE_WORDS,
 )
@@ -1244,6 +1245,8 @@ def _differing_actors(
     for pa in fa.predicates:
         if not pa.has_actor or _a_measure(pa) or _describing(fa, pa):
             continue
+        if pa.name in SHARED_ACT_CLASSES:
+            continue  # 'the mayor voted with the majority' vs 'six members voted in favour'
         for pb in fb.predicates:
             one_act = pb.name == pa.name or pb.name in SAME_ACT.get(pa.name, ())
             if not one_act or not pb.has_actor or pa.negated != pb.negated:
@@ -1548,7 +1551,9 @@ def _opening_surname(features: _Features, span: tuple[int, int]) -> bool:
 def _proper_keys(features: _Features, span: tuple[int, int]) -> frozenset[str]:
     """The keys of the capitalised words of a span, titles and possessors aside ('the RMT
     union' → rmt; 'New Zealand's housing minister' names no one: the possessor says whose
-    minister, not which)."""
+    minister, not which; nor does a phrase opened by an indefinite article, 'a Leeds firm')."""
+    if features.words[span[0] : span[0] + 1] in (("a",), ("an",)):
+        return frozenset()  # 'a British baby milk maker': a description, whatever its capitals
     return frozenset(
         k
         for i, k in features.keys_at

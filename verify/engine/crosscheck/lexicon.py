@@ -566,6 +566,10 @@ ERGATIVE_CLASSES = _words(
     """begin open close suspend continue delay collapse derail flood blast sink end finish
     break burn spread kill"""
 )
+# Classes of stances and shared acts: many parties vote, back, oppose, welcome, criticise,
+# blame or urge at once ('the union welcomed the deal' and 'the employers welcomed the deal'
+# are both true), so another actor of one of them is no contradiction.
+SHARED_ACT_CLASSES = _words("vote support oppose welcome criticise blame urge")
 # Pairs of classes that name one act of one actor ('ordered a halt to outdoor work' ~
 # 'banned outdoor work'): another actor of either is another actor of the act.
 SAME_ACT_CLASSES: tuple[tuple[str, str], ...] = (("suspend", "ban"), ("arrest", "detain"))
