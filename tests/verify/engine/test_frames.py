@@ -973,6 +973,8 @@ def test_named_actors_after_a_reporting_clause_are_told_apart():
         # A noun act's 'by' is not read past another noun act ('subject to approval by').
         ("The takeover is subject to approval by the league.", "buy", ""),
         ("The takeover is subject to approval by the league.", "approve", "the league"),
+        # A light adjective inside a name ('Safety New Zealand' reads whole).
+        ("The inquiry was led by Safety New Zealand.", "lead", "safety new zealand"),
         # 'the then' office holder.
         (
             "The loan was approved by the then finance director.",

@@ -355,6 +355,16 @@ def _noun_phrase_after(
             taken += 1  # 'two off-duty guides', 'a 60-day state'
             i += 1
             continue
+        if (
+            actor
+            and taken
+            and word in _LIGHT_ADJECTIVES
+            and i + 1 < len(words)
+            and _nominal(words[i + 1], actor)
+        ):
+            taken += 1  # 'WorkSafe New Zealand', 'the board's new chair'
+            i += 1
+            continue
         if not _nominal(word, actor):
             break
         if len(word) > 5 and _is_past(word):
