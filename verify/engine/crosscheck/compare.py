@@ -50,6 +50,7 @@ from verify.engine.crosscheck.frames import (
     agreeing,
     class_of,
     head,
+    is_verb,
     opposed,
     other_instance,
     phrase_spans,
@@ -71,6 +72,7 @@ from verify.engine.crosscheck.lexicon import (
     COUNTED_CLASSES,
     DEONTIC_MODALS,
     DIRECTIVE_VERBS,
+    ERGATIVE_CLASSES,
     EXPLICIT_NEGATORS,
     FIGURE_BREAK,
     FIGURE_GAP,
@@ -84,10 +86,13 @@ from verify.engine.crosscheck.lexicon import (
     NEGATION_CUES,
     NUMBER_WORDS,
     OPPOSITES,
+    ORGANISATION_NOUNS,
     ORIGIN_NOUNS,
+    PREDICATE_AUX,
     PUBLIC_BODY_NOUNS,
     RANK_WORDS,
     SAME_ACT,
+    SHARED_ACT_CLASSES,
     STOPWORDS,
     TITLE_WORDS,
     WORD_FAMILIES,
@@ -1236,18 +1241,37 @@ def _span_keys(features: _Features, span: tuple[int, int]) -> frozenset[str]:
 
 def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]:
     """Another actor for the same action ('the governor signed' vs 'was signed by her
-    deputy'): the reason and the keys of both actors' words ("", empty when there is none).
-    Actors that share a word, or one of which the other sentence names anywhere, are the same
-    ('the county' vs 'Allegheny County'; 'a jury convicted Pellow' vs 'Pellow was convicted by
-    a jury')."""
+    deputy'): the reason and the keys of both actors' words ("", empty when there is none)."""
+    found = _differing_actors(fa, fb)
+    if found is None:
+        return _different_recipient(fa, fb)
+    pa, pb, keys = found
+    action = pa if not pa.passive else pb if not pb.passive else pa
+    features = fa if action is pa else fb
+    did = _words_of(features, (action.start, action.end))
+    if not action.passive:
+        target = _object_after(features, action.end)
+        did = f"{did} {target}".strip()
+    return f"different actor: {_words_of(fa, pa.actor)} vs {_words_of(fb, pb.actor)} {did}", keys
+
+
+def _differing_actors(
+    fa: _Features, fb: _Features
+) -> tuple[Predicate, Predicate, frozenset[str]] | None:
+    """The first two predicates of one action whose actors cannot be one, and the keys of
+    both actors' words, or None. Actors that share a word, or one of which the other sentence
+    names anywhere, are the same ('the county' vs 'Allegheny County'; 'a jury convicted
+    Pellow' vs 'Pellow was convicted by a jury')."""
     for pa in fa.predicates:
-        if not pa.has_actor or _a_measure(pa):
+        if not pa.has_actor or _a_measure(pa) or _describing(fa, pa):
             continue
+        if pa.name in SHARED_ACT_CLASSES:
+            continue  # 'the mayor voted with the majority' vs 'six members voted in favour'
         for pb in fb.predicates:
             one_act = pb.name == pa.name or pb.name in SAME_ACT.get(pa.name, ())
             if not one_act or not pb.has_actor or pa.negated != pb.negated:
                 continue
-            if _a_measure(pb) or not _same_object(fa, pa, fb, pb):
+            if _a_measure(pb) or _describing(fb, pb) or not _same_object(fa, pa, fb, pb):
                 continue
             keys_a, keys_b = _span_keys(fa, pa.actor), _span_keys(fb, pb.actor)
             # 'Councilor Ana Ruiz' and 'Councilor Tom Hale' are two people: a title shared
@@ -1278,25 +1302,138 @@ def _different_actor(fa: _Features, fb: _Features) -> tuple[str, frozenset[str]]
                     stems_a & fb.name_stems or stems_b & fa.name_stems
                 ):
                     continue  # 'the county' vs 'Allegheny County'; two names: as above
-            action = pa if not pa.passive else pb if not pb.passive else pa
-            features = fa if action is pa else fb
-            did = _words_of(features, (action.start, action.end))
-            if not action.passive:
-                target = _object_after(features, action.end)
-                did = f"{did} {target}".strip()
-            reason = (
-                f"different actor: {_words_of(fa, pa.actor)} vs {_words_of(fb, pb.actor)} {did}"
-            )
-            return reason, keys_a | keys_b
-    return _different_recipient(fa, fb)
+            return pa, pb, keys_a | keys_b
+    return None
+
+
+# How many words after an active verb a quotation that describes its object may open.
+_DESCRIBED_REACH = 3
+_QUOTE_MARKS = '"“‘'
+
+
+def _describing(features: _Features, predicate: Predicate) -> bool:
+    """Whether an active verb is followed, after its object, by a quoted description of that
+    object ('called the strike "disproportionate"', 'branded it "a disgrace"'): the verb then
+    describes the thing, it does not do it ('the union called the strike')."""
+    if predicate.passive or predicate.end - predicate.start != 1:
+        return False
+    verb = next((t.surface for t in features.tokens if t.position == predicate.start), "")
+    if not verb:
+        return False
+    reach = _DESCRIBED_REACH
+    pattern = rf"\b{re.escape(verb)}(?:\s+[\w'’-]+){{1,{reach}}}\s+[{_QUOTE_MARKS}]"
+    return re.search(pattern, features.text) is not None
+
+
+# How many words before a passive predicate, or after an active one, tell what it acts upon
+# ('The inquiry into the sinking was ordered', 'ordered the evacuation of 300 homes').
+_ACTED_UPON_WORDS = 6
+
+
+def _acted_upon(features: _Features, predicate: Predicate) -> frozenset[str]:
+    """The keys of the words that tell what a predicate acts upon: its object after an active
+    one, its subject's clause before a passive one (through a participle it is coordinated
+    with: 'the scaffold had been inspected and approved'); a word of a predicate class as its
+    class ('the inquiry' and 'the investigation' are one thing acted upon), a personal pronoun
+    as a person ('stopped him' and 'he was detained')."""
+    words = features.words
+    if predicate.passive:
+        start = predicate.start
+        while start > 0 and predicate.start - start < _ACTED_UPON_WORDS:
+            before = words[start - 1]
+            if before in _UPON_BREAK and not (
+                before in ("and", "or") and start > 1 and _past_form(words[start - 2])
+            ):
+                break
+            start -= 1
+        span = range(start, predicate.start)
+    else:
+        span = range(predicate.end, min(predicate.end + _ACTED_UPON_WORDS, len(words)))
+    keys = set()
+    for word in (words[i] for i in span):
+        if word in _PERSON_PRONOUNS:
+            keys.add("person")
+        elif word.isalpha() and word not in STOPWORDS and word not in PREDICATE_AUX:
+            keys.add(class_of(word) or stem(word))
+    return frozenset(keys)
+
+
+# Words that end the clause of a passive's subject.
+_UPON_BREAK = frozenset(("that", "which", "who", "and", "or", "but", "while", "because"))
+_PERSON_PRONOUNS = frozenset(("he", "him", "she", "her", "they", "them"))
+
+
+def _past_form(word: str) -> bool:
+    return word.isalpha() and (word.endswith("ed") or word in IRREGULAR_PASTS)
+
+
+def _specific_actor(features: _Features, span: tuple[int, int]) -> bool:
+    """Whether an actor is someone in particular: named ('Cleveland Police'), or an office or
+    an organisation ('the minister', 'the fire brigade', 'its board'), not anyone ('a man')."""
+    words = features.words[span[0] : span[1]]
+    return bool(_proper_keys(features, span) or _kinds(words)) or any(
+        w.removesuffix("s") in ORGANISATION_NOUNS for w in words
+    )
+
+
+def _upon(features: _Features, predicate: Predicate) -> frozenset[str]:
+    """What a predicate acts upon, for comparing two: a verb's own class left out (the word
+    of its object's clause that repeats it), a noun's put in (what 'ordered the evacuation'
+    ordered is the evacuation)."""
+    upon = _acted_upon(features, predicate)
+    if is_verb(features.words, predicate):
+        return upon - {predicate.name}
+    return upon | {predicate.name}
+
+
+def _specific_actors(fa: _Features, fb: _Features) -> bool:
+    """Another actor of one act where both actors are someone in particular and both tell the
+    same thing acted upon ('the fire brigade ordered the evacuation' vs 'Cleveland Police,
+    which ordered the evacuation'): two parties that each did something to the story's thing
+    ('police arrested him' vs 'prosecutors charged him') rarely meet all three."""
+    found = _differing_actors(fa, fb)
+    if found is None:
+        return False
+    pa, pb, _ = found
+    if not (_specific_actor(fa, pa.actor) and _specific_actor(fb, pb.actor)):
+        return False
+    if not (is_verb(fa.words, pa) and is_verb(fb.words, pb)):
+        return True  # a noun act is what the verb's act upon: 'the fine was imposed by' ~ 'fined'
+    upon_a, upon_b = _upon(fa, pa), _upon(fb, pb)
+    return any(a == b or b in KINDRED.get(a, frozenset()) for a in upon_a for b in upon_b)
 
 
 def _same_object(fa: _Features, pa: Predicate, fb: _Features, pb: Predicate) -> bool:
     """Whether two active predicates may act upon one thing ('declared a state of emergency'
     and 'declared three days of mourning' do not): two acts, whoever did them. A passive's
     subject is left aside (read before it, it may be the object of a preposition: 'the
-    investigation into the disaster was ordered')."""
-    return pa.passive or pb.passive or _same_patient(fa, pa, fb, pb)
+    investigation into the disaster was ordered'). A verb of :data:`~.lexicon.ERGATIVE_CLASSES`
+    used without an object in either ('the nurse began CPR' vs 'the race began at 9am', 'the
+    exams begin' vs 'the boycott will start', 'two workers died' vs 'the collapse killed two')
+    tells no actor twice: without its object, its subject is what the act befell."""
+    if pa.passive or pb.passive:
+        return True
+    if (
+        pa.name in ERGATIVE_CLASSES
+        and is_verb(fa.words, pa)
+        and is_verb(fb.words, pb)
+        and not (_has_object(fa.words, pa) and _has_object(fb.words, pb))
+    ):
+        return False
+    return _same_patient(fa, pa, fb, pb)
+
+
+def _has_object(words: tuple[str, ...], predicate: Predicate) -> bool:
+    """Whether an active predicate is followed by its object: the noun phrase read, or a
+    determiner and a noun of the lexicon ('began the strike', 'closed the inquiry')."""
+    if predicate.patient[1] > predicate.patient[0]:
+        return True
+    after = words[predicate.end : predicate.end + 2]
+    return (
+        len(after) == 2
+        and after[0] in ("the", "a", "an", "its", "their")
+        and bool(class_of(after[1]))
+    )
 
 
 def _a_measure(predicate: Predicate) -> bool:
@@ -1401,9 +1538,13 @@ def _described_as(fd: _Features, pd: Predicate, fn: _Features, pn: Predicate) ->
     may be the named actor of ``pn`` ('Ardent Robotics', 'Housing Minister Callum Reddaway'):
     a bare name may be anyone described; a name that shows its kind only a description of
     that kind ('the company' is no council, 'the minister' no governor)."""
-    if _proper_keys(fd, pd.actor) or not _proper_keys(fn, pn.actor):
+    if _proper_keys(fd, pd.actor):
         return False
     described = fd.words[pd.actor[0] : pd.actor[1]]
+    if _opening_surname(fn, pn.actor):
+        return bool(_kinds(described[-1:]) & TITLE_WORDS)  # 'Moynihan' may be 'the minister'
+    if not _proper_keys(fn, pn.actor):
+        return False
     named = _kinds(fn.words[pn.actor[0] : pn.actor[1]])
     if not named:
         return True
@@ -1417,10 +1558,22 @@ def _described_as(fd: _Features, pd: Predicate, fn: _Features, pn: Predicate) ->
     return False
 
 
+def _opening_surname(features: _Features, span: tuple[int, int]) -> bool:
+    """Whether an actor is one capitalised word opening the sentence that may be a person's
+    name ('Moynihan blamed'): its capital proves nothing there, but a word of no kind and no
+    plural ('Police', 'Prosecutors' are kinds and groups) is as likely someone's surname."""
+    if span != (0, 1) or not features.tokens or features.tokens[0].kind != "name":
+        return False
+    word = features.words[0]
+    return not word.endswith("s") and not _kinds([word]) and word not in ORGANISATION_NOUNS
+
+
 def _proper_keys(features: _Features, span: tuple[int, int]) -> frozenset[str]:
     """The keys of the capitalised words of a span, titles and possessors aside ('the RMT
     union' → rmt; 'New Zealand's housing minister' names no one: the possessor says whose
-    minister, not which)."""
+    minister, not which; nor does a phrase opened by an indefinite article, 'a Leeds firm')."""
+    if features.words[span[0] : span[0] + 1] in (("a",), ("an",)):
+        return frozenset()  # 'a British baby milk maker': a description, whatever its capitals
     return frozenset(
         k
         for i, k in features.keys_at
@@ -2330,6 +2483,7 @@ def _model_features(
         "back_action": _action_share(fb, fa),
         "dates": _date_share(fa, fb, candidate.published_at),
         "back_dates": _date_share(fb, fa, claim.published_at),
+        "actor_specific": float(_specific_actors(fa, fb)),
     }
 
 

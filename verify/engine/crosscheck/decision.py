@@ -55,6 +55,8 @@ FEATURES: tuple[str, ...] = (
     "denial",
     "opposite",
     "actor",
+    # another actor, both someone in particular, of one thing acted upon (conflict model)
+    "actor_specific",
     "rule",  # the hand-written rule calls the pair strong (see compare._assess)
 )
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from verify.engine.crosscheck.lexicon import (
     ACTOR_GAP,
     CONTROL_WORDS,
+    FEELING_PARTICIPLES,
     IMPOSING_VERBS,
     INFINITIVE_NEGATORS,
     IRREGULAR_PASTS,
@@ -147,8 +148,9 @@ _MODALS = frozenset(
         "being",
     )
 )
-# Adjectives among the stopwords that may open a noun phrase after its determiner.
-_LIGHT_ADJECTIVES = frozenset(("new", "own", "other", "first", "second"))
+# Adjectives among the stopwords that may open a noun phrase after its determiner ('the
+# then chief executive': who held the office at the time).
+_LIGHT_ADJECTIVES = frozenset(("new", "own", "other", "first", "second", "then"))
 # Possessives and determiners that open a noun phrase (kept when quoting it).
 _DETERMINERS = frozenset(
     ("the", "a", "an", "her", "his", "its", "their", "our", "my", "your", "this", "these")
@@ -160,7 +162,12 @@ _CLAUSE_BREAK = frozenset(
 # Relative pronouns whose verb's actor is the noun phrase before them ('the union, which
 # called the strike'); 'that' is left out, mostly a conjunction ('said that officers ...').
 _RELATIVES = frozenset(("who", "which"))
+# How far before its verb the relative pronoun of a subject's relative clause may stand ('an
+# off-duty nurse who had been watching from the crowd began').
+_RELATIVE_REACH = 10
 _NONE: frozenset[int] = frozenset()
+# Prefixes a hyphen joins to a verb ('re-marked', 'co-signed', 'pre-approved').
+_VERB_PREFIXES = frozenset(("re", "co", "pre", "un", "mis", "over", "under", "out", "cross"))
 # Personal pronouns as objects: the one acted upon is a person.
 _PERSONS = frozenset((w,) for w in ("him", "her", "them"))
 
@@ -292,6 +299,30 @@ def _noun_phrase_before(
     return (i + 1, last) if taken else (last, last)
 
 
+def _subject_before_relative(
+    words: tuple[str, ...], start: int, read: tuple[int, int], joined: frozenset[int]
+) -> tuple[int, int]:
+    """The subject of a verb whose subject a relative clause follows ('an off-duty nurse who
+    had been watching from the crowd began CPR': the nurse; 'the council, which owns the site,
+    closed the road': the council), when the phrase ``read`` right before the verb is no
+    subject of its own: none (the clause ends in a preposition's object or a verb), or the
+    object of the relative clause's verb. ``read`` itself when no such clause stands before."""
+    end = read[0]
+    if read[1] > read[0]:
+        before = end - 1
+        if before >= 0 and words[before] in _DETERMINERS:
+            before -= 1
+        if before < 0 or not (_is_past(words[before]) or class_of(words[before])):
+            return read
+        end = before
+    for j in range(end - 1, max(end - 1 - _RELATIVE_REACH, 0), -1):
+        if words[j] in _RELATIVES:
+            return _noun_phrase_before(words, j, actor=True, joined=joined)
+        if words[j] in _CLAUSE_BREAK:
+            break
+    return read
+
+
 def _object_of_preposition(words: tuple[str, ...], before: int) -> bool:
     """Whether a noun phrase whose preceding word is at ``before`` follows a preposition, past
     any figure ('the blast at the site on Haverton Road happened', 'with more than 11,000
@@ -322,6 +353,16 @@ def _noun_phrase_after(
         word = words[i]
         if i in joined and word.isalnum():
             taken += 1  # 'two off-duty guides', 'a 60-day state'
+            i += 1
+            continue
+        if (
+            actor
+            and taken
+            and word in _LIGHT_ADJECTIVES
+            and i + 1 < len(words)
+            and _nominal(words[i + 1], actor)
+        ):
+            taken += 1  # 'WorkSafe New Zealand', 'the board's new chair'
             i += 1
             continue
         if not _nominal(word, actor):
@@ -397,6 +438,8 @@ def _by_actor(
             break
         if nominal and _is_past(words[i]) and words[i] not in LIGHT_VERBS:
             break
+        if nominal and i > end and words[i].endswith(_NOUN_ENDINGS) and class_of(words[i]):
+            break  # 'the takeover is subject to approval by': the agent of the approval
         if words[i] == "by":
             following = words[i + 1 : i + 3]
             if any(w[:1].isdigit() or w in _MEASURE_WORDS for w in following):
@@ -520,13 +563,16 @@ def predicates(
     out: list[Predicate] = []
     starts = {s for s, _, _ in spans}
     for start, end, canon in sorted(spans):
+        verb = words[start]
+        if start and start - 1 in joined and words[start - 1] in _VERB_PREFIXES:
+            start -= 1  # 're-marked', 'co-signed': the prefix is the verb's, no actor
         if canon == "stay" and end in starts:
             continue  # 'will stay open': the predicate is 'open'
         if canon == "suspend" and words[end : end + 1] in _PERSONS:
             canon = "detain"  # 'officers stopped him': a person stopped is held, not paused
         passive = (
             _passive(words, start)
-            or (_is_past(words[start]) and _by_follows(words, end))  # 'proposed by', 'dug out by'
+            or (_is_past(verb) and _by_follows(words, end))  # 'proposed by', 'dug out by'
             or _reduced_relative(words, start, end)
         )
         actor = _cleft_actor(words, start)
@@ -537,22 +583,25 @@ def predicates(
             verbal = _verbal(words, start)
             if subject and not passive and _adjunct(words, start, subject, verbal):
                 actor = (0, subject[0])
+            elif passive and verb in FEELING_PARTICIPLES:
+                actor = (end, end)  # 'devastated by the ruling': a cause, not an actor
             elif passive or not verbal:
                 actor = _by_actor(words, end, nominal=not passive, joined=joined)
                 if not passive and actor[0] == actor[1]:
                     actor = _imposed_actor(words, start, joined)
             else:
                 actor = _noun_phrase_before(words, start, actor=True, joined=joined)
+                actor = _subject_before_relative(words, start, actor, joined)
         patient = (
             _noun_phrase_before(words, start, joined=joined)
             if passive
             else _noun_phrase_after(words, end, joined=joined)
         )
-        if canon == "contained" and words[start] == "put" and head(words, patient) in _ISSUED:
+        if canon == "contained" and verb == "put" and head(words, patient) in _ISSUED:
             canon = "issue"  # 'the notice was put out by the council': issued, not extinguished
         out.append(
             Predicate(
-                name=canon or stem(IRREGULAR_VERBS.get(words[start], words[start])),
+                name=canon or stem(IRREGULAR_VERBS.get(verb, verb)),
                 start=start,
                 end=end,
                 negated=_negated(words, start),
@@ -597,6 +646,15 @@ def quote_span(words: tuple[str, ...], predicate: Predicate) -> tuple[int, int]:
     while i > 0 and i - predicate.start > -4 and words[i - 1] in _QUOTED_BEFORE:
         i -= 1
     return i, predicate.end
+
+
+def is_verb(words: tuple[str, ...], predicate: Predicate) -> bool:
+    """Whether a predicate is used as a verb ('began', 'will close', '..., killing two'), not a
+    noun ('a halt', 'the killing')."""
+    word, before = words[predicate.start], words[predicate.start - 1 : predicate.start]
+    if word.endswith("ing") and not (before and before[0] in _DETERMINERS):
+        return True
+    return _verbal(words, predicate.start)
 
 
 def head(words: tuple[str, ...], span: tuple[int, int]) -> str:

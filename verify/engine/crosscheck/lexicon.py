@@ -400,6 +400,8 @@ PREDICATE_CLASSES: dict[str, str] = {
     "was_questioned were_questioned",
     "liable": "liable responsible accountable answerable",
     "fine": "fine fined fines penalise penalised penalize penalized",
+    # 'led' stays a plain past (its verb 'lead' too), so that 'led to' is no leading.
+    "lead": "leading spearhead spearheaded spearheading",
 }
 # Outcomes that are mostly told as the other side of an opposite ('was unhurt' vs 'was
 # injured', 'upheld' vs 'overturned', 'left rates unchanged' vs 'raised rates'), and forms of
@@ -570,6 +572,26 @@ CONVERSE_CLASSES: tuple[tuple[str, str], ...] = (
     ("award", "win"),
     ("sell", "buy"),
 )
+# Participles of verbs of feeling whose 'by' names what caused the feeling, not someone who
+# acted ('residents were devastated by the ruling', 'staff were shocked by the decision'):
+# two reports naming two causes are no two actors of one act.
+FEELING_PARTICIPLES = _words(
+    """devastated shocked saddened angered delighted disappointed surprised upset alarmed
+    worried concerned frustrated stunned horrified appalled dismayed encouraged heartened
+    relieved outraged troubled baffled puzzled thrilled pleased"""
+)
+# Classes of verbs whose subject, when they are used without an object, is what the act
+# befell rather than who did it (the causative alternation: 'the nurse began CPR' but 'the
+# race began'; 'the council closed the road' but 'the road closed'; 'the blast killed two'
+# but 'two died'), and past verbs outside the lexicon of the same kind (as their stems).
+ERGATIVE_CLASSES = _words(
+    """begin open close suspend continue delay collapse derail flood blast sink end finish
+    break burn spread kill"""
+)
+# Classes of stances and shared acts: many parties vote, back, oppose, welcome, criticise,
+# blame or urge at once ('the union welcomed the deal' and 'the employers welcomed the deal'
+# are both true), so another actor of one of them is no contradiction.
+SHARED_ACT_CLASSES = _words("vote support oppose welcome criticise blame urge")
 # Pairs of classes that name one act of one actor ('ordered a halt to outdoor work' ~
 # 'banned outdoor work'): another actor of either is another actor of the act.
 SAME_ACT_CLASSES: tuple[tuple[str, str], ...] = (("suspend", "ban"), ("arrest", "detain"))
