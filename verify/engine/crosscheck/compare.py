@@ -1692,6 +1692,17 @@ _WEAK_VERBS = frozenset(
 )
 
 
+def _one_action(pa: Predicate, pb: Predicate) -> bool:
+    """Whether two predicates tell one action: the same class or verb, agreeing or opposed
+    outcomes of it ('stays open' / 'closed'), or kindred classes ('a halt' / 'a ban')."""
+    return (
+        pa.name == pb.name
+        or agreeing(pa, pb)
+        or opposed(pa, pb)
+        or pb.name in KINDRED.get(pa.name, frozenset())
+    )
+
+
 def _other_action(fa: _Features, fb: _Features, idf: Idf | None) -> str:
     """The same words about another action: both facts name predicates of the lexicon, none
     the same, and the rest of the two is one statement ('the bridge was inspected in 2022' vs
@@ -1704,14 +1715,7 @@ def _other_action(fa: _Features, fb: _Features, idf: Idf | None) -> str:
         b = [p for p in fb.predicates if p.name not in _WEAK_VERBS]
     if not a or not b:
         return ""
-    if any(
-        pa.name == pb.name
-        or agreeing(pa, pb)
-        or opposed(pa, pb)
-        or pb.name in KINDRED.get(pa.name, frozenset())
-        for pa in a
-        for pb in b
-    ):
+    if any(_one_action(pa, pb) for pa in a for pb in b):
         return ""
     keys = frozenset().union(
         *(_span_keys(fa, (p.start, p.end)) for p in a),
@@ -2526,14 +2530,7 @@ def _action_share(fa: _Features, fb: _Features) -> float:
         return 1.0
     told = 0
     for pa in actions:
-        key = stem(pa.name)
-        if key in fb.terms or any(
-            pa.name == pb.name
-            or agreeing(pa, pb)
-            or opposed(pa, pb)
-            or pb.name in KINDRED.get(pa.name, frozenset())
-            for pb in fb.predicates
-        ):
+        if stem(pa.name) in fb.terms or any(_one_action(pa, pb) for pb in fb.predicates):
             told += 1
     return told / len(actions)
 
