@@ -339,8 +339,8 @@ def crosscheck_sentences(
                 scored.append((score, candidate_id))
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
         found = []
-        for _, candidate_id in scored[: settings.CROSSCHECK_MATCHES]:
-            match = compare(own, passages[candidate_id].passage, idf=corpus.stats.idf)
+        for score, candidate_id in scored[: settings.CROSSCHECK_MATCHES]:
+            match = compare(own, passages[candidate_id].passage, idf=corpus.stats.idf, score=score)
             if match is not None:
                 found.append((candidate_id, match))
         # Each report's matches read together: one that agrees with the claim does not also

@@ -2220,6 +2220,7 @@ def compare(
     *,
     idf: Idf | None = None,
     embedding: float | None = None,
+    score: float | None = None,
 ) -> Match | None:
     """How ``candidate`` relates to ``claim``, or None when it is not about the same fact.
 
@@ -2229,8 +2230,11 @@ def compare(
     the cosine of the vectors of the two sentences' facts (:func:`fact_text`, as the models
     were fitted): the decision then weighs it too, with the models fitted with it
     (:func:`.decision.models`). The jobs do not pass it (see the README's ablation).
+    ``score`` is the pair's :func:`match_score` when the caller has ranked candidates by it
+    already (it is not computed twice).
     """
-    score = match_score(claim, candidate, idf=idf)
+    if score is None:
+        score = match_score(claim, candidate, idf=idf)
     if score is None:
         return None
     score = round(min(score, 1.0), 4)
