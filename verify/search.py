@@ -8,7 +8,6 @@ side (the term counts recorded at ingest) is ``annotations.services.search_index
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
@@ -18,6 +17,7 @@ from django.db import connection
 
 from annotations.models import SearchTerm, Sentence
 from verify.engine.crosscheck import search_terms
+from verify.engine.crosscheck.text import smoothed_idf
 
 T = TypeVar("T")
 
@@ -43,9 +43,7 @@ class TermStats:
         return self._df.get(term, 0)
 
     def idf(self, term: str) -> float:
-        # Smoothed, not BM25's: on a young index of a few sentences BM25 gives the terms two
-        # sentences share almost no weight, and a plain contradiction scores as noise.
-        return math.log((self.total + 1) / (self.df(term) + 1)) + 1.0
+        return smoothed_idf(self.df(term), self.total)
 
     def ranked_terms(self, text: str) -> list[str]:
         """The claim's informative terms present in the index, rarest first."""

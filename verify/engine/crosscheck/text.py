@@ -8,6 +8,7 @@ configuration and SQLite FTS5's ``unicode61`` tokenizer split them identically.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -303,6 +304,13 @@ def analyse(text: str) -> Analysis:
         for i, m in enumerate(matches)
     )
     return Analysis(tuple(tokens), tuple(w.lower() for w in words), tuple(caps), hyphenated)
+
+
+def smoothed_idf(df: int, total: int) -> float:
+    """The index's idf of a term in ``df`` of ``total`` sentences. Smoothed, not BM25's: on a
+    young index of a few sentences BM25 gives the terms two sentences share almost no weight,
+    and a plain contradiction scores as noise."""
+    return math.log((total + 1) / (df + 1)) + 1.0
 
 
 def index_text(text: str) -> str:
