@@ -66,6 +66,7 @@ bench: install
 ## clusters; deterministic, so an unchanged engine rebuilds the same file.
 crosscheck-model: install
 	$(BIN)/python -m bench.train_crosscheck_decision
+	$(BIN)/python -m bench.train_crosscheck_decision --embedding
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -179,10 +179,12 @@ def insert_draft(article: Article) -> Any:
 
 
 def measure(reps: int, backend: str) -> dict[str, Any]:
+    from django.conf import settings
     from django.db import connection
 
     from annotations.models import CrossCheck, CrosscheckJob, JobStatus, Sentence
     from annotations.services.crosschecks import queue_crosscheck
+    from verify.engine.crosscheck import embedding
     from verify.jobs import BATCH, crosscheck_sentences, run_job
     from verify.search import PAIR_TERMS, TermStats, find_candidates, pair_groups
 
@@ -191,6 +193,7 @@ def measure(reps: int, backend: str) -> dict[str, Any]:
 
     # The whole job: retrieval, comparison and writing results, claim by claim.
     article_ms: list[float] = []
+    first_ms = 0.0
     for rep in range(reps + 1):
         job = queue_crosscheck(article=draft, send=False)
         started = time.perf_counter()
@@ -198,6 +201,8 @@ def measure(reps: int, backend: str) -> dict[str, Any]:
         elapsed = (time.perf_counter() - started) * 1000
         if rep:  # the first run warms the caches
             article_ms.append(elapsed)
+        else:  # a fresh worker's first job: the word vectors' model loads, every word is new
+            first_ms = elapsed
         assert CrosscheckJob.objects.get(pk=job.pk).status == JobStatus.DONE
     matches = CrossCheck.objects.filter(claim__article=draft).count()
 
@@ -230,7 +235,11 @@ def measure(reps: int, backend: str) -> dict[str, Any]:
         terms_per_claim.append(len(terms))
         postings.append(sum(stats.df(t) for t in terms))
         queries.append(pair_groups(stats, terms))
+    words = embedding.default_words() if settings.CROSSCHECK_EMBEDDING else None
     result: dict[str, Any] = {
+        "embedding": words is not None,
+        "embedding_words_known": words.known if words is not None else 0,
+        "first_article_ms": round(first_ms, 1),
         "article_ms_median": round(statistics.median(article_ms), 1),
         "article_ms_p95": round(percentile(article_ms, 0.95), 1),
         "per_claim_ms": round(statistics.median(article_ms) / len(claims), 2),
@@ -355,7 +364,13 @@ def report(results: list[dict[str, Any]], skipped: dict[str, str], corpus_s: flo
         print(
             f"{r['backend']} {label(r['sentences'])}: build ({steps}) s; retrieval "
             f"{r['retrieval_ms_per_article']} ms of the article; retrieval+compare without "
-            f"writes {r['check_no_writes_ms']} ms"
+            f"writes {r['check_no_writes_ms']} ms; first job of the process (cold: "
+            + (
+                f"the word vectors' model loads, {r['embedding_words_known']} words encoded) "
+                if r["embedding"]
+                else "embedding off or not installed) "
+            )
+            + f"{r['first_article_ms']} ms"
             + (
                 f"; rows matched per query median {r['matched_rows_per_claim_median']}, "
                 f"max {r['matched_rows_per_claim_max']}; worst query {r['worst_query_ms']} ms, "

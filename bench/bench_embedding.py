@@ -48,6 +48,7 @@ from bench.bench_crosscheck_clusters import SPLITS, find_passage, load, passages
 from bench.bench_crosscheck_pairs import bm25_idf
 from verify.engine.analysis import analyze
 from verify.engine.crosscheck import Passage, compare, embedding, similarity
+from verify.engine.crosscheck.text import index_text, smoothed_idf
 
 SAME_FACT = ("corroborates", "contradicts")
 CLAIMS, CANDIDATES = 30, 50  # the issue's cost target: a 30-claim article, top 50 candidates
@@ -389,6 +390,52 @@ def fp32_reference(texts: list[str], rows: list[dict[str, Any]]) -> dict[str, An
     }
 
 
+def word_vectors(rows: list[dict[str, Any]], tables: Tables) -> dict[str, Any]:
+    """The jobs' word vectors (:class:`~verify.engine.crosscheck.embedding.WordVectors`): the
+    same separation of same-fact pairs, and their cost: load (model and the common direction),
+    CPU ms a new word (encoded once per process), a sentence's vector once its words are
+    known, and a 30-claim cross-check's vectors warm (each claim and its candidates)."""
+    texts = sorted({p.text for table in tables.values() for p in table.values()})
+    df: dict[str, int] = {}
+    for text in texts:
+        for term in set(index_text(text).split()):
+            df[term] = df.get(term, 0) + 1
+
+    def idf(term: str) -> float:
+        return smoothed_idf(df.get(term, 0), len(texts))
+
+    words = embedding.WordVectors()
+    rss_before = _rss_mb()
+    started = time.perf_counter()
+    words.load()
+    load_s = time.perf_counter() - started
+    vocabulary = sorted({t.surface.lower() for x in texts for t in embedding.fact_tokens(x)})
+    started = time.process_time()
+    words.prepare(vocabulary)
+    per_word_ms = 1000 * (time.process_time() - started) / len(vocabulary)
+    facts = [embedding.fact_words(text, idf) for text in texts]
+    per_sentence_ms = 1000 * _timed(lambda: [words.sentence(f) for f in facts]) / len(texts)
+    vectors = {text: words.sentence(f) for text, f in zip(texts, facts, strict=True)}
+    scored = [
+        {**r, "words": float(vectors[r["claim"].text] @ vectors[r["candidate"].text])} for r in rows
+    ]
+    return {
+        "separation": separation(scored, "words"),
+        "cost": {
+            "load_s": round(load_s, 2),
+            "words_encoded": len(vocabulary),
+            "cpu_ms_per_new_word": round(per_word_ms, 3),
+            "cpu_ms_per_sentence_words_known": round(per_sentence_ms, 4),
+            "crosscheck_ms_warm_30_claims_31_sentences_each": round(
+                CLAIMS * 31 * per_sentence_ms, 1
+            ),
+            "rss_mb_added": round(_rss_mb() - rss_before, 1),
+            "bytes_per_word": embedding.DIMENSION * 4,
+            "mb_when_full": round(embedding.WORD_CACHE * embedding.DIMENSION * 4 / 1e6, 1),
+        },
+    }
+
+
 def run() -> dict[str, Any] | None:
     if not embedding.available():
         return None
@@ -444,6 +491,7 @@ def run() -> dict[str, Any] | None:
         },
         "cost": spent,
     }
+    result["word_vectors"] = word_vectors(rows, tables)
     reference = fp32_reference(texts, rows)
     if reference is not None:
         result["fp32_reference"] = reference
@@ -484,6 +532,7 @@ def main() -> int:
         _aucs(f"  {name}", figures["auc"])
     for name, auc in result["engine_not_strong"].items():
         _aucs(f"  {name}, engine not strong", auc)
+    _aucs("  word vectors (the jobs')", result["word_vectors"]["separation"]["auc"])
     if "fp32_reference" in result:
         _aucs("  embedding fp32 (PyTorch)", result["fp32_reference"]["separation"]["auc"])
     print(
@@ -503,6 +552,9 @@ def main() -> int:
         print(f"fp32 reference cost: {result['fp32_reference']['cost']}")
     for key, value in result["cost"].items():
         print(f"  {key:<44}{value}")
+    print("word vectors (the jobs'):")
+    for key, value in result["word_vectors"]["cost"].items():
+        print(f"  {key:<48}{value}")
     print(json.dumps(result, sort_keys=True))
     return 0
 

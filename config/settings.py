@@ -293,6 +293,10 @@ CROSSCHECK_DISPATCH_GRACE_SECONDS = 30  # a queued job not sent after this long 
 # PostgreSQL from 730 ms to 1,183 ms warm, over the 1 s target (bench_crosscheck).
 CROSSCHECK_CANDIDATES = 30
 CROSSCHECK_MATCHES = 30  # of those, the best-scoring compare classifies: a claim's matches
+# The decision weighs the cosine of the two sentences' word vectors (distilled from
+# all-MiniLM-L6-v2, verify/engine/crosscheck/embedding.py; README "The sentence embedding")
+# where its packages are installed; 0 decides without it, as where they are not.
+CROSSCHECK_EMBEDDING = os.environ.get("SOURCEDESK_CROSSCHECK_EMBEDDING", "1") != "0"
 # Most index postings a single-term fallback query may rank (pairs of terms come first).
 CROSSCHECK_POSTINGS_BUDGET = 4_000
 # Fault-injection knob for the integration tests: seconds to pause after each claim.

@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -45,6 +46,7 @@ from verify.engine.crosscheck import (
     Match,
     Passage,
     compare,
+    embedding,
     index_text,
     match_score,
     one_account,
@@ -252,11 +254,15 @@ class _Indexed:
 
 
 class Corpus:
-    """The passages one job reads, each sentence and each article fetched once."""
+    """The passages one job reads, each sentence and each article fetched once; and, where the
+    sentence embedding is installed and on (``CROSSCHECK_EMBEDDING``), the cosine of two
+    sentences' facts that the decision weighs (:meth:`cosine`)."""
 
     def __init__(self, stats: TermStats | None = None) -> None:
         self.stats = stats or TermStats()
+        self.words = embedding.default_words() if settings.CROSSCHECK_EMBEDDING else None
         self._passages: dict[int, _Indexed] = {}
+        self._vectors: dict[int, Any] = {}
         # id -> (outlet, context, published_at)
         self._articles: dict[int, tuple[str, str, datetime | None]] = {}
 
@@ -276,6 +282,9 @@ class Corpus:
         )
         new_articles = {row[4] for row in rows} - self._articles.keys()
         terms = {term for row in rows for term in row[3].split()}
+        facts = {row[0]: embedding.fact_tokens(row[1]) for row in rows} if self.words else {}
+        # The fact's tokens may split otherwise than the sentence's: their frequencies too.
+        terms.update(token.norm for tokens in facts.values() for token in tokens)
         if new_articles:
             for pk, outlet, headline, lead, published_at in (
                 Article.objects.filter(pk__in=new_articles)
@@ -307,6 +316,22 @@ class Corpus:
                 ),
                 article_id,
             )
+        if self.words is not None:  # every new word of these sentences encoded in one go
+            self.words.prepare(token.surface for tokens in facts.values() for token in tokens)
+
+    def cosine(self, a: int, b: int) -> float | None:
+        """The cosine of the two loaded sentences' fact vectors, or None without the
+        embedding (compare then decides with the models fitted without it)."""
+        if self.words is None:
+            return None
+        return float(self._vector(a) @ self._vector(b))
+
+    def _vector(self, pk: int) -> Any:
+        vector = self._vectors.get(pk)
+        if vector is None:
+            words = embedding.fact_words(self._passages[pk].passage.text, self.stats.idf)
+            vector = self._vectors[pk] = self.words.sentence(words)  # type: ignore[union-attr]
+        return vector
 
 
 def crosscheck_sentences(
@@ -340,7 +365,13 @@ def crosscheck_sentences(
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
         found = []
         for score, candidate_id in scored[: settings.CROSSCHECK_MATCHES]:
-            match = compare(own, passages[candidate_id].passage, idf=corpus.stats.idf, score=score)
+            match = compare(
+                own,
+                passages[candidate_id].passage,
+                idf=corpus.stats.idf,
+                score=score,
+                embedding=corpus.cosine(claim.pk, candidate_id),
+            )
             if match is not None:
                 found.append((candidate_id, match))
         # Each report's matches read together: one that agrees with the claim does not also
@@ -372,7 +403,12 @@ def _plan_for_reference(job: CrosscheckJob, token: str, progress: Progress | Non
             for claim_id in claim_ids:
                 if claim_id not in passages:
                     continue
-                match = compare(passages[claim_id].passage, reference, idf=corpus.stats.idf)
+                match = compare(
+                    passages[claim_id].passage,
+                    reference,
+                    idf=corpus.stats.idf,
+                    embedding=corpus.cosine(claim_id, sentence.pk),
+                )
                 if match is not None:
                     affected[passages[claim_id].article_id].add(claim_id)
         job.progress_done += 1

@@ -11,6 +11,7 @@ from annotations.models import CrossCheck, CrosscheckJob, JobStatus, Sentence
 from annotations.services.crosschecks import queue_crosscheck
 from tests.factories import make_article
 from verify import jobs, tasks
+from verify.engine.crosscheck import embedding
 from verify.search import TermStats, search
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +89,62 @@ def test_only_the_best_scoring_candidates_are_classified(draft, settings):
     assert len(matches) == 1
     best = Sentence.objects.get(pk=matches[0][0])
     assert best.article.external_id == "echo-1"
+
+
+needs_words = pytest.mark.skipif(
+    not embedding.available(), reason="the word vectors' packages are not installed"
+)
+
+
+def _wire_sentence() -> Sentence:
+    return Sentence.objects.get(article__external_id="wire-1", index=0)
+
+
+@needs_words
+def test_the_jobs_weigh_the_cosine_of_the_two_facts_word_vectors(draft, monkeypatch):
+    first, wire = claim(draft), _wire_sentence()
+    corpus = jobs.Corpus()
+    corpus.passages([first.pk, wire.pk])
+    words = embedding.default_words()
+    expected = float(
+        words.sentence(embedding.fact_words(first.text, corpus.stats.idf))
+        @ words.sentence(embedding.fact_words(wire.text, corpus.stats.idf))
+    )
+    cosine = corpus.cosine(first.pk, wire.pk)
+    assert cosine is not None and 0.3 < cosine <= 1.0
+    assert abs(cosine - expected) < 1e-6
+
+    given = []
+    real = jobs.compare
+
+    def spy(*args, **kwargs):
+        given.append(kwargs.get("embedding"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(jobs, "compare", spy)
+    jobs.crosscheck_sentences([first])
+    assert given and all(isinstance(value, float) for value in given)
+
+
+def test_with_the_embedding_off_the_jobs_decide_without_it(draft, settings, monkeypatch):
+    settings.CROSSCHECK_EMBEDDING = False
+    first, wire = claim(draft), _wire_sentence()
+    corpus = jobs.Corpus()
+    corpus.passages([first.pk, wire.pk])
+    assert corpus.words is None and corpus.cosine(first.pk, wire.pk) is None
+    given = []
+    real = jobs.compare
+
+    def spy(*args, **kwargs):
+        given.append(kwargs.get("embedding"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(jobs, "compare", spy)
+    matches = jobs.crosscheck_sentences([first])[first.pk]
+    assert given and all(value is None for value in given)
+    # Still the same verdict on the plain contradiction of figures.
+    by_article = {Sentence.objects.get(pk=pk).article.external_id: m for pk, m in matches}
+    assert by_article["wire-1"].relation == "contradicts"
 
 
 def test_a_job_claimed_once_is_not_run_again(draft):

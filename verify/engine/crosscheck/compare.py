@@ -2226,10 +2226,11 @@ def compare(
 
     ``idf(token)`` weighs index tokens (as :func:`index_text` emits them) from the caller's
     index statistics; without it names, figures and dates weigh most (:func:`default_idf`).
-    ``embedding``, when the caller has the optional sentence encoder (:mod:`.embedding`), is
-    the cosine of the vectors of the two sentences' facts (:func:`fact_text`, as the models
-    were fitted): the decision then weighs it too, with the models fitted with it
-    (:func:`.decision.models`). The jobs do not pass it (see the README's ablation).
+    ``embedding``, when the caller has the word vectors (:mod:`.embedding`, as the jobs do
+    where its packages are installed), is the cosine of the vectors of the two sentences'
+    facts (:func:`.embedding.fact_words`, as the models were fitted): the decision then weighs
+    it too, with the models fitted with it (:func:`.decision.models`); without it, with those
+    fitted without it (see the README's ablation).
     ``score`` is the pair's :func:`match_score` when the caller has ranked candidates by it
     already (it is not computed twice).
     """

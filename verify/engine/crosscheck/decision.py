@@ -24,10 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 
 WEIGHTS_FILE = Path(__file__).with_name("decision.json")
-# The same two models fitted with :data:`EMBEDDING` too, used when the caller has the
-# optional sentence encoder (:mod:`.embedding`); without it the product uses WEIGHTS_FILE.
+# The same two models fitted with :data:`EMBEDDING` too, used when the caller has the word
+# vectors (:mod:`.embedding`; the jobs where its packages are installed); else WEIGHTS_FILE.
 EMBEDDING_WEIGHTS_FILE = Path(__file__).with_name("decision_embedding.json")
-# The cosine of the two sentences' embeddings (0..1; negative cosines count as 0).
+# The cosine of the two facts' word vectors (0..1; negative cosines count as 0).
 EMBEDDING = "embedding"
 
 # The signals a decision weighs, each in 0..1.
