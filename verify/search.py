@@ -29,6 +29,7 @@ class TermStats:
 
     def __init__(self) -> None:
         self._df: dict[str, int] = {}
+        self._idf: dict[str, float] = {}  # of loaded terms (compare asks for them often)
         self.total = max(_indexed_sentences(), 1)
 
     def load(self, terms: Iterable[str]) -> None:
@@ -43,7 +44,12 @@ class TermStats:
         return self._df.get(term, 0)
 
     def idf(self, term: str) -> float:
-        return smoothed_idf(self.df(term), self.total)
+        found = self._idf.get(term)
+        if found is None:
+            found = smoothed_idf(self.df(term), self.total)
+            if term in self._df:  # a term not loaded yet is not remembered as unseen
+                self._idf[term] = found
+        return found
 
     def ranked_terms(self, text: str) -> list[str]:
         """The claim's informative terms present in the index, rarest first."""

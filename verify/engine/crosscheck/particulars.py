@@ -2055,9 +2055,9 @@ def dates_overlap(a: When, b: When) -> bool:
         return True
     if a.dated and b.dated:
         return a.first <= b.last and b.first <= a.last
-    return _month_days(a) & _month_days(b) != set() or (
-        (a.last - a.first).days >= 365 or (b.last - b.first).days >= 365
-    )
+    if (a.last - a.first).days >= 365 or (b.last - b.first).days >= 365:
+        return True  # a year or more holds every month and day
+    return not _month_days(a.first, a.last).isdisjoint(_month_days(b.first, b.last))
 
 
 def _one_night(evening: When, morning: When) -> bool:
@@ -2071,12 +2071,15 @@ def _one_night(evening: When, morning: When) -> bool:
     )
 
 
-def _month_days(when: When) -> set[tuple[int, int]]:
-    days = min((when.last - when.first).days, 366)
-    return {
-        ((when.first + timedelta(days=k)).month, (when.first + timedelta(days=k)).day)
+@lru_cache(maxsize=4096)
+def _month_days(first: date, last: date) -> frozenset[tuple[int, int]]:
+    """The (month, day) of every day from ``first`` to ``last`` (under a year: see
+    :func:`dates_overlap`), once per interval (the same dates recur in every pair)."""
+    days = min((last - first).days, 366)
+    return frozenset(
+        ((first + timedelta(days=k)).month, (first + timedelta(days=k)).day)
         for k in range(days + 1)
-    }
+    )
 
 
 def show_date(when: When) -> str:
