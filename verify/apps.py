@@ -14,6 +14,7 @@ class VerifyConfig(AppConfig):
 
     def ready(self) -> None:
         from annotations.signals import crosscheck_queued
+        from verify import checks  # noqa: F401  (registers the system checks)
         from verify.tasks import send_queued_job
 
         crosscheck_queued.connect(send_queued_job, dispatch_uid="verify.send_queued_job")

@@ -12,14 +12,30 @@ import logging
 from typing import Any
 
 from celery import shared_task
+from celery.signals import worker_process_init
 from django.conf import settings
 
 from annotations.tasks import TRANSIENT
 from verify import jobs
+from verify.engine.crosscheck import embedding
 
 logger = logging.getLogger(__name__)
 
 MAX_RETRIES = 5
+
+
+@worker_process_init.connect
+def load_word_vectors(**_kwargs: Any) -> None:
+    """Each worker process loads the cross-check's word vectors as it starts (about 2 s), so
+    that its first job does not wait for the model. Where they cannot load, the process
+    still starts and says why; its jobs then fail with the same reason."""
+    words = embedding.default_words() if settings.CROSSCHECK_EMBEDDING else None
+    if words is None:
+        return
+    try:
+        words.load()
+    except embedding.EmbeddingUnavailable:
+        logger.exception("the cross-check's word vectors could not load")
 
 
 def retry_countdown(retries: int) -> int:
