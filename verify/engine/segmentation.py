@@ -230,6 +230,7 @@ _AGENCY = _one_of(
     reuters|ap|associated\s+press|afp|agence\s+france[\s-]presse|pa(?:\s+media)?
     press\s+association|bloomberg(?:\s+news)?|dpa|ansa|efe|kyodo(?:\s+news)?|xinhua|yonhap
     interfax|ukrinform|tass|upi|anadolu(?:\s+agency)?|aap|the\s+canadian\s+press|cp
+    pti|ians|ani|press\s+trust\s+of\s+india|australian\s+associated\s+press
     (?:(?:our\s+)?staff\s+and\s+)?(?:news\s+|wire\s+)?agencies|wire\s+services|(?:our\s+)?staff
     """
 )
@@ -251,7 +252,7 @@ _ZONE = r"(?:gmt|utc|bst|cet|cest|eet|eest|et|est|edt|ct|cst|cdt|pt|pst|pdt|msk|
 _TIME_ITEM = _one_of(
     rf"""
     (?:(?:first|last|originally)\s+)?(?:published|updated|posted|modified|amended|edited|filed)
-    embargo(?:ed)?(?:\s+(?:until|till))?
+    embargo(?:ed)?(?:\s+(?:until|till))?|(?:in\s+)?print(?:\s+edition)?
     (?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hr|hour|day|week|month|year)s?\s+ago|just\s+now
     \d+\s*[smhdw]\s+ago
     (?:reading\s+time\s*:?\s*)?\d+\s*-?\s*min(?:ute)?s?(?:\s+(?:read|listen|watch))?
@@ -297,12 +298,14 @@ _UI_LABEL = _one_of(
     live(?:\s+(?:updates|blog|coverage|now|tv|stream))?|(?:show\s+)?key\s+events(?:\s+only)?
     pinned(?:\s+post)?|refresh(?:\s+for\s+(?:updates|the\s+latest))?|(?:show|see)\s+(?:more|all)
     load\s+more(?:\s+(?:stories|updates|posts|articles))?|breaking(?:\s+news)?
+    (?:show|see|view|load)\s+(?:\d+\s+)?new\s+(?:updates?|posts?|stories|comments?)
     (?:our\s+)?live\s+coverage\s+(?:has\s+)?(?:ended|finished|closed|paused)
     notifications|(?:get|turn\s+on|enable|allow)\s+(?:push\s+|breaking\s+news\s+)?(?:alerts|notifications)
-    get\s+the\s+app|open\s+in\s+(?:the\s+)?app
+    get\s+the\s+app|open\s+(?:this\s+(?:article|story)\s+)?in\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?app
     read\s+(?:this|the)\s+(?:story|article)\s+in\s+(?:the|our)\s+app
     read\s+(?:this\s+(?:article|story)\s+)?in\s+(?-i:[A-Z][a-z]+)
-    subscribe(?:\s+(?:now|today|here))?|start\s+(?:your|a)\s+free\s+trial|cancel\s+any\s*time
+    subscribe(?:\s+(?:now|today|here))?|cancel\s+any\s*time
+    start\s+(?:your|a)\s+(?:\d+[\s-](?:day|week|month)\s+)?free\s+trial
     (?:exclusive|available)\s+to\s+(?:paying\s+)?(?:subscribers|members)
     create\s+(?:an?\s+)?(?:free\s+)?account|register|log\s*(?:in|out)|sign\s*(?:in|out|up)|my\s+account
     back\s+to\s+top|top\s+of\s+page|about\s+us|contact\s+us|site\s*map|careers|help|faqs?
@@ -310,16 +313,19 @@ _UI_LABEL = _one_of(
     (?:corrections|ethics|editorial|complaints|comments?)\s+polic(?:y|ies)
     about\s+the\s+(?:author|writer|reporter)s?|more\s+(?:by|from)\s+(?:this|the)\s+(?:author|writer)
     (?:view|see)\s+(?:all|more)\s+(?:articles|stories|posts)\s+by\s+(?-i:[A-Z])[\w’'. -]{{1,40}}
+    (?:view|see|browse)\s+(?:all|more)\s+(?:articles|stories|posts|coverage)\s+on\s+this\s+topic
+    author(?:[’']s)?\s+(?:profile|page|bio)|(?:view|see)\s+(?:full\s+)?profile
     privacy(?:\s+(?:policy|notice|settings))?|terms(?:\s+(?:and|&)\s+conditions|\s+of\s+(?:use|service))?
     cookies?(?:\s+(?:settings|policy|preferences))?|manage\s+(?:cookies|preferences|consent)
     (?:accept|reject)\s+(?:all\s+)?cookies|(?:accept|reject)\s+all|advertise(?:\s+with\s+us)?
     do\s+not\s+sell(?:\s+or\s+share)?\s+my\s+(?:personal\s+)?(?:information|data)
     (?:your\s+)?privacy\s+(?:choices|options)
     file\s+(?:photo|picture|image)|supplied|handout|stock\s+image
-    sponsored(?:\s+(?:content|post|story))?|paid\s+(?:content|post|promotion|partnership)
+    sponsored(?:\s+(?:content|post|story|stories|links))?|paid\s+(?:content|post|promotion|partnership)
     (?:partner|sponsor|advertiser)\s+content|promoted(?:\s+(?:content|stories))?
     ad(?:vertisement)?(?:\s+feedback)?|republished\s+with\s+permission
-    ends|-30-|\#\#\#
+    ends|-30-|\#\#\#|embed(?:\s+(?:this|code))?
+    (?:text|font)\s+size|got\s+it|no\s+thanks|maybe\s+later|dismiss
     skip\s+(?:ad(?:vertisement)?|this\s+ad)|corrections\s+(?:and|&)\s+clarifications
     """
 )

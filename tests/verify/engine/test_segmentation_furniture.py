@@ -163,6 +163,20 @@ FURNITURE = [
     "Were you affected by the flooding? Email us at news@lakelandrecord.com",
     "If you have been affected by this story, help is available from Lakeland Line.",
     "All content copyright Lakeland Record 2026",
+    # print-edition stamps, Indian and Australian wire credits, more interface labels
+    "Print edition: Friday 10 April 2026",
+    "Published in print on 11 April 2026",
+    "PTI",
+    "— IANS",
+    "Open this story in the Lakeland Record app",
+    "Start a 30-day free trial",
+    "See 3 new posts",
+    "Browse all coverage on this topic",
+    "Author's page",
+    "Sponsored stories",
+    "Embed this",
+    "Font size",
+    "No thanks",
 ]
 
 CLAIMS = [
@@ -226,6 +240,15 @@ CLAIMS = [
     "At 10:32 GMT, the index was down 1.4%.",
     "Posted at 3am, the message was deleted within an hour.",
     "Listeners of the station raised £20,000 for the appeal.",
+    # look-alikes of print stamps, agency names and interface labels
+    "Print edition sales at the Record fell 9% in March.",
+    "Published in print since 1851, the Lakeland Record will go online-only in May.",
+    "PTI said the death toll had risen to 31.",
+    "Open this door only in an emergency, the sign on the ward said.",
+    "A 30-day free trial drew 40,000 new users to the service.",
+    "Font sizes on ballot papers will be increased, the commission said.",
+    "Embedded journalists were barred from the front line.",
+    "Got it wrong, the minister admitted on Tuesday.",
 ]
 
 
