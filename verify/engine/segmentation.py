@@ -361,6 +361,8 @@ _CREDIT_ROLE = _one_of(
     photos?|photographs?|pictures?|images?|illustrations?|photo\s+illustration|graphics?
     story|words|text|video|design|animation|data|map|fact-?checking|contributing|credits?
     reporters?|photographer|editor|producer|source\s+photos?
+    fact-?check(?:ed|ing)?|(?:medically\s+)?reviewed|hosted|presented|narrated
+    music|sound(?:\s+design)?|mix(?:ed|ing)|executive\s+producers?
     """
 )
 _CREDIT_SEGMENT = rf"{_CREDIT_ROLE}\s*(?:by\b|:|…|\.{{3}}|courtesy(?:\s+of)?\b)\s*{_CREDIT_NAME}"
@@ -378,7 +380,10 @@ _BP_TAG_LINE = re.compile(
     rf"""[\W_]{{0,3}}(?:
         (?:
             (?:sponsored|presented|supported|powered|brought\s+to\s+you|distributed|syndicated)\s+by
-          | in\s+(?:partnership|association|collaboration)\s+with
+          | (?:(?:produced|published|made|created|written|reported)\s+)?
+            in\s+(?:partnership|association|collaboration)\s+with
+          | (?:watch|listen\s+to|stream)\s+(?:the\s+)?(?:full\s+|latest\s+)?
+            (?:episode|interview|programme|program|show|series|documentary|video)\s+(?:on|via|at)
           | (?:partner|sponsor(?:ed)?|advertiser|paid)\s+content\s+(?:from|by|for)
           | as\s+(?:heard|seen|featured)\s+on
           | (?:listen|watch|subscribe|follow)(?:\s+and\s+(?:subscribe|follow))?
@@ -406,7 +411,8 @@ _BP_BYLINE = re.compile(
         (?-i:By)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}}
           (?:\s*[,|–—-]\s*(?:[\w’'-]+\s+){{0,3}}{_ROLE}(?:\s*[,|]\s*{_CAP}(?:\s+{_CAP}){{0,3}})?)?
       | {_NAME}\s*[,|]\s*(?:[\w’'-]+\s+){{0,3}}{_ROLE}
-      | (?:with\s+|from\s+|via\s+)?{_AGENCY}(?:\s*(?:,|/|and|&)\s*{_AGENCY})*
+      | (?:with\s+(?:(?:files|inputs|reporting)\s+from\s+)?|from\s+|via\s+)?{_AGENCY}
+          (?:\s*(?:,|/|and|&)\s*{_AGENCY})*
       | (?-i:From)\s+{_CAP}[’']s\s+{_NAME}(?:\s*(?:,|and)\s*{_NAME})*
     )[\s.)\]]*""",
     _BP_FLAGS | re.VERBOSE,
@@ -594,7 +600,8 @@ _BP_LINKS_ONLY = re.compile(
 # Headings that introduce a list of links to other stories.
 _BP_HEADING = re.compile(
     r"""\W{0,3}(?:
-        (?:other|more|related|top|latest|popular|trending|recommended|similar|further|featured)
+        (?:other|more|related|top|latest|popular|trending|recommended|similar|further|featured
+          |suggested)
           (?:\s+(?:news|stories|articles|topics|reads|coverage|content|links|reading|posts
               |headlines|videos|galleries|podcasts))
           (?:\s+(?:of|on|for|from)\s+[\w\s’'-]{1,40})?
@@ -606,6 +613,7 @@ _BP_HEADING = re.compile(
       | you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in|have\s+missed)
       | (?:most|more)\s+(?:read|popular|viewed|shared|commented|watched)
           (?:\s+(?:stories|articles|news|videos))?(?:\s+(?:this\s+week|today|now))?
+          (?:\s+(?:in|on|from)\s+[\w\s’'.&-]{1,30})?
       | editor[’']?s[’']?\s+(?:picks?|choice)
       | what\s+to\s+read\s+next
       | what\s+(?:others|people|readers|everyone)\s+(?:are|is)\s+(?:reading|watching)

@@ -177,6 +177,17 @@ FURNITURE = [
     "Embed this",
     "Font size",
     "No thanks",
+    # podcast, fact-check and review credits; "with files from" wire credits; more headings
+    "Fact-checking by Noor Haddad",
+    "Medically reviewed by Dr Lena Kovac",
+    "Hosted by Ivo Brandt. Sound design by Petra Novak.",
+    "Narrated by Omar Farah",
+    "— With files from Agence France-Presse",
+    "(With inputs from PTI and ANI)",
+    "Published in collaboration with Lakeland Public Radio",
+    "Stream the full documentary on Lakeland Plus",
+    "Most read in Lakeland",
+    "Suggested stories",
 ]
 
 CLAIMS = [
@@ -249,6 +260,15 @@ CLAIMS = [
     "Font sizes on ballot papers will be increased, the commission said.",
     "Embedded journalists were barred from the front line.",
     "Got it wrong, the minister admitted on Tuesday.",
+    # look-alikes of the new credits, wire credits, tag lines and headings
+    "Hosted by Lakeland, the games drew 4,000 athletes.",
+    "Reviewed by two judges, the sentence was cut to four years.",
+    "Music by the choir was played at the memorial.",
+    "With inputs from the states, the ministry drew up the plan.",
+    "Produced in partnership with the navy, the drones will be tested in May.",
+    "Stream the full season on Lakeland Plus, the broadcaster told viewers in an advert.",
+    "Most read in Lakeland are crime novels, the library said.",
+    "Suggested reading lists for pupils were cut by the council.",
 ]
 
 
