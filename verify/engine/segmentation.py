@@ -239,6 +239,12 @@ _ROLE = (
     r"(?:reporter|correspondent|editor|writer|columnist|photographer|producer|journalist"
     r"|contributor|analyst|presenter|critic|staff)s?"
 )
+# What a desk is called before a role without an article: "is chief political correspondent".
+_DESK = (
+    r"(?:chief|senior|deputy|political|economics|business|health|science|foreign|home|sports?"
+    r"|arts|education|environment|technology|crime|legal|security|diplomatic|digital|managing"
+    r"|features|investigations|data)"
+)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -469,6 +475,18 @@ _BP_SENTENCE = re.compile(
       | this\s+(?:video|audio)\s+(?:can\s*not|cannot|can[’']t)\s+be\s+played\b
       | this\s+(?:programme|program|episode|podcast|video|clip)\s+(?:will\s+be|is)\s+available\b
       | this\s+(?:article|story)\s+is\s+free\s+to\s+read\b
+      | this\s+is\s+a\s+(?:developing|breaking)\s+(?:news\s+)?(?:story|situation)\b
+      | this\s+(?:story|article|page|report)\s+is\s+(?:developing|being\s+updated)\b
+      | (?:please\s+)?check\s+back\s+(?:later\s+|soon\s+)?(?:for|soon)\b
+      | (?:more|further)\s+(?:details|updates|information)\s+to\s+follow\b
+      | updated\b(?:[^.,]|\.(?=\d)){{0,40}}?\bto\s+(?:add|include|reflect|correct|clarify|remove)\b
+          [^,]*$  # "Updated at 3.45pm to add …", not "Updated to reflect inflation, the …"
+      # legal notices: "This article is for information only and is not financial advice."
+      | this\s+(?:article|content|information|story|column|page)\s+is\s+(?:provided\s+)?
+          (?:for\s+(?:general\s+)?information(?:al)?\s+(?:purposes\s+)?only
+            |not\s+(?:intended\s+as\s+)?(?:financial|investment|legal|medical|tax)\s+advice)\b
+      | (?:nothing\s+in\s+)?this\s+(?:article|content|column)\s+(?:does\s+not\s+)?constitutes?\s+
+          (?:financial|investment|legal|medical|tax)\s+advice\b
       | this\s+is\s+a\s+(?:premium|subscriber|members?)(?:[\s-]only)?\s+(?:article|story|content)\b
       | this\s+(?:story|article|report|piece)\s+is\s+part\s+of\s+(?:our|a|an)\b
       | this\s+(?:story|article|report|piece)\s+(?:is|was)\s+(?:produced|published|made\s+possible)
@@ -477,9 +495,15 @@ _BP_SENTENCE = re.compile(
       | (?:contact|e-?mail|write\s+to)\s+(?:the\s+)?(?:author|reporter|writer|newsroom|us)\b
       | (?:contact|reach|e-?mail)\s+(?:him|her|them|me|us)\s+(?:at|on|via)\b
       | (?:she|he|they|i)\s+can\s+be\s+(?:reached|contacted|emailed)\s+(?:at|on|via|by)\b
-      # an author's bio on its own: "Jane Doe is the Gazette's Rome correspondent."
-      | (?-i:{_NAME})\s+is\s+(?:a|an|the)\s+(?!former\b)(?:[\w’'-]+\s+){{0,4}}?{_ROLE}\b
-          (?![^.]*\b(?:who|whose|was|were|has|had|said|says|and|but)\b)[^.]{{0,80}}\.?$
+      # an author's bio on its own: "Jane Doe is the Gazette's Rome correspondent", "… is Delhi
+      # correspondent", "… is the host of The Morning Round"; a bio goes on only to say what
+      # they cover ("covering courts and crime"), never what they did ("and was arrested")
+      | (?-i:{_NAME})\s+is\s+
+          (?:(?:a|an|the)\s+(?!former\b)(?:[\w’'-]+\s+){{0,4}}?
+            (?:{_ROLE}\b|(?:co-?)?host\s+of\s+(?-i:The\s+[A-Z]\w*\s+[A-Z]))
+          |(?:(?:{_CAP}|{_DESK})\s+){{0,3}}{_ROLE}(?:\s+(?:for|at|of|on|with)\b|[.]?$))
+          (?![^.]*\b(?:who|whose|was|were|has|had|said|says|but
+            |and\s+(?:he|she|they|was|is|has|had|said|says))\b)[^.]{{0,80}}\.?$
       | (?:have\s+a\s+(?:news\s+)?tip|send\s+us\s+(?:a\s+|your\s+)?(?:news\s+)?tips?)\b
       | (?:got|have)\s+(?:a\s+)?(?:story|news\s+tip|tip)s?\b[^.?]{{0,20}}\?
       | do\s+you\s+have\s+(?:information|a\s+(?:question|story|tip)|questions)\b[^.?]{{0,40}}\?
@@ -495,8 +519,9 @@ _BP_SENTENCE = re.compile(
       | this\s+(?:article|story)\s+is\s+(?:more|over)\s+than\b
       | image\s+(?:caption|source|copyright)\b
       | (?:sign|log)\s+in\b(?:\s+(?:here|to|or)\b[^.]{{0,40}})?[.!]?$
-      | already\s+(?:a\s+(?:subscriber|member|registered\s+user)|have\s+an\s+account|subscribed)
-          \s*(?:[?:!.]|$)
+      | (?:already\s+(?:a\s+(?:subscriber|member|registered\s+user)|have\s+an\s+account|subscribed)
+          |don[’']t\s+have\s+an\s+account|not\s+a\s+(?:subscriber|member)(?:\s+yet)?)\s*(?:[?:!.]|$)
+      | (?:register|sign\s+up|join|subscribe)\s+(?:now|here|today|for\s+free)[.!]?$
       | (?:for\s+)?(?:paying\s+)?(?:subscribers|members)\s+only\b
       | this\s+(?:content|article|story|feature)\s+is\s+(?:only\s+)?
           (?:for|available\s+to|exclusive\s+to)\s+(?:paying\s+)?(?:subscribers|members)\b
@@ -515,7 +540,8 @@ _BP_SENTENCE = re.compile(
       | thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|registering|reading|your\s+support)\b
       | check\s+your\s+(?:inbox|e-?mail)\b
       | you[’']re\s+all\s+set\b
-      | we(?:\s+and\s+our\s+(?:partners|vendors))?\s+use\s+cookies\b
+      | (?:we(?:\s+and\s+our\s+(?:partners|vendors))?\s+use|(?:this|our)\s+(?:web\s*)?site\s+uses)
+          \s+cookies\b
       | by\s+(?:signing\s+up|subscribing|registering|continuing|clicking|using\s+this\s+site)\b
           [^.]{{0,80}}\b(?:agree|accept|consent)\b
       | this\s+site\s+is\s+protected\s+by\s+(?:re|h)?captcha\b
@@ -524,7 +550,23 @@ _BP_SENTENCE = re.compile(
       | please\s+consider\s+(?:a\s+donation|donating|supporting|subscribing|making\s+a)\b
       | if\s+you\s+(?:value|like|enjoy(?:ed)?|appreciate|rely\s+on)\s+(?:our|this)\s+
           (?:journalism|reporting|work|article|story|coverage)\b
-      | (?:support|donate\s+to)\s+(?:our|independent)\s+journalism\b
+      | (?:(?:want|would\s+you\s+like)\s+to\s+)?(?:support|donate\s+to)\s+(?:our|independent)\s+
+          journalism\b
+      # reader prompts: comments, podcast schedules, channel plugs, "Catch all the latest …"
+      | comments(?:\s+on\s+this\s+(?:article|story|page))?\s+(?:are|will\s+be)\s+
+          (?:subject\s+to\s+our\b|(?:pre-?)?moderated\b)
+      | (?:leave|post|add|share)\s+(?:a|your)\s+(?:comments?|views|thoughts|opinions?)\s*
+          (?:below|in\s+the\s+comments?(?:\s+(?:below|section))?|here)?[.!]?$
+      | what\s+do\s+you\s+think\s*\?$
+      | new\s+episodes?\s+(?:every|each|out|drop|available)\b[^.]{{0,30}}[.!]?$
+      | (?:find|browse|explore|discover|see)\s+(?:all\s+|more\s+)?(?:of\s+)?our\s+
+          (?:[\w-]+\s+){{0,3}}?(?:podcasts|newsletters|videos|stories|coverage|galleries|puzzles)\s+(?:here|at|on|below)\b
+      | enjoy\s+(?:more|unlimited)\s+(?:audio|podcasts|stories|articles|journalism|access)\b
+      | we[’']re\s+(?:now\s+)?on\s+{_SOCIAL}\b
+      | catch\s+(?:all\s+the|up\s+on\s+(?:all\s+)?the\s+latest|the\s+latest)\b[^.]{{0,80}}
+          \b(?:news|updates|headlines|coverage)\b
+      | (?:call|phone|ring|text|contact|e-?mail|write\s+to|message)\s+(?:the\s+|our\s+)?
+          (?:[\w’'-]+\s+){{0,2}}?(?:news\s*desk|newsroom|picture\s+desk|news\s+team|editorial\s+team)\b
       | support\s+(?:us|the\s+[\w\s’'-]{{1,40}}?|our\s+[\w\s-]{{1,30}}?)\s+(?:from|for)\s+
           (?:as\s+little\s+as|just|only)\b
       | help\s+us\s+(?:keep|continue|fund|protect)\b[^.]{{0,40}}
@@ -563,6 +605,7 @@ _BP_ANYWHERE = re.compile(
       | contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))
       | not\s+responsible\s+for\s+the\s+content\s+of\s+external
       | requires\s+javascript
+      | (?:auto-?generated|published)\s+from\s+(?:a|an|the)\s+(?:syndicated|agency|wire)\s+feed
     )\b""",
     _BP_FLAGS | re.VERBOSE,
 )
@@ -574,7 +617,10 @@ _BP_LINE_PREFIX = re.compile(
           |trending)\s*[:|»>→–—-]
       | live\s*:[^.!?]{{1,80}}$  # a live blog's title, not a sentence: "Live: Election results\"
       | (?:correction|clarification|editor[’']?s\s+note|disclosure|disclaimer
-          |note\s+to\s+readers)\s*:
+          |note\s+to\s+readers|(?:legal|important)\s+notice)\s*:
+      # a newsroom's channel plug with its call to action: "The Herald is now on WhatsApp. Join …"
+      | (?:the\s+)?{_NAME}\s+is\s+(?:now\s+)?on\s+{_SOCIAL}[.!]\s+
+          (?:click|tap|join|follow|subscribe)\b
       | (?:tags|topics|filed\s+under|more\s+about|podcast|gallery|in\s+pictures|licensing)\s*[:|]
       | our\s+(?:editorial\s+)?standards\b
       | (?:all\s+content\s+)?{_COPYRIGHT}

@@ -188,6 +188,31 @@ FURNITURE = [
     "Stream the full documentary on Lakeland Plus",
     "Most read in Lakeland",
     "Suggested stories",
+    # bios without an article or naming a show; developing-story and update stamps
+    "Petra Novak is chief political correspondent for the Lakeland Record.",
+    "Ivo Brandt is the co-host of The Lakeland Hour.",
+    "Omar Farah is a data reporter at the Record covering housing and transport.",
+    "This is a breaking news story.",
+    "This page is being updated. Please check back later for updates.",
+    "More details to follow.",
+    "Updated at 2.10pm to include a statement from the airline.",
+    # legal notices, paywall and comment prompts, channel plugs, newsdesk contacts
+    "Important notice: Prices shown are indicative only.",
+    "This content is provided for general information only.",
+    "Nothing in this column constitutes investment advice.",
+    "Not a subscriber yet? Join today.",
+    "Our site uses cookies to personalise content.",
+    "Would you like to support our journalism? Please become a supporter today.",
+    "Comments are pre-moderated.",
+    "Post your thoughts in the comments section.",
+    "New episode out every Monday.",
+    "Browse all of our newsletters here.",
+    "Enjoy unlimited access for a year.",
+    "The Lakeland Record is now on Telegram. Tap here to follow us.",
+    "We're on WhatsApp too.",
+    "Catch up on the latest Lakeland news and headlines on our homepage.",
+    "Ring the Record newsroom on 01632 960000.",
+    "(Published from a syndicated feed.)",
 ]
 
 CLAIMS = [
@@ -269,6 +294,22 @@ CLAIMS = [
     "Stream the full season on Lakeland Plus, the broadcaster told viewers in an advert.",
     "Most read in Lakeland are crime novels, the library said.",
     "Suggested reading lists for pupils were cut by the council.",
+    # look-alikes of bios, update stamps, notices and reader prompts
+    "Ms Novak is suing her editor over the dismissal.",
+    "Mr Farah is suing Record editor Ivo Brandt for libel.",
+    "Ivo Brandt is the host of the 2027 summit.",
+    "Lakeland is the host city of next year's games, the committee said.",
+    "Updated to reflect inflation, the state pension will rise by 4%.",
+    "Updated guidance on school trips was published on Monday.",
+    "This developing storm could bring 100mm of rain, forecasters warned.",
+    "Further details of the budget were leaked to the press on Sunday.",
+    "Not a member of the alliance, Austria stayed out of the talks.",
+    "Comments on the plan are subject to a six-week consultation.",
+    "The notice said the building was unsafe.",
+    "New episodes of the drama were pulled after the actor's arrest.",
+    "The Record's newsroom was evacuated after a bomb threat.",
+    "Catch-up payments of £300 will be made to 2 million pensioners.",
+    "What the minister thinks about the deal is unclear.",
 ]
 
 
