@@ -230,6 +230,7 @@ _AGENCY = _one_of(
     reuters|ap|associated\s+press|afp|agence\s+france[\s-]presse|pa(?:\s+media)?
     press\s+association|bloomberg(?:\s+news)?|dpa|ansa|efe|kyodo(?:\s+news)?|xinhua|yonhap
     interfax|ukrinform|tass|upi|anadolu(?:\s+agency)?|aap|the\s+canadian\s+press|cp
+    pti|ians|ani|press\s+trust\s+of\s+india|australian\s+associated\s+press
     (?:(?:our\s+)?staff\s+and\s+)?(?:news\s+|wire\s+)?agencies|wire\s+services|(?:our\s+)?staff
     """
 )
@@ -237,6 +238,12 @@ _AGENCY = _one_of(
 _ROLE = (
     r"(?:reporter|correspondent|editor|writer|columnist|photographer|producer|journalist"
     r"|contributor|analyst|presenter|critic|staff)s?"
+)
+# What a desk is called before a role without an article: "is chief political correspondent".
+_DESK = (
+    r"(?:chief|senior|deputy|political|economics|business|health|science|foreign|home|sports?"
+    r"|arts|education|environment|technology|crime|legal|security|diplomatic|digital|managing"
+    r"|features|investigations|data)"
 )
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -251,7 +258,7 @@ _ZONE = r"(?:gmt|utc|bst|cet|cest|eet|eest|et|est|edt|ct|cst|cdt|pt|pst|pdt|msk|
 _TIME_ITEM = _one_of(
     rf"""
     (?:(?:first|last|originally)\s+)?(?:published|updated|posted|modified|amended|edited|filed)
-    embargo(?:ed)?(?:\s+(?:until|till))?
+    embargo(?:ed)?(?:\s+(?:until|till))?|(?:in\s+)?print(?:\s+edition)?
     (?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hr|hour|day|week|month|year)s?\s+ago|just\s+now
     \d+\s*[smhdw]\s+ago
     (?:reading\s+time\s*:?\s*)?\d+\s*-?\s*min(?:ute)?s?(?:\s+(?:read|listen|watch))?
@@ -297,12 +304,14 @@ _UI_LABEL = _one_of(
     live(?:\s+(?:updates|blog|coverage|now|tv|stream))?|(?:show\s+)?key\s+events(?:\s+only)?
     pinned(?:\s+post)?|refresh(?:\s+for\s+(?:updates|the\s+latest))?|(?:show|see)\s+(?:more|all)
     load\s+more(?:\s+(?:stories|updates|posts|articles))?|breaking(?:\s+news)?
+    (?:show|see|view|load)\s+(?:\d+\s+)?new\s+(?:updates?|posts?|stories|comments?)
     (?:our\s+)?live\s+coverage\s+(?:has\s+)?(?:ended|finished|closed|paused)
     notifications|(?:get|turn\s+on|enable|allow)\s+(?:push\s+|breaking\s+news\s+)?(?:alerts|notifications)
-    get\s+the\s+app|open\s+in\s+(?:the\s+)?app
+    get\s+the\s+app|open\s+(?:this\s+(?:article|story)\s+)?in\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?app
     read\s+(?:this|the)\s+(?:story|article)\s+in\s+(?:the|our)\s+app
     read\s+(?:this\s+(?:article|story)\s+)?in\s+(?-i:[A-Z][a-z]+)
-    subscribe(?:\s+(?:now|today|here))?|start\s+(?:your|a)\s+free\s+trial|cancel\s+any\s*time
+    subscribe(?:\s+(?:now|today|here))?|cancel\s+any\s*time
+    start\s+(?:your|a)\s+(?:\d+[\s-](?:day|week|month)\s+)?free\s+trial
     (?:exclusive|available)\s+to\s+(?:paying\s+)?(?:subscribers|members)
     create\s+(?:an?\s+)?(?:free\s+)?account|register|log\s*(?:in|out)|sign\s*(?:in|out|up)|my\s+account
     back\s+to\s+top|top\s+of\s+page|about\s+us|contact\s+us|site\s*map|careers|help|faqs?
@@ -310,16 +319,19 @@ _UI_LABEL = _one_of(
     (?:corrections|ethics|editorial|complaints|comments?)\s+polic(?:y|ies)
     about\s+the\s+(?:author|writer|reporter)s?|more\s+(?:by|from)\s+(?:this|the)\s+(?:author|writer)
     (?:view|see)\s+(?:all|more)\s+(?:articles|stories|posts)\s+by\s+(?-i:[A-Z])[\w’'. -]{{1,40}}
+    (?:view|see|browse)\s+(?:all|more)\s+(?:articles|stories|posts|coverage)\s+on\s+this\s+topic
+    author(?:[’']s)?\s+(?:profile|page|bio)|(?:view|see)\s+(?:full\s+)?profile
     privacy(?:\s+(?:policy|notice|settings))?|terms(?:\s+(?:and|&)\s+conditions|\s+of\s+(?:use|service))?
     cookies?(?:\s+(?:settings|policy|preferences))?|manage\s+(?:cookies|preferences|consent)
     (?:accept|reject)\s+(?:all\s+)?cookies|(?:accept|reject)\s+all|advertise(?:\s+with\s+us)?
     do\s+not\s+sell(?:\s+or\s+share)?\s+my\s+(?:personal\s+)?(?:information|data)
     (?:your\s+)?privacy\s+(?:choices|options)
     file\s+(?:photo|picture|image)|supplied|handout|stock\s+image
-    sponsored(?:\s+(?:content|post|story))?|paid\s+(?:content|post|promotion|partnership)
+    sponsored(?:\s+(?:content|post|story|stories|links))?|paid\s+(?:content|post|promotion|partnership)
     (?:partner|sponsor|advertiser)\s+content|promoted(?:\s+(?:content|stories))?
     ad(?:vertisement)?(?:\s+feedback)?|republished\s+with\s+permission
-    ends|-30-|\#\#\#
+    ends|-30-|\#\#\#|embed(?:\s+(?:this|code))?
+    (?:text|font)\s+size|got\s+it|no\s+thanks|maybe\s+later|dismiss
     skip\s+(?:ad(?:vertisement)?|this\s+ad)|corrections\s+(?:and|&)\s+clarifications
     """
 )
@@ -355,6 +367,8 @@ _CREDIT_ROLE = _one_of(
     photos?|photographs?|pictures?|images?|illustrations?|photo\s+illustration|graphics?
     story|words|text|video|design|animation|data|map|fact-?checking|contributing|credits?
     reporters?|photographer|editor|producer|source\s+photos?
+    fact-?check(?:ed|ing)?|(?:medically\s+)?reviewed|hosted|presented|narrated
+    music|sound(?:\s+design)?|mix(?:ed|ing)|executive\s+producers?
     """
 )
 _CREDIT_SEGMENT = rf"{_CREDIT_ROLE}\s*(?:by\b|:|…|\.{{3}}|courtesy(?:\s+of)?\b)\s*{_CREDIT_NAME}"
@@ -372,7 +386,10 @@ _BP_TAG_LINE = re.compile(
     rf"""[\W_]{{0,3}}(?:
         (?:
             (?:sponsored|presented|supported|powered|brought\s+to\s+you|distributed|syndicated)\s+by
-          | in\s+(?:partnership|association|collaboration)\s+with
+          | (?:(?:produced|published|made|created|written|reported)\s+)?
+            in\s+(?:partnership|association|collaboration)\s+with
+          | (?:watch|listen\s+to|stream)\s+(?:the\s+)?(?:full\s+|latest\s+)?
+            (?:episode|interview|programme|program|show|series|documentary|video)\s+(?:on|via|at)
           | (?:partner|sponsor(?:ed)?|advertiser|paid)\s+content\s+(?:from|by|for)
           | as\s+(?:heard|seen|featured)\s+on
           | (?:listen|watch|subscribe|follow)(?:\s+and\s+(?:subscribe|follow))?
@@ -400,7 +417,8 @@ _BP_BYLINE = re.compile(
         (?-i:By)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}}
           (?:\s*[,|–—-]\s*(?:[\w’'-]+\s+){{0,3}}{_ROLE}(?:\s*[,|]\s*{_CAP}(?:\s+{_CAP}){{0,3}})?)?
       | {_NAME}\s*[,|]\s*(?:[\w’'-]+\s+){{0,3}}{_ROLE}
-      | (?:with\s+|from\s+|via\s+)?{_AGENCY}(?:\s*(?:,|/|and|&)\s*{_AGENCY})*
+      | (?:with\s+(?:(?:files|inputs|reporting)\s+from\s+)?|from\s+|via\s+)?{_AGENCY}
+          (?:\s*(?:,|/|and|&)\s*{_AGENCY})*
       | (?-i:From)\s+{_CAP}[’']s\s+{_NAME}(?:\s*(?:,|and)\s*{_NAME})*
     )[\s.)\]]*""",
     _BP_FLAGS | re.VERBOSE,
@@ -457,6 +475,18 @@ _BP_SENTENCE = re.compile(
       | this\s+(?:video|audio)\s+(?:can\s*not|cannot|can[’']t)\s+be\s+played\b
       | this\s+(?:programme|program|episode|podcast|video|clip)\s+(?:will\s+be|is)\s+available\b
       | this\s+(?:article|story)\s+is\s+free\s+to\s+read\b
+      | this\s+is\s+a\s+(?:developing|breaking)\s+(?:news\s+)?(?:story|situation)\b
+      | this\s+(?:story|article|page|report)\s+is\s+(?:developing|being\s+updated)\b
+      | (?:please\s+)?check\s+back\s+(?:later\s+|soon\s+)?(?:for|soon)\b
+      | (?:more|further)\s+(?:details|updates|information)\s+to\s+follow\b
+      | updated\b(?:[^.,]|\.(?=\d)){{0,40}}?\bto\s+(?:add|include|reflect|correct|clarify|remove)\b
+          [^,]*$  # "Updated at 3.45pm to add …", not "Updated to reflect inflation, the …"
+      # legal notices: "This article is for information only and is not financial advice."
+      | this\s+(?:article|content|information|story|column|page)\s+is\s+(?:provided\s+)?
+          (?:for\s+(?:general\s+)?information(?:al)?\s+(?:purposes\s+)?only
+            |not\s+(?:intended\s+as\s+)?(?:financial|investment|legal|medical|tax)\s+advice)\b
+      | (?:nothing\s+in\s+)?this\s+(?:article|content|column)\s+(?:does\s+not\s+)?constitutes?\s+
+          (?:financial|investment|legal|medical|tax)\s+advice\b
       | this\s+is\s+a\s+(?:premium|subscriber|members?)(?:[\s-]only)?\s+(?:article|story|content)\b
       | this\s+(?:story|article|report|piece)\s+is\s+part\s+of\s+(?:our|a|an)\b
       | this\s+(?:story|article|report|piece)\s+(?:is|was)\s+(?:produced|published|made\s+possible)
@@ -465,9 +495,15 @@ _BP_SENTENCE = re.compile(
       | (?:contact|e-?mail|write\s+to)\s+(?:the\s+)?(?:author|reporter|writer|newsroom|us)\b
       | (?:contact|reach|e-?mail)\s+(?:him|her|them|me|us)\s+(?:at|on|via)\b
       | (?:she|he|they|i)\s+can\s+be\s+(?:reached|contacted|emailed)\s+(?:at|on|via|by)\b
-      # an author's bio on its own: "Jane Doe is the Gazette's Rome correspondent."
-      | (?-i:{_NAME})\s+is\s+(?:a|an|the)\s+(?!former\b)(?:[\w’'-]+\s+){{0,4}}?{_ROLE}\b
-          (?![^.]*\b(?:who|whose|was|were|has|had|said|says|and|but)\b)[^.]{{0,80}}\.?$
+      # an author's bio on its own: "Jane Doe is the Gazette's Rome correspondent", "… is Delhi
+      # correspondent", "… is the host of The Morning Round"; a bio goes on only to say what
+      # they cover ("covering courts and crime"), never what they did ("and was arrested")
+      | (?-i:{_NAME})\s+is\s+
+          (?:(?:a|an|the)\s+(?!former\b)(?:[\w’'-]+\s+){{0,4}}?
+            (?:{_ROLE}\b|(?:co-?)?host\s+of\s+(?-i:The\s+[A-Z]\w*\s+[A-Z]))
+          |(?:(?:{_CAP}|{_DESK})\s+){{0,3}}{_ROLE}(?:\s+(?:for|at|of|on|with)\b|[.]?$))
+          (?![^.]*\b(?:who|whose|was|were|has|had|said|says|but
+            |and\s+(?:he|she|they|was|is|has|had|said|says))\b)[^.]{{0,80}}\.?$
       | (?:have\s+a\s+(?:news\s+)?tip|send\s+us\s+(?:a\s+|your\s+)?(?:news\s+)?tips?)\b
       | (?:got|have)\s+(?:a\s+)?(?:story|news\s+tip|tip)s?\b[^.?]{{0,20}}\?
       | do\s+you\s+have\s+(?:information|a\s+(?:question|story|tip)|questions)\b[^.?]{{0,40}}\?
@@ -483,8 +519,9 @@ _BP_SENTENCE = re.compile(
       | this\s+(?:article|story)\s+is\s+(?:more|over)\s+than\b
       | image\s+(?:caption|source|copyright)\b
       | (?:sign|log)\s+in\b(?:\s+(?:here|to|or)\b[^.]{{0,40}})?[.!]?$
-      | already\s+(?:a\s+(?:subscriber|member|registered\s+user)|have\s+an\s+account|subscribed)
-          \s*(?:[?:!.]|$)
+      | (?:already\s+(?:a\s+(?:subscriber|member|registered\s+user)|have\s+an\s+account|subscribed)
+          |don[’']t\s+have\s+an\s+account|not\s+a\s+(?:subscriber|member)(?:\s+yet)?)\s*(?:[?:!.]|$)
+      | (?:register|sign\s+up|join|subscribe)\s+(?:now|here|today|for\s+free)[.!]?$
       | (?:for\s+)?(?:paying\s+)?(?:subscribers|members)\s+only\b
       | this\s+(?:content|article|story|feature)\s+is\s+(?:only\s+)?
           (?:for|available\s+to|exclusive\s+to)\s+(?:paying\s+)?(?:subscribers|members)\b
@@ -503,7 +540,8 @@ _BP_SENTENCE = re.compile(
       | thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|registering|reading|your\s+support)\b
       | check\s+your\s+(?:inbox|e-?mail)\b
       | you[’']re\s+all\s+set\b
-      | we(?:\s+and\s+our\s+(?:partners|vendors))?\s+use\s+cookies\b
+      | (?:we(?:\s+and\s+our\s+(?:partners|vendors))?\s+use|(?:this|our)\s+(?:web\s*)?site\s+uses)
+          \s+cookies\b
       | by\s+(?:signing\s+up|subscribing|registering|continuing|clicking|using\s+this\s+site)\b
           [^.]{{0,80}}\b(?:agree|accept|consent)\b
       | this\s+site\s+is\s+protected\s+by\s+(?:re|h)?captcha\b
@@ -512,7 +550,23 @@ _BP_SENTENCE = re.compile(
       | please\s+consider\s+(?:a\s+donation|donating|supporting|subscribing|making\s+a)\b
       | if\s+you\s+(?:value|like|enjoy(?:ed)?|appreciate|rely\s+on)\s+(?:our|this)\s+
           (?:journalism|reporting|work|article|story|coverage)\b
-      | (?:support|donate\s+to)\s+(?:our|independent)\s+journalism\b
+      | (?:(?:want|would\s+you\s+like)\s+to\s+)?(?:support|donate\s+to)\s+(?:our|independent)\s+
+          journalism\b
+      # reader prompts: comments, podcast schedules, channel plugs, "Catch all the latest …"
+      | comments(?:\s+on\s+this\s+(?:article|story|page))?\s+(?:are|will\s+be)\s+
+          (?:subject\s+to\s+our\b|(?:pre-?)?moderated\b)
+      | (?:leave|post|add|share)\s+(?:a|your)\s+(?:comments?|views|thoughts|opinions?)\s*
+          (?:below|in\s+the\s+comments?(?:\s+(?:below|section))?|here)?[.!]?$
+      | what\s+do\s+you\s+think\s*\?$
+      | new\s+episodes?\s+(?:every|each|out|drop|available)\b[^.]{{0,30}}[.!]?$
+      | (?:find|browse|explore|discover|see)\s+(?:all\s+|more\s+)?(?:of\s+)?our\s+
+          (?:[\w-]+\s+){{0,3}}?(?:podcasts|newsletters|videos|stories|coverage|galleries|puzzles)\s+(?:here|at|on|below)\b
+      | enjoy\s+(?:more|unlimited)\s+(?:audio|podcasts|stories|articles|journalism|access)\b
+      | we[’']re\s+(?:now\s+)?on\s+{_SOCIAL}\b
+      | catch\s+(?:all\s+the|up\s+on\s+(?:all\s+)?the\s+latest|the\s+latest)\b[^.]{{0,80}}
+          \b(?:news|updates|headlines|coverage)\b
+      | (?:call|phone|ring|text|contact|e-?mail|write\s+to|message)\s+(?:the\s+|our\s+)?
+          (?:[\w’'-]+\s+){{0,2}}?(?:news\s*desk|newsroom|picture\s+desk|news\s+team|editorial\s+team)\b
       | support\s+(?:us|the\s+[\w\s’'-]{{1,40}}?|our\s+[\w\s-]{{1,30}}?)\s+(?:from|for)\s+
           (?:as\s+little\s+as|just|only)\b
       | help\s+us\s+(?:keep|continue|fund|protect)\b[^.]{{0,40}}
@@ -551,6 +605,7 @@ _BP_ANYWHERE = re.compile(
       | contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))
       | not\s+responsible\s+for\s+the\s+content\s+of\s+external
       | requires\s+javascript
+      | (?:auto-?generated|published)\s+from\s+(?:a|an|the)\s+(?:syndicated|agency|wire)\s+feed
     )\b""",
     _BP_FLAGS | re.VERBOSE,
 )
@@ -562,7 +617,10 @@ _BP_LINE_PREFIX = re.compile(
           |trending)\s*[:|»>→–—-]
       | live\s*:[^.!?]{{1,80}}$  # a live blog's title, not a sentence: "Live: Election results\"
       | (?:correction|clarification|editor[’']?s\s+note|disclosure|disclaimer
-          |note\s+to\s+readers)\s*:
+          |note\s+to\s+readers|(?:legal|important)\s+notice)\s*:
+      # a newsroom's channel plug with its call to action: "The Herald is now on WhatsApp. Join …"
+      | (?:the\s+)?{_NAME}\s+is\s+(?:now\s+)?on\s+{_SOCIAL}[.!]\s+
+          (?:click|tap|join|follow|subscribe)\b
       | (?:tags|topics|filed\s+under|more\s+about|podcast|gallery|in\s+pictures|licensing)\s*[:|]
       | our\s+(?:editorial\s+)?standards\b
       | (?:all\s+content\s+)?{_COPYRIGHT}
@@ -588,7 +646,8 @@ _BP_LINKS_ONLY = re.compile(
 # Headings that introduce a list of links to other stories.
 _BP_HEADING = re.compile(
     r"""\W{0,3}(?:
-        (?:other|more|related|top|latest|popular|trending|recommended|similar|further|featured)
+        (?:other|more|related|top|latest|popular|trending|recommended|similar|further|featured
+          |suggested)
           (?:\s+(?:news|stories|articles|topics|reads|coverage|content|links|reading|posts
               |headlines|videos|galleries|podcasts))
           (?:\s+(?:of|on|for|from)\s+[\w\s’'-]{1,40})?
@@ -600,6 +659,7 @@ _BP_HEADING = re.compile(
       | you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in|have\s+missed)
       | (?:most|more)\s+(?:read|popular|viewed|shared|commented|watched)
           (?:\s+(?:stories|articles|news|videos))?(?:\s+(?:this\s+week|today|now))?
+          (?:\s+(?:in|on|from)\s+[\w\s’'.&-]{1,30})?
       | editor[’']?s[’']?\s+(?:picks?|choice)
       | what\s+to\s+read\s+next
       | what\s+(?:others|people|readers|everyone)\s+(?:are|is)\s+(?:reading|watching)
