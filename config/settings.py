@@ -288,10 +288,10 @@ CELERY_BEAT_SCHEDULE = {
 # Cross-check jobs.
 CROSSCHECK_LEASE_SECONDS = int(os.environ.get("SOURCEDESK_CROSSCHECK_LEASE_SECONDS", "120"))
 CROSSCHECK_DISPATCH_GRACE_SECONDS = 30  # a queued job not sent after this long is sent again
-# Candidates fetched from the index per claim, each scored. 40 found slightly more on ECB+
-# (recall@5 0.934 against 0.927) but took a 30-claim draft against 1M sentences on
-# PostgreSQL from 730 ms to 1,183 ms warm, over the 1 s target (bench_crosscheck).
-CROSSCHECK_CANDIDATES = 30
+# Candidates fetched from the index per claim, each scored. 40 find more than 30 on ECB+
+# (recall@5 0.935 against 0.928, both halves up) for a 30-claim draft against 1M sentences
+# on PostgreSQL at 696 ms warm (p95 814) against 580 ms (bench_crosscheck, 2026-12-08).
+CROSSCHECK_CANDIDATES = 40
 CROSSCHECK_MATCHES = 30  # of those, the best-scoring compare classifies: a claim's matches
 # The decision weighs the cosine of the two sentences' word vectors (distilled from
 # all-MiniLM-L6-v2, verify/engine/crosscheck/embedding.py; README "The sentence embedding")
