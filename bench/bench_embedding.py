@@ -377,17 +377,21 @@ def fp32_reference(texts: list[str], rows: list[dict[str, Any]]) -> dict[str, An
     encode()
     per_sentence_ms = 1000 * _timed(encode) / len(texts)
     vectors = dict(zip(texts, encode(), strict=True))
-    scored = [
-        {**r, "fp32": float(vectors[r["claim"].text] @ vectors[r["candidate"].text])} for r in rows
-    ]
     return {
-        "separation": separation(scored, "fp32"),
+        "separation": separation(_with_cosine(rows, vectors, "fp32"), "fp32"),
         "cost": {
             "load_s": round(load_s, 2),
             "rss_mb_added": round(_rss_mb() - rss_before, 1),
             "ms_per_sentence_batch32": round(per_sentence_ms, 2),
         },
     }
+
+
+def _with_cosine(rows: list[dict[str, Any]], vectors: dict[str, Any], key: str) -> list[dict]:
+    """The pairs with the cosine of their two sentences' ``vectors`` under ``key``."""
+    return [
+        {**r, key: float(vectors[r["claim"].text] @ vectors[r["candidate"].text])} for r in rows
+    ]
 
 
 def word_vectors(rows: list[dict[str, Any]], tables: Tables) -> dict[str, Any]:
@@ -416,11 +420,8 @@ def word_vectors(rows: list[dict[str, Any]], tables: Tables) -> dict[str, Any]:
     facts = [embedding.fact_words(text, idf) for text in texts]
     per_sentence_ms = 1000 * _timed(lambda: [words.sentence(f) for f in facts]) / len(texts)
     vectors = {text: words.sentence(f) for text, f in zip(texts, facts, strict=True)}
-    scored = [
-        {**r, "words": float(vectors[r["claim"].text] @ vectors[r["candidate"].text])} for r in rows
-    ]
     return {
-        "separation": separation(scored, "words"),
+        "separation": separation(_with_cosine(rows, vectors, "words"), "words"),
         "cost": {
             "load_s": round(load_s, 2),
             "words_encoded": len(vocabulary),

@@ -100,8 +100,22 @@ def _wire_sentence() -> Sentence:
     return Sentence.objects.get(article__external_id="wire-1", index=0)
 
 
+@pytest.fixture
+def cosines_given(monkeypatch):
+    """The ``embedding`` argument of every compare() the jobs make (compare itself runs)."""
+    given = []
+    real = jobs.compare
+
+    def spy(*args, **kwargs):
+        given.append(kwargs.get("embedding"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(jobs, "compare", spy)
+    return given
+
+
 @needs_words
-def test_the_jobs_weigh_the_cosine_of_the_two_facts_word_vectors(draft, monkeypatch):
+def test_the_jobs_weigh_the_cosine_of_the_two_facts_word_vectors(draft, cosines_given):
     first, wire = claim(draft), _wire_sentence()
     corpus = jobs.Corpus()
     corpus.passages([first.pk, wire.pk])
@@ -114,34 +128,18 @@ def test_the_jobs_weigh_the_cosine_of_the_two_facts_word_vectors(draft, monkeypa
     assert cosine is not None and 0.3 < cosine <= 1.0
     assert abs(cosine - expected) < 1e-6
 
-    given = []
-    real = jobs.compare
-
-    def spy(*args, **kwargs):
-        given.append(kwargs.get("embedding"))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(jobs, "compare", spy)
     jobs.crosscheck_sentences([first])
-    assert given and all(isinstance(value, float) for value in given)
+    assert cosines_given and all(isinstance(value, float) for value in cosines_given)
 
 
-def test_with_the_embedding_off_the_jobs_decide_without_it(draft, settings, monkeypatch):
+def test_with_the_embedding_off_the_jobs_decide_without_it(draft, settings, cosines_given):
     settings.CROSSCHECK_EMBEDDING = False
     first, wire = claim(draft), _wire_sentence()
     corpus = jobs.Corpus()
     corpus.passages([first.pk, wire.pk])
     assert corpus.words is None and corpus.cosine(first.pk, wire.pk) is None
-    given = []
-    real = jobs.compare
-
-    def spy(*args, **kwargs):
-        given.append(kwargs.get("embedding"))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(jobs, "compare", spy)
     matches = jobs.crosscheck_sentences([first])[first.pk]
-    assert given and all(value is None for value in given)
+    assert cosines_given and all(value is None for value in cosines_given)
     # Still the same verdict on the plain contradiction of figures.
     by_article = {Sentence.objects.get(pk=pk).article.external_id: m for pk, m in matches}
     assert by_article["wire-1"].relation == "contradicts"

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from verify import checks, tasks
 from verify.engine.crosscheck import embedding
-
-
-@pytest.fixture
-def nothing_installed(monkeypatch):
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *args: None)
-    embedding.default_words.cache_clear()
-    yield
-    embedding.default_words.cache_clear()
 
 
 def test_the_check_warns_when_the_word_vectors_are_on_but_not_installed(nothing_installed):

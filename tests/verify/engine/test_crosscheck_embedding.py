@@ -4,7 +4,6 @@ installed) the model itself, offline."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import math
 import re
 import socket
@@ -20,15 +19,6 @@ needs_model = pytest.mark.skipif(
         f"missing: {', '.join(embedding.missing())}"
     ),
 )
-
-
-@pytest.fixture
-def nothing_installed(monkeypatch):
-    """As on a machine without any of the packages."""
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *args: None)
-    embedding.default_encoder.cache_clear()
-    yield
-    embedding.default_encoder.cache_clear()
 
 
 # --- cosine ----------------------------------------------------------------------------------
@@ -230,8 +220,4 @@ def test_a_full_table_starts_again_and_gives_the_same_vectors():
 
 
 def test_without_the_packages_there_are_no_word_vectors(nothing_installed):
-    embedding.default_words.cache_clear()
-    try:
-        assert embedding.default_words() is None
-    finally:
-        embedding.default_words.cache_clear()
+    assert embedding.default_words() is None
