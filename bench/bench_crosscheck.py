@@ -179,13 +179,11 @@ def insert_draft(article: Article) -> Any:
 
 
 def measure(reps: int, backend: str) -> dict[str, Any]:
-    from django.conf import settings
     from django.db import connection
 
     from annotations.models import CrossCheck, CrosscheckJob, JobStatus, Sentence
     from annotations.services.crosschecks import queue_crosscheck
-    from verify.engine.crosscheck import embedding
-    from verify.jobs import BATCH, crosscheck_sentences, run_job
+    from verify.jobs import BATCH, crosscheck_sentences, run_job, word_vectors
     from verify.search import PAIR_TERMS, TermStats, find_candidates, pair_groups
 
     draft = insert_draft(Generator().draft(CLAIMS))
@@ -235,7 +233,7 @@ def measure(reps: int, backend: str) -> dict[str, Any]:
         terms_per_claim.append(len(terms))
         postings.append(sum(stats.df(t) for t in terms))
         queries.append(pair_groups(stats, terms))
-    words = embedding.default_words() if settings.CROSSCHECK_EMBEDDING else None
+    words = word_vectors()
     result: dict[str, Any] = {
         "embedding": words is not None,
         "embedding_words_known": words.known if words is not None else 0,

@@ -253,6 +253,12 @@ class _Indexed:
     article_id: int
 
 
+def word_vectors() -> embedding.WordVectors | None:
+    """The word vectors the jobs weigh, or None where they are off (``CROSSCHECK_EMBEDDING``)
+    or their packages are not installed."""
+    return embedding.default_words() if settings.CROSSCHECK_EMBEDDING else None
+
+
 class Corpus:
     """The passages one job reads, each sentence and each article fetched once; and, where the
     sentence embedding is installed and on (``CROSSCHECK_EMBEDDING``), the cosine of two
@@ -260,7 +266,7 @@ class Corpus:
 
     def __init__(self, stats: TermStats | None = None) -> None:
         self.stats = stats or TermStats()
-        self.words = embedding.default_words() if settings.CROSSCHECK_EMBEDDING else None
+        self.words = word_vectors()
         self._passages: dict[int, _Indexed] = {}
         self._vectors: dict[int, Any] = {}
         # id -> (outlet, context, published_at)

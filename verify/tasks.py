@@ -29,7 +29,7 @@ def load_word_vectors(**_kwargs: Any) -> None:
     """Each worker process loads the cross-check's word vectors as it starts (about 2 s), so
     that its first job does not wait for the model. Where they cannot load, the process
     still starts and says why; its jobs then fail with the same reason."""
-    words = embedding.default_words() if settings.CROSSCHECK_EMBEDDING else None
+    words = jobs.word_vectors()
     if words is None:
         return
     try:

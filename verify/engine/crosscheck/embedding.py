@@ -294,17 +294,18 @@ class WordVectors(Encoder):
                 out[chunk] = hidden[:, 1 : 1 + length].mean(axis=1) - self._centre
         return out
 
-    def _rows(self, words: list[str]) -> list[int]:
-        """The row of each word in the table, encoding in one go the words not yet known
-        (under the lock). When the table is full it starts again empty: a newsroom's
+    def _rows(self, words: Iterable[str]) -> list[int]:
+        """The row of each (lower-cased) word in the table, encoding in one go the words not
+        yet known (under the lock). When the table is full it starts again empty: a newsroom's
         vocabulary grows slowly, and a word encoded again gets the same vector."""
         import numpy
 
-        new = sorted({w for w in words if w not in self._row_of})
+        wanted = [w.lower() for w in words]
+        new = sorted({w for w in wanted if w not in self._row_of})
         if new:
             if len(self._row_of) + len(new) > self._cache_size:
                 self._row_of.clear()
-                new = sorted(set(words))
+                new = sorted(set(wanted))
             vectors = self._encode_words(new)
             used = len(self._row_of)
             if used + len(new) > len(self._matrix):
@@ -314,13 +315,13 @@ class WordVectors(Encoder):
                 self._matrix = grown
             self._matrix[used : used + len(new)] = vectors
             self._row_of.update((w, used + k) for k, w in enumerate(new))
-        return [self._row_of[w] for w in words]
+        return [self._row_of[w] for w in wanted]
 
     def prepare(self, words: Iterable[str]) -> None:
         """Encode in one go those of ``words`` not yet known (fewer, larger model runs)."""
         self.load()
         with self._lock:
-            self._rows([w.lower() for w in words])
+            self._rows(words)
 
     @property
     def known(self) -> int:
@@ -331,7 +332,7 @@ class WordVectors(Encoder):
         """One (lower-cased) word's vector, less the common direction (not unit length)."""
         self.load()
         with self._lock:
-            row = self._rows([word.lower()])[0]
+            row = self._rows([word])[0]
             return self._matrix[row].copy()
 
     def sentence(self, words: Sequence[tuple[str, float]]) -> Any:
@@ -343,7 +344,7 @@ class WordVectors(Encoder):
             return numpy.zeros(DIMENSION, dtype=numpy.float32)
         weights = numpy.array([weight for _, weight in words], dtype=numpy.float32)
         with self._lock:
-            rows = self._rows([w.lower() for w, _ in words])  # may grow the matrix: first
+            rows = self._rows(w for w, _ in words)  # may grow the matrix: first
             total = weights @ self._matrix[rows]
         norm = float(numpy.linalg.norm(total))
         return total / norm if norm else total
