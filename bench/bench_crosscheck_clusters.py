@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -54,11 +53,10 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_crosscheck_pairs import bm25_idf
+from bench.bench_crosscheck_pairs import bm25_idf, index_idf
 from verify.engine.analysis import analyze
 from verify.engine.crosscheck import Match, Passage, compare, embedding, one_account
 from verify.engine.crosscheck.compare import conflict_signals
-from verify.engine.crosscheck.text import index_text, smoothed_idf
 from verify.engine.origins import Span, origins
 
 DATA = Path(__file__).resolve().parent / "data" / "clusters"
@@ -125,11 +123,7 @@ def embedding_cosines(clusters: list[dict[str, Any]]) -> Cosine:
     idf being the index's (:func:`~verify.engine.crosscheck.text.smoothed_idf`) over every
     sentence of ``clusters`` (it reads no label)."""
     texts = [p.text for c in clusters for p in passages(c).values()]
-    df: Counter[str] = Counter(t for text in texts for t in set(index_text(text).split()))
-
-    def idf(term: str) -> float:
-        return smoothed_idf(df.get(term, 0), len(texts))
-
+    idf = index_idf(texts)
     words = embedding.WordVectors()
     vectors = {text: words.sentence(embedding.fact_words(text, idf)) for text in set(texts)}
     return lambda a, b: float(vectors[a.text] @ vectors[b.text])

@@ -34,6 +34,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from verify.engine.crosscheck import Passage, compare, index_text, is_echo
+from verify.engine.crosscheck.text import smoothed_idf
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PAIRS_FILE = REPO_ROOT / "tests" / "verify" / "engine" / "data" / "crosscheck_pairs.json"
@@ -80,17 +81,34 @@ def corpus_idf(pairs: list[dict[str, Any]]) -> Idf:
     return bm25_idf(texts)
 
 
-def bm25_idf(texts: Iterable[str]) -> Idf:
-    """BM25 idf of index tokens over ``texts`` (each a document)."""
+def _document_frequencies(texts: Iterable[str]) -> tuple[Counter[str], int]:
+    """How many of ``texts`` (each a document) hold each index token, and how many there are."""
     df: Counter[str] = Counter()
     size = 0
     for text in texts:
         df.update(set(index_text(text).split()))
         size += 1
+    return df, size
+
+
+def bm25_idf(texts: Iterable[str]) -> Idf:
+    """BM25 idf of index tokens over ``texts`` (each a document)."""
+    df, size = _document_frequencies(texts)
 
     def idf(token: str) -> float:
         count = df.get(token, 0)
         return math.log(1.0 + (size - count + 0.5) / (count + 0.5))
+
+    return idf
+
+
+def index_idf(texts: Iterable[str]) -> Idf:
+    """The index's own idf (:func:`~verify.engine.crosscheck.text.smoothed_idf`, as
+    :meth:`verify.search.TermStats.idf`) of index tokens over ``texts``."""
+    df, size = _document_frequencies(texts)
+
+    def idf(token: str) -> float:
+        return smoothed_idf(df.get(token, 0), size)
 
     return idf
 

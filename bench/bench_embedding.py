@@ -45,10 +45,9 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_crosscheck_clusters import SPLITS, find_passage, load, passages
-from bench.bench_crosscheck_pairs import bm25_idf
+from bench.bench_crosscheck_pairs import bm25_idf, index_idf
 from verify.engine.analysis import analyze
 from verify.engine.crosscheck import Passage, compare, embedding, similarity
-from verify.engine.crosscheck.text import index_text, smoothed_idf
 
 SAME_FACT = ("corroborates", "contradicts")
 CLAIMS, CANDIDATES = 30, 50  # the issue's cost target: a 30-claim article, top 50 candidates
@@ -400,14 +399,7 @@ def word_vectors(rows: list[dict[str, Any]], tables: Tables) -> dict[str, Any]:
     CPU ms a new word (encoded once per process), a sentence's vector once its words are
     known, and a 30-claim cross-check's vectors warm (each claim and its candidates)."""
     texts = sorted({p.text for table in tables.values() for p in table.values()})
-    df: dict[str, int] = {}
-    for text in texts:
-        for term in set(index_text(text).split()):
-            df[term] = df.get(term, 0) + 1
-
-    def idf(term: str) -> float:
-        return smoothed_idf(df.get(term, 0), len(texts))
-
+    idf = index_idf(texts)
     words = embedding.WordVectors()
     rss_before = _rss_mb()
     started = time.perf_counter()

@@ -15,7 +15,6 @@ figures from it.
 from __future__ import annotations
 
 import bisect
-import math
 import pickle
 import sys
 import tempfile
@@ -40,6 +39,7 @@ from bench.bench_retrieval import (
     load,
 )
 from verify.engine.crosscheck import Passage
+from verify.engine.crosscheck.text import smoothed_idf
 
 DEFAULT_PATH = Path(tempfile.gettempdir()) / "sourcedesk-retrieval-cache.pickle"
 # Candidates kept per claim: more than the product's, to see what a larger pool would hold.
@@ -62,7 +62,7 @@ class Cache:
 
     def idf(self, term: str) -> float:
         """As :meth:`verify.search.TermStats.idf`."""
-        return math.log((self.total + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        return smoothed_idf(self.df.get(term, 0), self.total)
 
 
 def dump(path: Path = DEFAULT_PATH) -> Cache:
