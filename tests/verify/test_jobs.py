@@ -102,12 +102,13 @@ def _wire_sentence() -> Sentence:
 
 @pytest.fixture
 def cosines_given(monkeypatch):
-    """The ``embedding`` argument of every compare() the jobs make (compare itself runs)."""
+    """The ``embedding`` and ``words`` arguments of every compare() the jobs make (compare
+    itself runs)."""
     given = []
     real = jobs.compare
 
     def spy(*args, **kwargs):
-        given.append(kwargs.get("embedding"))
+        given.append((kwargs.get("embedding"), kwargs.get("words")))
         return real(*args, **kwargs)
 
     monkeypatch.setattr(jobs, "compare", spy)
@@ -129,7 +130,9 @@ def test_the_jobs_weigh_the_cosine_of_the_two_facts_word_vectors(draft, cosines_
     assert abs(cosine - expected) < 1e-6
 
     jobs.crosscheck_sentences([first])
-    assert cosines_given and all(isinstance(value, float) for value in cosines_given)
+    assert cosines_given and all(isinstance(value, float) for value, _ in cosines_given)
+    # The table itself goes with the cosine: compare reads predicates and near synonyms.
+    assert all(table is words for _, table in cosines_given)
 
 
 def test_with_the_embedding_off_the_jobs_decide_without_it(draft, settings, cosines_given):
@@ -139,7 +142,7 @@ def test_with_the_embedding_off_the_jobs_decide_without_it(draft, settings, cosi
     corpus.passages([first.pk, wire.pk])
     assert corpus.words is None and corpus.cosine(first.pk, wire.pk) is None
     matches = jobs.crosscheck_sentences([first])[first.pk]
-    assert cosines_given and all(value is None for value in cosines_given)
+    assert cosines_given and all(given == (None, None) for given in cosines_given)
     # Still the same verdict on the plain contradiction of figures.
     by_article = {Sentence.objects.get(pk=pk).article.external_id: m for pk, m in matches}
     assert by_article["wire-1"].relation == "contradicts"

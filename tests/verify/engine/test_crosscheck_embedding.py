@@ -10,7 +10,10 @@ import socket
 
 import pytest
 
-from verify.engine.crosscheck import embedding
+from verify.engine.crosscheck import Passage, compare, embedding
+from verify.engine.crosscheck.compare import assess
+from verify.engine.crosscheck.decision import NEAR
+from verify.engine.vocabulary import Relation
 
 needs_model = pytest.mark.skipif(
     not embedding.available(),
@@ -178,6 +181,27 @@ def test_words_of_one_meaning_sit_closer_than_unrelated_ones(words):
 
 
 @needs_model
+def test_similarity_is_the_cosine_of_two_words_vectors(words):
+    expected = _cosine(words.word("detained"), words.word("arrested"))
+    assert math.isclose(words.similarity("Detained", "arrested"), expected, rel_tol=1e-5)
+    assert math.isclose(words.similarity("harbour", "harbour"), 1.0, rel_tol=1e-5)
+    assert words.similarity("detained", "arrested") > words.similarity("detained", "tonnes") + 0.2
+
+
+@needs_model
+def test_nearest_gives_each_word_its_closest_of_the_others(words):
+    others = ["tonnes", "arrested", "ferry"]
+    nearest = words.nearest(["detained", "boat"], others)
+    assert len(nearest) == 2
+    assert math.isclose(nearest[0], words.similarity("detained", "arrested"), rel_tol=1e-5)
+    assert math.isclose(
+        nearest[1], max(words.similarity("boat", other) for other in others), rel_tol=1e-5
+    )
+    assert words.nearest(["detained"], []) == [0.0]
+    assert words.nearest([], others) == []
+
+
+@needs_model
 def test_a_sentence_vector_is_unit_length_and_a_rewording_is_nearer(words):
     def vector(text):
         return words.sentence(embedding.fact_words(text, _flat))
@@ -221,3 +245,56 @@ def test_a_full_table_starts_again_and_gives_the_same_vectors():
 
 def test_without_the_packages_there_are_no_word_vectors(nothing_installed):
     assert embedding.default_words() is None
+
+
+# --- what compare() reads with the table ------------------------------------------------------
+
+_LEAD = "Calder Trust results."
+
+
+def _pair(a, b):
+    return Passage(a, context=_LEAD), Passage(b, context=_LEAD)
+
+
+@needs_model
+def test_with_the_table_two_verbs_of_one_action_are_not_another_action(words):
+    claim, candidate = _pair(
+        "The Calder Trust disclosed the write-down in its annual report on Tuesday.",
+        "The write-down was revealed in the trust's annual report, which was published on Tuesday.",
+    )
+    without = compare(claim, candidate)
+    assert without is not None and without.relation is Relation.RELATED
+    assert "(other action: 'disclosed' vs 'was revealed')" in without.reason
+    given = compare(claim, candidate, embedding=0.8, words=words)
+    assert given is not None and given.relation is Relation.CORROBORATES
+    assert given.reason.startswith("same fact: ")
+
+
+@needs_model
+def test_with_the_table_two_actions_stay_two(words):
+    claim, candidate = _pair(
+        "The Skerry pier was inspected in 2019.", "The Skerry pier was repaired in 2019."
+    )
+    match = compare(claim, candidate, embedding=0.8, words=words)
+    assert match is not None and match.relation is Relation.RELATED
+    assert match.reason.endswith("(other action: 'was inspected' vs 'was repaired')")
+
+
+@needs_model
+def test_near_synonyms_count_towards_the_coverage_the_same_model_weighs(words):
+    claim, candidate = _pair(
+        "Two Calder councillors were detained in the raid on Monday.",
+        "Two Calder councillors were arrested in the raid on Monday.",
+    )
+    assert NEAR not in assess(claim, candidate).features
+    found = assess(claim, candidate, embedding=0.8, words=words)
+    assert found is not None
+    # 'detained' is not in the candidate; 'arrested' stands for it at its cosine.
+    assert found.features["coverage"] < found.features[NEAR] < 1.0
+    unrelated = assess(
+        claim,
+        Passage("Two Calder councillors were praised in the raid on Monday.", context=_LEAD),
+        embedding=0.8,
+        words=words,
+    )
+    assert unrelated is not None and unrelated.features[NEAR] < found.features[NEAR]

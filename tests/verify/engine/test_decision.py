@@ -13,6 +13,7 @@ from verify.engine.crosscheck.decision import (
     EMBEDDING,
     EMBEDDING_WEIGHTS_FILE,
     FEATURES,
+    NEAR,
     WEIGHTS_FILE,
     Model,
     fit,
@@ -69,17 +70,18 @@ def test_the_shipped_weights_are_what_make_crosscheck_model_rebuilds():
 def test_the_models_with_the_embedding_weigh_it_beside_every_other_signal():
     stored = json.loads(EMBEDDING_WEIGHTS_FILE.read_text("utf-8"))
     assert "dev" in stored["about"]
+    assert set(models(embedded=True)["same"].weights) == {*FEATURES, EMBEDDING, NEAR}
+    assert set(models(embedded=True)["conflict"].weights) == {*FEATURES, EMBEDDING}
     for name in ("same", "conflict"):
-        assert set(models(embedded=True)[name].weights) == {*FEATURES, EMBEDDING}
-        assert EMBEDDING not in models()[name].weights
+        assert not {EMBEDDING, NEAR} & set(models()[name].weights)
 
 
 @pytest.mark.skipif(not embedding.available(), reason="sentence-embedding packages not installed")
 def test_the_models_with_the_embedding_are_what_the_training_rebuilds():
-    from bench.train_crosscheck_decision import dev_cosines, train
+    from bench.train_crosscheck_decision import dev_vectors, train
 
     shipped = json.loads(EMBEDDING_WEIGHTS_FILE.read_text("utf-8"))
-    assert train(dev_cosines()) == shipped
+    assert train(dev_vectors()) == shipped
 
 
 BUDGET = Passage(

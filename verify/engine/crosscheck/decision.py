@@ -29,6 +29,10 @@ WEIGHTS_FILE = Path(__file__).with_name("decision.json")
 EMBEDDING_WEIGHTS_FILE = Path(__file__).with_name("decision_embedding.json")
 # The cosine of the two facts' word vectors (0..1; negative cosines count as 0).
 EMBEDDING = "embedding"
+# With the word vectors, the 'same' model also weighs the claim's content-word weight the
+# candidate tells, a word it lacks counting by its nearest word's cosine when that is as close
+# as synonyms ('detained' / 'arrested'; compare's _near_coverage).
+NEAR = "near_coverage"
 
 # The signals a decision weighs, each in 0..1.
 FEATURES: tuple[str, ...] = (

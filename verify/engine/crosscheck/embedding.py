@@ -220,6 +220,10 @@ WORD_CACHE = 60_000
 # A word longer than this many WordPiece tokens is encoded on its first pieces.
 WORD_PIECES = 8
 WORD_BATCH = 256
+# Two words' cosines (:meth:`WordVectors.similarity`) are remembered, at most this many pairs
+# (about 10 MB; then the memory starts again): a job compares a claim's few verbs with those of
+# every candidate, so the same pairs come back.
+SIMILARITY_CACHE = 100_000
 # The common direction taken out of every word vector is the mean vector of the vocabulary's
 # most frequent whole words: the first CENTRE_WORDS alphabetic entries after the reserved ones.
 CENTRE_WORDS = 2000
@@ -245,6 +249,8 @@ class WordVectors(Encoder):
         self._cache_size = cache
         self._row_of: dict[str, int] = {}
         self._matrix: Any = None
+        self._norms: Any = None  # each row's length
+        self._similar: dict[tuple[str, str], float] = {}
         self._pieces: Any = None
         self._centre: Any = None
 
@@ -268,6 +274,7 @@ class WordVectors(Encoder):
             import numpy
 
             self._matrix = numpy.zeros((1024, DIMENSION), dtype=numpy.float32)
+            self._norms = numpy.zeros(1024, dtype=numpy.float32)
             self._centre = numpy.zeros(DIMENSION, dtype=numpy.float32)
             self._centre = self._encode_words(common).mean(axis=0)
 
@@ -313,7 +320,11 @@ class WordVectors(Encoder):
                 grown = numpy.zeros((size, DIMENSION), dtype=numpy.float32)
                 grown[:used] = self._matrix[:used]
                 self._matrix = grown
+                norms = numpy.zeros(size, dtype=numpy.float32)
+                norms[:used] = self._norms[:used]
+                self._norms = norms
             self._matrix[used : used + len(new)] = vectors
+            self._norms[used : used + len(new)] = numpy.linalg.norm(vectors, axis=1)
             self._row_of.update((w, used + k) for k, w in enumerate(new))
         return [self._row_of[w] for w in wanted]
 
@@ -334,6 +345,38 @@ class WordVectors(Encoder):
         with self._lock:
             row = self._rows([word])[0]
             return self._matrix[row].copy()
+
+    def similarity(self, a: str, b: str) -> float:
+        """How alike two (lower-cased) words are: their vectors' cosine, -1..1 (synonyms such
+        as 'detained' / 'arrested' near 0.6; 0.0 when either vector is all zeros). Each pair's
+        is remembered (:data:`SIMILARITY_CACHE`)."""
+        a, b = sorted((a.lower(), b.lower()))
+        known = self._similar.get((a, b))
+        if known is not None:
+            return known
+        self.load()
+        with self._lock:
+            row_a, row_b = self._rows([a, b])
+            norms = float(self._norms[row_a]) * float(self._norms[row_b])
+            found = float(self._matrix[row_a] @ self._matrix[row_b]) / norms if norms else 0.0
+            if len(self._similar) >= SIMILARITY_CACHE:
+                self._similar.clear()
+            self._similar[(a, b)] = found
+            return found
+
+    def nearest(self, words: Sequence[str], others: Sequence[str]) -> list[float]:
+        """For each of ``words``, its highest cosine with one of ``others`` (one matrix
+        product; 0.0 each when ``others`` is empty)."""
+        if not words or not others:
+            return [0.0] * len(words)
+        self.load()
+        import numpy
+
+        with self._lock:
+            rows = self._rows([*words, *others])
+            unit = self._matrix[rows] / numpy.clip(self._norms[rows], 1e-12, None)[:, None]
+        cosines = unit[: len(words)] @ unit[len(words) :].T
+        return cosines.max(axis=1).tolist()
 
     def sentence(self, words: Sequence[tuple[str, float]]) -> Any:
         """The unit vector of a sentence given as (word, weight) pairs (zeros when empty)."""
