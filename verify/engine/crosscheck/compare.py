@@ -660,7 +660,8 @@ def _word_starts(text: str) -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=16384)
-def _context_terms(context: str) -> tuple[tuple[str, Token, int], ...]:
+def _context_terms(context: str) -> tuple[tuple[str, Token, float], ...]:
+    """A lead's content terms: (key, first token, term-frequency factor 1 + log count)."""
     counts: Counter[str] = Counter()
     first: dict[str, Token] = {}
     for token in analyse(context).tokens:
@@ -668,7 +669,7 @@ def _context_terms(context: str) -> tuple[tuple[str, Token, int], ...]:
             key = _key(token)
             counts[key] += 1
             first.setdefault(key, token)
-    return tuple((key, first[key], count) for key, count in counts.items())
+    return tuple((key, first[key], 1.0 + math.log(count)) for key, count in counts.items())
 
 
 Idf = Callable[[str], float]
@@ -729,13 +730,13 @@ def _sentence_vector(text: str, idf: Idf | None) -> _Vector:
 def _context_vector(context: str, idf: Idf | None, names: bool = False) -> _Vector:
     """tf-idf of a lead's content terms, or of its names only (``names``): the people, places
     and organisations that tell one event from another of the same kind."""
-    return _vector(
-        {
-            key: (1.0 + math.log(count)) * _weight(token, idf)
-            for key, token, count in _context_terms(context)
-            if not names or token.kind == "name"
-        }
-    )
+    terms = _context_terms(context)
+    if names:  # the names' weights are those of the whole lead's vector (computed once)
+        weights = _context_vector(context, idf)[0]
+        return _vector({key: weights[key] for key, token, _ in terms if token.kind == "name"})
+    if idf is None:
+        return _vector({key: tf * default_idf(token) for key, token, tf in terms})
+    return _vector({key: tf * idf(token.norm) for key, token, tf in terms})
 
 
 @lru_cache(maxsize=65536)
