@@ -18,7 +18,8 @@ predicted so, the first blocking cause in the order compare decides:
 
 And every predicted ``corroborates`` or ``contradicts`` that is wrong, by its gold relation
 and kind (echoes counted as independent included).
-Run: ``python -m bench.crosscheck_misses [--pairs]``.
+With the word vectors, as the jobs decide, when they are installed (``--no-embedding``:
+without them). Run: ``python -m bench.crosscheck_misses [--pairs] [--no-embedding]``.
 """
 
 from __future__ import annotations
@@ -32,20 +33,20 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_crosscheck_clusters import load, paired
-from verify.engine.crosscheck import Passage
+from bench.bench_crosscheck_clusters import Vectors, load, paired, signals, word_vectors
+from verify.engine.crosscheck import Passage, embedding
 from verify.engine.crosscheck.compare import CORROBORATE_THRESHOLD, PREDICATE_COVERAGE
 
 # The module (the package exports its function ``compare`` under the same name).
 engine = importlib.import_module("verify.engine.crosscheck.compare")
 
 
-def _cause(claim: Passage, candidate: Passage, idf: Any, row: dict) -> str:
+def _cause(claim: Passage, candidate: Passage, idf: Any, row: dict, given: dict) -> str:
     if row["predicted"] == "none":
         return "dropped by the match score"
     if not row["predicted_independent"]:
         return "false echo"
-    found = engine.assess(claim, candidate, idf=idf)
+    found = engine.assess(claim, candidate, idf=idf, **given)
     if found is None:
         return "dropped by the match score"
     if found.model == "conflict":
@@ -81,15 +82,16 @@ def _wrong_strong(row: dict) -> bool:
     return row["predicted"] == "contradicts" and row["relation"] != "contradicts"
 
 
-def misses() -> tuple[list[tuple[str, dict]], list[dict]]:
+def misses(vectors: Vectors | None = None) -> tuple[list[tuple[str, dict]], list[dict]]:
     """(cause, row) of every missed dev corroboration; every wrong predicted corroboration
-    or contradiction."""
+    or contradiction (each pair alone, with the word vectors when given)."""
     everything, where = load()
     # The idf over every sentence, as the benchmark's; only dev pairs are read.
     idf, found = paired(everything, lambda c: where[c["id"]] == "dev")
     missed, false = [], []
     for _, pair, claim, candidate in found:
-        match = engine.compare(claim, candidate, idf=idf)
+        given = signals(vectors, claim, candidate)
+        match = engine.compare(claim, candidate, idf=idf, **given)
         row = {
             **pair,
             "predicted": "none" if match is None else match.relation,
@@ -98,14 +100,17 @@ def misses() -> tuple[list[tuple[str, dict]], list[dict]]:
         }
         if pair["relation"] == "corroborates" and pair["independent"]:
             if row["predicted"] != "corroborates" or not row["predicted_independent"]:
-                missed.append((_cause(claim, candidate, idf, row), row))
+                missed.append((_cause(claim, candidate, idf, row, given), row))
         elif _wrong_strong(row):
             false.append(row)
     return missed, false
 
 
 def main(argv: list[str]) -> int:
-    missed, false = misses()
+    vectors = None
+    if "--no-embedding" not in argv and embedding.available():
+        vectors = word_vectors(load()[0])
+    missed, false = misses(vectors)
     print(f"dev corroborations missed: {len(missed)}")
     for cause, count in Counter(c for c, _ in missed).most_common():
         print(f"  {count:>3}  {cause}")
