@@ -14,7 +14,10 @@ class VerifyConfig(AppConfig):
 
     def ready(self) -> None:
         from annotations.signals import crosscheck_queued
-        from verify import checks  # noqa: F401  (registers the system checks)
+        from verify import (
+            checks,  # noqa: F401  (registers the system checks)
+            lookups,  # noqa: F401  (registers ``__any``)
+        )
         from verify.tasks import send_queued_job
 
         crosscheck_queued.connect(send_queued_job, dispatch_uid="verify.send_queued_job")

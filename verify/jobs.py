@@ -283,7 +283,7 @@ class Corpus:
 
     def _load(self, sentence_ids: list[int]) -> None:
         rows = list(
-            Sentence.objects.filter(pk__in=sentence_ids).values_list(
+            Sentence.objects.filter(pk__any=sentence_ids).values_list(
                 "pk", "text", "start", "search_text", "article_id"
             )
         )
@@ -294,7 +294,7 @@ class Corpus:
         terms.update(token.norm for tokens in facts.values() for token in tokens)
         if new_articles:
             for pk, outlet, headline, lead, published_at in (
-                Article.objects.filter(pk__in=new_articles)
+                Article.objects.filter(pk__any=sorted(new_articles))
                 .annotate(lead=Substr("body", 1, CONTEXT_CHARS))
                 .values_list("pk", "outlet", "headline", "lead", "published_at")
             ):
@@ -304,7 +304,7 @@ class Corpus:
         spans: dict[int, list[Span]] = defaultdict(list)
         fields = ("source__name", "via__name", "source_start", "source_end", "cue_start", "cue_end")
         for sentence_id, *values in Attribution.objects.filter(
-            sentence_id__in=sentence_ids
+            sentence_id__any=sentence_ids
         ).values_list("sentence_id", *fields):
             spans[sentence_id].append(Span(*values))
         # Document frequencies for idf: of the sentences (their stored index text) and of their
