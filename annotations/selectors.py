@@ -96,7 +96,8 @@ def attributions_prefetch(
 ) -> Prefetch[Any]:
     """A sentence's attributions (at ``lookup``) with source and via: accepted first (unless
     not ``accepted_first``), then in the order they were suggested or added (the engine puts
-    the source a sentence rests on first, a relayed source before its relay)."""
+    the source a sentence rests on first: an anonymous relay before what it relays, else a
+    relayed source before its relay)."""
     order = ("is_suggestion", "id") if accepted_first else ("id",)
     return Prefetch(
         lookup,
@@ -157,15 +158,19 @@ def rests_on(sentence: Sentence) -> RestsOn | None:
     """The chain the sentence rests on (see :class:`RestsOn`), or None without attributions.
 
     The chain starts at :func:`main_attribution` and follows ``via``: a relay that is also one
-    of the sentence's sources continues with its own ``via``. Expects the attributions
-    prefetched by :func:`article_sentences` or :func:`desk_sentence`.
+    of the sentence's sources continues with its own ``via``. A main attribution that relays
+    another of the sentence's (an anonymous relay comes first: the sentence rests on it) is
+    shown with what it relays ("Marco Rubio via several European diplomats"). Expects the
+    attributions prefetched by :func:`article_sentences` or :func:`desk_sentence`.
     """
     attributions = list(sentence.attributions.all())
     if not attributions:
         return None
     main = attributions[0]
     by_source = {a.source_id: a for a in reversed(attributions)}
-    chain = [main.source]
+    relayed = next((a for a in attributions[1:] if a.via_id == main.source_id), None)
+    chain = [relayed.source] if relayed is not None else []
+    chain.append(main.source)
     link: Attribution | None = main
     while link is not None and link.via is not None and link.via not in chain:
         chain.append(link.via)

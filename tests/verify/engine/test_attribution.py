@@ -233,11 +233,19 @@ def test_outlet_reporting_that_someone_told_gives_the_relayed_source_first_via_t
     assert (reported.source, reported.mode, reported.via) == ("Politico", "reported_by", None)
 
 
-def test_someone_said_someone_said_gives_both_the_relayed_one_first():
+def test_someone_said_someone_said_gives_both_the_anonymous_relay_first():
+    # The sentence rests on the weakest link of its chain (PRODUCT.md): the diplomat.
     body = "A second diplomat said Brooks said the guarantees were a priority."
     first, second = attribute(body)
-    assert (first.source, first.via) == ("Brooks", "a second diplomat")
-    assert (second.source, second.via) == ("a second diplomat", None)
+    assert (first.source, first.via) == ("a second diplomat", None)
+    assert (second.source, second.via) == ("Brooks", "a second diplomat")
+
+
+def test_a_named_relay_follows_the_source_it_relays():
+    body = "Councillor Mara Duff said Brooks said the guarantees were a priority."
+    first, second = attribute(body)
+    assert (first.source, first.via) == ("Brooks", "Mara Duff")
+    assert (second.source, second.via) == ("Mara Duff", None)
 
 
 def test_telling_an_outlet_makes_it_the_via():

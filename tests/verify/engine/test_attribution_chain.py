@@ -19,7 +19,8 @@ def test_a_trailing_said_relays_the_earlier_speaker():
         "Interior Minister Lena Vasquez told the cabinet the border would stay closed, "
         "two officials who attended the meeting said."
     )
-    (first, relay) = attribute(body)
+    # Anonymous relays first: the sentence rests on them (PRODUCT.md).
+    (relay, first) = attribute(body)
     assert (first.source, first.source_kind) == ("Lena Vasquez", "official")
     assert first.via == relay.source
     assert relay.source.startswith("two officials")
@@ -31,7 +32,7 @@ def test_according_to_at_the_end_relays_the_speaker():
         "Mayor Tom Ekdahl promised the contractors more time, according to three people "
         "familiar with the plan."
     )
-    (first, relay) = attribute(body)
+    (relay, first) = attribute(body)
     assert (first.source, first.via) == ("Tom Ekdahl", relay.source)
     assert relay.source.startswith("three people") and relay.via is None
 
@@ -102,8 +103,8 @@ def test_a_trailing_attribution_relays_a_pronoun_resolved_speaker():
     )
     per = suggest(body, segment(body))
     assert [(a.source, a.via) for a in per[1]] == [
-        ("Ivo Marek", "one of the members"),
         ("one of the members", None),
+        ("Ivo Marek", "one of the members"),
     ]
 
 

@@ -5,8 +5,9 @@ A sentence may name a source and whoever passed it on: "Politico reported that R
 (Rubio via the diplomats, via the officials), "The Post reported, citing three people…" (the
 three people via the Post), "Rubio told CNN…" (Rubio via CNN). :func:`relays` finds, for each
 cue of a sentence, the cue whose source relays it (or None); :func:`chain_order` puts each
-relayed source before its relay, so the suggestion the sentence rests on (the origin of the
-information, carrying ``via``) comes first and its relay follows.
+relayed source before its relay (the origin of the information, carrying ``via``, then its
+relay), the order the article's coreference reads. The suggestions' own order then moves an
+anonymous relay first, the weakest link the sentence rests on (``engine._rests_on_first``).
 
 The rules read the sentence's shape only, never its words beyond a few function words:
 

@@ -232,6 +232,23 @@ def suggest_sentence(
         referents, key=lambda ir: links[root_and_depth(via_of, ir[0])[0]].reporting
     ):
         article.mention(ref)
+    return _rests_on_first(out)
+
+
+def _rests_on_first(found: list[Attribution]) -> list[Attribution]:
+    """The suggestions with each anonymous relay moved before the first source it relays: a
+    sentence rests on the weakest link of its chain and that comes first (PRODUCT.md: an
+    official heard only through anonymous diplomats rests on them), so the editor's one-key
+    accept takes it. A named relay, an outlet or a person, follows what it relays (Rubio via
+    Politico). Only the order changes; coreference reads the chain order (the relay last)."""
+    out = list(found)
+    for relay in found:
+        if relay.source_kind != SourceKind.ANONYMOUS:
+            continue
+        relayed = [k for k, a in enumerate(out) if a.via == relay.source and a is not relay]
+        at = out.index(relay)
+        if relayed and relayed[0] < at:
+            out.insert(relayed[0], out.pop(at))
     return out
 
 

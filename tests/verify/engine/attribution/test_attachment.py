@@ -160,7 +160,7 @@ FRONTED_CLAUSES = [
     # a trailing frame still relays what comes before it
     (
         "Rubio said the plan was dead, the diplomats said.",
-        [("Rubio", "said", "the diplomats"), ("the diplomats", "said", None)],
+        [("the diplomats", "said", None), ("Rubio", "said", "the diplomats")],
     ),
 ]
 
