@@ -256,28 +256,38 @@ def _pair(a, b):
     return Passage(a, context=_LEAD), Passage(b, context=_LEAD)
 
 
-@needs_model
-def test_with_the_table_two_verbs_of_one_action_are_not_another_action(words):
-    claim, candidate = _pair(
-        "The Calder Trust disclosed the write-down in its annual report on Tuesday.",
-        "The write-down was revealed in the trust's annual report, which was published on Tuesday.",
-    )
-    without = compare(claim, candidate)
-    assert without is not None and without.relation is Relation.RELATED
-    assert "(other action: 'disclosed' vs 'was revealed')" in without.reason
-    given = compare(claim, candidate, embedding=0.8, words=words)
-    assert given is not None and given.relation is Relation.CORROBORATES
-    assert given.reason.startswith("same fact: ")
+_DISCLOSED = (
+    "The Calder Trust disclosed the write-down in its annual report on Tuesday.",
+    "The write-down was revealed in the trust's annual report, which was published on Tuesday.",
+)
 
 
-@needs_model
-def test_with_the_table_two_actions_stay_two(words):
-    claim, candidate = _pair(
-        "The Skerry pier was inspected in 2019.", "The Skerry pier was repaired in 2019."
-    )
-    match = compare(claim, candidate, embedding=0.8, words=words)
+def test_without_the_table_two_verbs_the_lexicon_does_not_join_are_another_action():
+    match = compare(*_pair(*_DISCLOSED))
     assert match is not None and match.relation is Relation.RELATED
-    assert match.reason.endswith("(other action: 'was inspected' vs 'was repaired')")
+    assert "(other action: 'disclosed' vs 'was revealed')" in match.reason
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("texts", "relation", "reason"),
+    [
+        # Two verbs of one action, as near as synonyms: the same fact.
+        (_DISCLOSED, Relation.CORROBORATES, "same fact: "),
+        # Two actions stay two.
+        (
+            ("The Skerry pier was inspected in 2019.", "The Skerry pier was repaired in 2019."),
+            Relation.RELATED,
+            "(other action: 'was inspected' vs 'was repaired')",
+        ),
+    ],
+)
+def test_with_the_table_near_verbs_tell_one_action_and_others_stay_apart(
+    words, texts, relation, reason
+):
+    match = compare(*_pair(*texts), embedding=0.8, words=words)
+    assert match is not None and match.relation is relation
+    assert reason in match.reason
 
 
 @needs_model
