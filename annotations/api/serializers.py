@@ -117,7 +117,14 @@ class AnnotationStateSerializer(serializers.Serializer):
     annotator = serializers.CharField(source="annotation.annotator.username", allow_null=True)
     reviewer = serializers.CharField(source="annotation.reviewer.username", allow_null=True)
     updated_at = serializers.DateTimeField(source="annotation.updated_at")
-    attributions = AttributionSerializer(many=True, source="attributions.all")
+    attributions = AttributionSerializer(
+        many=True,
+        source="attributions.all",
+        help_text=(
+            "Accepted first, then suggestions; among suggestions the one the sentence rests on "
+            "first (the weakest link of its chain: an anonymous relay before what it relays)."
+        ),
+    )
 
 
 class CrosscheckMatchSerializer(serializers.Serializer):
@@ -161,7 +168,14 @@ class SentenceSerializer(serializers.Serializer):
     annotation = AnnotationSerializer(
         source="api_annotation", allow_null=True, help_text="None for boilerplate."
     )
-    attributions = AttributionSerializer(many=True, source="attributions.all")
+    attributions = AttributionSerializer(
+        many=True,
+        source="attributions.all",
+        help_text=(
+            "Accepted first, then suggestions; among suggestions the one the sentence rests on "
+            "first (the weakest link of its chain: an anonymous relay before what it relays)."
+        ),
+    )
     crosscheck = CrosscheckSummarySerializer(
         source="api_crosscheck", allow_null=True, help_text="None for boilerplate."
     )
