@@ -99,6 +99,18 @@ class AnnotationSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField()
 
 
+def sentence_attributions() -> serializers.BaseSerializer:
+    """A sentence's attributions, in the order the desk lists them."""
+    return AttributionSerializer(
+        many=True,
+        source="attributions.all",
+        help_text=(
+            "Accepted first, then suggestions; among suggestions the one the sentence rests on "
+            "first (the weakest link of its chain: an anonymous relay before what it relays)."
+        ),
+    )
+
+
 class AnnotationStateSerializer(serializers.Serializer):
     """A claim sentence's annotation with its attributions: what the annotation endpoints
     return, and ``current`` in a 409."""
@@ -117,14 +129,7 @@ class AnnotationStateSerializer(serializers.Serializer):
     annotator = serializers.CharField(source="annotation.annotator.username", allow_null=True)
     reviewer = serializers.CharField(source="annotation.reviewer.username", allow_null=True)
     updated_at = serializers.DateTimeField(source="annotation.updated_at")
-    attributions = AttributionSerializer(
-        many=True,
-        source="attributions.all",
-        help_text=(
-            "Accepted first, then suggestions; among suggestions the one the sentence rests on "
-            "first (the weakest link of its chain: an anonymous relay before what it relays)."
-        ),
-    )
+    attributions = sentence_attributions()
 
 
 class CrosscheckMatchSerializer(serializers.Serializer):
@@ -168,14 +173,7 @@ class SentenceSerializer(serializers.Serializer):
     annotation = AnnotationSerializer(
         source="api_annotation", allow_null=True, help_text="None for boilerplate."
     )
-    attributions = AttributionSerializer(
-        many=True,
-        source="attributions.all",
-        help_text=(
-            "Accepted first, then suggestions; among suggestions the one the sentence rests on "
-            "first (the weakest link of its chain: an anonymous relay before what it relays)."
-        ),
-    )
+    attributions = sentence_attributions()
     crosscheck = CrosscheckSummarySerializer(
         source="api_crosscheck", allow_null=True, help_text="None for boilerplate."
     )
