@@ -1731,11 +1731,7 @@ def _one_action(pa: Predicate, pb: Predicate, words: Words | None = None) -> boo
 def _near_verbs(pa: Predicate, pb: Predicate, words: Words | None) -> bool:
     """Whether two predicates' own words sit as close as synonyms in the word vectors
     (:data:`NEAR_ACTION`; False without them)."""
-    return (
-        words is not None
-        and bool(pa.verb and pb.verb)
-        and words.similarity(pa.verb, pb.verb) >= NEAR_ACTION
-    )
+    return words is not None and words.similarity(pa.verb, pb.verb) >= NEAR_ACTION
 
 
 def _other_action(fa: _Features, fb: _Features, idf: Idf | None, words: Words | None = None) -> str:
@@ -1938,7 +1934,7 @@ def _coverage(fa: _Features, fb: _Features, idf: Idf | None, drop: frozenset[str
     states several facts and the candidate reports one of them whole ('Landslides cut the
     road in three places, forcing crews to continue on foot' / 'The road has been cut by
     landslides in three places'), that clause's share."""
-    predicate = [(k, w) for k, w in _predicate(fa.text, idf) if k not in drop]
+    predicate = _content_weights(fa, idf, drop)
     total = sum(w for _, w in predicate)
     if not total:
         return 1.0
@@ -1953,6 +1949,14 @@ def _coverage(fa: _Features, fb: _Features, idf: Idf | None, drop: frozenset[str
         if share >= CLAUSE_COVERAGE:
             covered = max(covered, share)
     return covered
+
+
+def _content_weights(
+    fa: _Features, idf: Idf | None, drop: frozenset[str]
+) -> list[tuple[str, float]]:
+    """The claim's content words and their weights (:func:`_predicate`), ``drop`` left out:
+    what the coverages share out."""
+    return [(k, w) for k, w in _predicate(fa.text, idf) if k not in drop]
 
 
 # Where a fact's clauses part: punctuation, coordinating conjunctions, a participle clause,
@@ -2550,7 +2554,7 @@ def _near_coverage(
     """The share of the claim's content-word weight the candidate has, a word it does not
     have counting by its nearest word there when that is as close as synonyms are
     ('demand' / 'consumption', 'blamed' / 'attributed')."""
-    predicate = [(k, w) for k, w in _predicate(fa.text, idf) if k not in drop]
+    predicate = _content_weights(fa, idf, drop)
     total = sum(w for _, w in predicate)
     if not total:
         return 1.0

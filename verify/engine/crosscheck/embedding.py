@@ -351,18 +351,13 @@ class WordVectors(Encoder):
         as 'detained' / 'arrested' near 0.6; 0.0 when either vector is all zeros). Each pair's
         is remembered (:data:`SIMILARITY_CACHE`)."""
         a, b = sorted((a.lower(), b.lower()))
-        known = self._similar.get((a, b))
-        if known is not None:
-            return known
-        self.load()
-        with self._lock:
-            row_a, row_b = self._rows([a, b])
-            norms = float(self._norms[row_a]) * float(self._norms[row_b])
-            found = float(self._matrix[row_a] @ self._matrix[row_b]) / norms if norms else 0.0
+        found = self._similar.get((a, b))
+        if found is None:
+            found = self.nearest([a], [b])[0]
             if len(self._similar) >= SIMILARITY_CACHE:
                 self._similar.clear()
             self._similar[(a, b)] = found
-            return found
+        return found
 
     def nearest(self, words: Sequence[str], others: Sequence[str]) -> list[float]:
         """For each of ``words``, its highest cosine with one of ``others`` (one matrix

@@ -199,7 +199,7 @@ class Predicate:
     actor: tuple[int, int]  # span of the actor's noun phrase (start == end: none read)
     patient: tuple[int, int]  # span of what it acts upon (the object, or a passive's subject)
     lexical: bool  # a class of the lexicon (not just a past-tense verb)
-    verb: str = ""  # the predicate's own word, lower-cased ('halted', 'found' of 'found guilty')
+    verb: str  # the predicate's own word, lower-cased ('halted', 'found' of 'found guilty')
 
     @property
     def has_actor(self) -> bool:
