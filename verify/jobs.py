@@ -294,7 +294,7 @@ class Corpus:
         terms.update(token.norm for tokens in facts.values() for token in tokens)
         if new_articles:
             for pk, outlet, headline, lead, published_at in (
-                Article.objects.filter(pk__any=sorted(new_articles))
+                Article.objects.filter(pk__any=new_articles)
                 .annotate(lead=Substr("body", 1, CONTEXT_CHARS))
                 .values_list("pk", "outlet", "headline", "lead", "published_at")
             ):

@@ -36,7 +36,7 @@ class TermStats:
         missing = {t for t in terms if t not in self._df}
         if not missing:
             return
-        found = dict(SearchTerm.objects.filter(term__any=sorted(missing)).values_list("term", "df"))
+        found = dict(SearchTerm.objects.filter(term__any=missing).values_list("term", "df"))
         for term in missing:
             self._df[term] = found.get(term, 0)
 
